@@ -1,0 +1,55 @@
+import { gameOf } from '../compile/game.ts';
+import type { DetectionSource, Outcome, Scenario } from '../scenario/schema.ts';
+import type { ActionItem, Decision, MilestoneRecord, RollRecord, SessionState, Stamp } from '../session/state.ts';
+
+export const RECORD_MILESTONES = ['started', 'firstPage', 'detected', 'acknowledged', 'mitigated', 'resolved', 'ended'] as const;
+export type RecordMilestone = (typeof RECORD_MILESTONES)[number];
+
+/** A practice incident: what one finished session says about how the team handled the failure. */
+export interface IncidentRecord {
+  practice: true;
+  sessionId: string;
+  scenario: { id: string; title: string; hash: string };
+  services: string[];
+  team: string | null;
+  seed: string;
+  /** Roles played, never personal scores. */
+  roles: string[];
+  milestones: Partial<Record<RecordMilestone, MilestoneRecord>>;
+  detectionSource: DetectionSource | null;
+  outcome: Outcome | null;
+  ending: string | null;
+  decisions: Pick<Decision, 'scene' | 'choice' | 'label' | 'outcome' | 'at'>[];
+  rolls: Pick<RollRecord, 'label' | 'dice' | 'natural' | 'total' | 'target' | 'success' | 'physical' | 'at'>[];
+  falseAlarms: Stamp[];
+  actionItems: Pick<ActionItem, 'text' | 'owner'>[];
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+const DETECTION: readonly string[] = ['team', 'monitoring', 'customer', 'facilitator'];
+
+/** Derives the practice-incident record of a session (finished or not). Pure. */
+export function incidentRecord(scenario: Scenario, state: SessionState, sessionId: string): IncidentRecord {
+  const game = gameOf(scenario);
+  const detected = state.milestones.detected;
+  return {
+    practice: true,
+    sessionId,
+    scenario: { id: scenario.id, title: scenario.title, hash: state.scenarioHash },
+    services: scenario.services,
+    team: state.team,
+    seed: state.seed,
+    roles: [...new Set(Object.values(state.players).filter((p) => p.role).map((p) => game.roles.get(p.role as string)?.name ?? (p.role as string)))].sort(),
+    milestones: state.milestones,
+    detectionSource: detected && DETECTION.includes(detected.source) ? (detected.source as DetectionSource) : null,
+    outcome: state.game.context.outcome,
+    ending: state.game.context.ending,
+    decisions: state.decisions.map(({ scene, choice, label, outcome, at }) => ({ scene, choice, label, outcome, at })),
+    rolls: state.rolls.map(({ label, dice, natural, total, target, success, physical, at }) => ({ label, dice, natural, total, target, success, physical, at })),
+    falseAlarms: state.declarations.filter((d) => d.status === 'false-alarm').map((d) => d.at),
+    actionItems: state.actionItems.map(({ text, owner }) => ({ text, owner })),
+    startedAt: state.startedAt,
+    endedAt: state.endedAt,
+  };
+}

@@ -1,0 +1,182 @@
+import type { DetectionSource, Dice, Health, MarkableMilestone, Milestone, Outcome } from '../scenario/schema.ts';
+import type { Actor } from '../protocol/commands.ts';
+
+/**
+ * A session's whole state: plain JSON data, so it can be hashed, snapshotted and compared.
+ * The seed lives here (dice derive from it) and never leaves the server: views leave it out.
+ */
+
+export const PHASES = ['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The part of the state the compiled XState machine owns. */
+export interface GameContext {
+  /** Game minutes since the scenario's clock start. */
+  clock: number;
+  flags: Record<string, boolean>;
+  health: Record<string, Health>;
+  visited: string[];
+  rolesPresent: string[];
+  /** The ending reached, if any; null with an outcome means the facilitator ended the session. */
+  ending: string | null;
+  outcome: Outcome | null;
+}
+
+export interface GameSnapshot {
+  /** XState's state value: 'lobby' | 'briefing' | { play: sceneId } | 'debrief' | 'ended'. */
+  value: string | Record<string, string>;
+  context: GameContext;
+}
+
+export interface Player {
+  id: string;
+  name: string;
+  role: string | null;
+  hand: boolean;
+  removed: boolean;
+  joinedAt: number;
+}
+
+/** When something happened, on both clocks. */
+export interface Stamp {
+  game: number;
+  wall: number;
+}
+
+export type Audience = 'all' | 'facilitator' | { roles: string[] } | { player: string };
+
+export type TimelineKind =
+  | 'phase'
+  | 'scene'
+  | 'inject'
+  | 'page'
+  | 'choice'
+  | 'roll'
+  | 'milestone'
+  | 'declaration'
+  | 'false-alarm'
+  | 'post'
+  | 'proposal'
+  | 'coach'
+  | 'clock'
+  | 'player'
+  | 'health'
+  | 'narration'
+  | 'action-item';
+
+export interface TimelineEntry {
+  seq: number;
+  at: Stamp;
+  kind: TimelineKind;
+  text: string;
+  /** Display name of who did it, or 'Facilitator' / 'System'. */
+  by: string;
+  audience: Audience;
+}
+
+export interface RevealedInject {
+  /** Unique within the session: the scenario's inject id, or `improvised-<seq>`. */
+  key: string;
+  injectId: string | null;
+  text: string;
+  /** Role ids it was revealed to; null means everyone. */
+  to: string[] | null;
+  page: boolean;
+  at: Stamp;
+  acknowledgedBy: string[];
+}
+
+export interface Proposal {
+  id: string;
+  playerId: string;
+  text: string;
+  at: Stamp;
+  scene: string;
+}
+
+export interface Declaration {
+  id: string;
+  playerId: string;
+  kind: 'incident' | 'mitigated' | 'resolved';
+  note: string | null;
+  at: Stamp;
+  status: 'accepted' | 'pending' | 'confirmed' | 'false-alarm';
+}
+
+export interface MilestoneRecord extends Stamp {
+  source: DetectionSource | 'scene' | 'outcome' | 'page' | 'scenario';
+}
+
+export interface Decision {
+  seq: number;
+  scene: string;
+  choice: string;
+  label: string;
+  by: string;
+  at: Stamp;
+  outcome: 'done' | 'success' | 'failure';
+}
+
+export interface RollRecord {
+  seq: number;
+  label: string;
+  /** The scenario's choice id for a check, or null for an improvised roll. */
+  choice: string | null;
+  dice: Dice;
+  natural: number;
+  modifiers: { label: string; add: number }[];
+  total: number;
+  target: number | null;
+  success: boolean | null;
+  physical: boolean;
+  at: Stamp;
+}
+
+export interface CoachNote {
+  seq: number;
+  playerId: string;
+  text: string;
+  at: Stamp;
+}
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  owner: string | null;
+  by: string;
+  at: Stamp;
+}
+
+export interface SessionState {
+  scenarioId: string;
+  scenarioHash: string;
+  seed: string;
+  team: string | null;
+  /** The seq of the last applied command; 0 for a new session. */
+  seq: number;
+  game: GameSnapshot;
+  paused: boolean;
+  /** Paced mode: wall seconds per game minute, or null when the facilitator drives the clock. */
+  pace: number | null;
+  players: Record<string, Player>;
+  revealed: RevealedInject[];
+  timeline: TimelineEntry[];
+  /** Scenes entered, in order (with repeats), then the ending reached. */
+  path: string[];
+  votes: Record<string, string>;
+  proposals: Proposal[];
+  declarations: Declaration[];
+  coaching: CoachNote[];
+  milestones: Partial<Record<Milestone | 'started' | 'ended' | 'firstPage', MilestoneRecord>>;
+  decisions: Decision[];
+  rolls: RollRecord[];
+  /** How many times each roll identity has been rolled: part of the dice seed. */
+  rollCounts: Record<string, number>;
+  actionItems: ActionItem[];
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  lastAt: number;
+}
+
+export type { Actor, MarkableMilestone };

@@ -1,0 +1,50 @@
+import type { Game } from '../compile/game.ts';
+import { sceneOf } from '../session/phase.ts';
+import type { SessionState } from '../session/state.ts';
+import type { MapEdge, MapNode } from './view.ts';
+
+/** Every edge the scenario allows: a choice's goto and each check branch's goto. */
+function allEdges(game: Game): Omit<MapEdge, 'taken'>[] {
+  const edges: Omit<MapEdge, 'taken'>[] = [];
+  for (const scene of game.scenario.scenes) {
+    for (const choice of scene.choices ?? []) {
+      const targets = choice.check
+        ? [
+            { to: choice.check.success.goto ?? choice.goto, label: `${choice.label} ✓` },
+            { to: choice.check.failure.goto ?? choice.goto, label: `${choice.label} ✗` },
+          ]
+        : [{ to: choice.goto, label: choice.label }];
+      for (const t of targets) edges.push({ from: scene.id, to: t.to ?? scene.id, label: t.label });
+    }
+  }
+  return edges;
+}
+
+/**
+ * The scenario as a graph of scenes and endings with the path taken marked. The facilitator sees
+ * it all; anyone else sees only the visited part, so no unvisited scene leaks. Pure.
+ */
+export function scenarioMap(game: Game, state: SessionState, everything: boolean): { nodes: MapNode[]; edges: MapEdge[] } {
+  const path = state.path;
+  const visited = new Set(path);
+  const current = sceneOf(state) ?? state.game.context.ending;
+  const taken = new Set(path.slice(1).map((to, i) => `${path[i]}→${to}`));
+  const nodes: MapNode[] = [
+    ...game.scenario.scenes.map((s) => ({ id: s.id, label: s.title ?? s.id, kind: 'scene' as const, outcome: null })),
+    ...game.scenario.endings.map((e) => ({ id: e.id, label: e.title ?? e.id, kind: 'ending' as const, outcome: e.outcome })),
+  ]
+    .map((n) => ({ ...n, visited: visited.has(n.id), current: n.id === current }))
+    .filter((n) => everything || n.visited);
+  const shown = new Set(nodes.map((n) => n.id));
+  const seen = new Set<string>();
+  const edges = allEdges(game)
+    .map((e) => ({ ...e, taken: taken.has(`${e.from}→${e.to}`) }))
+    .filter((e) => shown.has(e.from) && shown.has(e.to) && (everything || e.taken))
+    .filter((e) => {
+      const key = `${e.from}→${e.to}→${e.label}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { nodes, edges };
+}

@@ -1,0 +1,129 @@
+import { gameOf, type Game } from '../compile/game.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { activeModifiers, availableChoices } from '../session/choices.ts';
+import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
+import type { Audience, SessionState } from '../session/state.ts';
+import { scenarioMap } from './map.ts';
+import type { ChoiceView, FacilitatorView, InjectPlan, ObserverView, PlayerView, PublicView, View, Viewer } from './view.ts';
+
+type Seen = { facilitator: true } | { facilitator: false; role: string | null; playerId: string | null };
+
+function canSee(audience: Audience, seen: Seen): boolean {
+  if (seen.facilitator || audience === 'all') return true;
+  if (audience === 'facilitator') return false;
+  if ('roles' in audience) return seen.role !== null && audience.roles.includes(seen.role);
+  return audience.player === seen.playerId;
+}
+
+function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicView, 'viewer'> {
+  const { scenario } = game;
+  const context = state.game.context;
+  const sceneId = sceneOf(state);
+  const scene = sceneId ? game.scenes.get(sceneId) : undefined;
+  const votes = Object.values(state.votes);
+  const choices: ChoiceView[] = availableChoices(game, state).map((c) => ({
+    id: c.id,
+    label: c.label,
+    takes: c.takes,
+    check: c.check ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) } : null,
+    votes: votes.filter((v) => v === c.id).length,
+  }));
+  const ending = context.outcome
+    ? (() => {
+        const e = context.ending ? game.endings.get(context.ending) : undefined;
+        const debrief = e?.debrief === undefined ? [] : Array.isArray(e.debrief) ? e.debrief : [e.debrief];
+        return { id: e?.id ?? null, title: e?.title ?? (e ? e.id : 'Ended by the facilitator'), outcome: context.outcome, narration: e?.narration ?? null, debrief };
+      })()
+    : null;
+  const phase = phaseOf(state);
+  const debriefing = phase === 'debrief' || phase === 'ended';
+  return {
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      summary: scenario.summary,
+      difficulty: scenario.difficulty,
+      services: scenario.services,
+      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name })),
+      components: scenario.system.components,
+      escalation: scenario.escalation,
+      // The fault's true cause is the answer to the puzzle: the table learns it in the debrief.
+      faultSummary: seen.facilitator || debriefing ? scenario.fault.summary : null,
+    },
+    team: state.team,
+    phase,
+    clock: { minutes: context.clock, label: clockLabel(scenario.clock.start, context.clock), timebox: scenario.clock.timebox, pace: state.pace },
+    scene: scene ? { id: scene.id, title: scene.title ?? scene.id, narration: scene.narration } : null,
+    choices,
+    health: context.health,
+    injects: state.revealed.filter((r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
+    timeline: state.timeline.filter((t) => canSee(t.audience, seen)),
+    players: Object.values(state.players).filter((p) => !p.removed).map((p) => ({ id: p.id, name: p.name, role: p.role, hand: p.hand })),
+    proposals: state.proposals,
+    declarations: state.declarations,
+    milestones: Object.fromEntries(Object.entries(state.milestones).filter(([k]) => k !== 'started' || debriefing || seen.facilitator)),
+    decisions: state.decisions,
+    rolls: state.rolls,
+    ending,
+    actionItems: state.actionItems,
+    map: scenarioMap(game, state, seen.facilitator),
+  };
+}
+
+function injectPlan(game: Game, state: SessionState): InjectPlan[] {
+  const current = sceneOf(state);
+  return [...game.injects.values()].map(({ inject, scene }) => ({
+    id: inject.id,
+    scene,
+    at: inject.at ?? null,
+    to: inject.to ?? null,
+    page: inject.page,
+    text: inject.text,
+    notes: inject.facilitator_notes ?? null,
+    revealed: state.revealed.some((r) => r.injectId === inject.id),
+    available: scene === null || scene === current,
+  }));
+}
+
+/**
+ * What `viewer` may see of the session: projected on the server so that nothing a viewer may not
+ * see is ever sent. A player never gets another role's secrets, facilitator notes, unrevealed
+ * injects, unvisited scenes, the seed or dice state; nobody gets the seed. Pure.
+ */
+export function viewFor(scenario: Scenario, state: SessionState, viewer: Viewer): View {
+  const game = gameOf(scenario);
+  if (viewer.kind === 'facilitator') {
+    const sceneId = sceneOf(state);
+    const view: FacilitatorView = {
+      viewer: 'facilitator',
+      ...publicPart(game, state, { facilitator: true }),
+      notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
+      scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
+      injectPlan: injectPlan(game, state),
+      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief, secrets: r.secrets ?? [], canApplyChoices: r.can_apply_choices })),
+      votesByPlayer: state.votes,
+      coaching: state.coaching,
+      fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
+    };
+    return view;
+  }
+  if (viewer.kind === 'observer') {
+    const view: ObserverView = { viewer: 'observer', ...publicPart(game, state, { facilitator: false, role: null, playerId: null }) };
+    return view;
+  }
+  const player = state.players[viewer.playerId];
+  const role = player?.role ? game.roles.get(player.role) : undefined;
+  const view: PlayerView = {
+    viewer: 'player',
+    ...publicPart(game, state, { facilitator: false, role: role?.id ?? null, playerId: viewer.playerId }),
+    me: {
+      playerId: viewer.playerId,
+      name: player?.name ?? '',
+      role: role ? { id: role.id, name: role.name, brief: role.brief, secrets: role.secrets ?? [], canApplyChoices: role.can_apply_choices } : null,
+      vote: state.votes[viewer.playerId] ?? null,
+      hand: player?.hand ?? false,
+      coaching: state.coaching.filter((c) => c.playerId === viewer.playerId),
+    },
+  };
+  return view;
+}

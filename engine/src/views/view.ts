@@ -1,0 +1,123 @@
+import type { Component, Dice, EscalationStep, Health, Outcome } from '../scenario/schema.ts';
+import type {
+  ActionItem,
+  CoachNote,
+  Decision,
+  Declaration,
+  MilestoneRecord,
+  Phase,
+  Proposal,
+  RevealedInject,
+  RollRecord,
+  TimelineEntry,
+} from '../session/state.ts';
+
+/** Who is looking. Observers (the room's projector, a manager) see the public view only. */
+export type Viewer = { kind: 'facilitator' } | { kind: 'player'; playerId: string } | { kind: 'observer' };
+
+export interface ChoiceView {
+  id: string;
+  label: string;
+  takes: number;
+  check: { dice: Dice; target: number; modifiers: { label: string; add: number }[] } | null;
+  votes: number;
+}
+
+export interface PlayerSummary {
+  id: string;
+  name: string;
+  role: string | null;
+  hand: boolean;
+}
+
+export interface MapNode {
+  id: string;
+  label: string;
+  kind: 'scene' | 'ending';
+  outcome: Outcome | null;
+  visited: boolean;
+  current: boolean;
+}
+
+export interface MapEdge {
+  from: string;
+  to: string;
+  label: string;
+  taken: boolean;
+}
+
+/** What every viewer may see. */
+export interface PublicView {
+  viewer: Viewer['kind'];
+  scenario: {
+    id: string;
+    title: string;
+    summary: string;
+    difficulty: string;
+    services: string[];
+    roles: { id: string; name: string }[];
+    components: Component[];
+    escalation: EscalationStep[];
+    faultSummary: string | null;
+  };
+  team: string | null;
+  phase: Phase;
+  clock: { minutes: number; label: string; timebox: number; pace: number | null };
+  scene: { id: string; title: string; narration: string } | null;
+  choices: ChoiceView[];
+  health: Record<string, Health>;
+  injects: RevealedInject[];
+  timeline: TimelineEntry[];
+  players: PlayerSummary[];
+  proposals: Proposal[];
+  declarations: Declaration[];
+  milestones: Record<string, MilestoneRecord>;
+  decisions: Decision[];
+  rolls: RollRecord[];
+  ending: { id: string | null; title: string; outcome: Outcome; narration: string | null; debrief: string[] } | null;
+  actionItems: ActionItem[];
+  /** The scenario map: for players only the visited part, for the facilitator all of it. */
+  map: { nodes: MapNode[]; edges: MapEdge[] };
+}
+
+export interface PlayerView extends PublicView {
+  viewer: 'player';
+  me: {
+    playerId: string;
+    name: string;
+    role: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean } | null;
+    vote: string | null;
+    hand: boolean;
+    coaching: CoachNote[];
+  };
+}
+
+export interface InjectPlan {
+  id: string;
+  scene: string | null;
+  at: number | null;
+  to: string[] | null;
+  page: boolean;
+  text: string;
+  notes: string | null;
+  revealed: boolean;
+  /** Can be revealed now (its scene is current or it is scenario-wide). */
+  available: boolean;
+}
+
+export interface FacilitatorView extends PublicView {
+  viewer: 'facilitator';
+  notes: string | null;
+  scenes: { id: string; title: string }[];
+  injectPlan: InjectPlan[];
+  roles: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean }[];
+  votesByPlayer: Record<string, string>;
+  coaching: CoachNote[];
+  fault: { startsAt: number; affects: string[]; summary: string };
+}
+
+export interface ObserverView extends PublicView {
+  viewer: 'observer';
+}
+
+export type View = FacilitatorView | PlayerView | ObserverView;

@@ -30,7 +30,7 @@ export interface Metrics {
   mtta: Figure;
   mttm: Figure;
   mttr: Figure;
-  /** Per service: window length ÷ incidents on that service in the window, in wall ms and game minutes. */
+  /** Per service: the window's length ÷ incidents on that service in it, in wall ms. */
   mtbf: Record<string, { incidents: number; wallMs: number | null }>;
   window: { from: number | null; to: number | null };
   falseAlarms: number;

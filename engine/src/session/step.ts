@@ -1,5 +1,5 @@
 import { gameOf } from '../compile/game.ts';
-import { commandSchema, FACILITATOR_ONLY, PLAYER_ONLY, SYSTEM_ONLY, type Command, type CommandType, type LoggedCommand } from '../protocol/commands.ts';
+import { FACILITATOR_ONLY, PLAYER_ONLY, SYSTEM_ONLY, loggedCommandSchema, type CommandType, type LoggedCommand } from '../protocol/commands.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { fail, type StepError, type StepResult } from './errors.ts';
 import { openDraft, type Draft } from './draft.ts';
@@ -80,7 +80,7 @@ const HANDLERS: Record<CommandType, Handler> = {
 export function authorize(scenario: Scenario, state: SessionState, entry: Pick<LoggedCommand, 'actor' | 'command'>): StepError | null {
   const { actor, command } = entry;
   if (SYSTEM_ONLY.has(command.type)) return actor.kind === 'system' ? null : { code: 'forbidden', message: `'${command.type}' is sent by the server only.` };
-  if (actor.kind === 'system') return null;
+  if (actor.kind === 'system') return { code: 'forbidden', message: `The server itself sends only joins and clock ticks, not '${command.type}'.` };
   if (actor.kind === 'facilitator') {
     return PLAYER_ONLY.has(command.type) ? { code: 'forbidden', message: `'${command.type}' is a player's command; the facilitator cannot send it.` } : null;
   }
@@ -99,15 +99,18 @@ export function authorize(scenario: Scenario, state: SessionState, entry: Pick<L
  * untouched. Never throws for any input, well-formed or not; a throw means a bug in the engine.
  */
 export function step(scenario: Scenario, state: SessionState, entry: LoggedCommand): StepResult<SessionState> {
-  const parsed = commandSchema.safeParse(entry.command);
-  if (!parsed.success) return fail('invalid', `Malformed command: ${parsed.error.issues[0]?.message ?? 'unknown shape'}.`);
-  const command: Command = parsed.data;
-  if (entry.seq !== state.seq + 1) return fail('invalid', `Expected command number ${state.seq + 1}, got ${entry.seq}.`);
-  const denied = authorize(scenario, state, { actor: entry.actor, command });
+  const parsed = loggedCommandSchema.safeParse(entry);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail('invalid', `Malformed command${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'unknown shape'}.`);
+  }
+  const { command, actor } = parsed.data;
+  if (parsed.data.seq !== state.seq + 1) return fail('invalid', `Expected command number ${state.seq + 1}, got ${parsed.data.seq}.`);
+  const denied = authorize(scenario, state, { actor, command });
   if (denied) return { ok: false, error: denied };
   const phase = phaseOf(state);
   if (!PHASES[command.type].includes(phase)) return fail('wrong-phase', `'${command.type}' is not possible while the session is ${phase}.`);
-  const draft = openDraft(gameOf(scenario), state, { ...entry, command });
+  const draft = openDraft(gameOf(scenario), state, parsed.data);
   const error = HANDLERS[command.type](draft, command as never);
   return error ? { ok: false, error } : { ok: true, state: draft.s };
 }

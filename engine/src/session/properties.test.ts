@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor, LoggedCommand } from '../protocol/commands.ts';
+import { exampleScenario } from '../testing/example-scenario.ts';
+import { FACILITATOR, SYSTEM, Table, player, type Payload } from '../testing/table.ts';
+import { viewFor } from '../views/view-for.ts';
+import { stateHash } from './hash.ts';
+import { replay } from './replay.ts';
+import type { SessionState } from './state.ts';
+import { step } from './step.ts';
+
+const scenario = exampleScenario();
+const options = { scenarioHash: 'test', createdAt: 1_700_000_000_000, team: 'blue' };
+const sceneIds = [...scenario.scenes.map((s) => s.id), ...scenario.endings.map((e) => e.id), 'nowhere'];
+const roleIds = [...scenario.roles.map((r) => r.id), 'ghost'];
+const injectIds = ['page', 'tweet', 'exec', 'missing'];
+const choiceIds = ['look', 'hold', 'rollback', 'missing'];
+const playerIds = ['p1', 'p2', 'p3', 'p4'];
+
+const actorArb: fc.Arbitrary<Actor> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(FACILITATOR) },
+  { weight: 1, arbitrary: fc.constant(SYSTEM) },
+  { weight: 5, arbitrary: fc.constantFrom(...playerIds).map(player) },
+);
+const word = fc.string({ minLength: 1, maxLength: 12 });
+
+/** Commands that are mostly well-formed and often legal, so that sequences get deep into a game. */
+const commandArb: fc.Arbitrary<Payload> = fc.oneof(
+  fc.constantFrom(
+    { type: 'session.brief' }, { type: 'session.start' }, { type: 'session.start' }, { type: 'session.pause' },
+    { type: 'session.resume' }, { type: 'clock.tick' }, { type: 'session.close' },
+  ),
+  fc.record({ type: fc.constant('session.end'), outcome: fc.constantFrom('success', 'partial', 'failure') }),
+  ...Array.from({ length: 3 }, () => fc.record({ type: fc.constant('clock.advance'), minutes: fc.integer({ min: 1, max: 30 }) })),
+  fc.record({ type: fc.constant('clock.pace'), secondsPerMinute: fc.option(fc.integer({ min: 1, max: 60 })) }),
+  ...Array.from({ length: 3 }, () => fc.record({ type: fc.constant('inject.reveal'), injectId: fc.constantFrom(...injectIds) })),
+  fc.record({ type: fc.constant('inject.improvise'), text: word, to: fc.option(fc.subarray(roleIds, { minLength: 1 }), { nil: undefined }), page: fc.boolean() }),
+  fc.record({ type: fc.constant('scene.goto'), sceneId: fc.constantFrom(...sceneIds) }),
+  fc.record({ type: fc.constant('milestone.mark'), milestone: fc.constantFrom('detected', 'mitigated', 'resolved') }),
+  fc.record({ type: fc.constant('declaration.confirm'), declarationId: fc.constantFrom('d5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12') }),
+  fc.record({ type: fc.constant('coach'), playerId: fc.constantFrom(...playerIds), text: word }),
+  fc.record({ type: fc.constant('dice.roll'), dice: fc.constantFrom('d6', 'd20', '2d6'), label: fc.constantFrom('luck', 'grit') }),
+  fc.record({ type: fc.constant('player.assign'), playerId: fc.constantFrom(...playerIds), role: fc.option(fc.constantFrom(...roleIds)) }),
+  fc.record({ type: fc.constant('player.remove'), playerId: fc.constantFrom(...playerIds) }),
+  fc.record({ type: fc.constant('player.join'), playerId: fc.constantFrom(...playerIds), name: word }),
+  fc.record({ type: fc.constant('role.take'), role: fc.constantFrom(...roleIds) }),
+  fc.record({ type: fc.constant('action.propose'), text: word }),
+  fc.record({ type: fc.constant('choice.vote'), choiceId: fc.option(fc.constantFrom(...choiceIds)) }),
+  fc.record({ type: fc.constant('incident.declare'), kind: fc.constantFrom('incident', 'mitigated', 'resolved') }),
+  fc.record({ type: fc.constant('hand.raise'), raised: fc.boolean() }),
+  fc.record({ type: fc.constant('inject.ack'), key: fc.constantFrom(...injectIds) }),
+  ...Array.from({ length: 2 }, () => fc.record({ type: fc.constant('choice.apply'), choiceId: fc.constantFrom(...choiceIds), physical: fc.option(fc.integer({ min: 1, max: 25 }), { nil: undefined }) })),
+  fc.record({ type: fc.constant('timeline.post'), text: word }),
+  fc.record({ type: fc.constant('action-item.add'), text: word }),
+) as fc.Arbitrary<Payload>;
+
+/** A random game: usually players seated in random roles and the game started, then random commands. */
+const programArb = fc.record({
+  roles: fc.option(fc.array(fc.constantFrom(...roleIds.slice(0, -1)), { minLength: 1, maxLength: 3 }), { freq: 5 }),
+  commands: fc.array(fc.tuple(actorArb, commandArb), { minLength: 1, maxLength: 80 }),
+});
+type Program = { roles: string[] | null; commands: [Actor, Payload][] };
+
+function play(program: Program, seed: string, onState?: (s: SessionState) => void): Table {
+  const t = new Table(scenario, seed);
+  for (const id of playerIds.slice(0, 3)) t.send(SYSTEM, { type: 'player.join', playerId: id, name: `Name ${id}` });
+  if (program.roles) {
+    program.roles.forEach((role, i) => t.send(player(`p${i + 1}`), { type: 'role.take', role }));
+    t.send(FACILITATOR, { type: 'session.start' });
+  }
+  for (const [actor, command] of program.commands) {
+    const result = t.send(actor, command as never);
+    if (result.ok) onState?.(result.state);
+  }
+  return t;
+}
+
+/** Text a given player must never receive, given the state they are looking at. */
+function forbiddenFor(state: SessionState, playerId: string): string[] {
+  const role = state.players[playerId]?.role ?? null;
+  const visible = (to: string[] | undefined) => !to || (role !== null && to.includes(role));
+  const revealed = new Set(state.revealed.map((r) => r.injectId));
+  const visited = new Set(state.path);
+  const out = [state.seed];
+  for (const r of scenario.roles) if (r.id !== role) out.push(...(r.secrets ?? []));
+  for (const s of scenario.scenes) {
+    if (s.facilitator_notes) out.push(s.facilitator_notes);
+    if (!visited.has(s.id)) out.push(s.narration);
+    for (const i of s.injects ?? []) if (!revealed.has(i.id) || !visible(i.to)) out.push(i.text);
+  }
+  for (const i of scenario.injects ?? []) if (!revealed.has(i.id) || !visible(i.to)) out.push(i.text);
+  out.push(scenario.fault.summary);
+  return out;
+}
+
+describe('engine properties', () => {
+  it('replays any accepted command sequence to the same state hash, twice', () => {
+    fc.assert(
+      fc.property(programArb, fc.string({ minLength: 1, maxLength: 8 }), (program, seed) => {
+        const t = play(program, seed);
+        const once = replay(scenario, seed, t.log, options);
+        const twice = replay(scenario, seed, t.log, options);
+        expect(once.ok && twice.ok).toBe(true);
+        if (!once.ok || !twice.ok) return;
+        expect(stateHash(once.state)).toBe(stateHash(t.state));
+        expect(stateHash(twice.state)).toBe(stateHash(once.state));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never shows a player what their role may not see, after any sequence', () => {
+    fc.assert(
+      fc.property(programArb, (program) => {
+        play(program, 'secret-seed-7f3a', (state) => {
+          const phase = typeof state.game.value === 'string' ? state.game.value : 'running';
+          for (const id of Object.keys(state.players)) {
+            const text = JSON.stringify(viewFor(scenario, state, { kind: 'player', playerId: id }));
+            const forbidden = forbiddenFor(state, id).filter((f) => !(f === scenario.fault.summary && (phase === 'debrief' || phase === 'ended')));
+            for (const f of forbidden) expect(text.includes(f), `player ${id} received "${f}"`).toBe(false);
+          }
+          const observer = JSON.stringify(viewFor(scenario, state, { kind: 'observer' }));
+          expect(observer.includes(state.seed)).toBe(false);
+          for (const r of scenario.roles) for (const secret of r.secrets ?? []) expect(observer.includes(secret)).toBe(false);
+          expect(JSON.stringify(viewFor(scenario, state, { kind: 'facilitator' })).includes(state.seed)).toBe(false);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on garbage and never changes the state for it', () => {
+    const t = play({ roles: ['sre'], commands: [[FACILITATOR, { type: 'clock.advance', minutes: 12 }]] }, 'garbage');
+    const before = stateHash(t.state);
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.integer(), (command, actor, at) => {
+        const entry = { seq: t.state.seq + 1, at, actor, command } as unknown as LoggedCommand;
+        const result = step(scenario, t.state, entry);
+        expect(result.ok).toBe(false);
+        expect(stateHash(t.state)).toBe(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on well-formed commands from the wrong actor or phase', () => {
+    fc.assert(
+      fc.property(programArb, (program) => {
+        expect(() => play(program, 'x')).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

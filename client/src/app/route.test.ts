@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute, type Route } from './route.ts';
+
+describe('routes', () => {
+  it.each<Route>([
+    { name: 'home', joinCode: null },
+    { name: 'home', joinCode: 'K7QF' },
+    { name: 'facilitate', sessionId: 's_12-ab' },
+    { name: 'play', sessionId: 'abc' },
+    { name: 'screen', joinCode: 'K7QF' },
+    { name: 'metrics' },
+  ])('round-trips %j', (route) => {
+    expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+
+  it('reads an empty hash and stray slashes as home', () => {
+    expect(parseRoute('')).toEqual({ name: 'home', joinCode: null });
+    expect(parseRoute('#//')).toEqual({ name: 'home', joinCode: null });
+  });
+
+  it('refuses ids with characters that could not be ours', () => {
+    expect(parseRoute('#/play/%3Cimg%3E').name).toBe('not-found');
+    expect(parseRoute('#/play/%E0%A4%A').name).toBe('not-found');
+    expect(parseRoute('#/play/a/b').name).toBe('not-found');
+    expect(parseRoute('#/play').name).toBe('not-found');
+    expect(parseRoute('#/metrics/x').name).toBe('not-found');
+  });
+});

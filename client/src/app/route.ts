@@ -1,0 +1,60 @@
+/**
+ * The app's places, kept in the URL's hash so the server needs no routing of its own and a reload
+ * returns to the same screen. Seat tokens are never part of a route: a seat route names only the
+ * session, and the token is looked up in this browser's storage.
+ */
+export type Route =
+  | { name: 'home'; joinCode: string | null }
+  | { name: 'facilitate'; sessionId: string }
+  | { name: 'play'; sessionId: string }
+  | { name: 'screen'; joinCode: string }
+  | { name: 'metrics' }
+  | { name: 'not-found'; path: string };
+
+const SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
+
+function decode(segment: string | undefined): string | null {
+  if (segment === undefined) return null;
+  try {
+    const value = decodeURIComponent(segment);
+    return SEGMENT.test(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The route a location hash names; an unknown or malformed one is `not-found`. Pure. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+|\/+$/g, '');
+  if (path === '') return { name: 'home', joinCode: null };
+  const [head, arg, ...rest] = path.split('/');
+  const value = decode(arg);
+  if (rest.length === 0) {
+    if (head === 'metrics' && arg === undefined) return { name: 'metrics' };
+    if (head === 'join' && value) return { name: 'home', joinCode: value };
+    if (head === 'facilitate' && value) return { name: 'facilitate', sessionId: value };
+    if (head === 'play' && value) return { name: 'play', sessionId: value };
+    if (head === 'screen' && value) return { name: 'screen', joinCode: value };
+  }
+  return { name: 'not-found', path };
+}
+
+/** The hash for a route; `parseRoute(formatRoute(r))` gives `r` back. Pure. */
+export function formatRoute(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return route.joinCode ? `#/join/${encodeURIComponent(route.joinCode)}` : '#/';
+    case 'facilitate':
+      return `#/facilitate/${encodeURIComponent(route.sessionId)}`;
+    case 'play':
+      return `#/play/${encodeURIComponent(route.sessionId)}`;
+    case 'screen':
+      return `#/screen/${encodeURIComponent(route.joinCode)}`;
+    case 'metrics':
+      return '#/metrics';
+    case 'not-found':
+      return `#/${route.path}`;
+    default:
+      return route satisfies never;
+  }
+}

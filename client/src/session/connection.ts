@@ -1,0 +1,92 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { ClientCommand, HandshakeAuth, Presence, SOCKET_EVENTS } from '@chaos-quest/engine';
+import { commandIdSource } from './command-id.ts';
+import type { CommandOutcome } from './command-tracker.ts';
+import type { SessionStore } from './session-store.ts';
+
+/** A command as the UI writes it; the link adds the id. */
+export type CommandInput = ClientCommand extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;
+
+export interface SessionLink {
+  /** Sends a command on behalf of `control`; resolves with the ack (or timeout/offline), never rejects. */
+  send(command: CommandInput, control: string): Promise<CommandOutcome>;
+  /** Asks the server for the current view. */
+  resync(): void;
+  close(): void;
+}
+
+export interface ConnectOptions {
+  auth: HandshakeAuth;
+  /** The server's origin; by default this page's. */
+  url?: string;
+  ackTimeoutMs?: number;
+  nextId?: () => string;
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+}
+
+// Typed against the protocol's constant, so a renamed event fails to compile here.
+const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', presence: 'presence' };
+
+const OFFLINE = 'You are offline, so this was not sent. The page reconnects by itself; try again when the banner clears.';
+const TIMEOUT = 'The server did not answer in time. Check the connection and try again.';
+
+function watchConnection(socket: Socket, store: SessionStore, resync: () => void): void {
+  let connectedBefore = false;
+  socket.on('connect', () => {
+    store.getState().setStatus('online');
+    // The server sends a view on every connect, but views sent while we were away are lost: ask.
+    if (connectedBefore) resync();
+    connectedBefore = true;
+  });
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io client disconnect') return;
+    if (reason === 'io server disconnect') store.getState().setStatus('closed', 'The server ended this connection. Reload to try again.');
+    else store.getState().setStatus('reconnecting', 'Connection lost. Reconnecting…');
+  });
+  socket.on('connect_error', (error) => {
+    // socket.io retries transport failures by itself (socket.active stays true); a refusal by the
+    // server's handshake check is final.
+    if (socket.active) store.getState().setStatus('reconnecting', 'Cannot reach the server. Retrying…');
+    else store.getState().setStatus('rejected', `The server refused this seat: ${error.message}`);
+  });
+}
+
+/**
+ * Connects one seat (or the big screen) to its session and feeds `store`. Reconnects by itself;
+ * after a reconnect, or when a `view` skips sequence numbers, it asks the server to resync.
+ */
+export function connectSession(store: SessionStore, options: ConnectOptions): SessionLink {
+  const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+  const nextId = options.nextId ?? commandIdSource();
+  const socket: Socket = io(options.url ?? '', { auth: options.auth, reconnectionDelayMax: 4000, ...options.socketOptions });
+
+  const resync = () => {
+    socket.timeout(ackTimeoutMs).emit(EVENTS.resync, (error: Error | null, message: unknown) => {
+      if (!error) store.getState().receiveView(message);
+    });
+  };
+  watchConnection(socket, store, resync);
+  socket.on(EVENTS.view, (message: unknown) => {
+    if (store.getState().receiveView(message) === 'gap') resync();
+  });
+  socket.on(EVENTS.presence, (presence: Presence) => store.getState().receivePresence(presence));
+
+  const send = (command: CommandInput, control: string) =>
+    new Promise<CommandOutcome>((resolve) => {
+      const id = nextId();
+      const state = store.getState();
+      state.commandSent(id, control, command.type);
+      const settle = (outcome: CommandOutcome) => {
+        store.getState().commandSettled(id, outcome);
+        resolve(outcome);
+      };
+      // A command emitted while offline would sit in socket.io's buffer and might apply long after
+      // the person gave up on it; refuse it now instead.
+      if (!socket.connected) return settle({ ok: false, error: { code: 'offline', message: OFFLINE } });
+      socket.timeout(ackTimeoutMs).emit(EVENTS.command, { ...command, id }, (error: Error | null, ack: CommandOutcome) => {
+        settle(error ? { ok: false, error: { code: 'timeout', message: TIMEOUT } } : ack);
+      });
+    });
+
+  return { send, resync, close: () => void socket.disconnect() };
+}

@@ -1,0 +1,49 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Presence } from '@chaos-quest/engine';
+import { clearError, commandSent, commandSettled, EMPTY_TRACKER, type CommandOutcome, type CommandTracker } from './command-tracker.ts';
+import { EMPTY_SYNC, receiveView, type ViewSync, type ViewVerdict } from './view-sync.ts';
+
+/**
+ * `connecting` before the first connect; `online`; `reconnecting` after a drop (socket.io retries by
+ * itself); `rejected` when the server refused the seat (it will not retry); `closed` when the server
+ * ended the connection.
+ */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'rejected' | 'closed';
+
+export interface SessionState {
+  sync: ViewSync;
+  presence: Presence | null;
+  status: ConnectionStatus;
+  /** Why the connection is not online, in words a person can act on. */
+  statusDetail: string | null;
+  tracker: CommandTracker;
+  receiveView(message: unknown): ViewVerdict;
+  receivePresence(presence: Presence): void;
+  setStatus(status: ConnectionStatus, detail?: string | null): void;
+  commandSent(id: string, control: string, type: string): void;
+  commandSettled(id: string, outcome: CommandOutcome): void;
+  clearError(control: string): void;
+}
+
+export type SessionStore = StoreApi<SessionState>;
+
+/** One session's client state: the view, presence, connection status and commands in flight. */
+export function createSessionStore(): SessionStore {
+  return createStore<SessionState>()((set, get) => ({
+    sync: EMPTY_SYNC,
+    presence: null,
+    status: 'connecting',
+    statusDetail: null,
+    tracker: EMPTY_TRACKER,
+    receiveView(message) {
+      const { sync, verdict } = receiveView(get().sync, message);
+      if (sync !== get().sync) set({ sync });
+      return verdict;
+    },
+    receivePresence: (presence) => set({ presence }),
+    setStatus: (status, detail = null) => set({ status, statusDetail: detail }),
+    commandSent: (id, control, type) => set((s) => ({ tracker: commandSent(s.tracker, id, control, type) })),
+    commandSettled: (id, outcome) => set((s) => ({ tracker: commandSettled(s.tracker, id, outcome) })),
+    clearError: (control) => set((s) => ({ tracker: clearError(s.tracker, control) })),
+  }));
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatGameMinutes, formatWallDuration, gameClockAt } from './format.ts';
+
+describe('time formats', () => {
+  it('writes game durations in minutes and hours', () => {
+    expect(formatGameMinutes(0)).toBe('0 min');
+    expect(formatGameMinutes(45)).toBe('45 min');
+    expect(formatGameMinutes(125)).toBe('2 h 05 min');
+    expect(formatGameMinutes(-5)).toBe('−5 min');
+  });
+
+  it('writes wall durations at a useful precision', () => {
+    expect(formatWallDuration(42_400)).toBe('42 s');
+    expect(formatWallDuration(200_000)).toBe('3 min 20 s');
+    expect(formatWallDuration(3_720_000)).toBe('1 h 02 min');
+    expect(formatWallDuration(-10)).toBe('0 s');
+  });
+
+  it('recovers the clock label at any minute from the current one', () => {
+    const clock = { minutes: 20, label: '02:20' };
+    expect(gameClockAt(clock, 5)).toBe('02:05');
+    expect(gameClockAt(clock, -130)).toBe('23:50');
+    expect(gameClockAt({ minutes: 0, label: '23:30' }, 45)).toBe('00:15');
+  });
+});

@@ -1,7 +1,7 @@
 import type { CommandOf } from '../protocol/commands.ts';
 import { diceRange, rollDice } from '../dice/dice.ts';
 import type { StepError } from './errors.ts';
-import { markMilestone, note, now, reveal, send, type Draft } from './draft.ts';
+import { append, markMilestone, note, now, reveal, send, type Draft } from './draft.ts';
 import { sceneOf } from './phase.ts';
 import { syncRoles } from './roles.ts';
 
@@ -89,7 +89,7 @@ export function confirm(d: Draft, c: CommandOf<'declaration.confirm'>): Out {
 export function coach(d: Draft, c: CommandOf<'coach'>): Out {
   const player = d.s.players[c.playerId];
   if (!player || player.removed) return { code: 'not-found', message: `There is no player '${c.playerId}' at the table.` };
-  d.s.coaching = [...d.s.coaching, { seq: d.entry.seq, playerId: c.playerId, text: c.text, at: now(d) }];
+  append(d, 'coaching', { seq: d.entry.seq, playerId: c.playerId, text: c.text, at: now(d) });
 }
 
 export function roll(d: Draft, c: CommandOf<'dice.roll'>): Out {
@@ -101,10 +101,10 @@ export function roll(d: Draft, c: CommandOf<'dice.roll'>): Out {
   }
   const natural = c.physical ?? rollDice(c.dice, d.s.seed, rollId, occurrence);
   d.s.rollCounts = { ...d.s.rollCounts, [rollId]: occurrence + 1 };
-  d.s.rolls = [...d.s.rolls, {
+  append(d, 'rolls', {
     seq: d.entry.seq, label: c.label, choice: null, dice: c.dice, natural, modifiers: [], total: natural,
     target: null, success: null, physical: c.physical !== undefined, at: now(d),
-  }];
+  });
   note(d, 'roll', `${c.label}: ${c.dice} → ${natural}`);
 }
 

@@ -1,6 +1,6 @@
 import type { CommandOf } from '../protocol/commands.ts';
 import type { StepError } from './errors.ts';
-import { markMilestone, note, now, type Draft } from './draft.ts';
+import { append, markMilestone, note, now, type Draft } from './draft.ts';
 import { sceneOf } from './phase.ts';
 import { syncRoles } from './roles.ts';
 import { availableChoices } from './choices.ts';
@@ -27,7 +27,7 @@ export function takeRole(d: Draft, c: CommandOf<'role.take'>): Out {
 export function propose(d: Draft, c: CommandOf<'action.propose'>): Out {
   const player = me(d);
   const id = `p${d.entry.seq}`;
-  d.s.proposals = [...d.s.proposals, { id, playerId: player.id, text: c.text, at: now(d), scene: sceneOf(d.s) ?? '' }];
+  append(d, 'proposals', { id, playerId: player.id, text: c.text, at: now(d), scene: sceneOf(d.s) ?? '' });
   note(d, 'proposal', c.text);
 }
 
@@ -59,7 +59,7 @@ export function declare(d: Draft, c: CommandOf<'incident.declare'>): Out {
       markMilestone(d, 'detected', 'team');
     }
   }
-  d.s.declarations = [...d.s.declarations, { id, playerId: player.id, kind: c.kind, note: c.note ?? null, at, status }];
+  append(d, 'declarations', { id, playerId: player.id, kind: c.kind, note: c.note ?? null, at, status });
   if (status !== 'false-alarm') note(d, 'declaration', `${player.name} declares ${c.kind === 'incident' ? 'an incident' : c.kind}${c.note ? `: ${c.note}` : ''}`);
 }
 

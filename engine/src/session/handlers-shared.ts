@@ -2,7 +2,7 @@ import type { CommandOf } from '../protocol/commands.ts';
 import { diceRange, rollDice } from '../dice/dice.ts';
 import type { Branch } from '../scenario/schema.ts';
 import type { StepError } from './errors.ts';
-import { markMilestone, note, now, send, type Draft } from './draft.ts';
+import { append, markMilestone, note, now, send, type Draft } from './draft.ts';
 import { sceneOf } from './phase.ts';
 import { activeModifiers, availableChoices } from './choices.ts';
 
@@ -33,12 +33,12 @@ export function applyChoice(d: Draft, c: CommandOf<'choice.apply'>): Out {
     branch = success ? 'success' : 'failure';
     taken = success ? check.success : check.failure;
     d.s.rollCounts = { ...d.s.rollCounts, [rollId]: occurrence + 1 };
-    d.s.rolls = [...d.s.rolls, {
+    append(d, 'rolls', {
       seq: d.entry.seq, label: choice.label, choice: choice.id, dice: check.dice, natural, modifiers, total,
       target: check.target, success, physical: c.physical !== undefined, at,
-    }];
+    });
   }
-  d.s.decisions = [...d.s.decisions, { seq: d.entry.seq, scene, choice: choice.id, label: choice.label, by: d.by, at, outcome: branch === 'plain' ? 'done' : branch }];
+  append(d, 'decisions', { seq: d.entry.seq, scene, choice: choice.id, label: choice.label, by: d.by, at, outcome: branch === 'plain' ? 'done' : branch });
   note(d, 'choice', choice.label);
   const last = d.s.rolls[d.s.rolls.length - 1];
   if (taken && last) note(d, 'roll', `${last.dice} ${last.natural}${last.modifiers.map((m) => ` ${m.add >= 0 ? '+' : '−'} ${Math.abs(m.add)}`).join('')} = ${last.total} vs ${last.target}: ${last.success ? 'success' : 'failure'}`);
@@ -54,6 +54,6 @@ export function post(d: Draft, c: CommandOf<'timeline.post'>): Out {
 }
 
 export function addActionItem(d: Draft, c: CommandOf<'action-item.add'>): Out {
-  d.s.actionItems = [...d.s.actionItems, { id: `a${d.entry.seq}`, text: c.text, owner: c.owner ?? null, by: d.by, at: now(d) }];
+  append(d, 'actionItems', { id: `a${d.entry.seq}`, text: c.text, owner: c.owner ?? null, by: d.by, at: now(d) });
   note(d, 'action-item', c.text);
 }

@@ -3,7 +3,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import { createSession, type SessionOptions } from './create.ts';
 import type { StepError } from './errors.ts';
 import type { SessionState } from './state.ts';
-import { step } from './step.ts';
+import { stepWith } from './step.ts';
+import { ownLists } from './draft.ts';
 
 /**
  * Rebuilds a session from its log, from scratch or from a snapshot `from`. Pure and deterministic:
@@ -17,10 +18,11 @@ export function replay(
   options: SessionOptions,
   from?: SessionState,
 ): { ok: true; state: SessionState } | { ok: false; error: StepError; seq: number; state: SessionState } {
-  let state = from ?? createSession(scenario, seed, options);
+  // Replay owns every intermediate state, so appends go in place after one copy of the lists.
+  let state = ownLists(from ?? createSession(scenario, seed, options));
   for (const entry of log) {
     if (entry.seq <= state.seq) continue;
-    const result = step(scenario, state, entry);
+    const result = stepWith(scenario, state, entry, true);
     if (!result.ok) return { ok: false, error: result.error, seq: entry.seq, state };
     state = result.state;
   }

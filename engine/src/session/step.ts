@@ -99,6 +99,11 @@ export function authorize(scenario: Scenario, state: SessionState, entry: Pick<L
  * untouched. Never throws for any input, well-formed or not; a throw means a bug in the engine.
  */
 export function step(scenario: Scenario, state: SessionState, entry: LoggedCommand): StepResult<SessionState> {
+  return stepWith(scenario, state, entry, false);
+}
+
+/** `step`, optionally appending in place to lists the caller owns (see Draft.owned). */
+export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedCommand, owned: boolean): StepResult<SessionState> {
   const parsed = loggedCommandSchema.safeParse(entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -110,7 +115,7 @@ export function step(scenario: Scenario, state: SessionState, entry: LoggedComma
   if (denied) return { ok: false, error: denied };
   const phase = phaseOf(state);
   if (!PHASES[command.type].includes(phase)) return fail('wrong-phase', `'${command.type}' is not possible while the session is ${phase}.`);
-  const draft = openDraft(gameOf(scenario), state, parsed.data);
+  const draft = openDraft(gameOf(scenario), state, parsed.data, owned);
   const error = HANDLERS[command.type](draft, command as never);
   return error ? { ok: false, error } : { ok: true, state: draft.s };
 }

@@ -1,0 +1,88 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Group commit for a better-sqlite3 connection. With `synchronous=FULL` every COMMIT costs an
+ * fsync, so a write per transaction caps the whole server at the disk's fsync rate. Writes
+ * submitted in the same event-loop turn (from any number of sessions) instead run in one
+ * transaction, flushed on `setImmediate`, and share one fsync.
+ *
+ * Each write runs inside its own SAVEPOINT, so one failing write (a seq conflict, say) rolls back
+ * only itself and rejects only its own promise; the rest of the batch still commits. A promise
+ * resolves only after the COMMIT that holds its write has returned, i.e. after the fsync.
+ */
+
+interface Job {
+  write: () => void;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export class GroupCommit {
+  readonly #db: Database;
+  readonly #maxBatch: number;
+  #queue: Job[] = [];
+  #scheduled = false;
+  readonly #commitBatch: (batch: readonly Job[], failures: Map<number, unknown>) => void;
+
+  /** `maxBatch` bounds one transaction, so a burst cannot hold the write lock for long. */
+  constructor(db: Database, maxBatch: number) {
+    this.#db = db;
+    this.#maxBatch = Math.max(1, maxBatch);
+    // Calling one better-sqlite3 transaction function inside another opens a SAVEPOINT.
+    const inSavepoint = db.transaction((job: Job) => job.write());
+    const outer = db.transaction((batch: readonly Job[], failures: Map<number, unknown>) => {
+      batch.forEach((job, i) => {
+        try {
+          inSavepoint(job);
+        } catch (error) {
+          // Some errors (disk full, I/O) make SQLite abandon the whole transaction: then nothing
+          // in the batch can commit, and the outer catch rejects every job.
+          if (!this.#db.inTransaction) throw error;
+          failures.set(i, error);
+        }
+      });
+    });
+    this.#commitBatch = (batch, failures) => outer.immediate(batch, failures);
+  }
+
+  /**
+   * Runs `write` (synchronous better-sqlite3 calls) in the next group transaction. Resolves once
+   * that transaction has committed; rejects with whatever `write` threw (its changes undone), or
+   * with the commit's error when the whole batch failed.
+   */
+  submit(write: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ write, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /** Commits everything queued, synchronously. Used before closing the connection. */
+  drain(): void {
+    while (this.#queue.length > 0) this.#flushOnce();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#flushOnce();
+      if (this.#queue.length > 0) this.#schedule();
+    });
+  }
+
+  #flushOnce(): void {
+    if (this.#queue.length === 0) return;
+    const batch = this.#queue.splice(0, this.#maxBatch);
+    const failures = new Map<number, unknown>();
+    try {
+      if (!this.#db.open) throw new Error('The store was closed before this write committed.');
+      this.#commitBatch(batch, failures);
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => (failures.has(i) ? job.reject(failures.get(i)) : job.resolve()));
+  }
+}

@@ -1,0 +1,60 @@
+import type { Database } from 'better-sqlite3';
+import { SNAPSHOTS_KEPT } from './store.ts';
+
+/**
+ * Every statement the SQLite store runs, prepared once per connection: preparing costs more than
+ * running a small statement, and the append path runs thousands of times a second.
+ */
+export function prepareStatements(db: Database) {
+  const sessionsWhere = (where: string) =>
+    db.prepare<[number], unknown>(`SELECT * FROM sessions ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`);
+  return {
+    putText: db.prepare<[string, string]>('INSERT INTO scenario_texts (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING'),
+    getText: db.prepare<[string], string>('SELECT text FROM scenario_texts WHERE hash = ?').pluck(),
+
+    insertSession: db.prepare(
+      `INSERT INTO sessions (id, scenario_id, scenario_hash, seed, team, join_code, created_at, ended_at)
+       VALUES (@id, @scenario_id, @scenario_hash, @seed, @team, @join_code, @created_at, @ended_at)`,
+    ),
+    sessionExists: db.prepare<[string], number>('SELECT 1 FROM sessions WHERE id = ?').pluck(),
+    getSession: db.prepare<[string], unknown>('SELECT * FROM sessions WHERE id = ?'),
+    liveByJoinCode: db.prepare<[string], unknown>('SELECT * FROM sessions WHERE join_code = ? AND ended_at IS NULL'),
+    listAll: sessionsWhere(''),
+    listLive: sessionsWhere('WHERE ended_at IS NULL'),
+    listEnded: sessionsWhere('WHERE ended_at IS NOT NULL'),
+    markEnded: db.prepare<[number, string]>('UPDATE sessions SET ended_at = COALESCE(ended_at, ?) WHERE id = ?'),
+
+    insertToken: db.prepare<[string, string, 'facilitator' | 'player', string | null]>(
+      'INSERT INTO tokens (token_hash, session_id, kind, player_id) VALUES (?, ?, ?, ?)',
+    ),
+    tokenExists: db.prepare<[string], number>('SELECT 1 FROM tokens WHERE token_hash = ?').pluck(),
+    findSeat: db.prepare<[string], unknown>('SELECT session_id, kind, player_id FROM tokens WHERE token_hash = ? AND revoked = 0'),
+    revokePlayer: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND player_id = ?'),
+
+    insertLog: db.prepare<[string, number, string, number, string, string]>(
+      'INSERT INTO log (session_id, seq, command_key, at, actor, command) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    readLog: db.prepare<[string, number], unknown>(
+      'SELECT seq, command_key, at, actor, command FROM log WHERE session_id = ? AND seq > ? ORDER BY seq',
+    ),
+    seqTaken: db.prepare<[string, number], number>('SELECT 1 FROM log WHERE session_id = ? AND seq = ?').pluck(),
+    findCommand: db.prepare<[string, string], number>('SELECT seq FROM log WHERE session_id = ? AND command_key = ?').pluck(),
+
+    putSnapshot: db.prepare<[string, number, string]>(
+      'INSERT INTO snapshots (session_id, seq, state) VALUES (?, ?, ?) ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state',
+    ),
+    // Deletes all but the newest SNAPSHOTS_KEPT; with fewer, the subquery is NULL and nothing goes.
+    pruneSnapshots: db.prepare<[string, string]>(
+      `DELETE FROM snapshots WHERE session_id = ? AND seq <
+       (SELECT seq FROM snapshots WHERE session_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ${SNAPSHOTS_KEPT - 1})`,
+    ),
+    latestSnapshot: db.prepare<[string], unknown>('SELECT seq, state FROM snapshots WHERE session_id = ? ORDER BY seq DESC LIMIT 1'),
+
+    putIncident: db.prepare<[string, string, number]>(
+      'INSERT INTO incidents (session_id, record, created_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET record = excluded.record',
+    ),
+    listIncidents: db.prepare<[], unknown>('SELECT session_id, record FROM incidents ORDER BY rowid'),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;

@@ -1,0 +1,224 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { IncidentRecord } from '@chaos-quest/engine';
+import { GroupCommit } from './group-commit.ts';
+import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
+import {
+  assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow, type TokenDbRow,
+} from './row-codec.ts';
+import { migrate } from './sqlite-schema.ts';
+import { prepareStatements, type Statements } from './sqlite-statements.ts';
+import { DuplicateCommandError, JoinCodeTakenError, SeqConflictError, type LogEntry, type Seat, type SessionRow, type Snapshot, type Store } from './store.ts';
+
+export interface SqliteStoreOptions {
+  /**
+   * `FULL` (the default) fsyncs every commit: an acknowledged command survives a power cut.
+   * `OFF` leaves flushing to the OS; it exists only so the benchmark can measure the ceiling.
+   */
+  synchronous?: 'FULL' | 'OFF';
+  /** Most writes one group commit may hold (default 1000); 1 turns group commit off. */
+  maxBatch?: number;
+  /** How long a write waits for another process's lock before failing (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded Store: one SQLite file in WAL mode, written through a group commit (see
+ * group-commit.ts). Several instances, even in several processes, may open the same file: the
+ * log's primary key keeps their appends apart. Reads see what has committed.
+ */
+export class SqliteStore implements Store {
+  readonly file: string;
+  readonly #db: Database.Database;
+  readonly #sql: Statements;
+  readonly #writer: GroupCommit;
+  #closed = false;
+
+  /**
+   * Opens (creating if needed, directory included) and migrates the file. Throws when the file is
+   * not a database, was written by a newer release, or cannot be put in WAL mode.
+   */
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    this.file = file;
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.#db = new Database(file);
+    try {
+      this.#configure(options);
+      migrate(this.#db, file);
+      this.#sql = prepareStatements(this.#db);
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+    this.#writer = new GroupCommit(this.#db, options.maxBatch ?? 1000);
+  }
+
+  #configure(options: SqliteStoreOptions): void {
+    const db = this.#db;
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`${this.file} cannot use WAL (journal mode stays ${String(mode)}); put CQ_DATA_DIR on a local disk.`);
+    db.pragma(`synchronous = ${options.synchronous === 'OFF' ? 'OFF' : 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+  }
+
+  async putScenarioText(hash: string, text: string): Promise<void> {
+    assertContentHash(hash, text);
+    await this.#write(() => this.#sql.putText.run(hash, text));
+  }
+
+  async getScenarioText(hash: string): Promise<string | null> {
+    this.#assertOpen();
+    return this.#sql.getText.get(hash) ?? null;
+  }
+
+  async createSession(row: SessionRow, facilitatorTokenHash: string): Promise<void> {
+    const encoded = encodeSession(row);
+    await this.#write(() => {
+      const sql = this.#sql;
+      if (sql.sessionExists.get(row.id)) throw new Error(`Session ${row.id} already exists.`);
+      if (row.endedAt === null && sql.liveByJoinCode.get(row.joinCode)) throw new JoinCodeTakenError(row.joinCode);
+      if (sql.getText.get(row.scenarioHash) === undefined) {
+        throw new Error(`Scenario text ${row.scenarioHash} is not stored: call putScenarioText before createSession.`);
+      }
+      if (sql.tokenExists.get(facilitatorTokenHash)) throw new Error(`Token hash for session ${row.id} is already in use.`);
+      sql.insertSession.run(encoded);
+      sql.insertToken.run(facilitatorTokenHash, row.id, 'facilitator', null);
+    });
+  }
+
+  async getSession(id: string): Promise<SessionRow | null> {
+    this.#assertOpen();
+    const row = this.#sql.getSession.get(id) as SessionDbRow | undefined;
+    return row ? decodeSession(row) : null;
+  }
+
+  async findLiveSessionByJoinCode(joinCode: string): Promise<SessionRow | null> {
+    this.#assertOpen();
+    const row = this.#sql.liveByJoinCode.get(joinCode) as SessionDbRow | undefined;
+    return row ? decodeSession(row) : null;
+  }
+
+  async listSessions(options: { live?: boolean; limit?: number } = {}): Promise<SessionRow[]> {
+    this.#assertOpen();
+    const statement = options.live === undefined ? this.#sql.listAll : options.live ? this.#sql.listLive : this.#sql.listEnded;
+    // A negative LIMIT means no limit in SQLite.
+    const rows = statement.all(options.limit ?? -1) as SessionDbRow[];
+    return rows.map(decodeSession);
+  }
+
+  async markEnded(id: string, endedAt: number): Promise<void> {
+    await this.#write(() => {
+      if (this.#sql.markEnded.run(endedAt, id).changes === 0) throw unknownSession(id);
+    });
+  }
+
+  async addPlayerToken(sessionId: string, playerId: string, tokenHash: string): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      if (this.#sql.tokenExists.get(tokenHash)) throw new Error(`Token hash for session ${sessionId} is already in use.`);
+      this.#sql.insertToken.run(tokenHash, sessionId, 'player', playerId);
+    });
+  }
+
+  async findSeat(tokenHash: string): Promise<Seat | null> {
+    this.#assertOpen();
+    const row = this.#sql.findSeat.get(tokenHash) as TokenDbRow | undefined;
+    return row ? decodeSeat(row) : null;
+  }
+
+  async revokePlayer(sessionId: string, playerId: string): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      this.#sql.revokePlayer.run(sessionId, playerId);
+    });
+  }
+
+  async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {
+    const rows = encodeBatch(sessionId, entries);
+    if (rows.length === 0) return this.#assertOpen();
+    await this.#write(() => {
+      for (const row of rows) {
+        try {
+          this.#sql.insertLog.run(sessionId, row.seq, row.command_key, row.at, row.actor, row.command);
+        } catch (error) {
+          throw this.#explainAppendFailure(sessionId, row, error);
+        }
+      }
+    });
+  }
+
+  /** Names the conflict behind a failed insert; earlier rows of the batch are ours, so look only at this one. */
+  #explainAppendFailure(sessionId: string, row: LogRow, error: unknown): unknown {
+    if (!(error instanceof Database.SqliteError) || !error.code.startsWith('SQLITE_CONSTRAINT')) return error;
+    if (this.#sql.seqTaken.get(sessionId, row.seq)) return new SeqConflictError(sessionId, row.seq);
+    if (this.#sql.findCommand.get(sessionId, row.command_key) !== undefined) return new DuplicateCommandError(sessionId, row.seq, row.command_key);
+    if (!this.#sql.sessionExists.get(sessionId)) return unknownSession(sessionId);
+    return error;
+  }
+
+  async readLog(sessionId: string, afterSeq = 0): Promise<LogEntry[]> {
+    this.#assertOpen();
+    const rows = this.#sql.readLog.all(sessionId, afterSeq) as LogRow[];
+    return rows.map((row) => decodeRow(sessionId, row));
+  }
+
+  async findCommand(sessionId: string, commandKey: string): Promise<number | null> {
+    this.#assertOpen();
+    return this.#sql.findCommand.get(sessionId, commandKey) ?? null;
+  }
+
+  async putSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
+    assertSnapshot(sessionId, snapshot);
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      this.#sql.putSnapshot.run(sessionId, snapshot.seq, snapshot.state);
+      this.#sql.pruneSnapshots.run(sessionId, sessionId);
+    });
+  }
+
+  async latestSnapshot(sessionId: string): Promise<Snapshot | null> {
+    this.#assertOpen();
+    const row = this.#sql.latestSnapshot.get(sessionId) as { seq: number; state: string } | undefined;
+    if (!row) return null;
+    if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string') throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
+    return { seq: row.seq, state: row.state };
+  }
+
+  async putIncidentRecord(sessionId: string, record: IncidentRecord): Promise<void> {
+    const text = encodeIncident(sessionId, record);
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      this.#sql.putIncident.run(sessionId, text, Date.now());
+    });
+  }
+
+  async listIncidentRecords(): Promise<IncidentRecord[]> {
+    this.#assertOpen();
+    const rows = this.#sql.listIncidents.all() as { session_id: string; record: string }[];
+    return rows.map((row) => decodeIncident(row.session_id, row.record));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#writer.drain();
+    this.#db.close();
+  }
+
+  #write(write: () => void): Promise<void> {
+    this.#assertOpen();
+    return this.#writer.submit(write);
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error(`The store on ${this.file} is closed.`);
+  }
+
+  #assertSession(sessionId: string): void {
+    if (!this.#sql.sessionExists.get(sessionId)) throw unknownSession(sessionId);
+  }
+}
+
+const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);

@@ -1,0 +1,131 @@
+import type { IncidentRecord, LoggedCommand } from '@chaos-quest/engine';
+
+/**
+ * Where sessions live. SQLite is the embedded default; a PostgreSQL store implements the same
+ * interface for several nodes. Every implementation passes the contract suite in
+ * `store-contract.ts`. Methods are async so that a networked store fits the same shape.
+ */
+
+export interface SessionRow {
+  id: string;
+  scenarioId: string;
+  /** SHA-256 of the exact scenario text the session started with (see putScenarioText). */
+  scenarioHash: string;
+  seed: string;
+  team: string | null;
+  joinCode: string;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+export type Seat = { sessionId: string; kind: 'facilitator' } | { sessionId: string; kind: 'player'; playerId: string };
+
+/** One accepted command with the key that makes a retried command land once. */
+export interface LogEntry extends LoggedCommand {
+  /** `${actorKey}:${command.id}`: unique within a session. */
+  commandKey: string;
+}
+
+/** How many snapshots a store keeps per session: the newest is used, older ones are a fallback. */
+export const SNAPSHOTS_KEPT = 3;
+
+export interface Snapshot {
+  seq: number;
+  /** The engine's SessionState as JSON text. */
+  state: string;
+}
+
+/** Thrown by append when another writer already holds one of the sequence numbers. */
+export class SeqConflictError extends Error {
+  readonly sessionId: string;
+  readonly seq: number;
+
+  constructor(sessionId: string, seq: number) {
+    super(`Session ${sessionId} already has a command at seq ${seq}`);
+    this.name = 'SeqConflictError';
+    this.sessionId = sessionId;
+    this.seq = seq;
+  }
+}
+
+/**
+ * Thrown by append when the session already holds one of the entries' command keys: the command
+ * was applied before (a client retry that raced its first attempt). It is a SeqConflictError, so a
+ * writer that only catches up and retries still does the right thing; a writer that tells them
+ * apart answers with the earlier ack via `findCommand(sessionId, commandKey)`.
+ */
+export class DuplicateCommandError extends SeqConflictError {
+  readonly commandKey: string;
+
+  constructor(sessionId: string, seq: number, commandKey: string) {
+    super(sessionId, seq);
+    this.message = `Session ${sessionId} already has command ${commandKey} (while appending seq ${seq})`;
+    this.name = 'DuplicateCommandError';
+    this.commandKey = commandKey;
+  }
+}
+
+/** Thrown by createSession when a live session already uses the join code: draw another code. */
+export class JoinCodeTakenError extends Error {
+  readonly joinCode: string;
+
+  constructor(joinCode: string) {
+    super(`Join code ${joinCode} is already in use by a live session`);
+    this.name = 'JoinCodeTakenError';
+    this.joinCode = joinCode;
+  }
+}
+
+export interface Store {
+  /**
+   * Content-addressed: storing the same text twice is a no-op. Rejects when `hash` is not the
+   * lowercase hex SHA-256 of `text` (the engine's `sha256(text)`).
+   */
+  putScenarioText(hash: string, text: string): Promise<void>;
+  getScenarioText(hash: string): Promise<string | null>;
+
+  /**
+   * Stores the session and its facilitator token together. Rejects with JoinCodeTakenError when a
+   * live session holds the join code, and with a plain Error when the id exists already or the
+   * scenario text was not stored first (putScenarioText).
+   */
+  createSession(row: SessionRow, facilitatorTokenHash: string): Promise<void>;
+  getSession(id: string): Promise<SessionRow | null>;
+  /** Only sessions that have not ended: a join code expires with its session. */
+  findLiveSessionByJoinCode(joinCode: string): Promise<SessionRow | null>;
+  /** Newest first. `live: true` only running sessions, `live: false` only ended ones, absent both. */
+  listSessions(options?: { live?: boolean; limit?: number }): Promise<SessionRow[]>;
+  /** Ending twice keeps the first time. Rejects for an unknown session. */
+  markEnded(id: string, endedAt: number): Promise<void>;
+
+  addPlayerToken(sessionId: string, playerId: string, tokenHash: string): Promise<void>;
+  /** The seat a token hash opens, or null (unknown or revoked). */
+  findSeat(tokenHash: string): Promise<Seat | null>;
+  revokePlayer(sessionId: string, playerId: string): Promise<void>;
+
+  /**
+   * Appends entries atomically and durably (all or none), in seq order. Throws SeqConflictError
+   * when a seq is taken, DuplicateCommandError (a SeqConflictError) when a command key is, and a
+   * plain Error for an unknown session or a batch whose seqs are not consecutive. Resolves only
+   * once the entries would survive a crash. Entries are validated with the engine's
+   * loggedCommandSchema on the way in and on the way out: a corrupt row rejects naming its seq.
+   */
+  append(sessionId: string, entries: readonly LogEntry[]): Promise<void>;
+  /** Entries with seq > afterSeq, in order. */
+  readLog(sessionId: string, afterSeq?: number): Promise<LogEntry[]>;
+  /** The seq of an already-appended command, for idempotent retries; null if new. */
+  findCommand(sessionId: string, commandKey: string): Promise<number | null>;
+
+  /** Keeps the newest few snapshots per session; the same seq twice replaces it. */
+  putSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
+  /** The snapshot with the highest seq, or null. */
+  latestSnapshot(sessionId: string): Promise<Snapshot | null>;
+
+  /** One record per session: storing again replaces it (a debrief adds action items after the end). */
+  putIncidentRecord(sessionId: string, record: IncidentRecord): Promise<void>;
+  /** In the order they were first stored. */
+  listIncidentRecords(): Promise<IncidentRecord[]>;
+
+  /** Waits for pending writes to commit, then releases the store; later calls reject. */
+  close(): Promise<void>;
+}

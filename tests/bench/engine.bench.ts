@@ -8,7 +8,7 @@
 import seedrandom from 'seedrandom';
 import { createSession, replay, stateHash, step, type LoggedCommand, type Scenario } from '@chaos-quest/engine';
 import { exampleScenario } from '../../engine/src/testing/example-scenario.ts';
-import { FACILITATOR, Table, player, type Payload } from '../../engine/src/testing/table.ts';
+import { FACILITATOR, SYSTEM, Table, player, type Payload } from '../../engine/src/testing/table.ts';
 import { median, printTable, timeIt } from './lib/stats.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -29,9 +29,8 @@ function longGame(scenario: Scenario, size: number): LoggedCommand[] {
     ['f', () => ({ type: 'scene.goto', sceneId: t.state.path.at(-1) === 'triage' ? 'dashboards' : 'triage' })],
   ];
   for (let i = 0; t.log.length < size; i++) {
-    const [who, make] = i % 97 === 0 ? (['f', () => ({ type: 'clock.tick' })] as const) : (mix[i % mix.length] as [string, () => Payload]);
-    const actor = who === 'f' ? FACILITATOR : player(who);
-    const result = i % 97 === 0 ? t.send({ kind: 'system' }, make()) : t.send(actor, make());
+    const [who, make] = mix[i % mix.length] as [string, () => Payload];
+    const result = i % 97 === 0 ? t.send(SYSTEM, { type: 'clock.tick' }) : t.send(who === 'f' ? FACILITATOR : player(who), make());
     if (!result.ok) throw new Error(`bench log generator produced a rejected command: ${result.error.message}`);
   }
   return t.log;

@@ -1,0 +1,39 @@
+/**
+ * A token bucket: `capacity` tokens, refilled at `perSecond`. Each take() spends one token and
+ * says whether one was there. The clock is injectable so the arithmetic can be tested exactly.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private readonly capacity: number;
+  private readonly perSecond: number;
+  private readonly now: () => number;
+
+  constructor(capacity: number, perSecond: number, now: () => number = Date.now) {
+    this.capacity = capacity;
+    this.perSecond = perSecond;
+    this.now = now;
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  /** Spends a token; false (and nothing spent) when the bucket is empty. */
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** True when the bucket has refilled completely, so its owner can forget it. */
+  full(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    this.last = t;
+  }
+}

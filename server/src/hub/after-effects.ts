@@ -1,0 +1,60 @@
+import { incidentRecord, phaseOf, type LoggedCommand, type SessionState } from '@chaos-quest/engine';
+import { broadcastViews } from './fan-out.ts';
+import type { HubContext } from './hub-context.ts';
+import type { LiveSession } from './live-session.ts';
+
+/**
+ * What follows an accepted, appended command: a removed player's token is revoked, a finished
+ * session's practice-incident record is stored, snapshots are taken, every viewer gets the new
+ * view, and the paced clock follows the state. The command is already durable, so a failure here
+ * is logged and never turns into an error ack.
+ */
+export async function afterAccept(ctx: HubContext, session: LiveSession, before: SessionState, entry: LoggedCommand): Promise<void> {
+  const { command } = entry;
+  const removed = command.type === 'player.remove' ? command.playerId : null;
+  await guarded(ctx, session, 'revoke the removed player', async () => {
+    if (removed) await ctx.store.revokePlayer(session.id, removed);
+  });
+  logEvents(ctx, session, before, entry);
+  const phase = phaseOf(session.state);
+  await guarded(ctx, session, 'store the incident record', async () => {
+    if (phase === 'debrief' || phase === 'ended') await ctx.store.putIncidentRecord(session.id, incidentRecord(session.scenario, session.state, session.id));
+    if (phase === 'ended' && phaseOf(before) !== 'ended') await ctx.store.markEnded(session.id, entry.at);
+  });
+  await guarded(ctx, session, 'write a snapshot', async () => {
+    if (session.state.seq - session.snapshotSeq < ctx.snapshotEvery) return;
+    await ctx.store.putSnapshot(session.id, { seq: session.state.seq, state: JSON.stringify(session.state) });
+    session.snapshotSeq = session.state.seq;
+  });
+  broadcastViews(session);
+  if (removed) for (const connection of session.connectionsOf(removed)) connection.close();
+  ctx.pace.sync(session);
+}
+
+async function guarded(ctx: HubContext, session: LiveSession, what: string, task: () => Promise<void>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    ctx.log.error({ err: error, sessionId: session.id }, `Session ${session.id}: could not ${what}`);
+  }
+}
+
+/** One readable log line per session event of note. */
+function logEvents(ctx: HubContext, session: LiveSession, before: SessionState, entry: LoggedCommand): void {
+  const { command } = entry;
+  const state = session.state;
+  const sessionId = session.id;
+  if (command.type === 'player.join') {
+    ctx.log.info({ sessionId, playerId: command.playerId }, `Session ${sessionId}: ${command.name} joined`);
+  }
+  if (command.type === 'player.remove') {
+    const name = state.players[command.playerId]?.name ?? command.playerId;
+    ctx.log.info({ sessionId, playerId: command.playerId }, `Session ${sessionId}: the facilitator removed ${name}; their token is revoked`);
+  }
+  const from = phaseOf(before);
+  const to = phaseOf(state);
+  if (from === to) return;
+  const { ending, outcome } = state.game.context;
+  const detail = to === 'debrief' ? ` (ending ${ending ?? 'chosen by the facilitator'}, outcome ${outcome ?? 'none'})` : '';
+  ctx.log.info({ sessionId, phase: to, seq: state.seq }, `Session ${sessionId}: ${from} → ${to}${detail}`);
+}

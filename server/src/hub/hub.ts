@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { createSession, phaseOf, viewFor, type Actor, type Command, type CommandAck, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
+import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
+import type { ScenarioCache } from '../scenarios/by-hash.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import { JoinCodeTakenError, type SessionRow, type Store } from '../store/store.ts';
+import { applyCommand } from './apply-command.ts';
+import { sendPresence, sendView } from './fan-out.ts';
+import type { EventLog, HubContext } from './hub-context.ts';
+import { LiveSession, type Connection } from './live-session.ts';
+import { loadSession } from './load-session.ts';
+import { PaceClock } from './pace-clock.ts';
+
+export interface HubOptions {
+  store: Store;
+  scenarios: ScenarioCache;
+  metrics: ServerMetrics;
+  log: EventLog;
+  snapshotEvery?: number;
+  /** Unload a session from memory this long after its last connection closes. */
+  idleMs?: number;
+  now?: () => number;
+}
+
+/** A scenario ready to start a session with: its exact text and that text's hash. */
+export interface StartableScenario {
+  scenario: Scenario;
+  text: string;
+  hash: string;
+}
+
+const SYSTEM: Actor = { kind: 'system' };
+
+/**
+ * The sessions this node serves. A session is loaded from the store the first time it is touched
+ * (so a store with thousands of sessions starts at once) and unloaded when idle. Commands of one
+ * session go through its queue, one at a time.
+ */
+export class SessionHub {
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly loading = new Map<string, Promise<LiveSession | null>>();
+  private readonly ctx: HubContext;
+  private readonly idleMs: number;
+  private closed = false;
+
+  constructor(options: HubOptions) {
+    this.idleMs = options.idleMs ?? 10 * 60_000;
+    this.ctx = {
+      store: options.store,
+      scenarios: options.scenarios,
+      metrics: options.metrics,
+      log: options.log,
+      snapshotEvery: options.snapshotEvery ?? 200,
+      now: options.now ?? Date.now,
+      pace: new PaceClock((id) => void this.submit(id, SYSTEM, { id: `tick-${randomUUID()}`, type: 'clock.tick' })),
+    };
+  }
+
+  /** Opens a session in the lobby and stores it with the exact scenario text. Rejects if the store fails. */
+  async create(start: StartableScenario, options: { seed: string; team: string | null }): Promise<{ sessionId: string; joinCode: string; facilitatorToken: string }> {
+    const sessionId = newId();
+    const facilitatorToken = newToken();
+    const createdAt = this.ctx.now();
+    await this.ctx.store.putScenarioText(start.hash, start.text);
+    const row = await this.storeSession(sessionId, start, options, createdAt, hashToken(facilitatorToken));
+    this.ctx.scenarios.remember(start.hash, start.scenario);
+    const state = createSession(start.scenario, options.seed, { scenarioHash: start.hash, team: options.team, createdAt });
+    const session = new LiveSession(row, start.scenario, state, 0);
+    this.sessions.set(sessionId, session);
+    this.scheduleEviction(session);
+    this.ctx.log.info({ sessionId, scenarioId: start.scenario.id, team: options.team }, `Session ${sessionId}: created from scenario ${start.scenario.id}${options.team ? ` for team ${options.team}` : ''}`);
+    return { sessionId, joinCode: row.joinCode, facilitatorToken };
+  }
+
+  /**
+   * Seats a new player through a logged `player.join` and issues their token. Returns an error
+   * ack when the session does not take players now (its debrief, say).
+   */
+  async join(sessionId: string, name: string): Promise<{ ok: true; playerId: string; playerToken: string } | Extract<CommandAck, { ok: false }>> {
+    const playerId = newId();
+    const ack = await this.submit(sessionId, SYSTEM, { id: `join-${playerId}`, type: 'player.join', playerId, name });
+    if (!ack.ok) return ack;
+    const playerToken = newToken();
+    await this.ctx.store.addPlayerToken(sessionId, playerId, hashToken(playerToken));
+    return { ok: true, playerId, playerToken };
+  }
+
+  /** The session, loaded from the store on first touch; null when there is no such session. Rejects if it cannot be rebuilt. */
+  async get(sessionId: string): Promise<LiveSession | null> {
+    const live = this.sessions.get(sessionId);
+    if (live) return live;
+    let pending = this.loading.get(sessionId);
+    if (!pending) {
+      pending = this.load(sessionId).finally(() => this.loading.delete(sessionId));
+      this.loading.set(sessionId, pending);
+    }
+    return pending;
+  }
+
+  /** Queues a command for the session; resolves with its ack. Never rejects. */
+  async submit(sessionId: string, actor: Actor, command: Command): Promise<CommandAck> {
+    try {
+      const session = await this.get(sessionId);
+      if (!session) return { ok: false, error: { code: 'not-found', message: `There is no session '${sessionId}'.` } };
+      return await session.queue.run(() => applyCommand(this.ctx, session, actor, command));
+    } catch (error) {
+      this.ctx.log.error({ err: error, sessionId }, `Session ${sessionId}: command failed`);
+      return { ok: false, error: { code: 'internal', message: 'The server could not process the command; nothing changed.' } };
+    }
+  }
+
+  /** Adds a connection, sends it the current view and tells the facilitator. Returns false for an unknown session. */
+  async connect(sessionId: string, connection: Connection): Promise<boolean> {
+    const session = await this.get(sessionId);
+    if (!session) return false;
+    if (session.idleTimer) clearTimeout(session.idleTimer);
+    session.idleTimer = null;
+    session.connections.set(connection.id, connection);
+    sendView(session, connection);
+    sendPresence(session);
+    return true;
+  }
+
+  disconnect(sessionId: string, connectionId: string): void {
+    const session = this.sessions.get(sessionId);
+    if (!session?.connections.delete(connectionId)) return;
+    sendPresence(session);
+    this.scheduleEviction(session);
+  }
+
+  /** The viewer's current view with its seq, for a resync; null for an unknown session. */
+  async viewMessage(sessionId: string, viewer: Viewer): Promise<ViewMessage | null> {
+    const session = await this.get(sessionId);
+    return session ? { seq: session.state.seq, view: viewFor(session.scenario, session.state, viewer) } : null;
+  }
+
+  /** Sessions in memory that have not ended. */
+  liveCount(): number {
+    return [...this.sessions.values()].filter((s) => phaseOf(s.state) !== 'ended').length;
+  }
+
+  /** Stops the paced clocks and waits for every queued command to settle. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.ctx.pace.stopAll();
+    for (const session of this.sessions.values()) if (session.idleTimer) clearTimeout(session.idleTimer);
+    await Promise.all([...this.sessions.values()].map((s) => s.queue.drain()));
+  }
+
+  private async load(sessionId: string): Promise<LiveSession | null> {
+    const session = await loadSession(this.ctx.store, this.ctx.scenarios, sessionId);
+    if (!session) return null;
+    const raced = this.sessions.get(sessionId);
+    if (raced) return raced;
+    this.sessions.set(sessionId, session);
+    this.ctx.pace.sync(session);
+    this.scheduleEviction(session);
+    return session;
+  }
+
+  /** Join codes are unique among live sessions; a clash (about one in 10^9 per pair) just draws again. */
+  private async storeSession(id: string, start: StartableScenario, options: { seed: string; team: string | null }, createdAt: number, tokenHash: string): Promise<SessionRow> {
+    for (let attempt = 0; ; attempt++) {
+      const row: SessionRow = { id, scenarioId: start.scenario.id, scenarioHash: start.hash, seed: options.seed, team: options.team, joinCode: newJoinCode(), createdAt, endedAt: null };
+      try {
+        await this.ctx.store.createSession(row, tokenHash);
+        return row;
+      } catch (error) {
+        if (!(error instanceof JoinCodeTakenError) || attempt >= 20) throw error;
+      }
+    }
+  }
+
+  private scheduleEviction(session: LiveSession): void {
+    if (this.closed || session.connections.size > 0 || session.idleTimer) return;
+    session.idleTimer = setTimeout(() => {
+      session.idleTimer = null;
+      const busy = session.connections.size > 0 || !session.queue.idle || this.ctx.pace.running(session.id);
+      if (busy) this.scheduleEviction(session);
+      else this.sessions.delete(session.id);
+    }, this.idleMs);
+    session.idleTimer.unref();
+  }
+}

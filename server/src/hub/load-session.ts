@@ -1,0 +1,28 @@
+import { replay, type SessionState } from '@chaos-quest/engine';
+import type { ScenarioCache } from '../scenarios/by-hash.ts';
+import type { Store } from '../store/store.ts';
+import { LiveSession } from './live-session.ts';
+
+/**
+ * Rebuilds a session from the store: the scenario text it started with (by hash), its latest
+ * snapshot, then a replay of the log after it. Returns null for an unknown session id. Throws when
+ * the stored scenario text is missing or the log does not replay (the store is damaged or was
+ * written by an incompatible engine): serving a session in a state its log does not support would
+ * be worse than refusing it.
+ */
+export async function loadSession(store: Store, scenarios: ScenarioCache, sessionId: string): Promise<LiveSession | null> {
+  const row = await store.getSession(sessionId);
+  if (!row) return null;
+  const text = await store.getScenarioText(row.scenarioHash);
+  if (text === null) throw new Error(`Session ${sessionId}: scenario text ${row.scenarioHash} is missing from the store.`);
+  const scenario = scenarios.resolve(row.scenarioHash, text, sessionId);
+  const snapshot = await store.latestSnapshot(sessionId);
+  const from = snapshot ? (JSON.parse(snapshot.state) as SessionState) : undefined;
+  const tail = await store.readLog(sessionId, snapshot?.seq ?? 0);
+  const options = { scenarioHash: row.scenarioHash, team: row.team, createdAt: row.createdAt };
+  const result = replay(scenario, row.seed, tail, options, from);
+  if (!result.ok) {
+    throw new Error(`Session ${sessionId}: the log does not replay at seq ${result.seq} (${result.error.code}: ${result.error.message}).`);
+  }
+  return new LiveSession(row, scenario, result.state, snapshot?.seq ?? 0);
+}

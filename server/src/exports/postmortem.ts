@@ -1,0 +1,123 @@
+import { clockLabel, incidentRecord, span, type IncidentRecord, type RecordMilestone, type Scenario, type SessionState, type TimelineEntry } from '@chaos-quest/engine';
+import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './format.ts';
+
+/**
+ * The post-mortem draft of a session as Markdown, in a blameless template: summary, impact,
+ * timeline on both clocks, detection, decisions and rolls, prompts for what went well and what was
+ * hard, action items, and this run's TTD/TTA/TTM/TTR. Works for an unfinished session too (what
+ * has not happened yet reads as "not reached"). Names no one: decisions are the team's. Pure.
+ */
+export function postmortem(scenario: Scenario, state: SessionState, sessionId: string): string {
+  const record = incidentRecord(scenario, state, sessionId);
+  const game = (minutes: number) => clockLabel(scenario.clock.start, minutes);
+  return [
+    `# Post-mortem (draft): ${scenario.title}`,
+    '> A practice incident from a Chaos Quest game day. Blameless by design: this is about how our systems and processes behaved, not about who did what.',
+    header(scenario, record),
+    section('Summary', summary(scenario, record)),
+    section('Impact', impact(scenario, record, game)),
+    section('Timeline', timeline(state, record, game)),
+    section('Detection', detection(record, game)),
+    section('Decisions and rolls', decisions(record, game)),
+    section('What went well', '_To write together in the debrief._\n\n- '),
+    section('What was hard', `_To write together in the debrief._\n\n- ${prompts(scenario, record)}`),
+    section('Action items', actionItems(record)),
+    section('Metrics of this run', runMetrics(record)),
+  ].join('\n\n') + '\n';
+}
+
+const section = (title: string, body: string) => `## ${title}\n\n${body}`;
+
+function header(scenario: Scenario, record: IncidentRecord): string {
+  const played = record.startedAt === null ? 'not started' : `${wallDate(record.startedAt)}${record.endedAt ? ` to ${wallDate(record.endedAt)}` : ''}`;
+  return table(['', ''], [
+    ['Session', cell(record.sessionId)],
+    ['Team', cell(record.team ?? '(none given)')],
+    ['Scenario', `${cell(scenario.title)} (\`${scenario.id}\`, text sha256 \`${record.scenario.hash.slice(0, 12)}\`)`],
+    ['Played', played],
+    ['Outcome', record.outcome ? `${record.outcome}${record.ending ? `, ending \`${record.ending}\`` : ', ended by the facilitator'}` : 'not reached'],
+    ['Roles', cell(record.roles.join(', ') || '(none)')],
+  ]);
+}
+
+function summary(scenario: Scenario, record: IncidentRecord): string {
+  const ending = scenario.endings.find((e) => e.id === record.ending);
+  const end = record.outcome ? `The session ended in **${record.outcome}**${ending?.title ? ` (${ending.title})` : ''}` : 'The session has not reached an ending';
+  return `${scenario.summary}\n\n${end} after ${record.decisions.length} decision(s) and ${record.rolls.length} roll(s).${ending?.narration ? `\n\n${ending.narration}` : ''}`;
+}
+
+function impact(scenario: Scenario, record: IncidentRecord, game: (m: number) => string): string {
+  const names = new Map(scenario.system.components.map((c) => [c.id, c.name]));
+  const affected = scenario.fault.affects.map((id) => `${names.get(id) ?? id} (\`${id}\`)`).join(', ');
+  const started = record.milestones.started;
+  return [
+    `- Services: ${scenario.services.join(', ')}`,
+    `- Components affected: ${affected}`,
+    `- Fault: ${scenario.fault.summary}`,
+    `- The fault began at ${game(scenario.fault.starts_at)} on the game clock${started ? '' : ' (the session never reached it)'}.`,
+  ].join('\n');
+}
+
+function timeline(state: SessionState, record: IncidentRecord, game: (m: number) => string): string {
+  // Coaching and hands raised were private to one player or the facilitator: a shared document leaves them out.
+  const shared = state.timeline.filter((t) => t.audience === 'all' || (typeof t.audience === 'object' && 'roles' in t.audience));
+  const rows = shared.map((t: TimelineEntry) => [game(t.at.game), wallTime(t.at.wall), t.kind, cell(t.text)]);
+  const started = record.milestones.started;
+  if (started) {
+    // The onset is known on the game clock only once play passes it: place it where it belongs in the fiction.
+    const at = shared.findIndex((t) => t.at.game > started.game);
+    rows.splice(at === -1 ? rows.length : at, 0, [game(started.game), wallTime(started.wall), 'milestone', '**Fault onset** (from the scenario)']);
+  }
+  return rows.length === 0 ? '_Nothing has happened yet._' : table(['Game', 'Wall (UTC)', 'Kind', 'Event'], rows);
+}
+
+function detection(record: IncidentRecord, game: (m: number) => string): string {
+  const { detected, firstPage, acknowledged } = record.milestones;
+  const lines = [
+    detected
+      ? `- Detected at ${game(detected.game)} (${wallTime(detected.wall)} UTC), source: **${record.detectionSource ?? detected.source}**.`
+      : '- The incident was not detected.',
+    firstPage ? `- First page at ${game(firstPage.game)}; ${acknowledged ? `acknowledged at ${game(acknowledged.game)}` : 'never acknowledged'}.` : '- No page was sent.',
+    `- False alarms: ${record.falseAlarms.length}${record.falseAlarms.length ? ` (at ${record.falseAlarms.map((a) => game(a.game)).join(', ')})` : ''}.`,
+  ];
+  return lines.join('\n');
+}
+
+function decisions(record: IncidentRecord, game: (m: number) => string): string {
+  const choices = record.decisions.length === 0
+    ? '_No decisions were taken._'
+    : table(['Game', 'Scene', 'Decision', 'Result'], record.decisions.map((d) => [game(d.at.game), `\`${d.scene}\``, cell(d.label), d.outcome]));
+  const rolls = record.rolls.length === 0
+    ? '_No dice were rolled._'
+    : table(['Game', 'Roll', 'Dice', 'Natural', 'Total / target', 'Result'], record.rolls.map((r) => [
+        game(r.at.game), cell(r.label), `${r.dice}${r.physical ? ' (at the table)' : ''}`, String(r.natural),
+        r.target === null ? String(r.total) : `${r.total} / ${r.target}`, r.success === null ? '—' : r.success ? 'success' : 'failure',
+      ]));
+  return `${choices}\n\n${rolls}`;
+}
+
+function prompts(scenario: Scenario, record: IncidentRecord): string {
+  const debrief = scenario.endings.find((e) => e.id === record.ending)?.debrief;
+  const list = debrief === undefined ? [] : Array.isArray(debrief) ? debrief : [debrief];
+  return list.length === 0 ? '' : `\n\nPrompts from the scenario:\n\n${list.map((p) => `- _${p}_`).join('\n')}`;
+}
+
+function actionItems(record: IncidentRecord): string {
+  if (record.actionItems.length === 0) return '_None recorded yet._';
+  return record.actionItems.map((a) => `- [ ] ${cell(a.text)}${a.owner ? ` (owner: ${cell(a.owner)})` : ''}`).join('\n');
+}
+
+const FIGURES: { label: string; from: RecordMilestone; to: RecordMilestone }[] = [
+  { label: 'Time to detect (TTD)', from: 'started', to: 'detected' },
+  { label: 'Time to acknowledge (TTA)', from: 'firstPage', to: 'acknowledged' },
+  { label: 'Time to mitigate (TTM)', from: 'started', to: 'mitigated' },
+  { label: 'Time to resolve (TTR)', from: 'started', to: 'resolved' },
+];
+
+function runMetrics(record: IncidentRecord): string {
+  const rows = FIGURES.map(({ label, from, to }) => {
+    const s = span(record, { from, to });
+    return [label, s ? gameDuration(s.game) : 'not reached', s ? wallDuration(s.wall) : 'not reached'];
+  });
+  return table(['Figure', 'Game clock', 'Wall clock'], rows);
+}

@@ -1,0 +1,17 @@
+import type { AddressLimiter } from '../auth/address-limiter.ts';
+import type { ServerConfig } from '../config.ts';
+import type { SessionHub } from '../hub/hub.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import type { ScenarioLibrary } from '../scenarios/library.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the HTTP routes are built from. */
+export interface ApiDeps {
+  config: ServerConfig;
+  store: Store;
+  hub: SessionHub;
+  library: ScenarioLibrary;
+  metrics: ServerMetrics;
+  /** Attempts at `POST /api/join` per client address. */
+  joinLimiter: AddressLimiter;
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { createSessionRequestSchema, type CreateSessionResponse } from '@chaos-quest/engine';
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from './api-deps.ts';
+import { sendError } from './api-error.ts';
+import { requireAdmin } from './guards.ts';
+
+/** `POST /api/sessions` `{ scenarioId, seed?, team? }` → 201 `{ sessionId, joinCode, facilitatorToken }`. */
+export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
+  app.post('/api/sessions', { preHandler: requireAdmin(deps.config) }, async (request, reply) => {
+    const parsed = createSessionRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return sendError(reply, 400, 'invalid', `Send { scenarioId, seed?, team? }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`);
+    }
+    const { scenarioId, seed, team } = parsed.data;
+    const entry = deps.library.get(scenarioId);
+    if (!entry) {
+      const known = deps.library.list().filter((s) => s.valid).map((s) => s.id);
+      return sendError(reply, 404, 'not-found', `There is no valid scenario '${scenarioId}'. Valid scenarios: ${known.join(', ') || 'none'}.`);
+    }
+    // The seed decides every die; it comes from the CSPRNG unless the facilitator wants a rerun.
+    const created = await deps.hub.create(entry, { seed: seed ?? randomBytes(16).toString('hex'), team: team ?? null });
+    const body: CreateSessionResponse = created;
+    return reply.code(201).send(body);
+  });
+}

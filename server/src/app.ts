@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { AddressLimiter } from './auth/address-limiter.ts';
+import { loadConfig, type ServerConfig } from './config.ts';
+import { registerClientApp } from './http/client-app.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerExports } from './http/exports.ts';
+import { originGuard } from './http/guards.ts';
+import { registerHealth } from './http/health.ts';
+import { registerJoin } from './http/join.ts';
+import { registerMetrics } from './http/metrics.ts';
+import { registerPrometheus } from './http/prometheus.ts';
+import { registerScenarios } from './http/scenarios.ts';
+import { registerSessions } from './http/sessions.ts';
+import type { ApiDeps } from './http/api-deps.ts';
+import { SessionHub } from './hub/hub.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
+import { ScenarioCache } from './scenarios/by-hash.ts';
+import { ScenarioLibrary } from './scenarios/library.ts';
+import { attachSockets } from './socket/attach.ts';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket/flow-guard.ts';
+import type { GameServer } from './socket/socket-types.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/store.ts';
+
+export interface CreateServerOptions extends Partial<ServerConfig> {
+  /** Defaults to a SqliteStore at `<dataDir>/chaos-quest.sqlite`; a given store is closed with the server. */
+  store?: Store;
+  /** Fastify's logger option: true for pino at info, false for silence, or `{ level }`. */
+  logger?: boolean | { level: string };
+  /** Snapshot a session every this many commands (default 200). */
+  snapshotEvery?: number;
+  /** Unload an idle session from memory after this long (default 10 minutes). */
+  idleMs?: number;
+  socketLimits?: Partial<SocketLimits>;
+  /** Join (and observe) attempts per address: a burst and a refill per second (default 10, then one every 6 s). */
+  joinLimit?: { capacity: number; perSecond: number };
+  /** Reload scenarios when their files change (default true). */
+  watchScenarios?: boolean;
+  /** Where unset options are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ChaosServer {
+  fastify: FastifyInstance;
+  io: GameServer;
+  hub: SessionHub;
+  store: Store;
+  library: ScenarioLibrary;
+  config: ServerConfig;
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** `http://host:port` for clients on this machine. */
+  url: string;
+  /** Closes sockets, HTTP, paced clocks and the store, in that order. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and starts the whole server: HTTP API, Socket.IO, the built client when present, on the
+ * configured port (0 picks a free one). Rejects when the store cannot be opened or the port is taken.
+ */
+export async function createServer(options: CreateServerOptions = {}): Promise<ChaosServer> {
+  const { store: given, logger, snapshotEvery, idleMs, socketLimits, joinLimit, watchScenarios, env, ...overrides } = options;
+  const config = loadConfig(env ?? process.env, overrides);
+  const store = given ?? new SqliteStore(join(config.dataDir, 'chaos-quest.sqlite'));
+  const fastify = Fastify({
+    logger: logger ?? true,
+    // One line per session event, not two per request: a game day's log should read as its story.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+  });
+  let io: GameServer | null = null;
+  const metrics = createServerMetrics({ sessionsLive: () => hub.liveCount(), socketsConnected: () => io?.of('/').sockets.size ?? 0 });
+  const hub = new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: fastify.log, ...(snapshotEvery ? { snapshotEvery } : {}), ...(idleMs ? { idleMs } : {}) });
+  const library = await ScenarioLibrary.open(config.scenariosDir, { watch: watchScenarios ?? true, log: fastify.log });
+  const joinLimiter = new AddressLimiter(joinLimit ?? { capacity: 10, perSecond: 1 / 6 });
+  const deps: ApiDeps = { config, store, hub, library, metrics, joinLimiter };
+  registerRoutes(fastify, deps);
+  await registerClientApp(fastify, config.clientDir);
+  io = attachSockets(fastify.server, { config, store, hub, metrics, log: fastify.log, joinLimiter, limits: { ...DEFAULT_SOCKET_LIMITS, ...socketLimits } });
+  await fastify.listen({ port: config.port, host: config.host });
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  return { fastify, io, hub, store, library, config, port, url, close: closer(fastify, io, hub, library, store) };
+}
+
+function registerRoutes(fastify: FastifyInstance, deps: ApiDeps): void {
+  registerErrorHandler(fastify);
+  fastify.addHook('onRequest', originGuard(deps.config));
+  registerHealth(fastify);
+  registerScenarios(fastify, deps);
+  registerSessions(fastify, deps);
+  registerJoin(fastify, deps);
+  registerExports(fastify, deps);
+  registerMetrics(fastify, deps);
+  registerPrometheus(fastify, deps);
+}
+
+function closer(fastify: FastifyInstance, io: GameServer, hub: SessionHub, library: ScenarioLibrary, store: Store): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => {
+    closing ??= (async () => {
+      library.close();
+      io.disconnectSockets(true);
+      await hub.close();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await fastify.close();
+      await store.close();
+    })();
+    return closing;
+  };
+}

@@ -1,0 +1,98 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { AddressLimiter } from '../auth/address-limiter.ts';
+import { originAllowed } from '../auth/origin.ts';
+import type { ServerConfig } from '../config.ts';
+import type { SessionHub } from '../hub/hub.ts';
+import type { EventLog } from '../hub/hub-context.ts';
+import type { Connection } from '../hub/live-session.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import type { Store } from '../store/store.ts';
+import { handleCommand } from './command-handler.ts';
+import { FlowGuard, type SocketLimits } from './flow-guard.ts';
+import { HandshakeError, seatOf } from './handshake.ts';
+import type { GameServer, GameSocket } from './socket-types.ts';
+
+export interface SocketDeps {
+  config: ServerConfig;
+  store: Store;
+  hub: SessionHub;
+  metrics: ServerMetrics;
+  log: EventLog;
+  joinLimiter: AddressLimiter;
+  limits: SocketLimits;
+}
+
+/**
+ * Socket.IO on the HTTP server: origin check on every request, seat from the handshake, flow
+ * control on every message, then commands and resyncs. The transport refuses anything over twice
+ * the command cap outright (closing the connection); commands between the two get a `too-large` ack.
+ */
+export function attachSockets(httpServer: HttpServer, deps: SocketDeps): GameServer {
+  const { config } = deps;
+  const io: GameServer = new Server(httpServer, {
+    maxHttpBufferSize: deps.limits.maxCommandBytes * 2,
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins);
+      callback(ok ? null : `Origin ${req.headers.origin} is not allowed`, ok);
+    },
+    ...(config.allowedOrigins ? { cors: { origin: config.allowedOrigins } } : {}),
+  });
+  io.use((socket, next) => {
+    seatOf(socket.handshake.auth, socket.handshake.address, deps).then(
+      (seat) => {
+        socket.data = seat;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof HandshakeError)) deps.log.error({ err: error }, 'Socket handshake failed');
+        next(new Error(error instanceof HandshakeError ? error.message : 'The server could not check this token; try again.'));
+      },
+    );
+  });
+  io.on('connection', (socket) => onConnection(socket, deps));
+  return io;
+}
+
+function onConnection(socket: GameSocket, deps: SocketDeps): void {
+  const seat = socket.data;
+  const guard = new FlowGuard(deps.limits);
+  socket.use((packet, next) => {
+    const verdict = guard.check(packet.slice(1));
+    if (verdict.pass) return next();
+    const ack = packet[packet.length - 1];
+    deps.metrics.commands.inc({ type: 'unparsed', result: verdict.ack.error.code });
+    if (typeof ack === 'function') ack(packet[0] === 'command' ? verdict.ack : null);
+    if (verdict.cut) {
+      deps.log.warn({ sessionId: seat.sessionId, socketId: socket.id, viewer: seat.viewer }, `Session ${seat.sessionId}: cut socket ${socket.id} for flooding past its limits`);
+      socket.disconnect(true);
+    }
+  });
+  socket.on('command', (payload, ack) => {
+    if (typeof ack !== 'function') return;
+    void handleCommand(deps.hub, deps.metrics, seat, payload).then(ack);
+  });
+  socket.on('resync', (ack) => {
+    if (typeof ack !== 'function') return;
+    deps.hub.viewMessage(seat.sessionId, seat.viewer).then(ack, () => ack(null));
+  });
+  socket.on('disconnect', () => deps.hub.disconnect(seat.sessionId, socket.id));
+  const connection: Connection = {
+    id: socket.id,
+    viewer: seat.viewer,
+    sendView: (message) => socket.emit('view', message),
+    sendPresence: (presence) => socket.emit('presence', presence),
+    close: () => socket.disconnect(true),
+  };
+  deps.hub.connect(seat.sessionId, connection).then(
+    (found) => {
+      if (!found) socket.disconnect(true);
+      // It may have gone while the session loaded: then its 'disconnect' ran before it was added.
+      else if (socket.disconnected) deps.hub.disconnect(seat.sessionId, socket.id);
+    },
+    (error: unknown) => {
+      deps.log.error({ err: error, sessionId: seat.sessionId }, `Session ${seat.sessionId}: could not load for a connection`);
+      socket.disconnect(true);
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import { clientCommandSchema, type CommandAck } from '@chaos-quest/engine';
+import type { SessionHub } from '../hub/hub.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import type { SocketSeat } from './socket-types.ts';
+
+/**
+ * Handles one `command` message that passed flow control: parse it with the protocol's schema,
+ * refuse everything from an observer, and hand the rest to the hub (which authorises by role,
+ * steps, appends and fans out). Never rejects.
+ */
+export async function handleCommand(hub: SessionHub, metrics: ServerMetrics, seat: SocketSeat, payload: unknown): Promise<CommandAck> {
+  const parsed = clientCommandSchema.safeParse(payload);
+  if (!parsed.success) {
+    metrics.commands.inc({ type: 'unparsed', result: 'invalid' });
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, error: { code: 'invalid', message: `Malformed command${where}: ${issue?.message ?? 'unknown shape'}.` } };
+  }
+  const command = parsed.data;
+  if (seat.actor === null) {
+    metrics.commands.inc({ type: command.type, result: 'forbidden' });
+    return { ok: false, error: { code: 'forbidden', message: 'Observers watch; they cannot send commands. Join with the code to play.' } };
+  }
+  return hub.submit(seat.sessionId, seat.actor, command);
+}

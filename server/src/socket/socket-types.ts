@@ -1,0 +1,25 @@
+import type { Actor, CommandAck, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
+import type { Server, Socket } from 'socket.io';
+
+/** Events the server emits (engine SOCKET_EVENTS). */
+export interface ServerToClient {
+  view: (message: ViewMessage) => void;
+  presence: (presence: Presence) => void;
+}
+
+/** Events a client emits. Payloads are `unknown`: they are untrusted until zod has parsed them. */
+export interface ClientToServer {
+  command: (payload: unknown, ack: (ack: CommandAck) => void) => void;
+  resync: (ack: (message: ViewMessage | null) => void) => void;
+}
+
+/** Who the handshake said this socket is; set once, before the connection is accepted. */
+export interface SocketSeat {
+  sessionId: string;
+  viewer: Viewer;
+  /** null for an observer, who may send nothing. */
+  actor: Actor | null;
+}
+
+export type GameServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketSeat>;
+export type GameSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketSeat>;

@@ -104,7 +104,9 @@ export function step(scenario: Scenario, state: SessionState, entry: LoggedComma
 
 /** `step`, optionally appending in place to lists the caller owns (see Draft.owned). */
 export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedCommand, owned: boolean): StepResult<SessionState> {
-  const parsed = loggedCommandSchema.safeParse(entry);
+  // Only the four logged fields: a store's entry carries more (its command key) and is still valid.
+  const logged = typeof entry === 'object' && entry !== null ? { seq: entry.seq, at: entry.at, actor: entry.actor, command: entry.command } : entry;
+  const parsed = loggedCommandSchema.safeParse(logged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return fail('invalid', `Malformed command${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'unknown shape'}.`);

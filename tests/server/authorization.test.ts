@@ -1,0 +1,74 @@
+import { facilitatorCommands, playerCommands, sharedCommands, type ClientCommand } from '@chaos-quest/engine';
+import { describe, expect, it } from 'vitest';
+import { createSession, joinSession, TestClient, withServer } from './harness.ts';
+
+type Payload = Omit<ClientCommand, 'id'>;
+
+/** One well-formed example of every client command; the test fails if the protocol grows one without an example. */
+function examples(playerId: string): Record<string, Payload> {
+  const list: Payload[] = [
+    { type: 'session.brief' }, { type: 'session.start' }, { type: 'session.pause' }, { type: 'session.resume' },
+    { type: 'session.end', outcome: 'failure' }, { type: 'session.close' }, { type: 'clock.advance', minutes: 5 },
+    { type: 'clock.pace', secondsPerMinute: 10 }, { type: 'inject.reveal', injectId: 'page' }, { type: 'inject.improvise', text: 'A rumour' },
+    { type: 'scene.goto', sceneId: 'dashboards' }, { type: 'milestone.mark', milestone: 'detected' },
+    { type: 'declaration.confirm', declarationId: 'd1' }, { type: 'coach', playerId, text: 'Psst' },
+    { type: 'dice.roll', dice: 'd20', label: 'Luck' }, { type: 'player.assign', playerId, role: 'ic' }, { type: 'player.remove', playerId },
+    { type: 'role.take', role: 'comms' }, { type: 'action.propose', text: 'Check DNS' }, { type: 'choice.vote', choiceId: 'look' },
+    { type: 'incident.declare', kind: 'incident' }, { type: 'hand.raise', raised: true }, { type: 'inject.ack', key: 'page' },
+    { type: 'choice.apply', choiceId: 'look' }, { type: 'timeline.post', text: 'Note' }, { type: 'action-item.add', text: 'Fix it' },
+  ];
+  return Object.fromEntries(list.map((p) => [p.type, p]));
+}
+
+const typesOf = (schemas: readonly { shape: { type: { value: string } } }[]) => schemas.map((s) => s.shape.type.value);
+
+describe('authorisation by role over sockets', () => {
+  it('refuses every facilitator command from a player, whatever their role, and changes nothing', async () => {
+    await withServer(async (server) => {
+      const created = await createSession(server);
+      const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
+      const icSeat = await joinSession(server, created.joinCode, 'Ic');
+      const sreSeat = await joinSession(server, created.joinCode, 'Sre');
+      const ic = await TestClient.connect(server.url, { token: icSeat.playerToken });
+      const sre = await TestClient.connect(server.url, { token: sreSeat.playerToken });
+      await ic.send({ type: 'role.take', role: 'ic' });
+      await sre.send({ type: 'role.take', role: 'sre' });
+      await facilitator.send({ type: 'session.start' });
+      const before = (await facilitator.resync()).seq;
+      const all = examples(sreSeat.playerId);
+      expect(Object.keys(all).sort()).toEqual([...typesOf(facilitatorCommands), ...typesOf(playerCommands), ...typesOf(sharedCommands)].sort());
+      for (const player of [ic, sre]) {
+        for (const type of typesOf(facilitatorCommands)) {
+          const ack = await player.send(all[type] as Payload);
+          expect(ack, `${type} from a player`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        }
+      }
+      // A role without can_apply_choices proposes; it cannot apply.
+      expect(await sre.send({ type: 'choice.apply', choiceId: 'look' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // The server's own commands are not part of what a socket may send at all.
+      expect(await sre.sendRaw({ id: 'j', type: 'player.join', playerId: 'ghost', name: 'Ghost' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await sre.sendRaw({ id: 't', type: 'clock.tick' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect((await facilitator.resync()).seq).toBe(before);
+      for (const c of [facilitator, ic, sre]) c.close();
+    });
+  });
+
+  it('lets an observer watch the public view but perform nothing', async () => {
+    await withServer(async (server) => {
+      const created = await createSession(server);
+      const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
+      const seat = await joinSession(server, created.joinCode, 'Ana');
+      const observer = await TestClient.connect(server.url, { observe: created.joinCode.toLowerCase() });
+      expect(observer.latest.view.viewer).toBe('observer');
+      await facilitator.send({ type: 'session.start' });
+      const before = (await facilitator.resync()).seq;
+      for (const payload of Object.values(examples(seat.playerId))) {
+        expect(await observer.send(payload), `${payload.type} from an observer`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      expect((await facilitator.resync()).seq).toBe(before);
+      expect((await observer.resync()).view.viewer).toBe('observer');
+      facilitator.close();
+      observer.close();
+    });
+  });
+});

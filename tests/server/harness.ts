@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiError, ClientCommand, CommandAck, CreateSessionResponse, JoinResponse, Presence, ViewMessage } from '@chaos-quest/engine';
+import { io, type Socket } from 'socket.io-client';
+import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
+
+/** The folder of scenario files the socket tests play. */
+export const FIXTURE_SCENARIOS = new URL('./fixtures/scenarios/', import.meta.url).pathname;
+
+/** A fresh temp data directory; remove it with `rmSync(dir, { recursive: true })` after. */
+export function tempDir(prefix = 'cq-server-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A real server on 127.0.0.1 and a free port, with a real SQLite file in `dataDir`. */
+export async function startServer(dataDir: string, options: CreateServerOptions = {}): Promise<ChaosServer> {
+  return createServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    scenariosDir: FIXTURE_SCENARIOS,
+    clientDir: null,
+    allowedOrigins: null,
+    adminKey: null,
+    logger: false,
+    watchScenarios: false,
+    env: {},
+    ...options,
+  });
+}
+
+/** Runs `body` against a fresh server and data directory, then closes and removes both. */
+export async function withServer(body: (server: ChaosServer, dataDir: string) => Promise<void>, options: CreateServerOptions = {}): Promise<void> {
+  const dir = tempDir();
+  const server = await startServer(dir, options);
+  try {
+    await body(server, dir);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** POSTs JSON; the body type is what the caller expects (an ApiError unless told otherwise). */
+export async function postJson<T = ApiError>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+export async function createSession(server: ChaosServer, body: { scenarioId?: string; seed?: string; team?: string } = {}): Promise<CreateSessionResponse> {
+  const { status, body: created } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { scenarioId: 'dns-ttl-trap', ...body });
+  if (status !== 201) throw new Error(`create session: ${status} ${JSON.stringify(created)}`);
+  return created;
+}
+
+export async function joinSession(server: ChaosServer, joinCode: string, name: string): Promise<JoinResponse> {
+  const { status, body } = await postJson<JoinResponse>(`${server.url}/api/join`, { joinCode, name });
+  if (status !== 201) throw new Error(`join: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+type Sendable = Omit<ClientCommand, 'id'> & { id?: string };
+
+/** A real socket.io client that records every frame it receives. */
+export class TestClient {
+  readonly socket: Socket;
+  readonly views: ViewMessage[] = [];
+  readonly presences: Presence[] = [];
+  private counter = 0;
+  private readonly prefix: string;
+
+  private constructor(socket: Socket, prefix: string) {
+    this.socket = socket;
+    this.prefix = prefix;
+    socket.on('view', (message: ViewMessage) => this.views.push(message));
+    socket.on('presence', (presence: Presence) => this.presences.push(presence));
+  }
+
+  /** Connects and resolves once the first view has arrived; rejects with the server's connect_error message. */
+  static async connect(url: string, auth: Record<string, unknown>, options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {}): Promise<TestClient> {
+    const socket = io(url, { auth, transports: ['websocket'], reconnection: options.reconnection ?? false, forceNew: true, ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}) });
+    const client = new TestClient(socket, Math.random().toString(36).slice(2, 8));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect_error', (error) => reject(error));
+      socket.once('view', () => resolve());
+    });
+    return client;
+  }
+
+  /** The latest view received. */
+  get latest(): ViewMessage {
+    const last = this.views[this.views.length - 1];
+    if (!last) throw new Error('no view received yet');
+    return last;
+  }
+
+  /** Sends a command (a fresh id unless one is given) and resolves with its ack. */
+  send(command: Sendable): Promise<CommandAck> {
+    const id = command.id ?? `${this.prefix}-${++this.counter}`;
+    return this.socket.timeout(10_000).emitWithAck('command', { ...command, id });
+  }
+
+  /** Sends any payload at all as a command. */
+  sendRaw(payload: unknown): Promise<CommandAck> {
+    return this.socket.timeout(10_000).emitWithAck('command', payload);
+  }
+
+  resync(): Promise<ViewMessage> {
+    return this.socket.timeout(10_000).emitWithAck('resync');
+  }
+
+  /** Resolves with the first view (already received or coming) that satisfies `check`. */
+  async viewWhere(check: (message: ViewMessage) => boolean, timeoutMs = 10_000): Promise<ViewMessage> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.views.find(check);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('timed out waiting for a matching view');
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Connects expecting refusal; resolves with the server's message. */
+export async function connectError(url: string, auth: unknown, extraHeaders?: Record<string, string>): Promise<string> {
+  const socket = io(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true, ...(extraHeaders ? { extraHeaders } : {}) });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      socket.once('connect_error', (error) => resolve(error.message));
+      socket.once('connect', () => reject(new Error('connected, but a refusal was expected')));
+    });
+  } finally {
+    socket.close();
+  }
+}
+
+/** Waits until `check` holds, polling; fails after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

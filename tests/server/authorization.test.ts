@@ -1,8 +1,6 @@
-import { facilitatorCommands, playerCommands, sharedCommands, type ClientCommand } from '@chaos-quest/engine';
+import { facilitatorCommands, playerCommands, sharedCommands } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
-import { createSession, joinSession, TestClient, withServer } from './harness.ts';
-
-type Payload = Omit<ClientCommand, 'id'>;
+import { createSession, joinSession, TestClient, withServer, type CommandPayload as Payload } from './harness.ts';
 
 /** One well-formed example of every client command; the test fails if the protocol grows one without an example. */
 function examples(playerId: string): Record<string, Payload> {

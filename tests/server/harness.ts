@@ -60,7 +60,9 @@ export async function joinSession(server: ChaosServer, joinCode: string, name: s
   return body;
 }
 
-type Sendable = Omit<ClientCommand, 'id'> & { id?: string };
+/** A client command without its id (distributed over the union, so each type keeps its own fields). */
+export type CommandPayload = ClientCommand extends infer C ? (C extends ClientCommand ? Omit<C, 'id'> : never) : never;
+type Sendable = CommandPayload & { id?: string };
 
 /** A real socket.io client that records every frame it receives. */
 export class TestClient {

@@ -108,8 +108,8 @@ async function measureAppends(log: readonly LoggedCommand[]) {
   };
 }
 
-/** Times resuming from the log alone and from the newest snapshot plus its tail. */
-async function measureResume(log: readonly LoggedCommand[], expectedHash: string) {
+/** A store holding one session with the whole log and a snapshot every SNAPSHOT_EVERY commands. */
+async function storeLongSession(log: readonly LoggedCommand[]): Promise<{ store: SqliteStore; id: string }> {
   const { store, ids } = await freshStore(1, { synchronous: 'FULL' });
   const id = ids[0] as string;
   const entries = entriesOf(log);
@@ -120,10 +120,16 @@ async function measureResume(log: readonly LoggedCommand[], expectedHash: string
     const result = replay(bench.scenario, SEED, chunk, LONG_LOG_OPTIONS, state);
     if (!result.ok) throw new Error(`The engine refused the generated log at seq ${result.seq}: ${result.error.message}`);
     state = result.state;
-    // Snapshot every SNAPSHOT_EVERY commands but not at the very end: the resume then replays a
-    // whole interval's tail, the worst case a server taking snapshots at that interval meets.
+    // Not at the very end: the resume then replays a whole interval's tail, the worst case a
+    // server taking snapshots at that interval meets.
     if (state.seq < entries.length) await store.putSnapshot(id, { seq: state.seq, state: JSON.stringify(state) });
   }
+  return { store, id };
+}
+
+/** Times resuming from the log alone and from the newest snapshot plus its tail. */
+async function measureResume(log: readonly LoggedCommand[], expectedHash: string) {
+  const { store, id } = await storeLongSession(log);
   const fromLog = async () => {
     const result = replay(bench.scenario, SEED, await store.readLog(id), LONG_LOG_OPTIONS);
     if (!result.ok) throw new Error('resume from log failed');

@@ -110,10 +110,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.findSeat('fac-s1')).toEqual({ sessionId: 's1', kind: 'facilitator' });
       });
 
-      it('refuses a token for an unknown session or a token hash already in use', async () => {
+      it('refuses a token or a revocation for an unknown session, and a token hash already in use', async () => {
         await seedSession(store, 's1');
         await store.addPlayerToken('s1', 'p1', 'tok-p1');
         await expect(store.addPlayerToken('nope', 'p1', 'tok-x')).rejects.toThrow(/does not exist/);
+        await expect(store.revokePlayer('nope', 'p1')).rejects.toThrow(/does not exist/);
         await expect(store.addPlayerToken('s1', 'p2', 'tok-p1')).rejects.toThrow(/already in use/);
         expect(await store.findSeat('tok-p1')).toEqual({ sessionId: 's1', kind: 'player', playerId: 'p1' });
       });

@@ -109,6 +109,8 @@ export interface Store {
    * plain Error for an unknown session or a batch whose seqs are not consecutive. Resolves only
    * once the entries would survive a crash. Entries are validated with the engine's
    * loggedCommandSchema on the way in and on the way out: a corrupt row rejects naming its seq.
+   * A writer must not append a session's seq N+1 before its append of N resolved: if N is
+   * rejected, N+1 could land on another writer's history, which the store cannot tell apart.
    */
   append(sessionId: string, entries: readonly LogEntry[]): Promise<void>;
   /** Entries with seq > afterSeq, in order. */

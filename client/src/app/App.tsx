@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { PlayerSeat } from '../player/PlayerSeat.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { formatRoute, type Route } from './route.ts';
+import { useRoute } from './use-route.ts';
+
+// The player's seat is in the first chunk (players join from phones); the rest loads on demand.
+const HomeScreen = lazy(() => import('../home/HomeScreen.tsx').then((m) => ({ default: m.HomeScreen })));
+const FacilitatorSeat = lazy(() => import('../console/FacilitatorSeat.tsx').then((m) => ({ default: m.FacilitatorSeat })));
+const BigScreen = lazy(() => import('../screen/BigScreen.tsx').then((m) => ({ default: m.BigScreen })));
+const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m) => ({ default: m.MetricsScreen })));
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen joinCode={route.joinCode} />;
+    case 'facilitate':
+      return <FacilitatorSeat sessionId={route.sessionId} />;
+    case 'play':
+      return <PlayerSeat sessionId={route.sessionId} />;
+    case 'screen':
+      return <BigScreen joinCode={route.joinCode} />;
+    case 'metrics':
+      return <MetricsScreen />;
+    case 'not-found':
+      return (
+        <main className="page narrow">
+          <h1>Nothing here</h1>
+          <p>There is no page at “{route.path}”.</p>
+          <a className="button primary" href={formatRoute({ name: 'home', joinCode: null })}>
+            Go to the start page
+          </a>
+        </main>
+      );
+    default:
+      return route satisfies never;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const bare = route.name === 'screen';
+  return (
+    <div className={`app ${bare ? 'bare' : ''}`}>
+      {bare ? null : (
+        <header className="app-bar">
+          <a className="brand" href="#/">
+            <span className="brand-mark" aria-hidden="true" />
+            Chaos Quest
+          </a>
+          <nav aria-label="Main">
+            <a href="#/" aria-current={route.name === 'home' ? 'page' : undefined}>
+              Sessions
+            </a>
+            <a href="#/metrics" aria-current={route.name === 'metrics' ? 'page' : undefined}>
+              <Icon name="chart" size={16} /> Metrics
+            </a>
+          </nav>
+        </header>
+      )}
+      <Suspense fallback={<p className="loading page">Loading…</p>}>
+        <Screen route={route} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { Audience, TimelineEntry, TimelineKind } from '@chaos-quest/engine';
+import { formatWallTime, gameClockAt } from '../time/format.ts';
+import { Icon, type IconName } from '../ui/Icon.tsx';
+
+const KIND_ICON: Record<TimelineKind, IconName> = {
+  phase: 'play',
+  scene: 'map',
+  inject: 'mail',
+  page: 'bell',
+  choice: 'check',
+  roll: 'dice',
+  milestone: 'flag',
+  declaration: 'megaphone',
+  'false-alarm': 'warn',
+  post: 'chat',
+  proposal: 'bulb',
+  coach: 'compass',
+  clock: 'clock',
+  player: 'user',
+  health: 'pulse',
+  narration: 'chat',
+  'action-item': 'list',
+};
+
+interface Props {
+  entries: readonly TimelineEntry[];
+  clock: { minutes: number; label: string };
+  /** Role names by id, to say who a private entry went to. */
+  roleNames?: Readonly<Record<string, string>>;
+  playerNames?: Readonly<Record<string, string>>;
+  /** Show the wall-clock time beside the game clock (the debrief does). */
+  wall?: boolean;
+  /** Newest first (live) or oldest first (debrief). */
+  order?: 'newest' | 'oldest';
+  limit?: number;
+}
+
+function audienceText(audience: Audience, roles: Readonly<Record<string, string>>, players: Readonly<Record<string, string>>): string | null {
+  if (audience === 'all') return null;
+  if (audience === 'facilitator') return 'Facilitator only';
+  if ('roles' in audience) return `To ${audience.roles.map((r) => roles[r] ?? r).join(', ')}`;
+  return `To ${players[audience.player] ?? 'one player'}`;
+}
+
+/** What happened, in order, each line on the game clock (and the wall clock when asked). */
+export function Timeline({ entries, clock, roleNames = {}, playerNames = {}, wall = false, order = 'newest', limit = 40 }: Props) {
+  const [all, setAll] = useState(false);
+  const sorted = order === 'newest' ? [...entries].reverse() : entries;
+  const shown = all ? sorted : sorted.slice(0, limit);
+  if (entries.length === 0) return <p className="empty">Nothing has happened yet.</p>;
+  return (
+    <>
+      <ol className="timeline">
+        {shown.map((e) => {
+          const to = audienceText(e.audience, roleNames, playerNames);
+          return (
+            <li key={`${e.seq}-${e.kind}-${e.text}`} className={`timeline-entry kind-${e.kind}`}>
+              <span className="timeline-time">
+                <time>{gameClockAt(clock, e.at.game)}</time>
+                {wall ? <small>{formatWallTime(e.at.wall)}</small> : null}
+              </span>
+              <span className="timeline-icon">
+                <Icon name={KIND_ICON[e.kind]} size={15} />
+              </span>
+              <span className="timeline-text">
+                {e.text}
+                <small className="timeline-by">
+                  {e.by}
+                  {to ? (
+                    <span className="audience">
+                      <Icon name="lock" size={11} /> {to}
+                    </span>
+                  ) : null}
+                </small>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {sorted.length > limit ? (
+        <button type="button" className="button quiet small" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${sorted.length}`}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { FacilitatorView } from '@chaos-quest/engine';
+import { ClockFace } from '../board/ClockFace.tsx';
+import { CommandButton } from '../ui/CommandButton.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { Panel } from '../ui/Panel.tsx';
+import { PaceControl } from './PaceControl.tsx';
+
+/** The game clock and its controls: advance, pause and resume, paced mode. */
+export function ClockPanel({ view }: { view: FacilitatorView }) {
+  const running = view.phase === 'running';
+  return (
+    <Panel title="Clock" icon="clock">
+      <ClockFace clock={view.clock} phase={view.phase} />
+      <div className="button-row" role="group" aria-label="Advance the clock">
+        {[1, 5, 15].map((m) => (
+          <CommandButton key={m} control="clock.advance" command={{ type: 'clock.advance', minutes: m }} disabled={!running} title={`Advance the game clock ${m} minute${m === 1 ? '' : 's'}`}>
+            +{m} min
+          </CommandButton>
+        ))}
+        {running ? (
+          <CommandButton control="session.pause" command={{ type: 'session.pause' }}>
+            <Icon name="pause" size={16} /> Pause
+          </CommandButton>
+        ) : (
+          <CommandButton control="session.resume" command={{ type: 'session.resume' }} variant="primary">
+            <Icon name="play" size={16} /> Resume
+          </CommandButton>
+        )}
+      </div>
+      <PaceControl pace={view.clock.pace} />
+    </Panel>
+  );
+}

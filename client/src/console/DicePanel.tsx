@@ -1,0 +1,51 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Dice, RollRecord } from '@chaos-quest/engine';
+import { RollCard } from '../board/RollCard.tsx';
+import { useCommand } from '../session/SessionProvider.tsx';
+import { FieldError } from '../ui/FieldError.tsx';
+
+const DICE = { d4: 'd4', d6: 'd6', d8: 'd8', d10: 'd10', d12: 'd12', d20: 'd20', '2d6': '2d6', '3d6': '3d6', d100: 'd100' } satisfies Record<Dice, string>;
+
+/** The latest roll, and an improvised roll for anything the script did not foresee. */
+export function DicePanel({ rolls }: { rolls: readonly RollRecord[] }) {
+  const { send, busy, error, clearError } = useCommand('dice.roll');
+  const [dice, setDice] = useState<Dice>('d20');
+  const [label, setLabel] = useState('');
+  const [physical, setPhysical] = useState('');
+  const ids = { dice: useId(), label: useId(), physical: useId() };
+  const last = rolls[rolls.length - 1];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = physical.trim() === '' ? undefined : Number(physical);
+    void send({ type: 'dice.roll', dice, label: label.trim(), ...(value === undefined ? {} : { physical: value }) }).then((ok) => {
+      if (ok) setPhysical('');
+    });
+  };
+  return (
+    <div className="dice-panel">
+      {last ? <RollCard roll={last} /> : <p className="empty">No dice rolled yet.</p>}
+      <form className="dice-form" onSubmit={submit} onChange={clearError}>
+        <span className="field">
+          <label htmlFor={ids.label}>Roll for</label>
+          <input id={ids.label} value={label} maxLength={200} required placeholder="e.g. Does the cache survive?" onChange={(e) => setLabel(e.target.value)} />
+        </span>
+        <span className="field small-field">
+          <label htmlFor={ids.dice}>Dice</label>
+          <select id={ids.dice} value={dice} onChange={(e) => setDice(e.target.value as Dice)}>
+            {Object.keys(DICE).map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </select>
+        </span>
+        <span className="field small-field">
+          <label htmlFor={ids.physical}>Table dice</label>
+          <input id={ids.physical} type="number" inputMode="numeric" min={1} max={100} value={physical} placeholder="auto" onChange={(e) => setPhysical(e.target.value)} />
+        </span>
+        <button type="submit" className="button" disabled={busy || label.trim() === ''}>
+          Roll
+        </button>
+      </form>
+      <FieldError message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { FacilitatorView, InjectPlan } from '@chaos-quest/engine';
+import { gameClockAt } from '../time/format.ts';
+import { CommandButton } from '../ui/CommandButton.tsx';
+import { Icon } from '../ui/Icon.tsx';
+
+function status(inject: InjectPlan, view: FacilitatorView): string {
+  if (inject.revealed) return 'Revealed';
+  if (!inject.available) return `In scene “${view.scenes.find((s) => s.id === inject.scene)?.title ?? inject.scene}”`;
+  if (inject.at !== null) return `Fires by itself at ${gameClockAt(view.clock, inject.at)}`;
+  return 'Ready';
+}
+
+/** The scripted injects: what is coming, what is out, and "reveal now" for what can be. */
+export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
+  const roleNames = Object.fromEntries(view.scenario.roles.map((r) => [r.id, r.name]));
+  // What can be revealed now first, then what is already out, then the rest of the plan.
+  const rank = (i: InjectPlan) => (i.available && !i.revealed ? 0 : i.revealed ? 2 : 1);
+  const plan = [...view.injectPlan].sort((a, b) => rank(a) - rank(b));
+  if (plan.length === 0) return <p className="empty">This scenario scripts no injects; improvise below.</p>;
+  return (
+    <ul className="inject-plan">
+      {plan.map((inject) => (
+        <li key={inject.id} className={`plan-item ${inject.revealed ? 'revealed' : inject.available ? 'ready' : 'later'}`}>
+          <div className="plan-head">
+            <span className="inject-kind">
+              <Icon name={inject.page ? 'bell' : 'mail'} size={14} /> {inject.page ? 'PAGE' : 'Inject'}
+            </span>
+            <span className="plan-status">
+              {inject.revealed ? <Icon name="check" size={13} /> : null} {status(inject, view)}
+            </span>
+            <span className="inject-to">{inject.to === null ? 'Everyone' : `To ${inject.to.map((r) => roleNames[r] ?? r).join(', ')}`}</span>
+          </div>
+          <p className="plan-text">{inject.text}</p>
+          {inject.notes ? (
+            <p className="plan-notes">
+              <Icon name="lock" size={12} /> {inject.notes}
+            </p>
+          ) : null}
+          {!inject.revealed && inject.available ? (
+            <CommandButton control={`inject.reveal:${inject.id}`} command={{ type: 'inject.reveal', injectId: inject.id }} variant="primary">
+              Reveal now
+            </CommandButton>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+import { useId, useState } from 'react';
+import type { FacilitatorView } from '@chaos-quest/engine';
+import { SceneCard } from '../board/SceneCard.tsx';
+import { useCommand } from '../session/SessionProvider.tsx';
+import { FieldError } from '../ui/FieldError.tsx';
+import { Icon } from '../ui/Icon.tsx';
+
+function JumpControl({ view }: { view: FacilitatorView }) {
+  const { send, busy, error, clearError } = useCommand('scene.goto');
+  const [target, setTarget] = useState('');
+  const id = useId();
+  const endings = view.map.nodes.filter((n) => n.kind === 'ending');
+  return (
+    <div className="jump">
+      <label htmlFor={id}>Jump to</label>
+      <div className="inline-field">
+        <select
+          id={id}
+          value={target}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            clearError();
+          }}
+        >
+          <option value="">Choose a scene or ending…</option>
+          <optgroup label="Scenes">
+            {view.scenes.map((s) => (
+              <option key={s.id} value={s.id} disabled={s.id === view.scene?.id}>
+                {s.title}
+                {s.id === view.scene?.id ? ' (now)' : ''}
+              </option>
+            ))}
+          </optgroup>
+          {endings.length ? (
+            <optgroup label="Endings">
+              {endings.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.label} ({n.outcome})
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </select>
+        <button type="button" className="button" disabled={busy || target === ''} onClick={() => void send({ type: 'scene.goto', sceneId: target }).then((ok) => ok && setTarget(''))}>
+          Go
+        </button>
+      </div>
+      <FieldError message={error} />
+    </div>
+  );
+}
+
+/** The current scene as players see it, the facilitator's private notes, and a way to jump. */
+export function ScenePanel({ view }: { view: FacilitatorView }) {
+  return (
+    <section className="scene-panel" aria-label="Scene">
+      <SceneCard scene={view.scene} paused={view.phase === 'paused'} />
+      {view.notes ? (
+        <aside className="facilitator-notes">
+          <h3>
+            <Icon name="lock" size={14} /> Your notes
+          </h3>
+          <p>{view.notes}</p>
+        </aside>
+      ) : null}
+      <JumpControl view={view} />
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Outcome, View } from '@chaos-quest/engine';
+import { SessionBar } from '../app/SessionBar.tsx';
+import { namesOf } from '../board/names.ts';
+import { ScenarioMap } from '../board/ScenarioMap.tsx';
+import { Timeline } from '../board/Timeline.tsx';
+import { CommandButton } from '../ui/CommandButton.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { Panel } from '../ui/Panel.tsx';
+import { ActionItems } from './ActionItems.tsx';
+import { DecisionsList } from './DecisionsList.tsx';
+import { MilestoneStrip } from './MilestoneStrip.tsx';
+import { PostmortemPanel } from './PostmortemPanel.tsx';
+import { RunTimes } from './RunTimes.tsx';
+
+const OUTCOME_LOOK: Record<Outcome, { icon: 'check' | 'warn' | 'cross'; text: string }> = {
+  success: { icon: 'check', text: 'Success' },
+  partial: { icon: 'warn', text: 'Partial success' },
+  failure: { icon: 'cross', text: 'Failure' },
+};
+
+function OutcomeBanner({ ending, fault }: { ending: View['ending']; fault: string | null }) {
+  if (!ending) return null;
+  const look = OUTCOME_LOOK[ending.outcome];
+  return (
+    <section className={`outcome-banner outcome-${ending.outcome}`} aria-label="Outcome">
+      <p className="outcome-word">
+        <Icon name={look.icon} size={22} /> {look.text}
+      </p>
+      <h2>{ending.title}</h2>
+      {ending.narration ? <p className="narration">{ending.narration}</p> : null}
+      {fault ? <p className="fault">What was really wrong: {fault}</p> : null}
+    </section>
+  );
+}
+
+interface Props {
+  view: View;
+  /** The facilitator's token, for the post-mortem draft and exports; null for players. */
+  token: string | null;
+  sessionId?: string;
+}
+
+/** After the quest: what happened and when, how long it took, what to learn, what to change. */
+export function DebriefScreen({ view, token, sessionId }: Props) {
+  const { roleNames, playerNames } = namesOf(view);
+  const facilitator = view.viewer === 'facilitator';
+  return (
+    <main className="page debrief">
+      <SessionBar view={view} />
+      <OutcomeBanner ending={view.ending} fault={view.scenario.faultSummary} />
+      <Panel title="How long it took" icon="clock">
+        <RunTimes milestones={view.milestones} />
+      </Panel>
+      <div className="debrief-grid">
+        <div>
+          <Panel title="Milestones" icon="flag">
+            <MilestoneStrip milestones={view.milestones} clock={view.clock} />
+          </Panel>
+          <Panel title="Questions for the team" icon="chat">
+            {view.ending?.debrief.length ? (
+              <ol className="prompts">
+                {view.ending.debrief.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ol>
+            ) : (
+              <p className="empty">The scenario has no prompts for this ending. What surprised you? What would have helped you see it sooner?</p>
+            )}
+            <p className="muted small">Blameless: we are fixing processes, not people.</p>
+          </Panel>
+          <Panel title="Action items" icon="list">
+            <ActionItems items={view.actionItems} canAdd={view.phase === 'debrief'} />
+          </Panel>
+          <Panel title="Decisions and rolls" icon="dice">
+            <DecisionsList decisions={view.decisions} rolls={view.rolls} clock={view.clock} />
+          </Panel>
+        </div>
+        <div>
+          <Panel title="Path taken" icon="map" className="map-panel">
+            <ScenarioMap map={view.map} />
+          </Panel>
+          <Panel title="Timeline" icon="list">
+            <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} playerNames={playerNames} wall order="oldest" limit={200} />
+          </Panel>
+        </div>
+      </div>
+      {facilitator && token && sessionId ? (
+        <Panel title="Post-mortem draft" icon="copy">
+          <PostmortemPanel sessionId={sessionId} token={token} revision={`${view.phase}:${view.actionItems.length}`} />
+          {view.phase === 'debrief' ? (
+            <div className="close-row">
+              <CommandButton control="session.close" command={{ type: 'session.close' }}>
+                Close the session
+              </CommandButton>
+              <small className="muted">Closing ends the debrief: no more action items.</small>
+            </div>
+          ) : null}
+        </Panel>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CreateSessionRequest, CreateSessionResponse, ScenarioSummary } from '@chaos-quest/engine';
+import { seats } from '../api/browser-seats.ts';
+import { messageOf, requestJson } from '../api/http.ts';
+import { navigate } from '../app/use-route.ts';
+import { FieldError } from '../ui/FieldError.tsx';
+import { ScenarioPicker } from './ScenarioPicker.tsx';
+
+type Library = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; scenarios: ScenarioSummary[] };
+
+function useScenarioLibrary(): Library {
+  const [library, setLibrary] = useState<Library>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    requestJson<ScenarioSummary[]>('/api/scenarios').then(
+      (scenarios) => live && setLibrary({ state: 'ready', scenarios }),
+      (error: unknown) => live && setLibrary({ state: 'failed', message: messageOf(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return library;
+}
+
+/** Opens a new session as its facilitator: pick a scenario, label the team, go to the lobby. */
+export function CreateSessionForm() {
+  const library = useScenarioLibrary();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [team, setTeam] = useState('');
+  const [seed, setSeed] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const chosen = selected ?? (library.state === 'ready' ? (library.scenarios.find((s) => s.valid)?.id ?? null) : null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!chosen) return setError('Pick a scenario first.');
+    const body: CreateSessionRequest = { scenarioId: chosen, ...(team.trim() ? { team: team.trim() } : {}), ...(seed.trim() ? { seed: seed.trim() } : {}) };
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await requestJson<CreateSessionResponse>('/api/sessions', { body });
+      const title = library.state === 'ready' ? (library.scenarios.find((s) => s.id === chosen)?.title ?? null) : null;
+      const kept = seats.save({ kind: 'facilitator', sessionId: created.sessionId, token: created.facilitatorToken, joinCode: created.joinCode, playerId: null, name: null, title, savedAt: Date.now() });
+      if (!kept) throw new Error('This browser would not store the facilitator’s key (private mode?). Allow site storage and try again.');
+      navigate({ name: 'facilitate', sessionId: created.sessionId });
+    } catch (e) {
+      setError(messageOf(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card create-form" onSubmit={(e) => void submit(e)} aria-labelledby="create-title">
+      <h2 id="create-title">Run a game day</h2>
+      {library.state === 'loading' ? <p className="loading">Loading scenarios…</p> : null}
+      {library.state === 'failed' ? <FieldError message={`Could not load the scenarios: ${library.message}`} /> : null}
+      {library.state === 'ready' && library.scenarios.length === 0 ? <p className="empty">No scenarios are installed on this server.</p> : null}
+      {library.state === 'ready' && library.scenarios.length > 0 ? <ScenarioPicker scenarios={library.scenarios} selected={chosen} onSelect={setSelected} /> : null}
+      <label className="field">
+        <span>Team label</span>
+        <input value={team} maxLength={100} onChange={(e) => setTeam(e.target.value)} placeholder="e.g. Payments on-call" autoComplete="off" />
+        <small>Metrics group runs by team.</small>
+      </label>
+      <details className="advanced">
+        <summary>Advanced</summary>
+        <label className="field">
+          <span>Dice seed</span>
+          <input value={seed} maxLength={100} onChange={(e) => setSeed(e.target.value)} placeholder="random" autoComplete="off" />
+          <small>The same seed rolls the same dice: for rehearsals and demos.</small>
+        </label>
+      </details>
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={busy || !chosen} aria-busy={busy}>
+          Open a session
+        </button>
+        <FieldError message={error} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import { BigScreenForm } from './BigScreenForm.tsx';
+import { CreateSessionForm } from './CreateSessionForm.tsx';
+import { JoinForm } from './JoinForm.tsx';
+import { MySeats } from './MySeats.tsx';
+
+/** The start page: join a quest, run one, or put one on the big screen. */
+export function HomeScreen({ joinCode }: { joinCode: string | null }) {
+  return (
+    <main className="page home">
+      <div className="home-intro">
+        <h1>Practise the incident before it happens.</h1>
+        <p>A facilitator runs a scenario; the team plays it in roles; every run is measured.</p>
+      </div>
+      <div className="home-grid">
+        <div className="home-side">
+          <JoinForm joinCode={joinCode} />
+          <MySeats />
+          <BigScreenForm />
+        </div>
+        <CreateSessionForm />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+import type { PlayerSummary, Presence } from '@chaos-quest/engine';
+import { CommandButton } from '../ui/CommandButton.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { PlayerAdmin } from './PlayerAdmin.tsx';
+
+type Mode = { kind: 'player'; me: string; myRole: string | null } | { kind: 'facilitator' } | { kind: 'observer' };
+
+interface Props {
+  roles: readonly { id: string; name: string }[];
+  players: readonly PlayerSummary[];
+  presence: Presence | null;
+  mode: Mode;
+}
+
+function PlayerChip({ player, presence, me }: { player: PlayerSummary; presence: Presence | null; me: boolean }) {
+  const online = presence === null || presence.connected.includes(player.id);
+  return (
+    <span className={`player-chip ${online ? 'online' : 'away'}`}>
+      <Icon name={online ? 'dot' : 'circle'} size={10} />
+      {player.name}
+      {me ? <small> (you)</small> : null}
+      {online ? null : <small> · away</small>}
+      {player.hand ? (
+        <small className="hand">
+          <Icon name="hand" size={12} /> hand up
+        </small>
+      ) : null}
+    </span>
+  );
+}
+
+/** Who sits in which role. Players take a role; the facilitator moves or removes people. */
+export function RolesBoard({ roles, players, presence, mode }: Props) {
+  const unseated = players.filter((p) => p.role === null || !roles.some((r) => r.id === p.role));
+  const me = mode.kind === 'player' ? mode.me : null;
+  return (
+    <div className="roles-board">
+      {roles.map((role) => {
+        const seated = players.filter((p) => p.role === role.id);
+        const mine = mode.kind === 'player' && mode.myRole === role.id;
+        return (
+          <section key={role.id} className={`role-slot ${mine ? 'mine' : ''} ${seated.length ? 'taken' : 'open'}`} aria-label={role.name}>
+            <h3>{role.name}</h3>
+            <ul>
+              {seated.map((p) => (
+                <li key={p.id}>
+                  <PlayerChip player={p} presence={presence} me={p.id === me} />
+                  {mode.kind === 'facilitator' ? <PlayerAdmin player={p} roles={roles} /> : null}
+                </li>
+              ))}
+              {seated.length === 0 ? <li className="empty">Nobody yet</li> : null}
+            </ul>
+            {mode.kind === 'player' ? (
+              mine ? (
+                <p className="mine-note">
+                  <Icon name="check" size={14} /> Your role
+                </p>
+              ) : (
+                <CommandButton control={`role.take:${role.id}`} command={{ type: 'role.take', role: role.id }} variant={mode.myRole ? 'secondary' : 'primary'}>
+                  Take this role
+                </CommandButton>
+              )
+            ) : null}
+          </section>
+        );
+      })}
+      {unseated.length ? (
+        <section className="role-slot unseated" aria-label="Without a role">
+          <h3>Without a role</h3>
+          <ul>
+            {unseated.map((p) => (
+              <li key={p.id}>
+                <PlayerChip player={p} presence={presence} me={p.id === me} />
+                {mode.kind === 'facilitator' ? <PlayerAdmin player={p} roles={roles} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

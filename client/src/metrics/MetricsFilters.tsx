@@ -1,0 +1,57 @@
+import { useId } from 'react';
+import type { IncidentRecord } from '@chaos-quest/engine';
+import type { ClockKind } from './trend-series.ts';
+
+export interface Filters {
+  team: string;
+  scenario: string;
+  service: string;
+}
+
+interface Props {
+  records: readonly IncidentRecord[];
+  filters: Filters;
+  clock: ClockKind;
+  onFilters(filters: Filters): void;
+  onClock(clock: ClockKind): void;
+}
+
+function Choice({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange(v: string): void }) {
+  const id = useId();
+  return (
+    <span className="field small-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">All</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** Narrow the figures by team, scenario or service, and pick which clock the charts show. */
+export function MetricsFilters({ records, filters, clock, onFilters, onClock }: Props) {
+  const teams = [...new Set(records.map((r) => r.team).filter((t): t is string => t !== null))].sort();
+  const scenarios = [...new Map(records.map((r) => [r.scenario.id, r.scenario.title])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const services = [...new Set(records.flatMap((r) => r.services))].sort();
+  return (
+    <form className="metrics-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
+      <Choice label="Team" value={filters.team} options={teams.map((t) => [t, t])} onChange={(team) => onFilters({ ...filters, team })} />
+      <Choice label="Scenario" value={filters.scenario} options={scenarios} onChange={(scenario) => onFilters({ ...filters, scenario })} />
+      <Choice label="Service" value={filters.service} options={services.map((s) => [s, s])} onChange={(service) => onFilters({ ...filters, service })} />
+      <fieldset className="segmented">
+        <legend>Charts on</legend>
+        {(['wall', 'game'] as const).map((c) => (
+          <label key={c} className={clock === c ? 'on' : ''}>
+            <input type="radio" name="clock" value={c} checked={clock === c} onChange={() => onClock(c)} />
+            {c === 'wall' ? 'Wall clock' : 'Game clock'}
+          </label>
+        ))}
+      </fieldset>
+    </form>
+  );
+}

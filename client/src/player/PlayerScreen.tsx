@@ -1,0 +1,72 @@
+import type { PlayerView } from '@chaos-quest/engine';
+import { SessionBar } from '../app/SessionBar.tsx';
+import { ChoiceList } from '../board/ChoiceList.tsx';
+import { ClockFace } from '../board/ClockFace.tsx';
+import { EscalationPath } from '../board/EscalationPath.tsx';
+import { InjectFeed } from '../board/InjectFeed.tsx';
+import { namesOf } from '../board/names.ts';
+import { RollCard } from '../board/RollCard.tsx';
+import { SceneCard } from '../board/SceneCard.tsx';
+import { SystemDiagram } from '../board/SystemDiagram.tsx';
+import { Timeline } from '../board/Timeline.tsx';
+import { Panel } from '../ui/Panel.tsx';
+import { CoachNotes } from './CoachNotes.tsx';
+import { DeclarePanel } from './DeclarePanel.tsx';
+import { HandButton } from './HandButton.tsx';
+import { ProposeForm } from './ProposeForm.tsx';
+import { RoleCard } from './RoleCard.tsx';
+
+/** A player during play: what is happening, what to act on, and what the team decides. */
+export function PlayerScreen({ view }: { view: PlayerView }) {
+  const { me } = view;
+  const { roleNames, playerNames } = namesOf(view);
+  const lastRoll = view.rolls[view.rolls.length - 1];
+  const waitingPages = view.injects.filter((i) => i.page && !i.acknowledgedBy.includes(me.playerId)).length;
+  return (
+    <main className="page player-screen">
+      <SessionBar view={view}>
+        <HandButton raised={me.hand} />
+      </SessionBar>
+      <div className="player-grid">
+        <div className="area-story">
+          <SceneCard scene={view.scene} paused={view.phase === 'paused'} />
+          {lastRoll ? <RollCard roll={lastRoll} /> : null}
+          <Panel title="What does the team do?" icon="check">
+            <ChoiceList
+              choices={view.choices}
+              proposals={view.proposals}
+              players={view.players}
+              sceneId={view.scene?.id ?? null}
+              clock={view.clock}
+              myVote={me.role ? me.vote : undefined}
+              canApply={me.role?.canApplyChoices ?? false}
+            />
+            <ProposeForm />
+          </Panel>
+          <Panel title="Declare" icon="megaphone">
+            <DeclarePanel mine={view.declarations.filter((d) => d.playerId === me.playerId)} />
+          </Panel>
+        </div>
+        <div className="area-feed">
+          <Panel title={waitingPages ? `Injects · ${waitingPages} page${waitingPages === 1 ? '' : 's'} to acknowledge` : 'Injects'} icon="mail" className={waitingPages ? 'alerting' : ''}>
+            <InjectFeed injects={view.injects} clock={view.clock} roleNames={roleNames} playerNames={playerNames} me={me.playerId} />
+          </Panel>
+          {me.coaching.length ? <CoachNotes notes={me.coaching} clock={view.clock} /> : null}
+          <Panel title="System" icon="pulse">
+            <SystemDiagram components={view.scenario.components} health={view.health} />
+          </Panel>
+        </div>
+        <div className="area-side">
+          <ClockFace clock={view.clock} phase={view.phase} />
+          {me.role ? <RoleCard role={me.role} open={false} /> : <p className="field-error">You have no role. Ask the facilitator to seat you.</p>}
+          <Panel title="Escalation path" icon="escalate">
+            <EscalationPath steps={view.scenario.escalation} />
+          </Panel>
+          <Panel title="Timeline" icon="list">
+            <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} playerNames={playerNames} limit={15} />
+          </Panel>
+        </div>
+      </div>
+    </main>
+  );
+}

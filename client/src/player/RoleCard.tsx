@@ -1,0 +1,34 @@
+import type { PlayerView } from '@chaos-quest/engine';
+import { Icon } from '../ui/Icon.tsx';
+
+type Role = NonNullable<PlayerView['me']['role']>;
+
+/** The player's role: the brief everyone in it reads, and the secrets only this role knows. */
+export function RoleCard({ role, open = true }: { role: Role; open?: boolean }) {
+  return (
+    <details className="role-card" open={open}>
+      <summary>
+        <span className="role-kicker">Your role</span>
+        <span className="role-name">{role.name}</span>
+      </summary>
+      <p className="role-brief">{role.brief}</p>
+      {role.secrets.length ? (
+        <div className="secrets">
+          <h3>
+            <Icon name="lock" size={15} /> Only you know
+          </h3>
+          <ul>
+            {role.secrets.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {role.canApplyChoices ? (
+        <p className="role-power">
+          <Icon name="check" size={14} /> You may apply the team’s choice yourself.
+        </p>
+      ) : null}
+    </details>
+  );
+}

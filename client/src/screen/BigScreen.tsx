@@ -1,0 +1,112 @@
+import type { View } from '@chaos-quest/engine';
+import { ConnectionBanner } from '../app/ConnectionBanner.tsx';
+import { formatRoute } from '../app/route.ts';
+import { ClockFace } from '../board/ClockFace.tsx';
+import { EscalationPath } from '../board/EscalationPath.tsx';
+import { InjectFeed } from '../board/InjectFeed.tsx';
+import { namesOf } from '../board/names.ts';
+import { PhaseBadge } from '../board/PhaseBadge.tsx';
+import { RollCard } from '../board/RollCard.tsx';
+import { SystemDiagram } from '../board/SystemDiagram.tsx';
+import { Timeline } from '../board/Timeline.tsx';
+import { RunTimes } from '../debrief/RunTimes.tsx';
+import { SessionProvider, useSessionState } from '../session/SessionProvider.tsx';
+import { Panel } from '../ui/Panel.tsx';
+
+function Lobby({ view, joinCode }: { view: View; joinCode: string }) {
+  const url = `${window.location.origin}${window.location.pathname}${formatRoute({ name: 'home', joinCode })}`;
+  return (
+    <div className="big-lobby">
+      <p className="big-kicker">Join the quest</p>
+      <p className="big-code">{joinCode}</p>
+      <p className="big-url">{url}</p>
+      <p className="big-summary">{view.scenario.summary}</p>
+      <ul className="big-players">
+        {view.players.map((p) => (
+          <li key={p.id}>
+            {p.name}
+            {p.role ? <small> · {view.scenario.roles.find((r) => r.id === p.role)?.name}</small> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Board({ view }: { view: View }) {
+  const { roleNames, playerNames } = namesOf(view);
+  const lastRoll = view.rolls[view.rolls.length - 1];
+  const ended = view.phase === 'debrief' || view.phase === 'ended';
+  return (
+    <div className="big-grid">
+      <div className="big-left">
+        <ClockFace clock={view.clock} phase={view.phase} large />
+        {ended ? (
+          <Panel title={view.ending ? `${view.ending.title} · ${view.ending.outcome}` : 'Debrief'} icon="flag">
+            <RunTimes milestones={view.milestones} />
+          </Panel>
+        ) : null}
+        {view.scene && !ended ? (
+          <section className="big-scene" aria-label="Current scene">
+            <h2>{view.scene.title}</h2>
+          </section>
+        ) : null}
+        {lastRoll ? <RollCard roll={lastRoll} large /> : null}
+        <Panel title="Injects" icon="mail">
+          <InjectFeed injects={view.injects.slice(-4)} clock={view.clock} roleNames={roleNames} playerNames={playerNames} me={null} large />
+        </Panel>
+      </div>
+      <div className="big-right">
+        <Panel title="System" icon="pulse">
+          <SystemDiagram components={view.scenario.components} health={view.health} large />
+        </Panel>
+        <Panel title="Escalation path" icon="escalate">
+          <EscalationPath steps={view.scenario.escalation} />
+        </Panel>
+        <Panel title="Timeline" icon="list">
+          <Timeline entries={view.timeline} clock={view.clock} limit={7} />
+        </Panel>
+      </div>
+    </div>
+  );
+}
+
+function Live({ joinCode }: { joinCode: string }) {
+  const view = useSessionState((s) => s.sync.view);
+  const status = useSessionState((s) => s.status);
+  const detail = useSessionState((s) => s.statusDetail);
+  if (!view) {
+    return status === 'rejected' || status === 'closed' ? (
+      <main className="page narrow">
+        <h1>No session with code {joinCode}</h1>
+        <p role="alert">{detail}</p>
+        <a className="button" href="#/">
+          Go to the start page
+        </a>
+      </main>
+    ) : (
+      <p className="loading page">Connecting the big screen…</p>
+    );
+  }
+  const lobby = view.phase === 'lobby' || view.phase === 'briefing';
+  return (
+    <main className="big-screen">
+      <ConnectionBanner />
+      <header className="big-head">
+        <h1>{view.scenario.title}</h1>
+        {view.team ? <span className="team">{view.team}</span> : null}
+        <PhaseBadge phase={view.phase} />
+      </header>
+      {lobby ? <Lobby view={view} joinCode={joinCode} /> : <Board view={view} />}
+    </main>
+  );
+}
+
+/** The room's projector: the public view in large type, readable from the back of the room. */
+export function BigScreen({ joinCode }: { joinCode: string }) {
+  return (
+    <SessionProvider auth={{ observe: joinCode }}>
+      <Live joinCode={joinCode} />
+    </SessionProvider>
+  );
+}

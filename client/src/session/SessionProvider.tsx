@@ -1,0 +1,70 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { HandshakeAuth } from '@chaos-quest/engine';
+import { connectSession, type CommandInput, type SessionLink } from './connection.ts';
+import type { CommandOutcome } from './command-tracker.ts';
+import { createSessionStore, type SessionState, type SessionStore } from './session-store.ts';
+
+interface SessionContextValue {
+  store: SessionStore;
+  send(command: CommandInput, control: string): Promise<CommandOutcome>;
+  resync(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+const NOT_CONNECTED: CommandOutcome = { ok: false, error: { code: 'offline', message: 'Not connected yet. Try again in a moment.' } };
+
+/** Connects to a session for as long as it is mounted and gives its children the session's state. */
+export function SessionProvider({ auth, children }: { auth: HandshakeAuth; children: ReactNode }) {
+  const [store] = useState(createSessionStore);
+  const link = useRef<SessionLink | null>(null);
+  const authKey = JSON.stringify(auth);
+  useEffect(() => {
+    const connected = connectSession(store, { auth: JSON.parse(authKey) as HandshakeAuth });
+    link.current = connected;
+    return () => {
+      connected.close();
+      link.current = null;
+    };
+  }, [store, authKey]);
+  const [value] = useState<SessionContextValue>(() => ({
+    store,
+    send: (command, control) => link.current?.send(command, control) ?? Promise.resolve(NOT_CONNECTED),
+    resync: () => link.current?.resync(),
+  }));
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+function useSessionContext(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession… hooks need a <SessionProvider> above them');
+  return value;
+}
+
+/** A slice of the session's client state; re-renders when that slice changes. */
+export function useSessionState<T>(selector: (state: SessionState) => T): T {
+  return useStore(useSessionContext().store, selector);
+}
+
+export interface CommandControl {
+  /** Sends the command; resolves true when the server accepted it. */
+  send(command: CommandInput): Promise<boolean>;
+  busy: boolean;
+  /** The server's (or the connection's) reason the last attempt failed, to show beside the control. */
+  error: string | null;
+  clearError(): void;
+}
+
+/** Commands sent on behalf of one control, with its busy flag and last error. */
+export function useCommand(control: string): CommandControl {
+  const { send, store } = useSessionContext();
+  const busy = useStore(store, (s) => Object.values(s.tracker.pending).some((p) => p.control === control));
+  const error = useStore(store, (s) => s.tracker.errors[control] ?? null);
+  return {
+    send: async (command) => (await send(command, control)).ok,
+    busy,
+    error,
+    clearError: () => store.getState().clearError(control),
+  };
+}

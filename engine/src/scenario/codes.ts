@@ -1,0 +1,38 @@
+/**
+ * The catalogue of scenario diagnostics. Codes are stable forever: editors, CI scripts and docs
+ * refer to them, so a code is never renumbered or reused; a retired check keeps its number.
+ * CQ1xxx: the file, its YAML and the schema. CQ2xxx: references and the story's logic.
+ */
+export const CODES = {
+  CQ1001: { severity: 'error', summary: 'The file is larger than the 1 MB a scenario may be.' },
+  CQ1002: { severity: 'error', summary: 'YAML syntax error (or a YAML feature scenarios do not use, such as tags).' },
+  CQ1003: { severity: 'error', summary: 'A mapping has the same key twice.' },
+  CQ1004: { severity: 'error', summary: 'YAML aliases expand too far (an alias bomb) or refer to the node that holds them.' },
+  CQ1005: { severity: 'error', summary: 'Nesting deeper than 64 levels.' },
+  CQ1006: { severity: 'error', summary: 'A key or id that names a JavaScript built-in (__proto__, constructor, prototype).' },
+  CQ1007: { severity: 'error', summary: 'The file is empty or its top level is not a mapping.' },
+  CQ1008: { severity: 'warning', summary: 'So many problems that only the first ones are listed.' },
+  CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
+  CQ1102: { severity: 'error', summary: 'A required key is missing.' },
+  CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },
+  CQ1104: { severity: 'error', summary: 'Unsupported `format`: this version reads chaos-quest/1.' },
+  CQ2001: { severity: 'error', summary: 'Duplicate id (scenes and endings share one namespace).' },
+  CQ2002: { severity: 'error', summary: 'A goto names no scene or ending.' },
+  CQ2003: { severity: 'error', summary: 'A reference to a role that is not declared in `roles`.' },
+  CQ2004: { severity: 'error', summary: 'A reference to a component that is not declared in `system.components`.' },
+  CQ2005: { severity: 'error', summary: 'A flag that is not declared in `flags`.' },
+  CQ2006: { severity: 'error', summary: '`start` or a `visited` condition names no scene.' },
+  CQ2007: { severity: 'error', summary: 'A scene cannot be reached from `start`.' },
+  CQ2008: { severity: 'error', summary: 'A scene with no choices: the party can never leave it.' },
+  CQ2009: { severity: 'error', summary: 'No success ending can be reached.' },
+  CQ2010: { severity: 'error', summary: 'No failure ending can be reached.' },
+  CQ2011: { severity: 'warning', summary: 'Nothing reachable marks the `detected` milestone.' },
+  CQ2012: { severity: 'warning', summary: 'Nothing reachable marks the `resolved` milestone.' },
+  CQ2013: { severity: 'error', summary: 'An inject or the fault is timed after the timebox, so it never happens.' },
+  CQ2014: { severity: 'error', summary: "A role's secret is repeated word for word in text every player sees." },
+  CQ2015: { severity: 'warning', summary: 'The system diagram has a dependency cycle.' },
+  CQ2016: { severity: 'error', summary: 'Escalation levels (or their `after` times) do not increase.' },
+  CQ2017: { severity: 'warning', summary: 'An ending can never be reached.' },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
+
+export type DiagnosticCode = keyof typeof CODES;

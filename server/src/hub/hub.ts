@@ -134,6 +134,11 @@ export class SessionHub {
     return session ? { seq: session.state.seq, view: viewFor(session.scenario, session.state, viewer) } : null;
   }
 
+  /** Seconds per game minute at which the server is ticking this session's clock now, or null. */
+  pacing(sessionId: string): number | null {
+    return this.ctx.pace.paceOf(sessionId);
+  }
+
   /** Sessions in memory that have not ended. */
   liveCount(): number {
     return [...this.sessions.values()].filter((s) => phaseOf(s.state) !== 'ended').length;

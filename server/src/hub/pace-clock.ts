@@ -30,6 +30,11 @@ export class PaceClock {
     return this.timers.has(sessionId);
   }
 
+  /** Seconds per game minute of the session's running timer, or null when none runs. */
+  paceOf(sessionId: string): number | null {
+    return this.timers.get(sessionId)?.pace ?? null;
+  }
+
   stop(sessionId: string): void {
     const current = this.timers.get(sessionId);
     if (current) clearInterval(current.timer);

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Scenario } from '@chaos-quest/engine';
-import { parseScenarioText } from '../../server/src/scenarios/parse.ts';
+import { parseScenario, type Scenario } from '@chaos-quest/engine';
 
 /** The fixture scenario's text and parsed form, as the server loads it. */
 export const FIXTURE_TEXT = readFileSync(new URL('./fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
 
 export const FIXTURE: Scenario = (() => {
-  const { scenario, diagnostics } = parseScenarioText(FIXTURE_TEXT, 'dns-ttl-trap.yaml');
+  const { scenario, diagnostics } = parseScenario(FIXTURE_TEXT, 'dns-ttl-trap.yaml');
   if (!scenario) throw new Error(`fixture scenario is invalid: ${diagnostics.map((d) => d.message).join('; ')}`);
   return scenario;
 })();

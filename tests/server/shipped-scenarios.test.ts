@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { diceRange, type FacilitatorView, type IncidentRecord } from '@chaos-quest/engine';
+import { diceRange, parseScenario, type FacilitatorView, type IncidentRecord } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../../server/src/scenarios/parse.ts';
 import { auditFrames } from './frame-audit.ts';
 import { createSession, joinSession, TestClient, until, withServer } from './harness.ts';
 
@@ -25,7 +24,7 @@ function nextMove(view: FacilitatorView, taken: Map<string, number>) {
 
 describe('every shipped scenario over sockets', () => {
   it.each(files)('%s plays to an ending with three seated roles and no leaked secret', async (file) => {
-    const { scenario } = parseScenarioText(readFileSync(SHIPPED + file, 'utf8'), file);
+    const { scenario } = parseScenario(readFileSync(SHIPPED + file, 'utf8'), file);
     if (!scenario) throw new Error(`${file} does not parse`);
     await withServer(async (server) => {
       const created = await createSession(server, { scenarioId: scenario.id, seed: SEED, team: 'shipped' });

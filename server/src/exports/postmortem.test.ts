@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createSession, incidentRecord, step, type Actor, type ClientCommand, type Command, type SessionState } from '@chaos-quest/engine';
+import { createSession, incidentRecord, parseScenario, step, type Actor, type ClientCommand, type Command, type SessionState } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../scenarios/parse.ts';
 import { metricsCsv } from './metrics-csv.ts';
 import { postmortem } from './postmortem.ts';
 
 const text = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
-const scenario = parseScenarioText(text, 'dns-ttl-trap.yaml').scenario;
+const scenario = parseScenario(text, 'dns-ttl-trap.yaml').scenario;
 if (!scenario) throw new Error('fixture scenario does not parse');
 
 const F: Actor = { kind: 'facilitator' };

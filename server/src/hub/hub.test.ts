@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { stateHash, type Actor, type ViewMessage } from '@chaos-quest/engine';
+import { parseScenario, stateHash, type Actor, type ViewMessage } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.ts';
 import { createServerMetrics } from '../metrics/server-metrics.ts';
 import { ScenarioCache } from '../scenarios/by-hash.ts';
 import { sha256Hex } from '../scenarios/hash.ts';
-import { parseScenarioText } from '../scenarios/parse.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import { SessionHub } from './hub.ts';
 import type { Connection } from './live-session.ts';
 
 const text = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
-const scenario = parseScenarioText(text, 'dns-ttl-trap.yaml').scenario;
+const scenario = parseScenario(text, 'dns-ttl-trap.yaml').scenario;
 if (!scenario) throw new Error('fixture scenario does not parse');
 const start = { scenario, text, hash: sha256Hex(text) };
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };

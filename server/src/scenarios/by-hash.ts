@@ -1,5 +1,4 @@
-import type { Scenario } from '@chaos-quest/engine';
-import { parseScenarioText } from './parse.ts';
+import { parseScenario, type Scenario } from '@chaos-quest/engine';
 
 /**
  * Scenarios by the hash of their exact text, as sessions stored them. Parsing is memoised, so a
@@ -19,7 +18,7 @@ export class ScenarioCache {
   resolve(hash: string, text: string, sessionId: string): Scenario {
     const known = this.byHash.get(hash);
     if (known) return known;
-    const { scenario, diagnostics } = parseScenarioText(text, `${hash.slice(0, 12)}.yaml`);
+    const { scenario, diagnostics } = parseScenario(text, `${hash.slice(0, 12)}.yaml`);
     if (!scenario) {
       throw new Error(`Session ${sessionId}: its stored scenario text no longer parses (${diagnostics[0]?.message ?? 'unknown error'}).`);
     }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ScenarioLibrary, MAX_SCENARIO_BYTES } from './library.ts';
+import { MAX_SCENARIO_BYTES } from '@chaos-quest/engine';
+import { ScenarioLibrary } from './library.ts';
 import { sha256Hex } from './hash.ts';
 
 const fixture = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
@@ -36,7 +37,7 @@ describe('ScenarioLibrary', () => {
   it('refuses an oversized file before parsing it', async () => {
     writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`);
     const library = await ScenarioLibrary.open(dir, { watch: false, log: quiet });
-    expect(library.list()[0]).toMatchObject({ valid: false, diagnostics: [{ code: 'CQ1000' }] });
+    expect(library.list()[0]).toMatchObject({ valid: false, diagnostics: [{ code: 'CQ1001' }] });
   });
 
   it('is empty, not failing, when the folder does not exist', async () => {

@@ -1,12 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Diagnostic, Scenario, ScenarioSummary } from '@chaos-quest/engine';
+import { fileTooLarge, MAX_SCENARIO_BYTES, parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
 import { sha256Hex } from './hash.ts';
-import { parseScenarioText } from './parse.ts';
-
-/** Scenario files are untrusted input: anything bigger is refused before the YAML parser sees it. */
-export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 /** One scenario file as last read from disk. */
 export interface ScenarioEntry {
@@ -103,11 +99,10 @@ export class ScenarioLibrary {
     const file = basename(path);
     try {
       const size = (await stat(path)).size;
-      if (size > MAX_SCENARIO_BYTES) {
-        return entryOf(file, '', null, [tooBig(file, size)]);
-      }
+      // Scenario files are untrusted input: an oversized one is refused before it is even read.
+      if (size > MAX_SCENARIO_BYTES) return entryOf(file, '', null, [fileTooLarge(file, size)]);
       const text = await readFile(path, 'utf8');
-      const { scenario, diagnostics } = parseScenarioText(text, file);
+      const { scenario, diagnostics } = parseScenario(text, file);
       return entryOf(file, text, scenario, diagnostics);
     } catch {
       // Deleted between readdir and read: the next reload will not list it either.
@@ -134,12 +129,5 @@ function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnos
     roles: scenario?.roles.map((r) => ({ id: r.id, name: r.name })) ?? [],
     valid: !diagnostics.some((d) => d.severity === 'error') && scenario !== null,
     diagnostics: diagnostics.map(({ file: f, line, col, code, severity, message, path }) => ({ file: f, line, col, code, severity, message, path })),
-  };
-}
-
-function tooBig(file: string, size: number): Diagnostic {
-  return {
-    file, line: 1, col: 1, code: 'CQ1000', severity: 'error', path: '',
-    message: `The file is ${size} bytes; scenario files are capped at ${MAX_SCENARIO_BYTES} bytes. Split it or trim its text.`,
   };
 }

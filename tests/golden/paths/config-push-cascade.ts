@@ -50,7 +50,7 @@ export const configPushCascade: ScenarioPaths = {
         outcome: 'partial',
         milestones: ['started', 'firstPage', 'acknowledged', 'detected', 'mitigated', 'resolved', 'ended'],
         detectedAt: 9,
-        resolvedAt: 34,
+        resolvedAt: 43,
       },
     },
     {

@@ -12,10 +12,10 @@ export const dbFailoverLag: ScenarioPaths = {
         { apply: 'freeze-writes', by: 'ic' },
         { apply: 'post-status' },
         { apply: 'inspect-replica' },
-        // 10 + 4 (database engineer) = 14 against 12: the team sees that the WAL is all there.
-        { apply: 'compare-lsns', physical: 10 },
+        // 10 + 4 (database engineer) = 14 against 12: the team finds the missing WAL in the archive.
+        { apply: 'find-missing-wal', physical: 10 },
         { reveal: 'finance-reply' },
-        { apply: 'cancel-report', by: 'ic' },
+        { apply: 'restart-with-archive', by: 'ic' },
         // 4 + 2 + 3 = 9 against 11 fails and costs 8 minutes; the retry's 9 + 5 = 14 succeeds.
         { apply: 'controlled-failover', physical: 4 },
         { apply: 'controlled-failover', physical: 9 },
@@ -39,7 +39,7 @@ export const dbFailoverLag: ScenarioPaths = {
         { apply: 'post-status' },
         { apply: 'inspect-replica' },
         // No database engineer at the table: 3 against 12 fails, and eleven minutes look lost.
-        { apply: 'compare-lsns', physical: 3 },
+        { apply: 'find-missing-wal', physical: 3 },
         { apply: 'promote-accept-loss' },
         { apply: 'point-traffic' },
         { apply: 'reconnect-pool' },

@@ -52,6 +52,7 @@ describe('the shipped scenario library', () => {
       expect(shape.outcomes).toEqual(['failure', 'partial', 'success']);
       expect(shape.scenesWithoutNotes).toEqual([]);
       expect(shape.endingsWithoutDebrief).toEqual([]);
+      expect(shape.promptsAskingWho).toEqual([]);
     });
   });
 });

@@ -40,5 +40,7 @@ export function shapeOf(scenario: Scenario) {
     outcomes: [...new Set(scenario.endings.map((e) => e.outcome))].sort(),
     scenesWithoutNotes: scenario.scenes.filter((s) => s.facilitator_notes === undefined).map((s) => s.id),
     endingsWithoutDebrief: scenario.endings.filter((e) => e.debrief === undefined).map((e) => e.id),
+    // Blameless: a debrief asks about systems and process, never who did it.
+    promptsAskingWho: scenario.endings.flatMap((e) => [e.debrief ?? []].flat()).filter((q) => /\bwho\b/i.test(q)),
   };
 }

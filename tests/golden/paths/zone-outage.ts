@@ -37,6 +37,7 @@ export const zoneOutage: ScenarioPaths = {
         // 2 + 4 - 1 = 5 against 10: the on-call role lacks the permission.
         { apply: 'zonal-shift', physical: 2 },
         { apply: 'drain-zone' },
+        { apply: 'force-clear' },
         { apply: 'any-instance' },
         { apply: 'fresh-cache' },
         { apply: 'lower-isr' },
@@ -48,7 +49,7 @@ export const zoneOutage: ScenarioPaths = {
         outcome: 'partial',
         milestones: ['started', 'firstPage', 'detected', 'mitigated', 'resolved', 'ended'],
         detectedAt: 11,
-        resolvedAt: 61,
+        resolvedAt: 69,
       },
     },
     {

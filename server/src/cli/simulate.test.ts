@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const valid = 'engine/src/scenario/fixtures/valid/dns-ttl-trap.yaml';
+const validText = readFileSync(join(root, valid), 'utf8');
+
+/** Runs the real CLI in a child process from the repository root. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'cq-simulate-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function variant(name: string, edit: (text: string) => string): string {
+  const file = join(temp, name);
+  writeFileSync(file, edit(validText));
+  return file;
+}
+
+const replace = (text: string, from: string, to: string) => {
+  expect(text).toContain(from);
+  return text.replace(from, to);
+};
+
+interface Report {
+  runs: number;
+  endings: { id: string; runs: number }[];
+  outcomes: Record<string, number>;
+  scenes: { id: string; runs: number; untested: boolean }[];
+  untested: string[];
+  timeToDetect: { count: number };
+  stuck: number;
+}
+
+describe('chaos-quest simulate', () => {
+  it('prints the same bytes for the same seed, and a different report for another seed', async () => {
+    const first = await cli('simulate', valid, '--runs', '60', '--seed', 'alpha');
+    const again = await cli('simulate', valid, '--runs', '60', '--seed', 'alpha');
+    const other = await cli('simulate', valid, '--runs', '60', '--seed', 'beta');
+    expect(first.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(other.stdout).not.toBe(first.stdout);
+    expect(first.stdout).toContain('Simulated 60 runs of dns-ttl-trap (seed "alpha", at most 500 steps each)');
+    expect(first.stdout).toMatch(/^ {2}recovered +success +\d+ +\d+\.\d%$/m);
+    expect(first.stdout).toMatch(/^ {2}time to detect +\d+ +/m);
+    expect(first.stdout).toContain('Every scene was visited.');
+  });
+
+  it('accounts for every run in --json: endings plus stuck runs add up', async () => {
+    const { code, stdout } = await cli('simulate', valid, '--runs', '40', '--seed', 's', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.runs).toBe(40);
+    expect(report.endings.reduce((n, e) => n + e.runs, 0) + report.stuck).toBe(40);
+    expect(report.outcomes['success']! + report.outcomes['failure']! + report.outcomes['partial']! + report.stuck).toBe(40);
+    expect(report.scenes.map((s) => [s.id, s.runs])).toEqual([['triage', 40], ['dashboards', report.scenes[1]?.runs]]);
+    expect(report.timeToDetect.count).toBeGreaterThan(0);
+  });
+
+  it('calls out a scene no bot ever reached as untested', async () => {
+    const file = variant('untested.yaml', (t) =>
+      replace(
+        replace(t, 'flags: [rolled_back]', 'flags: [rolled_back, never_set]'),
+        '      - { id: hold, label: Post a holding statement, takes: 5, goto: triage }\n',
+        '      - { id: hold, label: Post a holding statement, takes: 5, goto: triage }\n      - { id: war_room, label: Open a war room, when: { flag: never_set }, goto: war_room }\n  - id: war_room\n    narration: Everyone joins the bridge.\n    choices:\n      - { id: back, label: Back to triage, goto: triage }\n',
+      ),
+    );
+    const text = await cli('simulate', file, '--runs', '20', '--seed', 'u');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}war_room +0 +0\.0% +0 visits +UNTESTED$/m);
+    expect(text.stdout).toContain('Untested (never visited): war_room');
+    const json = JSON.parse((await cli('simulate', file, '--runs', '20', '--seed', 'u', '--json')).stdout) as Report;
+    expect(json.untested).toEqual(['war_room']);
+  });
+
+  it('reports runs that never reach an ending as stuck', async () => {
+    const file = variant('stuck.yaml', (t) =>
+      replace(
+        replace(
+          replace(t, 'flags: [rolled_back]', 'flags: [rolled_back, never_set]'),
+          'success: { set: [rolled_back], health: { resolver: ok }, goto: recovered }',
+          'success: { set: [rolled_back], health: { resolver: ok }, goto: dashboards }',
+        ),
+        '  - { id: timeboxed, outcome: failure, when: { time_at_least: 120 } }\n',
+        '  - { id: timeboxed, outcome: failure, when: { all: [{ time_at_least: 120 }, { flag: never_set }] } }\n',
+      ).replace('          failure: { takes: 10, narration: The rollback times out., goto: dashboards }\n', '          failure: { takes: 10, narration: The rollback times out., goto: dashboards }\n      - { id: finish, label: Declare victory, when: { flag: never_set }, goto: recovered }\n'),
+    );
+    const { code, stdout } = await cli('simulate', file, '--runs', '5', '--seed', 'x', '--max-steps', '40', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.stuck).toBe(5);
+    expect(report.outcomes['stuck']).toBe(5);
+  });
+
+  it('prints the diagnostics and exits 1 for a scenario with errors', async () => {
+    const file = variant('broken.yaml', (t) => replace(t, 'goto: dashboards }', 'goto: dashbords }'));
+    const { code, stdout, stderr } = await cli('simulate', file, '--runs', '5');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("error CQ2002 scenes[0].choices[0].goto: there is no scene 'dashbords'. Did you mean 'dashboards'?");
+  });
+
+  it('exits 2 with usage for bad arguments', async () => {
+    const zero = await cli('simulate', valid, '--runs', '0');
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("--runs must be a whole number from 1 to 100000, not '0'.");
+    expect(zero.stderr).toContain('Usage: chaos-quest simulate');
+    expect((await cli('simulate')).code).toBe(2);
+  });
+});

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { sha256 } from '@chaos-quest/engine';
+import { playthrough, type Playthrough } from './bot-playthrough.ts';
+import { renderDiagnostic } from './render-diagnostic.ts';
+import { readScenarioFile } from './scenario-files.ts';
+import { aggregate, formatReport } from './simulate-report.ts';
+import { UsageError } from './usage-error.ts';
+
+const DEFAULTS = { runs: 100, seed: 'chaos-quest', maxSteps: 500 } as const;
+/** Progress is worth showing only when a run takes long enough to wonder about. */
+const PROGRESS_FROM_RUNS = 200;
+
+function count(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} must be a whole number from 1 to ${max}, not '${value}'.`);
+  return n;
+}
+
+function options(args: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { runs: { type: 'string' }, seed: { type: 'string' }, 'max-steps': { type: 'string' }, json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError(`simulate takes one scenario file, not ${positionals.length}.`);
+  if (values.seed !== undefined && values.seed.trim() === '') throw new UsageError('--seed must not be empty.');
+  return {
+    file: positionals[0] as string,
+    runs: count(values.runs, '--runs', DEFAULTS.runs, 100_000),
+    seed: values.seed ?? DEFAULTS.seed,
+    maxSteps: count(values['max-steps'], '--max-steps', DEFAULTS.maxSteps, 100_000),
+    json: values.json,
+  };
+}
+
+/**
+ * `chaos-quest simulate`: headless playthroughs of one scenario. Returns 0 after printing the
+ * report, 1 if the scenario has errors (printed instead). Throws UsageError for bad arguments.
+ * Output depends only on the file, the seed, --runs and --max-steps.
+ */
+export async function simulate(args: readonly string[]): Promise<number> {
+  const o = options(args);
+  const { scenario, diagnostics, text } = await readScenarioFile(o.file);
+  for (const d of diagnostics) process.stderr.write(`${renderDiagnostic(d, text)}\n`);
+  if (!scenario || text === null) {
+    process.stderr.write(`${o.file} has errors; fix them before simulating (chaos-quest validate ${o.file}).\n`);
+    return 1;
+  }
+  const hash = sha256(text);
+  const progress = process.stderr.isTTY && o.runs >= PROGRESS_FROM_RUNS;
+  const runs: Playthrough[] = [];
+  for (let i = 0; i < o.runs; i++) {
+    runs.push(playthrough(scenario, hash, `${o.seed}:${i}`, o.maxSteps));
+    if (progress && (i + 1) % 50 === 0) process.stderr.write(`\rsimulating: ${i + 1}/${o.runs}`);
+  }
+  if (progress) process.stderr.write('\r\x1b[K');
+  const report = aggregate(scenario, o.seed, o.maxSteps, runs);
+  process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return 0;
+}

@@ -1,0 +1,38 @@
+/** The help texts of `chaos-quest` and its commands. */
+
+export const USAGE = `Usage: chaos-quest <command> [options]
+
+Commands:
+  validate <files or directories...> [--json]
+      Check scenario files; print every problem with file:line:col and a stable code.
+  simulate <file> [--runs N] [--seed S] [--max-steps M] [--json]
+      Play a scenario headlessly with seeded bots; print endings, scene coverage and timings.
+  serve [--port P] [--host H]
+      Run the Chaos Quest server.
+
+Run \`chaos-quest <command> --help\` for a command's options.`;
+
+export const VALIDATE_USAGE = `Usage: chaos-quest validate <files or directories...> [--json]
+
+Checks scenario files and prints every problem as file:line:col: severity CODE message.
+A directory stands for its *.yaml files. Exits 1 if any file has an error, 0 otherwise.
+
+  --json   print one JSON object: { files: [{ file, valid, diagnostics }], errors, warnings }`;
+
+export const SIMULATE_USAGE = `Usage: chaos-quest simulate <file> [--runs N] [--seed S] [--max-steps M] [--json]
+
+Plays the scenario N times with seeded bots that take legal commands (mostly the facilitator
+applying choices, sometimes advancing the clock, revealing injects, declaring the incident or
+acknowledging pages) until an ending or M steps. Prints the ending and outcome distribution, how
+often each scene was visited (unvisited scenes are called out as untested), time to detect and
+resolve on the game clock, and the runs that got stuck. The same seed gives the same output.
+
+  --runs N        playthroughs (default 100)
+  --seed S        seed; run i plays with seed "S:i" (default "chaos-quest")
+  --max-steps M   bot moves before a run counts as stuck (default 500)
+  --json          print one JSON object instead of the text report`;
+
+export const SERVE_USAGE = `Usage: chaos-quest serve [--port P] [--host H]
+
+Runs the server. PORT, HOST, CQ_DATA_DIR, CQ_SCENARIOS_DIR, CQ_ALLOWED_ORIGINS and CQ_ADMIN_KEY
+configure it; --port and --host win over the environment.`;

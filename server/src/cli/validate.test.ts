@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const fixtures = 'engine/src/scenario/fixtures';
+
+/** Runs the real CLI in a child process from the repository root. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'cq-validate-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('chaos-quest validate', () => {
+  it('exits 0 and says so for a valid scenario', async () => {
+    const { code, stdout } = await cli('validate', `${fixtures}/valid/dns-ttl-trap.yaml`);
+    expect(code).toBe(0);
+    expect(stdout).toBe('Checked 1 file: no problems.\n');
+  });
+
+  it('prints each problem as file:line:col with the source line and a caret, and exits 1', async () => {
+    const file = `${fixtures}/CQ2002-unknown-goto.yaml`;
+    const { code, stdout } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `${file}:48:58: error CQ2002 scenes[3].choices[1].goto: there is no scene 'failvoer'. Did you mean 'failover'?\n` +
+        '  48 |       - { id: promote, label: Promote the replica, goto: failvoer }\n' +
+        `     | ${' '.repeat(57)}^\n` +
+        'Checked 1 file: 1 error, 0 warnings (1 file with errors).\n',
+    );
+  });
+
+  it('exits 0 when a file has only warnings', async () => {
+    const { code, stdout } = await cli('validate', `${fixtures}/CQ2011-no-detected.yaml`);
+    expect(code).toBe(0);
+    expect(stdout).toContain('warning CQ2011');
+    expect(stdout.trimEnd().split('\n').pop()).toBe('Checked 1 file: 0 errors, 1 warning.');
+  });
+
+  it('expands a directory to its YAML files and reports them all as one JSON object', async () => {
+    const yaml = readdirSync(new URL(`../../../${fixtures}/`, import.meta.url)).filter((f) => f.endsWith('.yaml')).sort();
+    const { code, stdout } = await cli('validate', fixtures, '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { files: { file: string; valid: boolean; diagnostics: { code: string; severity: string }[] }[]; errors: number; warnings: number };
+    expect(report.files.map((f) => f.file)).toEqual(yaml.map((f) => join(fixtures, f)));
+    expect(report.files.find((f) => f.file.endsWith('CQ2015-dependency-cycle.yaml'))).toMatchObject({ valid: true, diagnostics: [{ code: 'CQ2015' }] });
+    expect(report.errors).toBe(report.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error').length);
+    expect(report.warnings).toBeGreaterThan(0);
+  });
+
+  it('refuses a file over 1 MB from its size, before reading it', async () => {
+    const big = join(temp, 'big.yaml');
+    writeFileSync(big, `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    const { code, stdout } = await cli('validate', big);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`${big}:1:1: error CQ1001 the file is 3.0 MB; a scenario file may be at most 1 MB. Move pasted logs or data out of the scenario.\nChecked 1 file: 1 error, 0 warnings (1 file with errors).\n`);
+  });
+
+  it('exits 2 with usage for a missing file or a bad option', async () => {
+    const missing = await cli('validate', 'no/such/file.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file or directory: no/such/file.yaml');
+    expect(missing.stderr).toContain('Usage: chaos-quest validate');
+    const bad = await cli('validate', '--jsn', `${fixtures}/valid/dns-ttl-trap.yaml`);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Unknown option '--jsn'");
+  });
+});
+
+describe('chaos-quest', () => {
+  it('prints its usage for --help and exits 0', async () => {
+    const { code, stdout } = await cli('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: chaos-quest <command>');
+  });
+
+  it('exits 2 with usage for an unknown command or none', async () => {
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    expect((await cli()).code).toBe(2);
+  });
+
+  it('runs from its bin script, which registers tsx itself', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['server/bin/chaos-quest.mjs', 'validate', `${fixtures}/valid/dns-ttl-trap.yaml`], { cwd: root });
+    expect(stdout).toBe('Checked 1 file: no problems.\n');
+  });
+});

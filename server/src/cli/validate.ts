@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from '@chaos-quest/engine';
+import { renderDiagnostic } from './render-diagnostic.ts';
+import { expandPaths, readScenarioFile, type ScenarioFile } from './scenario-files.ts';
+import { UsageError } from './usage-error.ts';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function counts(diagnostics: readonly Diagnostic[]) {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+function summary(results: readonly ScenarioFile[]): string {
+  const { errors, warnings } = counts(results.flatMap((r) => r.diagnostics));
+  const failing = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
+  const checked = `Checked ${plural(results.length, 'file')}`;
+  if (errors === 0 && warnings === 0) return `${checked}: no problems.`;
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  return `${checked}: ${parts.join(', ')}${failing > 0 ? ` (${plural(failing, 'file')} with errors)` : ''}.`;
+}
+
+/** `chaos-quest validate`: returns the exit code (0 clean or warnings only, 1 on any error). Throws UsageError for bad arguments. */
+export async function validate(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (positionals.length === 0) throw new UsageError('validate needs at least one file or directory.');
+  const files = await expandPaths(positionals);
+  if (files.length === 0) throw new UsageError(`no *.yaml files in ${positionals.join(', ')}`);
+  const results: ScenarioFile[] = [];
+  for (const file of files) results.push(await readScenarioFile(file));
+  const all = results.flatMap((r) => r.diagnostics);
+  if (values.json) {
+    const report = {
+      files: results.map((r) => ({ file: r.file, valid: r.scenario !== null, diagnostics: r.diagnostics })),
+      ...counts(all),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    for (const r of results) for (const d of r.diagnostics) process.stdout.write(`${renderDiagnostic(d, r.text)}\n`);
+    process.stdout.write(`${summary(results)}\n`);
+  }
+  return counts(all).errors > 0 ? 1 : 0;
+}

@@ -34,7 +34,7 @@ export function requireAdmin(config: ServerConfig) {
  * Sends 401/403 and returns false when it does not.
  */
 export async function checkFacilitator(store: Store, request: FastifyRequest, reply: FastifyReply, sessionId: string): Promise<boolean> {
-  const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
+  const match = /^Bearer +(\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match?.[1]) {
     sendError(reply, 401, 'unauthorized', 'Send the facilitator token as "Authorization: Bearer <token>".');
     return false;

@@ -16,9 +16,9 @@ const start = { scenario, text, hash: sha256Hex(text) };
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const facilitator: Actor = { kind: 'facilitator' };
 
-function hubOn(store: MemoryStore, snapshotEvery = 200) {
+function hubOn(store: MemoryStore, snapshotEvery = 200, idleMs?: number) {
   const metrics = createServerMetrics({ sessionsLive: () => 0, socketsConnected: () => 0 });
-  return { hub: new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: quiet, snapshotEvery }), metrics };
+  return { hub: new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: quiet, snapshotEvery, ...(idleMs ? { idleMs } : {}) }), metrics };
 }
 
 function recorder(id: string, viewer: Connection['viewer']) {
@@ -106,5 +106,22 @@ describe('SessionHub', () => {
     await hub.submit(sessionId, facilitator, { id: 'rm', type: 'player.remove', playerId: joined.playerId });
     expect(await store.findSeat(hashToken(joined.playerToken))).toBeNull();
     expect(player.closed()).toBe(true);
+  });
+
+  it('unloads a session nobody is connected to, and loads it again on the next touch', async () => {
+    const { hub } = hubOn(new MemoryStore(), 200, 20);
+    const { sessionId } = await hub.create(start, { seed: 's', team: null });
+    const watcher = recorder('w', { kind: 'observer' });
+    await hub.connect(sessionId, watcher.connection);
+    await hub.submit(sessionId, facilitator, { id: 'b', type: 'session.brief' });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(hub.liveCount()).toBe(1);
+    hub.disconnect(sessionId, 'w');
+    for (let i = 0; i < 100 && hub.liveCount() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(hub.liveCount()).toBe(0);
+    const reloaded = await hub.get(sessionId);
+    expect(reloaded?.state.seq).toBe(1);
+    expect(hub.liveCount()).toBe(1);
+    await hub.close();
   });
 });

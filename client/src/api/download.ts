@@ -1,11 +1,11 @@
-import { request } from './http.ts';
+import { request, type RequestOptions } from './http.ts';
 
 /**
- * Fetches a file with the seat's token and hands it to the browser as a download (the token goes
- * in a header, so a plain link cannot carry it). Throws HttpError when the server refuses.
+ * Fetches a file with the seat's token or the admin key and hands it to the browser as a download
+ * (secrets go in headers, so a plain link cannot carry them). Throws HttpError when the server refuses.
  */
-export async function downloadWithToken(path: string, token: string | undefined, fileName: string): Promise<void> {
-  const response = await request(path, token === undefined ? {} : { token });
+export async function downloadFile(path: string, options: Pick<RequestOptions, 'token' | 'admin'>, fileName: string): Promise<void> {
+  const response = await request(path, options);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -1,4 +1,5 @@
 import type { ApiError } from '@chaos-quest/engine';
+import { adminKey } from './admin-key.ts';
 
 /** A failed HTTP call, with a message fit to show beside the control that made it. */
 export class HttpError extends Error {
@@ -17,6 +18,8 @@ export interface RequestOptions {
   body?: unknown;
   /** A seat token, sent as a bearer header (never in the URL). */
   token?: string;
+  /** Send the stored admin key, for the endpoints a server with CQ_ADMIN_KEY guards. */
+  admin?: boolean;
 }
 
 async function errorOf(response: Response): Promise<HttpError> {
@@ -39,6 +42,8 @@ export async function request(path: string, options: RequestOptions = {}): Promi
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  const key = options.admin ? adminKey() : null;
+  if (key) headers['x-admin-key'] = key;
   let response: Response;
   try {
     response = await fetch(path, {

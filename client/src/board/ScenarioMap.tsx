@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { MapEdge, MapNode } from '@chaos-quest/engine';
 import { pathOf } from '../graph/layout.ts';
 import { MAP_EDGE_FONT, MAP_FONT, MAP_LINE, mapLayout, type MapBox } from '../graph/map-layout.ts';
@@ -39,11 +39,19 @@ function NodeBox({ node, x, y, width, height }: { node: MapBox; x: number; y: nu
  */
 export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: readonly MapEdge[] } }) {
   const { layout, nodes, edges } = useMemo(() => mapLayout(map), [map]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const currentBox = layout.nodes.get(nodes.find((n) => n.current)?.id ?? '');
+  useEffect(() => {
+    // A large map scrolls: keep the party's scene in view.
+    const el = scroller.current;
+    if (!el || !currentBox) return;
+    el.scrollTo({ left: currentBox.x - el.clientWidth / 2, top: currentBox.y - el.clientHeight / 2 });
+  }, [currentBox]);
   if (nodes.length === 0) return <p className="empty">The map fills in as the party moves.</p>;
   const current = nodes.find((n) => n.current);
   const path = nodes.filter((n) => n.visited).map((n) => n.label);
   return (
-    <div className="scenario-map" tabIndex={0} role="region" aria-label="Scenario map (scrolls)">
+    <div className="scenario-map" ref={scroller} tabIndex={0} role="region" aria-label="Scenario map (scrolls)">
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height + 8}`}
         width={layout.width}
@@ -62,9 +70,9 @@ export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: 
             if (!placed) return null;
             return (
               <g key={e.id} className={`map-edge ${e.taken ? 'taken' : ''}`}>
-                <title>{`${e.label}${e.taken ? ' (taken)' : ''}`}</title>
+                <title>{`${e.labels.join('\n')}${e.taken ? '\n(taken)' : ''}`}</title>
                 <path d={pathOf(placed.points)} markerEnd="url(#map-arrow)" />
-                {placed.labelAt ? (
+                {placed.labelAt && e.text ? (
                   <text x={placed.labelAt.x} y={placed.labelAt.y + 4} textAnchor="middle" fontSize={MAP_EDGE_FONT}>
                     {e.text}
                   </text>

@@ -18,40 +18,48 @@ export function SystemDiagram({ components, health, large = false }: Props) {
   const summary = nodes.map((n) => `${n.lines.join(' ')}: ${HEALTH_LOOK[n.health].text}`).join('; ');
   return (
     <figure className={`system-diagram ${large ? 'large' : ''}`}>
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} style={{ maxWidth: large ? undefined : layout.width * 1.25 }} role="img" aria-label={`System health. ${summary}`}>
-        <defs>
-          <marker id="system-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-          </marker>
-        </defs>
-        {layout.edges.map((e) => (
-          <path key={e.id} d={pathOf(e.points)} className="system-edge" markerEnd="url(#system-arrow)" />
-        ))}
-        {nodes.map((n) => {
-          const box = layout.nodes.get(n.id);
-          if (!box) return null;
-          const left = box.x - box.width / 2;
-          const top = box.y - box.height / 2;
-          const look = HEALTH_LOOK[n.health];
-          let line = top + 20;
-          return (
-            <g key={n.id} className={`system-node health-${n.health}`}>
-              <rect x={left} y={top} width={box.width} height={box.height} rx={8} />
-              {n.kind ? (
-                <text x={box.x} y={line} className="system-kind" textAnchor="middle">{n.kind}</text>
-              ) : null}
-              {n.lines.map((text, i) => {
-                if (n.kind || i > 0) line += SYSTEM_LINE_HEIGHT;
-                return <text key={i} x={box.x} y={line} className="system-name" textAnchor="middle" fontSize={SYSTEM_FONT}>{text}</text>;
-              })}
-              <g className="system-health">
-                <IconGlyph name={look.icon} x={box.x - 30} y={top + box.height - 20} size={13} />
-                <text x={box.x - 12} y={top + box.height - 9.5}>{look.text}</text>
+      {/* Scaled to fit, but never below 70% of its size: narrower screens scroll it sideways. */}
+      <div className="diagram-scroll">
+        <svg
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          style={large ? {} : { maxWidth: layout.width * 1.25, minWidth: Math.round(layout.width * 0.7) }}
+          role="img"
+          aria-label={`System health. ${summary}`}
+        >
+          <defs>
+            <marker id="system-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
+            </marker>
+          </defs>
+          {layout.edges.map((e) => (
+            <path key={e.id} d={pathOf(e.points)} className="system-edge" markerEnd="url(#system-arrow)" />
+          ))}
+          {nodes.map((n) => {
+            const box = layout.nodes.get(n.id);
+            if (!box) return null;
+            const left = box.x - box.width / 2;
+            const top = box.y - box.height / 2;
+            const look = HEALTH_LOOK[n.health];
+            let line = top + 17;
+            return (
+              <g key={n.id} className={`system-node health-${n.health}`}>
+                <rect x={left} y={top} width={box.width} height={box.height} rx={8} />
+                {n.kind ? (
+                  <text x={box.x} y={line} className="system-kind" textAnchor="middle">{n.kind}</text>
+                ) : null}
+                {n.lines.map((text, i) => {
+                  if (n.kind || i > 0) line += SYSTEM_LINE_HEIGHT;
+                  return <text key={i} x={box.x} y={line} className="system-name" textAnchor="middle" fontSize={SYSTEM_FONT}>{text}</text>;
+                })}
+                <g className="system-health">
+                  <IconGlyph name={look.icon} x={box.x - 30} y={top + box.height - 18} size={12} />
+                  <text x={box.x - 14} y={top + box.height - 8.5}>{look.text}</text>
+                </g>
               </g>
-            </g>
-          );
-        })}
-      </svg>
+            );
+          })}
+        </svg>
+      </div>
     </figure>
   );
 }

@@ -1,5 +1,7 @@
 import type { MilestoneRecord } from '@chaos-quest/engine';
+import { textWidth } from '../graph/layout.ts';
 import { formatWallTime, gameClockAt } from '../time/format.ts';
+import { labelLanes } from './label-lanes.ts';
 
 export const MILESTONE_NAMES: Record<string, string> = {
   started: 'Fault began',
@@ -17,7 +19,8 @@ interface Props {
 }
 
 const W = 760;
-const PAD = 44;
+const PAD = 24;
+const LANE = 17;
 
 /** The milestones on the game clock as a line, and the same as a table with both clocks. */
 export function MilestoneStrip({ milestones, clock }: Props) {
@@ -26,24 +29,29 @@ export function MilestoneStrip({ milestones, clock }: Props) {
   const lo = Math.min(0, ...entries.map(([, m]) => m.game));
   const hi = Math.max(clock.minutes, ...entries.map(([, m]) => m.game), lo + 1);
   const x = (game: number) => PAD + ((game - lo) / (hi - lo)) * (W - 2 * PAD);
+  const labels = entries.map(([name, m]) => `${MILESTONE_NAMES[name] ?? name} ${gameClockAt(clock, m.game)}`);
+  const placed = labelLanes(entries.map(([, m], i) => ({ x: x(m.game), width: textWidth(labels[i] ?? '', 12) })), W);
+  const lanes = Math.max(1, ...placed.map((p) => p.lane + 1));
+  const axis = 14 + lanes * LANE;
   return (
     <div className="milestone-strip">
-      <svg viewBox={`0 0 ${W} 130`} aria-hidden="true">
-        <line x1={PAD} x2={W - PAD} y1={65} y2={65} className="axis" />
-        <text x={PAD} y={122} className="axis-label">
+      <svg viewBox={`0 0 ${W} ${axis + 30}`} aria-hidden="true">
+        <line x1={PAD} x2={W - PAD} y1={axis} y2={axis} className="axis" />
+        <text x={PAD} y={axis + 24} className="axis-label">
           {gameClockAt(clock, lo)}
         </text>
-        <text x={W - PAD} y={122} textAnchor="end" className="axis-label">
+        <text x={W - PAD} y={axis + 24} textAnchor="end" className="axis-label">
           {gameClockAt(clock, hi)}
         </text>
         {entries.map(([name, m], i) => {
-          const up = i % 2 === 0;
+          const at = placed[i] ?? { left: 0, lane: 0 };
+          const y = axis - 10 - at.lane * LANE;
           return (
             <g key={name} className={`milestone-mark m-${name}`}>
-              <line x1={x(m.game)} x2={x(m.game)} y1={up ? 38 : 65} y2={up ? 65 : 92} />
-              <circle cx={x(m.game)} cy={65} r={6} />
-              <text x={x(m.game)} y={up ? 30 : 108} textAnchor="middle">
-                {MILESTONE_NAMES[name] ?? name} {gameClockAt(clock, m.game)}
+              <line x1={x(m.game)} x2={x(m.game)} y1={y + 3} y2={axis} />
+              <circle cx={x(m.game)} cy={axis} r={6} />
+              <text x={at.left} y={y}>
+                {labels[i]}
               </text>
             </g>
           );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { downloadWithToken } from '../api/download.ts';
+import { downloadFile } from '../api/download.ts';
 import { messageOf, request } from '../api/http.ts';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
@@ -42,7 +42,7 @@ export function PostmortemPanel({ sessionId, token, revision }: Props) {
   };
   const download = (file: string, name: string) => {
     setError(null);
-    downloadWithToken(path(sessionId, file), token, name).catch((e: unknown) => setError(`Download failed: ${messageOf(e)}`));
+    downloadFile(path(sessionId, file), { token }, name).catch((e: unknown) => setError(`Download failed: ${messageOf(e)}`));
   };
 
   return (

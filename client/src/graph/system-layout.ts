@@ -1,8 +1,8 @@
 import type { Component, Health } from '@chaos-quest/engine';
 import { layoutGraph, textWidth, wrapLabel, type Layout } from './layout.ts';
 
-export const SYSTEM_FONT = 13;
-const LINE = 17;
+export const SYSTEM_FONT = 12;
+const LINE = 15;
 
 export interface SystemNode {
   id: string;
@@ -19,17 +19,17 @@ export interface SystemNode {
 export function systemLayout(components: readonly Component[], health: Readonly<Record<string, Health>>): { layout: Layout; nodes: SystemNode[] } {
   const nodes: SystemNode[] = components.map((c) => ({
     id: c.id,
-    lines: wrapLabel(c.name, 20, 2),
+    lines: wrapLabel(c.name, 17, 2),
     kind: c.kind ?? null,
     health: health[c.id] ?? c.health,
   }));
   const boxes = nodes.map((n) => ({
     id: n.id,
-    width: Math.max(128, ...n.lines.map((l) => textWidth(l, SYSTEM_FONT) + 24)),
-    height: 30 + LINE * (n.lines.length + (n.kind ? 1 : 0)),
+    width: Math.max(100, ...n.lines.map((l) => textWidth(l, SYSTEM_FONT) + 18)),
+    height: 28 + LINE * (n.lines.length + (n.kind ? 1 : 0)),
   }));
   const edges = components.flatMap((c) => (c.depends_on ?? []).map((d) => ({ id: `${c.id}->${d}`, from: c.id, to: d })));
-  return { layout: layoutGraph(boxes, edges, { nodesep: 20, ranksep: 36 }), nodes };
+  return { layout: layoutGraph(boxes, edges, { nodesep: 14, ranksep: 30 }), nodes };
 }
 
 export const SYSTEM_LINE_HEIGHT = LINE;

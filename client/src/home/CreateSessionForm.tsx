@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CreateSessionRequest, CreateSessionResponse, ScenarioSummary } from '@chaos-quest/engine';
 import { seats } from '../api/browser-seats.ts';
-import { messageOf, requestJson } from '../api/http.ts';
+import { HttpError, messageOf, requestJson } from '../api/http.ts';
 import { navigate } from '../app/use-route.ts';
+import { AdminKeyField } from '../ui/AdminKeyField.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 
@@ -31,6 +32,7 @@ export function CreateSessionForm() {
   const [seed, setSeed] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needsKey, setNeedsKey] = useState(false);
 
   const chosen = selected ?? (library.state === 'ready' ? (library.scenarios.find((s) => s.valid)?.id ?? null) : null);
 
@@ -41,12 +43,13 @@ export function CreateSessionForm() {
     setBusy(true);
     setError(null);
     try {
-      const created = await requestJson<CreateSessionResponse>('/api/sessions', { body });
+      const created = await requestJson<CreateSessionResponse>('/api/sessions', { body, admin: true });
       const title = library.state === 'ready' ? (library.scenarios.find((s) => s.id === chosen)?.title ?? null) : null;
       const kept = seats.save({ kind: 'facilitator', sessionId: created.sessionId, token: created.facilitatorToken, joinCode: created.joinCode, playerId: null, name: null, title, savedAt: Date.now() });
       if (!kept) throw new Error('This browser would not store the facilitator’s key (private mode?). Allow site storage and try again.');
       navigate({ name: 'facilitate', sessionId: created.sessionId });
     } catch (e) {
+      setNeedsKey(e instanceof HttpError && e.status === 401);
       setError(messageOf(e));
       setBusy(false);
     }
@@ -78,6 +81,7 @@ export function CreateSessionForm() {
         </button>
         <FieldError message={error} />
       </div>
+      {needsKey ? <AdminKeyField onSaved={() => (setNeedsKey(false), setError(null))} /> : null}
     </form>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { IncidentRecord, MetricsFilter } from '@chaos-quest/engine';
 import { matches, metrics } from '@chaos-quest/engine/src/metrics/metrics.ts';
-import { messageOf, requestJson } from '../api/http.ts';
+import { downloadFile } from '../api/download.ts';
+import { HttpError, messageOf, requestJson } from '../api/http.ts';
+import { AdminKeyField } from '../ui/AdminKeyField.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
@@ -11,13 +13,13 @@ import { MetricsFilters, type Filters } from './MetricsFilters.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { FIGURE_ANCHORS, trendSeries, type ClockKind, type FigureKey } from './trend-series.ts';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; records: IncidentRecord[] };
+type Loaded = { state: 'loading' } | { state: 'failed'; message: string; needsKey: boolean } | { state: 'ready'; records: IncidentRecord[] };
 
 function toFilter(f: Filters): MetricsFilter {
   return { ...(f.team ? { team: f.team } : {}), ...(f.scenario ? { scenario: f.scenario } : {}), ...(f.service ? { service: f.service } : {}) };
 }
 
-function csvHref(f: Filters): string {
+function csvPath(f: Filters): string {
   const query = new URLSearchParams(Object.entries(toFilter(f)) as [string, string][]).toString();
   return `/api/metrics.csv${query ? `?${query}` : ''}`;
 }
@@ -27,16 +29,22 @@ export function MetricsScreen() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [filters, setFilters] = useState<Filters>({ team: '', scenario: '', service: '' });
   const [clock, setClock] = useState<ClockKind>('wall');
+  const [attempt, setAttempt] = useState(0);
+  const [csvError, setCsvError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    requestJson<IncidentRecord[]>('/api/incidents').then(
+    requestJson<IncidentRecord[]>('/api/incidents', { admin: true }).then(
       (records) => live && setLoaded({ state: 'ready', records }),
-      (e: unknown) => live && setLoaded({ state: 'failed', message: messageOf(e) }),
+      (e: unknown) => live && setLoaded({ state: 'failed', message: messageOf(e), needsKey: e instanceof HttpError && e.status === 401 }),
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [attempt]);
+  const downloadCsv = () => {
+    setCsvError(null);
+    downloadFile(csvPath(filters), { admin: true }, 'chaos-quest-metrics.csv').catch((e: unknown) => setCsvError(`Download failed: ${messageOf(e)}`));
+  };
   const records = loaded.state === 'ready' ? loaded.records : [];
   const chosen = useMemo(() => records.filter((r) => matches(r, toFilter(filters))), [records, filters]);
   const figures = useMemo(() => metrics(chosen), [chosen]);
@@ -44,12 +52,16 @@ export function MetricsScreen() {
     <main className="page metrics">
       <div className="page-head">
         <h1>Practice metrics</h1>
-        <a className="button" href={csvHref(filters)} download="chaos-quest-metrics.csv">
-          <Icon name="download" size={16} /> Download CSV
-        </a>
+        <span className="command">
+          <button type="button" className="button" onClick={downloadCsv}>
+            <Icon name="download" size={16} /> Download CSV
+          </button>
+          <FieldError message={csvError} />
+        </span>
       </div>
       {loaded.state === 'loading' ? <p className="loading">Loading practice incidents…</p> : null}
       {loaded.state === 'failed' ? <FieldError message={`Could not load the practice incidents: ${loaded.message}`} /> : null}
+      {loaded.state === 'failed' && loaded.needsKey ? <AdminKeyField onSaved={() => setAttempt(attempt + 1)} /> : null}
       <MetricsFilters records={records} filters={filters} clock={clock} onFilters={setFilters} onClock={setClock} />
       <p className="metrics-count">
         {figures.incidents} practice incident{figures.incidents === 1 ? '' : 's'} · {figures.falseAlarms} false alarm{figures.falseAlarms === 1 ? '' : 's'}

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { Icon, type IconName } from './Icon.tsx';
 
 interface Props {
   title: string;
@@ -6,8 +7,8 @@ interface Props {
   /** Controls shown at the right of the title. */
   actions?: ReactNode;
   className?: string;
-  /** A glyph before the title (decorative; the title carries the meaning). */
-  icon?: string;
+  /** An icon before the title (decorative; the title carries the meaning). */
+  icon?: IconName;
 }
 
 /** A titled region of a screen, labelled for assistive technology by its heading. */
@@ -17,7 +18,7 @@ export function Panel({ title, children, actions, className = '', icon }: Props)
     <section className={`panel ${className}`} aria-labelledby={id}>
       <header className="panel-head">
         <h2 id={id}>
-          {icon ? <span className="panel-icon" aria-hidden="true">{icon}</span> : null}
+          {icon ? <Icon name={icon} size={15} /> : null}
           {title}
         </h2>
         {actions ? <div className="panel-actions">{actions}</div> : null}

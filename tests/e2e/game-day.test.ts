@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { ChaosServer } from '../../server/src/app.ts';
+import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+
+/**
+ * A game day in real Chromium against the real server: a facilitator and three players, each in
+ * their own browser context, play the shipped "The TTL Trap" from the lobby to the debrief.
+ */
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+const choice = (page: Page, label: string): Locator => page.locator('li.choice').filter({ hasText: label });
+const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
+
+describe('a game day in the browser', () => {
+  let server: ChaosServer;
+  let stopServer: () => Promise<void>;
+  let browser: Browser;
+  let facilitator: Person;
+  let ana: Person;
+  let mallory: Person;
+  let bo: Person;
+  let screen: Person;
+  let joinCode = '';
+  const people = () => [facilitator, ana, mallory, bo, screen].filter(Boolean);
+
+  beforeAll(async () => {
+    ({ server, stop: stopServer } = await startServer());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer?.();
+  });
+
+  it('opens a session from the start page', async () => {
+    facilitator = await person(browser, 'facilitator');
+    const { page } = facilitator;
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: /The TTL Trap/ }).check();
+    await page.getByLabel('Team label').fill('Checkout on-call');
+    await screenshot(page, 'home');
+    await page.getByRole('button', { name: 'Open a session' }).click();
+    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    joinCode = (await page.locator('.join-code').textContent()) ?? '';
+  });
+
+  it('lets three players join and take roles; a hostile name shows as text', async () => {
+    ana = await person(browser, 'ana');
+    mallory = await person(browser, 'mallory');
+    bo = await person(browser, 'bo', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    for (const [who, name] of [[ana, 'Ana'], [mallory, XSS_NAME], [bo, 'Bo']] as const) {
+      await who.page.goto(`${server.url}/#/join/${joinCode}`);
+      await who.page.getByLabel('Your name').fill(name);
+      await who.page.getByRole('button', { name: 'Join' }).click();
+      await who.page.getByText(`Welcome, ${name}.`).waitFor();
+    }
+    await roleSlot(ana.page, 'Incident Commander').getByRole('button', { name: 'Take this role' }).click();
+    await roleSlot(mallory.page, 'Network Engineer').getByRole('button', { name: 'Take this role' }).click();
+    await roleSlot(bo.page, 'Customer Support Lead').getByRole('button', { name: 'Take this role' }).click();
+    await roleSlot(bo.page, 'Customer Support Lead').getByText('Your role').waitFor();
+
+    const lobby = facilitator.page;
+    await roleSlot(lobby, 'Network Engineer').getByText(XSS_NAME, { exact: true }).waitFor();
+    expect(await lobby.locator('.roles-board img').count()).toBe(0);
+    await roleSlot(lobby, 'Incident Commander').getByText('Ana', { exact: true }).waitFor();
+    await screenshot(lobby, 'lobby');
+  });
+
+  it('lets the facilitator move a player to another role', async () => {
+    await facilitator.page.getByLabel('Role for Bo').selectOption('sre');
+    await roleSlot(bo.page, 'On-call SRE').getByText('Your role').waitFor();
+    await roleSlot(facilitator.page, 'On-call SRE').getByText('Bo', { exact: true }).waitFor();
+  });
+
+  it('briefs the table, shows each player only their own secrets, and starts', async () => {
+    screen = await person(browser, 'big screen', { viewport: { width: 1600, height: 1000 } });
+    await screen.page.goto(`${server.url}/#/screen/${joinCode}`);
+    await screen.page.locator('.big-code').getByText(joinCode).waitFor();
+    await screenshot(screen.page, 'big-screen-lobby');
+
+    await facilitator.page.getByRole('button', { name: 'Brief the table' }).click();
+    await ana.page.getByText('Only you know').waitFor();
+    await expect.poll(() => ana.page.locator('.role-card').textContent()).toContain('change board');
+    expect(await ana.page.locator('body').textContent()).not.toContain('staging zone by mistake');
+    await facilitator.page.getByRole('button', { name: 'Start the quest' }).click();
+    for (const who of [ana, mallory, bo]) await who.page.getByRole('heading', { name: /Support is drowning/ }).waitFor();
+  });
+
+  it('carries votes, proposals, pages, improvised injects, coaching and raised hands', async () => {
+    const f = facilitator.page;
+    await choice(ana.page, 'Ask support what the failing customers').getByRole('button', { name: 'Vote for this' }).click();
+    await choice(f, 'Ask support what the failing customers').getByText('1 vote: Ana').waitFor();
+
+    await bo.page.getByLabel('Propose an action').fill('Check what resolvers the failing customers use');
+    await bo.page.getByRole('button', { name: 'Propose' }).click();
+    await f.locator('.proposals').getByText('Check what resolvers the failing customers use').waitFor();
+
+    await f.getByRole('button', { name: '+5 min' }).click();
+    await bo.page.locator('.inject-feed').getByText('PAGE [SEV2] raised by Support').waitFor();
+    await bo.page.getByRole('button', { name: 'Acknowledge page' }).click();
+    await bo.page.getByText('You acknowledged this page').waitFor();
+    await f.getByText('Acknowledged by Bo').waitFor();
+
+    await f.getByLabel('Improvised inject').fill('The CEO asks in #general whether the site is down.');
+    await f.getByRole('button', { name: 'Reveal to everyone' }).click();
+    await mallory.page.locator('.inject-feed').getByText('The CEO asks in #general whether the site is down.').waitFor();
+
+    await f.getByLabel('Coach privately').selectOption({ label: 'Ana' });
+    await f.getByLabel('Coaching note').fill('Ask the support lead what the tickets have in common.');
+    await f.getByRole('button', { name: 'Send', exact: true }).click();
+    await ana.page.locator('.coach-notes').getByText('Ask the support lead what the tickets have in common.').waitFor();
+    expect(await bo.page.locator('body').textContent()).not.toContain('Ask the support lead what the tickets');
+
+    await mallory.page.getByRole('button', { name: 'Raise hand' }).click();
+    await f.locator('.hands-up').getByText(`Hand up: ${XSS_NAME}`).waitFor();
+
+    await bo.page.getByRole('button', { name: 'Declare incident' }).click();
+    await bo.page.getByText('You declared an incident: recorded').waitFor();
+    await screenshot(f, 'console');
+    await screenshot(bo.page, 'player-phone');
+  });
+
+  it('brings a reloaded player back to the same seat', async () => {
+    await bo.page.reload();
+    await bo.page.getByRole('heading', { name: /Support is drowning/ }).waitFor();
+    await expect.poll(() => bo.page.locator('.role-name').textContent()).toBe('On-call SRE');
+    await bo.page.getByText('You acknowledged this page').waitFor();
+  });
+
+  it('shows a banner when the connection drops and recovers by itself', async () => {
+    const anaId = await ana.page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('cq.seat.player.'));
+      return key ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { playerId: string }).playerId : null;
+    });
+    for (const socket of server.io.of('/').sockets.values()) {
+      if (socket.data.viewer.kind === 'player' && socket.data.viewer.playerId === anaId) socket.conn.close();
+    }
+    await ana.page.locator('.connection-banner').waitFor();
+    await ana.page.locator('.connection-banner').waitFor({ state: 'detached' });
+    await facilitator.page.getByRole('button', { name: '+1 min' }).click();
+    await expect.poll(() => ana.page.locator('.clock-time').textContent()).toBe('09:48');
+  });
+
+  it('applies choices with dice to an ending, showing the roll', async () => {
+    const f = facilitator.page;
+    await choice(ana.page, 'Ask support what the failing customers').getByRole('button', { name: 'Apply' }).click();
+    await ana.page.getByRole('heading', { name: /It works on 4G/ }).waitFor();
+    await choice(f, 'Compare what the ISP resolvers').getByRole('button', { name: 'Apply' }).click();
+    await choice(f, 'Move clients to a new API hostname').getByRole('button', { name: 'Apply' }).click();
+    const ship = choice(f, 'Create api2, update remote config');
+    await ship.getByLabel('Table dice (optional)').fill('25');
+    await ship.getByRole('button', { name: 'Apply' }).click();
+    await ship.getByText('A d20 shows 1 to 20; 25 cannot be right.').waitFor();
+    await ship.getByLabel('Table dice (optional)').fill('17');
+    await ship.getByRole('button', { name: 'Apply' }).click();
+    await ana.page.locator('.roll-verdict').getByText('Success').waitFor();
+    await screen.page.locator('.roll-verdict').getByText('Success').waitFor();
+    await screenshot(screen.page, 'big-screen');
+    await screenshot(ana.page, 'player');
+    await f.locator('.map-panel').screenshot({ path: 'tests/artifacts/map.png' });
+
+    const notify = choice(f, 'Call and write to each partner');
+    await notify.getByLabel('Table dice (optional)').fill('20');
+    await notify.getByRole('button', { name: 'Apply' }).click();
+    await choice(f, 'Confirm every partner is syncing').getByRole('button', { name: 'Apply' }).click();
+    for (const who of [facilitator, ana, mallory, bo]) await who.page.getByRole('heading', { name: 'Around the cache' }).waitFor();
+  });
+
+  it('holds a debrief with run times, action items and the post-mortem draft', async () => {
+    const f = facilitator.page;
+    await mallory.page.getByLabel('New action item').fill('Verify TTL steps against the production zone');
+    await mallory.page.getByLabel('Owner (optional)').fill('Network');
+    await mallory.page.getByRole('button', { name: 'Add' }).click();
+    await f.locator('.action-items').getByText('Verify TTL steps against the production zone').waitFor();
+    await expect.poll(() => f.locator('pre.markdown').textContent()).toContain('Verify TTL steps against the production zone');
+    expect(await f.locator('.run-times').textContent()).toMatch(/Time to detect\d+ min/);
+    expect(await mallory.page.getByRole('button', { name: 'Copy Markdown' }).count()).toBe(0);
+    await screenshot(f, 'debrief');
+    await screenshot(mallory.page, 'debrief-player');
+  });
+
+  it('lists the run in the metrics', async () => {
+    const f = facilitator.page;
+    await f.getByRole('link', { name: 'Metrics' }).click();
+    await f.locator('.incident-table').getByText('The TTL Trap').waitFor();
+    await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^1 practice incident/);
+    await screenshot(f, 'metrics');
+  });
+
+  it('opened no dialog and logged no errors anywhere', () => {
+    expect(people().flatMap((p) => p.dialogs)).toEqual([]);
+    expect(people().flatMap((p) => p.errors)).toEqual([]);
+  });
+});

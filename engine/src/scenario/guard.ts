@@ -41,6 +41,9 @@ export function checkSize(text: string, report: Reporter): boolean {
   return false;
 }
 
+/** The CQ1005 message, shared by the pre-parse check and the converter's exact one. */
+export const deepMessage = (): string => `nesting is deeper than ${MAX_DEPTH} levels; a scenario needs about 10. Flatten the structure.`;
+
 // Markers the lexer inserts that take no room in the source (document start, flow end, scalar).
 const ZERO_WIDTH = new Set(['\u0002', '\u0018', '\u001f']);
 const FLOW_OPEN = new Set(['[', '{']);
@@ -108,5 +111,3 @@ export function checkDepth(text: string, report: Reporter): boolean {
   }
   return true;
 }
-
-export const deepMessage = () => `nesting is deeper than ${MAX_DEPTH} levels; a scenario needs about 10. Flatten the structure.`;

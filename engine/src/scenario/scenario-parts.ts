@@ -13,6 +13,7 @@ export interface Located<T> {
   path: Path;
 }
 
+/** Every choice of every scene, with the scene it belongs to. */
 export function* choices(scenario: Scenario): Generator<Located<Choice> & { scene: Scene }> {
   for (const [i, scene] of scenario.scenes.entries()) {
     for (const [j, choice] of (scene.choices ?? []).entries()) yield { value: choice, path: ['scenes', i, 'choices', j], scene };

@@ -45,13 +45,6 @@ export function keysAt(root: Schema, path: readonly PathSegment[]): string[] {
   return [...new Set(keys)];
 }
 
-/** The keys a mapping at `path` must hold (not optional, no default). */
-export function requiredKeysAt(root: Schema, path: readonly PathSegment[]): string[] {
-  return schemasAt(root, path).flatMap((s) =>
-    s instanceof z.ZodObject ? Object.entries(s.shape).filter(([, v]) => !(v instanceof z.ZodOptional || v instanceof z.ZodDefault)).map(([k]) => k) : [],
-  );
-}
-
 /** How a value of this shape is described to an author: "text", "a list", "one of ok, down". */
 export function describeSchema(schema: Schema): string {
   if (schema instanceof z.ZodString) return 'text';
@@ -65,6 +58,7 @@ export function describeSchema(schema: Schema): string {
   return expand(schema).length > 1 || expand(schema)[0] !== schema ? describeAll(expand(schema)) : 'a value';
 }
 
+/** Several shapes described as alternatives: "text or a list of texts". */
 export function describeAll(schemas: readonly Schema[]): string {
   const described = [...new Set(schemas.map(describeSchema))];
   return described.length <= 1 ? (described[0] ?? 'a value') : `${described.slice(0, -1).join(', ')} or ${described[described.length - 1]}`;

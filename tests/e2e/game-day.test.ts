@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ChaosServer } from '../../server/src/app.ts';
-import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { earlierRuns } from './practice-records.ts';
 
 /**
  * A game day in real Chromium against the real server: a facilitator and three players, each in
@@ -98,9 +99,11 @@ describe('a game day in the browser', () => {
     await f.locator('.proposals').getByText('Check what resolvers the failing customers use').waitFor();
 
     await f.getByRole('button', { name: '+5 min' }).click();
-    await bo.page.locator('.inject-feed').getByText('PAGE [SEV2] raised by Support').waitFor();
+    await bo.page.locator('.page-alerts').getByText('PAGE [SEV2] raised by Support').waitFor();
+    await bo.page.screenshot({ path: `${ARTIFACTS}/player-phone-paged.png`, animations: 'disabled' });
     await bo.page.getByRole('button', { name: 'Acknowledge page' }).click();
-    await bo.page.getByText('You acknowledged this page').waitFor();
+    await bo.page.locator('.inject-feed').getByText('You acknowledged this page').waitFor();
+    expect(await bo.page.locator('.page-alerts').count()).toBe(0);
     await f.getByText('Acknowledged by Bo').waitFor();
 
     await f.getByLabel('Improvised inject').fill('The CEO asks in #general whether the site is down.');
@@ -159,7 +162,7 @@ describe('a game day in the browser', () => {
     await screen.page.locator('.roll-verdict').getByText('Success').waitFor();
     await screenshot(screen.page, 'big-screen');
     await screenshot(ana.page, 'player');
-    await f.locator('.map-panel').screenshot({ path: 'tests/artifacts/map.png' });
+    await f.locator('.map-panel').screenshot({ path: `${ARTIFACTS}/map.png`, animations: 'disabled' });
 
     const notify = choice(f, 'Call and write to each partner');
     await notify.getByLabel('Table dice (optional)').fill('20');
@@ -181,12 +184,20 @@ describe('a game day in the browser', () => {
     await screenshot(mallory.page, 'debrief-player');
   });
 
-  it('lists the run in the metrics', async () => {
+  it('lists the run in the metrics beside earlier runs, filtered by team', async () => {
+    // History for the trends: records of earlier sessions (opened for real, their records seeded).
+    for (const record of earlierRuns(Date.now())) {
+      const response = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'dns-ttl-trap', team: record.team }) });
+      const { sessionId } = (await response.json()) as { sessionId: string };
+      await server.store.putIncidentRecord(sessionId, { ...record, sessionId });
+    }
     const f = facilitator.page;
     await f.getByRole('link', { name: 'Metrics' }).click();
-    await f.locator('.incident-table').getByText('The TTL Trap').waitFor();
-    await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^1 practice incident/);
+    await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^6 practice incidents/);
     await screenshot(f, 'metrics');
+    await f.getByLabel('Team').selectOption('Checkout on-call');
+    await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^1 practice incident /);
+    expect(await f.locator('.incident-table tbody tr').count()).toBe(1);
   });
 
   it('opened no dialog and logged no errors anywhere', () => {

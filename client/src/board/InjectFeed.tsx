@@ -1,6 +1,5 @@
 import type { RevealedInject } from '@chaos-quest/engine';
 import { gameClockAt } from '../time/format.ts';
-import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
 interface Props {
@@ -8,21 +7,17 @@ interface Props {
   clock: { minutes: number; label: string };
   roleNames: Readonly<Record<string, string>>;
   playerNames: Readonly<Record<string, string>>;
-  /** The player looking, who may acknowledge pages; null for the facilitator and the big screen. */
+  /** The player looking; null for the facilitator and the big screen. */
   me: string | null;
   large?: boolean;
 }
 
 function AckState({ inject, me, playerNames }: { inject: RevealedInject; me: string | null; playerNames: Props['playerNames'] }) {
-  if (me !== null) {
-    return inject.acknowledgedBy.includes(me) ? (
+  if (me !== null && inject.acknowledgedBy.includes(me)) {
+    return (
       <p className="ack done">
         <Icon name="check" size={14} /> You acknowledged this page
       </p>
-    ) : (
-      <CommandButton control={`inject.ack:${inject.key}`} command={{ type: 'inject.ack', key: inject.key }} variant="primary">
-        <Icon name="check" size={16} /> Acknowledge page
-      </CommandButton>
     );
   }
   const names = inject.acknowledgedBy.map((id) => playerNames[id] ?? 'a player');
@@ -34,16 +29,23 @@ function AckState({ inject, me, playerNames }: { inject: RevealedInject; me: str
   );
 }
 
-/** Revealed injects, newest first; pages stand out and, for a player, can be acknowledged. */
+/** Whether `me` (a player) still has to acknowledge this inject. Pure. */
+export function awaitsAck(inject: RevealedInject, me: string): boolean {
+  return inject.page && !inject.acknowledgedBy.includes(me);
+}
+
+/**
+ * Revealed injects, newest first; pages stand out. For a player, pages still to acknowledge are
+ * left out: PageAlerts shows them at the top of the screen.
+ */
 export function InjectFeed({ injects, clock, roleNames, playerNames, me, large = false }: Props) {
-  if (injects.length === 0) return <p className="empty">No injects yet. They appear here as the story unfolds.</p>;
-  const waiting = (i: RevealedInject) => me !== null && i.page && !i.acknowledgedBy.includes(me);
-  // Unacknowledged pages go first: they are what someone must act on now.
-  const ordered = [...injects].reverse().sort((a, b) => Number(waiting(b)) - Number(waiting(a)));
+  const waiting = (i: RevealedInject) => me !== null && awaitsAck(i, me);
+  const ordered = [...injects].reverse().filter((i) => !waiting(i));
+  if (ordered.length === 0) return <p className="empty">No injects yet. They appear here as the story unfolds.</p>;
   return (
     <ol className={`inject-feed ${large ? 'large' : ''}`} aria-live="polite">
       {ordered.map((inject) => (
-        <li key={inject.key} className={`inject ${inject.page ? 'page' : ''} ${waiting(inject) ? 'waiting' : ''}`}>
+        <li key={inject.key} className={`inject ${inject.page ? 'page' : ''}`}>
           <header className="inject-head">
             <span className="inject-kind">
               <Icon name={inject.page ? 'bell' : 'mail'} size={15} />

@@ -60,7 +60,7 @@ export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: 
         aria-label={`Scenario map. Now: ${current?.label ?? 'not in a scene'}. Visited: ${path.join(', ') || 'none yet'}.`}
       >
         <defs>
-          <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
           </marker>
         </defs>

@@ -2,6 +2,7 @@ import type { FacilitatorView } from '@chaos-quest/engine';
 import { SessionBar } from '../app/SessionBar.tsx';
 import { RolesBoard } from '../lobby/RolesBoard.tsx';
 import { useSessionState } from '../session/SessionProvider.tsx';
+import { formatGameMinutes } from '../time/format.ts';
 import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
@@ -45,7 +46,8 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
           <Panel title="The scenario" icon="map">
             <p>{view.scenario.summary}</p>
             <p className="muted">
-              Fault (secret): {view.fault.summary}, from T+{view.fault.startsAt} min
+              <Icon name="lock" size={13} /> The fault (players learn it in the debrief), from T{view.fault.startsAt < 0 ? '' : '+'}
+              {formatGameMinutes(view.fault.startsAt)}: {view.fault.summary}
             </p>
           </Panel>
         </div>

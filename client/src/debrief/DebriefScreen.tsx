@@ -79,24 +79,24 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
           <Panel title="Path taken" icon="map" className="map-panel">
             <ScenarioMap map={view.map} />
           </Panel>
-          <Panel title="Timeline" icon="list">
-            <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} playerNames={playerNames} wall order="oldest" limit={200} />
-          </Panel>
+          {facilitator && token && sessionId ? (
+            <Panel title="Post-mortem draft" icon="copy">
+              <PostmortemPanel sessionId={sessionId} token={token} revision={`${view.phase}:${view.actionItems.length}`} />
+              {view.phase === 'debrief' ? (
+                <div className="close-row">
+                  <CommandButton control="session.close" command={{ type: 'session.close' }}>
+                    Close the session
+                  </CommandButton>
+                  <small className="muted">Closing ends the debrief: no more action items.</small>
+                </div>
+              ) : null}
+            </Panel>
+          ) : null}
         </div>
       </div>
-      {facilitator && token && sessionId ? (
-        <Panel title="Post-mortem draft" icon="copy">
-          <PostmortemPanel sessionId={sessionId} token={token} revision={`${view.phase}:${view.actionItems.length}`} />
-          {view.phase === 'debrief' ? (
-            <div className="close-row">
-              <CommandButton control="session.close" command={{ type: 'session.close' }}>
-                Close the session
-              </CommandButton>
-              <small className="muted">Closing ends the debrief: no more action items.</small>
-            </div>
-          ) : null}
-        </Panel>
-      ) : null}
+      <Panel title="Timeline" icon="list">
+        <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} playerNames={playerNames} wall order="oldest" limit={200} />
+      </Panel>
     </main>
   );
 }

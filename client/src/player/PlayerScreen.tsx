@@ -3,7 +3,7 @@ import { SessionBar } from '../app/SessionBar.tsx';
 import { ChoiceList } from '../board/ChoiceList.tsx';
 import { ClockFace } from '../board/ClockFace.tsx';
 import { EscalationPath } from '../board/EscalationPath.tsx';
-import { InjectFeed } from '../board/InjectFeed.tsx';
+import { awaitsAck, InjectFeed } from '../board/InjectFeed.tsx';
 import { namesOf } from '../board/names.ts';
 import { RollCard } from '../board/RollCard.tsx';
 import { SceneCard } from '../board/SceneCard.tsx';
@@ -13,6 +13,7 @@ import { Panel } from '../ui/Panel.tsx';
 import { CoachNotes } from './CoachNotes.tsx';
 import { DeclarePanel } from './DeclarePanel.tsx';
 import { HandButton } from './HandButton.tsx';
+import { PageAlerts } from './PageAlerts.tsx';
 import { ProposeForm } from './ProposeForm.tsx';
 import { RoleCard } from './RoleCard.tsx';
 
@@ -21,12 +22,13 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
   const { me } = view;
   const { roleNames, playerNames } = namesOf(view);
   const lastRoll = view.rolls[view.rolls.length - 1];
-  const waitingPages = view.injects.filter((i) => i.page && !i.acknowledgedBy.includes(me.playerId)).length;
+  const waitingPages = view.injects.filter((i) => awaitsAck(i, me.playerId));
   return (
     <main className="page player-screen">
       <SessionBar view={view}>
         <HandButton raised={me.hand} />
       </SessionBar>
+      <PageAlerts pages={waitingPages} clock={view.clock} />
       <div className="player-grid">
         <div className="area-story">
           <SceneCard scene={view.scene} paused={view.phase === 'paused'} />
@@ -48,7 +50,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
           </Panel>
         </div>
         <div className="area-feed">
-          <Panel title={waitingPages ? `Injects · ${waitingPages} page${waitingPages === 1 ? '' : 's'} to acknowledge` : 'Injects'} icon="mail" className={waitingPages ? 'alerting' : ''}>
+          <Panel title="Injects" icon="mail">
             <InjectFeed injects={view.injects} clock={view.clock} roleNames={roleNames} playerNames={playerNames} me={me.playerId} />
           </Panel>
           {me.coaching.length ? <CoachNotes notes={me.coaching} clock={view.clock} /> : null}

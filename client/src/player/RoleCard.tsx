@@ -10,6 +10,9 @@ export function RoleCard({ role, open = true }: { role: Role; open?: boolean }) 
       <summary>
         <span className="role-kicker">Your role</span>
         <span className="role-name">{role.name}</span>
+        <span className="role-toggle">
+          <Icon name="list" size={14} /> Brief{role.secrets.length ? ' and secrets' : ''}
+        </span>
       </summary>
       <p className="role-brief">{role.brief}</p>
       {role.secrets.length ? (

@@ -12,6 +12,7 @@ describe('time formats', () => {
   it('writes wall durations at a useful precision', () => {
     expect(formatWallDuration(42_400)).toBe('42 s');
     expect(formatWallDuration(200_000)).toBe('3 min 20 s');
+    expect(formatWallDuration(970_000)).toBe('16 min');
     expect(formatWallDuration(3_720_000)).toBe('1 h 02 min');
     expect(formatWallDuration(-10)).toBe('0 s');
   });

@@ -8,12 +8,14 @@ export function formatGameMinutes(minutes: number): string {
   return `${sign}${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-/** Wall-clock milliseconds as a duration: "42 s", "3 min 20 s", "1 h 02 min". Pure. */
+/** Wall-clock milliseconds as a duration: "42 s", "3 min 20 s", "16 min", "1 h 02 min". Pure. */
 export function formatWallDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  // Past ten minutes, seconds are noise.
+  if (m < 10) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  if (m < 60) return `${Math.round(s / 60)} min`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 

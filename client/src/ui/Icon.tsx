@@ -38,6 +38,9 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** Icons drawn as solid shapes rather than outlines. */
+const SOLID: ReadonlySet<IconName> = new Set(['dot']);
+
 export function Icon({ name, size = 18, className = '' }: { name: IconName; size?: number; className?: string }) {
   return (
     <svg
@@ -45,7 +48,7 @@ export function Icon({ name, size = 18, className = '' }: { name: IconName; size
       width={size}
       height={size}
       viewBox="0 0 24 24"
-      fill="none"
+      fill={SOLID.has(name) ? 'currentColor' : 'none'}
       stroke="currentColor"
       strokeWidth={2}
       strokeLinecap="round"

@@ -18,7 +18,10 @@ export async function serve(options: { port?: number; host?: string } = {}): Pro
     stopping = true;
     log.info({ signal }, `${signal}: closing sockets, HTTP and the store`);
     server.close().then(
-      () => process.exit(0),
+      () => {
+        log.info('Closed cleanly');
+        process.exit(0);
+      },
       (error: unknown) => {
         log.error({ err: error }, 'Shutdown failed');
         process.exit(1);

@@ -44,7 +44,14 @@ export default tseslint.config(
   },
   {
     files: ['client/src/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@chaos-quest/server', '**/server/**'], message: 'The client never imports the server.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@chaos-quest/server', '**/server/**'], message: 'The client never imports the server.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{
+        name: '@chaos-quest/engine',
+        allowTypeImports: true,
+        message: 'The engine barrel would bundle xstate, yaml and seedrandom: import types with `import type`, values from a pure module by path (@chaos-quest/engine/src/...).',
+      }] }],
+    },
   },
   {
     files: ['server/src/**/*.ts'],

@@ -8,8 +8,13 @@ import type { Database } from 'better-sqlite3';
  *
  * Each write runs inside its own SAVEPOINT, so one failing write (a seq conflict, say) rolls back
  * only itself and rejects only its own promise; the rest of the batch still commits. A promise
- * resolves only after the COMMIT that holds its write has returned, i.e. after the fsync.
+ * resolves only after the COMMIT that holds its write has returned and, when a durability barrier
+ * is given, after that barrier (an fsync off the event loop) has resolved too. Batches resolve in
+ * commit order.
  */
+
+/** Resolves once everything committed so far is on disk; rejects when that cannot be made so. */
+export type DurabilityBarrier = () => Promise<void>;
 
 interface Job {
   write: () => void;
@@ -22,12 +27,19 @@ export class GroupCommit {
   readonly #maxBatch: number;
   #queue: Job[] = [];
   #scheduled = false;
+  readonly #barrier: DurabilityBarrier | null;
+  /** Settles once every batch committed so far has been resolved or rejected. */
+  #settled: Promise<void> = Promise.resolve();
   readonly #commitBatch: (batch: readonly Job[], failures: Map<number, unknown>) => void;
 
-  /** `maxBatch` bounds one transaction, so a burst cannot hold the write lock for long. */
-  constructor(db: Database, maxBatch: number) {
+  /**
+   * `maxBatch` bounds one transaction, so a burst cannot hold the write lock for long. Without a
+   * barrier a write resolves when COMMIT returns (durable only if the connection fsyncs in it).
+   */
+  constructor(db: Database, maxBatch: number, barrier: DurabilityBarrier | null = null) {
     this.#db = db;
     this.#maxBatch = Math.max(1, maxBatch);
+    this.#barrier = barrier;
     // Calling one better-sqlite3 transaction function inside another opens a SAVEPOINT.
     const inSavepoint = db.transaction((job: Job) => job.write());
     const outer = db.transaction((batch: readonly Job[], failures: Map<number, unknown>) => {
@@ -62,6 +74,11 @@ export class GroupCommit {
     while (this.#queue.length > 0) this.#flushOnce();
   }
 
+  /** Resolves once every committed write has been resolved or rejected (its barrier passed). */
+  settled(): Promise<void> {
+    return this.#settled;
+  }
+
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -83,6 +100,12 @@ export class GroupCommit {
       for (const job of batch) job.reject(error);
       return;
     }
-    batch.forEach((job, i) => (failures.has(i) ? job.reject(failures.get(i)) : job.resolve()));
+    const settle = () => batch.forEach((job, i) => (failures.has(i) ? job.reject(failures.get(i)) : job.resolve()));
+    if (!this.#barrier) return settle();
+    const durable = this.#barrier();
+    // The next batch may commit while this one's fsync runs; acks still go out in commit order.
+    this.#settled = Promise.all([this.#settled, durable]).then(settle, (error: unknown) => {
+      for (const job of batch) job.reject(error);
+    });
   }
 }

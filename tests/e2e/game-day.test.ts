@@ -49,7 +49,7 @@ describe('a game day in the browser', () => {
 
   it('lets three players join and take roles; a hostile name shows as text', async () => {
     ana = await person(browser, 'ana');
-    mallory = await person(browser, 'mallory');
+    mallory = await person(browser, 'mallory', { colorScheme: 'dark' });
     bo = await person(browser, 'bo', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     for (const [who, name] of [[ana, 'Ana'], [mallory, XSS_NAME], [bo, 'Bo']] as const) {
       await who.page.goto(`${server.url}/#/join/${joinCode}`);
@@ -69,10 +69,24 @@ describe('a game day in the browser', () => {
     await screenshot(lobby, 'lobby');
   });
 
-  it('lets the facilitator move a player to another role', async () => {
+  it('lets the facilitator move a player to another role, and remove one', async () => {
     await facilitator.page.getByLabel('Role for Bo').selectOption('sre');
     await roleSlot(bo.page, 'On-call SRE').getByText('Your role').waitFor();
     await roleSlot(facilitator.page, 'On-call SRE').getByText('Bo', { exact: true }).waitFor();
+
+    const eve = await person(browser, 'eve');
+    await eve.page.goto(`${server.url}/#/join/${joinCode}`);
+    await eve.page.getByLabel('Your name').fill('Eve');
+    await eve.page.getByRole('button', { name: 'Join' }).click();
+    await eve.page.getByText('Welcome, Eve.').waitFor();
+    await facilitator.page.getByRole('button', { name: 'Remove Eve from the table' }).click();
+    await facilitator.page.getByRole('button', { name: 'Remove Eve', exact: true }).click();
+    await eve.page.locator('.connection-banner.final').waitFor();
+    await eve.page.reload();
+    await eve.page.getByRole('heading', { name: 'Cannot take this seat' }).waitFor();
+    expect(await eve.page.getByRole('alert').textContent()).toContain('removed');
+    expect(eve.errors).toEqual([]);
+    await eve.context.close();
   });
 
   it('briefs the table, shows each player only their own secrets, and starts', async () => {
@@ -87,6 +101,24 @@ describe('a game day in the browser', () => {
     expect(await ana.page.locator('body').textContent()).not.toContain('staging zone by mistake');
     await facilitator.page.getByRole('button', { name: 'Start the quest' }).click();
     for (const who of [ana, mallory, bo]) await who.page.getByRole('heading', { name: /Support is drowning/ }).waitFor();
+  });
+
+  it('jumps to any scene, and runs the clock in paced mode until stopped', async () => {
+    const f = facilitator.page;
+    await f.getByLabel('Jump to').selectOption({ label: 'Everything is green' });
+    await f.getByRole('button', { name: 'Go', exact: true }).click();
+    await mallory.page.getByRole('heading', { name: 'Everything is green' }).waitFor();
+    await f.getByLabel('Jump to').selectOption({ label: '09:42 — Support is drowning' });
+    await f.getByRole('button', { name: 'Go', exact: true }).click();
+    await mallory.page.getByRole('heading', { name: /Support is drowning/ }).waitFor();
+
+    const before = await f.locator('.clock-time').textContent();
+    await f.getByLabel('Seconds per game minute').fill('1');
+    await f.getByRole('button', { name: 'Run the clock' }).click();
+    await ana.page.getByText('Running: 1 min every 1 s').waitFor();
+    await expect.poll(() => f.locator('.clock-time').textContent(), { timeout: 10_000 }).not.toBe(before);
+    await f.getByRole('button', { name: 'Stop paced mode' }).click();
+    await ana.page.getByText('Moves with the story').waitFor();
   });
 
   it('carries votes, proposals, pages, improvised injects, coaching and raised hands', async () => {
@@ -142,8 +174,11 @@ describe('a game day in the browser', () => {
     }
     await ana.page.locator('.connection-banner').waitFor();
     await ana.page.locator('.connection-banner').waitFor({ state: 'detached' });
+    const before = await facilitator.page.locator('.clock-time').textContent();
     await facilitator.page.getByRole('button', { name: '+1 min' }).click();
-    await expect.poll(() => ana.page.locator('.clock-time').textContent()).toBe('09:48');
+    await expect.poll(() => facilitator.page.locator('.clock-time').textContent()).not.toBe(before);
+    const after = await facilitator.page.locator('.clock-time').textContent();
+    await expect.poll(() => ana.page.locator('.clock-time').textContent()).toBe(after);
   });
 
   it('applies choices with dice to an ending, showing the roll', async () => {
@@ -152,6 +187,11 @@ describe('a game day in the browser', () => {
     await ana.page.getByRole('heading', { name: /It works on 4G/ }).waitFor();
     await choice(f, 'Compare what the ISP resolvers').getByRole('button', { name: 'Apply' }).click();
     await choice(f, 'Move clients to a new API hostname').getByRole('button', { name: 'Apply' }).click();
+    await ana.page.getByLabel('Note (optional)').fill('Apps on api2 are recovering');
+    await ana.page.getByRole('button', { name: 'Declare mitigated' }).click();
+    await ana.page.getByText('You declared mitigated: waiting for the facilitator to confirm').waitFor();
+    await f.getByRole('button', { name: 'Confirm mitigated' }).click();
+    await ana.page.getByText('You declared mitigated: confirmed').waitFor();
     const ship = choice(f, 'Create api2, update remote config');
     await ship.getByLabel('Table dice (optional)').fill('25');
     await ship.getByRole('button', { name: 'Apply' }).click();
@@ -162,6 +202,7 @@ describe('a game day in the browser', () => {
     await screen.page.locator('.roll-verdict').getByText('Success').waitFor();
     await screenshot(screen.page, 'big-screen');
     await screenshot(ana.page, 'player');
+    await screenshot(mallory.page, 'player-dark');
     await f.locator('.map-panel').screenshot({ path: `${ARTIFACTS}/map.png`, animations: 'disabled' });
 
     const notify = choice(f, 'Call and write to each partner');
@@ -182,6 +223,9 @@ describe('a game day in the browser', () => {
     expect(await mallory.page.getByRole('button', { name: 'Copy Markdown' }).count()).toBe(0);
     await screenshot(f, 'debrief');
     await screenshot(mallory.page, 'debrief-player');
+    await f.getByRole('button', { name: 'Close the session' }).click();
+    await mallory.page.locator('.phase-badge').getByText('Closed').waitFor();
+    expect(await mallory.page.getByLabel('New action item').count()).toBe(0);
   });
 
   it('lists the run in the metrics beside earlier runs, filtered by team', async () => {

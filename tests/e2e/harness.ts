@@ -62,6 +62,10 @@ export async function person(browser: Browser, name: string, options: BrowserCon
     if (message.type() === 'error') who.errors.push(`${name}: console: ${message.text()}`);
   });
   page.on('pageerror', (error) => who.errors.push(`${name}: page error: ${error.message}`));
+  // The console's "Failed to load resource" does not say which; this does.
+  page.on('response', (response) => {
+    if (response.status() >= 400) who.errors.push(`${name}: HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   page.on('dialog', (dialog) => {
     who.dialogs.push(`${name}: ${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();

@@ -58,7 +58,16 @@ function watchConnection(socket: Socket, store: SessionStore, resync: () => void
 export function connectSession(store: SessionStore, options: ConnectOptions): SessionLink {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const nextId = options.nextId ?? commandIdSource();
-  const socket: Socket = io(options.url ?? '', { auth: options.auth, reconnectionDelayMax: 4000, ...options.socketOptions });
+  // WebSocket first, long-polling only if it cannot open: a connection the server closes while a
+  // poll is in flight makes that poll fail loudly (HTTP 400 in the console), and WebSocket also
+  // saves the polling handshake on every join and reload.
+  const socket: Socket = io(options.url ?? '', {
+    auth: options.auth,
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    reconnectionDelayMax: 4000,
+    ...options.socketOptions,
+  });
 
   const resync = () => {
     socket.timeout(ackTimeoutMs).emit(EVENTS.resync, (error: Error | null, message: unknown) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ChaosServer } from '../../server/src/app.ts';
@@ -151,6 +152,9 @@ describe('a game day in the browser', () => {
     await mallory.page.getByRole('button', { name: 'Raise hand' }).click();
     await f.locator('.hands-up').getByText(`Hand up: ${XSS_NAME}`).waitFor();
 
+    await f.getByLabel('Detected by').selectOption('monitoring');
+    await f.getByRole('button', { name: 'Mark detected' }).click();
+    await f.locator('.milestone-list').getByText(/· monitoring$/).waitFor();
     await bo.page.getByRole('button', { name: 'Declare incident' }).click();
     await bo.page.getByText('You declared an incident: recorded').waitFor();
     await screenshot(f, 'console');
@@ -239,6 +243,9 @@ describe('a game day in the browser', () => {
     await f.getByRole('link', { name: 'Metrics' }).click();
     await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^6 practice incidents/);
     await screenshot(f, 'metrics');
+    const [download] = await Promise.all([f.waitForEvent('download'), f.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('chaos-quest-metrics.csv');
+    expect(readFileSync(await download.path(), 'utf8').split('\n').filter((line) => line.includes('dns-ttl-trap'))).toHaveLength(6);
     await f.getByLabel('Team').selectOption('Checkout on-call');
     await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^1 practice incident /);
     expect(await f.locator('.incident-table tbody tr').count()).toBe(1);

@@ -10,8 +10,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { build } from 'vite';
-import { distIsStale } from '../e2e/build-client.ts';
+import { buildClient, distIsStale } from '../e2e/build-client.ts';
 import { launchChromium, startServer } from '../e2e/harness.ts';
 import { median, percentile, printTable } from './lib/stats.ts';
 
@@ -71,7 +70,7 @@ async function playerScriptBytes(browser: Browser, url: string, storage: Storage
 }
 
 async function main(): Promise<void> {
-  if (distIsStale()) await build({ configFile: 'client/vite.config.ts', logLevel: 'warn' });
+  if (distIsStale()) await buildClient();
   const { server, stop } = await startServer();
   const browser = await launchChromium();
   try {

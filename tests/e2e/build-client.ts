@@ -25,8 +25,23 @@ export function distIsStale(): boolean {
   return Math.max(...sources, ...files) > built;
 }
 
+/**
+ * Builds the client for production. Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds,
+ * which would bundle React's development build; so NODE_ENV is production for the build's length.
+ * Rejects when the build fails.
+ */
+export async function buildClient(): Promise<void> {
+  const before = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'client/vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (before === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = before;
+  }
+}
+
 /** Vitest global setup: builds the client with Vite when client/dist is stale. */
 export default async function setup(): Promise<void> {
-  if (!distIsStale()) return;
-  await build({ configFile: join(ROOT, 'client/vite.config.ts'), logLevel: 'warn' });
+  if (distIsStale()) await buildClient();
 }

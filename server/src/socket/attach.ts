@@ -9,8 +9,9 @@ import type { Connection } from '../hub/live-session.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { Store } from '../store/store.ts';
 import { handleCommand } from './command-handler.ts';
-import { FlowGuard, type SocketLimits } from './flow-guard.ts';
+import type { SocketLimits } from './flow-guard.ts';
 import { HandshakeError, seatOf } from './handshake.ts';
+import { SeatGuards, seatKeyOf } from './seat-guards.ts';
 import type { GameServer, GameSocket } from './socket-types.ts';
 
 export interface SocketDeps {
@@ -38,7 +39,11 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): GameSer
     },
     ...(config.allowedOrigins ? { cors: { origin: config.allowedOrigins } } : {}),
   });
+  const guards = new SeatGuards(deps.limits);
   io.use((socket, next) => {
+    // A seat cut for flooding waits out its cool-down: reconnecting in a loop must not buy fresh bursts.
+    const coolingDown = guards.coolingDown(seatKeyOf(socket.handshake.auth, socket.handshake.address));
+    if (coolingDown > 0) return next(new Error(`Disconnected for sending too much. Wait ${Math.ceil(coolingDown / 1000)} s before reconnecting.`));
     seatOf(socket.handshake.auth, socket.handshake.address, deps).then(
       (seat) => {
         socket.data = seat;
@@ -50,13 +55,14 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): GameSer
       },
     );
   });
-  io.on('connection', (socket) => onConnection(socket, deps));
+  io.on('connection', (socket) => onConnection(socket, deps, guards));
   return io;
 }
 
-function onConnection(socket: GameSocket, deps: SocketDeps): void {
+function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards): void {
   const seat = socket.data;
-  const guard = new FlowGuard(deps.limits);
+  const seatKey = seatKeyOf(socket.handshake.auth, socket.handshake.address);
+  const guard = guards.guard(seatKey);
   socket.use((packet, next) => {
     const verdict = guard.check(packet.slice(1));
     if (verdict.pass) return next();
@@ -65,6 +71,7 @@ function onConnection(socket: GameSocket, deps: SocketDeps): void {
     if (typeof ack === 'function') ack(packet[0] === 'command' ? verdict.ack : null);
     if (verdict.cut) {
       deps.log.warn({ sessionId: seat.sessionId, socketId: socket.id, viewer: seat.viewer }, `Session ${seat.sessionId}: cut socket ${socket.id} for flooding past its limits`);
+      guards.cut(seatKey);
       socket.disconnect(true);
     }
   });

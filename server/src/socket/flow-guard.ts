@@ -1,7 +1,7 @@
 import type { CommandAck } from '@chaos-quest/engine';
 import { TokenBucket } from '../auth/token-bucket.ts';
 
-/** Per-socket limits. */
+/** Per-seat limits (the sockets of one token share them; see SeatGuards). */
 export interface SocketLimits {
   /** Largest command accepted, in bytes of JSON. */
   maxCommandBytes: number;
@@ -10,15 +10,17 @@ export interface SocketLimits {
   burst: number;
   /** How many refused messages (over the rate or the size) a socket may send before it is cut; refills at one a second. */
   strikes: number;
+  /** How long a seat cut for flooding is refused at the handshake (default 10 s). */
+  cutCooldownMs?: number;
 }
 
-export const DEFAULT_SOCKET_LIMITS: SocketLimits = { maxCommandBytes: 64 * 1024, perSecond: 20, burst: 40, strikes: 20 };
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = { maxCommandBytes: 64 * 1024, perSecond: 20, burst: 40, strikes: 20, cutCooldownMs: 10_000 };
 
 export type Verdict = { pass: true } | { pass: false; ack: Extract<CommandAck, { ok: false }>; cut: boolean };
 
 /**
- * Flow control for one socket: a token bucket for its message rate, a size cap, and a strike
- * bucket so that a socket that keeps pushing past the limits is cut while others carry on.
+ * Flow control for one seat's sockets: a token bucket for the message rate, a size cap, and a
+ * strike bucket so that a client that keeps pushing past the limits is cut while others carry on.
  */
 export class FlowGuard {
   private readonly rate: TokenBucket;

@@ -17,6 +17,8 @@ export interface ListeningChild {
   readonly url: string;
   /** Resolves with the exit signal (or null) once the process has gone. */
   readonly exited: Promise<NodeJS.Signals | null>;
+  /** Whole stdout lines printed after the ready line (for a child that reports when it stops). */
+  readonly output: string[];
   /** SIGTERM (a clean close), then SIGKILL if it has not gone after `graceMs`. */
   stop(graceMs?: number): Promise<NodeJS.Signals | null>;
   /** SIGKILL: the process dies between two instructions, as in a power cut. */
@@ -32,15 +34,16 @@ export interface SpawnOptions {
 
 /**
  * Starts `node --import tsx <script> ...args` and resolves once it prints its ready line. The
- * child's stderr passes through; other stdout lines are dropped. Rejects (and kills the child)
- * when it exits or stays silent before getting ready.
+ * child's stderr passes through; stdout lines after the ready line are kept in `output`.
+ * Rejects (and kills the child) when it exits or stays silent before getting ready.
  */
 export function spawnListening(script: string, args: readonly string[], options: SpawnOptions = {}): Promise<ListeningChild> {
   const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('exit', (_code, signal) => resolve(signal)));
+  // 'close', not 'exit': by then stdout has been read to its end.
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('close', (_code, signal) => resolve(signal)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${path.basename(script)} did not get ready in time`)), options.readyTimeoutMs ?? 30_000);
     const fail = (error: Error) => {
@@ -51,17 +54,21 @@ export function spawnListening(script: string, args: readonly string[], options:
     const early = (code: number | null, signal: NodeJS.Signals | null) => fail(new Error(`${path.basename(script)} exited before it was ready (code ${code}, signal ${signal})`));
     proc.once('exit', early);
     let buffered = '';
+    let child: ListeningChild | null = null;
     proc.stdout?.setEncoding('utf8');
     proc.stdout?.on('data', (chunk: string) => {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      const ready = lines.find((line) => line.startsWith(READY_PREFIX));
-      if (!ready) return;
+      if (child) return void child.output.push(...lines);
+      const at = lines.findIndex((line) => line.startsWith(READY_PREFIX));
+      if (at < 0) return;
       clearTimeout(timer);
       proc.off('exit', early);
-      const { port } = JSON.parse(ready.slice(READY_PREFIX.length)) as { port: number };
-      resolve(listening(proc, port, exited));
+      const { port } = JSON.parse((lines[at] as string).slice(READY_PREFIX.length)) as { port: number };
+      child = listening(proc, port, exited);
+      child.output.push(...lines.slice(at + 1));
+      resolve(child);
     });
   });
 }
@@ -75,6 +82,7 @@ function listening(proc: ChildProcess, port: number, exited: Promise<NodeJS.Sign
     port,
     url: `http://127.0.0.1:${port}`,
     exited,
+    output: [],
     async stop(graceMs = 10_000) {
       if (gone()) return exited;
       proc.kill('SIGTERM');

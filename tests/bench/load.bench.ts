@@ -76,6 +76,8 @@ function headline(steps: ComparedStep[], search: SearchResult, seconds: number) 
     targetStepBareP99Ms: target?.bareP99Ms ?? Number.NaN,
     targetStepP99OverBare: target?.p99OverBare ?? Number.NaN,
     p99OverBareTarget: 1.5,
+    targetStepCpuMsPerCommand: target?.serverCpuMsPerCommand ?? Number.NaN,
+    targetStepBareCpuMsPerCommand: target?.bareCpuMsPerCommand ?? Number.NaN,
     targetStepCpuOverBare: target?.cpuOverBare ?? Number.NaN,
     largestStepSockets: largest?.sockets ?? 0,
     largestStepErrors: largest ? largest.errors + (largest.failure ? 1 : 0) : Number.NaN,

@@ -37,7 +37,7 @@ async function run(offender: boolean): Promise<{ step: StepResult; flood: FloodS
     const [seat] = await target.openTables(1, 1);
     const token = seat?.players[0]?.['token'];
     if (typeof token !== 'string') throw new Error('no offender token');
-    const flooder = await spawnListening(path.join(REPO, 'tests', 'bench', 'lib', 'flood-child.ts'), ['--url', target.child.url, '--token', token]);
+    const flooder = await spawnListening(path.join(REPO, 'tests', 'bench', 'lib', 'flood-child.ts'), ['--url', target.child.url, `--token=${token}`]);
     let step: StepResult;
     try {
       step = await runStep(target, STEP);

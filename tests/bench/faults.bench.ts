@@ -5,7 +5,7 @@
  * frame every third connection. Runs alternate without and with it on fresh servers; prints the
  * medians and their ratio (target: within 20%). Asserts nothing about time.
  *
- *   node --import tsx tests/bench/faults.bench.ts [--quick] [--json] [--rounds <n>]
+ *   npm run bench:faults [-- --quick] [-- --json] [-- --rounds <n>]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,9 +63,18 @@ async function main(): Promise<void> {
       if (flood) floods.push(flood);
     }
   }
+  const figures = summarize(calm, flooded, floods);
+  print(figures);
+  if (values.json) console.log(JSON.stringify(figures));
+}
+
+/** Medians over rounds for the other sessions, totals for the offender. */
+function summarize(calm: StepResult[], flooded: StepResult[], floods: FloodSeen[]) {
   const m = (runs: StepResult[], f: (r: StepResult) => number) => Math.round(median(runs.map(f)) * 100) / 100;
   const sum = (f: (s: FloodSeen) => number) => floods.reduce((n, s) => n + f(s), 0);
-  const figures = {
+  const refusedByCode: Record<string, number> = {};
+  for (const s of floods) for (const [code, n] of Object.entries(s.refused)) refusedByCode[code] = (refusedByCode[code] ?? 0) + n;
+  return {
     quick,
     rounds: ROUNDS,
     sessions: STEP.sessions,
@@ -82,23 +91,22 @@ async function main(): Promise<void> {
     offenderRefusedHandshakes: sum((s) => s.refusedHandshakes),
     offenderCommandsSent: sum((s) => s.sent),
     offenderCommandsAccepted: sum((s) => s.accepted),
-    offenderCommandsRefused: sum((s) => Object.values(s.refused).reduce((a, b) => a + b, 0)),
-    offenderRefusedByCode: floods.reduce<Record<string, number>>((all, s) => {
-      for (const [code, n] of Object.entries(s.refused)) all[code] = (all[code] ?? 0) + n;
-      return all;
-    }, {}),
+    offenderCommandsRefused: Object.values(refusedByCode).reduce((a, b) => a + b, 0),
+    offenderRefusedByCode: refusedByCode,
     offenderCuts: sum((s) => s.cuts),
     offenderOversizedFrames: sum((s) => s.oversizedFrames),
   };
-  printTable(`Flood impact: ${STEP.sessions} sessions × ${STEP.players} players, median of ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} each`, [
-    ['others p50 / p99 without the offender', `${figures.p50WithoutOffenderMs} / ${figures.p99WithoutOffenderMs} ms`],
-    ['others p50 / p99 with the offender', `${figures.p50WithOffenderMs} / ${figures.p99WithOffenderMs} ms`],
-    [`p99 with ÷ without (target ≤ ${figures.p99RatioTarget})`, `${figures.p99WithOverWithout}`],
-    ['errors in other sessions (without / with)', `${figures.errorsWithoutOffender} / ${figures.errorsWithOffender}`],
-    ['offender: connections let in / refused, cuts, oversized frames', `${figures.offenderConnections} / ${figures.offenderRefusedHandshakes}, ${figures.offenderCuts}, ${figures.offenderOversizedFrames}`],
-    ['offender: commands sent / acked ok / refused', `${figures.offenderCommandsSent} / ${figures.offenderCommandsAccepted} / ${figures.offenderCommandsRefused} ${JSON.stringify(figures.offenderRefusedByCode)}`],
+}
+
+function print(f: ReturnType<typeof summarize>): void {
+  printTable(`Flood impact: ${f.sessions} sessions × ${f.players} players, median of ${f.rounds} round${f.rounds > 1 ? 's' : ''} each`, [
+    ['others p50 / p99 without the offender', `${f.p50WithoutOffenderMs} / ${f.p99WithoutOffenderMs} ms`],
+    ['others p50 / p99 with the offender', `${f.p50WithOffenderMs} / ${f.p99WithOffenderMs} ms`],
+    [`p99 with ÷ without (target ≤ ${f.p99RatioTarget})`, `${f.p99WithOverWithout}`],
+    ['errors in other sessions (without / with)', `${f.errorsWithoutOffender} / ${f.errorsWithOffender}`],
+    ['offender: connections let in / refused, cuts, oversized frames', `${f.offenderConnections} / ${f.offenderRefusedHandshakes}, ${f.offenderCuts}, ${f.offenderOversizedFrames}`],
+    ['offender: commands sent / acked ok / refused', `${f.offenderCommandsSent} / ${f.offenderCommandsAccepted} / ${f.offenderCommandsRefused} ${JSON.stringify(f.offenderRefusedByCode)}`],
   ]);
-  if (values.json) console.log(JSON.stringify(figures));
 }
 
 await main();

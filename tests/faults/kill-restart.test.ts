@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ListeningChild } from '../bench/lib/child-process.ts';
 import { FaultTable, until } from './fault-table.ts';
 import { auditStore, expectedViews } from './log-audit.ts';
-import { startServerProcess, storeFile } from './server-process.ts';
+import { startServerProcess, startServerProcessForRestarts, storeFile } from './server-process.ts';
 
 const SESSIONS = 10;
 const ROUNDS = 3;
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('the server under kill -9 while ten sessions play', () => {
   it('keeps every acknowledged command, recovers every session to a fresh replay of its log, and every client reconnects and converges', async () => {
-    server = await startServerProcess(dir);
+    server = await startServerProcessForRestarts(dir);
     const port = server.port;
     const url = server.url;
     tables.push(...(await Promise.all(Array.from({ length: SESSIONS }, (_, i) => FaultTable.open(url, `kill-${i}`, 2 + (i % 2))))));

@@ -51,7 +51,7 @@ describe('SqliteStore on disk', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  it('opens in WAL mode with synchronous=FULL and foreign keys on', async () => {
+  it('opens in WAL mode with a schema version', async () => {
     const file = freshFile();
     const store = new SqliteStore(file);
     await seedSession(store, 's1');

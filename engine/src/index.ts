@@ -15,6 +15,6 @@ export { phaseOf, sceneOf, clockLabel } from './session/phase.ts';
 export { availableChoices } from './session/choices.ts';
 export { sha256, stableStringify, stateHash } from './session/hash.ts';
 export * from './views/view.ts';
-export { viewFor } from './views/view-for.ts';
+export { audienceOf, meFor, projectionFor, viewFor } from './views/view-for.ts';
 export * from './incident/record.ts';
 export * from './metrics/metrics.ts';

@@ -28,7 +28,6 @@ interface Props {
   clock: { minutes: number; label: string };
   /** Role names by id, to say who a private entry went to. */
   roleNames?: Readonly<Record<string, string>>;
-  playerNames?: Readonly<Record<string, string>>;
   /** Show the wall-clock time beside the game clock (the debrief does). */
   wall?: boolean;
   /** Newest first (live) or oldest first (debrief). */
@@ -36,15 +35,14 @@ interface Props {
   limit?: number;
 }
 
-function audienceText(audience: Audience, roles: Readonly<Record<string, string>>, players: Readonly<Record<string, string>>): string | null {
+function audienceText(audience: Audience, roles: Readonly<Record<string, string>>): string | null {
   if (audience === 'all') return null;
   if (audience === 'facilitator') return 'Facilitator only';
-  if ('roles' in audience) return `To ${audience.roles.map((r) => roles[r] ?? r).join(', ')}`;
-  return `To ${players[audience.player] ?? 'one player'}`;
+  return `To ${audience.roles.map((r) => roles[r] ?? r).join(', ')}`;
 }
 
 /** What happened, in order, each line on the game clock (and the wall clock when asked). */
-export function Timeline({ entries, clock, roleNames = {}, playerNames = {}, wall = false, order = 'newest', limit = 40 }: Props) {
+export function Timeline({ entries, clock, roleNames = {}, wall = false, order = 'newest', limit = 40 }: Props) {
   const [all, setAll] = useState(false);
   const sorted = order === 'newest' ? [...entries].reverse() : entries;
   const shown = all ? sorted : sorted.slice(0, limit);
@@ -53,7 +51,7 @@ export function Timeline({ entries, clock, roleNames = {}, playerNames = {}, wal
     <>
       <ol className="timeline">
         {shown.map((e) => {
-          const to = audienceText(e.audience, roleNames, playerNames);
+          const to = audienceText(e.audience, roleNames);
           return (
             <li key={`${e.seq}-${e.kind}-${e.text}`} className={`timeline-entry kind-${e.kind}`}>
               <span className="timeline-time">

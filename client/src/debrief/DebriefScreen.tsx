@@ -42,7 +42,7 @@ interface Props {
 
 /** After the quest: what happened and when, how long it took, what to learn, what to change. */
 export function DebriefScreen({ view, token, sessionId }: Props) {
-  const { roleNames, playerNames } = namesOf(view);
+  const { roleNames } = namesOf(view);
   const facilitator = view.viewer === 'facilitator';
   return (
     <main className="page debrief">
@@ -95,7 +95,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
         </div>
       </div>
       <Panel title="Timeline" icon="list">
-        <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} playerNames={playerNames} wall order="oldest" limit={200} />
+        <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} wall order="oldest" limit={200} />
       </Panel>
     </main>
   );

@@ -65,7 +65,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
             <EscalationPath steps={view.scenario.escalation} />
           </Panel>
           <Panel title="Timeline" icon="list">
-            <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} playerNames={playerNames} limit={15} />
+            <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} limit={15} />
           </Panel>
         </div>
       </div>

@@ -1,23 +1,39 @@
 import { z } from 'zod';
 import type { StepErrorCode } from '../session/errors.ts';
-import type { View } from '../views/view.ts';
+import type { PlayerMe, Projection } from '../views/view.ts';
 
 /**
  * The socket and HTTP surface shared by server and client (DESIGN, "Wire and HTTP surface").
  * Socket events: the client emits `command` (a ClientCommand, with an ack) and `resync` (with an
- * ack carrying a ViewMessage); the server emits `view` and `presence`.
+ * ack carrying a ViewMessage); the server emits `view`, `me` (to players) and `presence`.
+ *
+ * A player's whole view (`PlayerView`) comes in two messages, so that the server projects and
+ * encodes what every player of one role sees once per role rather than once per player:
+ * - `view` carries the role's shared projection (`viewer: 'player'`, no `me`), after every
+ *   accepted command; its `seq` is the session's, and a gap means messages were lost (resync).
+ * - `me` carries the player's own part (`PlayerView['me']`): on connect, on resync (just before
+ *   the ack), and after a command only when it changed, so its `seq` may lag the view's.
+ * The client holds the latest of each and composes `{ ...view, me }`; a `me` older than the one
+ * it holds is stale. The two may arrive in either order for one `seq`.
  */
 
-export const SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', presence: 'presence' } as const;
+export const SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', me: 'me', presence: 'presence' } as const;
 
 /** Errors the transport adds to the engine's own. */
 export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal' | 'duplicate';
 
 export type CommandAck = { ok: true; seq: number } | { ok: false; error: { code: WireErrorCode; message: string } };
 
+/** A shared projection: the facilitator's or observers' whole view, or a role's view without `me`. */
 export interface ViewMessage {
   seq: number;
-  view: View;
+  view: Projection;
+}
+
+/** One player's own part of their view, as of `seq`. */
+export interface MeMessage {
+  seq: number;
+  me: PlayerMe;
 }
 
 export interface Presence {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, LoggedCommand } from '../protocol/commands.ts';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, SYSTEM, Table, player, type Payload } from '../testing/table.ts';
-import { viewFor } from '../views/view-for.ts';
+import { audienceOf, meFor, projectionFor, viewFor } from '../views/view-for.ts';
 import { stateHash } from './hash.ts';
 import { replay } from './replay.ts';
 import type { SessionState } from './state.ts';
@@ -126,6 +126,23 @@ describe('engine properties', () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('composes every player view from the shared projection of their role and their me, as a client does', () => {
+    fc.assert(
+      fc.property(programArb, (program) => {
+        play(program, 'compose', (state) => {
+          for (const playerId of Object.keys(state.players)) {
+            const viewer = { kind: 'player', playerId } as const;
+            const audience = audienceOf(scenario, state, viewer);
+            expect(audience).toEqual({ kind: 'role', role: state.players[playerId]?.role ?? null });
+            const composed = { ...projectionFor(scenario, state, audience), me: meFor(scenario, state, playerId) };
+            expect(JSON.stringify(composed)).toBe(JSON.stringify(viewFor(scenario, state, viewer)));
+          }
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 

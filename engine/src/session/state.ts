@@ -43,7 +43,11 @@ export interface Stamp {
   wall: number;
 }
 
-export type Audience = 'all' | 'facilitator' | { roles: string[] } | { player: string };
+/**
+ * Who may read a timeline entry. There is no per-player audience: every player of one role shares
+ * one projection (DESIGN step 5), so anything meant for one player alone travels in their `me`.
+ */
+export type Audience = 'all' | 'facilitator' | { roles: string[] };
 
 export type TimelineKind =
   | 'phase'

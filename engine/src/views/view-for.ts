@@ -4,15 +4,28 @@ import { activeModifiers, availableChoices } from '../session/choices.ts';
 import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
 import type { Audience, SessionState } from '../session/state.ts';
 import { scenarioMap } from './map.ts';
-import type { ChoiceView, FacilitatorView, InjectPlan, ObserverView, PlayerView, PublicView, View, Viewer } from './view.ts';
+import type {
+  ChoiceView,
+  FacilitatorView,
+  InjectPlan,
+  ObserverView,
+  PlayerMe,
+  PlayerView,
+  Projection,
+  PublicView,
+  SharedPlayerView,
+  View,
+  ViewAudience,
+  Viewer,
+} from './view.ts';
 
-type Seen = { facilitator: true } | { facilitator: false; role: string | null; playerId: string | null };
+// Nothing here may depend on the individual player, only on their role: the projection is shared.
+type Seen = { facilitator: true } | { facilitator: false; role: string | null };
 
 function canSee(audience: Audience, seen: Seen): boolean {
   if (seen.facilitator || audience === 'all') return true;
   if (audience === 'facilitator') return false;
-  if ('roles' in audience) return seen.role !== null && audience.roles.includes(seen.role);
-  return audience.player === seen.playerId;
+  return seen.role !== null && audience.roles.includes(seen.role);
 }
 
 function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicView, 'viewer'> {
@@ -85,45 +98,81 @@ function injectPlan(game: Game, state: SessionState): InjectPlan[] {
   }));
 }
 
+function facilitatorView(game: Game, state: SessionState): FacilitatorView {
+  const { scenario } = game;
+  const sceneId = sceneOf(state);
+  return {
+    viewer: 'facilitator',
+    ...publicPart(game, state, { facilitator: true }),
+    notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
+    scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
+    injectPlan: injectPlan(game, state),
+    roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief, secrets: r.secrets ?? [], canApplyChoices: r.can_apply_choices })),
+    votesByPlayer: state.votes,
+    coaching: state.coaching,
+    fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
+  };
+}
+
+function observerView(game: Game, state: SessionState): ObserverView {
+  return { viewer: 'observer', ...publicPart(game, state, { facilitator: false, role: null }) };
+}
+
+function sharedPlayerView(game: Game, state: SessionState, role: string | null): SharedPlayerView {
+  return { viewer: 'player', ...publicPart(game, state, { facilitator: false, role }) };
+}
+
+/** A player's role as their view knows it: a role the scenario does not define counts as none, as on their role card. */
+function roleOf(game: Game, state: SessionState, playerId: string): string | null {
+  const roleId = state.players[playerId]?.role;
+  return roleId && game.roles.has(roleId) ? roleId : null;
+}
+
+/** Which shared projection `viewer` gets: a player's is their role's (an unknown player id gets the no-role one). Pure. */
+export function audienceOf(scenario: Scenario, state: SessionState, viewer: Viewer): ViewAudience {
+  return viewer.kind === 'player' ? { kind: 'role', role: roleOf(gameOf(scenario), state, viewer.playerId) } : viewer;
+}
+
+/**
+ * The part of the session one audience may see, shared by everyone in it: the facilitator's whole
+ * view, the observers' public one, or the view every player of one role gets, without their `me`.
+ * Never includes anything the audience may not see (see `viewFor`). Pure; never throws.
+ */
+export function projectionFor(scenario: Scenario, state: SessionState, audience: ViewAudience): Projection {
+  const game = gameOf(scenario);
+  if (audience.kind === 'facilitator') return facilitatorView(game, state);
+  if (audience.kind === 'observer') return observerView(game, state);
+  return sharedPlayerView(game, state, audience.role);
+}
+
+/**
+ * What only `playerId` sees: their seat, their own role card (with its secrets), their vote, hand
+ * and the facilitator's coaching to them. An unknown player id gets an empty seat. Pure; never throws.
+ */
+export function meFor(scenario: Scenario, state: SessionState, playerId: string): PlayerMe {
+  const player = state.players[playerId];
+  const role = player?.role ? gameOf(scenario).roles.get(player.role) : undefined;
+  return {
+    playerId,
+    name: player?.name ?? '',
+    role: role ? { id: role.id, name: role.name, brief: role.brief, secrets: role.secrets ?? [], canApplyChoices: role.can_apply_choices } : null,
+    vote: state.votes[playerId] ?? null,
+    hand: player?.hand ?? false,
+    coaching: state.coaching.filter((c) => c.playerId === playerId),
+  };
+}
+
 /**
  * What `viewer` may see of the session: projected on the server so that nothing a viewer may not
  * see is ever sent. A player never gets another role's secrets, facilitator notes, unrevealed
- * injects, unvisited scenes, the seed or dice state; nobody gets the seed. Pure.
+ * injects, unvisited scenes, the seed or dice state; nobody gets the seed. A player's view is
+ * their role's shared projection plus their `me`: the client composes it the same way from the
+ * `view` and `me` messages. Pure; never throws.
  */
 export function viewFor(scenario: Scenario, state: SessionState, viewer: Viewer): View {
   const game = gameOf(scenario);
-  if (viewer.kind === 'facilitator') {
-    const sceneId = sceneOf(state);
-    const view: FacilitatorView = {
-      viewer: 'facilitator',
-      ...publicPart(game, state, { facilitator: true }),
-      notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
-      scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
-      injectPlan: injectPlan(game, state),
-      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief, secrets: r.secrets ?? [], canApplyChoices: r.can_apply_choices })),
-      votesByPlayer: state.votes,
-      coaching: state.coaching,
-      fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
-    };
-    return view;
-  }
-  if (viewer.kind === 'observer') {
-    const view: ObserverView = { viewer: 'observer', ...publicPart(game, state, { facilitator: false, role: null, playerId: null }) };
-    return view;
-  }
-  const player = state.players[viewer.playerId];
-  const role = player?.role ? game.roles.get(player.role) : undefined;
-  const view: PlayerView = {
-    viewer: 'player',
-    ...publicPart(game, state, { facilitator: false, role: role?.id ?? null, playerId: viewer.playerId }),
-    me: {
-      playerId: viewer.playerId,
-      name: player?.name ?? '',
-      role: role ? { id: role.id, name: role.name, brief: role.brief, secrets: role.secrets ?? [], canApplyChoices: role.can_apply_choices } : null,
-      vote: state.votes[viewer.playerId] ?? null,
-      hand: player?.hand ?? false,
-      coaching: state.coaching.filter((c) => c.playerId === viewer.playerId),
-    },
-  };
+  if (viewer.kind === 'facilitator') return facilitatorView(game, state);
+  if (viewer.kind === 'observer') return observerView(game, state);
+  const view: PlayerView = { ...sharedPlayerView(game, state, roleOf(game, state, viewer.playerId)), me: meFor(scenario, state, viewer.playerId) };
   return view;
 }

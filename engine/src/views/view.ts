@@ -80,16 +80,24 @@ export interface PublicView {
   map: { nodes: MapNode[]; edges: MapEdge[] };
 }
 
+/** What only one player sees: their own seat, role card, vote, hand and coaching. */
+export interface PlayerMe {
+  playerId: string;
+  name: string;
+  role: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean } | null;
+  vote: string | null;
+  hand: boolean;
+  coaching: CoachNote[];
+}
+
 export interface PlayerView extends PublicView {
   viewer: 'player';
-  me: {
-    playerId: string;
-    name: string;
-    role: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean } | null;
-    vote: string | null;
-    hand: boolean;
-    coaching: CoachNote[];
-  };
+  me: PlayerMe;
+}
+
+/** A player's view without its `me`: the same for every player of one role. */
+export interface SharedPlayerView extends PublicView {
+  viewer: 'player';
 }
 
 export interface InjectPlan {
@@ -121,3 +129,12 @@ export interface ObserverView extends PublicView {
 }
 
 export type View = FacilitatorView | PlayerView | ObserverView;
+
+/**
+ * Who a projection is for. Every player of one role (or of none) shares one projection, so the
+ * server builds and encodes it once per role, not once per player.
+ */
+export type ViewAudience = { kind: 'facilitator' } | { kind: 'observer' } | { kind: 'role'; role: string | null };
+
+/** What `projectionFor` returns: a whole view, except that a player's lacks its `me`. */
+export type Projection = FacilitatorView | SharedPlayerView | ObserverView;

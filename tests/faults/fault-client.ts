@@ -1,14 +1,16 @@
-import type { ClientCommand, CommandAck, ViewMessage } from '@chaos-quest/engine';
+import type { ClientCommand, CommandAck, MeMessage, View, ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 
 /**
  * A socket.io-client that behaves like a browser tab under faults: websocket only, reconnecting
- * quickly and forever (within a test's bounds), keeping the newest view it has seen. It never
+ * quickly and forever (within a test's bounds), keeping the newest view and `me` it has seen. It never
  * retries a command on its own, so what the server acknowledged is exactly what the test saw.
  */
 export class FaultClient {
   readonly socket: Socket;
   latest: ViewMessage | null = null;
+  /** The newest `me` (players only): sent when it changes, and on every connect and resync. */
+  me: MeMessage | null = null;
   /** Times the socket lost its connection without asking to. */
   drops = 0;
 
@@ -16,6 +18,9 @@ export class FaultClient {
     this.socket = socket;
     socket.on('view', (message: ViewMessage) => {
       if (!this.latest || message.seq >= this.latest.seq) this.latest = message;
+    });
+    socket.on('me', (message: MeMessage) => {
+      if (!this.me || message.seq >= this.me.seq) this.me = message;
     });
     socket.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect') this.drops += 1;
@@ -40,6 +45,13 @@ export class FaultClient {
     });
   }
 
+  /** The whole view this socket holds, composed as a browser does: a player's shared view with their `me`. */
+  get whole(): View | null {
+    const view = this.latest?.view ?? null;
+    if (view?.viewer !== 'player') return view;
+    return this.me ? { ...view, me: this.me.me } : null;
+  }
+
   get seq(): number {
     return this.latest?.seq ?? -1;
   }
@@ -55,7 +67,7 @@ export class FaultClient {
     });
   }
 
-  /** The server's current view for this socket (its `resync`), or null if none came. */
+  /** The server's current view for this socket (its `resync`; a player's `me` comes just before it), or null if none came. */
   resync(timeoutMs = 5000): Promise<ViewMessage | null> {
     return new Promise((resolve) => {
       this.socket.timeout(timeoutMs).emit('resync', (error: Error | null, message: ViewMessage | null) => resolve(error ? null : message));

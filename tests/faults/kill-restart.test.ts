@@ -53,7 +53,7 @@ describe('the server under kill -9 while ten sessions play', () => {
       tables.forEach((table, i) => {
         const audit = audits[i];
         if (!audit) throw new Error('one audit per table');
-        expect(table.clients.map((c) => c.latest?.view), `${label}, session ${table.sessionId}: views after restart`).toEqual(expectedViews(audit, table));
+        expect(table.clients.map((c) => c.whole), `${label}, session ${table.sessionId}: views after restart`).toEqual(expectedViews(audit, table));
       });
     }
 

@@ -44,8 +44,11 @@ describe('a reconnect storm', () => {
       await until(`${label}: every socket holds its session's seq`, () => tables.every((t, i) => t.convergedAt(current[i]?.seq ?? -1)), () =>
         tables.map((t, i) => `${t.sessionId} at ${current[i]?.seq}: ${t.describe()}`).join('; '));
       for (const table of tables) {
+        const held = table.clients.map((c) => c.me?.me ?? null);
         const own = await table.resyncAll();
         expect(table.clients.map((c) => c.latest), `${label}, session ${table.sessionId}: what each socket holds is what the server would send it now`).toEqual(own);
+        // The resync sent each player their `me` again (at the current seq): what they held was already current.
+        expect(held, `${label}, session ${table.sessionId}: each player's me was current`).toEqual(table.clients.map((c) => c.me?.me ?? null));
       }
     }
 

@@ -1,11 +1,25 @@
-import type { Scenario, ViewMessage } from '@chaos-quest/engine';
+import type { MeMessage, Scenario, ViewMessage } from '@chaos-quest/engine';
+
+type Frame = ViewMessage | MeMessage;
 
 /**
- * Checks every frame a player or observer received against what DESIGN lets them see: no other
- * role's secrets, no facilitator notes, no inject text before it was revealed to their role, no
- * seed, and the fault's cause only in the debrief. Returns what leaked, frame by frame; empty is clean.
+ * The role a player's `view` frame at `seq` was projected for: the role in their latest `me` at or
+ * before it. A `me` goes out whenever it changes (a role change changes it) and on every connect
+ * and resync, so that is the role the server held at `seq`. Null for no role or no `me` yet.
  */
-export function auditFrames(scenario: Scenario, seed: string, frames: readonly ViewMessage[]): string[] {
+function roleAt(mes: readonly MeMessage[], seq: number): string | null {
+  let best: MeMessage | null = null;
+  for (const m of mes) if (m.seq <= seq && (best === null || m.seq >= best.seq)) best = m;
+  return best?.me.role?.id ?? null;
+}
+
+/**
+ * Checks every `view` and `me` frame a player or observer received against what DESIGN lets them
+ * see: no other role's secrets, no facilitator notes, no inject text before it was revealed to their
+ * role, no seed, and the fault's cause only in the debrief. A `me` may hold its own role's card and
+ * nothing else of that list. Returns what leaked, frame by frame; empty is clean.
+ */
+export function auditFrames(scenario: Scenario, seed: string, frames: readonly Frame[]): string[] {
   const leaks: string[] = [];
   const notes = [
     ...scenario.scenes.map((s) => s.facilitator_notes),
@@ -13,25 +27,29 @@ export function auditFrames(scenario: Scenario, seed: string, frames: readonly V
     ...(scenario.injects ?? []).map((i) => i.facilitator_notes),
   ].filter((n): n is string => n !== undefined);
   const injects = [...scenario.scenes.flatMap((s) => s.injects ?? []), ...(scenario.injects ?? [])];
-  for (const { seq, view } of frames) {
-    const text = JSON.stringify(view);
-    const myRole = view.viewer === 'player' ? (view.me.role?.id ?? null) : null;
-    if (view.viewer === 'facilitator') leaks.push(`seq ${seq}: a facilitator view reached a player or observer`);
-    if (text.includes(seed)) leaks.push(`seq ${seq}: the seed`);
+  const mes = frames.filter((f): f is MeMessage => 'me' in f);
+  for (const frame of frames) {
+    const { seq } = frame;
+    const text = JSON.stringify('me' in frame ? frame.me : frame.view);
+    const view = 'view' in frame ? frame.view : null;
+    const myRole = 'me' in frame ? (frame.me.role?.id ?? null) : view?.viewer === 'player' ? roleAt(mes, seq) : null;
+    const kind = view ? 'view' : 'me';
+    if (view?.viewer === 'facilitator') leaks.push(`seq ${seq}: a facilitator view reached a player or observer`);
+    if (text.includes(seed)) leaks.push(`seq ${seq} ${kind}: the seed`);
     for (const role of scenario.roles) {
       if (role.id === myRole) continue;
-      for (const secret of role.secrets ?? []) if (text.includes(secret)) leaks.push(`seq ${seq}: a secret of role ${role.id}`);
+      for (const secret of role.secrets ?? []) if (text.includes(secret)) leaks.push(`seq ${seq} ${kind}: a secret of role ${role.id}`);
     }
-    for (const note of notes) if (text.includes(note)) leaks.push(`seq ${seq}: facilitator notes "${note.slice(0, 30)}"`);
+    for (const note of notes) if (text.includes(note)) leaks.push(`seq ${seq} ${kind}: facilitator notes "${note.slice(0, 30)}"`);
     for (const inject of injects) {
       if (!text.includes(inject.text)) continue;
       const forMe = inject.to === undefined || (myRole !== null && inject.to.includes(myRole));
-      const due = inject.at === undefined || view.clock.minutes >= inject.at;
-      const revealed = view.injects.some((r) => r.injectId === inject.id);
-      if (!forMe || !due || !revealed) leaks.push(`seq ${seq}: inject ${inject.id} before it was revealed to this viewer`);
+      const due = view !== null && (inject.at === undefined || view.clock.minutes >= inject.at);
+      const revealed = view !== null && view.injects.some((r) => r.injectId === inject.id);
+      if (!forMe || !due || !revealed) leaks.push(`seq ${seq} ${kind}: inject ${inject.id} before it was revealed to this viewer`);
     }
-    const debrief = view.phase === 'debrief' || view.phase === 'ended';
-    if (!debrief && text.includes(scenario.fault.summary)) leaks.push(`seq ${seq}: the fault's cause before the debrief`);
+    const debrief = view !== null && (view.phase === 'debrief' || view.phase === 'ended');
+    if (!debrief && text.includes(scenario.fault.summary)) leaks.push(`seq ${seq} ${kind}: the fault's cause before the debrief`);
   }
   return leaks;
 }

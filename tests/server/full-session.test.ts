@@ -41,14 +41,17 @@ describe('a full game day over sockets', () => {
       expect(facilitator.latest.view.phase).toBe('ended');
       expect(facilitator.presences.at(-1)).toEqual({ connected: [anaSeat.playerId, boSeat.playerId, cySeat.playerId].sort(), facilitator: true, observers: 1 });
 
-      for (const client of [ana, bo, cy, observer]) expect(auditFrames(FIXTURE, SEED, client.views)).toEqual([]);
-      expect(auditFrames(FIXTURE, SEED, facilitator.views).length, 'the audit must flag what only a facilitator may see').toBeGreaterThan(0);
-      expect(JSON.stringify(facilitator.views)).not.toContain(SEED);
-      expect(JSON.stringify(ana.views)).toContain(COACHING);
-      for (const client of [bo, cy, observer]) expect(JSON.stringify(client.views)).not.toContain(COACHING);
-      expect(JSON.stringify(cy.views)).toContain('A journalist emails');
-      for (const client of [ana, bo, observer]) expect(JSON.stringify(client.views)).not.toContain('A journalist emails');
-      expect(JSON.stringify(ana.views)).toContain('PAGE: checkout 5xx');
+      for (const client of [ana, bo, cy, observer]) expect(auditFrames(FIXTURE, SEED, client.frames)).toEqual([]);
+      for (const client of [ana, bo, cy]) expect(client.mes.length, 'players get their own part in me frames').toBeGreaterThan(0);
+      expect(observer.mes).toEqual([]);
+      expect(auditFrames(FIXTURE, SEED, facilitator.frames).length, 'the audit must flag what only a facilitator may see').toBeGreaterThan(0);
+      expect(JSON.stringify(facilitator.frames)).not.toContain(SEED);
+      expect(JSON.stringify(ana.mes)).toContain(COACHING);
+      for (const client of [bo, cy, observer]) expect(JSON.stringify(client.frames)).not.toContain(COACHING);
+      expect(JSON.stringify(ana.views), 'coaching travels only in me').not.toContain(COACHING);
+      expect(JSON.stringify(cy.frames)).toContain('A journalist emails');
+      for (const client of [ana, bo, observer]) expect(JSON.stringify(client.frames)).not.toContain('A journalist emails');
+      expect(JSON.stringify(ana.frames)).toContain('PAGE: checkout 5xx');
       // Each client saw every change in order, with no gap: a view per accepted command.
       for (const client of [facilitator, ana, bo, cy, observer]) {
         const seqs = client.views.map((m) => m.seq);

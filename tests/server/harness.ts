@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiError, ClientCommand, CommandAck, CreateSessionResponse, JoinResponse, Presence, ViewMessage } from '@chaos-quest/engine';
+import type { ApiError, ClientCommand, CommandAck, CreateSessionResponse, JoinResponse, MeMessage, PlayerView, Presence, ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 
@@ -67,7 +67,12 @@ type Sendable = CommandPayload & { id?: string };
 /** A real socket.io client that records every frame it receives. */
 export class TestClient {
   readonly socket: Socket;
+  /** The `view` frames (shared projections), in arrival order. */
   readonly views: ViewMessage[] = [];
+  /** The `me` frames (a player's own part), in arrival order. */
+  readonly mes: MeMessage[] = [];
+  /** Every `view` and `me` frame, in arrival order: what a leak audit reads. */
+  readonly frames: (ViewMessage | MeMessage)[] = [];
   readonly presences: Presence[] = [];
   private counter = 0;
   private readonly prefix: string;
@@ -75,7 +80,14 @@ export class TestClient {
   private constructor(socket: Socket, prefix: string) {
     this.socket = socket;
     this.prefix = prefix;
-    socket.on('view', (message: ViewMessage) => this.views.push(message));
+    socket.on('view', (message: ViewMessage) => {
+      this.views.push(message);
+      this.frames.push(message);
+    });
+    socket.on('me', (message: MeMessage) => {
+      this.mes.push(message);
+      this.frames.push(message);
+    });
     socket.on('presence', (presence: Presence) => this.presences.push(presence));
   }
 
@@ -95,6 +107,14 @@ export class TestClient {
     const last = this.views[this.views.length - 1];
     if (!last) throw new Error('no view received yet');
     return last;
+  }
+
+  /** The player's whole view as a browser composes it: the latest view with the latest `me`. */
+  get playerView(): PlayerView {
+    const { view } = this.latest;
+    const me = this.mes[this.mes.length - 1]?.me;
+    if (view.viewer !== 'player' || !me) throw new Error('not a player, or no me received yet');
+    return { ...view, me };
   }
 
   /** Sends a command (a fresh id unless one is given) and resolves with its ack. */

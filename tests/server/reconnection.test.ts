@@ -19,9 +19,9 @@ describe('reconnection', () => {
       const current = (await facilitator.resync()).seq;
       await ana.viewWhere((m) => m.seq === current);
       expect(ana.socket.connected).toBe(true);
-      const view = ana.latest.view;
-      expect(view.viewer === 'player' && view.me.playerId).toBe(seat.playerId);
-      expect(view.viewer === 'player' && view.me.role?.id).toBe('sre');
+      const view = ana.playerView;
+      expect(view.me.playerId).toBe(seat.playerId);
+      expect(view.me.role?.id).toBe('sre');
       expect(view.phase).toBe('running');
       await until(() => facilitator.presences.at(-1)?.connected.includes(seat.playerId) === true);
 
@@ -47,6 +47,7 @@ describe('reconnection', () => {
       await facilitator.send({ type: 'session.start' });
       await facilitator.send({ type: 'clock.advance', minutes: 10 });
       const before = (await ana.resync()).view;
+      const beforeMe = ana.mes.at(-1);
       facilitator.close();
       ana.close();
       await server.close();
@@ -55,6 +56,7 @@ describe('reconnection', () => {
       facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
       ana = await TestClient.connect(server.url, { token: seat.playerToken });
       expect(ana.latest).toEqual({ seq: 4, view: before });
+      expect(ana.mes).toEqual([beforeMe]);
       expect(await ana.send({ type: 'inject.ack', key: 'page' })).toEqual({ ok: true, seq: 5 });
       expect(facilitator.latest.view.milestones['acknowledged']).toBeDefined();
       facilitator.close();

@@ -48,7 +48,7 @@ describe('every shipped scenario over sockets', () => {
       const last = facilitator.latest.seq;
       for (const client of [...players, observer]) {
         await client.viewWhere((m) => m.seq === last);
-        expect(auditFrames(scenario, SEED, client.views)).toEqual([]);
+        expect(auditFrames(scenario, SEED, client.frames)).toEqual([]);
       }
       await until(async () => ((await fetch(`${server.url}/api/incidents`).then((r) => r.json())) as IncidentRecord[]).length === 1);
       for (const client of [facilitator, ...players, observer]) client.close();

@@ -26,7 +26,7 @@ export async function afterAccept(ctx: HubContext, session: LiveSession, before:
     await ctx.store.putSnapshot(session.id, { seq: session.state.seq, state: JSON.stringify(session.state) });
     session.snapshotSeq = session.state.seq;
   });
-  broadcastViews(session);
+  broadcastViews(session, ctx.rooms);
   if (removed) for (const connection of session.connectionsOf(removed)) connection.close();
   ctx.pace.sync(session);
 }

@@ -1,28 +1,87 @@
-import { viewFor, type Presence, type View, type Viewer } from '@chaos-quest/engine';
-import type { Connection, LiveSession } from './live-session.ts';
+import { audienceOf, meFor, projectionFor, type MeMessage, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
+import type { Connection, LiveSession, RoomSender } from './live-session.ts';
 
 /**
- * Sends every connection of `session` its view of the current state, tagged with `seq`. Views are
- * projected per viewer on the server: the facilitator's once, the observers' public view once, and
- * each seated player's once however many tabs they have (each player's view carries its own `me`).
+ * The room every connection of one audience shares: the facilitator's, the observers', or one
+ * role's (`-` for players without a role). Session ids and role ids contain no `|`.
  */
-export function broadcastViews(session: LiveSession): void {
-  const cache = new Map<string, View>();
+export function audienceRoom(sessionId: string, audience: ViewAudience): string {
+  if (audience.kind === 'facilitator') return `${sessionId}|f`;
+  if (audience.kind === 'observer') return `${sessionId}|o`;
+  return `${sessionId}|r:${audience.role ?? '-'}`;
+}
+
+/** Puts `connection` in the room of its current audience (a player's changes with their role). */
+function placeIn(session: LiveSession, connection: Connection): { room: string; audience: ViewAudience } {
+  const audience = audienceOf(session.scenario, session.state, connection.viewer);
+  const room = audienceRoom(session.id, audience);
+  if (session.rooms.get(connection.id) !== room) {
+    connection.joinRoom(room);
+    session.rooms.set(connection.id, room);
+  }
+  return { room, audience };
+}
+
+/**
+ * Sends every connection of `session` the current state, tagged with its `seq` (DESIGN step 5):
+ * each audience's projection is built once and sent once to its room, so the transport encodes it
+ * once however many players share the role; then each player whose own part (`me`) changed gets
+ * it alone. Connections move rooms first, so a player who just took a role gets that role's view.
+ */
+export function broadcastViews(session: LiveSession, rooms: RoomSender): void {
   const seq = session.state.seq;
+  const audiences = new Map<string, ViewAudience>();
   for (const connection of session.connections.values()) {
-    const key = viewerKey(connection.viewer);
-    let view = cache.get(key);
-    if (!view) {
-      view = viewFor(session.scenario, session.state, connection.viewer);
-      cache.set(key, view);
-    }
-    connection.sendView({ seq, view });
+    const { room, audience } = placeIn(session, connection);
+    audiences.set(room, audience);
+  }
+  for (const [room, audience] of audiences) rooms.sendView(room, { seq, view: projectionFor(session.scenario, session.state, audience) });
+  sendChangedMe(session, seq);
+}
+
+function sendChangedMe(session: LiveSession, seq: number): void {
+  const byPlayer = new Map<string, Connection[]>();
+  for (const connection of session.connections.values()) {
+    if (connection.viewer.kind !== 'player') continue;
+    const list = byPlayer.get(connection.viewer.playerId) ?? [];
+    list.push(connection);
+    byPlayer.set(connection.viewer.playerId, list);
+  }
+  for (const [playerId, connections] of byPlayer) {
+    const message = meMessage(session, playerId, seq);
+    const json = JSON.stringify(message.me);
+    if (session.sentMe.get(playerId) === json) continue;
+    session.sentMe.set(playerId, json);
+    for (const connection of connections) connection.sendMe(message);
   }
 }
 
-/** Sends one connection its current view (on connect and on resync). */
+function meMessage(session: LiveSession, playerId: string, seq: number): MeMessage {
+  return { seq, me: meFor(session.scenario, session.state, playerId) };
+}
+
+/**
+ * Sends one connection the whole current state (on connect): a player's `me` first, so the view
+ * that follows can be shown whole, then its audience's projection. Places it in its room.
+ */
 export function sendView(session: LiveSession, connection: Connection): void {
-  connection.sendView({ seq: session.state.seq, view: viewFor(session.scenario, session.state, connection.viewer) });
+  const { audience } = placeIn(session, connection);
+  const seq = session.state.seq;
+  const { viewer } = connection;
+  if (viewer.kind === 'player') {
+    const message = meMessage(session, viewer.playerId, seq);
+    // Every other connection of this player holds this `me` too: state changes always broadcast.
+    session.sentMe.set(viewer.playerId, JSON.stringify(message.me));
+    connection.sendMe(message);
+  }
+  connection.sendView({ seq, view: projectionFor(session.scenario, session.state, audience) });
+}
+
+/** What a resync answers: the viewer's projection, and for a player their `me`, at the current seq. */
+export function resyncOf(session: LiveSession, viewer: Connection['viewer']): { view: ViewMessage; me: MeMessage | null } {
+  const seq = session.state.seq;
+  const view: ViewMessage = { seq, view: projectionFor(session.scenario, session.state, audienceOf(session.scenario, session.state, viewer)) };
+  return { view, me: viewer.kind === 'player' ? meMessage(session, viewer.playerId, seq) : null };
 }
 
 /** Who is connected right now: player ids with a socket open, the facilitator, and how many observers. */
@@ -44,8 +103,4 @@ export function sendPresence(session: LiveSession): void {
   for (const connection of session.connections.values()) {
     if (connection.viewer.kind === 'facilitator') connection.sendPresence(presence);
   }
-}
-
-function viewerKey(viewer: Viewer): string {
-  return viewer.kind === 'player' ? `player:${viewer.playerId}` : viewer.kind;
 }

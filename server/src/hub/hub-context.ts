@@ -1,6 +1,7 @@
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { Store } from '../store/store.ts';
+import type { RoomSender } from './live-session.ts';
 import type { PaceClock } from './pace-clock.ts';
 
 /** The slice of pino's logger the hub writes its one-line session events to. */
@@ -21,4 +22,6 @@ export interface HubContext {
   snapshotEvery: number;
   /** Wall-clock ms, stamped on each logged command. */
   now: () => number;
+  /** How a view reaches an audience room: the socket layer's, once attached (see `SessionHub.useRooms`). */
+  rooms: RoomSender;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseScenario, stateHash, type Actor, type ViewMessage } from '@chaos-quest/engine';
+import { parseScenario, stateHash, viewFor, type Actor, type MeMessage, type ViewMessage } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.ts';
 import { createServerMetrics } from '../metrics/server-metrics.ts';
@@ -23,9 +23,19 @@ function hubOn(store: MemoryStore, snapshotEvery = 200, idleMs?: number) {
 
 function recorder(id: string, viewer: Connection['viewer']) {
   const views: ViewMessage[] = [];
+  const mes: MeMessage[] = [];
+  const rooms: string[] = [];
   let closed = false;
-  const connection: Connection = { id, viewer, sendView: (m) => views.push(m), sendPresence: () => {}, close: () => (closed = true) };
-  return { connection, views, closed: () => closed };
+  const connection: Connection = {
+    id,
+    viewer,
+    joinRoom: (room) => rooms.push(room),
+    sendView: (m) => views.push(m),
+    sendMe: (m) => mes.push(m),
+    sendPresence: () => {},
+    close: () => (closed = true),
+  };
+  return { connection, views, mes, rooms, closed: () => closed };
 }
 
 describe('SessionHub', () => {
@@ -77,21 +87,33 @@ describe('SessionHub', () => {
     expect(await restarted.get('no-such-session')).toBeNull();
   });
 
-  it('sends each viewer its own projection after every accepted command', async () => {
+  it('sends each audience its projection and each player their own me, only when it changed', async () => {
     const { hub } = hubOn(new MemoryStore());
     const { sessionId } = await hub.create(start, { seed: 's', team: null });
-    const joined = await hub.join(sessionId, 'Ana');
-    if (!joined.ok) throw new Error('join failed');
-    const player = recorder('p', { kind: 'player', playerId: joined.playerId });
+    const [ana, bo] = await Promise.all([hub.join(sessionId, 'Ana'), hub.join(sessionId, 'Bo')]);
+    if (!ana?.ok || !bo?.ok) throw new Error('join failed');
+    const asAna: Actor = { kind: 'player', playerId: ana.playerId };
+    const a = recorder('a', asAna);
+    const b = recorder('b', { kind: 'player', playerId: bo.playerId });
     const observer = recorder('o', { kind: 'observer' });
-    await hub.connect(sessionId, player.connection);
-    await hub.connect(sessionId, observer.connection);
-    await hub.submit(sessionId, { kind: 'player', playerId: joined.playerId }, { id: 'r', type: 'role.take', role: 'sre' });
-    expect(player.views.map((m) => m.seq)).toEqual([1, 2]);
-    expect(observer.views.map((m) => m.view.viewer)).toEqual(['observer', 'observer']);
-    const last = player.views[1]?.view;
-    expect(last?.viewer === 'player' && last.me.role?.secrets).toEqual(['Yesterday you raised the resolver TTL to 24h.']);
-    expect(JSON.stringify(observer.views)).not.toContain('24h');
+    for (const r of [a, b, observer]) await hub.connect(sessionId, r.connection);
+    await hub.submit(sessionId, asAna, { id: 'r', type: 'role.take', role: 'sre' });
+    await hub.submit(sessionId, asAna, { id: 'h', type: 'hand.raise', raised: true });
+
+    expect(a.rooms).toEqual([`${sessionId}|r:-`, `${sessionId}|r:sre`]);
+    expect(b.rooms).toEqual([`${sessionId}|r:-`]);
+    expect(observer.rooms).toEqual([`${sessionId}|o`]);
+    expect(a.views.map((m) => m.seq)).toEqual([2, 3, 4]);
+    expect(a.mes.map((m) => m.seq)).toEqual([2, 3, 4]);
+    // Bo's own part did not change: only the view, which shows Ana's role and hand, reaches him.
+    expect(b.mes.map((m) => m.seq)).toEqual([2]);
+    expect(b.views.map((m) => m.seq)).toEqual([2, 3, 4]);
+    expect(a.mes[1]?.me.role?.secrets).toEqual(['Yesterday you raised the resolver TTL to 24h.']);
+    expect(JSON.stringify([observer.views, b.views, b.mes, a.views])).not.toContain('24h');
+    const session = await hub.get(sessionId);
+    if (!session) throw new Error('session gone');
+    const composed = { ...a.views[2]?.view, me: a.mes[2]?.me };
+    expect(JSON.stringify(composed)).toBe(JSON.stringify(viewFor(scenario, session.state, asAna)));
   });
 
   it('revokes a removed player and closes their connections', async () => {

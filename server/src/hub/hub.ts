@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createSession, phaseOf, viewFor, type Actor, type Command, type CommandAck, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
+import { createSession, phaseOf, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
 import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import { JoinCodeTakenError, type SessionRow, type Store } from '../store/store.ts';
 import { applyCommand } from './apply-command.ts';
-import { sendPresence, sendView } from './fan-out.ts';
+import { resyncOf, sendPresence, sendView } from './fan-out.ts';
 import type { EventLog, HubContext } from './hub-context.ts';
-import { LiveSession, type Connection } from './live-session.ts';
+import { LiveSession, type Connection, type RoomSender } from './live-session.ts';
 import { loadSession } from './load-session.ts';
 import { PaceClock } from './pace-clock.ts';
 
@@ -53,7 +53,16 @@ export class SessionHub {
       snapshotEvery: options.snapshotEvery ?? 200,
       now: options.now ?? Date.now,
       pace: new PaceClock((id) => void this.submit(id, SYSTEM, { id: `tick-${randomUUID()}`, type: 'clock.tick' })),
+      rooms: { sendView: (room, message) => this.sendToRoomMembers(room, message) },
     };
+  }
+
+  /**
+   * Routes room views through the transport's own rooms (one encode per room). Until it is called
+   * the hub sends each member connection the view itself.
+   */
+  useRooms(rooms: RoomSender): void {
+    this.ctx.rooms = rooms;
   }
 
   /** Opens a session in the lobby and stores it with the exact scenario text. Rejects if the store fails. */
@@ -124,14 +133,15 @@ export class SessionHub {
   disconnect(sessionId: string, connectionId: string): void {
     const session = this.sessions.get(sessionId);
     if (!session?.connections.delete(connectionId)) return;
+    session.rooms.delete(connectionId);
     sendPresence(session);
     this.scheduleEviction(session);
   }
 
-  /** The viewer's current view with its seq, for a resync; null for an unknown session. */
-  async viewMessage(sessionId: string, viewer: Viewer): Promise<ViewMessage | null> {
+  /** The viewer's current projection and (for a player) `me`, with their seq, for a resync; null for an unknown session. */
+  async resync(sessionId: string, viewer: Viewer): Promise<{ view: ViewMessage; me: MeMessage | null } | null> {
     const session = await this.get(sessionId);
-    return session ? { seq: session.state.seq, view: viewFor(session.scenario, session.state, viewer) } : null;
+    return session ? resyncOf(session, viewer) : null;
   }
 
   /** Seconds per game minute at which the server is ticking this session's clock now, or null. */
@@ -150,6 +160,14 @@ export class SessionHub {
     this.ctx.pace.stopAll();
     for (const session of this.sessions.values()) if (session.idleTimer) clearTimeout(session.idleTimer);
     await Promise.all([...this.sessions.values()].map((s) => s.queue.drain()));
+  }
+
+  /** The room sender without transport rooms: each connection the session placed in `room`. */
+  private sendToRoomMembers(room: string, message: ViewMessage): void {
+    const session = this.sessions.get(room.slice(0, room.indexOf('|')));
+    for (const connection of session?.connections.values() ?? []) {
+      if (session?.rooms.get(connection.id) === room) connection.sendView(message);
+    }
   }
 
   private async load(sessionId: string): Promise<LiveSession | null> {

@@ -1,4 +1,4 @@
-import type { Actor, Presence, Scenario, SessionState, ViewMessage, Viewer } from '@chaos-quest/engine';
+import type { Actor, MeMessage, Presence, Scenario, SessionState, ViewMessage, Viewer } from '@chaos-quest/engine';
 import type { SessionRow } from '../store/store.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -7,10 +7,23 @@ import { SerialQueue } from './serial-queue.ts';
 export interface Connection {
   readonly id: string;
   readonly viewer: Viewer;
+  /** Moves the connection into audience room `room`, out of the one it was in (see `RoomSender`). */
+  joinRoom(room: string): void;
+  /** Sends this connection alone a view (on connect). */
   sendView(message: ViewMessage): void;
+  /** Sends this connection alone its player's own part of the view. */
+  sendMe(message: MeMessage): void;
   sendPresence(presence: Presence): void;
   /** Closes the connection from the server side (a removed player, say). */
   close(): void;
+}
+
+/**
+ * Delivers one view to every connection in an audience room at once, so that the transport
+ * encodes it once (Socket.IO: `io.to(room).emit`). Never throws.
+ */
+export interface RoomSender {
+  sendView(room: string, message: ViewMessage): void;
 }
 
 /** A session loaded in memory: its scenario, current state, connections and command queue. */
@@ -20,6 +33,10 @@ export class LiveSession {
   readonly scenario: Scenario;
   state: SessionState;
   readonly connections = new Map<string, Connection>();
+  /** The audience room each connection is in, by connection id. */
+  readonly rooms = new Map<string, string>();
+  /** The JSON of the last `me` sent to each player's connections, so an unchanged one is not sent again. */
+  readonly sentMe = new Map<string, string>();
   readonly recent = new RecentKeys();
   readonly queue = new SerialQueue();
   /** The seq of the last snapshot written (or loaded). */

@@ -56,6 +56,8 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): GameSer
     );
   });
   io.on('connection', (socket) => onConnection(socket, deps, guards));
+  // One emit per audience room: Socket.IO encodes the packet once for all its sockets.
+  deps.hub.useRooms({ sendView: (room, message) => io.to(room).emit('view', message) });
   return io;
 }
 
@@ -81,16 +83,17 @@ function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards):
   });
   socket.on('resync', (ack) => {
     if (typeof ack !== 'function') return;
-    deps.hub.viewMessage(seat.sessionId, seat.viewer).then(ack, () => ack(null));
+    deps.hub.resync(seat.sessionId, seat.viewer).then(
+      (found) => {
+        // The `me` first, so the view the ack carries can be shown whole.
+        if (found?.me) socket.emit('me', found.me);
+        ack(found?.view ?? null);
+      },
+      () => ack(null),
+    );
   });
   socket.on('disconnect', () => deps.hub.disconnect(seat.sessionId, socket.id));
-  const connection: Connection = {
-    id: socket.id,
-    viewer: seat.viewer,
-    sendView: (message) => socket.emit('view', message),
-    sendPresence: (presence) => socket.emit('presence', presence),
-    close: () => socket.disconnect(true),
-  };
+  const connection = connectionOf(socket);
   deps.hub.connect(seat.sessionId, connection).then(
     (found) => {
       if (!found) socket.disconnect(true);
@@ -102,4 +105,22 @@ function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards):
       socket.disconnect(true);
     },
   );
+}
+
+/** The hub's handle on one socket. It sits in one audience room at a time. */
+function connectionOf(socket: GameSocket): Connection {
+  let currentRoom: string | null = null;
+  return {
+    id: socket.id,
+    viewer: socket.data.viewer,
+    joinRoom: (room) => {
+      if (currentRoom) void socket.leave(currentRoom);
+      currentRoom = room;
+      void socket.join(room);
+    },
+    sendView: (message) => socket.emit('view', message),
+    sendMe: (message) => socket.emit('me', message),
+    sendPresence: (presence) => socket.emit('presence', presence),
+    close: () => socket.disconnect(true),
+  };
 }

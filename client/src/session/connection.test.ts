@@ -8,9 +8,11 @@ import { createSessionStore, type SessionState, type SessionStore } from './sess
 
 const GOOD = 'a-good-seat-token-0123456789';
 
-/** A small real Socket.IO server speaking the wire protocol: views, commands with acks, resync. */
+/** A small real Socket.IO server speaking the wire protocol: views and `me`, commands with acks, resync. */
 class FakeSession {
   seq = 1;
+  hand = false;
+  meSeq = 1;
   resyncs = 0;
   commands: { id: string; type: string }[] = [];
   sockets: ServerSocket[] = [];
@@ -21,9 +23,11 @@ class FakeSession {
     this.io.use((socket, next) => (socket.handshake.auth['token'] === GOOD ? next() : next(new Error('unknown seat'))));
     this.io.on('connection', (socket) => {
       this.sockets.push(socket);
+      socket.emit('me', this.meMessage());
       socket.emit('view', this.message());
       socket.on('resync', (ack: (m: unknown) => void) => {
         this.resyncs += 1;
+        socket.emit('me', this.meMessage());
         ack(this.message());
       });
       socket.on('command', (command: { id: string; type: string }, ack: (a: unknown) => void) => {
@@ -32,12 +36,21 @@ class FakeSession {
         this.seq += 1;
         ack({ ok: true, seq: this.seq });
         this.io.emit('view', this.message());
+        // Like the real server, `me` only when it changed, after the view of the same seq.
+        if (command.type !== 'hand.raise') return;
+        this.hand = !this.hand;
+        this.meSeq = this.seq;
+        this.io.emit('me', this.meMessage());
       });
     });
   }
 
   message() {
     return { seq: this.seq, view: { viewer: 'player', label: `v${this.seq}` } };
+  }
+
+  meMessage() {
+    return { seq: this.meSeq, me: { playerId: 'p1', hand: this.hand } };
   }
 
   async listen(): Promise<string> {
@@ -74,11 +87,24 @@ describe('session connection', () => {
     await server.io.close();
   });
 
-  it('goes online and shows the view the server sends on connect', async () => {
+  it('goes online and shows the view the server sends on connect, composed with its me', async () => {
     const store = createSessionStore();
     link = connectSession(store, { url, auth: { token: GOOD } });
     await until(store, (s) => s.status === 'online' && s.sync.view !== null);
     expect(store.getState().sync.seq).toBe(1);
+    expect(store.getState().sync.view).toEqual({ viewer: 'player', label: 'v1', me: { playerId: 'p1', hand: false } });
+  });
+
+  it('keeps the last me while views without a change to it arrive, and takes a new one', async () => {
+    const store = createSessionStore();
+    link = connectSession(store, { url, auth: { token: GOOD } });
+    await until(store, (s) => s.status === 'online' && s.sync.view !== null);
+    await link.send({ type: 'clock.advance', minutes: 5 }, 'clock');
+    await until(store, (s) => s.sync.seq === 2);
+    expect(store.getState().sync.view).toMatchObject({ label: 'v2', me: { hand: false } });
+    await link.send({ type: 'hand.raise', raised: true }, 'hand');
+    await until(store, (s) => s.sync.me?.seq === 3);
+    expect(store.getState().sync.view).toMatchObject({ label: 'v3', me: { hand: true } });
   });
 
   it('sends a command with a fresh id and settles it with the ack', async () => {

@@ -25,7 +25,7 @@ export interface ConnectOptions {
 }
 
 // Typed against the protocol's constant, so a renamed event fails to compile here.
-const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', presence: 'presence' };
+const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', me: 'me', presence: 'presence' };
 
 const OFFLINE = 'You are offline, so this was not sent. The page reconnects by itself; try again when the banner clears.';
 const TIMEOUT = 'The server did not answer in time. Check the connection and try again.';
@@ -53,7 +53,8 @@ function watchConnection(socket: Socket, store: SessionStore, resync: () => void
 
 /**
  * Connects one seat (or the big screen) to its session and feeds `store`. Reconnects by itself;
- * after a reconnect, or when a `view` skips sequence numbers, it asks the server to resync.
+ * after a reconnect, or when a `view` skips sequence numbers, it asks the server to resync. A
+ * player's view is composed from the shared `view` and their own `me` (view-sync.ts).
  */
 export function connectSession(store: SessionStore, options: ConnectOptions): SessionLink {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -78,6 +79,8 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
   socket.on(EVENTS.view, (message: unknown) => {
     if (store.getState().receiveView(message) === 'gap') resync();
   });
+  // A player's own part: sent when it changes, and just before the view on connect and resync.
+  socket.on(EVENTS.me, (message: unknown) => store.getState().receiveMe(message));
   socket.on(EVENTS.presence, (presence: Presence) => store.getState().receivePresence(presence));
 
   const send = (command: CommandInput, control: string) =>

@@ -12,6 +12,16 @@ describe('session store', () => {
     expect(store.getState().sync.seq).toBe(5);
   });
 
+  it('holds a player view whole only once its me arrived, and keeps that me across views', () => {
+    const store = createSessionStore();
+    store.getState().receiveView({ seq: 1, view: { viewer: 'player' } });
+    expect(store.getState().sync.view).toBeNull();
+    expect(store.getState().receiveMe({ seq: 1, me: { playerId: 'p1' } })).toBe('applied');
+    store.getState().receiveView({ seq: 2, view: { viewer: 'player' } });
+    expect(store.getState().sync.view).toEqual({ viewer: 'player', me: { playerId: 'p1' } });
+    expect(store.getState().receiveMe({ seq: 0, me: { playerId: 'p1' } })).toBe('stale');
+  });
+
   it('does not notify subscribers for a message it drops', () => {
     const store = createSessionStore();
     store.getState().receiveView(message(2));

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { View } from '@chaos-quest/engine';
-import { EMPTY_SYNC, receiveView } from './view-sync.ts';
+import type { Projection } from '@chaos-quest/engine';
+import { EMPTY_SYNC, receiveMe, receiveView } from './view-sync.ts';
 
-const view = (label: string) => ({ viewer: 'observer', clock: { label } }) as unknown as View;
+const view = (label: string, viewer = 'observer') => ({ viewer, clock: { label } }) as unknown as Projection;
+const me = (seq: number, name: string) => ({ seq, me: { playerId: 'p1', name } });
 
 describe('receiveView', () => {
   it('takes the first view whatever its seq', () => {
     const { sync, verdict } = receiveView(EMPTY_SYNC, { seq: 41, view: view('a') });
     expect(verdict).toBe('applied');
-    expect(sync).toEqual({ seq: 41, view: view('a') });
+    expect(sync).toMatchObject({ seq: 41, view: view('a') });
   });
 
   it('applies the next seq in order', () => {
@@ -47,4 +48,44 @@ describe('receiveView', () => {
       expect(sync).toBe(EMPTY_SYNC);
     },
   );
+});
+
+describe('composing a player view from the shared view and me', () => {
+  it('shows nothing for a player until both parts arrived, in either order', () => {
+    const viewFirst = receiveView(EMPTY_SYNC, { seq: 4, view: view('a', 'player') }).sync;
+    expect(viewFirst.view).toBeNull();
+    expect(receiveMe(viewFirst, me(4, 'Ana')).sync.view).toEqual({ viewer: 'player', clock: { label: 'a' }, me: { playerId: 'p1', name: 'Ana' } });
+    const meFirst = receiveMe(EMPTY_SYNC, me(4, 'Ana')).sync;
+    expect(meFirst.view).toBeNull();
+    expect(receiveView(meFirst, { seq: 4, view: view('a', 'player') }).sync.view).toEqual({ viewer: 'player', clock: { label: 'a' }, me: { playerId: 'p1', name: 'Ana' } });
+  });
+
+  it('keeps an older me across newer views, since the server sends it only when it changes', () => {
+    let sync = receiveMe(EMPTY_SYNC, me(2, 'Ana')).sync;
+    sync = receiveView(sync, { seq: 2, view: view('a', 'player') }).sync;
+    const { sync: next, verdict } = receiveView(sync, { seq: 3, view: view('b', 'player') });
+    expect(verdict).toBe('applied');
+    expect(next.view).toMatchObject({ clock: { label: 'b' }, me: { name: 'Ana' } });
+  });
+
+  it('ignores a me older than the held one, and takes one at the same seq or newer', () => {
+    let sync = receiveView(EMPTY_SYNC, { seq: 7, view: view('a', 'player') }).sync;
+    sync = receiveMe(sync, me(7, 'Ana')).sync;
+    const late = receiveMe(sync, me(5, 'Old'));
+    expect(late.verdict).toBe('stale');
+    expect(late.sync).toBe(sync);
+    expect(receiveMe(sync, me(7, 'Again')).sync.view).toMatchObject({ me: { name: 'Again' } });
+    expect(receiveMe(sync, me(8, 'Next')).sync.view).toMatchObject({ me: { name: 'Next' } });
+  });
+
+  it('never puts a me into a facilitator or observer view', () => {
+    const sync = receiveMe(EMPTY_SYNC, me(1, 'Ana')).sync;
+    expect(receiveView(sync, { seq: 1, view: view('a', 'observer') }).sync.view).toEqual(view('a', 'observer'));
+  });
+
+  it.each([null, { seq: 1 }, { seq: 'x', me: {} }, { seq: -2, me: {} }, { seq: 1, me: null }])('ignores a malformed me %j', (message) => {
+    const { sync, verdict } = receiveMe(EMPTY_SYNC, message);
+    expect(verdict).toBe('invalid');
+    expect(sync).toBe(EMPTY_SYNC);
+  });
 });

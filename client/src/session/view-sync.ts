@@ -1,35 +1,64 @@
-import type { View, ViewMessage } from '@chaos-quest/engine';
+import type { MeMessage, PlayerMe, Projection, View, ViewMessage } from '@chaos-quest/engine';
 
-/** The latest view this client holds and the sequence number it was projected at. */
+/**
+ * What this client holds: the latest shared projection (`view` messages) with the seq it was
+ * projected at, the latest `me` (a player's own part, sent only when it changes), and the two
+ * composed into the view the screens show (wire.ts explains the split).
+ */
 export interface ViewSync {
   seq: number;
+  shared: Projection | null;
+  me: MeMessage | null;
+  /** The whole view: null until there is one to show (for a player, until both parts arrived). */
   view: View | null;
 }
 
 /**
- * What became of one `view` message: `applied`; `gap` when it was applied but skipped sequence
+ * What became of one message: `applied`; `gap` when a view was applied but skipped sequence
  * numbers (so messages were lost and the caller should ask the server to resync); `stale` when an
- * older message arrived late and was dropped; `invalid` when it was not a view message at all.
+ * older message arrived late and was dropped; `invalid` when it was not such a message at all.
  */
 export type ViewVerdict = 'applied' | 'gap' | 'stale' | 'invalid';
 
-export const EMPTY_SYNC: ViewSync = { seq: 0, view: null };
+export const EMPTY_SYNC: ViewSync = { seq: 0, shared: null, me: null, view: null };
+
+const isSeq = (seq: unknown): seq is number => typeof seq === 'number' && Number.isInteger(seq) && seq >= 0;
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 function isViewMessage(message: unknown): message is ViewMessage {
-  if (typeof message !== 'object' || message === null) return false;
-  const { seq, view } = message as { seq?: unknown; view?: unknown };
-  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && typeof view === 'object' && view !== null;
+  return isObject(message) && isSeq((message as { seq?: unknown }).seq) && isObject((message as { view?: unknown }).view);
+}
+
+function isMeMessage(message: unknown): message is MeMessage {
+  return isObject(message) && isSeq((message as { seq?: unknown }).seq) && isObject((message as { me?: unknown }).me);
+}
+
+/** A player's projection plus their `me` (in the order the server's `viewFor` writes it); anyone else's projection as it is. */
+function compose(shared: Projection | null, me: PlayerMe | null): View | null {
+  if (shared === null || shared.viewer !== 'player') return shared;
+  return me === null ? null : { ...shared, me };
 }
 
 /**
- * Folds one message into the held view. Views are whole snapshots, so any newer one replaces the
- * older; a message at the held seq replaces it too (the server re-sends on reconnect and resync).
- * Never throws: a malformed message is reported as `invalid` and leaves `sync` unchanged. Pure.
+ * Folds one `view` message into the held state. Projections are whole snapshots, so any newer one
+ * replaces the older; one at the held seq replaces it too (the server re-sends on reconnect and
+ * resync). Never throws: a malformed message is reported as `invalid` and leaves `sync` unchanged. Pure.
  */
 export function receiveView(sync: ViewSync, message: unknown): { sync: ViewSync; verdict: ViewVerdict } {
   if (!isViewMessage(message)) return { sync, verdict: 'invalid' };
-  if (sync.view !== null && message.seq < sync.seq) return { sync, verdict: 'stale' };
-  const next = { seq: message.seq, view: message.view };
-  const gap = sync.view !== null && message.seq > sync.seq + 1;
+  if (sync.shared !== null && message.seq < sync.seq) return { sync, verdict: 'stale' };
+  const next: ViewSync = { seq: message.seq, shared: message.view, me: sync.me, view: compose(message.view, sync.me?.me ?? null) };
+  const gap = sync.shared !== null && message.seq > sync.seq + 1;
   return { sync: next, verdict: gap ? 'gap' : 'applied' };
+}
+
+/**
+ * Folds one `me` message into the held state: it replaces the held one unless it is older. It may
+ * come before or after the `view` of its seq, and lags it when it did not change, so it is never a
+ * gap. Never throws: a malformed message is `invalid` and leaves `sync` unchanged. Pure.
+ */
+export function receiveMe(sync: ViewSync, message: unknown): { sync: ViewSync; verdict: ViewVerdict } {
+  if (!isMeMessage(message)) return { sync, verdict: 'invalid' };
+  if (sync.me !== null && message.seq < sync.me.seq) return { sync, verdict: 'stale' };
+  return { sync: { ...sync, me: message, view: compose(sync.shared, message.me) }, verdict: 'applied' };
 }

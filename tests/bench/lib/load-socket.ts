@@ -1,21 +1,24 @@
 import { io, type Socket } from 'socket.io-client';
 
-/** What a load socket receives from either server: `{ seq, view }` on `view`, acks on `command`. */
+/** What a load socket receives from either server: `{ seq, view }` on `view`, acks on `command` (and from ours, `me`). */
 export type Ack = { ok: true; seq: number } | { ok: false; error: { code: string; message: string } };
 
 // engine.io has already stripped its own packet type (4, message): what is left is socket.io's (2, event).
 const VIEW_FRAME = '2["view"';
+const ME_FRAME = '2["me"';
 
 /**
  * One real socket.io-client websocket of the load generator. It keeps only what the benchmark
- * needs: the highest view seq seen, how many view frames arrived and their bytes on the wire,
- * and whether the server dropped it. The view itself is parsed (socket.io does that) and dropped.
+ * needs: the highest view seq seen, how many view frames arrived, the bytes on the wire of those
+ * and of the `me` frames (a player's own part, which completes an update), and whether the server
+ * dropped it. Messages are parsed (socket.io does that) and dropped.
  */
 export class LoadSocket {
   readonly socket: Socket;
   latestSeq = -1;
   views = 0;
-  viewBytes = 0;
+  /** Bytes of every `view` and `me` frame received. */
+  updateBytes = 0;
   drops = 0;
   /** Set to keep the last view received (to copy its shape for the bare relay); off to spare memory. */
   keepView = false;
@@ -35,9 +38,11 @@ export class LoadSocket {
     // Bytes are counted on the engine.io frames, before socket.io decodes them.
     socket.io.on('open', () => {
       socket.io.engine.on('data', (data: unknown) => {
-        if (typeof data !== 'string' || !data.startsWith(VIEW_FRAME)) return;
-        this.views += 1;
-        this.viewBytes += Buffer.byteLength(data, 'utf8');
+        if (typeof data !== 'string') return;
+        const view = data.startsWith(VIEW_FRAME);
+        if (!view && !data.startsWith(ME_FRAME)) return;
+        if (view) this.views += 1;
+        this.updateBytes += Buffer.byteLength(data, 'utf8');
       });
     });
   }

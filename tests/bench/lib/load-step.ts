@@ -35,7 +35,7 @@ export interface StepResult {
   errorKinds: Record<string, number>;
   rssPerSocketBytes: number;
   serverRssBytes: number;
-  /** Mean bytes of one view frame as a player's socket receives it. */
+  /** Bytes a player's socket receives per update: its `view` and `me` frames' bytes ÷ its view frames. */
   bytesPerUpdatePerPlayer: number;
   /** Server CPU time (user + system) per measured command. */
   serverCpuMsPerCommand: number;
@@ -90,7 +90,7 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
       errorKinds: Object.fromEntries(sink.errors),
       rssPerSocketBytes: Math.round((rssAfter - rssBefore) / sockets.length),
       serverRssBytes: rssAfter,
-      bytesPerUpdatePerPlayer: Math.round(played.viewBytes / Math.max(1, played.views)),
+      bytesPerUpdatePerPlayer: Math.round(played.updateBytes / Math.max(1, played.views)),
       serverCpuMsPerCommand: round(played.serverCpuMs / Math.max(1, sink.sent)),
       sampleView: played.sampleView,
     };
@@ -100,7 +100,7 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
 }
 
 interface Played {
-  viewBytes: number;
+  updateBytes: number;
   views: number;
   serverCpuMs: number;
   sampleView: unknown;
@@ -132,16 +132,16 @@ async function drive(tables: readonly LoadTable[], options: StepOptions, pid: nu
   const sample = players[0];
   if (sample) sample.keepView = true;
   await sleep(options.warmupMs);
-  const before = { bytes: sum(players, (p) => p.viewBytes), views: sum(players, (p) => p.views), cpu: cpuMs(pid) };
+  const before = { bytes: sum(players, (p) => p.updateBytes), views: sum(players, (p) => p.views), cpu: cpuMs(pid) };
   await sleep(options.measureMs / 2);
   const sampleView = sample?.lastView ?? null;
   await sleep(options.measureMs / 2);
-  const after = { bytes: sum(players, (p) => p.viewBytes), views: sum(players, (p) => p.views), cpu: cpuMs(pid) };
+  const after = { bytes: sum(players, (p) => p.updateBytes), views: sum(players, (p) => p.views), cpu: cpuMs(pid) };
   for (const timer of timers) clearTimeout(timer);
   const drainUntil = performance.now() + DRAIN_MS;
   while (tables.some((t) => !t.quiet) && performance.now() < drainUntil) await sleep(20);
   for (const table of tables) table.abandon();
-  return { viewBytes: after.bytes - before.bytes, views: after.views - before.views, serverCpuMs: after.cpu - before.cpu, sampleView };
+  return { updateBytes: after.bytes - before.bytes, views: after.views - before.views, serverCpuMs: after.cpu - before.cpu, sampleView };
 }
 
 /** User + system CPU ms of a process, from /proc/<pid>/stat; NaN where there is no /proc. */

@@ -3,8 +3,13 @@ import { sceneOf } from '../session/phase.ts';
 import type { SessionState } from '../session/state.ts';
 import type { MapEdge, MapNode } from './view.ts';
 
-/** Every edge the scenario allows: a choice's goto and each check branch's goto. */
-function allEdges(game: Game): Omit<MapEdge, 'taken'>[] {
+// Every projection draws the map, and the scenario's edges never change: work them out once per game.
+const edgesOf = new WeakMap<Game, readonly Omit<MapEdge, 'taken'>[]>();
+
+/** Every edge the scenario allows: a choice's goto and each check branch's goto. Cached by game. */
+function allEdges(game: Game): readonly Omit<MapEdge, 'taken'>[] {
+  const cached = edgesOf.get(game);
+  if (cached) return cached;
   const edges: Omit<MapEdge, 'taken'>[] = [];
   for (const scene of game.scenario.scenes) {
     for (const choice of scene.choices ?? []) {
@@ -17,6 +22,7 @@ function allEdges(game: Game): Omit<MapEdge, 'taken'>[] {
       for (const t of targets) edges.push({ from: scene.id, to: t.to ?? scene.id, label: t.label });
     }
   }
+  edgesOf.set(game, edges);
   return edges;
 }
 
@@ -38,8 +44,9 @@ export function scenarioMap(game: Game, state: SessionState, everything: boolean
   const shown = new Set(nodes.map((n) => n.id));
   const seen = new Set<string>();
   const edges = allEdges(game)
+    .filter((e) => shown.has(e.from) && shown.has(e.to))
     .map((e) => ({ ...e, taken: taken.has(`${e.from}→${e.to}`) }))
-    .filter((e) => shown.has(e.from) && shown.has(e.to) && (everything || e.taken))
+    .filter((e) => everything || e.taken)
     .filter((e) => {
       const key = `${e.from}→${e.to}→${e.label}`;
       if (seen.has(key)) return false;

@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from './run-cli.ts';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = repoRoot;
+const cli = runCli;
 const valid = 'engine/src/scenario/fixtures/valid/dns-ttl-trap.yaml';
 const validText = readFileSync(join(root, valid), 'utf8');
 
-/** Runs the real CLI in a child process from the repository root. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const temp = mkdtempSync(join(tmpdir(), 'cq-simulate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

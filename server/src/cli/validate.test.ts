@@ -1,23 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from './run-cli.ts';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = repoRoot;
+const cli = runCli;
 const fixtures = 'engine/src/scenario/fixtures';
 
-/** Runs the real CLI in a child process from the repository root. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const temp = mkdtempSync(join(tmpdir(), 'cq-validate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

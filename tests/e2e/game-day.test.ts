@@ -243,6 +243,8 @@ describe('a game day in the browser', () => {
     await f.getByRole('link', { name: 'Metrics' }).click();
     await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^6 practice incidents/);
     await screenshot(f, 'metrics');
+    const mtbf = f.getByRole('region', { name: 'Mean time between failures (scrolls)' });
+    await expect.poll(() => mtbf.getByRole('row', { name: /^dns 6 / }).count()).toBe(1);
     const [download] = await Promise.all([f.waitForEvent('download'), f.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('chaos-quest-metrics.csv');
     expect(readFileSync(await download.path(), 'utf8').split('\n').filter((line) => line.includes('dns-ttl-trap'))).toHaveLength(6);

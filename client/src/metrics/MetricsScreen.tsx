@@ -10,6 +10,7 @@ import { Panel } from '../ui/Panel.tsx';
 import { FigureTable } from './FigureTable.tsx';
 import { IncidentList } from './IncidentList.tsx';
 import { MetricsFilters, type Filters } from './MetricsFilters.tsx';
+import { MtbfTable } from './MtbfTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { FIGURE_ANCHORS, trendSeries, type ClockKind, type FigureKey } from './trend-series.ts';
 
@@ -69,6 +70,9 @@ export function MetricsScreen() {
       </p>
       <Panel title="Mean times" icon="clock">
         <FigureTable metrics={figures} />
+      </Panel>
+      <Panel title="Mean time between failures" icon="clock">
+        <MtbfTable metrics={figures} />
       </Panel>
       <Panel title="Trends" icon="chart">
         <div className="trend-grid">

@@ -1,25 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { CommandAck } from '@chaos-quest/engine';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { ListeningChild } from '../bench/lib/child-process.ts';
+import { describe, expect, it } from 'vitest';
 import type { FaultClient } from './fault-client.ts';
 import { FaultTable, until } from './fault-table.ts';
+import { faultRig } from './fault-rig.ts';
 import { startServerProcess } from './server-process.ts';
 
 const CALM_SESSIONS = 10;
 /** Well past the default burst (40) and strikes (20), so the flood must be both refused and cut. */
 const FLOOD = 400;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-fault-flood-'));
-let server: ListeningChild | null = null;
-const tables: FaultTable[] = [];
-afterAll(async () => {
-  for (const table of tables) table.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { dir, tables, track } = faultRig('cq-fault-flood-');
 
 /** Emits `count` commands back to back from the client's socket and collects whatever comes back. */
 function flood(client: FaultClient, count: number): Promise<(CommandAck | null)[]> {
@@ -39,7 +29,7 @@ function oversized(client: FaultClient, bytes: number): Promise<CommandAck | nul
 
 describe('a flooding client and oversized frames', () => {
   it('limits and cuts the offender while every other session plays on without an error and converges', async () => {
-    server = await startServerProcess(dir);
+    const server = track(await startServerProcess(dir));
     const url = server.url;
     const calm = await Promise.all(Array.from({ length: CALM_SESSIONS }, (_, i) => FaultTable.open(url, `calm-${i}`, 2)));
     const offender = await FaultTable.open(url, 'offender', 2);

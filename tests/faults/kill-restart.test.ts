@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { ListeningChild } from '../bench/lib/child-process.ts';
+import { describe, expect, it } from 'vitest';
 import { FaultTable, until } from './fault-table.ts';
 import { auditStore, expectedViews } from './log-audit.ts';
+import { faultRig } from './fault-rig.ts';
 import { startServerProcess, startServerProcessForRestarts, storeFile } from './server-process.ts';
 
 const SESSIONS = 10;
@@ -12,18 +9,11 @@ const ROUNDS = 3;
 /** Each round plays for a random time in this range before the kill. */
 const PLAY_MS: readonly [number, number] = [250, 1200];
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-fault-kill-'));
-let server: ListeningChild | null = null;
-const tables: FaultTable[] = [];
-afterAll(async () => {
-  for (const table of tables) table.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { dir, tables, track } = faultRig('cq-fault-kill-');
 
 describe('the server under kill -9 while ten sessions play', () => {
   it('keeps every acknowledged command, recovers every session to a fresh replay of its log, and every client reconnects and converges', async () => {
-    server = await startServerProcessForRestarts(dir);
+    let server = track(await startServerProcessForRestarts(dir));
     const port = server.port;
     const url = server.url;
     tables.push(...(await Promise.all(Array.from({ length: SESSIONS }, (_, i) => FaultTable.open(url, `kill-${i}`, 2 + (i % 2))))));
@@ -47,7 +37,7 @@ describe('the server under kill -9 while ten sessions play', () => {
         expect(audit.recoveredHash, `${label}, session ${audit.sessionId}: snapshot ${audit.snapshotSeq} plus tail differs from a full replay`).toBe(audit.replayHash);
       }
 
-      server = await startServerProcess(dir, port);
+      server = track(await startServerProcess(dir, port));
       await until(`${label}: every client reconnects and holds its session's seq`, () => tables.every((t, i) => t.convergedAt(audits[i]?.state.seq ?? -1)), () =>
         tables.map((t, i) => `${t.sessionId} log ${audits[i]?.state.seq}: ${t.describe()}`).join('; '));
       tables.forEach((table, i) => {

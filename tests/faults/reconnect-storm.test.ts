@@ -1,29 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { ListeningChild } from '../bench/lib/child-process.ts';
+import { describe, expect, it } from 'vitest';
 import { FaultTable, until } from './fault-table.ts';
+import { faultRig } from './fault-rig.ts';
 import { startServerProcess } from './server-process.ts';
 
 const SESSIONS = 40;
 const PLAYERS = 3;
 const STORMS = 2;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-fault-storm-'));
-let server: ListeningChild | null = null;
-const tables: FaultTable[] = [];
-afterAll(async () => {
-  for (const table of tables) table.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { dir, tables, track } = faultRig('cq-fault-storm-');
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a reconnect storm', () => {
   it('brings every socket back after all of them drop at once mid-game, each at its session’s seq with its own view', async () => {
-    server = await startServerProcess(dir);
+    const server = track(await startServerProcess(dir));
     const url = server.url;
     tables.push(...(await Promise.all(Array.from({ length: SESSIONS }, (_, i) => FaultTable.open(url, `storm-${i}`, PLAYERS)))));
     const clients = tables.flatMap((t) => t.clients);

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
 
 /**
  * Secrets handed to browsers. Tokens carry 256 bits from the CSPRNG and are stored only as their
@@ -13,7 +14,7 @@ export function newToken(): string {
 
 /** What the store keeps of a token: its SHA-256 as hex. Pure. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256Hex(token);
 }
 
 /** Characters that survive being read aloud across a room: no 0/O, 1/I/L. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.ts';
 import { createServerMetrics } from '../metrics/server-metrics.ts';
 import { ScenarioCache } from '../scenarios/by-hash.ts';
-import { sha256Hex } from '../scenarios/hash.ts';
+import { sha256Hex } from '../sha256.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import { SessionHub } from './hub.ts';
 import type { Connection } from './live-session.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES } from '@chaos-quest/engine';
 import { ScenarioLibrary } from './library.ts';
-import { sha256Hex } from './hash.ts';
+import { sha256Hex } from '../sha256.ts';
 
 const fixture = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
 const quiet = { info: () => {}, warn: () => {} };

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileTooLarge, MAX_SCENARIO_BYTES, parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
-import { sha256Hex } from './hash.ts';
+import { sha256Hex } from '../sha256.ts';
 
 /** One scenario file as last read from disk. */
 export interface ScenarioEntry {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { IncidentRecord } from '@chaos-quest/engine';
+import { sha256Hex } from '../sha256.ts';
 import type { Seat, SessionRow, Snapshot } from './store.ts';
 
 /**
@@ -89,7 +89,7 @@ export function encodeIncident(sessionId: string, record: IncidentRecord): strin
 
 /** Throws unless `hash` is the lowercase hex SHA-256 of `text`'s UTF-8 bytes. */
 export function assertContentHash(hash: string, text: string): void {
-  const actual = createHash('sha256').update(text, 'utf8').digest('hex');
+  const actual = sha256Hex(text);
   if (hash !== actual) throw new Error(`Scenario text hash ${hash} does not match its content (sha256 ${actual}).`);
 }
 

@@ -40,11 +40,9 @@ export function append<K extends ListKey>(d: Draft, key: K, item: SessionState[K
 
 /** Copies the append-only lists once, so a draft in owned mode never touches the caller's arrays. */
 export function ownLists(state: SessionState): SessionState {
-  return {
-    ...state, timeline: [...state.timeline], path: [...state.path], revealed: [...state.revealed], coaching: [...state.coaching],
-    rolls: [...state.rolls], proposals: [...state.proposals], declarations: [...state.declarations], decisions: [...state.decisions],
-    actionItems: [...state.actionItems],
-  };
+  const copy: Record<string, unknown> = { ...state };
+  for (const [key, value] of Object.entries(state)) if (Array.isArray(value)) copy[key] = [...value];
+  return copy as unknown as SessionState;
 }
 
 export const now = (d: Draft): Stamp => ({ game: d.s.game.context.clock, wall: d.entry.at });

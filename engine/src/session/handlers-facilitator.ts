@@ -1,5 +1,5 @@
 import type { CommandOf } from '../protocol/commands.ts';
-import { diceRange, rollDice } from '../dice/dice.ts';
+import { throwDice } from './throw-dice.ts';
 import type { StepError } from './errors.ts';
 import { append, markMilestone, note, now, reveal, send, type Draft } from './draft.ts';
 import { sceneOf } from './phase.ts';
@@ -93,14 +93,8 @@ export function coach(d: Draft, c: CommandOf<'coach'>): Out {
 }
 
 export function roll(d: Draft, c: CommandOf<'dice.roll'>): Out {
-  const rollId = `dice:${c.label}`;
-  const occurrence = d.s.rollCounts[rollId] ?? 0;
-  const range = diceRange(c.dice);
-  if (c.physical !== undefined && (c.physical < range.min || c.physical > range.max)) {
-    return { code: 'invalid', message: `A ${c.dice} shows ${range.min} to ${range.max}; ${c.physical} cannot be right.` };
-  }
-  const natural = c.physical ?? rollDice(c.dice, d.s.seed, rollId, occurrence);
-  d.s.rollCounts = { ...d.s.rollCounts, [rollId]: occurrence + 1 };
+  const natural = throwDice(d, c.dice, `dice:${c.label}`, c.physical);
+  if (typeof natural !== 'number') return natural;
   append(d, 'rolls', {
     seq: d.entry.seq, label: c.label, choice: null, dice: c.dice, natural, modifiers: [], total: natural,
     target: null, success: null, physical: c.physical !== undefined, at: now(d),

@@ -1,5 +1,5 @@
 import type { CommandOf } from '../protocol/commands.ts';
-import { diceRange, rollDice } from '../dice/dice.ts';
+import { throwDice } from './throw-dice.ts';
 import type { Branch } from '../scenario/schema.ts';
 import type { StepError } from './errors.ts';
 import { append, markMilestone, note, now, send, type Draft } from './draft.ts';
@@ -20,19 +20,13 @@ export function applyChoice(d: Draft, c: CommandOf<'choice.apply'>): Out {
   let taken: Branch | null = null;
   if (choice.check) {
     const check = choice.check;
-    const range = diceRange(check.dice);
-    if (c.physical !== undefined && (c.physical < range.min || c.physical > range.max)) {
-      return { code: 'invalid', message: `A ${check.dice} shows ${range.min} to ${range.max}; ${c.physical} cannot be right.` };
-    }
-    const rollId = `choice:${choice.id}`;
-    const occurrence = d.s.rollCounts[rollId] ?? 0;
-    const natural = c.physical ?? rollDice(check.dice, d.s.seed, rollId, occurrence);
+    const natural = throwDice(d, check.dice, `choice:${choice.id}`, c.physical);
+    if (typeof natural !== 'number') return natural;
     const modifiers = activeModifiers(d.game, d.s, check);
     const total = natural + modifiers.reduce((sum, m) => sum + m.add, 0);
     const success = total >= check.target;
     branch = success ? 'success' : 'failure';
     taken = success ? check.success : check.failure;
-    d.s.rollCounts = { ...d.s.rollCounts, [rollId]: occurrence + 1 };
     append(d, 'rolls', {
       seq: d.entry.seq, label: choice.label, choice: choice.id, dice: check.dice, natural, modifiers, total,
       target: check.target, success, physical: c.physical !== undefined, at,

@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// In development the API server runs beside Vite (scripts/dev.mjs); the proxy keeps the browser on
+// In development the API server runs beside Vite (client/scripts/dev.mjs); the proxy keeps the browser on
 // one origin. changeOrigin stays off so the Host header still matches the page's Origin, which the
 // server's same-origin check compares.
 const apiPort = Number(process.env['CQ_API_PORT'] ?? 3001);

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchemaText } from '../src/scenario/json-schema.ts';
+import { scenarioJsonSchemaText } from '@chaos-quest/engine/src/scenario/json-schema.ts';
 
-const target = fileURLToPath(new URL('../../scenarios/schema.json', import.meta.url));
+const target = fileURLToPath(new URL('../../../scenarios/schema.json', import.meta.url));
 writeFileSync(target, scenarioJsonSchemaText());
 console.log(`wrote ${target}`);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const apiPort = Number(process.env.CQ_API_PORT ?? 3001);
 const vitePort = Number(process.env.CQ_VITE_PORT ?? 5173);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, LoggedCommand } from '../protocol/commands.ts';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, SYSTEM, Table, player, type Payload } from '../testing/table.ts';
+import { ENTRY_LIST_FIELDS, type ViewAudience } from '../views/view.ts';
 import { audienceOf, meFor, projectionFor, viewFor } from '../views/view-for.ts';
 import { stateHash } from './hash.ts';
 import { replay } from './replay.ts';
@@ -139,6 +140,54 @@ describe('engine properties', () => {
             expect(audience).toEqual({ kind: 'role', role: state.players[playerId]?.role ?? null });
             const composed = { ...projectionFor(scenario, state, audience), me: meFor(scenario, state, playerId) };
             expect(JSON.stringify(composed)).toBe(JSON.stringify(viewFor(scenario, state, viewer)));
+          }
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('never changes the state it was given, accepted or not, so a list entry never changes once it is in the state', () => {
+    fc.assert(
+      fc.property(programArb, (program) => {
+        // The sre player gets paged first and acknowledges last, so an ack that edited the page in place would show.
+        const t = play({ roles: ['sre', ...(program.roles ?? [])], commands: [[FACILITATOR, { type: 'clock.advance', minutes: 10 }]] }, 'untouched');
+        const ackPage: [Actor, Payload] = [player('p1'), { type: 'inject.ack', key: 'page' }];
+        for (const [actor, command] of [...program.commands, ackPage]) {
+          const before = t.state;
+          const json = JSON.stringify(before);
+          t.send(actor, command as never);
+          expect(JSON.stringify(before)).toBe(json);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('puts the state\'s own entries in the entry lists of every projection (ENTRY_LIST_FIELDS)', () => {
+    const sources: Record<(typeof ENTRY_LIST_FIELDS)[number], (s: SessionState) => readonly object[]> = {
+      injects: (s) => s.revealed,
+      timeline: (s) => s.timeline,
+      proposals: (s) => s.proposals,
+      declarations: (s) => s.declarations,
+      decisions: (s) => s.decisions,
+      rolls: (s) => s.rolls,
+      actionItems: (s) => s.actionItems,
+      coaching: (s) => s.coaching,
+    };
+    fc.assert(
+      fc.property(programArb, (program) => {
+        play(program, 'entries', (state) => {
+          const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role }) as const)];
+          for (const audience of audiences) {
+            const projection = projectionFor(scenario, state, audience) as unknown as Record<string, unknown>;
+            for (const field of ENTRY_LIST_FIELDS) {
+              const list = projection[field];
+              if (list === undefined) continue;
+              const own = new Set(sources[field](state));
+              expect(Array.isArray(list)).toBe(true);
+              for (const entry of list as unknown[]) expect(own.has(entry as object), `${field} holds a copy`).toBe(true);
+            }
           }
         });
       }),

@@ -131,6 +131,23 @@ export interface ObserverView extends PublicView {
 export type View = FacilitatorView | PlayerView | ObserverView;
 
 /**
+ * The view fields that hold the session state's own list entries (its timeline entries, revealed
+ * injects, proposals…), the very objects the state holds rather than copies. The engine never
+ * changes an entry once it is in a list (handlers replace entries, never mutate them: draft.ts),
+ * so an entry's encoding can be cached for as long as the entry lives.
+ */
+export const ENTRY_LIST_FIELDS = [
+  'injects',
+  'timeline',
+  'proposals',
+  'declarations',
+  'decisions',
+  'rolls',
+  'actionItems',
+  'coaching',
+] as const satisfies readonly (keyof FacilitatorView)[];
+
+/**
  * Who a projection is for. Every player of one role (or of none) shares one projection, so the
  * server builds and encodes it once per role, not once per player.
  */

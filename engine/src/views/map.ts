@@ -26,14 +26,32 @@ function allEdges(game: Game): readonly Omit<MapEdge, 'taken'>[] {
   return edges;
 }
 
+type ScenarioMap = { nodes: MapNode[]; edges: MapEdge[] };
+
+// The map changes only when the path does, yet every projection of every command draws it: keep
+// the maps drawn for each path list (the state replaces the list when it grows; the length guards
+// a list a replay appends to in place).
+const mapsOf = new WeakMap<Game, WeakMap<readonly string[], Map<string, ScenarioMap>>>();
+
 /**
  * The scenario as a graph of scenes and endings with the path taken marked. The facilitator sees
- * it all; anyone else sees only the visited part, so no unvisited scene leaks. Pure.
+ * it all; anyone else sees only the visited part, so no unvisited scene leaks. Pure; the result is
+ * shared between calls, so it must not be changed.
  */
-export function scenarioMap(game: Game, state: SessionState, everything: boolean): { nodes: MapNode[]; edges: MapEdge[] } {
-  const path = state.path;
-  const visited = new Set(path);
+export function scenarioMap(game: Game, state: SessionState, everything: boolean): ScenarioMap {
   const current = sceneOf(state) ?? state.game.context.ending;
+  const key = `${everything ? 'all' : 'seen'}|${state.path.length}|${current ?? ''}`;
+  let byPath = mapsOf.get(game);
+  if (!byPath) mapsOf.set(game, (byPath = new WeakMap()));
+  let maps = byPath.get(state.path);
+  if (!maps) byPath.set(state.path, (maps = new Map()));
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = drawMap(game, state.path, current, everything)));
+  return map;
+}
+
+function drawMap(game: Game, path: readonly string[], current: string | null, everything: boolean): ScenarioMap {
+  const visited = new Set(path);
   const taken = new Set(path.slice(1).map((to, i) => `${path[i]}→${to}`));
   const nodes: MapNode[] = [
     ...game.scenario.scenes.map((s) => ({ id: s.id, label: s.title ?? s.id, kind: 'scene' as const, outcome: null })),

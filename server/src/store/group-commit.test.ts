@@ -42,7 +42,7 @@ describe('GroupCommit with a durability barrier', () => {
     db.close();
   });
 
-  it('resolves batches in commit order even when a later barrier passes first', async () => {
+  it('runs one barrier at a time: batches committed meanwhile share the next, and resolve in commit order', async () => {
     const db = table();
     const { gates, barrier } = manualBarriers();
     const writer = new GroupCommit(db, 1000, barrier);
@@ -51,13 +51,20 @@ describe('GroupCommit with a durability barrier', () => {
     await tick();
     const second = writer.submit(() => db.prepare('INSERT INTO t VALUES (2)').run()).then(() => order.push(2));
     await tick();
-    expect(gates).toHaveLength(2);
-    gates[1]?.open();
+    const third = writer.submit(() => db.prepare('INSERT INTO t VALUES (3)').run()).then(() => order.push(3));
     await tick();
-    expect(order).toEqual([]);
+    // Three batches committed, one barrier running: the later two wait for one that starts after it.
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 3 });
+    expect(gates).toHaveLength(1);
     gates[0]?.open();
-    await Promise.all([first, second]);
-    expect(order).toEqual([1, 2]);
+    await first;
+    await tick();
+    expect(gates).toHaveLength(2);
+    expect(order).toEqual([1]);
+    gates[1]?.open();
+    await Promise.all([second, third]);
+    expect(order).toEqual([1, 2, 3]);
+    expect(gates).toHaveLength(2);
     db.close();
   });
 

@@ -9,8 +9,8 @@ import type { Database } from 'better-sqlite3';
  * Each write runs inside its own SAVEPOINT, so one failing write (a seq conflict, say) rolls back
  * only itself and rejects only its own promise; the rest of the batch still commits. A promise
  * resolves only after the COMMIT that holds its write has returned and, when a durability barrier
- * is given, after that barrier (an fsync off the event loop) has resolved too. Batches resolve in
- * commit order.
+ * is given, after a barrier (an fsync off the event loop) that started after that COMMIT has
+ * resolved too. Batches resolve in commit order.
  */
 
 /** Resolves once everything committed so far is on disk; rejects when that cannot be made so. */
@@ -30,6 +30,9 @@ export class GroupCommit {
   readonly #barrier: DurabilityBarrier | null;
   /** Settles once every batch committed so far has been resolved or rejected. */
   #settled: Promise<void> = Promise.resolve();
+  /** The barrier running now, and the one queued behind it (see #durable). */
+  #inFlight: Promise<void> | null = null;
+  #queued: Promise<void> | null = null;
   readonly #commitBatch: (batch: readonly Job[], failures: Map<number, unknown>) => void;
 
   /**
@@ -79,6 +82,32 @@ export class GroupCommit {
     return this.#settled;
   }
 
+  /**
+   * One barrier at a time: a batch committed while one is in flight waits for the next, which
+   * starts when that one ends and serves every batch committed meanwhile. Under load that is one
+   * fsync per fsync's duration rather than one per batch piling up on the thread pool.
+   */
+  #durable(barrier: DurabilityBarrier): Promise<void> {
+    if (this.#queued) return this.#queued;
+    if (!this.#inFlight) return this.#start(barrier);
+    const next = () => {
+      this.#queued = null;
+      return this.#start(barrier);
+    };
+    this.#queued = this.#inFlight.then(next, next);
+    return this.#queued;
+  }
+
+  #start(barrier: DurabilityBarrier): Promise<void> {
+    const running = barrier();
+    this.#inFlight = running;
+    const done = () => {
+      if (this.#inFlight === running) this.#inFlight = null;
+    };
+    running.then(done, done);
+    return running;
+  }
+
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -102,7 +131,7 @@ export class GroupCommit {
     }
     const settle = () => batch.forEach((job, i) => (failures.has(i) ? job.reject(failures.get(i)) : job.resolve()));
     if (!this.#barrier) return settle();
-    const durable = this.#barrier();
+    const durable = this.#durable(this.#barrier);
     // The next batch may commit while this one's fsync runs; acks still go out in commit order.
     this.#settled = Promise.all([this.#settled, durable]).then(settle, (error: unknown) => {
       for (const job of batch) job.reject(error);

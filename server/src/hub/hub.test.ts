@@ -50,6 +50,24 @@ describe('SessionHub', () => {
     expect(metrics.commands.get({ type: 'session.brief', result: 'duplicate' })).toBe(1);
   });
 
+  it('answers a retry from before a restart with its first ack, whether it would be refused or accepted now', async () => {
+    const store = new MemoryStore();
+    const { hub } = hubOn(store);
+    const { sessionId } = await hub.create(start, { seed: 's', team: null });
+    await hub.submit(sessionId, facilitator, { id: 'brief', type: 'session.brief' });
+    await hub.submit(sessionId, facilitator, { id: 'start', type: 'session.start' });
+    expect(await hub.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' })).toEqual({ ok: true, seq: 3 });
+    // A new hub on the same store knows no recent keys: only the store remembers the two commands.
+    const { hub: restarted, metrics } = hubOn(store);
+    expect(await restarted.submit(sessionId, facilitator, { id: 'brief', type: 'session.brief' })).toEqual({ ok: true, seq: 1 });
+    expect(await restarted.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' })).toEqual({ ok: true, seq: 3 });
+    expect(metrics.commands.get({ type: 'timeline.post', result: 'duplicate' })).toBe(1);
+    expect((await store.readLog(sessionId)).map((e) => e.command.id)).toEqual(['brief', 'start', 'note']);
+    expect((await restarted.get(sessionId))?.state.seq).toBe(3);
+    // And a new id is still a new command.
+    expect(await restarted.submit(sessionId, facilitator, { id: 'note-2', type: 'timeline.post', text: 'Bridge is open' })).toEqual({ ok: true, seq: 4 });
+  });
+
   it('applies concurrent commands of one session in the order they arrived', async () => {
     const store = new MemoryStore();
     const { hub } = hubOn(store);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StepErrorCode } from '../session/errors.ts';
 import type { PlayerMe, Projection } from '../views/view.ts';
+import type { ViewPatch } from './patch.ts';
 
 /**
  * The socket and HTTP surface shared by server and client (DESIGN, "Wire and HTTP surface").
@@ -9,15 +10,20 @@ import type { PlayerMe, Projection } from '../views/view.ts';
  *
  * A player's whole view (`PlayerView`) comes in two messages, so that the server projects and
  * encodes what every player of one role sees once per role rather than once per player:
- * - `view` carries the role's shared projection (`viewer: 'player'`, no `me`), after every
- *   accepted command; its `seq` is the session's, and a gap means messages were lost (resync).
+ * - the role's shared projection (`viewer: 'player'`, no `me`): whole in a `view` message on
+ *   connect and on resync (the ack), then after every accepted command a `patch` against the one
+ *   before (`base`), or a whole `view` when a patch will not do (the first for a new audience, a
+ *   player whose role changed). Its `seq` is the session's. A patch whose `base` is not the seq
+ *   the client holds means messages were lost or the client holds another audience's view: resync.
+ *   One whose `seq` is not newer than what the client holds is stale (it got a whole view first).
  * - `me` carries the player's own part (`PlayerView['me']`): on connect, on resync (just before
  *   the ack), and after a command only when it changed, so its `seq` may lag the view's.
  * The client holds the latest of each and composes `{ ...view, me }`; a `me` older than the one
- * it holds is stale. The two may arrive in either order for one `seq`.
+ * it holds is stale. The two may arrive in either order for one `seq`. Facilitators and
+ * observers get their projections the same way, without `me`.
  */
 
-export const SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', me: 'me', presence: 'presence' } as const;
+export const SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
 
 /** Errors the transport adds to the engine's own. */
 export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal' | 'duplicate';
@@ -28,6 +34,13 @@ export type CommandAck = { ok: true; seq: number } | { ok: false; error: { code:
 export interface ViewMessage {
   seq: number;
   view: Projection;
+}
+
+/** The shared projection at `seq`, as a patch against the one at `base` (see ViewPatch). */
+export interface PatchMessage {
+  seq: number;
+  base: number;
+  patch: ViewPatch;
 }
 
 /** One player's own part of their view, as of `seq`. */

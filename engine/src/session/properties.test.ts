@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, LoggedCommand } from '../protocol/commands.ts';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, SYSTEM, Table, player, type Payload } from '../testing/table.ts';
-import { ENTRY_LIST_FIELDS, type ViewAudience } from '../views/view.ts';
-import { audienceOf, meFor, projectionFor, viewFor } from '../views/view-for.ts';
+import { applyPatch, diffProjection, type ViewPatch } from '../protocol/patch.ts';
+import { ENTRY_LIST_FIELDS, type Projection, type ViewAudience } from '../views/view.ts';
+import { audienceOf, meFor, meInputs, projectionFor, viewFor } from '../views/view-for.ts';
 import { stateHash } from './hash.ts';
 import { replay } from './replay.ts';
 import type { SessionState } from './state.ts';
@@ -189,6 +190,46 @@ describe('engine properties', () => {
               for (const entry of list as unknown[]) expect(own.has(entry as object), `${field} holds a copy`).toBe(true);
             }
           }
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('patches every projection into the next, byte for byte, for every audience after any sequence', () => {
+    fc.assert(
+      fc.property(programArb, (program) => {
+        const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role }) as const)];
+        let held = audiences.map((audience) => projectionFor(scenario, new Table(scenario, 'patch').state, audience));
+        play(program, 'patch', (state) => {
+          held = audiences.map((audience, i) => {
+            const next = projectionFor(scenario, state, audience);
+            const patch = diffProjection(held[i] as Projection, next);
+            expect(patch).not.toBeNull();
+            const patched = applyPatch(held[i] as Projection, patch as ViewPatch);
+            expect(JSON.stringify(patched)).toBe(JSON.stringify(next));
+            // A patch travels as JSON: what the client parses must apply the same.
+            const wire = JSON.parse(JSON.stringify(patch)) as ViewPatch;
+            expect(JSON.stringify(applyPatch(JSON.parse(JSON.stringify(held[i])) as Projection, wire))).toBe(JSON.stringify(next));
+            return next;
+          });
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives the same me whenever what meInputs names is the same, after any sequence', () => {
+    fc.assert(
+      fc.property(programArb, (program) => {
+        let before: SessionState | null = null;
+        play(program, 'me', (state) => {
+          for (const playerId of [...playerIds, 'nobody']) {
+            if (!before) continue;
+            const same = meInputs(before, playerId).every((input, i) => input === meInputs(state, playerId)[i]);
+            if (same) expect(JSON.stringify(meFor(scenario, state, playerId))).toBe(JSON.stringify(meFor(scenario, before, playerId)));
+          }
+          before = state;
         });
       }),
       { numRuns: 100 },

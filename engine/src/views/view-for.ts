@@ -28,6 +28,31 @@ function canSee(audience: Audience, seen: Seen): boolean {
   return seen.role !== null && audience.roles.includes(seen.role);
 }
 
+// The scenario's part of every view never changes but for the fault's cause: build each once per
+// game, so projections share it and a patch sees it unchanged at a glance.
+const scenarioParts = new WeakMap<Game, { withFault: PublicView['scenario']; withoutFault: PublicView['scenario'] }>();
+
+function scenarioPart(game: Game, showFault: boolean): PublicView['scenario'] {
+  let parts = scenarioParts.get(game);
+  if (!parts) {
+    const { scenario } = game;
+    const part = (faultSummary: string | null): PublicView['scenario'] => ({
+      id: scenario.id,
+      title: scenario.title,
+      summary: scenario.summary,
+      difficulty: scenario.difficulty,
+      services: scenario.services,
+      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name })),
+      components: scenario.system.components,
+      escalation: scenario.escalation,
+      faultSummary,
+    });
+    parts = { withFault: part(scenario.fault.summary), withoutFault: part(null) };
+    scenarioParts.set(game, parts);
+  }
+  return showFault ? parts.withFault : parts.withoutFault;
+}
+
 function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicView, 'viewer'> {
   const { scenario } = game;
   const context = state.game.context;
@@ -51,18 +76,8 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
   const phase = phaseOf(state);
   const debriefing = phase === 'debrief' || phase === 'ended';
   return {
-    scenario: {
-      id: scenario.id,
-      title: scenario.title,
-      summary: scenario.summary,
-      difficulty: scenario.difficulty,
-      services: scenario.services,
-      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name })),
-      components: scenario.system.components,
-      escalation: scenario.escalation,
-      // The fault's true cause is the answer to the puzzle: the table learns it in the debrief.
-      faultSummary: seen.facilitator || debriefing ? scenario.fault.summary : null,
-    },
+    // The fault's true cause is the answer to the puzzle: the table learns it in the debrief.
+    scenario: scenarioPart(game, seen.facilitator || debriefing),
     team: state.team,
     phase,
     clock: { minutes: context.clock, label: clockLabel(scenario.clock.start, context.clock), timebox: scenario.clock.timebox, pace: state.pace },
@@ -160,6 +175,15 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: string)
     hand: player?.hand ?? false,
     coaching: state.coaching.filter((c) => c.playerId === playerId),
   };
+}
+
+/**
+ * Everything of the state that `meFor(…, playerId)` reads. Entries of two states that are the
+ * same objects (states share what a command did not change) give the same `me`, so a server can
+ * skip building and comparing it. Pure.
+ */
+export function meInputs(state: SessionState, playerId: string): readonly unknown[] {
+  return [state.players[playerId], state.votes[playerId], state.coaching];
 }
 
 /**

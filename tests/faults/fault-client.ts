@@ -1,4 +1,4 @@
-import type { ClientCommand, CommandAck, MeMessage, View, ViewMessage } from '@chaos-quest/engine';
+import { applyPatch, type ClientCommand, type CommandAck, type MeMessage, type PatchMessage, type View, type ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -11,6 +11,8 @@ export class FaultClient {
   latest: ViewMessage | null = null;
   /** The newest `me` (players only): sent when it changes, and on every connect and resync. */
   me: MeMessage | null = null;
+  /** Patches that did not fit the view held (the next resync or reconnect repairs it, as in a browser). */
+  misfits = 0;
   /** Times the socket lost its connection without asking to. */
   drops = 0;
 
@@ -18,6 +20,13 @@ export class FaultClient {
     this.socket = socket;
     socket.on('view', (message: ViewMessage) => {
       if (!this.latest || message.seq >= this.latest.seq) this.latest = message;
+    });
+    socket.on('patch', (message: PatchMessage) => {
+      const held = this.latest;
+      if (held && message.seq <= held.seq) return;
+      const view = held && held.seq === message.base ? applyPatch(held.view, message.patch) : null;
+      if (view) this.latest = { seq: message.seq, view };
+      else this.misfits += 1;
     });
     socket.on('me', (message: MeMessage) => {
       if (!this.me || message.seq >= this.me.seq) this.me = message;

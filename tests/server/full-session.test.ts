@@ -56,6 +56,9 @@ describe('a full game day over sockets', () => {
       for (const client of [facilitator, ana, bo, cy, observer]) {
         const seqs = client.views.map((m) => m.seq);
         expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+        // Updates came as patches, and folding them gives exactly the view the server holds for this client.
+        expect(client.misfits, 'every patch fits the view held').toEqual([]);
+        expect(JSON.stringify(client.latest.view)).toBe(JSON.stringify((await client.resync()).view));
       }
 
       await until(async () => (await fetch(`${server.url}/api/incidents`).then((r) => r.json())).length === 1);

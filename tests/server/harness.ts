@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiError, ClientCommand, CommandAck, CreateSessionResponse, JoinResponse, MeMessage, PlayerView, Presence, ViewMessage } from '@chaos-quest/engine';
+import { applyPatch, type ApiError, type ClientCommand, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 
@@ -67,8 +67,10 @@ type Sendable = CommandPayload & { id?: string };
 /** A real socket.io client that records every frame it receives. */
 export class TestClient {
   readonly socket: Socket;
-  /** The `view` frames (shared projections), in arrival order. */
+  /** The shared projections held, in arrival order: each `view` frame, and each `patch` applied to the one before. */
   readonly views: ViewMessage[] = [];
+  /** Patches that did not fit the view held (made from another seq or another audience): none, ever. */
+  readonly misfits: PatchMessage[] = [];
   /** The `me` frames (a player's own part), in arrival order. */
   readonly mes: MeMessage[] = [];
   /** Every `view` and `me` frame, in arrival order: what a leak audit reads. */
@@ -83,6 +85,16 @@ export class TestClient {
     socket.on('view', (message: ViewMessage) => {
       this.views.push(message);
       this.frames.push(message);
+    });
+    // A patch is folded into the view held, as a browser does: `views` and `frames` get the result.
+    socket.on('patch', (message: PatchMessage) => {
+      const held = this.views.at(-1);
+      if (held && message.seq <= held.seq) return;
+      const view = held && held.seq === message.base ? applyPatch(held.view, message.patch) : null;
+      if (!view) return void this.misfits.push(message);
+      const folded = { seq: message.seq, view };
+      this.views.push(folded);
+      this.frames.push(folded);
     });
     socket.on('me', (message: MeMessage) => {
       this.mes.push(message);

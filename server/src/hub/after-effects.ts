@@ -4,14 +4,16 @@ import type { HubContext } from './hub-context.ts';
 import type { LiveSession } from './live-session.ts';
 
 /**
- * What follows an accepted, appended command: a removed player's token is revoked, a finished
- * session's practice-incident record is stored, snapshots are taken, every viewer gets the new
- * view, and the paced clock follows the state. The command is already durable, so a failure here
- * is logged and never turns into an error ack.
+ * What follows an accepted, appended command: every viewer gets the new view (the command is
+ * durable, so nothing it shows can be lost), then a removed player's token is revoked and their
+ * sockets closed, a finished session's practice-incident record is stored, snapshots are taken,
+ * and the paced clock follows the state. A failure here is logged and never turns into an error ack.
  */
 export async function afterAccept(ctx: HubContext, session: LiveSession, before: SessionState, entry: LoggedCommand): Promise<void> {
   const { command } = entry;
   const removed = command.type === 'player.remove' ? command.playerId : null;
+  // The table waits for the views; a snapshot or record write is the store's business.
+  broadcastViews(session, ctx.rooms);
   await guarded(ctx, session, 'revoke the removed player', async () => {
     if (removed) await ctx.store.revokePlayer(session.id, removed);
   });
@@ -26,7 +28,6 @@ export async function afterAccept(ctx: HubContext, session: LiveSession, before:
     await ctx.store.putSnapshot(session.id, { seq: session.state.seq, state: JSON.stringify(session.state) });
     session.snapshotSeq = session.state.seq;
   });
-  broadcastViews(session, ctx.rooms);
   if (removed) for (const connection of session.connectionsOf(removed)) connection.close();
   ctx.pace.sync(session);
 }

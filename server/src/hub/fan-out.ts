@@ -1,4 +1,4 @@
-import { audienceOf, meFor, projectionFor, type MeMessage, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
+import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
 import type { Connection, LiveSession, RoomSender } from './live-session.ts';
 
 /**
@@ -11,31 +11,55 @@ export function audienceRoom(sessionId: string, audience: ViewAudience): string 
   return `${sessionId}|r:${audience.role ?? '-'}`;
 }
 
-/** Puts `connection` in the room of its current audience (a player's changes with their role). */
-function placeIn(session: LiveSession, connection: Connection): { room: string; audience: ViewAudience } {
+/**
+ * Puts `connection` in the room of its current audience (a player's changes with their role).
+ * `moved` when it was in another room or none: it then holds no view of this audience.
+ */
+function placeIn(session: LiveSession, connection: Connection): { room: string; audience: ViewAudience; moved: boolean } {
   const audience = audienceOf(session.scenario, session.state, connection.viewer);
   const room = audienceRoom(session.id, audience);
-  if (session.rooms.get(connection.id) !== room) {
+  const moved = session.rooms.get(connection.id) !== room;
+  if (moved) {
     connection.joinRoom(room);
     session.rooms.set(connection.id, room);
   }
-  return { room, audience };
+  return { room, audience, moved };
 }
 
 /**
  * Sends every connection of `session` the current state, tagged with its `seq` (DESIGN step 5):
  * each audience's projection is built once and sent once to its room, so the transport encodes it
- * once however many players share the role; then each player whose own part (`me`) changed gets
- * it alone. Connections move rooms first, so a player who just took a role gets that role's view.
+ * once however many players share the role, and it goes as a patch against the projection the
+ * room got last, so it costs the bytes that changed rather than the whole view. A connection that
+ * moved rooms (a player who took a role) first gets the new audience's view whole, which makes the
+ * room's patch stale to it. Then each player whose own part (`me`) changed gets it alone.
  */
 export function broadcastViews(session: LiveSession, rooms: RoomSender): void {
   const seq = session.state.seq;
   const audiences = new Map<string, ViewAudience>();
+  const moved: { connection: Connection; room: string }[] = [];
   for (const connection of session.connections.values()) {
-    const { room, audience } = placeIn(session, connection);
-    audiences.set(room, audience);
+    const placed = placeIn(session, connection);
+    audiences.set(placed.room, placed.audience);
+    if (placed.moved) moved.push({ connection, room: placed.room });
   }
-  for (const [room, audience] of audiences) rooms.sendView(room, { seq, view: projectionFor(session.scenario, session.state, audience) });
+  const updates = new Map<string, { view: ViewMessage; patch: PatchMessage | null }>();
+  for (const [room, audience] of audiences) {
+    const projection = projectionFor(session.scenario, session.state, audience);
+    const last = session.sent.get(room);
+    const patch = last ? diffProjection(last.projection, projection) : null;
+    updates.set(room, { view: { seq, view: projection }, patch: last && patch ? { seq, base: last.seq, patch } : null });
+    session.sent.set(room, { seq, projection });
+  }
+  for (const room of session.sent.keys()) if (!audiences.has(room)) session.sent.delete(room);
+  for (const { connection, room } of moved) {
+    const update = updates.get(room);
+    if (update?.patch) connection.sendView(update.view);
+  }
+  for (const [room, { view, patch }] of updates) {
+    if (patch) rooms.sendPatch(room, patch);
+    else rooms.sendView(room, view);
+  }
   sendChangedMe(session, seq);
 }
 
@@ -48,10 +72,14 @@ function sendChangedMe(session: LiveSession, seq: number): void {
     byPlayer.set(connection.viewer.playerId, list);
   }
   for (const [playerId, connections] of byPlayer) {
+    const sent = session.sentMe.get(playerId);
+    const inputs = meInputs(session.state, playerId);
+    // Most commands leave a player's seat, vote and coaching alone: then their `me` is as sent.
+    if (sent && inputs.every((input, i) => input === sent.inputs[i])) continue;
     const message = meMessage(session, playerId, seq);
     const json = JSON.stringify(message.me);
-    if (session.sentMe.get(playerId) === json) continue;
-    session.sentMe.set(playerId, json);
+    session.sentMe.set(playerId, { json, inputs });
+    if (sent?.json === json) continue;
     for (const connection of connections) connection.sendMe(message);
   }
 }
@@ -71,7 +99,7 @@ export function sendView(session: LiveSession, connection: Connection): void {
   if (viewer.kind === 'player') {
     const message = meMessage(session, viewer.playerId, seq);
     // Every other connection of this player holds this `me` too: state changes always broadcast.
-    session.sentMe.set(viewer.playerId, JSON.stringify(message.me));
+    session.sentMe.set(viewer.playerId, { json: JSON.stringify(message.me), inputs: meInputs(session.state, viewer.playerId) });
     connection.sendMe(message);
   }
   connection.sendView({ seq, view: projectionFor(session.scenario, session.state, audience) });

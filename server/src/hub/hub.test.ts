@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseScenario, stateHash, viewFor, type Actor, type MeMessage, type ViewMessage } from '@chaos-quest/engine';
+import { applyPatch, parseScenario, projectionFor, stateHash, viewFor, type Actor, type MeMessage, type PatchMessage, type ViewMessage } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.ts';
 import { createServerMetrics } from '../metrics/server-metrics.ts';
@@ -21,8 +21,11 @@ function hubOn(store: MemoryStore, snapshotEvery = 200, idleMs?: number) {
   return { hub: new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: quiet, snapshotEvery, ...(idleMs ? { idleMs } : {}) }), metrics };
 }
 
+/** A connection that holds what a client would: `views` is its projection after each view or patch. */
 function recorder(id: string, viewer: Connection['viewer']) {
   const views: ViewMessage[] = [];
+  const patches: PatchMessage[] = [];
+  const misfits: PatchMessage[] = [];
   const mes: MeMessage[] = [];
   const rooms: string[] = [];
   let closed = false;
@@ -31,11 +34,19 @@ function recorder(id: string, viewer: Connection['viewer']) {
     viewer,
     joinRoom: (room) => rooms.push(room),
     sendView: (m) => views.push(m),
+    sendPatch: (m) => {
+      patches.push(m);
+      const held = views.at(-1);
+      if (held && m.seq <= held.seq) return;
+      const view = held && held.seq === m.base ? applyPatch(held.view, m.patch) : null;
+      if (view) views.push({ seq: m.seq, view });
+      else misfits.push(m);
+    },
     sendMe: (m) => mes.push(m),
     sendPresence: () => {},
     close: () => (closed = true),
   };
-  return { connection, views, mes, rooms, closed: () => closed };
+  return { connection, views, patches, misfits, mes, rooms, closed: () => closed };
 }
 
 describe('SessionHub', () => {
@@ -122,16 +133,50 @@ describe('SessionHub', () => {
     expect(b.rooms).toEqual([`${sessionId}|r:-`]);
     expect(observer.rooms).toEqual([`${sessionId}|o`]);
     expect(a.views.map((m) => m.seq)).toEqual([2, 3, 4]);
+    // The first view of each room is whole; after that, patches against it.
+    for (const r of [a, b, observer]) {
+      expect(r.patches.map((m) => [m.base, m.seq])).toEqual([[3, 4]]);
+      expect(r.misfits).toEqual([]);
+    }
     expect(a.mes.map((m) => m.seq)).toEqual([2, 3, 4]);
     // Bo's own part did not change: only the view, which shows Ana's role and hand, reaches him.
     expect(b.mes.map((m) => m.seq)).toEqual([2]);
     expect(b.views.map((m) => m.seq)).toEqual([2, 3, 4]);
     expect(a.mes[1]?.me.role?.secrets).toEqual(['Yesterday you raised the resolver TTL to 24h.']);
-    expect(JSON.stringify([observer.views, b.views, b.mes, a.views])).not.toContain('24h');
+    expect(JSON.stringify([observer.views, b.views, b.mes, a.views, observer.patches, b.patches])).not.toContain('24h');
     const session = await hub.get(sessionId);
     if (!session) throw new Error('session gone');
     const composed = { ...a.views[2]?.view, me: a.mes[2]?.me };
     expect(JSON.stringify(composed)).toBe(JSON.stringify(viewFor(scenario, session.state, asAna)));
+    expect(JSON.stringify(b.views[2]?.view)).toBe(JSON.stringify(projectionFor(scenario, session.state, { kind: 'role', role: null })));
+    expect(JSON.stringify(observer.views[2]?.view)).toBe(JSON.stringify(viewFor(scenario, session.state, { kind: 'observer' })));
+  });
+
+  it('sends a player who changes role the new role\'s view whole, before the room\'s patch', async () => {
+    const { hub } = hubOn(new MemoryStore());
+    const { sessionId } = await hub.create(start, { seed: 's', team: null });
+    const [ana, bo] = await Promise.all([hub.join(sessionId, 'Ana'), hub.join(sessionId, 'Bo')]);
+    if (!ana?.ok || !bo?.ok) throw new Error('join failed');
+    const asAna: Actor = { kind: 'player', playerId: ana.playerId };
+    const asBo: Actor = { kind: 'player', playerId: bo.playerId };
+    const a = recorder('a', asAna);
+    const b = recorder('b', asBo);
+    for (const r of [a, b]) await hub.connect(sessionId, r.connection);
+    await hub.submit(sessionId, asBo, { id: 'b-sre', type: 'role.take', role: 'sre' });
+    await hub.submit(sessionId, asBo, { id: 'b-note', type: 'hand.raise', raised: true });
+    // Ana joins Bo's role: the sre room already has a view, so she gets it whole, then a stale patch.
+    await hub.submit(sessionId, asAna, { id: 'a-sre', type: 'role.take', role: 'sre' });
+    expect(a.rooms.at(-1)).toBe(`${sessionId}|r:sre`);
+    expect(a.views.at(-1)?.seq).toBe(5);
+    expect(a.patches.at(-1)).toMatchObject({ seq: 5, base: 4 });
+    expect(a.misfits).toEqual([]);
+    await hub.submit(sessionId, asBo, { id: 'b-down', type: 'hand.raise', raised: false });
+    const session = await hub.get(sessionId);
+    if (!session) throw new Error('session gone');
+    const sre = JSON.stringify(projectionFor(scenario, session.state, { kind: 'role', role: 'sre' }));
+    expect(JSON.stringify(a.views.at(-1)?.view)).toBe(sre);
+    expect(JSON.stringify(b.views.at(-1)?.view)).toBe(sre);
+    expect(a.views.at(-1)?.seq).toBe(6);
   });
 
   it('revokes a removed player and closes their connections', async () => {

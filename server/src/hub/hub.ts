@@ -53,7 +53,10 @@ export class SessionHub {
       snapshotEvery: options.snapshotEvery ?? 200,
       now: options.now ?? Date.now,
       pace: new PaceClock((id) => void this.submit(id, SYSTEM, { id: `tick-${randomUUID()}`, type: 'clock.tick' })),
-      rooms: { sendView: (room, message) => this.sendToRoomMembers(room, message) },
+      rooms: {
+        sendView: (room, message) => this.roomMembers(room).forEach((c) => c.sendView(message)),
+        sendPatch: (room, message) => this.roomMembers(room).forEach((c) => c.sendPatch(message)),
+      },
     };
   }
 
@@ -162,12 +165,11 @@ export class SessionHub {
     await Promise.all([...this.sessions.values()].map((s) => s.queue.drain()));
   }
 
-  /** The room sender without transport rooms: each connection the session placed in `room`. */
-  private sendToRoomMembers(room: string, message: ViewMessage): void {
+  /** Without transport rooms: the connections the session placed in `room`. */
+  private roomMembers(room: string): Connection[] {
     const session = this.sessions.get(room.slice(0, room.indexOf('|')));
-    for (const connection of session?.connections.values() ?? []) {
-      if (session?.rooms.get(connection.id) === room) connection.sendView(message);
-    }
+    if (!session) return [];
+    return [...session.connections.values()].filter((c) => session.rooms.get(c.id) === room);
   }
 
   private async load(sessionId: string): Promise<LiveSession | null> {

@@ -57,7 +57,10 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): GameSer
   });
   io.on('connection', (socket) => onConnection(socket, deps, guards));
   // One emit per audience room: Socket.IO encodes the packet once for all its sockets.
-  deps.hub.useRooms({ sendView: (room, message) => io.to(room).emit('view', message) });
+  deps.hub.useRooms({
+    sendView: (room, message) => io.to(room).emit('view', message),
+    sendPatch: (room, message) => io.to(room).emit('patch', message),
+  });
   return io;
 }
 
@@ -119,6 +122,7 @@ function connectionOf(socket: GameSocket): Connection {
       void socket.join(room);
     },
     sendView: (message) => socket.emit('view', message),
+    sendPatch: (message) => socket.emit('patch', message),
     sendMe: (message) => socket.emit('me', message),
     sendPresence: (presence) => socket.emit('presence', presence),
     close: () => socket.disconnect(true),

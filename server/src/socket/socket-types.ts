@@ -1,9 +1,10 @@
-import type { Actor, CommandAck, MeMessage, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
+import type { Actor, CommandAck, MeMessage, PatchMessage, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
 import type { Server, Socket } from 'socket.io';
 
 /** Events the server emits (engine SOCKET_EVENTS). */
 export interface ServerToClient {
   view: (message: ViewMessage) => void;
+  patch: (message: PatchMessage) => void;
   me: (message: MeMessage) => void;
   presence: (presence: Presence) => void;
 }

@@ -25,7 +25,7 @@ export interface ConnectOptions {
 }
 
 // Typed against the protocol's constant, so a renamed event fails to compile here.
-const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', me: 'me', presence: 'presence' };
+const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', patch: 'patch', me: 'me', presence: 'presence' };
 
 const OFFLINE = 'You are offline, so this was not sent. The page reconnects by itself; try again when the banner clears.';
 const TIMEOUT = 'The server did not answer in time. Check the connection and try again.';
@@ -53,7 +53,8 @@ function watchConnection(socket: Socket, store: SessionStore, resync: () => void
 
 /**
  * Connects one seat (or the big screen) to its session and feeds `store`. Reconnects by itself;
- * after a reconnect, or when a `view` skips sequence numbers, it asks the server to resync. A
+ * after a reconnect, when a `view` skips sequence numbers or a `patch` does not fit the view it
+ * holds, it asks the server to resync. A
  * player's view is composed from the shared `view` and their own `me` (view-sync.ts).
  */
 export function connectSession(store: SessionStore, options: ConnectOptions): SessionLink {
@@ -70,14 +71,26 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
     ...options.socketOptions,
   });
 
+  // One resync at a time: the patches that keep coming while it is out do not fit either.
+  let resyncing = false;
   const resync = () => {
+    if (resyncing) return;
+    resyncing = true;
     socket.timeout(ackTimeoutMs).emit(EVENTS.resync, (error: Error | null, message: unknown) => {
+      resyncing = false;
       if (!error) store.getState().receiveView(message);
     });
   };
+  // An answer lost with the old connection never comes: a new connection may ask again.
+  socket.on('connect', () => (resyncing = false));
   watchConnection(socket, store, resync);
   socket.on(EVENTS.view, (message: unknown) => {
     if (store.getState().receiveView(message) === 'gap') resync();
+  });
+  // After every command: the change since the view before; one that does not fit needs a whole view.
+  socket.on(EVENTS.patch, (message: unknown) => {
+    const verdict = store.getState().receivePatch(message);
+    if (verdict === 'gap' || verdict === 'invalid') resync();
   });
   // A player's own part: sent when it changes, and just before the view on connect and resync.
   socket.on(EVENTS.me, (message: unknown) => store.getState().receiveMe(message));

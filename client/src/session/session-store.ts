@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Presence } from '@chaos-quest/engine';
 import { clearError, commandSent, commandSettled, EMPTY_TRACKER, type CommandOutcome, type CommandTracker } from './command-tracker.ts';
-import { EMPTY_SYNC, receiveMe, receiveView, type ViewSync, type ViewVerdict } from './view-sync.ts';
+import { EMPTY_SYNC, receiveMe, receivePatch, receiveView, type ViewSync, type ViewVerdict } from './view-sync.ts';
 
 /**
  * `connecting` before the first connect; `online`; `reconnecting` after a drop (socket.io retries by
@@ -18,6 +18,7 @@ export interface SessionState {
   statusDetail: string | null;
   tracker: CommandTracker;
   receiveView(message: unknown): ViewVerdict;
+  receivePatch(message: unknown): ViewVerdict;
   receiveMe(message: unknown): ViewVerdict;
   receivePresence(presence: Presence): void;
   setStatus(status: ConnectionStatus, detail?: string | null): void;
@@ -38,6 +39,11 @@ export function createSessionStore(): SessionStore {
     tracker: EMPTY_TRACKER,
     receiveView(message) {
       const { sync, verdict } = receiveView(get().sync, message);
+      if (sync !== get().sync) set({ sync });
+      return verdict;
+    },
+    receivePatch(message) {
+      const { sync, verdict } = receivePatch(get().sync, message);
       if (sync !== get().sync) set({ sync });
       return verdict;
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Projection } from '@chaos-quest/engine';
-import { EMPTY_SYNC, receiveMe, receiveView } from './view-sync.ts';
+import { EMPTY_SYNC, receiveMe, receivePatch, receiveView } from './view-sync.ts';
 
 const view = (label: string, viewer = 'observer') => ({ viewer, clock: { label } }) as unknown as Projection;
 const me = (seq: number, name: string) => ({ seq, me: { playerId: 'p1', name } });
@@ -46,6 +46,56 @@ describe('receiveView', () => {
       const { sync, verdict } = receiveView(EMPTY_SYNC, message);
       expect(verdict).toBe('invalid');
       expect(sync).toBe(EMPTY_SYNC);
+    },
+  );
+});
+
+describe('receivePatch', () => {
+  const timelineView = (labels: string[], viewer = 'observer') => ({ viewer, clock: { label: 'x' }, timeline: labels }) as unknown as Projection;
+  const held = receiveView(EMPTY_SYNC, { seq: 5, view: timelineView(['a']) }).sync;
+
+  it('applies a patch made from the held seq: fields replaced, entries appended', () => {
+    const { sync, verdict } = receivePatch(held, { seq: 6, base: 5, patch: { set: { clock: { label: 'y' } }, append: { timeline: ['b', 'c'] } } });
+    expect(verdict).toBe('applied');
+    expect(sync.seq).toBe(6);
+    expect(sync.view).toEqual({ viewer: 'observer', clock: { label: 'y' }, timeline: ['a', 'b', 'c'] });
+    expect(held.view).toEqual(timelineView(['a']));
+  });
+
+  it('takes a patch whose seq jumps, as long as it was made from the held seq', () => {
+    expect(receivePatch(held, { seq: 9, base: 5, patch: { set: {}, append: {} } })).toMatchObject({ verdict: 'applied', sync: { seq: 9 } });
+  });
+
+  it('reports a gap for a patch made from another seq, and keeps the held view', () => {
+    const { sync, verdict } = receivePatch(held, { seq: 8, base: 7, patch: { set: {}, append: { timeline: ['z'] } } });
+    expect(verdict).toBe('gap');
+    expect(sync).toBe(held);
+  });
+
+  it('reports a gap for a patch that does not fit the held view, or when no view is held', () => {
+    expect(receivePatch(held, { seq: 6, base: 5, patch: { set: { nonsense: 1 }, append: {} } }).verdict).toBe('gap');
+    expect(receivePatch(held, { seq: 6, base: 5, patch: { set: {}, append: { clock: ['z'] } } }).verdict).toBe('gap');
+    expect(receivePatch(EMPTY_SYNC, { seq: 6, base: 5, patch: { set: {}, append: {} } }).verdict).toBe('gap');
+  });
+
+  it('drops a patch not newer than the held view (a whole view came first)', () => {
+    const { sync, verdict } = receivePatch(held, { seq: 5, base: 4, patch: { set: {}, append: { timeline: ['old'] } } });
+    expect(verdict).toBe('stale');
+    expect(sync).toBe(held);
+  });
+
+  it('keeps a player view composed with the held me', () => {
+    const player = receiveMe(receiveView(EMPTY_SYNC, { seq: 2, view: timelineView([], 'player') }).sync, me(2, 'Ana')).sync;
+    const { sync } = receivePatch(player, { seq: 3, base: 2, patch: { set: {}, append: { timeline: ['t'] } } });
+    expect(sync.view).toEqual({ viewer: 'player', clock: { label: 'x' }, timeline: ['t'], me: { playerId: 'p1', name: 'Ana' } });
+  });
+
+  it.each([null, { seq: 6, base: 5 }, { seq: 6, base: '5', patch: { set: {}, append: {} } }, { seq: 6, base: 5, patch: { set: {}, append: { timeline: 'b' } } }, { seq: 6, base: 5, patch: { set: [] } }])(
+    'ignores a malformed message %j',
+    (message) => {
+      const { sync, verdict } = receivePatch(held, message);
+      expect(verdict).toBe('invalid');
+      expect(sync).toBe(held);
     },
   );
 });

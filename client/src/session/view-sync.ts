@@ -1,7 +1,8 @@
-import type { MeMessage, PlayerMe, Projection, View, ViewMessage } from '@chaos-quest/engine';
+import type { MeMessage, PatchMessage, PlayerMe, Projection, View, ViewMessage, ViewPatch } from '@chaos-quest/engine';
+import { applyPatch } from '@chaos-quest/engine/src/protocol/patch.ts';
 
 /**
- * What this client holds: the latest shared projection (`view` messages) with the seq it was
+ * What this client holds: the latest shared projection (`view` and `patch` messages) with the seq it was
  * projected at, the latest `me` (a player's own part, sent only when it changes), and the two
  * composed into the view the screens show (wire.ts explains the split).
  */
@@ -29,6 +30,14 @@ function isViewMessage(message: unknown): message is ViewMessage {
   return isObject(message) && isSeq((message as { seq?: unknown }).seq) && isObject((message as { view?: unknown }).view);
 }
 
+function isPatchMessage(message: unknown): message is PatchMessage {
+  if (!isObject(message)) return false;
+  const { seq, base, patch } = message as { seq?: unknown; base?: unknown; patch?: unknown };
+  if (!isSeq(seq) || !isSeq(base) || !isObject(patch)) return false;
+  const { set, append } = patch as Partial<ViewPatch>;
+  return isObject(set) && isObject(append) && Object.values(append).every(Array.isArray);
+}
+
 function isMeMessage(message: unknown): message is MeMessage {
   return isObject(message) && isSeq((message as { seq?: unknown }).seq) && isObject((message as { me?: unknown }).me);
 }
@@ -50,6 +59,19 @@ export function receiveView(sync: ViewSync, message: unknown): { sync: ViewSync;
   const next: ViewSync = { seq: message.seq, shared: message.view, me: sync.me, view: compose(message.view, sync.me?.me ?? null) };
   const gap = sync.shared !== null && message.seq > sync.seq + 1;
   return { sync: next, verdict: gap ? 'gap' : 'applied' };
+}
+
+/**
+ * Folds one `patch` message into the held projection. One not newer than the held seq is `stale`
+ * (a whole view got here first); one made from another seq than the held one, or that does not
+ * fit the held projection, is a `gap`: the caller resyncs for a whole view. Never throws. Pure.
+ */
+export function receivePatch(sync: ViewSync, message: unknown): { sync: ViewSync; verdict: ViewVerdict } {
+  if (!isPatchMessage(message)) return { sync, verdict: 'invalid' };
+  if (sync.shared !== null && message.seq <= sync.seq) return { sync, verdict: 'stale' };
+  const shared = sync.shared !== null && message.base === sync.seq ? applyPatch(sync.shared, message.patch) : null;
+  if (shared === null) return { sync, verdict: 'gap' };
+  return { sync: { seq: message.seq, shared, me: sync.me, view: compose(shared, sync.me?.me ?? null) }, verdict: 'applied' };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { startBareTarget, startChaosTarget, type LoadTarget } from './load-target.ts';
-import { runStep, type StepOptions, type StepResult } from './load-step.ts';
+import { runStep, type StepOptions, type StepResult, type UpdateSample } from './load-step.ts';
 import { median } from './stats.ts';
 
 /** One step's figures: the real server and the bare relay, medians over interleaved rounds. */
@@ -40,17 +40,17 @@ export interface CompareOptions {
 
 /**
  * Runs the step `rounds` times against each target, alternating which goes first so that drift
- * in a shared machine's load falls on both. The bare relay copies a view the real server sent
- * in the round before it, so both move the same bytes. Each run gets a fresh child process.
+ * in a shared machine's load falls on both. The bare relay sends back the view and patches the
+ * real server sent in the round before it, so both move the same bytes. Each run gets a fresh child process.
  */
 export async function compareStep(options: CompareOptions): Promise<ComparedStep> {
   const ours: StepResult[] = [];
   const bare: StepResult[] = [];
-  let sample: unknown = null;
+  let sample: UpdateSample | null = null;
   const runOurs = async () => {
     const result = await withTarget(() => startChaosTarget(options.serverNodeArgs ? { nodeArgs: options.serverNodeArgs } : {}), options.step);
     ours.push(result);
-    sample = result.sampleView ?? sample;
+    sample = result.sample ?? sample;
   };
   const runBare = async () => bare.push(await withTarget(() => startBareTarget(sample), options.step));
   for (let round = 0; round < options.rounds; round++) {

@@ -1,36 +1,52 @@
 import { io, type Socket } from 'socket.io-client';
 
-/** What a load socket receives from either server: `{ seq, view }` on `view`, acks on `command` (and from ours, `me`). */
+/**
+ * What a load socket receives from either server: a whole `{ seq, view }` on `view` (on connect),
+ * then `{ seq, base, patch }` on `patch` after each command, and acks on `command` (and from ours, `me`).
+ */
 export type Ack = { ok: true; seq: number } | { ok: false; error: { code: string; message: string } };
 
 // engine.io has already stripped its own packet type (4, message): what is left is socket.io's (2, event).
 const VIEW_FRAME = '2["view"';
+const PATCH_FRAME = '2["patch"';
 const ME_FRAME = '2["me"';
+/** How many patches a sampling socket keeps for the bare relay to send back. */
+const SAMPLE_LIMIT = 400;
 
 /**
  * One real socket.io-client websocket of the load generator. It keeps only what the benchmark
- * needs: the highest view seq seen, how many view frames arrived, the bytes on the wire of those
- * and of the `me` frames (a player's own part, which completes an update), and whether the server
- * dropped it. Messages are parsed (socket.io does that) and dropped.
+ * needs: the highest seq seen in a view or patch, how many of those update frames arrived, the
+ * bytes on the wire of those and of the `me` frames (a player's own part, which completes an
+ * update), and whether the server dropped it. Messages are parsed (socket.io does that) and
+ * dropped, unless the socket is sampling (see `sample`).
  */
 export class LoadSocket {
   readonly socket: Socket;
   latestSeq = -1;
-  views = 0;
-  /** Bytes of every `view` and `me` frame received. */
+  /** `view` and `patch` frames received: one per update. */
+  updates = 0;
+  /** Bytes of every `view`, `patch` and `me` frame received. */
   updateBytes = 0;
   drops = 0;
-  /** Set to keep the last view received (to copy its shape for the bare relay); off to spare memory. */
-  keepView = false;
-  lastView: unknown = null;
-  private onView: (() => void) | null = null;
+  /** The first whole view, and while `sampling`, the patches received (for the bare relay to copy). */
+  firstView: unknown = null;
+  sampling = false;
+  readonly sampledPatches: unknown[] = [];
+  private onUpdate: (() => void) | null = null;
 
   private constructor(socket: Socket) {
     this.socket = socket;
+    const onSeq = (seq: number) => {
+      if (seq > this.latestSeq) this.latestSeq = seq;
+      this.onUpdate?.();
+    };
     socket.on('view', (message: { seq: number; view: unknown }) => {
-      if (message.seq > this.latestSeq) this.latestSeq = message.seq;
-      if (this.keepView) this.lastView = message.view;
-      this.onView?.();
+      this.firstView ??= message.view;
+      onSeq(message.seq);
+    });
+    socket.on('patch', (message: { seq: number; patch: unknown }) => {
+      if (this.sampling && this.sampledPatches.length < SAMPLE_LIMIT) this.sampledPatches.push(message.patch);
+      onSeq(message.seq);
     });
     socket.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect') this.drops += 1;
@@ -39,9 +55,9 @@ export class LoadSocket {
     socket.io.on('open', () => {
       socket.io.engine.on('data', (data: unknown) => {
         if (typeof data !== 'string') return;
-        const view = data.startsWith(VIEW_FRAME);
-        if (!view && !data.startsWith(ME_FRAME)) return;
-        if (view) this.views += 1;
+        const update = data.startsWith(PATCH_FRAME) || data.startsWith(VIEW_FRAME);
+        if (!update && !data.startsWith(ME_FRAME)) return;
+        if (update) this.updates += 1;
         this.updateBytes += Buffer.byteLength(data, 'utf8');
       });
     });
@@ -71,9 +87,9 @@ export class LoadSocket {
     });
   }
 
-  /** Called after every view this socket receives (one listener; null removes it). */
+  /** Called after every view or patch this socket receives (one listener; null removes it). */
   watch(listener: (() => void) | null): void {
-    this.onView = listener;
+    this.onUpdate = listener;
   }
 
   /** Emits a command; resolves with its ack, or with null when none came within `timeoutMs`. */

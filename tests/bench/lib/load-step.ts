@@ -8,6 +8,12 @@ import { LoadSink, LoadTable } from './load-table.ts';
 import type { LoadTarget, TableSeats } from './load-target.ts';
 import { percentile } from './stats.ts';
 
+/** Real frames a step's players received: the bare relay sends these, so both move the same bytes. */
+export interface UpdateSample {
+  view: unknown;
+  patches: unknown[];
+}
+
 export interface StepOptions {
   sessions: number;
   players: number;
@@ -41,8 +47,8 @@ export interface StepResult {
   serverCpuMsPerCommand: number;
   /** Set when the step could not run at all (say, sockets refused); the figures are then empty. */
   failure: string | null;
-  /** A player's view from the middle of the window, for the bare relay to copy. */
-  sampleView: unknown;
+  /** What players received, for the bare relay to send back alike: a whole view, and patches from the window. */
+  sample: UpdateSample | null;
 }
 
 const DRAIN_MS = 10_000;
@@ -90,9 +96,9 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
       errorKinds: Object.fromEntries(sink.errors),
       rssPerSocketBytes: Math.round((rssAfter - rssBefore) / sockets.length),
       serverRssBytes: rssAfter,
-      bytesPerUpdatePerPlayer: Math.round(played.updateBytes / Math.max(1, played.views)),
+      bytesPerUpdatePerPlayer: Math.round(played.updateBytes / Math.max(1, played.updates)),
       serverCpuMsPerCommand: round(played.serverCpuMs / Math.max(1, sink.sent)),
-      sampleView: played.sampleView,
+      sample: played.sample,
     };
   } finally {
     for (const socket of sockets) socket.close();
@@ -101,9 +107,9 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
 
 interface Played {
   updateBytes: number;
-  views: number;
+  updates: number;
   serverCpuMs: number;
-  sampleView: unknown;
+  sample: UpdateSample | null;
 }
 
 /** Drives every table open-loop (one command per interval, whether or not the last was answered). */
@@ -129,19 +135,29 @@ async function drive(tables: readonly LoadTable[], options: StepOptions, pid: nu
     timers.add(timer);
   }
   const players = tables.flatMap((t) => t.players);
-  const sample = players[0];
-  if (sample) sample.keepView = true;
+  // One player of each of up to ten tables samples the patches of the first half of the window.
+  const samplers = tables.slice(0, 10).flatMap((t) => t.players.slice(0, 1));
   await sleep(options.warmupMs);
-  const before = { bytes: sum(players, (p) => p.updateBytes), views: sum(players, (p) => p.views), cpu: cpuMs(pid) };
+  const before = { bytes: sum(players, (p) => p.updateBytes), updates: sum(players, (p) => p.updates), cpu: cpuMs(pid) };
+  for (const sampler of samplers) sampler.sampling = true;
   await sleep(options.measureMs / 2);
-  const sampleView = sample?.lastView ?? null;
+  for (const sampler of samplers) sampler.sampling = false;
+  const patches = interleave(samplers.map((p) => p.sampledPatches));
+  const sample = samplers[0] && patches.length > 0 ? { view: samplers[0].firstView, patches } : null;
   await sleep(options.measureMs / 2);
-  const after = { bytes: sum(players, (p) => p.updateBytes), views: sum(players, (p) => p.views), cpu: cpuMs(pid) };
+  const after = { bytes: sum(players, (p) => p.updateBytes), updates: sum(players, (p) => p.updates), cpu: cpuMs(pid) };
   for (const timer of timers) clearTimeout(timer);
   const drainUntil = performance.now() + DRAIN_MS;
   while (tables.some((t) => !t.quiet) && performance.now() < drainUntil) await sleep(20);
   for (const table of tables) table.abandon();
-  return { updateBytes: after.bytes - before.bytes, views: after.views - before.views, serverCpuMs: after.cpu - before.cpu, sampleView };
+  return { updateBytes: after.bytes - before.bytes, updates: after.updates - before.updates, serverCpuMs: after.cpu - before.cpu, sample };
+}
+
+/** The lists' items taken in turn (a, b, c, a, b, c…), so the relay's sequence mixes the tables as ours did. */
+function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const list of lists) if (i < list.length) out.push(list[i] as T);
+  return out;
 }
 
 /** User + system CPU ms of a process, from /proc/<pid>/stat; NaN where there is no /proc. */
@@ -161,7 +177,7 @@ function emptyResult(target: string, o: StepOptions): StepResult {
   return {
     target, sessions: o.sessions, players: o.players, sockets: o.sessions * (o.players + 1), commands: 0,
     p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN, errors: 0, errorKinds: {}, rssPerSocketBytes: Number.NaN,
-    serverRssBytes: Number.NaN, bytesPerUpdatePerPlayer: Number.NaN, serverCpuMsPerCommand: Number.NaN, failure: null, sampleView: null,
+    serverRssBytes: Number.NaN, bytesPerUpdatePerPlayer: Number.NaN, serverCpuMsPerCommand: Number.NaN, failure: null, sample: null,
   };
 }
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CreateSessionResponse, JoinResponse } from '@chaos-quest/engine';
 import { REPO, spawnListening, type ListeningChild } from './child-process.ts';
+import type { UpdateSample } from './load-step.ts';
 import { postJson } from './post-json.ts';
 
 /** The auths one table's sockets connect with, and its players' ids (for coaching). */
@@ -56,12 +57,16 @@ async function openChaosTable(url: string, i: number, players: number): Promise<
   };
 }
 
-/** The bare Socket.IO relay in a child, sending `view` (a copy of a real view) on every command. */
-export async function startBareTarget(view: unknown): Promise<LoadTarget> {
+/**
+ * The bare Socket.IO relay in a child: a copy of a real whole view on connect, then on every
+ * command the next of the real patches sampled (see UpdateSample).
+ */
+export async function startBareTarget(sample: UpdateSample | null): Promise<LoadTarget> {
+  if (!sample) throw new Error('The bare relay needs the views the real server sent: run ours first.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-bare-'));
-  const viewFile = path.join(dir, 'view.json');
-  fs.writeFileSync(viewFile, JSON.stringify(view));
-  const child = await spawnListening(path.join(LIB, 'bare-relay.ts'), ['--view', viewFile]);
+  const sampleFile = path.join(dir, 'sample.json');
+  fs.writeFileSync(sampleFile, JSON.stringify(sample));
+  const child = await spawnListening(path.join(LIB, 'bare-relay.ts'), ['--sample', sampleFile]);
   return {
     name: 'bare socket.io',
     child,

@@ -1,4 +1,4 @@
-import { applyPatch, type ClientCommand, type CommandAck, type MeMessage, type PatchMessage, type View, type ViewMessage } from '@chaos-quest/engine';
+import { foldPatch, type ClientCommand, type CommandAck, type MeMessage, type PatchMessage, type View, type ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -22,11 +22,9 @@ export class FaultClient {
       if (!this.latest || message.seq >= this.latest.seq) this.latest = message;
     });
     socket.on('patch', (message: PatchMessage) => {
-      const held = this.latest;
-      if (held && message.seq <= held.seq) return;
-      const view = held && held.seq === message.base ? applyPatch(held.view, message.patch) : null;
-      if (view) this.latest = { seq: message.seq, view };
-      else this.misfits += 1;
+      const folded = foldPatch(this.latest, message);
+      if (folded === null) this.misfits += 1;
+      else if (folded !== 'stale') this.latest = folded;
     });
     socket.on('me', (message: MeMessage) => {
       if (!this.me || message.seq >= this.me.seq) this.me = message;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyPatch, type ApiError, type ClientCommand, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ViewMessage } from '@chaos-quest/engine';
+import { foldPatch, type ApiError, type ClientCommand, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 
@@ -88,11 +88,9 @@ export class TestClient {
     });
     // A patch is folded into the view held, as a browser does: `views` and `frames` get the result.
     socket.on('patch', (message: PatchMessage) => {
-      const held = this.views.at(-1);
-      if (held && message.seq <= held.seq) return;
-      const view = held && held.seq === message.base ? applyPatch(held.view, message.patch) : null;
-      if (!view) return void this.misfits.push(message);
-      const folded = { seq: message.seq, view };
+      const folded = foldPatch(this.views.at(-1) ?? null, message);
+      if (folded === 'stale') return;
+      if (!folded) return void this.misfits.push(message);
       this.views.push(folded);
       this.frames.push(folded);
     });

@@ -1,5 +1,5 @@
 import type { MeMessage, PatchMessage, PlayerMe, Projection, View, ViewMessage, ViewPatch } from '@chaos-quest/engine';
-import { applyPatch } from '@chaos-quest/engine/src/protocol/patch.ts';
+import { foldPatch } from '@chaos-quest/engine/src/protocol/patch.ts';
 
 /**
  * What this client holds: the latest shared projection (`view` and `patch` messages) with the seq it was
@@ -68,10 +68,10 @@ export function receiveView(sync: ViewSync, message: unknown): { sync: ViewSync;
  */
 export function receivePatch(sync: ViewSync, message: unknown): { sync: ViewSync; verdict: ViewVerdict } {
   if (!isPatchMessage(message)) return { sync, verdict: 'invalid' };
-  if (sync.shared !== null && message.seq <= sync.seq) return { sync, verdict: 'stale' };
-  const shared = sync.shared !== null && message.base === sync.seq ? applyPatch(sync.shared, message.patch) : null;
-  if (shared === null) return { sync, verdict: 'gap' };
-  return { sync: { seq: message.seq, shared, me: sync.me, view: compose(shared, sync.me?.me ?? null) }, verdict: 'applied' };
+  const folded = foldPatch(sync.shared === null ? null : { seq: sync.seq, view: sync.shared }, message);
+  if (folded === 'stale') return { sync, verdict: 'stale' };
+  if (folded === null) return { sync, verdict: 'gap' };
+  return { sync: { seq: folded.seq, shared: folded.view, me: sync.me, view: compose(folded.view, sync.me?.me ?? null) }, verdict: 'applied' };
 }
 
 /**

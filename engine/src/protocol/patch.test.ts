@@ -3,7 +3,7 @@ import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, Table, player } from '../testing/table.ts';
 import { projectionFor } from '../views/view-for.ts';
 import type { Projection } from '../views/view.ts';
-import { applyPatch, diffProjection, isEmptyPatch, type ViewPatch } from './patch.ts';
+import { applyPatch, diffProjection, foldPatch, isEmptyPatch, type ViewPatch } from './patch.ts';
 
 const scenario = exampleScenario();
 const sre = { kind: 'role', role: 'sre' } as const;
@@ -54,5 +54,18 @@ describe('view patches', () => {
     const hostile = JSON.parse('{"set":{"__proto__":{"polluted":true}},"append":{}}') as ViewPatch;
     expect(applyPatch(view, hostile)).toBeNull();
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('fold into the projection a viewer holds only when made from its seq', () => {
+    const t = new Table(scenario, 'patch').seatAndStart(['sre']);
+    const held = { seq: t.state.seq, view: projectionFor(scenario, t.state, sre) };
+    t.must(player('p1'), { type: 'timeline.post', text: 'Rolling back' });
+    const patch = diffProjection(held.view, projectionFor(scenario, t.state, sre)) as ViewPatch;
+    const message = { seq: t.state.seq, base: held.seq, patch };
+    expect(foldPatch(held, message)).toEqual({ seq: t.state.seq, view: projectionFor(scenario, t.state, sre) });
+    expect(foldPatch({ seq: t.state.seq, view: held.view }, message)).toBe('stale');
+    expect(foldPatch(held, { ...message, base: held.seq - 1 })).toBeNull();
+    expect(foldPatch(null, message)).toBeNull();
+    expect(foldPatch(held, { ...message, patch: { set: { nonsense: 1 }, append: {} } })).toBeNull();
   });
 });

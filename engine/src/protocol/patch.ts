@@ -1,4 +1,5 @@
 import { ENTRY_LIST_FIELDS, type Projection } from '../views/view.ts';
+import type { PatchMessage } from './wire.ts';
 
 /**
  * How one projection became the next, for a viewer who holds the first: most commands add an entry
@@ -93,4 +94,18 @@ export function applyPatch<P extends Projection>(before: P, patch: ViewPatch): P
     next[key] = [...list, ...added];
   }
   return next as unknown as P;
+}
+
+/**
+ * What a viewer holding `held` (a projection and its seq) makes of a `patch` message: the
+ * projection at the patch's seq; `stale` when the patch is not newer than what it holds (a whole
+ * view got there first); null when it holds nothing, or the patch was made from another seq or
+ * does not fit: the viewer needs a whole view (resync). Pure.
+ */
+export function foldPatch<P extends Projection>(held: { seq: number; view: P } | null, message: PatchMessage): { seq: number; view: P } | 'stale' | null {
+  if (held === null) return null;
+  if (message.seq <= held.seq) return 'stale';
+  if (message.base !== held.seq) return null;
+  const view = applyPatch(held.view, message.patch);
+  return view === null ? null : { seq: message.seq, view };
 }

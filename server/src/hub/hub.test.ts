@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { applyPatch, parseScenario, projectionFor, stateHash, viewFor, type Actor, type MeMessage, type PatchMessage, type ViewMessage } from '@chaos-quest/engine';
+import { foldPatch, parseScenario, projectionFor, stateHash, viewFor, type Actor, type MeMessage, type PatchMessage, type ViewMessage } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.ts';
 import { createServerMetrics } from '../metrics/server-metrics.ts';
@@ -36,11 +36,9 @@ function recorder(id: string, viewer: Connection['viewer']) {
     sendView: (m) => views.push(m),
     sendPatch: (m) => {
       patches.push(m);
-      const held = views.at(-1);
-      if (held && m.seq <= held.seq) return;
-      const view = held && held.seq === m.base ? applyPatch(held.view, m.patch) : null;
-      if (view) views.push({ seq: m.seq, view });
-      else misfits.push(m);
+      const folded = foldPatch(views.at(-1) ?? null, m);
+      if (folded === null) misfits.push(m);
+      else if (folded !== 'stale') views.push(folded);
     },
     sendMe: (m) => mes.push(m),
     sendPresence: () => {},

@@ -68,6 +68,7 @@ describe('a flooding client and oversized frames', () => {
     expect(calm.flatMap((t) => t.refused), 'no calm session saw a refusal').toEqual([]);
     expect(calm.reduce((n, t) => n + t.unanswered, 0), 'no calm command went unanswered').toBe(0);
     expect(calm.every((t) => t.clients.every((c) => c.drops === 0)), 'no calm socket dropped').toBe(true);
+    expect(calm.flatMap((t) => t.clients.map((c) => c.misfits)).filter((n) => n > 0), 'every calm patch fitted the view held').toEqual([]);
     const current = await Promise.all(calm.map((t) => t.facilitator.resync()));
     await until('every calm socket holds its session’s seq', () => calm.every((t, i) => t.convergedAt(current[i]?.seq ?? -1)), () =>
       calm.map((t, i) => `${t.sessionId} at ${current[i]?.seq}: ${t.describe()}`).join('; '));

@@ -50,6 +50,7 @@ describe('the server under kill -9 while ten sessions play', () => {
     const acked = tables.reduce((n, t) => n + t.acked.length, 0);
     const refused = tables.flatMap((t) => t.refused);
     expect(refused, 'the script sends only commands the engine accepts').toEqual([]);
+    expect(tables.flatMap((t) => t.clients.map((c) => c.misfits)).filter((n) => n > 0), 'every patch fitted the view held, across restarts').toEqual([]);
     // Without acks, or without snapshots, the checks above would prove little.
     expect(acked).toBeGreaterThan(SESSIONS * 10);
     expect(snapshotted).toBeGreaterThan(0);

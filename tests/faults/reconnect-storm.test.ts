@@ -43,6 +43,7 @@ describe('a reconnect storm', () => {
     }
 
     expect(clients.every((c) => c.drops === STORMS), 'each socket dropped once per storm').toBe(true);
+    expect(clients.map((c) => c.misfits).filter((n) => n > 0), 'every patch fitted the view held: a reconnect starts from a whole view').toEqual([]);
     expect(tables.flatMap((t) => t.refused), 'the script sends only commands the engine accepts').toEqual([]);
     expect(tables.reduce((n, t) => n + t.acked.length, 0)).toBeGreaterThan(SESSIONS * 5);
   }, 60_000);

@@ -6,7 +6,7 @@ export { compile, gameOf, type Game } from './compile/game.ts';
 export { rollDice, diceRange } from './dice/dice.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/wire.ts';
-export { applyPatch, diffProjection, foldPatch, isEmptyPatch, type ViewPatch } from './protocol/patch.ts';
+export { applyPatch, diffProjection, foldPatch, type ViewPatch } from './protocol/patch.ts';
 export * from './session/state.ts';
 export * from './session/errors.ts';
 export { createSession, type SessionOptions } from './session/create.ts';

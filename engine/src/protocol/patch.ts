@@ -30,10 +30,10 @@ export function diffProjection(before: Projection, after: Projection): ViewPatch
   if (keys.length !== Object.keys(old).length || before.viewer !== after.viewer) return null;
   const patch: ViewPatch = { set: {}, append: {} };
   for (const key of keys) {
-    if (!(key in old)) return null;
+    if (!Object.hasOwn(old, key)) return null;
     const was = old[key];
     const now = next[key];
-    if (ENTRY_LISTS.has(key) && Array.isArray(was) && Array.isArray(now) && extends_(was, now)) {
+    if (ENTRY_LISTS.has(key) && Array.isArray(was) && Array.isArray(now) && isPrefix(was, now)) {
       if (now.length > was.length) patch.append[key] = now.slice(was.length);
     } else if (!sameJson(was, now)) {
       patch.set[key] = now;
@@ -43,7 +43,7 @@ export function diffProjection(before: Projection, after: Projection): ViewPatch
 }
 
 /** Whether `list` starts with every entry of `prefix`, the same objects in the same order. */
-function extends_(prefix: readonly unknown[], list: readonly unknown[]): boolean {
+function isPrefix(prefix: readonly unknown[], list: readonly unknown[]): boolean {
   if (list.length < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) if (prefix[i] !== list[i]) return false;
   return true;
@@ -66,13 +66,6 @@ function sameJson(a: unknown, b: unknown): boolean {
     const k = ak[i] as string;
     if (k !== bk[i] || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   }
-  return true;
-}
-
-/** Whether a patch changes nothing (a command that changed nothing this audience sees). */
-export function isEmptyPatch(patch: ViewPatch): boolean {
-  for (const _ in patch.set) return false;
-  for (const _ in patch.append) return false;
   return true;
 }
 

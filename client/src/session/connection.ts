@@ -54,8 +54,8 @@ function watchConnection(socket: Socket, store: SessionStore, resync: () => void
 /**
  * Connects one seat (or the big screen) to its session and feeds `store`. Reconnects by itself;
  * after a reconnect, when a `view` skips sequence numbers or a `patch` does not fit the view it
- * holds, it asks the server to resync. A
- * player's view is composed from the shared `view` and their own `me` (view-sync.ts).
+ * holds, it asks the server to resync. A player's view is composed from the shared projection and
+ * their own `me` (view-sync.ts).
  */
 export function connectSession(store: SessionStore, options: ConnectOptions): SessionLink {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;

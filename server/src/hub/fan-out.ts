@@ -1,4 +1,4 @@
-import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
+import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type Presence, type Projection, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
 import type { Connection, LiveSession, RoomSender } from './live-session.ts';
 
 /**
@@ -93,7 +93,7 @@ function meMessage(session: LiveSession, playerId: string, seq: number): MeMessa
  * that follows can be shown whole, then its audience's projection. Places it in its room.
  */
 export function sendView(session: LiveSession, connection: Connection): void {
-  const { audience } = placeIn(session, connection);
+  const { room, audience } = placeIn(session, connection);
   const seq = session.state.seq;
   const { viewer } = connection;
   if (viewer.kind === 'player') {
@@ -102,13 +102,23 @@ export function sendView(session: LiveSession, connection: Connection): void {
     session.sentMe.set(viewer.playerId, { json: JSON.stringify(message.me), inputs: meInputs(session.state, viewer.playerId) });
     connection.sendMe(message);
   }
-  connection.sendView({ seq, view: projectionFor(session.scenario, session.state, audience) });
+  connection.sendView({ seq, view: currentProjection(session, room, audience) });
+}
+
+/**
+ * The projection `audience` sees now. A reconnect storm brings a room's members back between two
+ * commands: the projection the room got with the latest broadcast is still current, so reuse it.
+ */
+function currentProjection(session: LiveSession, room: string, audience: ViewAudience): Projection {
+  const sent = session.sent.get(room);
+  return sent && sent.seq === session.state.seq ? sent.projection : projectionFor(session.scenario, session.state, audience);
 }
 
 /** What a resync answers: the viewer's projection, and for a player their `me`, at the current seq. */
 export function resyncOf(session: LiveSession, viewer: Connection['viewer']): { view: ViewMessage; me: MeMessage | null } {
   const seq = session.state.seq;
-  const view: ViewMessage = { seq, view: projectionFor(session.scenario, session.state, audienceOf(session.scenario, session.state, viewer)) };
+  const audience = audienceOf(session.scenario, session.state, viewer);
+  const view: ViewMessage = { seq, view: currentProjection(session, audienceRoom(session.id, audience), audience) };
   return { view, me: viewer.kind === 'player' ? meMessage(session, viewer.playerId, seq) : null };
 }
 

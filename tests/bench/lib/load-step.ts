@@ -41,7 +41,7 @@ export interface StepResult {
   errorKinds: Record<string, number>;
   rssPerSocketBytes: number;
   serverRssBytes: number;
-  /** Bytes a player's socket receives per update: its `view` and `me` frames' bytes ÷ its view frames. */
+  /** Bytes a player's socket receives per update: its `view`, `patch` and `me` frames' bytes ÷ its view and patch frames. */
   bytesPerUpdatePerPlayer: number;
   /** Server CPU time (user + system) per measured command. */
   serverCpuMsPerCommand: number;

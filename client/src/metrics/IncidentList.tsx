@@ -2,6 +2,7 @@ import type { IncidentRecord } from '@chaos-quest/engine';
 import { span } from '@chaos-quest/engine/src/metrics/metrics.ts';
 import { formatDate, formatGameMinutes, formatWallDuration } from '../time/format.ts';
 import { FIGURE_ANCHORS } from './trend-series.ts';
+import { ScrollTable } from '../ui/ScrollTable.tsx';
 
 function spanText(record: IncidentRecord, key: 'mttd' | 'mttr'): string {
   const s = span(record, FIGURE_ANCHORS[key]);
@@ -13,33 +14,31 @@ export function IncidentList({ records }: { records: readonly IncidentRecord[] }
   if (records.length === 0) return <p className="empty">No practice incidents match.</p>;
   const sorted = [...records].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Practice incidents (scrolls)">
-      <table className="incident-table">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Scenario</th>
-            <th scope="col">Team</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Detect (game · real)</th>
-            <th scope="col">Resolve (game · real)</th>
-            <th scope="col">False alarms</th>
+    <ScrollTable label="Practice incidents" className="incident-table">
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Scenario</th>
+          <th scope="col">Team</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Detect (game · real)</th>
+          <th scope="col">Resolve (game · real)</th>
+          <th scope="col">False alarms</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((r) => (
+          <tr key={r.sessionId}>
+            <td>{r.startedAt ? formatDate(r.startedAt) : '–'}</td>
+            <td>{r.scenario.title}</td>
+            <td>{r.team ?? '–'}</td>
+            <td>{r.outcome ?? 'unfinished'}</td>
+            <td>{spanText(r, 'mttd')}</td>
+            <td>{spanText(r, 'mttr')}</td>
+            <td>{r.falseAlarms.length}</td>
           </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr key={r.sessionId}>
-              <td>{r.startedAt ? formatDate(r.startedAt) : '–'}</td>
-              <td>{r.scenario.title}</td>
-              <td>{r.team ?? '–'}</td>
-              <td>{r.outcome ?? 'unfinished'}</td>
-              <td>{spanText(r, 'mttd')}</td>
-              <td>{spanText(r, 'mttr')}</td>
-              <td>{r.falseAlarms.length}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

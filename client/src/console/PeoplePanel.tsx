@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { FacilitatorView, Presence } from '@chaos-quest/engine';
 import { useCommand, useSessionState } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
+import { SendTextField } from '../ui/SendTextField.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
 function CoachForm({ view }: { view: FacilitatorView }) {
@@ -29,22 +30,18 @@ function CoachForm({ view }: { view: FacilitatorView }) {
       <label htmlFor={textId} className="sr-only">
         Coaching note
       </label>
-      <div className="inline-field">
-        <input
-          id={textId}
-          value={text}
-          maxLength={2000}
-          required
-          placeholder="A nudge only they will see"
-          onChange={(e) => {
-            setText(e.target.value);
-            clearError();
-          }}
-        />
-        <button type="submit" className="button" disabled={busy || text.trim() === ''}>
-          Send
-        </button>
-      </div>
+      <SendTextField
+        id={textId}
+        value={text}
+        onChange={(value) => {
+          setText(value);
+          clearError();
+        }}
+        maxLength={2000}
+        placeholder="A nudge only they will see"
+        busy={busy}
+        button="Send"
+      />
       <FieldError message={error} />
     </form>
   );

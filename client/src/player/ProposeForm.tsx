@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
+import { SendTextField } from '../ui/SendTextField.tsx';
 
 /** Suggest an action the scenario may not list; the facilitator decides what happens. */
 export function ProposeForm() {
@@ -14,22 +15,18 @@ export function ProposeForm() {
   return (
     <form className="propose-form" onSubmit={submit}>
       <label htmlFor={id}>Propose an action</label>
-      <div className="inline-field">
-        <input
-          id={id}
-          value={text}
-          maxLength={500}
-          required
-          placeholder="e.g. Check the resolver’s recent changes"
-          onChange={(e) => {
-            setText(e.target.value);
-            clearError();
-          }}
-        />
-        <button type="submit" className="button" disabled={busy || text.trim() === ''} aria-busy={busy}>
-          Propose
-        </button>
-      </div>
+      <SendTextField
+        id={id}
+        value={text}
+        onChange={(value) => {
+          setText(value);
+          clearError();
+        }}
+        maxLength={500}
+        placeholder="e.g. Check the resolver’s recent changes"
+        busy={busy}
+        button="Propose"
+      />
       <FieldError message={error} />
     </form>
   );

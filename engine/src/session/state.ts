@@ -35,6 +35,8 @@ export interface Player {
   hand: boolean;
   removed: boolean;
   joinedAt: number;
+  /** A role this player asked the facilitator for during play, until it is granted or declined. */
+  requestedRole: string | null;
 }
 
 /** When something happened, on both clocks. */
@@ -177,6 +179,8 @@ export interface SessionState {
   /** How many times each roll identity has been rolled: part of the dice seed. */
   rollCounts: Record<string, number>;
   actionItems: ActionItem[];
+  /** Characters of typed text accepted so far, against SESSION_LIMITS.text. */
+  textUsed: number;
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;

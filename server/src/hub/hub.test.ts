@@ -140,7 +140,8 @@ describe('SessionHub', () => {
     // Bo's own part did not change: only the view, which shows Ana's role and hand, reaches him.
     expect(b.mes.map((m) => m.seq)).toEqual([2]);
     expect(b.views.map((m) => m.seq)).toEqual([2, 3, 4]);
-    expect(a.mes[1]?.me.role?.secrets).toEqual(['Yesterday you raised the resolver TTL to 24h.']);
+    // In the lobby a role's card carries its brief; its secrets wait for the briefing.
+    expect(a.mes[1]?.me.role).toMatchObject({ id: 'sre', secrets: [] });
     expect(JSON.stringify([observer.views, b.views, b.mes, a.views, observer.patches, b.patches])).not.toContain('24h');
     const session = await hub.get(sessionId);
     if (!session) throw new Error('session gone');

@@ -6,6 +6,12 @@ import type { Actor } from '../protocol/commands.ts';
  * The seed lives here (dice derive from it) and never leaves the server: views leave it out.
  */
 
+/**
+ * The shape of SessionState. Bump it whenever that shape changes: a snapshot of another version is
+ * ignored and its session rebuilt from the log, which stays the truth (DESIGN, Storage).
+ */
+export const STATE_VERSION = 2;
+
 export const PHASES = ['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
 

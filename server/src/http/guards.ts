@@ -21,7 +21,8 @@ export function originGuard(allows: (origin: string | undefined) => boolean) {
         reply,
         403,
         'forbidden-origin',
-        `Origin ${request.headers.origin} is not allowed. If people open the server at that address, set CQ_PUBLIC_URL to it; to let another site in, add it to CQ_ALLOWED_ORIGINS.`,
+        `Origin ${request.headers.origin} is not allowed. If people open the server at that address, set CQ_PUBLIC_URL to it; ` +
+          'to let another site in, add it to CQ_ALLOWED_ORIGINS.',
       );
     }
   };
@@ -36,9 +37,10 @@ export function requireAdmin(deps: { config: ServerConfig; adminFailures: Failur
   const { config, adminFailures } = deps;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (config.adminKey === null) return;
-    const waitMs = adminFailures.waitMs(request.ip);
-    if (waitMs > 0) {
-      return sendError(reply.header('retry-after', String(Math.ceil(waitMs / 1000))), 429, 'too-many-attempts', `Too many wrong admin keys from this address. Wait ${Math.ceil(waitMs / 1000)} s and try again.`);
+    const waitS = Math.ceil(adminFailures.waitMs(request.ip) / 1000);
+    if (waitS > 0) {
+      const message = `Too many wrong admin keys from this address. Wait ${waitS} s and try again.`;
+      return sendError(reply.header('retry-after', String(waitS)), 429, 'too-many-attempts', message);
     }
     const given = request.headers['x-admin-key'];
     if (typeof given !== 'string' || !sameSecret(given, config.adminKey)) {
@@ -82,11 +84,13 @@ export function creationGuard(deps: { config: ServerConfig; createLimiter: Addre
         reply,
         403,
         'admin-key-required',
-        'Only the machine the server runs on may create sessions here. To let other machines create sessions, set CQ_ADMIN_KEY on the server and give them the key.',
+        'Only the machine the server runs on may create sessions here. ' +
+          'To let other machines create sessions, set CQ_ADMIN_KEY on the server and give them the key.',
       );
     }
     if (hub.liveCount() >= maxLive) {
-      return sendError(reply, 503, 'too-many-sessions', `This server already holds ${maxLive} live sessions, its limit. Try again when idle ones have closed (after 10 minutes without activity).`);
+      const message = `This server already holds ${maxLive} live sessions, its limit. Try again when idle ones have closed (10 minutes without activity).`;
+      return sendError(reply, 503, 'too-many-sessions', message);
     }
     if (!createLimiter.take(request.ip)) {
       return sendError(reply, 429, 'too-many-attempts', 'Too many sessions created from this address. Wait 30 s and try again.');

@@ -1,8 +1,7 @@
 import { createServer } from '../app.ts';
 
 /**
- * `chaos-quest serve`: starts the server from the environment (PORT, HOST, CQ_DATA_DIR,
- * CQ_SCENARIOS_DIR, CQ_ALLOWED_ORIGINS, CQ_ADMIN_KEY), options winning over it, and shuts down
+ * `chaos-quest serve`: starts the server from the environment (see loadConfig), options winning over it, and shuts down
  * cleanly on SIGINT or SIGTERM. Rejects when the server cannot start (port taken, store unreadable).
  */
 export async function serve(options: { port?: number; host?: string } = {}): Promise<void> {

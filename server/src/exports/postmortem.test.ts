@@ -123,12 +123,24 @@ describe('postmortem with hostile user text', () => {
 describe('metricsCsv', () => {
   it('writes one row per incident with durations on both clocks', () => {
     const record = incidentRecord(scenario, playedSession(), 'S1');
-    const lines = metricsCsv([record, { ...record, sessionId: '=cmd()', team: 'a,"b"' }]).trimEnd().split('\r\n');
+    const lines = metricsCsv([record, { ...record, team: 'a,"b"' }]).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     const header = lines[0]?.split(',') ?? [];
     const row = lines[1]?.split(',') ?? [];
     const at = (name: string) => row[header.indexOf(name)];
     expect([at('outcome'), at('ttd_game_min'), at('ttd_wall_ms'), at('ttm_game_min')]).toEqual(['success', '10', '120000', '']);
-    expect(lines[2]).toMatch(/^'=cmd\(\),dns-ttl-trap,"a,""b""",/);
+    expect(lines[2]).toMatch(/^S1,dns-ttl-trap,"a,""b""",/);
+  });
+
+  it('guards typed team labels a spreadsheet would run as formulas, and writes our ids and numbers as they are', () => {
+    const record = incidentRecord(scenario, playedSession(), 'S1');
+    const teams = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)', ' \t=cmd()', '-5', '+4.5', 'a-team', 'blue'];
+    const csv = metricsCsv([{ ...record, sessionId: '-Ab_9' }, ...teams.map((team, i) => ({ ...record, sessionId: `_x${i}`, team }))]);
+    const rows = csv.trimEnd().split('\r\n').slice(1);
+    expect(rows[0]).toMatch(/^-Ab_9,dns-ttl-trap,blue \| team,checkout dns,success,\d{4}-\d\d-\d\dT[\d:.]+Z,/);
+    expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[0])).toEqual(teams.map((_, i) => `_x${i}`));
+    expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[1]?.split(',checkout dns,')[0])).toEqual([
+      `"'=HYPERLINK(""http://evil.example"")"`, "'+1+1", "'-2+3", "'@SUM(A1)", "' \t=cmd()", '-5', '+4.5', 'a-team', 'blue',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { ApiError, JoinResponse } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import type { ChaosServer } from '../../server/src/app.ts';
-import { createSession, joinSession, postJson, TestClient, withServer } from './harness.ts';
+import { createSession, joinSession, postJson, TestClient, until, withServer } from './harness.ts';
 import { HOSTILE_TEXT, renderMarkdown, tagNames } from './rendered-markdown.ts';
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
@@ -84,6 +84,32 @@ describe('names at the table', () => {
       const reservedTeam = await postJson(`${server.url}/api/sessions`, { scenarioId: 'dns-ttl-trap', team: 'ＳＹＳＴＥＭ' });
       expect(reservedTeam.status).toBe(400);
       expect(reservedTeam.body.error.message).toContain('That name is used by the game itself; pick another');
+    });
+  });
+});
+
+describe('the metrics CSV', () => {
+  it('guards a team label a spreadsheet would run as a formula, and writes the session id as it is', async () => {
+    await withServer(async (server) => {
+      const team = '=HYPERLINK("http://evil.example","open")';
+      const created = await createSession(server, { team });
+      const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
+      try {
+        for (const type of ['session.start', 'session.end', 'session.close'] as const) {
+          const command = type === 'session.end' ? { type, outcome: 'partial' as const } : { type };
+          expect(await facilitator.send(command)).toMatchObject({ ok: true });
+        }
+      } finally {
+        facilitator.close();
+      }
+      let row: string | undefined;
+      await until(async () => {
+        const csv = await (await fetch(`${server.url}/api/metrics.csv`)).text();
+        row = csv.split('\r\n').find((line) => line.includes(created.sessionId));
+        return row !== undefined;
+      });
+      expect(row).toMatch(/^[A-Za-z]/);
+      expect(row?.startsWith(`${created.sessionId},dns-ttl-trap,"'=HYPERLINK(""http://evil.example"",""open"")",checkout dns,partial,`)).toBe(true);
     });
   });
 });

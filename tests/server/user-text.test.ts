@@ -64,7 +64,9 @@ describe('names at the table', () => {
       const created = await createSession(server, { team: ' \u202Ered\u202C\u200B  team ' });
       const join = (name: string) => postJson<ApiError>(`${server.url}/api/join`, { joinCode: created.joinCode, name });
       for (const name of ['Facilitator', ' system ']) {
-        expect(await join(name)).toEqual({ status: 400, body: { error: { code: 'invalid', message: 'That name is used by the game itself; pick another.' } } });
+        expect(await join(name)).toEqual({
+          status: 400, body: { error: { code: 'invalid', message: 'That name is used by the game itself; pick another.' } },
+        });
       }
       expect(await join('\u200B\u200C\u2060\uFEFF')).toEqual({
         status: 400, body: { error: { code: 'invalid', message: 'Type a name with at least one visible letter, digit or sign.' } },
@@ -78,7 +80,8 @@ describe('names at the table', () => {
       expect(view.players).toEqual([expect.objectContaining({ id: seated.body.playerId, name: 'rotatilicaF' })]);
       const log = await (await fetch(`${server.url}/api/sessions/${created.sessionId}/log.jsonl`, bearer(created.facilitatorToken))).text();
       expect(log).toContain('"name":"rotatilicaF"');
-      const record = (await (await fetch(`${server.url}/api/sessions/${created.sessionId}/incident.json`, bearer(created.facilitatorToken))).json()) as { team: string };
+      const incident = await fetch(`${server.url}/api/sessions/${created.sessionId}/incident.json`, bearer(created.facilitatorToken));
+      const record = (await incident.json()) as { team: string };
       expect(record.team).toBe('red team');
 
       const reservedTeam = await postJson(`${server.url}/api/sessions`, { scenarioId: 'dns-ttl-trap', team: 'ＳＹＳＴＥＭ' });
@@ -109,7 +112,8 @@ describe('the metrics CSV', () => {
         return row !== undefined;
       });
       expect(row).toMatch(/^[A-Za-z]/);
-      expect(row?.startsWith(`${created.sessionId},dns-ttl-trap,"'=HYPERLINK(""http://evil.example"",""open"")",checkout dns,partial,`)).toBe(true);
+      const guarded = `"'=HYPERLINK(""http://evil.example"",""open"")"`;
+      expect(row?.startsWith(`${created.sessionId},dns-ttl-trap,${guarded},checkout dns,partial,`)).toBe(true);
     });
   });
 });

@@ -16,7 +16,10 @@ describe('escapeMarkdown', () => {
   it('keeps a table cell and a list item whole, and folds line breaks', () => {
     const typed = 'one | two\n\n# three\r\n- four';
     const doc = renderMarkdown(`| a | b |\n| --- | --- |\n| ${escapeMarkdown(typed)} | x |\n\n- [ ] ${escapeMarkdown(typed)}\n`);
-    expect(tagNames(doc)).toEqual(['table', 'thead', 'tr', 'th', '/th', 'th', '/th', '/tr', '/thead', 'tbody', 'tr', 'td', '/td', 'td', '/td', '/tr', '/tbody', '/table', 'ul', 'li', '/li', '/ul']);
+    expect(tagNames(doc)).toEqual([
+      'table', 'thead', 'tr', 'th', '/th', 'th', '/th', '/tr', '/thead', 'tbody', 'tr', 'td', '/td', 'td', '/td', '/tr', '/tbody', '/table',
+      'ul', 'li', '/li', '/ul',
+    ]);
     expect(doc.text).toContain('one | two # three - four');
     expect(doc.text).toContain('[ ] one | two # three - four');
   });

@@ -1,5 +1,6 @@
 import {
-  clockLabel, incidentRecord, span, type IncidentRecord, type RecordMilestone, type Scenario, type SessionState, type TimelineEntry, type TimelineKind,
+  clockLabel, incidentRecord, span,
+  type IncidentRecord, type RecordMilestone, type Scenario, type SessionState, type TimelineEntry, type TimelineKind,
 } from '@chaos-quest/engine';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './format.ts';
@@ -112,7 +113,8 @@ function decisions(state: SessionState, record: IncidentRecord, game: (m: number
   const rolls = state.rolls.length === 0
     ? '_No dice were rolled._'
     : table(['Game', 'Roll', 'Dice', 'Natural', 'Total / target', 'Result'], state.rolls.map((r) => [
-        game(r.at.game), r.choice === null ? escapeMarkdown(r.label) : cell(r.label), `${r.dice}${r.physical ? ' (at the table)' : ''}`, String(r.natural),
+        game(r.at.game), r.choice === null ? escapeMarkdown(r.label) : cell(r.label),
+        `${r.dice}${r.physical ? ' (at the table)' : ''}`, String(r.natural),
         r.target === null ? String(r.total) : `${r.total} / ${r.target}`, r.success === null ? '—' : r.success ? 'success' : 'failure',
       ]));
   return `${choices}\n\n${rolls}`;

@@ -23,7 +23,7 @@ import { SessionHub } from './hub/hub.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { ScenarioCache } from './scenarios/by-hash.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
-import { attachSockets } from './socket/attach.ts';
+import { attachSockets, createSocketServer, roomSenderOf } from './socket/attach.ts';
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket/flow-guard.ts';
 import type { GameServer } from './socket/socket-types.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
@@ -88,9 +88,18 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   // The server's own origins depend on the port actually bound; they are filled in once it listens.
   const origins: string[] = [];
   const allows = (origin: string | undefined) => originAllowed(origin, origins);
-  let io: GameServer | null = null;
-  const metrics = createServerMetrics({ sessionsLive: () => hub.liveCount(), socketsConnected: () => io?.of('/').sockets.size ?? 0 });
-  const hub = new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: fastify.log, ...(snapshotEvery ? { snapshotEvery } : {}), ...(idleMs ? { idleMs } : {}) });
+  const limits = { ...DEFAULT_SOCKET_LIMITS, ...socketLimits };
+  const io = createSocketServer(fastify.server, { limits, originAllowed: allows, allowedOrigins: config.allowedOrigins });
+  const metrics = createServerMetrics({ sessionsLive: () => hub.liveCount(), socketsConnected: () => io.of('/').sockets.size });
+  const hub = new SessionHub({
+    store,
+    scenarios: new ScenarioCache(),
+    metrics,
+    log: fastify.log,
+    rooms: roomSenderOf(io),
+    ...(snapshotEvery ? { snapshotEvery } : {}),
+    ...(idleMs ? { idleMs } : {}),
+  });
   const library = await ScenarioLibrary.open(config.scenariosDir, { watch: watchScenarios ?? true, log: fastify.log });
   const joinLimiter = new AddressLimiter(joinLimit ?? { capacity: 10, perSecond: 1 / 6 });
   const createLimiter = new AddressLimiter(createLimit ?? CREATE_LIMIT);
@@ -99,15 +108,14 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   if (config.allowedOrigins) await registerCors(fastify, config.allowedOrigins);
   registerRoutes(fastify, deps, allows);
   await registerClientApp(fastify, config.clientDir);
-  const sockets = { config, store, hub, metrics, log: fastify.log, joinLimiter, originAllowed: allows, clientAddress: clientAddressOf(trust) };
-  io = attachSockets(fastify.server, { ...sockets, limits: { ...DEFAULT_SOCKET_LIMITS, ...socketLimits } });
+  const stopSockets = attachSockets(io, { store, hub, metrics, log: fastify.log, joinLimiter, limits, clientAddress: clientAddressOf(trust) });
   await fastify.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const interfaces = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
   origins.push(...ownOrigins({ publicUrl: config.publicUrl, host: config.host, port, interfaces }), ...(config.allowedOrigins ?? []));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
-  return { fastify, io, hub, store, library, config, port, url, close: closer(fastify, io, hub, library, store) };
+  return { fastify, io, hub, store, library, config, port, url, close: closer(fastify, io, hub, library, store, stopSockets) };
 }
 
 /**
@@ -136,11 +144,12 @@ function registerRoutes(fastify: FastifyInstance, deps: ApiDeps, allows: (origin
   registerPrometheus(fastify, deps);
 }
 
-function closer(fastify: FastifyInstance, io: GameServer, hub: SessionHub, library: ScenarioLibrary, store: Store): () => Promise<void> {
+function closer(fastify: FastifyInstance, io: GameServer, hub: SessionHub, library: ScenarioLibrary, store: Store, stopSockets: () => void): () => Promise<void> {
   let closing: Promise<void> | null = null;
   return () => {
     closing ??= (async () => {
       library.close();
+      stopSockets();
       io.disconnectSockets(true);
       await hub.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));

@@ -1,4 +1,4 @@
-import { foldPatch, type ClientCommand, type CommandAck, type MeMessage, type PatchMessage, type View, type ViewMessage } from '@chaos-quest/engine';
+import { foldPatch, type ClientCommand, type CommandAck, type MeMessage, type PatchMessage, type ResyncAck, type View, type ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -74,10 +74,15 @@ export class FaultClient {
     });
   }
 
-  /** The server's current view for this socket (its `resync`; a player's `me` comes just before it), or null if none came. */
+  /**
+   * The server's current view for this socket, or null if none came: a resync sends a player's `me`,
+   * then the `view`, then the ack naming its seq.
+   */
   resync(timeoutMs = 5000): Promise<ViewMessage | null> {
     return new Promise((resolve) => {
-      this.socket.timeout(timeoutMs).emit('resync', (error: Error | null, message: ViewMessage | null) => resolve(error ? null : message));
+      this.socket.timeout(timeoutMs).emit('resync', (error: Error | null, ack: ResyncAck) => {
+        resolve(!error && ack.ok && this.latest?.seq === ack.seq ? this.latest : null);
+      });
     });
   }
 

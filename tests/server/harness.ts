@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { foldPatch, type ApiError, type ClientCommand, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ViewMessage } from '@chaos-quest/engine';
+import { foldPatch, type ApiError, type ClientCommand, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ResyncAck, type ViewMessage } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 
@@ -138,8 +138,13 @@ export class TestClient {
     return this.socket.timeout(10_000).emitWithAck('command', payload);
   }
 
-  resync(): Promise<ViewMessage> {
-    return this.socket.timeout(10_000).emitWithAck('resync');
+  /** Asks for a resync; resolves with the view it brought (the `view` frame just before the ack). */
+  async resync(): Promise<ViewMessage> {
+    const ack = (await this.socket.timeout(10_000).emitWithAck('resync')) as ResyncAck;
+    if (!ack.ok) throw new Error(`resync refused: ${ack.error.code} ${ack.error.message}`);
+    const view = this.views.findLast((v) => v.seq === ack.seq);
+    if (!view) throw new Error(`resync acknowledged seq ${ack.seq} without its view`);
+    return view;
   }
 
   /** Resolves with the first view (already received or coming) that satisfies `check`. */

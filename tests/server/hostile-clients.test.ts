@@ -38,7 +38,7 @@ describe('duplicate command ids', () => {
       close();
       // A second hub over the same store has no keys in memory: the store must answer.
       const metrics = createServerMetrics({ sessionsLive: () => 0, socketsConnected: () => 0 });
-      const fresh = new SessionHub({ store: server.store, scenarios: new ScenarioCache(), metrics, log: { info() {}, warn() {}, error() {} } });
+      const fresh = new SessionHub({ store: server.store, scenarios: new ScenarioCache(), metrics, log: { info() {}, warn() {}, error() {} }, rooms: { sendView() {}, sendPatch() {} } });
       expect(await fresh.submit(created.sessionId, { kind: 'facilitator' }, { id: 'brief-9', type: 'session.brief' })).toEqual({ ok: true, seq: 2 });
       await fresh.close();
     });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Audience, TimelineEntry, TimelineKind } from '@chaos-quest/engine';
 import { formatWallTime, gameClockAt } from '../time/format.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
+import { useEarlierTimeline } from '../session/SessionProvider.tsx';
 
 const KIND_ICON: Record<TimelineKind, IconName> = {
   phase: 'play',
@@ -33,6 +34,8 @@ interface Props {
   /** Newest first (live) or oldest first (debrief). */
   order?: 'newest' | 'oldest';
   limit?: number;
+  /** How many entries this viewer may see in all (the view's timelineCount): older ones load on demand. */
+  total?: number;
 }
 
 function audienceText(audience: Audience, roles: Readonly<Record<string, string>>): string | null {
@@ -42,9 +45,11 @@ function audienceText(audience: Audience, roles: Readonly<Record<string, string>
 }
 
 /** What happened, in order, each line on the game clock (and the wall clock when asked). */
-export function Timeline({ entries, clock, roleNames = {}, wall = false, order = 'newest', limit = 40 }: Props) {
+export function Timeline({ entries, clock, roleNames = {}, wall = false, order = 'newest', limit = 40, total = entries.length }: Props) {
   const [all, setAll] = useState(false);
-  const sorted = order === 'newest' ? [...entries].reverse() : entries;
+  const earlier = useEarlierTimeline(entries, total);
+  const known = earlier.older.length ? [...earlier.older, ...entries] : entries;
+  const sorted = order === 'newest' ? [...known].reverse() : known;
   const shown = all ? sorted : sorted.slice(0, limit);
   if (entries.length === 0) return <p className="empty">Nothing has happened yet.</p>;
   return (
@@ -81,6 +86,12 @@ export function Timeline({ entries, clock, roleNames = {}, wall = false, order =
           {all ? 'Show fewer' : `Show all ${sorted.length}`}
         </button>
       ) : null}
+      {(all || sorted.length <= limit) && earlier.missing > 0 ? (
+        <button type="button" className="button quiet small" disabled={earlier.loading} aria-busy={earlier.loading} onClick={earlier.loadEarlier}>
+          Load {Math.min(100, earlier.missing)} earlier of {earlier.missing}
+        </button>
+      ) : null}
+      {earlier.error ? <p className="field-error">{earlier.error}</p> : null}
     </>
   );
 }

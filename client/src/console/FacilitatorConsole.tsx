@@ -65,7 +65,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
             <PeoplePanel view={view} />
           </Panel>
           <Panel title="Live timeline" icon="list">
-            <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} />
+            <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} />
           </Panel>
           <Panel title="End" icon="stop">
             <EndSessionForm />

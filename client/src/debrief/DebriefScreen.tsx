@@ -95,7 +95,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
         </div>
       </div>
       <Panel title="Timeline" icon="list">
-        <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} wall order="oldest" limit={200} />
+        <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} wall order="oldest" limit={200} />
       </Panel>
     </main>
   );

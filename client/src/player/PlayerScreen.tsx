@@ -66,7 +66,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
             <EscalationPath steps={view.scenario.escalation} />
           </Panel>
           <Panel title="Timeline" icon="list">
-            <Timeline entries={view.timeline} clock={view.clock} roleNames={roleNames} limit={15} />
+            <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} limit={15} />
           </Panel>
         </div>
       </div>

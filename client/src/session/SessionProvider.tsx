@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { HandshakeAuth } from '@chaos-quest/engine';
+import type { HandshakeAuth, TimelineEntry } from '@chaos-quest/engine';
 import { connectSession, type CommandInput, type SessionLink } from './connection.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './session-store.ts';
@@ -9,6 +9,7 @@ interface SessionContextValue {
   store: SessionStore;
   send(command: CommandInput, control: string): Promise<CommandOutcome>;
   resync(): void;
+  history(end: number, limit: number): Promise<TimelineEntry[]>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -32,6 +33,7 @@ export function SessionProvider({ auth, children }: { auth: HandshakeAuth; child
     store,
     send: (command, control) => link.current?.send(command, control) ?? Promise.resolve(NOT_CONNECTED),
     resync: () => link.current?.resync(),
+    history: (end, limit) => link.current?.history(end, limit) ?? Promise.reject(new Error(NOT_CONNECTED.ok ? '' : NOT_CONNECTED.error.message)),
   }));
   return <SessionContext value={value}>{children}</SessionContext>;
 }
@@ -67,4 +69,39 @@ export function useCommand(control: string): CommandControl {
     error,
     clearError: () => store.getState().clearError(control),
   };
+}
+
+/**
+ * The timeline entries before the window a view carries (`timelineCount` counts them all), loaded a
+ * page at a time on demand, so a long session's history never rides along in every view. `older`
+ * holds entries `[start, start + older.length)` of the whole list; when the window moves on it
+ * leaves a gap behind it, which the next load fills first.
+ */
+export function useEarlierTimeline(entries: readonly TimelineEntry[], total: number) {
+  const context = useContext(SessionContext);
+  const [held, setHeld] = useState<{ start: number; older: TimelineEntry[] }>({ start: 0, older: [] });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const windowStart = Math.max(0, total - entries.length);
+  const heldEnd = held.start + held.older.length;
+  const missing = held.older.length === 0 ? windowStart : held.start + Math.max(0, windowStart - heldEnd);
+  const loadEarlier = () => {
+    if (!context || loading || missing === 0) return;
+    const gap = held.older.length > 0 && heldEnd < windowStart;
+    const end = held.older.length === 0 ? windowStart : gap ? Math.min(windowStart, heldEnd + 100) : held.start;
+    const limit = gap ? end - heldEnd : Math.min(100, end);
+    setLoading(true);
+    setError(null);
+    context
+      .history(end, limit)
+      .then(
+        (page) =>
+          setHeld((h) =>
+            h.older.length === 0 ? { start: end - page.length, older: page } : gap ? { start: h.start, older: [...h.older, ...page] } : { start: h.start - page.length, older: [...page, ...h.older] },
+          ),
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      )
+      .finally(() => setLoading(false));
+  };
+  return { older: held.older, missing: context ? missing : 0, loading, error, loadEarlier };
 }

@@ -28,7 +28,8 @@ class FakeSession {
       socket.on('resync', (ack: (m: unknown) => void) => {
         this.resyncs += 1;
         socket.emit('me', this.meMessage());
-        ack(this.message());
+        socket.emit('view', this.message());
+        ack({ ok: true, seq: this.seq });
       });
       socket.on('command', (command: { id: string; type: string }, ack: (a: unknown) => void) => {
         this.commands.push(command);

@@ -1,5 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientCommand, HandshakeAuth, Presence, SOCKET_EVENTS } from '@chaos-quest/engine';
+import type { ClientCommand, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TimelineEntry } from '@chaos-quest/engine';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import type { SessionStore } from './session-store.ts';
@@ -12,6 +12,8 @@ export interface SessionLink {
   send(command: CommandInput, control: string): Promise<CommandOutcome>;
   /** Asks the server for the current view. */
   resync(): void;
+  /** The timeline entries `[end - limit, end)` of what this seat may see; rejects with the server's reason. */
+  history(end: number, limit: number): Promise<TimelineEntry[]>;
   close(): void;
 }
 
@@ -25,7 +27,7 @@ export interface ConnectOptions {
 }
 
 // Typed against the protocol's constant, so a renamed event fails to compile here.
-const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', patch: 'patch', me: 'me', presence: 'presence' };
+const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', view: 'view', patch: 'patch', me: 'me', presence: 'presence' };
 
 const OFFLINE = 'You are offline, so this was not sent. The page reconnects by itself; try again when the banner clears.';
 const TIMEOUT = 'The server did not answer in time. Check the connection and try again.';
@@ -64,7 +66,8 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
   // poll is in flight makes that poll fail loudly (HTTP 400 in the console), and WebSocket also
   // saves the polling handshake on every join and reload.
   const socket: Socket = io(options.url ?? '', {
-    auth: options.auth,
+    // Re-read on every (re)connect: the seq we hold lets the server notice it lost acknowledged commands.
+    auth: (callback) => callback({ ...options.auth, ...(store.getState().sync.shared ? { seq: store.getState().sync.seq } : {}) }),
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     reconnectionDelayMax: 4000,
@@ -76,16 +79,25 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
   const resync = () => {
     if (resyncing) return;
     resyncing = true;
-    socket.timeout(ackTimeoutMs).emit(EVENTS.resync, (error: Error | null, message: unknown) => {
+    // The view itself comes as a `view` message just before this ack.
+    socket.timeout(ackTimeoutMs).emit(EVENTS.resync, (error: Error | null, ack: ResyncAck) => {
       resyncing = false;
-      if (!error) store.getState().receiveView(message);
+      if (!error && !ack.ok && ack.error.code === 'rate-limited') setTimeout(resync, 1500);
     });
   };
+  // The first view and `me` on a new connection are the server's truth, even older than what we hold:
+  // after a server lost commands (a restored database) the table must follow the log, not a ghost.
+  let fresh = { view: true, me: true };
   // An answer lost with the old connection never comes: a new connection may ask again.
-  socket.on('connect', () => (resyncing = false));
+  socket.on('connect', () => {
+    resyncing = false;
+    fresh = { view: true, me: true };
+  });
   watchConnection(socket, store, resync);
   socket.on(EVENTS.view, (message: unknown) => {
-    if (store.getState().receiveView(message) === 'gap') resync();
+    const replace = fresh.view;
+    fresh.view = false;
+    if (store.getState().receiveView(message, replace) === 'gap') resync();
   });
   // After every command: the change since the view before; one that does not fit needs a whole view.
   socket.on(EVENTS.patch, (message: unknown) => {
@@ -93,7 +105,11 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
     if (verdict === 'gap' || verdict === 'invalid') resync();
   });
   // A player's own part: sent when it changes, and just before the view on connect and resync.
-  socket.on(EVENTS.me, (message: unknown) => store.getState().receiveMe(message));
+  socket.on(EVENTS.me, (message: unknown) => {
+    const replace = fresh.me;
+    fresh.me = false;
+    store.getState().receiveMe(message, replace);
+  });
   socket.on(EVENTS.presence, (presence: Presence) => store.getState().receivePresence(presence));
 
   const send = (command: CommandInput, control: string) =>
@@ -113,5 +129,15 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
       });
     });
 
-  return { send, resync, close: () => void socket.disconnect() };
+  const history = (end: number, limit: number) =>
+    new Promise<TimelineEntry[]>((resolve, reject) => {
+      if (!socket.connected) return reject(new Error(OFFLINE));
+      socket.timeout(ackTimeoutMs).emit(EVENTS.history, { end, limit }, (error: Error | null, ack: HistoryAck) => {
+        if (error) reject(new Error(TIMEOUT));
+        else if (!ack.ok) reject(new Error(ack.error.message));
+        else resolve(ack.entries);
+      });
+    });
+
+  return { send, resync, history, close: () => void socket.disconnect() };
 }

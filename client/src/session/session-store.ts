@@ -17,9 +17,10 @@ export interface SessionState {
   /** Why the connection is not online, in words a person can act on. */
   statusDetail: string | null;
   tracker: CommandTracker;
-  receiveView(message: unknown): ViewVerdict;
+  /** `replace`: the first view of a new connection, taken even when older than the one held. */
+  receiveView(message: unknown, replace?: boolean): ViewVerdict;
   receivePatch(message: unknown): ViewVerdict;
-  receiveMe(message: unknown): ViewVerdict;
+  receiveMe(message: unknown, replace?: boolean): ViewVerdict;
   receivePresence(presence: Presence): void;
   setStatus(status: ConnectionStatus, detail?: string | null): void;
   commandSent(id: string, control: string, type: string): void;
@@ -37,8 +38,8 @@ export function createSessionStore(): SessionStore {
     status: 'connecting',
     statusDetail: null,
     tracker: EMPTY_TRACKER,
-    receiveView(message) {
-      const { sync, verdict } = receiveView(get().sync, message);
+    receiveView(message, replace = false) {
+      const { sync, verdict } = receiveView(get().sync, message, replace);
       if (sync !== get().sync) set({ sync });
       return verdict;
     },
@@ -47,8 +48,8 @@ export function createSessionStore(): SessionStore {
       if (sync !== get().sync) set({ sync });
       return verdict;
     },
-    receiveMe(message) {
-      const { sync, verdict } = receiveMe(get().sync, message);
+    receiveMe(message, replace = false) {
+      const { sync, verdict } = receiveMe(get().sync, message, replace);
       if (sync !== get().sync) set({ sync });
       return verdict;
     },

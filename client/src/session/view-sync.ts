@@ -51,10 +51,11 @@ function compose(shared: Projection | null, me: PlayerMe | null): View | null {
 /**
  * Folds one `view` message into the held state. Projections are whole snapshots, so any newer one
  * replaces the older; one at the held seq replaces it too (the server re-sends on reconnect and
- * resync). Never throws: a malformed message is reported as `invalid` and leaves `sync` unchanged. Pure.
+ * resync), and with `replace` (a new connection's first view) any one does. Never throws: a malformed message is reported as `invalid` and leaves `sync` unchanged. Pure.
  */
-export function receiveView(sync: ViewSync, message: unknown): { sync: ViewSync; verdict: ViewVerdict } {
+export function receiveView(sync: ViewSync, message: unknown, replace = false): { sync: ViewSync; verdict: ViewVerdict } {
   if (!isViewMessage(message)) return { sync, verdict: 'invalid' };
+  if (replace) return { sync: { seq: message.seq, shared: message.view, me: sync.me, view: compose(message.view, sync.me?.me ?? null) }, verdict: 'applied' };
   if (sync.shared !== null && message.seq < sync.seq) return { sync, verdict: 'stale' };
   const next: ViewSync = { seq: message.seq, shared: message.view, me: sync.me, view: compose(message.view, sync.me?.me ?? null) };
   const gap = sync.shared !== null && message.seq > sync.seq + 1;
@@ -79,8 +80,8 @@ export function receivePatch(sync: ViewSync, message: unknown): { sync: ViewSync
  * come before or after the `view` of its seq, and lags it when it did not change, so it is never a
  * gap. Never throws: a malformed message is `invalid` and leaves `sync` unchanged. Pure.
  */
-export function receiveMe(sync: ViewSync, message: unknown): { sync: ViewSync; verdict: ViewVerdict } {
+export function receiveMe(sync: ViewSync, message: unknown, replace = false): { sync: ViewSync; verdict: ViewVerdict } {
   if (!isMeMessage(message)) return { sync, verdict: 'invalid' };
-  if (sync.me !== null && message.seq < sync.me.seq) return { sync, verdict: 'stale' };
+  if (!replace && sync.me !== null && message.seq < sync.me.seq) return { sync, verdict: 'stale' };
   return { sync: { ...sync, me: message, view: compose(sync.shared, message.me) }, verdict: 'applied' };
 }

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { StepErrorCode } from '../session/errors.ts';
 import type { PlayerMe, Projection } from '../views/view.ts';
+import type { TimelineEntry } from '../session/state.ts';
 import { DISPLAY_NAME_MAX, displayName } from './display-name.ts';
 import type { ViewPatch } from './patch.ts';
 
 /**
  * The socket and HTTP surface shared by server and client (DESIGN, "Wire and HTTP surface").
- * Socket events: the client emits `command` (a ClientCommand, with an ack) and `resync` (with an
- * ack carrying a ViewMessage); the server emits `view`, `me` (to players) and `presence`.
+ * Socket events: the client emits `command` (a ClientCommand, with an ack), `resync` (its view comes
+ * as a `view` message, then a ResyncAck) and `history` (older timeline entries); the server emits
+ * `view`, `patch`, `me` (to players) and `presence` (to the facilitator).
  *
  * A player's whole view (`PlayerView`) comes in two messages, so that the server projects and
  * encodes what every player of one role sees once per role rather than once per player:
@@ -24,7 +26,22 @@ import type { ViewPatch } from './patch.ts';
  * observers get their projections the same way, without `me`.
  */
 
-export const SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
+export const SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
+
+/**
+ * What a resync answers. The view itself arrives just before, as a `view` message (with a player's
+ * `me` before that), so that the server sends the one encoding of that view it already has.
+ */
+export type ResyncAck = { ok: true; seq: number } | { ok: false; error: { code: WireErrorCode; message: string } };
+
+/** `history`: the timeline entries before the view's window, `[end - limit, end)` of what the viewer may see. */
+export const historyRequestSchema = z.strictObject({
+  end: z.number().int().min(0).max(1_000_000),
+  limit: z.number().int().min(1).max(100),
+});
+export type HistoryRequest = z.infer<typeof historyRequestSchema>;
+
+export type HistoryAck = { ok: true; entries: TimelineEntry[] } | { ok: false; error: { code: WireErrorCode; message: string } };
 
 /** Errors the transport adds to the engine's own. */
 export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal' | 'id-reused';
@@ -58,9 +75,12 @@ export interface Presence {
 }
 
 /** What the client puts in the Socket.IO handshake's `auth`. */
+// `seq` is the seq of the view the client already holds (on a reconnect): one the server's log has
+// not reached means acknowledged commands were lost, which the server logs.
+const heldSeq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
 export const handshakeAuthSchema = z.union([
-  z.strictObject({ token: z.string().min(16).max(200) }),
-  z.strictObject({ observe: z.string().min(4).max(16) }),
+  z.strictObject({ token: z.string().min(16).max(200), seq: heldSeq }),
+  z.strictObject({ observe: z.string().min(4).max(16), seq: heldSeq }),
 ]);
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 

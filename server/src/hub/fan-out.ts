@@ -1,15 +1,6 @@
-import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type Presence, type Projection, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
+import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
+import { audienceRoom } from './audience-room.ts';
 import type { Connection, LiveSession, RoomSender } from './live-session.ts';
-
-/**
- * The room every connection of one audience shares: the facilitator's, the observers', or one
- * role's (`-` for players without a role). Session ids and role ids contain no `|`.
- */
-export function audienceRoom(sessionId: string, audience: ViewAudience): string {
-  if (audience.kind === 'facilitator') return `${sessionId}|f`;
-  if (audience.kind === 'observer') return `${sessionId}|o`;
-  return `${sessionId}|r:${audience.role ?? '-'}`;
-}
 
 /**
  * Puts `connection` in the room of its current audience (a player's changes with their role).
@@ -18,11 +9,8 @@ export function audienceRoom(sessionId: string, audience: ViewAudience): string 
 function placeIn(session: LiveSession, connection: Connection): { room: string; audience: ViewAudience; moved: boolean } {
   const audience = audienceOf(session.scenario, session.state, connection.viewer);
   const room = audienceRoom(session.id, audience);
-  const moved = session.rooms.get(connection.id) !== room;
-  if (moved) {
-    connection.joinRoom(room);
-    session.rooms.set(connection.id, room);
-  }
+  const moved = connection.room !== room;
+  if (moved) connection.joinRoom(room);
   return { room, audience, moved };
 }
 
@@ -48,8 +36,9 @@ export function broadcastViews(session: LiveSession, rooms: RoomSender): void {
     const projection = projectionFor(session.scenario, session.state, audience);
     const last = session.sent.get(room);
     const patch = last ? diffProjection(last.projection, projection) : null;
-    updates.set(room, { view: { seq, view: projection }, patch: last && patch ? { seq, base: last.seq, patch } : null });
-    session.sent.set(room, { seq, projection });
+    const message: ViewMessage = { seq, view: projection };
+    updates.set(room, { view: message, patch: last && patch ? { seq, base: last.seq, patch } : null });
+    session.sent.set(room, { seq, projection, message });
   }
   for (const room of session.sent.keys()) if (!audiences.has(room)) session.sent.delete(room);
   for (const { connection, room } of moved) {
@@ -94,32 +83,37 @@ function meMessage(session: LiveSession, playerId: string, seq: number): MeMessa
  */
 export function sendView(session: LiveSession, connection: Connection): void {
   const { room, audience } = placeIn(session, connection);
-  const seq = session.state.seq;
   const { viewer } = connection;
   if (viewer.kind === 'player') {
-    const message = meMessage(session, viewer.playerId, seq);
+    const message = meMessage(session, viewer.playerId, session.state.seq);
     // Every other connection of this player holds this `me` too: state changes always broadcast.
     session.sentMe.set(viewer.playerId, { json: JSON.stringify(message.me), inputs: meInputs(session.state, viewer.playerId) });
     connection.sendMe(message);
   }
-  connection.sendView({ seq, view: currentProjection(session, room, audience) });
+  connection.sendView(currentView(session, room, audience));
 }
 
 /**
- * The projection `audience` sees now. A reconnect storm brings a room's members back between two
- * commands: the projection the room got with the latest broadcast is still current, so reuse it.
+ * The message carrying what `audience` sees now. A reconnect storm brings a room's members back
+ * between two commands: the message the room got with the latest broadcast is still current, so
+ * the same object goes out again (and is encoded once); else it is made and kept for the next.
  */
-function currentProjection(session: LiveSession, room: string, audience: ViewAudience): Projection {
+function currentView(session: LiveSession, room: string, audience: ViewAudience): ViewMessage {
+  const seq = session.state.seq;
   const sent = session.sent.get(room);
-  return sent && sent.seq === session.state.seq ? sent.projection : projectionFor(session.scenario, session.state, audience);
+  if (sent && sent.seq === seq) return sent.message;
+  const projection = projectionFor(session.scenario, session.state, audience);
+  const message: ViewMessage = { seq, view: projection };
+  // A room with members keeps what it was sent: the next broadcast patches against it.
+  if (!sent) session.sent.set(room, { seq, projection, message });
+  return message;
 }
 
 /** What a resync answers: the viewer's projection, and for a player their `me`, at the current seq. */
 export function resyncOf(session: LiveSession, viewer: Connection['viewer']): { view: ViewMessage; me: MeMessage | null } {
-  const seq = session.state.seq;
   const audience = audienceOf(session.scenario, session.state, viewer);
-  const view: ViewMessage = { seq, view: currentProjection(session, audienceRoom(session.id, audience), audience) };
-  return { view, me: viewer.kind === 'player' ? meMessage(session, viewer.playerId, seq) : null };
+  const view = currentView(session, audienceRoom(session.id, audience), audience);
+  return { view, me: viewer.kind === 'player' ? meMessage(session, viewer.playerId, session.state.seq) : null };
 }
 
 /** Who is connected right now: player ids with a socket open, the facilitator, and how many observers. */

@@ -7,7 +7,7 @@ import { ScenarioCache } from '../scenarios/by-hash.ts';
 import { sha256Hex } from '../sha256.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import { SessionHub } from './hub.ts';
-import type { Connection } from './live-session.ts';
+import type { Connection, RoomSender } from './live-session.ts';
 
 const text = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
 const scenario = parseScenario(text, 'dns-ttl-trap.yaml').scenario;
@@ -16,9 +16,17 @@ const start = { scenario, text, hash: sha256Hex(text) };
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const facilitator: Actor = { kind: 'facilitator' };
 
+type Recorder = ReturnType<typeof recorder>;
+/** Every recorder made so far: the rooms below deliver to those whose connection is in the room, as Socket.IO's would. */
+const recorders = new Set<Recorder>();
+const rooms: RoomSender = {
+  sendView: (room, message) => recorders.forEach((r) => r.connection.room === room && r.connection.sendView(message)),
+  sendPatch: (room, message) => recorders.forEach((r) => r.connection.room === room && r.receivePatch(message)),
+};
+
 function hubOn(store: MemoryStore, snapshotEvery = 200, idleMs?: number) {
   const metrics = createServerMetrics({ sessionsLive: () => 0, socketsConnected: () => 0 });
-  return { hub: new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: quiet, snapshotEvery, ...(idleMs ? { idleMs } : {}) }), metrics };
+  return { hub: new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: quiet, rooms, snapshotEvery, ...(idleMs ? { idleMs } : {}) }), metrics };
 }
 
 /** A connection that holds what a client would: `views` is its projection after each view or patch. */
@@ -32,19 +40,24 @@ function recorder(id: string, viewer: Connection['viewer']) {
   const connection: Connection = {
     id,
     viewer,
+    get room() {
+      return closed ? null : (rooms.at(-1) ?? null);
+    },
     joinRoom: (room) => rooms.push(room),
     sendView: (m) => views.push(m),
-    sendPatch: (m) => {
-      patches.push(m);
-      const folded = foldPatch(views.at(-1) ?? null, m);
-      if (folded === null) misfits.push(m);
-      else if (folded !== 'stale') views.push(folded);
-    },
     sendMe: (m) => mes.push(m),
     sendPresence: () => {},
     close: () => (closed = true),
   };
-  return { connection, views, patches, misfits, mes, rooms, closed: () => closed };
+  const receivePatch = (m: PatchMessage) => {
+    patches.push(m);
+    const folded = foldPatch(views.at(-1) ?? null, m);
+    if (folded === null) misfits.push(m);
+    else if (folded !== 'stale') views.push(folded);
+  };
+  const made = { connection, receivePatch, views, patches, misfits, mes, rooms, closed: () => closed };
+  recorders.add(made);
+  return made;
 }
 
 describe('SessionHub', () => {
@@ -133,11 +146,11 @@ describe('SessionHub', () => {
     expect(b.rooms).toEqual([`${sessionId}|r:-`]);
     expect(observer.rooms).toEqual([`${sessionId}|o`]);
     expect(a.views.map((m) => m.seq)).toEqual([2, 3, 4]);
-    // The first view of each room is whole; after that, patches against it.
-    for (const r of [a, b, observer]) {
-      expect(r.patches.map((m) => [m.base, m.seq])).toEqual([[3, 4]]);
-      expect(r.misfits).toEqual([]);
-    }
+    // A connection's first view is whole and becomes what its room is patched against; a room
+    // new to everyone (Ana's role) gets its first view whole too, then patches.
+    expect(a.patches.map((m) => [m.base, m.seq])).toEqual([[3, 4]]);
+    for (const r of [b, observer]) expect(r.patches.map((m) => [m.base, m.seq])).toEqual([[2, 3], [3, 4]]);
+    for (const r of [a, b, observer]) expect(r.misfits).toEqual([]);
     expect(a.mes.map((m) => m.seq)).toEqual([2, 3, 4]);
     // Bo's own part did not change: only the view, which shows Ana's role and hand, reaches him.
     expect(b.mes.map((m) => m.seq)).toEqual([2]);

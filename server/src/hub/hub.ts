@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSession, phaseOf, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
+import { audienceOf, createSession, phaseOf, timelinePage, type TimelineEntry, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
 import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
@@ -17,6 +17,8 @@ export interface HubOptions {
   metrics: ServerMetrics;
   log: EventLog;
   snapshotEvery?: number;
+  /** How a view or patch reaches every connection of an audience room: the transport's rooms. */
+  rooms: RoomSender;
   /** Unload a session from memory this long after its last connection closes. */
   idleMs?: number;
   now?: () => number;
@@ -53,19 +55,8 @@ export class SessionHub {
       snapshotEvery: options.snapshotEvery ?? 200,
       now: options.now ?? Date.now,
       pace: new PaceClock((id) => void this.submit(id, SYSTEM, { id: `tick-${randomUUID()}`, type: 'clock.tick' })),
-      rooms: {
-        sendView: (room, message) => this.roomMembers(room).forEach((c) => c.sendView(message)),
-        sendPatch: (room, message) => this.roomMembers(room).forEach((c) => c.sendPatch(message)),
-      },
+      rooms: options.rooms,
     };
-  }
-
-  /**
-   * Routes room views through the transport's own rooms (one encode per room). Until it is called
-   * the hub sends each member connection the view itself.
-   */
-  useRooms(rooms: RoomSender): void {
-    this.ctx.rooms = rooms;
   }
 
   /** Opens a session in the lobby and stores it with the exact scenario text. Rejects if the store fails. */
@@ -121,10 +112,22 @@ export class SessionHub {
     }
   }
 
-  /** Adds a connection, sends it the current view and tells the facilitator. Returns false for an unknown session. */
-  async connect(sessionId: string, connection: Connection): Promise<boolean> {
+  /**
+   * Adds a connection, sends it the current view and tells the facilitator. `heldSeq` is the seq
+   * the client says it already holds: one ahead of the log means acknowledged commands were lost
+   * (a damaged or restored database), which is logged loudly; the client gets the log's truth.
+   * Returns false for an unknown session.
+   */
+  async connect(sessionId: string, connection: Connection, heldSeq: number | null = null): Promise<boolean> {
     const session = await this.get(sessionId);
     if (!session) return false;
+    if (heldSeq !== null && heldSeq > session.state.seq) {
+      this.ctx.log.error(
+        { sessionId, heldSeq, logSeq: session.state.seq, viewer: connection.viewer },
+        `Session ${sessionId}: a client holds seq ${heldSeq} but the log ends at ${session.state.seq}: acknowledged commands may have been lost (was the database restored or damaged?)`,
+      );
+      this.ctx.metrics.commands.inc({ type: 'client-ahead', result: 'possible-data-loss' });
+    }
     if (session.idleTimer) clearTimeout(session.idleTimer);
     session.idleTimer = null;
     session.connections.set(connection.id, connection);
@@ -136,7 +139,6 @@ export class SessionHub {
   disconnect(sessionId: string, connectionId: string): void {
     const session = this.sessions.get(sessionId);
     if (!session?.connections.delete(connectionId)) return;
-    session.rooms.delete(connectionId);
     sendPresence(session);
     this.scheduleEviction(session);
   }
@@ -145,6 +147,16 @@ export class SessionHub {
   async resync(sessionId: string, viewer: Viewer): Promise<{ view: ViewMessage; me: MeMessage | null } | null> {
     const session = await this.get(sessionId);
     return session ? resyncOf(session, viewer) : null;
+  }
+
+  /**
+   * The timeline entries `viewer` may see that come before the window a view carries: entries
+   * `[end - limit, end)` of their audience's timeline (see the engine's timelinePage). Null for an
+   * unknown session.
+   */
+  async history(sessionId: string, viewer: Viewer, end: number, limit: number): Promise<TimelineEntry[] | null> {
+    const session = await this.get(sessionId);
+    return session ? timelinePage(session.state, audienceOf(session.scenario, session.state, viewer), end, limit) : null;
   }
 
   /** Seconds per game minute at which the server is ticking this session's clock now, or null. */
@@ -163,13 +175,6 @@ export class SessionHub {
     this.ctx.pace.stopAll();
     for (const session of this.sessions.values()) if (session.idleTimer) clearTimeout(session.idleTimer);
     await Promise.all([...this.sessions.values()].map((s) => s.queue.drain()));
-  }
-
-  /** Without transport rooms: the connections the session placed in `room`. */
-  private roomMembers(room: string): Connection[] {
-    const session = this.sessions.get(room.slice(0, room.indexOf('|')));
-    if (!session) return [];
-    return [...session.connections.values()].filter((c) => session.rooms.get(c.id) === room);
   }
 
   private async load(sessionId: string): Promise<LiveSession | null> {

@@ -8,12 +8,12 @@ import { SerialQueue } from './serial-queue.ts';
 export interface Connection {
   readonly id: string;
   readonly viewer: Viewer;
-  /** Moves the connection into audience room `room`, out of the one it was in (see `RoomSender`). */
+  /** The audience room the connection is in (see `RoomSender`), or null before its first view. */
+  readonly room: string | null;
+  /** Moves the connection into audience room `room`, out of the one it was in. */
   joinRoom(room: string): void;
   /** Sends this connection alone a whole view (on connect, or when its audience changed). */
   sendView(message: ViewMessage): void;
-  /** Sends this connection alone a patch (when the transport has no rooms, see RoomSender). */
-  sendPatch(message: PatchMessage): void;
   /** Sends this connection alone its player's own part of the view. */
   sendMe(message: MeMessage): void;
   sendPresence(presence: Presence): void;
@@ -37,10 +37,12 @@ export class LiveSession {
   readonly scenario: Scenario;
   state: SessionState;
   readonly connections = new Map<string, Connection>();
-  /** The audience room each connection is in, by connection id. */
-  readonly rooms = new Map<string, string>();
-  /** The projection last sent to each audience room, and its seq: what the next patch is made from. */
-  readonly sent = new Map<string, { seq: number; projection: Projection }>();
+  /**
+   * The projection last sent to each audience room, with its seq and the very message that carried
+   * it: what the next patch is made from, and what a connect or resync at that seq is sent again,
+   * so the transport encodes it once (see the socket layer's view packets).
+   */
+  readonly sent = new Map<string, { seq: number; projection: Projection; message: ViewMessage }>();
   /** The last `me` sent to each player's connections (its JSON, and the state it was made from: meInputs), so an unchanged one is not sent again. */
   readonly sentMe = new Map<string, { json: string; inputs: readonly unknown[] }>();
   readonly recent = new RecentKeys();

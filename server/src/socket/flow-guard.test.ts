@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FlowGuard } from './flow-guard.ts';
+import { DEFAULT_SOCKET_LIMITS, FlowGuard } from './flow-guard.ts';
 
 describe('FlowGuard', () => {
-  const limits = { maxCommandBytes: 100, perSecond: 1, burst: 2, strikes: 2 };
+  const limits = { ...DEFAULT_SOCKET_LIMITS, maxCommandBytes: 100, perSecond: 1, burst: 2, strikes: 2 };
 
   it('refuses a message over the size cap with too-large', () => {
     const guard = new FlowGuard(limits, () => 0);

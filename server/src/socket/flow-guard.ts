@@ -12,9 +12,27 @@ export interface SocketLimits {
   strikes: number;
   /** How long a seat cut for flooding is refused at the handshake (default 10 s). */
   cutCooldownMs?: number;
+  /** Sockets one seat may hold open at once (a player's tabs and devices); observers count per address. */
+  socketsPerSeat: number;
+  /** New sockets per seat: a burst, then this many a second (a reconnecting player needs one every few seconds). */
+  connects: { burst: number; perSecond: number };
+  /** Resyncs per socket: a burst, then this many a second (a client that lost a patch needs one). */
+  resyncs: { burst: number; perSecond: number };
+  /** Output a socket may have waiting to be sent before it is cut (it reconnects and resyncs later). */
+  maxBufferedBytes: number;
 }
 
-export const DEFAULT_SOCKET_LIMITS: SocketLimits = { maxCommandBytes: 64 * 1024, perSecond: 20, burst: 40, strikes: 20, cutCooldownMs: 10_000 };
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
+  maxCommandBytes: 64 * 1024,
+  perSecond: 20,
+  burst: 40,
+  strikes: 20,
+  cutCooldownMs: 10_000,
+  socketsPerSeat: 4,
+  connects: { burst: 8, perSecond: 0.5 },
+  resyncs: { burst: 3, perSecond: 1 },
+  maxBufferedBytes: 2 * 1024 * 1024,
+};
 
 export type Verdict = { pass: true } | { pass: false; ack: Extract<CommandAck, { ok: false }>; cut: boolean };
 

@@ -1,8 +1,12 @@
 import { hashToken } from '../auth/tokens.ts';
+import { TokenBucket } from '../auth/token-bucket.ts';
 import { FlowGuard, type SocketLimits } from './flow-guard.ts';
 
 interface Entry {
   guard: FlowGuard;
+  /** Sockets of this seat open now, or admitted and still in their handshake. */
+  open: number;
+  connects: TokenBucket;
   /** Refuse new sockets of this seat until then (ms since the epoch); 0 when not cut. */
   cutUntil: number;
   lastSeen: number;
@@ -36,6 +40,25 @@ export class SeatGuards {
     return entry ? Math.max(0, entry.cutUntil - this.now()) : 0;
   }
 
+  /**
+   * Counts a new socket of `key` in, or says why not: too many open at once, or too many new ones
+   * lately. Every admitted socket must be `release`d once, when it closes or its handshake fails.
+   */
+  admit(key: string): string | null {
+    const entry = this.entry(key);
+    if (entry.open >= this.limits.socketsPerSeat) {
+      return `This seat already has ${this.limits.socketsPerSeat} connections open. Close another tab or device first.`;
+    }
+    if (!entry.connects.take()) return 'Too many new connections for this seat. Wait a few seconds before reconnecting.';
+    entry.open += 1;
+    return null;
+  }
+
+  release(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry && entry.open > 0) entry.open -= 1;
+  }
+
   /** The guard every socket of `key` shares. */
   guard(key: string): FlowGuard {
     if (++this.calls % 1000 === 0) this.sweep();
@@ -50,7 +73,8 @@ export class SeatGuards {
   private entry(key: string): Entry {
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { guard: new FlowGuard(this.limits, this.now), cutUntil: 0, lastSeen: 0 };
+      const { burst, perSecond } = this.limits.connects;
+      entry = { guard: new FlowGuard(this.limits, this.now), open: 0, connects: new TokenBucket(burst, perSecond, this.now), cutUntil: 0, lastSeen: 0 };
       this.entries.set(key, entry);
     }
     entry.lastSeen = this.now();
@@ -60,7 +84,7 @@ export class SeatGuards {
   private sweep(): void {
     const now = this.now();
     for (const [key, entry] of this.entries) {
-      if (entry.cutUntil <= now && now - entry.lastSeen > FORGET_AFTER_MS) this.entries.delete(key);
+      if (entry.open === 0 && entry.cutUntil <= now && now - entry.lastSeen > FORGET_AFTER_MS) this.entries.delete(key);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Actor, CommandAck, MeMessage, PatchMessage, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
+import type { Actor, CommandAck, HistoryAck, ResyncAck, MeMessage, PatchMessage, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
 import type { Server, Socket } from 'socket.io';
 
 /** Events the server emits (engine SOCKET_EVENTS). */
@@ -12,7 +12,8 @@ export interface ServerToClient {
 /** Events a client emits. Payloads are `unknown`: they are untrusted until zod has parsed them. */
 export interface ClientToServer {
   command: (payload: unknown, ack: (ack: CommandAck) => void) => void;
-  resync: (ack: (message: ViewMessage | null) => void) => void;
+  resync: (ack: (ack: ResyncAck) => void) => void;
+  history: (request: unknown, ack: (ack: HistoryAck) => void) => void;
 }
 
 /** Who the handshake said this socket is; set once, before the connection is accepted. */

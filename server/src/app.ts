@@ -89,7 +89,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
 function registerRoutes(fastify: FastifyInstance, deps: ApiDeps): void {
   registerErrorHandler(fastify);
   fastify.addHook('onRequest', originGuard(deps.config));
-  registerHealth(fastify);
+  registerHealth(fastify, deps.store);
   registerScenarios(fastify, deps);
   registerSessions(fastify, deps);
   registerJoin(fastify, deps);

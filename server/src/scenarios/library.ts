@@ -135,7 +135,8 @@ function refuseDuplicateIds(files: readonly FileRead[]): FileRead[] {
     }
     const duplicate: Diagnostic = {
       file: entry.file, line: 1, col: 1, code: 'CQ1010', severity: 'error', path: 'id',
-      message: `id: scenario id '${entry.scenario.id}' is already served by ${first}, so this file is not loaded; give it another id or remove one of the two.`,
+      message: `id: scenario id '${entry.scenario.id}' is already served by ${first}, so this file is not loaded; `
+        + 'give it another id or remove one of the two.',
     };
     return { ...entry, diagnostics: [duplicate, ...entry.diagnostics] };
   });

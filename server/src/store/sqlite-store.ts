@@ -9,7 +9,12 @@ import {
 } from './row-codec.ts';
 import { migrate } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
-import { DuplicateCommandError, JoinCodeTakenError, SeqConflictError, type LogEntry, type Seat, type SessionRow, type Snapshot, type Store } from './store.ts';
+import { StoreDamagedError } from './store-damage.ts';
+import {
+  DuplicateCommandError, JoinCodeTakenError, SeqConflictError,
+  type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
+} from './store.ts';
+import { scanWal } from './wal-check.ts';
 
 export interface SqliteStoreOptions {
   /**
@@ -37,22 +42,33 @@ export class SqliteStore implements Store {
   readonly #writer: GroupCommit;
   #walFd: number | null = null;
   #closed = false;
+  /** Why the last write failed, when it failed for a reason other than a refused write; null once one succeeds. */
+  #failure: string | null = null;
 
   /**
-   * Opens (creating if needed, directory included) and migrates the file. Throws when the file is
-   * not a database, was written by a newer release, or cannot be put in WAL mode.
+   * Opens (creating if needed, directory included), checks and migrates the file. Throws
+   * StoreDamagedError when the WAL holds garbled frames, the file is not a database or
+   * `PRAGMA quick_check` finds damage, naming the files and how to recover; throws a plain Error when
+   * the file was written by a newer release or cannot be put in WAL mode.
    */
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.file = file;
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Before SQLite opens it: SQLite would read the WAL up to the damage and quietly drop the rest.
+    const wal = scanWal(`${file}-wal`);
+    if (wal.damage !== null) {
+      const what = `${file}-wal (${wal.bytes} bytes, ${wal.valid} of ${wal.frames} frames valid)`;
+      throw new StoreDamagedError(file, `${what} is damaged: ${wal.damage}.`);
+    }
     this.#db = new Database(file);
     try {
       this.#configure(options);
+      this.#checkIntegrity();
       migrate(this.#db, file);
       this.#sql = prepareStatements(this.#db);
     } catch (error) {
       this.#db.close();
-      throw error;
+      throw asDamage(file, error);
     }
     const durable = options.synchronous !== 'OFF';
     this.#writer = new GroupCommit(this.#db, options.maxBatch ?? 1000, durable ? () => this.#syncWal() : null);
@@ -83,6 +99,23 @@ export class SqliteStore implements Store {
     // NORMAL, not FULL: the per-commit WAL fsync happens off the event loop (see #syncWal).
     db.pragma(`synchronous = ${options.synchronous === 'OFF' ? 'OFF' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
+  }
+
+  /** `PRAGMA quick_check`: page and b-tree structure, in one pass over the file, without comparing indexes to tables. */
+  #checkIntegrity(): void {
+    const problems = (this.#db.pragma(`quick_check(${MAX_LISTED_PROBLEMS})`) as { quick_check: string }[])
+      .map((row) => row.quick_check)
+      .filter((message) => message !== 'ok');
+    if (problems.length === 0) return;
+    const count = problems.length >= MAX_LISTED_PROBLEMS ? `at least ${problems.length}` : String(problems.length);
+    const first = problems.slice(0, 3).join('; ');
+    throw new StoreDamagedError(this.file, `${this.file} is damaged: PRAGMA quick_check found ${count} problem(s), first: ${first}.`);
+  }
+
+  /** 'failing' once closed, or while the last write failed for a reason other than a refusal (I/O, lock, disk full). */
+  health(): StoreHealth {
+    if (this.#closed) return { state: 'failing', reason: 'the store is closed' };
+    return this.#failure === null ? { state: 'ok' } : { state: 'failing', reason: this.#failure };
   }
 
   async putScenarioText(hash: string, text: string): Promise<void> {
@@ -233,7 +266,15 @@ export class SqliteStore implements Store {
 
   #write(write: () => void): Promise<void> {
     this.#assertOpen();
-    return this.#writer.submit(write);
+    return this.#writer.submit(write).then(
+      () => {
+        this.#failure = null;
+      },
+      (error: unknown) => {
+        if (isStoreFailure(error)) this.#failure = error.message;
+        throw error;
+      },
+    );
   }
 
   #assertOpen(): void {
@@ -246,3 +287,21 @@ export class SqliteStore implements Store {
 }
 
 const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);
+
+/** quick_check stops after this many problems: enough to say what is wrong, bounded on a wrecked file. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * A write that failed because the store cannot write (SQLite I/O, lock, full disk, a failed fsync),
+ * as opposed to one the store refused (a taken seq, an unknown session: plain Errors or constraints).
+ */
+function isStoreFailure(error: unknown): error is Error {
+  if (error instanceof Database.SqliteError) return !error.code.startsWith('SQLITE_CONSTRAINT');
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** SQLite's own verdict that the file is no database, or a damaged one, becomes a StoreDamagedError. */
+function asDamage(file: string, error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError) || !/^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) return error;
+  return new StoreDamagedError(file, `${file} is damaged: SQLite says "${error.message}" (${error.code}) while opening and checking it.`);
+}

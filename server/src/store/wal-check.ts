@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 
 /** WAL header magic: the low bit says whether checksums read words big-endian (1) or little-endian (0). */
 const MAGIC_LE = 0x377f0682;
@@ -6,6 +7,7 @@ const MAGIC_BE = 0x377f0683;
 const WAL_VERSION = 3007000;
 const HEADER_BYTES = 32;
 const FRAME_HEADER_BYTES = 24;
+const NATIVE_BIG_ENDIAN = os.endianness() === 'BE';
 
 /** What a scan of a WAL file found; `damage` is null when SQLite will read everything that committed. */
 export interface WalScan {
@@ -108,9 +110,19 @@ function readAt(fd: number, length: number, position: number): Buffer {
 
 /** SQLite's WAL checksum: two running sums over the data as 32-bit words, continued from `start`. */
 function checksum(data: Buffer, start: readonly [number, number], bigEndian: boolean): [number, number] {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let s0 = start[0];
   let s1 = start[1];
+  const words = data.byteLength >>> 2;
+  if (bigEndian === NATIVE_BIG_ENDIAN && data.byteOffset % 4 === 0) {
+    // The common case (a WAL written on this kind of machine): read words in place, several times faster.
+    const native = new Uint32Array(data.buffer, data.byteOffset, words);
+    for (let i = 0; i + 1 < words; i += 2) {
+      s0 = (s0 + (native[i] as number) + s1) >>> 0;
+      s1 = (s1 + (native[i + 1] as number) + s0) >>> 0;
+    }
+    return [s0, s1];
+  }
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   for (let i = 0; i + 8 <= data.byteLength; i += 8) {
     s0 = (s0 + view.getUint32(i, !bigEndian) + s1) >>> 0;
     s1 = (s1 + view.getUint32(i + 4, !bigEndian) + s0) >>> 0;

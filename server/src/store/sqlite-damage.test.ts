@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store.ts';
 import { StoreDamagedError } from './store-damage.ts';
-import { entries, entry, seedSession } from './store-fixtures.ts';
+import { entries, entry, SCENARIO_HASH, seedSession } from './store-fixtures.ts';
 import { scanWal } from './wal-check.ts';
 
 /** Finding 11 of issue 9: a damaged database is refused on open, with how to recover, never half-read. */
@@ -142,5 +142,22 @@ describe('SqliteStore on a damaged file', () => {
     await store.append('s1', [entry(1)]);
     expect(store.health()).toEqual({ state: 'ok' });
     await store.close();
+  });
+  it('reports failing for good once a read meets a damaged page while running', async () => {
+    const file = path.join(root, `case-${++cases}`, 'chaos-quest.sqlite');
+    const setup = new SqliteStore(file);
+    await seedSession(setup, 's1');
+    await setup.close();
+    const store = new SqliteStore(file);
+    const other = new SqliteStore(file);
+    expect(await store.getScenarioText(SCENARIO_HASH)).not.toBeNull();
+    // Garble the scenario texts' root page (page 2) on disk; another writer's commit makes this store drop its page cache.
+    flipBytes(file, 4096, 12);
+    await other.append('s1', [entry(1)]);
+    await expect(store.getScenarioText(SCENARIO_HASH)).rejects.toThrow(/malformed/);
+    expect(store.health()).toEqual({ state: 'failing', reason: expect.stringMatching(/^the database is damaged .*SQLITE_CORRUPT/) });
+    await store.append('s1', [entry(2)]);
+    expect(store.health()).toMatchObject({ state: 'failing' });
+    await Promise.all([store.close(), other.close()]);
   });
 });

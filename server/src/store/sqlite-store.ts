@@ -9,7 +9,7 @@ import {
 } from './row-codec.ts';
 import { migrate } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
-import { StoreDamagedError } from './store-damage.ts';
+import { asDamage, checkIntegrity, isDamage, isStoreFailure, StoreDamagedError } from './store-damage.ts';
 import {
   DuplicateCommandError, JoinCodeTakenError, SeqConflictError,
   type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
@@ -44,6 +44,8 @@ export class SqliteStore implements Store {
   #closed = false;
   /** Why the last write failed, when it failed for a reason other than a refused write; null once one succeeds. */
   #failure: string | null = null;
+  /** Set for good once SQLite finds the file damaged while running: no later success makes it sound again. */
+  #damage: string | null = null;
 
   /**
    * Opens (creating if needed, directory included), checks and migrates the file. Throws
@@ -63,7 +65,7 @@ export class SqliteStore implements Store {
     this.#db = new Database(file);
     try {
       this.#configure(options);
-      this.#checkIntegrity();
+      checkIntegrity(this.#db, file);
       migrate(this.#db, file);
       this.#sql = prepareStatements(this.#db);
     } catch (error) {
@@ -101,21 +103,14 @@ export class SqliteStore implements Store {
     db.pragma('foreign_keys = ON');
   }
 
-  /** `PRAGMA quick_check`: page and b-tree structure, in one pass over the file, without comparing indexes to tables. */
-  #checkIntegrity(): void {
-    const problems = (this.#db.pragma(`quick_check(${MAX_LISTED_PROBLEMS})`) as { quick_check: string }[])
-      .map((row) => row.quick_check)
-      .filter((message) => message !== 'ok');
-    if (problems.length === 0) return;
-    const count = problems.length >= MAX_LISTED_PROBLEMS ? `at least ${problems.length}` : String(problems.length);
-    const first = problems.slice(0, 3).join('; ');
-    throw new StoreDamagedError(this.file, `${this.file} is damaged: PRAGMA quick_check found ${count} problem(s), first: ${first}.`);
-  }
-
-  /** 'failing' once closed, or while the last write failed for a reason other than a refusal (I/O, lock, disk full). */
+  /**
+   * 'failing' once closed, once SQLite found the file damaged, or while the last write failed for a
+   * reason other than a refusal (I/O, a lock held elsewhere, a full disk).
+   */
   health(): StoreHealth {
     if (this.#closed) return { state: 'failing', reason: 'the store is closed' };
-    return this.#failure === null ? { state: 'ok' } : { state: 'failing', reason: this.#failure };
+    const reason = this.#damage ?? this.#failure;
+    return reason === null ? { state: 'ok' } : { state: 'failing', reason };
   }
 
   async putScenarioText(hash: string, text: string): Promise<void> {
@@ -125,7 +120,7 @@ export class SqliteStore implements Store {
 
   async getScenarioText(hash: string): Promise<string | null> {
     this.#assertOpen();
-    return this.#sql.getText.get(hash) ?? null;
+    return this.#read(() => this.#sql.getText.get(hash)) ?? null;
   }
 
   async createSession(row: SessionRow, facilitatorTokenHash: string): Promise<void> {
@@ -145,13 +140,13 @@ export class SqliteStore implements Store {
 
   async getSession(id: string): Promise<SessionRow | null> {
     this.#assertOpen();
-    const row = this.#sql.getSession.get(id) as SessionDbRow | undefined;
+    const row = this.#read(() => this.#sql.getSession.get(id)) as SessionDbRow | undefined;
     return row ? decodeSession(row) : null;
   }
 
   async findLiveSessionByJoinCode(joinCode: string): Promise<SessionRow | null> {
     this.#assertOpen();
-    const row = this.#sql.liveByJoinCode.get(joinCode) as SessionDbRow | undefined;
+    const row = this.#read(() => this.#sql.liveByJoinCode.get(joinCode)) as SessionDbRow | undefined;
     return row ? decodeSession(row) : null;
   }
 
@@ -159,7 +154,7 @@ export class SqliteStore implements Store {
     this.#assertOpen();
     const statement = options.live === undefined ? this.#sql.listAll : options.live ? this.#sql.listLive : this.#sql.listEnded;
     // A negative LIMIT means no limit in SQLite.
-    const rows = statement.all(options.limit ?? -1) as SessionDbRow[];
+    const rows = this.#read(() => statement.all(options.limit ?? -1)) as SessionDbRow[];
     return rows.map(decodeSession);
   }
 
@@ -179,7 +174,7 @@ export class SqliteStore implements Store {
 
   async findSeat(tokenHash: string): Promise<Seat | null> {
     this.#assertOpen();
-    const row = this.#sql.findSeat.get(tokenHash) as TokenDbRow | undefined;
+    const row = this.#read(() => this.#sql.findSeat.get(tokenHash)) as TokenDbRow | undefined;
     return row ? decodeSeat(row) : null;
   }
 
@@ -215,13 +210,13 @@ export class SqliteStore implements Store {
 
   async readLog(sessionId: string, afterSeq = 0): Promise<LogEntry[]> {
     this.#assertOpen();
-    const rows = this.#sql.readLog.all(sessionId, afterSeq) as LogRow[];
+    const rows = this.#read(() => this.#sql.readLog.all(sessionId, afterSeq)) as LogRow[];
     return rows.map((row) => decodeRow(sessionId, row));
   }
 
   async findCommand(sessionId: string, commandKey: string): Promise<number | null> {
     this.#assertOpen();
-    return this.#sql.findCommand.get(sessionId, commandKey) ?? null;
+    return this.#read(() => this.#sql.findCommand.get(sessionId, commandKey)) ?? null;
   }
 
   async putSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
@@ -235,7 +230,7 @@ export class SqliteStore implements Store {
 
   async latestSnapshot(sessionId: string): Promise<Snapshot | null> {
     this.#assertOpen();
-    const row = this.#sql.latestSnapshot.get(sessionId) as { seq: number; state: string } | undefined;
+    const row = this.#read(() => this.#sql.latestSnapshot.get(sessionId)) as { seq: number; state: string } | undefined;
     if (!row) return null;
     if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string') throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
     return { seq: row.seq, state: row.state };
@@ -251,7 +246,7 @@ export class SqliteStore implements Store {
 
   async listIncidentRecords(): Promise<IncidentRecord[]> {
     this.#assertOpen();
-    const rows = this.#sql.listIncidents.all() as { session_id: string; record: string }[];
+    const rows = this.#read(() => this.#sql.listIncidents.all()) as { session_id: string; record: string }[];
     return rows.map((row) => decodeIncident(row.session_id, row.record));
   }
 
@@ -271,10 +266,26 @@ export class SqliteStore implements Store {
         this.#failure = null;
       },
       (error: unknown) => {
+        this.#note(error);
         if (isStoreFailure(error)) this.#failure = error.message;
         throw error;
       },
     );
+  }
+
+  /** Runs a read, noting damage SQLite reports on the way (a read is often where a bad page shows). */
+  #read<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      this.#note(error);
+      throw error;
+    }
+  }
+
+  #note(error: unknown): void {
+    if (!isDamage(error)) return;
+    this.#damage = `the database is damaged (${error.message}, ${error.code}); restart the server to check it and see how to recover`;
   }
 
   #assertOpen(): void {
@@ -287,21 +298,3 @@ export class SqliteStore implements Store {
 }
 
 const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);
-
-/** quick_check stops after this many problems: enough to say what is wrong, bounded on a wrecked file. */
-const MAX_LISTED_PROBLEMS = 20;
-
-/**
- * A write that failed because the store cannot write (SQLite I/O, lock, full disk, a failed fsync),
- * as opposed to one the store refused (a taken seq, an unknown session: plain Errors or constraints).
- */
-function isStoreFailure(error: unknown): error is Error {
-  if (error instanceof Database.SqliteError) return !error.code.startsWith('SQLITE_CONSTRAINT');
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
-}
-
-/** SQLite's own verdict that the file is no database, or a damaged one, becomes a StoreDamagedError. */
-function asDamage(file: string, error: unknown): unknown {
-  if (!(error instanceof Database.SqliteError) || !/^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) return error;
-  return new StoreDamagedError(file, `${file} is damaged: SQLite says "${error.message}" (${error.code}) while opening and checking it.`);
-}

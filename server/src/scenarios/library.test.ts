@@ -74,6 +74,25 @@ describe('ScenarioLibrary', () => {
     expect(refused?.diagnostics[0]?.message).toContain('already served by dns-ttl-trap.yaml');
   });
 
+  it('keeps serving a scenario when a file added later, even first by name, takes its id', async () => {
+    writeFileSync(join(dir, 'dns-ttl-trap.yaml'), fixture);
+    const library = await ScenarioLibrary.open(dir, { watch: true, log: quiet });
+    try {
+      writeFileSync(join(dir, 'a-hijack.yaml'), fixture.replace('title: The TTL Trap', 'title: Hijacked'));
+      await until(() => library.list().some((s) => s.file === 'a-hijack.yaml'));
+      expect(library.get('dns-ttl-trap')?.file).toBe('dns-ttl-trap.yaml');
+      expect(library.list().find((s) => s.file === 'a-hijack.yaml')?.diagnostics[0]).toMatchObject({
+        code: 'CQ1010', message: expect.stringContaining('already served by dns-ttl-trap.yaml'),
+      });
+    } finally {
+      library.close();
+    }
+    // A fresh start has no scenario in use: the first file by name serves, and the other is the duplicate.
+    const restarted = await ScenarioLibrary.open(dir, { watch: false, log: quiet });
+    expect(restarted.get('dns-ttl-trap')?.file).toBe('a-hijack.yaml');
+    expect(restarted.list().find((s) => s.file === 'dns-ttl-trap.yaml')?.diagnostics[0]?.code).toBe('CQ1010');
+  });
+
   it('lists only a short excerpt of what a hostile file makes the parser quote', async () => {
     const keys = Array.from({ length: 200 }, (_, i) => `key${i}-${'k'.repeat(400)}: 1`).join('\n');
     writeFileSync(join(dir, 'noisy.yaml'), `format: chaos-quest/1\nid: noisy\n${keys}\n`);

@@ -32,8 +32,8 @@ interface LibraryLog {
  * The scenarios in a folder (`*.yaml`, `*.yml`), reloaded when a file changes. Running sessions
  * are untouched by a reload: they keep the text they started with, stored by hash. The folder is
  * untrusted: only regular files are read (see read-regular-file.ts), every entry that is skipped is
- * listed with a diagnostic saying why, and a scenario id already served by a file earlier by name
- * is refused (CQ1010) rather than replacing it.
+ * listed with a diagnostic saying why, and a second file with a scenario id already served is
+ * refused (CQ1010) rather than replacing it.
  */
 export class ScenarioLibrary {
   private entries: ScenarioEntry[] = [];
@@ -105,7 +105,8 @@ export class ScenarioLibrary {
     }
     const files = names.filter((n) => ['.yaml', '.yml'].includes(extname(n))).sort();
     const read = files.map((name) => this.readOne(name)).filter((e) => e !== null);
-    return refuseDuplicateIds(read).map((r) => entryOf(r.file, r.text, r.scenario, r.diagnostics));
+    const serving = new Map(this.entries.flatMap((e) => (e.scenario ? [[e.scenario.id, e.file] as const] : [])));
+    return refuseDuplicateIds(read, serving).map((r) => entryOf(r.file, r.text, r.scenario, r.diagnostics));
   }
 
   private readOne(file: string): FileRead | null {
@@ -121,21 +122,26 @@ export class ScenarioLibrary {
 }
 
 /**
- * Keeps the first file (by name) that serves each scenario id; a later valid file with the same id
- * is listed as invalid with CQ1010 and not served, so a stray copy cannot silently replace a scenario.
+ * One file serves each scenario id: the one that served it before this reload if it still can (so
+ * a file added later never takes over a scenario in use), otherwise the first by name. Every other
+ * valid file with that id is listed as invalid with CQ1010 and not served.
  */
-function refuseDuplicateIds(files: readonly FileRead[]): FileRead[] {
+function refuseDuplicateIds(files: readonly FileRead[], previous: ReadonlyMap<string, string>): FileRead[] {
+  const usable = (f: FileRead): f is FileRead & { scenario: Scenario } =>
+    f.scenario !== null && !f.diagnostics.some((d) => d.severity === 'error');
   const servedBy = new Map<string, string>();
+  for (const f of files) {
+    if (usable(f) && previous.get(f.scenario.id) === f.file) servedBy.set(f.scenario.id, f.file);
+  }
+  for (const f of files) {
+    if (usable(f) && !servedBy.has(f.scenario.id)) servedBy.set(f.scenario.id, f.file);
+  }
   return files.map((entry) => {
-    if (entry.scenario === null || entry.diagnostics.some((d) => d.severity === 'error')) return entry;
-    const first = servedBy.get(entry.scenario.id);
-    if (first === undefined) {
-      servedBy.set(entry.scenario.id, entry.file);
-      return entry;
-    }
+    const owner = usable(entry) ? servedBy.get(entry.scenario.id) : undefined;
+    if (!usable(entry) || owner === entry.file) return entry;
     const duplicate: Diagnostic = {
       file: entry.file, line: 1, col: 1, code: 'CQ1010', severity: 'error', path: 'id',
-      message: `id: scenario id '${entry.scenario.id}' is already served by ${first}, so this file is not loaded; `
+      message: `id: scenario id '${entry.scenario.id}' is already served by ${owner}, so this file is not loaded; `
         + 'give it another id or remove one of the two.',
     };
     return { ...entry, diagnostics: [duplicate, ...entry.diagnostics] };

@@ -3,8 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // In development the API server runs beside Vite (client/scripts/dev.mjs); the proxy keeps the browser on
-// one origin. changeOrigin stays off so the Host header still matches the page's Origin, which the
-// server's same-origin check compares.
+// one origin. The page's Origin is Vite's, which dev.mjs puts in the API server's CQ_ALLOWED_ORIGINS.
 const apiPort = Number(process.env['CQ_API_PORT'] ?? 3001);
 const api = `http://127.0.0.1:${apiPort}`;
 
@@ -17,5 +16,6 @@ export default defineConfig({
       '/socket.io': { target: api, ws: true },
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // Source maps would publish the whole client source from the server; CQ_SOURCEMAP=1 builds them for debugging.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: process.env['CQ_SOURCEMAP'] === '1' },
 });

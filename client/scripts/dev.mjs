@@ -8,11 +8,14 @@ import { createServer } from 'vite';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const apiPort = Number(process.env.CQ_API_PORT ?? 3001);
 const vitePort = Number(process.env.CQ_VITE_PORT ?? 5173);
+// The browser's Origin is Vite's page; the proxy passes it through, so the API server must allow it.
+const viteOrigins = ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${vitePort}`);
+const allowedOrigins = [process.env.CQ_ALLOWED_ORIGINS, ...viteOrigins].filter(Boolean).join(',');
 
 const api = spawn(
   process.execPath,
   ['--import', 'tsx', '--input-type=module', '-e', "const { serve } = await import('./server/src/cli/serve.ts'); await serve();"],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: String(apiPort), HOST: '127.0.0.1' } },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: String(apiPort), HOST: '127.0.0.1', CQ_ALLOWED_ORIGINS: allowedOrigins } },
 );
 
 process.env.CQ_API_PORT = String(apiPort);

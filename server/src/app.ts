@@ -1,6 +1,11 @@
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import fastifyCors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { AddressLimiter } from './auth/address-limiter.ts';
+import { clientAddressOf, trustFunction } from './auth/client-address.ts';
+import { FailureThrottle } from './auth/failure-throttle.ts';
+import { originAllowed, ownOrigins } from './auth/origin.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { registerClientApp } from './http/client-app.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -8,6 +13,7 @@ import { registerExports } from './http/exports.ts';
 import { originGuard } from './http/guards.ts';
 import { registerHealth } from './http/health.ts';
 import { registerJoin } from './http/join.ts';
+import { ADMIN_KEY_FAILURES, CREATE_LIMIT, HTTP_TIMEOUTS } from './http/limits.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerPrometheus } from './http/prometheus.ts';
 import { registerScenarios } from './http/scenarios.ts';
@@ -35,6 +41,8 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   socketLimits?: Partial<SocketLimits>;
   /** Join (and observe) attempts per address: a burst and a refill per second (default 10, then one every 6 s). */
   joinLimit?: { capacity: number; perSecond: number };
+  /** Session creations per address: a burst and a refill per second (default CREATE_LIMIT: 20, then one every 30 s). */
+  createLimit?: { capacity: number; perSecond: number };
   /** Reload scenarios when their files change (default true). */
   watchScenarios?: boolean;
   /** Where unset options are read from (default process.env). */
@@ -61,34 +69,64 @@ export interface ChaosServer {
  * configured port (0 picks a free one). Rejects when the store cannot be opened or the port is taken.
  */
 export async function createServer(options: CreateServerOptions = {}): Promise<ChaosServer> {
-  const { store: given, logger, snapshotEvery, idleMs, socketLimits, joinLimit, watchScenarios, env, ...overrides } = options;
+  const { store: given, logger, snapshotEvery, idleMs, socketLimits, joinLimit, createLimit, watchScenarios, env, ...overrides } = options;
   const config = loadConfig(env ?? process.env, overrides);
   const store = given ?? new SqliteStore(join(config.dataDir, 'chaos-quest.sqlite'));
+  // One trust rule for Fastify's request.ip and the sockets' handshake address, so both see the same client.
+  const trust = trustFunction(config.trustProxy);
   const fastify = Fastify({
     logger: logger ?? true,
     // One line per session event, not two per request: a game day's log should read as its story.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
+    trustProxy: trust,
+    connectionTimeout: HTTP_TIMEOUTS.idleMs,
+    keepAliveTimeout: HTTP_TIMEOUTS.keepAliveMs,
+    requestTimeout: HTTP_TIMEOUTS.requestMs,
+    http: { headersTimeout: HTTP_TIMEOUTS.headersMs, connectionsCheckingInterval: HTTP_TIMEOUTS.checkEveryMs },
   });
+  // The server's own origins depend on the port actually bound; they are filled in once it listens.
+  const origins: string[] = [];
+  const allows = (origin: string | undefined) => originAllowed(origin, origins);
   let io: GameServer | null = null;
   const metrics = createServerMetrics({ sessionsLive: () => hub.liveCount(), socketsConnected: () => io?.of('/').sockets.size ?? 0 });
   const hub = new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: fastify.log, ...(snapshotEvery ? { snapshotEvery } : {}), ...(idleMs ? { idleMs } : {}) });
   const library = await ScenarioLibrary.open(config.scenariosDir, { watch: watchScenarios ?? true, log: fastify.log });
   const joinLimiter = new AddressLimiter(joinLimit ?? { capacity: 10, perSecond: 1 / 6 });
-  const deps: ApiDeps = { config, store, hub, library, metrics, joinLimiter };
-  registerRoutes(fastify, deps);
+  const createLimiter = new AddressLimiter(createLimit ?? CREATE_LIMIT);
+  const adminFailures = new FailureThrottle(ADMIN_KEY_FAILURES);
+  const deps: ApiDeps = { config, store, hub, library, metrics, joinLimiter, createLimiter, adminFailures };
+  if (config.allowedOrigins) await registerCors(fastify, config.allowedOrigins);
+  registerRoutes(fastify, deps, allows);
   await registerClientApp(fastify, config.clientDir);
-  io = attachSockets(fastify.server, { config, store, hub, metrics, log: fastify.log, joinLimiter, limits: { ...DEFAULT_SOCKET_LIMITS, ...socketLimits } });
+  const sockets = { config, store, hub, metrics, log: fastify.log, joinLimiter, originAllowed: allows, clientAddress: clientAddressOf(trust) };
+  io = attachSockets(fastify.server, { ...sockets, limits: { ...DEFAULT_SOCKET_LIMITS, ...socketLimits } });
   await fastify.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const interfaces = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  origins.push(...ownOrigins({ publicUrl: config.publicUrl, host: config.host, port, interfaces }), ...(config.allowedOrigins ?? []));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
   return { fastify, io, hub, store, library, config, port, url, close: closer(fastify, io, hub, library, store) };
 }
 
-function registerRoutes(fastify: FastifyInstance, deps: ApiDeps): void {
+/**
+ * The CORS preflight and headers for CQ_ALLOWED_ORIGINS, by @fastify/cors: preflights, `Vary`
+ * and credentials rules are easy to get subtly wrong by hand. Only the listed origins get CORS
+ * headers; the origin guard still refuses every other origin's state changes.
+ */
+async function registerCors(fastify: FastifyInstance, allowedOrigins: string[]): Promise<void> {
+  await fastify.register(fastifyCors, {
+    origin: allowedOrigins,
+    methods: ['GET', 'HEAD', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'x-admin-key'],
+    maxAge: 600,
+  });
+}
+
+function registerRoutes(fastify: FastifyInstance, deps: ApiDeps, allows: (origin: string | undefined) => boolean): void {
   registerErrorHandler(fastify);
-  fastify.addHook('onRequest', originGuard(deps.config));
+  fastify.addHook('onRequest', originGuard(allows));
   registerHealth(fastify, deps.store);
   registerScenarios(fastify, deps);
   registerSessions(fastify, deps);

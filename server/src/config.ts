@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trustFunction, type TrustProxy } from './auth/client-address.ts';
 
 /** Everything the server reads from its environment, resolved once at start. */
 export interface ServerConfig {
@@ -14,6 +15,10 @@ export interface ServerConfig {
   allowedOrigins: string[] | null;
   /** When set, creating sessions and reading metrics require the `x-admin-key` header. */
   adminKey: string | null;
+  /** How people reach the server (CQ_PUBLIC_URL); its origin is then the server's only own origin. */
+  publicUrl: string | null;
+  /** Which reverse proxies' X-Forwarded-For to believe (CQ_TRUST_PROXY); false by default. */
+  trustProxy: TrustProxy;
 }
 
 /** The repository root, so `npm start` run from `server/` still finds `./data` and `./scenarios` of the root. */
@@ -22,9 +27,11 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
 /**
- * Reads PORT, HOST, CQ_DATA_DIR, CQ_SCENARIOS_DIR, CQ_CLIENT_DIR, CQ_ALLOWED_ORIGINS and
- * CQ_ADMIN_KEY; relative paths are taken from the repository root. Throws on a PORT that is not a
- * port number, so a typo stops the server at once instead of binding somewhere unexpected.
+ * Reads PORT, HOST, CQ_DATA_DIR, CQ_SCENARIOS_DIR, CQ_CLIENT_DIR, CQ_ALLOWED_ORIGINS, CQ_ADMIN_KEY,
+ * CQ_PUBLIC_URL and CQ_TRUST_PROXY; relative paths are taken from the repository root. Throws on a
+ * value it cannot use (a PORT that is not a port, a CQ_PUBLIC_URL that is not an http(s) URL, a
+ * CQ_TRUST_PROXY address that does not parse), so a typo stops the server at once instead of
+ * running with a different meaning.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const port = overrides.port ?? parsePort(env['PORT'] ?? '3000');
@@ -37,7 +44,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clientDir: overrides.clientDir !== undefined ? overrides.clientDir : fromRoot(env['CQ_CLIENT_DIR'] ?? 'client/dist'),
     allowedOrigins: overrides.allowedOrigins !== undefined ? overrides.allowedOrigins : origins.length > 0 ? origins : null,
     adminKey: overrides.adminKey !== undefined ? overrides.adminKey : env['CQ_ADMIN_KEY'] || null,
+    publicUrl: parsePublicUrl(overrides.publicUrl !== undefined ? overrides.publicUrl : env['CQ_PUBLIC_URL'] || null),
+    trustProxy: parseTrustProxy(overrides.trustProxy ?? env['CQ_TRUST_PROXY'] ?? ''),
   };
+}
+
+function parsePublicUrl(text: string | null): string | null {
+  if (text === null) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`CQ_PUBLIC_URL must be the URL people open, like https://quest.example.com; got '${text}'.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`CQ_PUBLIC_URL must start with http:// or https://; got '${text}'.`);
+  return url.origin;
+}
+
+/** `true`, `false`/empty, a hop count, or a comma-separated list of proxy addresses and CIDRs. */
+function parseTrustProxy(value: TrustProxy | string): TrustProxy {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const list = text.split(',').map((a) => a.trim()).filter(Boolean);
+  try {
+    trustFunction(list);
+  } catch (error) {
+    throw new Error(`CQ_TRUST_PROXY must be true, a hop count, or proxy addresses/CIDRs separated by commas: ${(error as Error).message}.`);
+  }
+  return list;
 }
 
 function parsePort(text: string): number {

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { createServer, type ChaosServer } from '../../server/src/app.ts';
+import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 import { CLIENT_DIST } from './build-client.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 
-/** The real server on a free loopback port, serving the built client, with a fresh SQLite file. */
-export async function startServer(): Promise<{ server: ChaosServer; stop(): Promise<void> }> {
+/** The real server on a free loopback port, serving the built client, with a fresh SQLite file; `options` win. */
+export async function startServer(options: CreateServerOptions = {}): Promise<{ server: ChaosServer; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cq-e2e-'));
   const server = await createServer({
     port: 0,
@@ -25,6 +25,7 @@ export async function startServer(): Promise<{ server: ChaosServer; stop(): Prom
     // Every browser in these tests shares 127.0.0.1: the per-address join limit would throttle them.
     joinLimit: { capacity: 100, perSecond: 10 },
     env: {},
+    ...options,
   });
   return {
     server,

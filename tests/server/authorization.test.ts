@@ -11,7 +11,7 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'scene.goto', sceneId: 'dashboards' }, { type: 'milestone.mark', milestone: 'detected' },
     { type: 'declaration.confirm', declarationId: 'd1' }, { type: 'coach', playerId, text: 'Psst' },
     { type: 'dice.roll', dice: 'd20', label: 'Luck' }, { type: 'player.assign', playerId, role: 'ic' }, { type: 'player.remove', playerId },
-    { type: 'role.take', role: 'comms' }, { type: 'action.propose', text: 'Check DNS' }, { type: 'choice.vote', choiceId: 'look' },
+    { type: 'role.decline', playerId }, { type: 'role.take', role: 'comms' }, { type: 'role.request', role: 'comms' }, { type: 'action.propose', text: 'Check DNS' }, { type: 'choice.vote', choiceId: 'look' },
     { type: 'incident.declare', kind: 'incident' }, { type: 'hand.raise', raised: true }, { type: 'inject.ack', key: 'page' },
     { type: 'choice.apply', choiceId: 'look' }, { type: 'timeline.post', text: 'Note' }, { type: 'action-item.add', text: 'Fix it' },
   ];

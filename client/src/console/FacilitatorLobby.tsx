@@ -8,6 +8,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { JoinInfo } from './JoinInfo.tsx';
 import { PaceControl } from './PaceControl.tsx';
+import { RoleRequests } from './RoleRequests.tsx';
 
 /** Before play: let people in, seat them in roles, brief them, begin. */
 export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; joinCode: string }) {
@@ -24,6 +25,7 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
               {view.players.length} joined · {seated} seated
               {emptyRoles.length ? ` · open: ${emptyRoles.map((r) => r.name).join(', ')}` : ' · every role taken'}
             </p>
+            <RoleRequests view={view} />
             <RolesBoard roles={view.scenario.roles} players={view.players} presence={presence} mode={{ kind: 'facilitator' }} />
           </Panel>
         </div>

@@ -4,6 +4,7 @@ import { useCommand, useSessionState } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { SendTextField } from '../ui/SendTextField.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { RoleRequests } from './RoleRequests.tsx';
 
 function CoachForm({ view }: { view: FacilitatorView }) {
   const { send, busy, error, clearError } = useCommand('coach');
@@ -64,6 +65,7 @@ export function PeoplePanel({ view }: { view: FacilitatorView }) {
           <Icon name="hand" size={16} /> Hand up: {hands.map((p) => p.name).join(', ')}
         </p>
       ) : null}
+      <RoleRequests view={view} />
       <ul className="people-list">
         {view.players.map((p) => {
           const state = presenceOf(p.id, presence);

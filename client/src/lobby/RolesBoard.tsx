@@ -3,7 +3,14 @@ import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { PlayerAdmin } from './PlayerAdmin.tsx';
 
-type Mode = { kind: 'player'; me: string; myRole: string | null } | { kind: 'facilitator' } | { kind: 'observer' };
+/**
+ * A player picks a role freely in the lobby; from the briefing on (they then hold its secrets) a change
+ * of seat is a request the facilitator answers.
+ */
+type Mode =
+  | { kind: 'player'; me: string; myRole: string | null; requested: string | null; choose: 'take' | 'request' }
+  | { kind: 'facilitator' }
+  | { kind: 'observer' };
 
 interface Props {
   roles: readonly { id: string; name: string }[];
@@ -55,9 +62,17 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
                 <p className="mine-note">
                   <Icon name="check" size={14} /> Your role
                 </p>
-              ) : (
+              ) : mode.choose === 'take' ? (
                 <CommandButton control={`role.take:${role.id}`} command={{ type: 'role.take', role: role.id }} variant={mode.myRole ? 'secondary' : 'primary'}>
                   Take this role
+                </CommandButton>
+              ) : mode.requested === role.id ? (
+                <p className="mine-note" role="status">
+                  <Icon name="clock" size={14} /> Asked: the facilitator will answer
+                </p>
+              ) : (
+                <CommandButton control={`role.request:${role.id}`} command={{ type: 'role.request', role: role.id }}>
+                  Ask for this role
                 </CommandButton>
               )
             ) : null}

@@ -20,8 +20,14 @@ export function PlayerLobby({ view }: { view: PlayerView }) {
         <p className="scenario-summary">{view.scenario.summary}</p>
       </div>
       {me.role ? <RoleCard role={me.role} /> : null}
+      {me.role && view.phase === 'lobby' ? <p className="muted">Your role’s secrets arrive when the facilitator briefs the table.</p> : null}
       <h2 className="section-title">Roles</h2>
-      <RolesBoard roles={view.scenario.roles} players={view.players} presence={presence} mode={{ kind: 'player', me: me.playerId, myRole: me.role?.id ?? null }} />
+      <RolesBoard
+        roles={view.scenario.roles}
+        players={view.players}
+        presence={presence}
+        mode={{ kind: 'player', me: me.playerId, myRole: me.role?.id ?? null, requested: me.requestedRole, choose: view.phase === 'lobby' ? 'take' : 'request' }}
+      />
     </main>
   );
 }

@@ -16,6 +16,7 @@ import { HandButton } from './HandButton.tsx';
 import { PageAlerts } from './PageAlerts.tsx';
 import { ProposeForm } from './ProposeForm.tsx';
 import { RoleCard } from './RoleCard.tsx';
+import { AskForRole } from './AskForRole.tsx';
 
 /** A player during play: what is happening, what to act on, and what the team decides. */
 export function PlayerScreen({ view }: { view: PlayerView }) {
@@ -60,7 +61,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
         </div>
         <div className="area-side">
           <ClockFace clock={view.clock} phase={view.phase} />
-          {me.role ? <RoleCard role={me.role} open={false} /> : <p className="field-error">You have no role. Ask the facilitator to seat you.</p>}
+          {me.role ? <RoleCard role={me.role} open={false} /> : <AskForRole view={view} />}
           <Panel title="Escalation path" icon="escalate">
             <EscalationPath steps={view.scenario.escalation} />
           </Panel>

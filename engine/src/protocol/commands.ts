@@ -36,10 +36,15 @@ export const facilitatorCommands = [
   cmd('dice.roll', { dice: z.enum(DICE), label: userText(200), physical: z.number().int().min(1).max(100).optional() }),
   cmd('player.assign', { playerId: refId, role: refId.nullable() }),
   cmd('player.remove', { playerId: refId }),
+  /** Turns down a player's request for another role (granting it is `player.assign`). */
+  cmd('role.decline', { playerId: refId }),
 ] as const;
 
 export const playerCommands = [
+  /** In the lobby: sit in a role. Its secrets reach the player once the facilitator briefs the table. */
   cmd('role.take', { role: refId }),
+  /** From the briefing on, a role changes only by the facilitator's hand: this asks for one. */
+  cmd('role.request', { role: refId }),
   cmd('action.propose', { text: userText(500) }),
   cmd('choice.vote', { choiceId: refId.nullable() }),
   cmd('incident.declare', { kind: z.enum(['incident', 'mitigated', 'resolved']), note: userText(500).optional() }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, Table, player } from '../testing/table.ts';
 import { projectionFor } from '../views/view-for.ts';
-import type { Projection } from '../views/view.ts';
+import { VIEW_WINDOWS, type Projection } from '../views/view.ts';
 import { applyPatch, diffProjection, foldPatch, type ViewPatch } from './patch.ts';
 
 const scenario = exampleScenario();
@@ -16,20 +16,37 @@ describe('view patches', () => {
     t.must(player('p1'), { type: 'hand.raise', raised: true });
     const after = projectionFor(scenario, t.state, sre);
     const patch = diffProjection(before, after) as ViewPatch;
-    expect(Object.keys(patch.set)).toEqual(['players']);
+    expect(Object.keys(patch.set).sort()).toEqual(['players', 'timelineCount']);
     expect(Object.keys(patch.append)).toEqual(['timeline']);
     expect(patch.append['timeline']).toHaveLength(1);
     expect(JSON.stringify(patch).length).toBeLessThan(JSON.stringify(after).length / 4);
     expect(applyPatch(before, patch)).toEqual(after);
   });
 
-  it('send a list whole when it did not only grow', () => {
+  it('send a list whole when it did not only grow or move on', () => {
     const t = new Table(scenario, 'patch').seatAndStart(['sre']);
     const before = projectionFor(scenario, t.state, sre);
-    const after = { ...before, timeline: before.timeline.slice(1) };
+    const after = { ...before, timeline: [...before.timeline.slice(0, 1), ...before.timeline.slice(2)] };
     const patch = diffProjection(before, after) as ViewPatch;
     expect(patch.append).toEqual({});
     expect(patch.set['timeline']).toEqual(after.timeline);
+  });
+
+  it('move a full window on by what fell off its start and what was added', () => {
+    const t = new Table(scenario, 'patch').seatAndStart(['sre']);
+    for (let i = 0; i < VIEW_WINDOWS.timeline; i++) t.must(FACILITATOR, { type: 'timeline.post', text: `Line ${i}` });
+    const before = projectionFor(scenario, t.state, sre);
+    t.must(player('p1'), { type: 'timeline.post', text: 'One more' });
+    t.must(FACILITATOR, { type: 'timeline.post', text: 'And another' });
+    const after = projectionFor(scenario, t.state, sre);
+    expect(after.timeline).toHaveLength(VIEW_WINDOWS.timeline);
+    expect(after.timelineCount).toBe(before.timelineCount + 2);
+    const patch = diffProjection(before, after) as ViewPatch;
+    expect(patch.drop).toEqual({ timeline: 2 });
+    expect(patch.append['timeline']?.map((e) => (e as { text: string }).text)).toEqual(['One more', 'And another']);
+    expect(patch.set['timeline']).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(applyPatch(before, patch)))).toEqual(JSON.parse(JSON.stringify(after)));
+    expect(applyPatch(before, { set: {}, append: {}, drop: { timeline: VIEW_WINDOWS.timeline + 1 } })).toBeNull();
   });
 
   it('are empty when nothing the audience sees changed', () => {

@@ -7,12 +7,15 @@ import type { PatchMessage } from './wire.ts';
  * whole view is kilobytes and grows all game long.
  *
  * `set` holds every field whose value changed, whole; `append` holds, for an entry list
- * (ENTRY_LIST_FIELDS) that only grew, the entries added at its end. Pure and dependency-free, so
+ * (ENTRY_LIST_FIELDS) that only grew, the entries added at its end, and `drop` how many of its
+ * oldest entries left the view's window to make room. Pure and dependency-free, so
  * the client applies patches with the very code the server's patches are checked against.
  */
 export interface ViewPatch {
   set: Record<string, unknown>;
   append: Record<string, unknown[]>;
+  /** For an entry list whose window moved on (VIEW_WINDOWS): how many entries fell off its start. */
+  drop?: Record<string, number>;
 }
 
 const ENTRY_LISTS: ReadonlySet<string> = new Set(ENTRY_LIST_FIELDS);
@@ -33,8 +36,10 @@ export function diffProjection(before: Projection, after: Projection): ViewPatch
     if (!Object.hasOwn(old, key)) return null;
     const was = old[key];
     const now = next[key];
-    if (ENTRY_LISTS.has(key) && Array.isArray(was) && Array.isArray(now) && isPrefix(was, now)) {
-      if (now.length > was.length) patch.append[key] = now.slice(was.length);
+    const moved = ENTRY_LISTS.has(key) && Array.isArray(was) && Array.isArray(now) ? slide(was, now) : null;
+    if (moved) {
+      if (moved.drop > 0) (patch.drop ??= {})[key] = moved.drop;
+      if (moved.added.length > 0) patch.append[key] = moved.added;
     } else if (!sameJson(was, now)) {
       patch.set[key] = now;
     }
@@ -42,11 +47,17 @@ export function diffProjection(before: Projection, after: Projection): ViewPatch
   return patch;
 }
 
-/** Whether `list` starts with every entry of `prefix`, the same objects in the same order. */
-function isPrefix(prefix: readonly unknown[], list: readonly unknown[]): boolean {
-  if (list.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== list[i]) return false;
-  return true;
+/**
+ * How `list` follows from `was` when it is the same window moved on: its first `drop` entries gone
+ * and `added` new ones at the end, the rest the same objects in the same order; else null.
+ */
+function slide(was: readonly unknown[], list: readonly unknown[]): { drop: number; added: unknown[] } | null {
+  const drop = was.length === 0 || list.length === 0 ? was.length : was.indexOf(list[0]);
+  if (drop === -1) return null;
+  const kept = was.length - drop;
+  if (list.length < kept) return null;
+  for (let i = 0; i < kept; i++) if (was[drop + i] !== list[i]) return null;
+  return { drop, added: list.slice(kept) };
 }
 
 /** Whether two JSON values would serialise alike (key order included, as the wire would show). */
@@ -81,8 +92,13 @@ export function applyPatch<P extends Projection>(before: P, patch: ViewPatch): P
     if (!Object.hasOwn(old, key)) return null;
     next[key] = value;
   }
-  for (const [key, added] of Object.entries(patch.append)) {
+  for (const [key, count] of Object.entries(patch.drop ?? {})) {
     const list = old[key];
+    if (!Object.hasOwn(old, key) || !Array.isArray(list) || !Number.isInteger(count) || count < 0 || count > list.length) return null;
+    next[key] = list.slice(count);
+  }
+  for (const [key, added] of Object.entries(patch.append)) {
+    const list = next[key];
     if (!Object.hasOwn(old, key) || !Array.isArray(list) || !Array.isArray(added)) return null;
     next[key] = [...list, ...added];
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StepErrorCode } from '../session/errors.ts';
 import type { PlayerMe, Projection } from '../views/view.ts';
+import { DISPLAY_NAME_MAX, displayName } from './display-name.ts';
 import type { ViewPatch } from './patch.ts';
 
 /**
@@ -26,7 +27,7 @@ import type { ViewPatch } from './patch.ts';
 export const SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
 
 /** Errors the transport adds to the engine's own. */
-export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal' | 'duplicate';
+export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal' | 'id-reused';
 
 export type CommandAck = { ok: true; seq: number } | { ok: false; error: { code: WireErrorCode; message: string } };
 
@@ -63,10 +64,23 @@ export const handshakeAuthSchema = z.union([
 ]);
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
+/**
+ * A name typed by a person, cleaned by `displayName` (the parsed value is the clean name) and
+ * refused with its message. The raw text may be longer than `max`, since invisible characters go,
+ * but not without bound.
+ */
+const typedName = (max: number) =>
+  z.string().max(max * 5).transform((typed, ctx) => {
+    const result = displayName(typed, max);
+    if (result.ok) return result.name;
+    ctx.issues.push({ code: 'custom', message: result.message, input: typed });
+    return z.NEVER;
+  });
+
 export const createSessionRequestSchema = z.strictObject({
   scenarioId: z.string().min(1).max(100),
   seed: z.string().min(1).max(100).optional(),
-  team: z.string().trim().min(1).max(100).optional(),
+  team: typedName(100).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
@@ -78,7 +92,7 @@ export interface CreateSessionResponse {
 
 export const joinRequestSchema = z.strictObject({
   joinCode: z.string().trim().min(4).max(16),
-  name: z.string().trim().min(1).max(40),
+  name: typedName(DISPLAY_NAME_MAX),
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 

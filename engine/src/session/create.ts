@@ -46,6 +46,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     rolls: [],
     rollCounts: {},
     actionItems: [],
+    textUsed: 0,
     createdAt: options.createdAt,
     startedAt: null,
     endedAt: null,

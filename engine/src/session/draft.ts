@@ -5,6 +5,7 @@ import type { LoggedCommand } from '../protocol/commands.ts';
 import type { Audience, GameSnapshot, MilestoneRecord, SessionState, Stamp, TimelineKind } from './state.ts';
 import type { Inject } from '../scenario/schema.ts';
 import { phaseOf, sceneOf } from './phase.ts';
+import { own } from './own.ts';
 
 /**
  * The state being built by one command. `s` is a shallow copy of the previous state: handlers
@@ -26,7 +27,7 @@ export interface Draft {
 
 export function openDraft(game: Game, state: SessionState, entry: LoggedCommand, owned = false): Draft {
   const actor = entry.actor;
-  const by = actor.kind === 'facilitator' ? 'Facilitator' : actor.kind === 'system' ? 'System' : (state.players[actor.playerId]?.name ?? 'Someone');
+  const by = actor.kind === 'facilitator' ? 'Facilitator' : actor.kind === 'system' ? 'System' : (own(state.players, actor.playerId)?.name ?? 'Someone');
   return { game, s: { ...state, seq: entry.seq, lastAt: entry.at }, entry, by, owned };
 }
 

@@ -4,6 +4,7 @@ import type { StepError } from './errors.ts';
 import { append, markMilestone, note, now, reveal, send, type Draft } from './draft.ts';
 import { sceneOf } from './phase.ts';
 import { syncRoles } from './roles.ts';
+import { own } from './own.ts';
 
 type Out = StepError | void;
 
@@ -87,7 +88,7 @@ export function confirm(d: Draft, c: CommandOf<'declaration.confirm'>): Out {
 }
 
 export function coach(d: Draft, c: CommandOf<'coach'>): Out {
-  const player = d.s.players[c.playerId];
+  const player = own(d.s.players, c.playerId);
   if (!player || player.removed) return { code: 'not-found', message: `There is no player '${c.playerId}' at the table.` };
   append(d, 'coaching', { seq: d.entry.seq, playerId: c.playerId, text: c.text, at: now(d) });
 }
@@ -103,18 +104,18 @@ export function roll(d: Draft, c: CommandOf<'dice.roll'>): Out {
 }
 
 export function assign(d: Draft, c: CommandOf<'player.assign'>): Out {
-  const player = d.s.players[c.playerId];
+  const player = own(d.s.players, c.playerId);
   if (!player || player.removed) return { code: 'not-found', message: `There is no player '${c.playerId}' at the table.` };
   if (c.role !== null && !d.game.roles.has(c.role)) return { code: 'not-found', message: `There is no role '${c.role}' in this scenario.` };
-  d.s.players = { ...d.s.players, [player.id]: { ...player, role: c.role } };
+  d.s.players = { ...d.s.players, [player.id]: { ...player, role: c.role, requestedRole: null } };
   note(d, 'player', `${player.name} is now ${c.role ? d.game.roles.get(c.role)?.name : 'without a role'}`);
   syncRoles(d);
 }
 
 export function remove(d: Draft, c: CommandOf<'player.remove'>): Out {
-  const player = d.s.players[c.playerId];
+  const player = own(d.s.players, c.playerId);
   if (!player || player.removed) return { code: 'not-found', message: `There is no player '${c.playerId}' at the table.` };
-  d.s.players = { ...d.s.players, [player.id]: { ...player, removed: true, hand: false } };
+  d.s.players = { ...d.s.players, [player.id]: { ...player, removed: true, hand: false, requestedRole: null } };
   const { [player.id]: _dropped, ...votes } = d.s.votes;
   d.s.votes = votes;
   note(d, 'player', `${player.name} left the table`);
@@ -122,7 +123,15 @@ export function remove(d: Draft, c: CommandOf<'player.remove'>): Out {
 }
 
 export function join(d: Draft, c: CommandOf<'player.join'>): Out {
-  if (d.s.players[c.playerId]) return { code: 'unavailable', message: `Player '${c.playerId}' has already joined.` };
-  d.s.players = { ...d.s.players, [c.playerId]: { id: c.playerId, name: c.name, role: null, hand: false, removed: false, joinedAt: d.entry.at } };
+  if (own(d.s.players, c.playerId)) return { code: 'unavailable', message: `Player '${c.playerId}' has already joined.` };
+  d.s.players = { ...d.s.players, [c.playerId]: { id: c.playerId, name: c.name, role: null, hand: false, removed: false, joinedAt: d.entry.at, requestedRole: null } };
   note(d, 'player', `${c.name} joined`, 'all', c.name);
+}
+
+export function declineRole(d: Draft, c: CommandOf<'role.decline'>): Out {
+  const player = own(d.s.players, c.playerId);
+  if (!player || player.removed) return { code: 'not-found', message: `There is no player '${c.playerId}' at the table.` };
+  if (player.requestedRole === null) return { code: 'unavailable', message: `${player.name} has not asked for another role.` };
+  d.s.players = { ...d.s.players, [player.id]: { ...player, requestedRole: null } };
+  note(d, 'player', `${player.name} keeps their seat for now`, 'facilitator');
 }

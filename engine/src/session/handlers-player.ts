@@ -4,12 +4,13 @@ import { append, markMilestone, note, now, type Draft } from './draft.ts';
 import { sceneOf } from './phase.ts';
 import { syncRoles } from './roles.ts';
 import { availableChoices } from './choices.ts';
+import { own } from './own.ts';
 
 type Out = StepError | void;
 
 const me = (d: Draft) => {
   const actor = d.entry.actor;
-  const player = actor.kind === 'player' ? d.s.players[actor.playerId] : undefined;
+  const player = actor.kind === 'player' ? own(d.s.players, actor.playerId) : undefined;
   if (!player) throw new Error('player handlers run only for a seated player');
   return player;
 };
@@ -19,9 +20,19 @@ export function takeRole(d: Draft, c: CommandOf<'role.take'>): Out {
   if (!role) return { code: 'not-found', message: `There is no role '${c.role}'. Roles: ${[...d.game.roles.keys()].join(', ')}.` };
   const player = me(d);
   if (player.role === c.role) return { code: 'unavailable', message: `You are already the ${role.name}.` };
-  d.s.players = { ...d.s.players, [player.id]: { ...player, role: c.role } };
+  d.s.players = { ...d.s.players, [player.id]: { ...player, role: c.role, requestedRole: null } };
   note(d, 'player', `${player.name} takes the role of ${role.name}`);
   syncRoles(d);
+}
+
+export function requestRole(d: Draft, c: CommandOf<'role.request'>): Out {
+  const role = d.game.roles.get(c.role);
+  if (!role) return { code: 'not-found', message: `There is no role '${c.role}'. Roles: ${[...d.game.roles.keys()].join(', ')}.` };
+  const player = me(d);
+  if (player.role === c.role) return { code: 'unavailable', message: `You are already the ${role.name}.` };
+  if (player.requestedRole === c.role) return { code: 'unavailable', message: `You have already asked to be the ${role.name}; the facilitator will answer.` };
+  d.s.players = { ...d.s.players, [player.id]: { ...player, requestedRole: c.role } };
+  note(d, 'player', `${player.name} asks to be the ${role.name}`, 'facilitator');
 }
 
 export function propose(d: Draft, c: CommandOf<'action.propose'>): Out {

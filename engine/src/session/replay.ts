@@ -22,7 +22,7 @@ export function replay(
   let state = ownLists(from ?? createSession(scenario, seed, options));
   for (const entry of log) {
     if (entry.seq <= state.seq) continue;
-    const result = stepWith(scenario, state, entry, true);
+    const result = stepWith(scenario, state, entry, 'replay');
     if (!result.ok) return { ok: false, error: result.error, seq: entry.seq, state };
     state = result.state;
   }

@@ -6,6 +6,12 @@ import type { Actor } from '../protocol/commands.ts';
  * The seed lives here (dice derive from it) and never leaves the server: views leave it out.
  */
 
+/**
+ * The shape of SessionState. Bump it whenever that shape changes: a snapshot of another version is
+ * ignored and its session rebuilt from the log, which stays the truth (DESIGN, Storage).
+ */
+export const STATE_VERSION = 2;
+
 export const PHASES = ['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -35,6 +41,8 @@ export interface Player {
   hand: boolean;
   removed: boolean;
   joinedAt: number;
+  /** A role this player asked the facilitator for during play, until it is granted or declined. */
+  requestedRole: string | null;
 }
 
 /** When something happened, on both clocks. */
@@ -177,6 +185,8 @@ export interface SessionState {
   /** How many times each roll identity has been rolled: part of the dice seed. */
   rollCounts: Record<string, number>;
   actionItems: ActionItem[];
+  /** Characters of typed text accepted so far, against SESSION_LIMITS.text. */
+  textUsed: number;
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;

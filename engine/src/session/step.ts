@@ -8,6 +8,8 @@ import * as p from './handlers-player.ts';
 import * as shared from './handlers-shared.ts';
 import { phaseOf } from './phase.ts';
 import type { Phase, SessionState } from './state.ts';
+import { own } from './own.ts';
+import { SESSION_LIMITS, typedText } from './limits.ts';
 
 const LIVE: Phase[] = ['running', 'paused'];
 const NOT_ENDED: Phase[] = ['lobby', 'briefing', 'running', 'paused', 'debrief'];
@@ -33,7 +35,10 @@ const PHASES: Record<CommandType, readonly Phase[]> = {
   'player.assign': NOT_ENDED,
   'player.remove': NOT_ENDED,
   'player.join': ['lobby', 'briefing', 'running', 'paused'],
-  'role.take': ['lobby', 'briefing', 'running', 'paused'],
+  'role.decline': NOT_ENDED,
+  // Once briefed, players hold their role's secrets: a change of seat is the facilitator's to make.
+  'role.take': ['lobby'],
+  'role.request': ['briefing', 'running', 'paused'],
   'action.propose': LIVE,
   'choice.vote': ['running'],
   'incident.declare': ['running'],
@@ -65,7 +70,9 @@ const HANDLERS: Record<CommandType, Handler> = {
   'player.assign': f.assign,
   'player.remove': f.remove,
   'player.join': f.join,
+  'role.decline': f.declineRole,
   'role.take': p.takeRole,
+  'role.request': p.requestRole,
   'action.propose': p.propose,
   'choice.vote': p.vote,
   'incident.declare': p.declare,
@@ -84,7 +91,7 @@ export function authorize(scenario: Scenario, state: SessionState, entry: Pick<L
   if (actor.kind === 'facilitator') {
     return PLAYER_ONLY.has(command.type) ? { code: 'forbidden', message: `'${command.type}' is a player's command; the facilitator cannot send it.` } : null;
   }
-  const player = state.players[actor.playerId];
+  const player = own(state.players, actor.playerId);
   if (!player || player.removed) return { code: 'forbidden', message: 'You are not seated at this session.' };
   if (FACILITATOR_ONLY.has(command.type)) return { code: 'forbidden', message: `Only the facilitator may send '${command.type}'.` };
   if (command.type === 'choice.apply') {
@@ -99,11 +106,15 @@ export function authorize(scenario: Scenario, state: SessionState, entry: Pick<L
  * untouched. Never throws for any input, well-formed or not; a throw means a bug in the engine.
  */
 export function step(scenario: Scenario, state: SessionState, entry: LoggedCommand): StepResult<SessionState> {
-  return stepWith(scenario, state, entry, false);
+  return stepWith(scenario, state, entry, 'live');
 }
 
-/** `step`, optionally appending in place to lists the caller owns (see Draft.owned). */
-export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedCommand, owned: boolean): StepResult<SessionState> {
+/**
+ * `step` for a new command (`live`: the session's budgets apply) or for one already in the log
+ * (`replay`: it was accepted when it was written, so a later change of limits never breaks an old
+ * log; and appends go in place to lists the caller owns, see Draft.owned).
+ */
+export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedCommand, mode: 'live' | 'replay'): StepResult<SessionState> {
   // Only the four logged fields: a store's entry carries more (its command key) and is still valid.
   const logged = typeof entry === 'object' && entry !== null ? { seq: entry.seq, at: entry.at, actor: entry.actor, command: entry.command } : entry;
   const parsed = loggedCommandSchema.safeParse(logged);
@@ -117,7 +128,29 @@ export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedC
   if (denied) return { ok: false, error: denied };
   const phase = phaseOf(state);
   if (!PHASES[command.type].includes(phase)) return fail('wrong-phase', `'${command.type}' is not possible while the session is ${phase}.`);
-  const draft = openDraft(gameOf(scenario), state, parsed.data, owned);
+  const typed = typedText(command);
+  if (mode === 'live') {
+    const over = overBudget(state, actor, command, typed);
+    if (over) return { ok: false, error: over };
+  }
+  const draft = openDraft(gameOf(scenario), state, parsed.data, mode === 'replay');
+  draft.s.textUsed = (state.textUsed ?? 0) + typed;
   const error = HANDLERS[command.type](draft, command as never);
   return error ? { ok: false, error } : { ok: true, state: draft.s };
+}
+
+/** Why a new command would take the session past one of its limits, or null. */
+function overBudget(state: SessionState, actor: LoggedCommand['actor'], command: LoggedCommand['command'], typed: number): StepError | null {
+  const used = state.textUsed ?? 0;
+  if (typed > 0 && used + typed > SESSION_LIMITS.text) {
+    return { code: 'budget', message: `This session has reached its limit of ${SESSION_LIMITS.text} typed characters; nothing more can be written in it.` };
+  }
+  if (command.type === 'player.join' && Object.keys(state.players).length >= SESSION_LIMITS.players) {
+    return { code: 'budget', message: `This table is full: a session seats at most ${SESSION_LIMITS.players} players.` };
+  }
+  // Only players are held to the timeline's size: the facilitator must always be able to run the game.
+  if (actor.kind === 'player' && command.type !== 'choice.vote' && state.timeline.length >= SESSION_LIMITS.timeline) {
+    return { code: 'budget', message: `This session's timeline is full (${SESSION_LIMITS.timeline} entries); ask the facilitator to carry on.` };
+  }
+  return null;
 }

@@ -2,8 +2,10 @@ import { gameOf, type Game } from '../compile/game.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { activeModifiers, availableChoices } from '../session/choices.ts';
 import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
-import type { Audience, SessionState } from '../session/state.ts';
+import type { Audience, SessionState, TimelineEntry } from '../session/state.ts';
+import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
+import { VIEW_WINDOWS } from './view.ts';
 import type {
   ChoiceView,
   FacilitatorView,
@@ -84,18 +86,51 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     scene: scene ? { id: scene.id, title: scene.title ?? scene.id, narration: scene.narration } : null,
     choices,
     health: context.health,
-    injects: state.revealed.filter((r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
-    timeline: state.timeline.filter((t) => canSee(t.audience, seen)),
+    injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
+    ...timelineOf(state, seen),
     players: Object.values(state.players).filter((p) => !p.removed).map((p) => ({ id: p.id, name: p.name, role: p.role, hand: p.hand })),
-    proposals: state.proposals,
-    declarations: state.declarations,
+    proposals: newest(state.proposals, VIEW_WINDOWS.proposals),
+    declarations: newest(state.declarations, VIEW_WINDOWS.declarations),
     milestones: Object.fromEntries(Object.entries(state.milestones).filter(([k]) => k !== 'started' || debriefing || seen.facilitator)),
-    decisions: state.decisions,
-    rolls: state.rolls,
+    decisions: newest(state.decisions, VIEW_WINDOWS.decisions),
+    rolls: newest(state.rolls, VIEW_WINDOWS.rolls),
     ending,
-    actionItems: state.actionItems,
+    actionItems: newest(state.actionItems, VIEW_WINDOWS.actionItems),
     map: scenarioMap(game, state, seen.facilitator),
   };
+}
+
+/**
+ * The last `limit` entries of `list` that pass `keep`, in order: the very objects the state holds
+ * (ENTRY_LIST_FIELDS), found from the end, so a long list costs a view no more than its window.
+ */
+function newest<T>(list: readonly T[], limit: number, keep?: (item: T) => boolean): T[] {
+  if (!keep) return list.length <= limit ? (list as T[]) : list.slice(list.length - limit);
+  const found: T[] = [];
+  for (let i = list.length - 1; i >= 0 && found.length < limit; i--) {
+    const item = list[i] as T;
+    if (keep(item)) found.push(item);
+  }
+  return found.reverse();
+}
+
+function timelineOf(state: SessionState, seen: Seen): Pick<PublicView, 'timeline' | 'timelineCount'> {
+  const visible = (t: TimelineEntry) => canSee(t.audience, seen);
+  const timeline = newest(state.timeline, VIEW_WINDOWS.timeline, visible);
+  // Counting the rest is a pass over the timeline; SESSION_LIMITS keeps it short enough.
+  const count = seen.facilitator ? state.timeline.length : state.timeline.reduce((n, t) => (visible(t) ? n + 1 : n), 0);
+  return { timeline, timelineCount: count };
+}
+
+/**
+ * Entries `[max(0, end - limit), end)` of the timeline as `audience` sees it: what comes before the
+ * window a view carries, for a viewer who scrolls back. Pure; an `end` past the list is clamped.
+ */
+export function timelinePage(state: SessionState, audience: ViewAudience, end: number, limit: number): TimelineEntry[] {
+  const seen: Seen = audience.kind === 'facilitator' ? { facilitator: true } : { facilitator: false, role: audience.kind === 'role' ? audience.role : null };
+  const visible = state.timeline.filter((t) => canSee(t.audience, seen));
+  const stop = Math.max(0, Math.min(end, visible.length));
+  return visible.slice(Math.max(0, stop - limit), stop);
 }
 
 function injectPlan(game: Game, state: SessionState): InjectPlan[] {
@@ -124,7 +159,8 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     injectPlan: injectPlan(game, state),
     roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief, secrets: r.secrets ?? [], canApplyChoices: r.can_apply_choices })),
     votesByPlayer: state.votes,
-    coaching: state.coaching,
+    roleRequests: Object.values(state.players).flatMap((p) => (p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [])),
+    coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
   };
 }
@@ -139,7 +175,7 @@ function sharedPlayerView(game: Game, state: SessionState, role: string | null):
 
 /** A player's role as their view knows it: a role the scenario does not define counts as none, as on their role card. */
 function roleOf(game: Game, state: SessionState, playerId: string): string | null {
-  const roleId = state.players[playerId]?.role;
+  const roleId = own(state.players, playerId)?.role;
   return roleId && game.roles.has(roleId) ? roleId : null;
 }
 
@@ -165,13 +201,16 @@ export function projectionFor(scenario: Scenario, state: SessionState, audience:
  * and the facilitator's coaching to them. An unknown player id gets an empty seat. Pure; never throws.
  */
 export function meFor(scenario: Scenario, state: SessionState, playerId: string): PlayerMe {
-  const player = state.players[playerId];
+  const player = own(state.players, playerId);
   const role = player?.role ? gameOf(scenario).roles.get(player.role) : undefined;
+  // In the lobby players choose freely, so a role's secrets wait until the facilitator briefs the table.
+  const secrets = role && phaseOf(state) !== 'lobby' ? (role.secrets ?? []) : [];
   return {
     playerId,
     name: player?.name ?? '',
-    role: role ? { id: role.id, name: role.name, brief: role.brief, secrets: role.secrets ?? [], canApplyChoices: role.can_apply_choices } : null,
-    vote: state.votes[playerId] ?? null,
+    role: role ? { id: role.id, name: role.name, brief: role.brief, secrets, canApplyChoices: role.can_apply_choices } : null,
+    requestedRole: player?.requestedRole ?? null,
+    vote: own(state.votes, playerId) ?? null,
     hand: player?.hand ?? false,
     coaching: state.coaching.filter((c) => c.playerId === playerId),
   };
@@ -183,7 +222,7 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: string)
  * skip building and comparing it. Pure.
  */
 export function meInputs(state: SessionState, playerId: string): readonly unknown[] {
-  return [state.players[playerId], state.votes[playerId], state.coaching];
+  return [own(state.players, playerId), own(state.votes, playerId), state.coaching, phaseOf(state) === 'lobby'];
 }
 
 /**

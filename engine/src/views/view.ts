@@ -30,6 +30,12 @@ export interface PlayerSummary {
   hand: boolean;
 }
 
+/** A player's open request for another role, as the facilitator sees it. */
+export interface RoleRequest {
+  playerId: string;
+  role: string;
+}
+
 export interface MapNode {
   id: string;
   label: string;
@@ -67,7 +73,10 @@ export interface PublicView {
   choices: ChoiceView[];
   health: Record<string, Health>;
   injects: RevealedInject[];
+  /** The newest timeline entries this viewer may see (VIEW_WINDOWS.timeline of them at most). */
   timeline: TimelineEntry[];
+  /** How many timeline entries this viewer may see in all: the ones before `timeline` come from `timelinePage`. */
+  timelineCount: number;
   players: PlayerSummary[];
   proposals: Proposal[];
   declarations: Declaration[];
@@ -84,7 +93,10 @@ export interface PublicView {
 export interface PlayerMe {
   playerId: string;
   name: string;
+  /** Secrets are empty in the lobby: they arrive with the briefing. */
   role: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean } | null;
+  /** A role this player asked the facilitator for, while the request is open. */
+  requestedRole: string | null;
   vote: string | null;
   hand: boolean;
   coaching: CoachNote[];
@@ -120,6 +132,7 @@ export interface FacilitatorView extends PublicView {
   injectPlan: InjectPlan[];
   roles: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean }[];
   votesByPlayer: Record<string, string>;
+  roleRequests: RoleRequest[];
   coaching: CoachNote[];
   fault: { startsAt: number; affects: string[]; summary: string };
 }
@@ -146,6 +159,24 @@ export const ENTRY_LIST_FIELDS = [
   'actionItems',
   'coaching',
 ] as const satisfies readonly (keyof FacilitatorView)[];
+
+export type EntryListField = (typeof ENTRY_LIST_FIELDS)[number];
+
+/**
+ * How many of each list's newest entries a view carries. A session's lists grow all game long;
+ * a view stays small enough to send to every socket, and older timeline entries are fetched on
+ * demand (`timelinePage`). A real game day stays inside every window but the timeline's.
+ */
+export const VIEW_WINDOWS: Readonly<Record<EntryListField, number>> = {
+  injects: 100,
+  timeline: 200,
+  proposals: 50,
+  declarations: 50,
+  decisions: 100,
+  rolls: 100,
+  actionItems: 100,
+  coaching: 50,
+};
 
 /**
  * Who a projection is for. Every player of one role (or of none) shares one projection, so the

@@ -17,12 +17,17 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Spends a token; false (and nothing spent) when the bucket is empty. */
-  take(): boolean {
-    this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+  /** Spends `count` tokens (default one); false (and nothing spent) when there are not that many. */
+  take(count = 1): boolean {
+    if (!this.has(count)) return false;
+    this.tokens -= count;
     return true;
+  }
+
+  /** Whether `count` tokens are there now; spends nothing. */
+  has(count = 1): boolean {
+    this.refill();
+    return this.tokens >= count;
   }
 
   /** True when the bucket has refilled completely, so its owner can forget it. */

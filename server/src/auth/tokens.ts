@@ -33,9 +33,16 @@ export function normalizeJoinCode(typed: string): string {
   return typed.trim().toUpperCase();
 }
 
-/** A random id for sessions and players: 96 bits, URL-safe, well under the protocol's 64-char id limit. */
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A random id for sessions and players: a random letter, then 96 random bits as base64url (17
+ * characters, URL-safe, well under the protocol's 64-char id limit). The letter comes first so that
+ * no id starts with `-` or `_` (base64url would in 1 of 32) or a digit: a spreadsheet reads every
+ * id in an export as plain text, and no id looks like an option on a command line.
+ */
 export function newId(): string {
-  return randomBytes(12).toString('base64url');
+  return LETTERS[randomInt(LETTERS.length)] + randomBytes(12).toString('base64url');
 }
 
 /** Compares two secrets in constant time; false when the lengths differ. */

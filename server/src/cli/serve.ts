@@ -2,11 +2,10 @@ import { createServer, type ChaosServer } from '../app.ts';
 import { StoreDamagedError } from '../store/store-damage.ts';
 
 /**
- * `chaos-quest serve`: starts the server from the environment (PORT, HOST, CQ_DATA_DIR,
- * CQ_SCENARIOS_DIR, CQ_ALLOWED_ORIGINS, CQ_ADMIN_KEY), options winning over it, and shuts down
- * cleanly on SIGINT or SIGTERM. A damaged database is the operator's to fix, not a crash: its
- * message (what is wrong, how to recover) goes to stderr and the process exits with 1. Rejects
- * when the server cannot start for another reason (port taken, store unreadable).
+ * `chaos-quest serve`: starts the server from the environment (see loadConfig), options winning
+ * over it, and shuts down cleanly on SIGINT or SIGTERM. A damaged database is the operator's to
+ * fix, not a crash: its message (what is wrong, how to recover) goes to stderr and the process
+ * exits with 1. Rejects when the server cannot start for another reason (port taken, store unreadable).
  */
 export async function serve(options: { port?: number; host?: string } = {}): Promise<void> {
   let server: ChaosServer;

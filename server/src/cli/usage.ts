@@ -34,5 +34,6 @@ resolve on the game clock, and the runs that got stuck. The same seed gives the 
 
 export const SERVE_USAGE = `Usage: chaos-quest serve [--port P] [--host H]
 
-Runs the server. PORT, HOST, CQ_DATA_DIR, CQ_SCENARIOS_DIR, CQ_ALLOWED_ORIGINS and CQ_ADMIN_KEY
-configure it; --port and --host win over the environment.`;
+Runs the server. PORT, HOST, CQ_DATA_DIR, CQ_SCENARIOS_DIR, CQ_PUBLIC_URL, CQ_ALLOWED_ORIGINS,
+CQ_ADMIN_KEY and CQ_TRUST_PROXY configure it (see the README, "Running it safely"); --port and
+--host win over the environment.`;

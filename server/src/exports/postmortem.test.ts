@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createSession, incidentRecord, parseScenario, step, type Actor, type ClientCommand, type Command, type SessionState } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT, renderMarkdown, tagNames } from '../../../tests/server/rendered-markdown.ts';
 import { metricsCsv } from './metrics-csv.ts';
 import { postmortem } from './postmortem.ts';
 
@@ -62,15 +63,84 @@ describe('postmortem', () => {
   });
 });
 
+/**
+ * A session where every field a person types holds the next of `typed`: team, both names, an
+ * improvised inject, a called roll, a post, a proposal, a declaration's note, the closing note, an
+ * action item and its owner, then one post per text left. Old logs may hold any name, so the names
+ * skip the join checks.
+ */
+function typedSession(typed: readonly string[]): SessionState {
+  let used = 0;
+  const next = () => typed[used++ % typed.length] as string;
+  const s = scenario as NonNullable<typeof scenario>;
+  let state = createSession(s, 'seed', { scenarioHash: 'h'.repeat(64), team: next(), createdAt: 0 });
+  const run = (actor: Actor, command: Command | ClientCommand) => {
+    const result = step(s, state, { seq: state.seq + 1, at: (state.seq + 1) * 60_000, actor, command });
+    if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
+    state = result.state;
+  };
+  run(SYS, { id: 'j1', type: 'player.join', playerId: 'ana', name: next() });
+  run(SYS, { id: 'j2', type: 'player.join', playerId: 'bo', name: next() });
+  run(ana, { id: 'r1', type: 'role.take', role: 'sre' });
+  run(bo, { id: 'r2', type: 'role.take', role: 'ic' });
+  run(F, { id: 's', type: 'session.start' });
+  run(F, { id: 'a', type: 'clock.advance', minutes: 10 });
+  run(F, { id: 'i', type: 'inject.improvise', text: next() });
+  run(F, { id: 'd', type: 'dice.roll', dice: 'd20', label: next() });
+  run(ana, { id: 'p', type: 'timeline.post', text: next() });
+  run(bo, { id: 'q', type: 'action.propose', text: next() });
+  run(bo, { id: 'x', type: 'incident.declare', kind: 'incident', note: next() });
+  run(ana, { id: 'k', type: 'inject.ack', key: 'page' });
+  run(bo, { id: 'l', type: 'choice.apply', choiceId: 'look' });
+  while (used < typed.length - 3) run(bo, { id: `p${used}`, type: 'timeline.post', text: next() });
+  run(F, { id: 'e', type: 'session.end', outcome: 'partial', note: next() });
+  run(ana, { id: 'ai', type: 'action-item.add', text: next(), owner: next() });
+  return state;
+}
+
+describe('postmortem with hostile user text', () => {
+  const hostile = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT), 'S1'));
+  const plain = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT.map((_, i) => `plain words ${i}`)), 'S1'));
+
+  it('renders exactly the elements a draft with plain words renders: no HTML, link or image from user text', () => {
+    expect(tagNames(hostile)).toEqual(tagNames(plain));
+    expect(hostile.tags.filter((tag) => /^<(a|img|script)\b/i.test(tag) || /javascript:/i.test(tag))).toEqual([]);
+  });
+
+  it('shows every piece of typed text as it was typed', () => {
+    for (const typed of HOSTILE_TEXT) expect(hostile.text).toContain(typed);
+    expect(hostile.text).toContain(`${HOSTILE_TEXT[1]} takes the role of On-call SRE`);
+    expect(hostile.text).toContain(`${HOSTILE_TEXT[4]}: d20 →`);
+  });
+
+  it('keeps the scenario’s own text as the author wrote it', () => {
+    const markdown = postmortem(scenario, typedSession(HOSTILE_TEXT), 'S1');
+    expect(markdown).toContain('| Open the regional dashboards |');
+    expect(markdown).toContain('| page | PAGE: checkout 5xx at 18% in eu-west |');
+  });
+});
+
 describe('metricsCsv', () => {
   it('writes one row per incident with durations on both clocks', () => {
     const record = incidentRecord(scenario, playedSession(), 'S1');
-    const lines = metricsCsv([record, { ...record, sessionId: '=cmd()', team: 'a,"b"' }]).trimEnd().split('\r\n');
+    const lines = metricsCsv([record, { ...record, team: 'a,"b"' }]).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     const header = lines[0]?.split(',') ?? [];
     const row = lines[1]?.split(',') ?? [];
     const at = (name: string) => row[header.indexOf(name)];
     expect([at('outcome'), at('ttd_game_min'), at('ttd_wall_ms'), at('ttm_game_min')]).toEqual(['success', '10', '120000', '']);
-    expect(lines[2]).toMatch(/^'=cmd\(\),dns-ttl-trap,"a,""b""",/);
+    expect(lines[2]).toMatch(/^S1,dns-ttl-trap,"a,""b""",/);
+  });
+
+  it('guards typed team labels a spreadsheet would run as formulas, and writes our ids and numbers as they are', () => {
+    const record = incidentRecord(scenario, playedSession(), 'S1');
+    const teams = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)', ' \t=cmd()', '-5', '+4.5', 'a-team', 'blue'];
+    const csv = metricsCsv([{ ...record, sessionId: '-Ab_9' }, ...teams.map((team, i) => ({ ...record, sessionId: `_x${i}`, team }))]);
+    const rows = csv.trimEnd().split('\r\n').slice(1);
+    expect(rows[0]).toMatch(/^-Ab_9,dns-ttl-trap,blue \| team,checkout dns,success,\d{4}-\d\d-\d\dT[\d:.]+Z,/);
+    expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[0])).toEqual(teams.map((_, i) => `_x${i}`));
+    expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[1]?.split(',checkout dns,')[0])).toEqual([
+      `"'=HYPERLINK(""http://evil.example"")"`, "'+1+1", "'-2+3", "'@SUM(A1)", "' \t=cmd()", '-5', '+4.5', 'a-team', 'blue',
+    ]);
   });
 });

@@ -1,11 +1,17 @@
-import { clockLabel, incidentRecord, span, type IncidentRecord, type RecordMilestone, type Scenario, type SessionState, type TimelineEntry } from '@chaos-quest/engine';
+import {
+  clockLabel, incidentRecord, span,
+  type IncidentRecord, type RecordMilestone, type Scenario, type SessionState, type TimelineEntry, type TimelineKind,
+} from '@chaos-quest/engine';
+import { escapeMarkdown } from './escape-markdown.ts';
 import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './format.ts';
 
 /**
  * The post-mortem draft of a session as Markdown, in a blameless template: summary, impact,
  * timeline on both clocks, detection, decisions and rolls, prompts for what went well and what was
  * hard, action items, and this run's TTD/TTA/TTM/TTR. Works for an unfinished session too (what
- * has not happened yet reads as "not reached"). Names no one: decisions are the team's. Pure.
+ * has not happened yet reads as "not reached"). Names no one: decisions are the team's. Text typed
+ * during the session (the team label, names, posts, notes, improvised injects, action items) is
+ * escaped so that it renders as itself; the scenario's own text is the author's Markdown. Pure.
  */
 export function postmortem(scenario: Scenario, state: SessionState, sessionId: string): string {
   const record = incidentRecord(scenario, state, sessionId);
@@ -16,9 +22,9 @@ export function postmortem(scenario: Scenario, state: SessionState, sessionId: s
     header(scenario, record),
     section('Summary', summary(scenario, record)),
     section('Impact', impact(scenario, record, game)),
-    section('Timeline', timeline(state, record, game)),
+    section('Timeline', timeline(scenario, state, record, game)),
     section('Detection', detection(record, game)),
-    section('Decisions and rolls', decisions(record, game)),
+    section('Decisions and rolls', decisions(state, record, game)),
     section('What went well', '_To write together in the debrief._\n\n- '),
     section('What was hard', `_To write together in the debrief._\n\n- ${prompts(scenario, record)}`),
     section('Action items', actionItems(record)),
@@ -32,7 +38,7 @@ function header(scenario: Scenario, record: IncidentRecord): string {
   const played = record.startedAt === null ? 'not started' : `${wallDate(record.startedAt)}${record.endedAt ? ` to ${wallDate(record.endedAt)}` : ''}`;
   return table(['', ''], [
     ['Session', cell(record.sessionId)],
-    ['Team', cell(record.team ?? '(none given)')],
+    ['Team', record.team === null ? '(none given)' : escapeMarkdown(record.team)],
     ['Scenario', `${cell(scenario.title)} (\`${scenario.id}\`, text sha256 \`${record.scenario.hash.slice(0, 12)}\`)`],
     ['Played', played],
     ['Outcome', record.outcome ? `${record.outcome}${record.ending ? `, ending \`${record.ending}\`` : ', ended by the facilitator'}` : 'not reached'],
@@ -58,10 +64,26 @@ function impact(scenario: Scenario, record: IncidentRecord, game: (m: number) =>
   ].join('\n');
 }
 
-function timeline(state: SessionState, record: IncidentRecord, game: (m: number) => string): string {
+/** Kinds whose text the engine writes from the scenario and its own words only, never from anything typed in the session. */
+const AUTHORED_KINDS: ReadonlySet<TimelineKind> = new Set(['phase', 'scene', 'choice', 'milestone', 'clock']);
+
+/** Every string in the scenario: a timeline line equal to one of them is the author's, whoever caused it. */
+function authoredStrings(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) for (const item of value) authoredStrings(item, into);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) authoredStrings(item, into);
+  return into;
+}
+
+function timeline(scenario: Scenario, state: SessionState, record: IncidentRecord, game: (m: number) => string): string {
   // Coaching and hands raised were private to one player or the facilitator: a shared document leaves them out.
   const shared = state.timeline.filter((t) => t.audience === 'all' || (typeof t.audience === 'object' && 'roles' in t.audience));
-  const rows = shared.map((t: TimelineEntry) => [game(t.at.game), wallTime(t.at.wall), t.kind, cell(t.text)]);
+  // The engine writes one string per line, mixing the author's words with names and typed text (an
+  // inject line is scripted or improvised, a narration the scenario's or the facilitator's closing
+  // note): a line is kept as Markdown only when it cannot hold typed text; any other is escaped.
+  const authored = authoredStrings(scenario);
+  const text = (t: TimelineEntry) => (AUTHORED_KINDS.has(t.kind) || authored.has(t.text) ? cell(t.text) : escapeMarkdown(t.text));
+  const rows = shared.map((t) => [game(t.at.game), wallTime(t.at.wall), t.kind, text(t)]);
   const started = record.milestones.started;
   if (started) {
     // The onset is known on the game clock only once play passes it: place it where it belongs in the fiction.
@@ -83,14 +105,16 @@ function detection(record: IncidentRecord, game: (m: number) => string): string 
   return lines.join('\n');
 }
 
-function decisions(record: IncidentRecord, game: (m: number) => string): string {
+function decisions(state: SessionState, record: IncidentRecord, game: (m: number) => string): string {
   const choices = record.decisions.length === 0
     ? '_No decisions were taken._'
     : table(['Game', 'Scene', 'Decision', 'Result'], record.decisions.map((d) => [game(d.at.game), `\`${d.scene}\``, cell(d.label), d.outcome]));
-  const rolls = record.rolls.length === 0
+  // A check's label is its choice's, from the scenario; a roll the facilitator called has a typed label.
+  const rolls = state.rolls.length === 0
     ? '_No dice were rolled._'
-    : table(['Game', 'Roll', 'Dice', 'Natural', 'Total / target', 'Result'], record.rolls.map((r) => [
-        game(r.at.game), cell(r.label), `${r.dice}${r.physical ? ' (at the table)' : ''}`, String(r.natural),
+    : table(['Game', 'Roll', 'Dice', 'Natural', 'Total / target', 'Result'], state.rolls.map((r) => [
+        game(r.at.game), r.choice === null ? escapeMarkdown(r.label) : cell(r.label),
+        `${r.dice}${r.physical ? ' (at the table)' : ''}`, String(r.natural),
         r.target === null ? String(r.total) : `${r.total} / ${r.target}`, r.success === null ? '—' : r.success ? 'success' : 'failure',
       ]));
   return `${choices}\n\n${rolls}`;
@@ -104,7 +128,7 @@ function prompts(scenario: Scenario, record: IncidentRecord): string {
 
 function actionItems(record: IncidentRecord): string {
   if (record.actionItems.length === 0) return '_None recorded yet._';
-  return record.actionItems.map((a) => `- [ ] ${cell(a.text)}${a.owner ? ` (owner: ${cell(a.owner)})` : ''}`).join('\n');
+  return record.actionItems.map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.owner ? ` (owner: ${escapeMarkdown(a.owner)})` : ''}`).join('\n');
 }
 
 const FIGURES: { label: string; from: RecordMilestone; to: RecordMilestone }[] = [

@@ -1,4 +1,5 @@
 import type { AddressLimiter } from '../auth/address-limiter.ts';
+import type { FailureThrottle } from '../auth/failure-throttle.ts';
 import type { ServerConfig } from '../config.ts';
 import type { SessionHub } from '../hub/hub.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
@@ -14,4 +15,8 @@ export interface ApiDeps {
   metrics: ServerMetrics;
   /** Attempts at `POST /api/join` per client address. */
   joinLimiter: AddressLimiter;
+  /** Attempts at `POST /api/sessions` per client address. */
+  createLimiter: AddressLimiter;
+  /** Wrong admin keys per client address, over every route that checks the key. */
+  adminFailures: FailureThrottle;
 }

@@ -7,7 +7,8 @@ import { sendError } from './api-error.ts';
 /**
  * `POST /api/join` `{ joinCode, name }` → 201 `{ sessionId, playerId, playerToken }`. Join codes
  * are short, so each address gets only a few attempts a minute; a code stops working when its
- * session ends.
+ * session ends. The player is seated under the cleaned name (see displayName); a name it refuses
+ * gets 400 `invalid` with a message that says what to type instead.
  */
 export function registerJoin(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/api/join', async (request, reply) => {
@@ -16,7 +17,10 @@ export function registerJoin(app: FastifyInstance, deps: ApiDeps): void {
     }
     const parsed = joinRequestSchema.safeParse(request.body);
     if (!parsed.success) {
-      return sendError(reply, 400, 'invalid', `Send { joinCode, name }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`);
+      const issue = parsed.error.issues[0];
+      // A refused name is the player's to fix, so its own message says what to type; any other problem is the client's.
+      if (issue?.code === 'custom' && issue.path[0] === 'name') return sendError(reply, 400, 'invalid', `${issue.message}.`);
+      return sendError(reply, 400, 'invalid', `Send { joinCode, name }: ${issue?.message ?? 'bad request'}.`);
     }
     const joinCode = normalizeJoinCode(parsed.data.joinCode);
     const row = await deps.store.findLiveSessionByJoinCode(joinCode);

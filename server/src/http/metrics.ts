@@ -12,7 +12,7 @@ import { filterOf, metricsQuerySchema } from './metrics-filter.ts';
  * per incident) and `GET /api/incidents` (the records, for the dashboard). Admin key when configured.
  */
 export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
-  const admin = { preHandler: requireAdmin(deps.config) };
+  const admin = { preHandler: requireAdmin(deps) };
   const chosen = async (request: FastifyRequest, reply: FastifyReply): Promise<{ records: IncidentRecord[]; filter: ReturnType<typeof filterOf> } | null> => {
     const parsed = metricsQuerySchema.safeParse(request.query);
     if (!parsed.success) {

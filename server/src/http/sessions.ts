@@ -3,11 +3,16 @@ import { createSessionRequestSchema, type CreateSessionResponse } from '@chaos-q
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.ts';
 import { sendError } from './api-error.ts';
-import { requireAdmin } from './guards.ts';
+import { creationGuard, requireAdmin } from './guards.ts';
+import { MAX_LIVE_SESSIONS } from './limits.ts';
 
-/** `POST /api/sessions` `{ scenarioId, seed?, team? }` → 201 `{ sessionId, joinCode, facilitatorToken }`. */
+/**
+ * `POST /api/sessions` `{ scenarioId, seed?, team? }` → 201 `{ sessionId, joinCode, facilitatorToken }`;
+ * who may create, and how often, is `creationGuard`'s.
+ */
 export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
-  app.post('/api/sessions', { preHandler: requireAdmin(deps.config) }, async (request, reply) => {
+  const guards = [requireAdmin(deps), creationGuard({ ...deps, maxLive: MAX_LIVE_SESSIONS })];
+  app.post('/api/sessions', { preHandler: guards }, async (request, reply) => {
     const parsed = createSessionRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       return sendError(reply, 400, 'invalid', `Send { scenarioId, seed?, team? }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`);

@@ -1,4 +1,5 @@
 import { incidentRecord, phaseOf, type LoggedCommand, type SessionState } from '@chaos-quest/engine';
+import { snapshotOf } from './snapshots.ts';
 import { broadcastViews } from './fan-out.ts';
 import type { HubContext } from './hub-context.ts';
 import type { LiveSession } from './live-session.ts';
@@ -24,9 +25,10 @@ export async function afterAccept(ctx: HubContext, session: LiveSession, before:
     if (phase === 'ended' && phaseOf(before) !== 'ended') await ctx.store.markEnded(session.id, entry.at);
   });
   await guarded(ctx, session, 'write a snapshot', async () => {
-    if (session.state.seq - session.snapshotSeq < ctx.snapshotEvery) return;
-    await ctx.store.putSnapshot(session.id, { seq: session.state.seq, state: JSON.stringify(session.state) });
-    session.snapshotSeq = session.state.seq;
+    if (!session.snapshotDue(ctx.snapshotEvery)) return;
+    const snapshot = snapshotOf(session.state);
+    await ctx.store.putSnapshot(session.id, snapshot);
+    session.snapshotTaken(snapshot);
   });
   if (removed) for (const connection of session.connectionsOf(removed)) connection.close();
   ctx.pace.sync(session);

@@ -1,4 +1,4 @@
-import { replay, step, type Actor, type Command, type CommandAck, type LoggedCommand } from '@chaos-quest/engine';
+import { replay, stableStringify, step, typedText, type Actor, type Command, type CommandAck, type LoggedCommand } from '@chaos-quest/engine';
 import { DuplicateCommandError, SeqConflictError } from '../store/store.ts';
 import { afterAccept } from './after-effects.ts';
 import type { HubContext } from './hub-context.ts';
@@ -17,51 +17,78 @@ const MAX_CONFLICT_RETRIES = 3;
  */
 export async function applyCommand(ctx: HubContext, session: LiveSession, actor: Actor, command: Command): Promise<CommandAck> {
   const commandKey = `${actorKey(actor)}:${command.id}`;
+  const payload = payloadOf(command);
   for (let attempt = 0; ; attempt++) {
     const recent = session.recent.get(commandKey);
-    if (recent !== undefined) return duplicate(ctx, command, recent);
+    if (recent !== undefined) return duplicate(ctx, command, recent.seq, recent.payload === payload);
     const before = session.state;
     const entry: LoggedCommand = { seq: before.seq + 1, at: Math.max(ctx.now(), before.lastAt), actor, command };
     const result = step(session.scenario, before, entry);
     if (!result.ok) {
       // An old retry must get its first ack, not a refusal from the state the session is in now.
-      const applied = await appliedSeq(ctx, session, commandKey);
-      if (applied !== null) return duplicate(ctx, command, applied);
+      const applied = await appliedCommand(ctx, session, commandKey);
+      if (applied !== null) return duplicate(ctx, command, applied.seq, applied.payload === payload);
       count(ctx, command, result.error.code);
       return { ok: false, error: result.error };
+    }
+    const added = result.state.timeline.length - before.timeline.length;
+    const over = actor.kind === 'player' ? session.typingBudget(actor.playerId).spend(typedText(command), added) : null;
+    if (over !== null) {
+      count(ctx, command, 'rate-limited');
+      return { ok: false, error: { code: 'rate-limited', message: over } };
     }
     try {
       const started = performance.now();
       await ctx.store.append(session.id, [{ ...entry, commandKey }]);
       ctx.metrics.appendSeconds.observe((performance.now() - started) / 1000);
     } catch (error) {
-      const applied = error instanceof DuplicateCommandError ? await appliedSeq(ctx, session, commandKey) : null;
+      const applied = error instanceof DuplicateCommandError ? await appliedCommand(ctx, session, commandKey) : null;
       // Applied here long ago, or just now by another writer (then catch up to it first).
-      if (applied !== null && (applied <= session.state.seq || (await catchUp(ctx, session)))) return duplicate(ctx, command, applied);
+      if (applied !== null && (applied.seq <= session.state.seq || (await catchUp(ctx, session)))) {
+        return duplicate(ctx, command, applied.seq, applied.payload === payload);
+      }
       if (error instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES && (await catchUp(ctx, session))) continue;
       ctx.log.error({ err: error, sessionId: session.id, seq: entry.seq }, `Session ${session.id}: could not append command ${entry.seq}`);
       count(ctx, command, 'internal');
       return { ok: false, error: { code: 'internal', message: 'The command could not be saved, so nothing changed. Try again.' } };
     }
     session.state = result.state;
-    session.recent.set(commandKey, entry.seq);
+    session.recent.set(commandKey, { seq: entry.seq, payload });
+    session.logged(payload.length);
     count(ctx, command, 'ok');
     await afterAccept(ctx, session, before, entry);
     return { ok: true, seq: entry.seq };
   }
 }
 
-/** The seq the store holds `commandKey` at, or null; a store that cannot answer counts as not knowing it. */
-async function appliedSeq(ctx: HubContext, session: LiveSession, commandKey: string): Promise<number | null> {
+/** What a command asks for, whatever its id: a retry carries the same; a reused id something else. */
+function payloadOf(command: Command): string {
+  const { id: _id, ...rest } = command;
+  return stableStringify(rest);
+}
+
+/** The seq and payload the store holds `commandKey` with, or null; a store that cannot answer counts as not knowing it. */
+async function appliedCommand(ctx: HubContext, session: LiveSession, commandKey: string): Promise<{ seq: number; payload: string } | null> {
   try {
-    return await ctx.store.findCommand(session.id, commandKey);
+    const seq = await ctx.store.findCommand(session.id, commandKey);
+    if (seq === null) return null;
+    const [entry] = await ctx.store.readLog(session.id, seq - 1);
+    return entry?.seq === seq ? { seq, payload: payloadOf(entry.command) } : null;
   } catch (error) {
     ctx.log.error({ err: error, sessionId: session.id }, `Session ${session.id}: could not look up command ${commandKey}`);
     return null;
   }
 }
 
-function duplicate(ctx: HubContext, command: Command, seq: number): CommandAck {
+/**
+ * The first ack again for a retried command. The same id with another payload is not a retry but a
+ * client bug (or a forged id): answering success would claim a command that never ran.
+ */
+function duplicate(ctx: HubContext, command: Command, seq: number, same: boolean): CommandAck {
+  if (!same) {
+    count(ctx, command, 'id-reused');
+    return { ok: false, error: { code: 'id-reused', message: `Command id '${command.id}' was already used for a different command; send it with a new id.` } };
+  }
   count(ctx, command, 'duplicate');
   return { ok: true, seq };
 }
@@ -76,7 +103,7 @@ async function catchUp(ctx: HubContext, session: LiveSession): Promise<boolean> 
   const result = replay(session.scenario, session.row.seed, tail, options, session.state);
   if (!result.ok) return false;
   session.state = result.state;
-  for (const e of tail) session.recent.set(e.commandKey, e.seq);
+  for (const e of tail) session.recent.set(e.commandKey, { seq: e.seq, payload: payloadOf(e.command) });
   return true;
 }
 

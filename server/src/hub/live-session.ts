@@ -1,6 +1,7 @@
 import type { Actor, MeMessage, PatchMessage, Presence, Projection, Scenario, SessionState, ViewMessage, Viewer } from '@chaos-quest/engine';
 import type { SessionRow } from '../store/store.ts';
 import { RecentKeys } from './recent-keys.ts';
+import { TypingBudget } from './typing-budget.ts';
 import { SerialQueue } from './serial-queue.ts';
 
 /** One open socket as the hub sees it: who is looking, and how to reach them. */
@@ -43,9 +44,14 @@ export class LiveSession {
   /** The last `me` sent to each player's connections (its JSON, and the state it was made from: meInputs), so an unchanged one is not sent again. */
   readonly sentMe = new Map<string, { json: string; inputs: readonly unknown[] }>();
   readonly recent = new RecentKeys();
+  /** Each player's budget of text and timeline entries per minute (PLAYER_MINUTE_BUDGET). */
+  private readonly typing = new Map<string, TypingBudget>();
   readonly queue = new SerialQueue();
   /** The seq of the last snapshot written (or loaded). */
   snapshotSeq: number;
+  /** That snapshot's size, and roughly how many bytes the log gained since: see snapshotDue. */
+  private snapshotBytes = 0;
+  private loggedBytes = 0;
   idleTimer: NodeJS.Timeout | null = null;
 
   constructor(row: SessionRow, scenario: Scenario, state: SessionState, snapshotSeq: number) {
@@ -54,6 +60,35 @@ export class LiveSession {
     this.scenario = scenario;
     this.state = state;
     this.snapshotSeq = snapshotSeq;
+  }
+
+  /** Counts what one appended command added to the log (its payload's length, near enough). */
+  logged(bytes: number): void {
+    this.loggedBytes += bytes;
+  }
+
+  /**
+   * Whether to snapshot now: every `every` commands, but never more often than the log grows by a
+   * quarter of the last snapshot's size, so a session with a large state is not rewritten whole
+   * every few hundred small commands (write amplification stays under four times the log).
+   */
+  snapshotDue(every: number): boolean {
+    return this.state.seq - this.snapshotSeq >= every && this.loggedBytes * 4 >= this.snapshotBytes;
+  }
+
+  snapshotTaken(snapshot: { seq: number; state: string }): void {
+    this.snapshotSeq = snapshot.seq;
+    this.snapshotBytes = snapshot.state.length;
+    this.loggedBytes = 0;
+  }
+
+  typingBudget(playerId: string): TypingBudget {
+    let budget = this.typing.get(playerId);
+    if (!budget) {
+      budget = new TypingBudget();
+      this.typing.set(playerId, budget);
+    }
+    return budget;
   }
 
   /** The connections of one player (a player may have several tabs open). */

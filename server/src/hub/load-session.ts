@@ -1,4 +1,5 @@
-import { replay, type SessionState } from '@chaos-quest/engine';
+import { replay } from '@chaos-quest/engine';
+import { stateOfSnapshot } from './snapshots.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { Store } from '../store/store.ts';
 import { LiveSession } from './live-session.ts';
@@ -16,8 +17,9 @@ export async function loadSession(store: Store, scenarios: ScenarioCache, sessio
   const text = await store.getScenarioText(row.scenarioHash);
   if (text === null) throw new Error(`Session ${sessionId}: scenario text ${row.scenarioHash} is missing from the store.`);
   const scenario = scenarios.resolve(row.scenarioHash, text, sessionId);
-  const snapshot = await store.latestSnapshot(sessionId);
-  const from = snapshot ? (JSON.parse(snapshot.state) as SessionState) : undefined;
+  const stored = await store.latestSnapshot(sessionId);
+  const from = stored ? (stateOfSnapshot(stored) ?? undefined) : undefined;
+  const snapshot = from ? stored : null;
   const tail = await store.readLog(sessionId, snapshot?.seq ?? 0);
   const options = { scenarioHash: row.scenarioHash, team: row.team, createdAt: row.createdAt };
   const result = replay(scenario, row.seed, tail, options, from);

@@ -1,21 +1,27 @@
+/** What a recently accepted command key was applied as: its seq and its payload (stableStringify, without the id). */
+export interface RecentCommand {
+  seq: number;
+  payload: string;
+}
+
 /**
- * The seqs of the most recently accepted command keys, so a retry right after a dropped ack is
- * answered without a store lookup. Bounded: the oldest keys fall out (the store still knows them).
+ * The most recently accepted command keys, so a retry right after a dropped ack is answered
+ * without a store lookup. Bounded: the oldest keys fall out (the store still knows them).
  */
 export class RecentKeys {
-  private readonly seqs = new Map<string, number>();
+  private readonly seqs = new Map<string, RecentCommand>();
   private readonly limit: number;
 
   constructor(limit = 1000) {
     this.limit = limit;
   }
 
-  get(key: string): number | undefined {
+  get(key: string): RecentCommand | undefined {
     return this.seqs.get(key);
   }
 
-  set(key: string, seq: number): void {
-    this.seqs.set(key, seq);
+  set(key: string, command: RecentCommand): void {
+    this.seqs.set(key, command);
     if (this.seqs.size > this.limit) {
       const oldest = this.seqs.keys().next().value;
       if (oldest !== undefined) this.seqs.delete(oldest);

@@ -34,9 +34,9 @@ describe('SerialQueue', () => {
 describe('RecentKeys', () => {
   it('forgets the oldest key beyond its limit', () => {
     const keys = new RecentKeys(2);
-    keys.set('a', 1);
-    keys.set('b', 2);
-    keys.set('c', 3);
-    expect([keys.get('a'), keys.get('b'), keys.get('c')]).toEqual([undefined, 2, 3]);
+    keys.set('a', { seq: 1, payload: 'a' });
+    keys.set('b', { seq: 2, payload: 'b' });
+    keys.set('c', { seq: 3, payload: 'c' });
+    expect([keys.get('a'), keys.get('b'), keys.get('c')].map((k) => k?.seq)).toEqual([undefined, 2, 3]);
   });
 });

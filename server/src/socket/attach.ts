@@ -1,7 +1,6 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { AddressLimiter } from '../auth/address-limiter.ts';
-import { originAllowed } from '../auth/origin.ts';
 import type { ServerConfig } from '../config.ts';
 import type { SessionHub } from '../hub/hub.ts';
 import type { EventLog } from '../hub/hub-context.ts';
@@ -22,6 +21,10 @@ export interface SocketDeps {
   log: EventLog;
   joinLimiter: AddressLimiter;
   limits: SocketLimits;
+  /** The HTTP edge's origin rule: the server's own origins and CQ_ALLOWED_ORIGINS, never the Host header. */
+  originAllowed: (origin: string | undefined) => boolean;
+  /** The client's address through trusted proxies, as Fastify's `request.ip` reads it. */
+  clientAddress: (req: IncomingMessage) => string;
 }
 
 /**
@@ -34,12 +37,17 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): GameSer
   const io: GameServer = new Server(httpServer, {
     maxHttpBufferSize: deps.limits.maxCommandBytes * 2,
     allowRequest: (req, callback) => {
-      const ok = originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins);
+      const ok = deps.originAllowed(req.headers.origin);
       callback(ok ? null : `Origin ${req.headers.origin} is not allowed`, ok);
     },
     ...(config.allowedOrigins ? { cors: { origin: config.allowedOrigins } } : {}),
   });
   const guards = new SeatGuards(deps.limits);
+  io.use((socket, next) => {
+    // Behind a trusted proxy the TCP peer is the proxy: every limit keyed by address must see the player instead.
+    socket.handshake.address = deps.clientAddress(socket.request);
+    next();
+  });
   io.use((socket, next) => {
     // A seat cut for flooding waits out its cool-down: reconnecting in a loop must not buy fresh bursts.
     const coolingDown = guards.coolingDown(seatKeyOf(socket.handshake.auth, socket.handshake.address));

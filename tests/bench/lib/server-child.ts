@@ -1,8 +1,8 @@
 /**
  * The real Chaos Quest server as a child process, for the load benchmark and the fault tests:
  * SQLite in the given data directory, scenarios from the given folder, 127.0.0.1 only. Prints
- * `CQ-READY {"port":…}` once it listens; closes cleanly on SIGTERM. Joins are not rate-limited
- * here, because every load-generator socket comes from the same address.
+ * `CQ-READY {"port":…}` once it listens; closes cleanly on SIGTERM. Joins and session creation are
+ * not rate-limited here, because every load-generator socket comes from the same address.
  *
  *   node --import tsx tests/bench/lib/server-child.ts --data <dir> --scenarios <dir>
  *        [--port <n>] [--snapshot-every <n>] [--log <level>] [--synchronous FULL|OFF]
@@ -40,6 +40,7 @@ const server = await createServer({
   watchScenarios: false,
   snapshotEvery: Number(values['snapshot-every']),
   joinLimit: { capacity: 1_000_000, perSecond: 1_000_000 },
+  createLimit: { capacity: 1_000_000, perSecond: 1_000_000 },
   env: {},
   store: new SqliteStore(path.join(values.data, 'chaos-quest.sqlite'), { synchronous }),
 });

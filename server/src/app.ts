@@ -135,7 +135,7 @@ async function registerCors(fastify: FastifyInstance, allowedOrigins: string[]):
 function registerRoutes(fastify: FastifyInstance, deps: ApiDeps, allows: (origin: string | undefined) => boolean): void {
   registerErrorHandler(fastify);
   fastify.addHook('onRequest', originGuard(allows));
-  registerHealth(fastify);
+  registerHealth(fastify, deps.store);
   registerScenarios(fastify, deps);
   registerSessions(fastify, deps);
   registerJoin(fastify, deps);

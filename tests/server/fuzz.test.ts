@@ -56,7 +56,7 @@ describe('fuzzed payloads', () => {
         { numRuns: 40 },
       );
 
-      expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true });
+      expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
       const other = await createSession(server);
       const facilitator = await TestClient.connect(server.url, { token: other.facilitatorToken });
       expect(await facilitator.send({ type: 'session.start' })).toEqual({ ok: true, seq: 1 });

@@ -10,7 +10,7 @@ describe('HTTP API', () => {
     copyFileSync(join(FIXTURE_SCENARIOS, 'dns-ttl-trap.yaml'), join(dir, 'dns-ttl-trap.yaml'));
     writeFileSync(join(dir, 'half-written.yaml'), 'format: chaos-quest/1\nid: half-written\ntitle: Half\n');
     await withServer(async (server) => {
-      expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true });
+      expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
       const list = (await fetch(`${server.url}/api/scenarios`).then((r) => r.json())) as ScenarioSummary[];
       expect(list.map((s) => [s.id, s.valid])).toEqual([['dns-ttl-trap', true], ['half-written', false]]);
       expect(list[1]?.diagnostics[0]).toMatchObject({ file: 'half-written.yaml', severity: 'error' });

@@ -12,6 +12,8 @@ export const CODES = {
   CQ1006: { severity: 'error', summary: 'A key or id that names a JavaScript built-in (__proto__, constructor, prototype).' },
   CQ1007: { severity: 'error', summary: 'The file is empty or its top level is not a mapping.' },
   CQ1008: { severity: 'warning', summary: 'So many problems that only the first ones are listed.' },
+  CQ1009: { severity: 'error', summary: 'A scenarios-folder entry that is not a regular file (symlink, FIFO, socket, device): not read.' },
+  CQ1010: { severity: 'error', summary: 'Two files in the scenarios folder share a scenario id: the later one by name is not loaded.' },
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },

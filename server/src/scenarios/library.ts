@@ -1,8 +1,9 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { fileTooLarge, MAX_SCENARIO_BYTES, parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
 import { sha256Hex } from '../sha256.ts';
+import { publicDiagnostics } from './public-diagnostics.ts';
+import { readRegularFile } from './read-regular-file.ts';
 
 /** One scenario file as last read from disk. */
 export interface ScenarioEntry {
@@ -14,6 +15,14 @@ export interface ScenarioEntry {
   summary: ScenarioSummary;
 }
 
+/** One file as read and parsed, before duplicate ids are settled. */
+interface FileRead {
+  file: string;
+  text: string;
+  scenario: Scenario | null;
+  diagnostics: Diagnostic[];
+}
+
 interface LibraryLog {
   info(data: object, message: string): void;
   warn(data: object, message: string): void;
@@ -21,7 +30,10 @@ interface LibraryLog {
 
 /**
  * The scenarios in a folder (`*.yaml`, `*.yml`), reloaded when a file changes. Running sessions
- * are untouched by a reload: they keep the text they started with, stored by hash.
+ * are untouched by a reload: they keep the text they started with, stored by hash. The folder is
+ * untrusted: only regular files are read (see read-regular-file.ts), every entry that is skipped is
+ * listed with a diagnostic saying why, and a second file with a scenario id already served is
+ * refused (CQ1010) rather than replacing it.
  */
 export class ScenarioLibrary {
   private entries: ScenarioEntry[] = [];
@@ -56,8 +68,8 @@ export class ScenarioLibrary {
 
   /** Re-reads the folder; resolves when the new entries are in place. Never rejects. */
   reload(): Promise<void> {
-    this.reloading = this.reloading.then(async () => {
-      this.entries = await this.readAll();
+    this.reloading = this.reloading.then(() => {
+      this.entries = this.readAll();
       this.log.info({ scenariosDir: this.dir, scenarios: this.entries.length }, `Loaded ${this.entries.length} scenario file(s) from ${this.dir}`);
     });
     return this.reloading;
@@ -82,33 +94,58 @@ export class ScenarioLibrary {
     }
   }
 
-  private async readAll(): Promise<ScenarioEntry[]> {
+  /** Synchronous, like each read: see readRegularFile for why nothing here may use the thread pool. */
+  private readAll(): ScenarioEntry[] {
     let names: string[];
     try {
-      names = await readdir(this.dir);
+      names = readdirSync(this.dir);
     } catch {
       this.log.warn({ scenariosDir: this.dir }, `No scenario folder at ${this.dir}`);
       return [];
     }
     const files = names.filter((n) => ['.yaml', '.yml'].includes(extname(n))).sort();
-    const entries = await Promise.all(files.map((name) => this.readOne(join(this.dir, name))));
-    return entries.filter((e) => e !== null);
+    const read = files.map((name) => this.readOne(name)).filter((e) => e !== null);
+    const serving = new Map(this.entries.flatMap((e) => (e.scenario ? [[e.scenario.id, e.file] as const] : [])));
+    return refuseDuplicateIds(read, serving).map((r) => entryOf(r.file, r.text, r.scenario, r.diagnostics));
   }
 
-  private async readOne(path: string): Promise<ScenarioEntry | null> {
-    const file = basename(path);
-    try {
-      const size = (await stat(path)).size;
-      // Scenario files are untrusted input: an oversized one is refused before it is even read.
-      if (size > MAX_SCENARIO_BYTES) return entryOf(file, '', null, [fileTooLarge(file, size)]);
-      const text = await readFile(path, 'utf8');
-      const { scenario, diagnostics } = parseScenario(text, file);
-      return entryOf(file, text, scenario, diagnostics);
-    } catch {
-      // Deleted between readdir and read: the next reload will not list it either.
-      return null;
+  private readOne(file: string): FileRead | null {
+    const read = readRegularFile(this.dir, file);
+    // Deleted between readdir and read: the next reload will not list it either.
+    if (read.kind === 'gone') return null;
+    if (read.kind === 'refused') {
+      this.log.warn({ file, code: read.diagnostic.code }, `Skipped ${file}: ${read.diagnostic.message}`);
+      return { file, text: '', scenario: null, diagnostics: [read.diagnostic] };
     }
+    return { file, text: read.text, ...parseScenario(read.text, file) };
   }
+}
+
+/**
+ * One file serves each scenario id: the one that served it before this reload if it still can (so
+ * a file added later never takes over a scenario in use), otherwise the first by name. Every other
+ * valid file with that id is listed as invalid with CQ1010 and not served.
+ */
+function refuseDuplicateIds(files: readonly FileRead[], previous: ReadonlyMap<string, string>): FileRead[] {
+  const usable = (f: FileRead): f is FileRead & { scenario: Scenario } =>
+    f.scenario !== null && !f.diagnostics.some((d) => d.severity === 'error');
+  const servedBy = new Map<string, string>();
+  for (const f of files) {
+    if (usable(f) && previous.get(f.scenario.id) === f.file) servedBy.set(f.scenario.id, f.file);
+  }
+  for (const f of files) {
+    if (usable(f) && !servedBy.has(f.scenario.id)) servedBy.set(f.scenario.id, f.file);
+  }
+  return files.map((entry) => {
+    const owner = usable(entry) ? servedBy.get(entry.scenario.id) : undefined;
+    if (!usable(entry) || owner === entry.file) return entry;
+    const duplicate: Diagnostic = {
+      file: entry.file, line: 1, col: 1, code: 'CQ1010', severity: 'error', path: 'id',
+      message: `id: scenario id '${entry.scenario.id}' is already served by ${owner}, so this file is not loaded; `
+        + 'give it another id or remove one of the two.',
+    };
+    return { ...entry, diagnostics: [duplicate, ...entry.diagnostics] };
+  });
 }
 
 function entryOf(file: string, text: string, scenario: Scenario | null, diagnostics: Diagnostic[]): ScenarioEntry {
@@ -128,6 +165,6 @@ function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnos
     services: scenario?.services ?? [],
     roles: scenario?.roles.map((r) => ({ id: r.id, name: r.name })) ?? [],
     valid: !diagnostics.some((d) => d.severity === 'error') && scenario !== null,
-    diagnostics: diagnostics.map(({ file: f, line, col, code, severity, message, path }) => ({ file: f, line, col, code, severity, message, path })),
+    diagnostics: publicDiagnostics(diagnostics),
   };
 }

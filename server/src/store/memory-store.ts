@@ -4,7 +4,7 @@ import {
   assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow,
 } from './row-codec.ts';
 import {
-  DuplicateCommandError, JoinCodeTakenError, SeqConflictError, SNAPSHOTS_KEPT, type LogEntry, type Seat, type SessionRow, type Snapshot, type Store,
+  DuplicateCommandError, JoinCodeTakenError, SeqConflictError, SNAPSHOTS_KEPT, type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
 } from './store.ts';
 
 interface SessionLog {
@@ -159,6 +159,11 @@ export class MemoryStore implements Store {
   async listIncidentRecords(): Promise<IncidentRecord[]> {
     this.#assertOpen();
     return [...this.#incidents].map(([sessionId, text]) => decodeIncident(sessionId, text));
+  }
+
+  /** Memory never fails to write: ok until closed. */
+  health(): StoreHealth {
+    return this.#closed ? { state: 'failing', reason: 'the store is closed' } : { state: 'ok' };
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,12 @@ import {
 } from './row-codec.ts';
 import { migrate } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
-import { DuplicateCommandError, JoinCodeTakenError, SeqConflictError, type LogEntry, type Seat, type SessionRow, type Snapshot, type Store } from './store.ts';
+import { asDamage, checkIntegrity, isDamage, isStoreFailure, StoreDamagedError } from './store-damage.ts';
+import {
+  DuplicateCommandError, JoinCodeTakenError, SeqConflictError,
+  type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
+} from './store.ts';
+import { scanWal } from './wal-check.ts';
 
 export interface SqliteStoreOptions {
   /**
@@ -37,22 +42,35 @@ export class SqliteStore implements Store {
   readonly #writer: GroupCommit;
   #walFd: number | null = null;
   #closed = false;
+  /** Why the last write failed, when it failed for a reason other than a refused write; null once one succeeds. */
+  #failure: string | null = null;
+  /** Set for good once SQLite finds the file damaged while running: no later success makes it sound again. */
+  #damage: string | null = null;
 
   /**
-   * Opens (creating if needed, directory included) and migrates the file. Throws when the file is
-   * not a database, was written by a newer release, or cannot be put in WAL mode.
+   * Opens (creating if needed, directory included), checks and migrates the file. Throws
+   * StoreDamagedError when the WAL holds garbled frames, the file is not a database or
+   * `PRAGMA quick_check` finds damage, naming the files and how to recover; throws a plain Error when
+   * the file was written by a newer release or cannot be put in WAL mode.
    */
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.file = file;
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Before SQLite opens it: SQLite would read the WAL up to the damage and quietly drop the rest.
+    const wal = scanWal(`${file}-wal`);
+    if (wal.damage !== null) {
+      const what = `${file}-wal (${wal.bytes} bytes, ${wal.valid} of ${wal.frames} frames valid)`;
+      throw new StoreDamagedError(file, `${what} is damaged: ${wal.damage}.`);
+    }
     this.#db = new Database(file);
     try {
       this.#configure(options);
+      checkIntegrity(this.#db, file);
       migrate(this.#db, file);
       this.#sql = prepareStatements(this.#db);
     } catch (error) {
       this.#db.close();
-      throw error;
+      throw asDamage(file, error);
     }
     const durable = options.synchronous !== 'OFF';
     this.#writer = new GroupCommit(this.#db, options.maxBatch ?? 1000, durable ? () => this.#syncWal() : null);
@@ -85,6 +103,16 @@ export class SqliteStore implements Store {
     db.pragma('foreign_keys = ON');
   }
 
+  /**
+   * 'failing' once closed, once SQLite found the file damaged, or while the last write failed for a
+   * reason other than a refusal (I/O, a lock held elsewhere, a full disk).
+   */
+  health(): StoreHealth {
+    if (this.#closed) return { state: 'failing', reason: 'the store is closed' };
+    const reason = this.#damage ?? this.#failure;
+    return reason === null ? { state: 'ok' } : { state: 'failing', reason };
+  }
+
   async putScenarioText(hash: string, text: string): Promise<void> {
     assertContentHash(hash, text);
     await this.#write(() => this.#sql.putText.run(hash, text));
@@ -92,7 +120,7 @@ export class SqliteStore implements Store {
 
   async getScenarioText(hash: string): Promise<string | null> {
     this.#assertOpen();
-    return this.#sql.getText.get(hash) ?? null;
+    return this.#read(() => this.#sql.getText.get(hash)) ?? null;
   }
 
   async createSession(row: SessionRow, facilitatorTokenHash: string): Promise<void> {
@@ -112,13 +140,13 @@ export class SqliteStore implements Store {
 
   async getSession(id: string): Promise<SessionRow | null> {
     this.#assertOpen();
-    const row = this.#sql.getSession.get(id) as SessionDbRow | undefined;
+    const row = this.#read(() => this.#sql.getSession.get(id)) as SessionDbRow | undefined;
     return row ? decodeSession(row) : null;
   }
 
   async findLiveSessionByJoinCode(joinCode: string): Promise<SessionRow | null> {
     this.#assertOpen();
-    const row = this.#sql.liveByJoinCode.get(joinCode) as SessionDbRow | undefined;
+    const row = this.#read(() => this.#sql.liveByJoinCode.get(joinCode)) as SessionDbRow | undefined;
     return row ? decodeSession(row) : null;
   }
 
@@ -126,7 +154,7 @@ export class SqliteStore implements Store {
     this.#assertOpen();
     const statement = options.live === undefined ? this.#sql.listAll : options.live ? this.#sql.listLive : this.#sql.listEnded;
     // A negative LIMIT means no limit in SQLite.
-    const rows = statement.all(options.limit ?? -1) as SessionDbRow[];
+    const rows = this.#read(() => statement.all(options.limit ?? -1)) as SessionDbRow[];
     return rows.map(decodeSession);
   }
 
@@ -146,7 +174,7 @@ export class SqliteStore implements Store {
 
   async findSeat(tokenHash: string): Promise<Seat | null> {
     this.#assertOpen();
-    const row = this.#sql.findSeat.get(tokenHash) as TokenDbRow | undefined;
+    const row = this.#read(() => this.#sql.findSeat.get(tokenHash)) as TokenDbRow | undefined;
     return row ? decodeSeat(row) : null;
   }
 
@@ -182,13 +210,13 @@ export class SqliteStore implements Store {
 
   async readLog(sessionId: string, afterSeq = 0): Promise<LogEntry[]> {
     this.#assertOpen();
-    const rows = this.#sql.readLog.all(sessionId, afterSeq) as LogRow[];
+    const rows = this.#read(() => this.#sql.readLog.all(sessionId, afterSeq)) as LogRow[];
     return rows.map((row) => decodeRow(sessionId, row));
   }
 
   async findCommand(sessionId: string, commandKey: string): Promise<number | null> {
     this.#assertOpen();
-    return this.#sql.findCommand.get(sessionId, commandKey) ?? null;
+    return this.#read(() => this.#sql.findCommand.get(sessionId, commandKey)) ?? null;
   }
 
   async putSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
@@ -202,7 +230,7 @@ export class SqliteStore implements Store {
 
   async latestSnapshot(sessionId: string): Promise<Snapshot | null> {
     this.#assertOpen();
-    const row = this.#sql.latestSnapshot.get(sessionId) as { seq: number; state: string } | undefined;
+    const row = this.#read(() => this.#sql.latestSnapshot.get(sessionId)) as { seq: number; state: string } | undefined;
     if (!row) return null;
     if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string') throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
     return { seq: row.seq, state: row.state };
@@ -218,7 +246,7 @@ export class SqliteStore implements Store {
 
   async listIncidentRecords(): Promise<IncidentRecord[]> {
     this.#assertOpen();
-    const rows = this.#sql.listIncidents.all() as { session_id: string; record: string }[];
+    const rows = this.#read(() => this.#sql.listIncidents.all()) as { session_id: string; record: string }[];
     return rows.map((row) => decodeIncident(row.session_id, row.record));
   }
 
@@ -233,7 +261,31 @@ export class SqliteStore implements Store {
 
   #write(write: () => void): Promise<void> {
     this.#assertOpen();
-    return this.#writer.submit(write);
+    return this.#writer.submit(write).then(
+      () => {
+        this.#failure = null;
+      },
+      (error: unknown) => {
+        this.#note(error);
+        if (isStoreFailure(error)) this.#failure = error.message;
+        throw error;
+      },
+    );
+  }
+
+  /** Runs a read, noting damage SQLite reports on the way (a read is often where a bad page shows). */
+  #read<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      this.#note(error);
+      throw error;
+    }
+  }
+
+  #note(error: unknown): void {
+    if (!isDamage(error)) return;
+    this.#damage = `the database is damaged (${error.message}, ${error.code}); restart the server to check it and see how to recover`;
   }
 
   #assertOpen(): void {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JoinCodeTakenError, type Store } from './store.ts';
-import { incident, SCENARIO_HASH, SCENARIO_TEXT, seedSession, sessionRow } from './store-fixtures.ts';
+import { JoinCodeTakenError, SeqConflictError, type Store } from './store.ts';
+import { entries, entry, incident, SCENARIO_HASH, SCENARIO_TEXT, seedSession, sessionRow } from './store-fixtures.ts';
 import { logContract } from './store-contract-log.ts';
 
 /**
@@ -163,6 +163,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await expect(store.putIncidentRecord('s1', incident('s2'))).rejects.toThrow(/cannot be stored under/);
         await expect(store.putIncidentRecord('nope', incident('nope'))).rejects.toThrow(/does not exist/);
         expect(await store.listIncidentRecords()).toEqual([]);
+      });
+    });
+
+    describe('health', () => {
+      it('is ok while open, and stays ok after writes the store refused', async () => {
+        expect(store.health()).toEqual({ state: 'ok' });
+        await seedSession(store, 's1');
+        await store.append('s1', entries(1, 2));
+        await expect(store.append('s1', [entry(2, 'other:2')])).rejects.toBeInstanceOf(SeqConflictError);
+        await expect(store.markEnded('nope', 1)).rejects.toThrow(/does not exist/);
+        await expect(store.createSession(sessionRow('s1', { joinCode: 'OTHER' }), 'fac-other')).rejects.toThrow(/already exists/);
+        expect(store.health()).toEqual({ state: 'ok' });
+      });
+
+      it('reports failing once closed, without throwing', async () => {
+        await store.close();
+        expect(store.health()).toEqual({ state: 'failing', reason: expect.stringContaining('closed') });
       });
     });
   });

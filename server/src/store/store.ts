@@ -76,6 +76,12 @@ export class JoinCodeTakenError extends Error {
   }
 }
 
+/**
+ * Whether the store can take writes: `failing` once closed, or while its last write failed because
+ * the store could not write (I/O, a lock held elsewhere, a full disk); a refused write is no failure.
+ */
+export type StoreHealth = { state: 'ok' } | { state: 'failing'; reason: string };
+
 export interface Store {
   /**
    * Content-addressed: storing the same text twice is a no-op. Rejects when `hash` is not the
@@ -127,6 +133,9 @@ export interface Store {
   putIncidentRecord(sessionId: string, record: IncidentRecord): Promise<void>;
   /** In the order they were first stored. */
   listIncidentRecords(): Promise<IncidentRecord[]>;
+
+  /** The store's state now, for `/api/health`. Never throws, even once closed. */
+  health(): StoreHealth;
 
   /** Waits for pending writes to commit, then releases the store; later calls reject. */
   close(): Promise<void>;

@@ -26,7 +26,7 @@ describe('bench baselines', () => {
   }
 
   it('sets the fixed line at mean ± 3 sd of the probation and flags both directions', () => {
-    const values = Array.from({ length: 1000 }, (_, i) => (i % 2 ? 11 : 9)); // mean 10, sd 1 -> band [7, 13]
+    const values: number[] = Array.from({ length: 1000 }, (_, i) => (i % 2 ? 11 : 9)); // mean 10, sd 1 -> band [7, 13]
     values[900] = 13.5;
     values[901] = 6.5;
     values[902] = 12.9;

@@ -67,7 +67,8 @@ function main(): void {
   ]);
   const widths = header.map((_, c) => Math.max(...[header, ...table].map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
-  console.log(`\nNAB subset: ${files.length} files, ${points.toLocaleString('en')} points, ${windows} windows (normalised: 0 = never alert, 100 = perfect)`);
+  console.log(`\nNAB subset: ${files.length} files, ${points.toLocaleString('en')} points, ${windows} windows`
+    + ' (normalised: 0 = never alert, 100 = perfect)');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of table) console.log(line(r));
@@ -77,7 +78,8 @@ function main(): void {
 
   if (json) {
     const key = (name: string) => name.replace(/[^a-zA-Z0-9]+/g, ' ').trim().replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
-    const scores = Object.fromEntries(rows.map(([name, s]) => [key(name), Object.fromEntries(PROFILE_NAMES.map((p) => [p, round(s[p].score, 3)]))]));
+    const byProfile = (s: ProfileScores) => Object.fromEntries(PROFILE_NAMES.map((p) => [p, round(s[p].score, 3)]));
+    const scores = Object.fromEntries(rows.map(([name, s]) => [key(name), byProfile(s)]));
     const std = (i: number) => rows[i]?.[1].standard.score ?? Number.NaN;
     console.log(JSON.stringify({
       files: files.length, points, windows, scores,

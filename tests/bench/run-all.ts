@@ -70,7 +70,8 @@ const BENCHES: Bench[] = [
       const s = f.scores as Record<string, Record<string, number>> | undefined;
       const std = (k: string) => `${s?.[k]?.standard ?? 'n/a'}`;
       return [
-        ['NAB subset, standard profile (ours)', std('oursDynamicBaseline'), `${f.standardOverTwitterADVec}× twitterADVec, ${f.standardOverWindowedGaussian}× windowedGaussian, ${f.standardOverNumenta}× numenta`],
+        ['NAB subset, standard profile (ours)', std('oursDynamicBaseline'),
+          `${f.standardOverTwitterADVec}× twitterADVec, ${f.standardOverWindowedGaussian}× windowedGaussian, ${f.standardOverNumenta}× numenta`],
         ['anomaly detector points per second', `${f.pointsPerSecond}`, `${f.pointsPerSecondOverTarget}× the 1,000,000/s target`],
       ];
     },

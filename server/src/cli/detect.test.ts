@@ -34,7 +34,8 @@ function values(n: number, spikeAt: number): number[] {
 describe('chaos-quest detect', () => {
   it('scores every row of a CSV with a header exactly as the engine detector does', async () => {
     const series = values(600, 400);
-    const file = write('metric.csv', `timestamp,value\n${series.map((v, i) => `2026-01-01T00:${String(i).padStart(4, '0')},${v}`).join('\n')}\n`);
+    const rows = series.map((v, i) => `2026-01-01T00:${String(i).padStart(4, '0')},${v}`);
+    const file = write('metric.csv', `timestamp,value\n${rows.join('\n')}\n`);
     const { code, out, err } = await run([file]);
     expect({ code, err }).toEqual({ code: 0, err: '' });
     const lines = out.trimEnd().split('\n');

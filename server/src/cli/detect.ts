@@ -67,7 +67,8 @@ export async function detect(args: readonly string[], io: CliIo): Promise<number
   let file: string;
   let json: boolean;
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    const options = { json: { type: 'boolean', default: false } } as const;
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new TypeError(`detect needs exactly one CSV file, got ${positionals.length}.`);
     [file, json] = [positionals[0] as string, values.json];
   } catch (error) {

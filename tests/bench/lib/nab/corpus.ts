@@ -48,7 +48,8 @@ export function readCsv(file: string): { header: string[]; rows: string[][] } {
 let windowsCache: Record<string, [string, string][]> | null = null;
 
 function windowTimestamps(name: string): [string, string][] {
-  windowsCache ??= JSON.parse(fs.readFileSync(path.join(NAB_DIR, 'labels', 'combined_windows.json'), 'utf8')) as Record<string, [string, string][]>;
+  const file = path.join(NAB_DIR, 'labels', 'combined_windows.json');
+  windowsCache ??= JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, [string, string][]>;
   const windows = windowsCache[name];
   if (!windows) throw new Error(`labels/combined_windows.json has no entry for ${name}`);
   return windows;
@@ -98,7 +99,10 @@ export function loadPublishedScores(detector: string, profile: ProfileName): Map
   const [f, t, s] = [col('File'), col('Threshold'), col('Score')];
   const out = new Map<string, PublishedScore>();
   // The last rows are corpus totals, not files.
-  for (const r of rows) if ((r[f] ?? '').endsWith('.csv')) out.set(r[f] as string, { file: r[f] as string, threshold: Number(r[t]), score: Number(r[s]) });
+  for (const r of rows) {
+    const file = r[f] ?? '';
+    if (file.endsWith('.csv')) out.set(file, { file, threshold: Number(r[t]), score: Number(r[s]) });
+  }
   return out;
 }
 

@@ -33,7 +33,8 @@ export function sweptScores(files: readonly NabFile[], scores: readonly Float64A
 /** A detector's subset scores at a threshold fixed in advance (the same for every profile). */
 export function scoresAtThreshold(files: readonly NabFile[], scores: readonly Float64Array[], threshold: number): ProfileScores {
   return Object.fromEntries(PROFILE_NAMES.map((p) => {
-    const raw = scoredFiles(files, scores, profiles[p]).reduce((sum, f) => sum + scoreFile(f.scores, f.weights, f.windowCount, profiles[p], threshold), 0);
+    const raw = scoredFiles(files, scores, profiles[p])
+      .reduce((sum, f) => sum + scoreFile(f.scores, f.weights, f.windowCount, profiles[p], threshold), 0);
     return [p, { score: normalise(raw, windowCount(files), profiles[p]), threshold }];
   })) as ProfileScores;
 }

@@ -53,7 +53,9 @@ export function rowWeights(file: Pick<NabFile, 'windows'> & { rows: number }, pr
 }
 
 /** One file's NAB score when every row scoring at least `threshold` is an alert. Pure. */
-export function scoreFile(scores: ArrayLike<number>, weights: RowWeights, windowCount: number, profile: Profile, threshold: number): number {
+export function scoreFile(
+  scores: ArrayLike<number>, weights: RowWeights, windowCount: number, profile: Profile, threshold: number,
+): number {
   const best = new Array<number>(windowCount).fill(Number.NEGATIVE_INFINITY);
   let outside = 0;
   for (let i = 0; i < scores.length; i++) {

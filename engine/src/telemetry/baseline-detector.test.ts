@@ -54,6 +54,8 @@ describe('baseline anomaly detector', () => {
     const flat = new Array<number>(1000).fill(42);
     expect(scoresOf(flat).every((s) => s === 0)).toBe(true);
     expect(firstAlert(scoresOf([...flat, 42.5]))).toBe(1000);
+    // A jump so large that the surprise overflows to infinity still scores 1.
+    expect(scoresOf([...new Array<number>(100).fill(0), 1e300]).at(-1)).toBe(1);
   });
 
   it('alerts within a few points of a step of 5 standard deviations, once', () => {

@@ -9,7 +9,7 @@
  * - Has the recent level moved away from the long-run level by more than it usually does? The gap
  *   between a fast and a slow EWMA is tracked against its own typical size: level shifts and slow
  *   drifts that never cross a fixed line and that the fast level would otherwise quietly absorb.
- * The surprise (distance in noise units) maps to a score in [0, 1). An incident raises one alert, not
+ * The surprise (distance in noise units) maps to a score in [0, 1]. An incident raises one alert, not
  * hundreds: after a point scores `alertScore` or more, scores are damped for `quietPoints` points while
  * the baselines settle on the new normal, which the slow level then adopts (on NAB this is what keeps
  * false positives rare).
@@ -57,7 +57,7 @@ export const DEFAULT_DETECTOR_PARAMS: Readonly<DetectorParams> = Object.freeze({
 /** One detector per series; feed it every point in order. */
 export interface BaselineDetector {
   /**
-   * The anomaly score in [0, 1) of `value`, from it and the points before it only. Deterministic: the
+   * The anomaly score in [0, 1] of `value`, from it and the points before it only. Deterministic: the
    * same sequence gives the same scores. Throws a RangeError for a value that is not a finite number.
    */
   next(value: number): number;
@@ -84,7 +84,8 @@ export function createBaselineDetector(params: Readonly<DetectorParams> = DEFAUL
       const pointSurprise = Math.abs(value - level) / (noise + floor);
       const gapSurprise = Math.abs(fast - slow - gapMean) / (gapNoise + floor);
       const surprise = Math.max(pointSurprise, gapSurprise);
-      let score = seen < p.warmup ? 0 : surprise / (surprise + p.halfScoreSurprise);
+      // Written as 1 - h/(z + h) rather than z/(z + h) so that an infinite surprise scores 1, not NaN.
+      let score = seen < p.warmup ? 0 : 1 - p.halfScoreSurprise / (surprise + p.halfScoreSurprise);
       if (quietLeft > 0) {
         quietLeft--;
         score *= p.quietFactor;

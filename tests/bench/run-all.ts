@@ -64,6 +64,19 @@ const BENCHES: Bench[] = [
     ],
   },
   {
+    name: 'detector',
+    file: 'detector.bench.ts',
+    rows: (f) => {
+      const s = f.scores as Record<string, Record<string, number>> | undefined;
+      const std = (k: string) => `${s?.[k]?.standard ?? 'n/a'}`;
+      return [
+        ['NAB subset, standard profile (ours)', std('oursDynamicBaseline'),
+          `${f.standardOverTwitterADVec}× twitterADVec, ${f.standardOverWindowedGaussian}× windowedGaussian, ${f.standardOverNumenta}× numenta`],
+        ['anomaly detector points per second', `${f.pointsPerSecond}`, `${f.pointsPerSecondOverTarget}× the 1,000,000/s target`],
+      ];
+    },
+  },
+  {
     name: 'client',
     file: 'client.bench.ts',
     rows: (f) => [

@@ -5,6 +5,7 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectSession, type SessionLink } from './connection.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './session-store.ts';
+import { meMessage, projection } from './test-projections.ts';
 
 const GOOD = 'a-good-seat-token-0123456789';
 
@@ -47,11 +48,12 @@ class FakeSession {
   }
 
   message() {
-    return { seq: this.seq, view: { viewer: 'player', label: `v${this.seq}` } };
+    return { seq: this.seq, view: projection(`v${this.seq}`, 'player') };
   }
 
   meMessage() {
-    return { seq: this.meSeq, me: { playerId: 'p1', hand: this.hand } };
+    const message = meMessage(this.meSeq, 'Ana');
+    return { ...message, me: { ...message.me, hand: this.hand } };
   }
 
   async listen(): Promise<string> {
@@ -93,7 +95,7 @@ describe('session connection', () => {
     link = connectSession(store, { url, auth: { token: GOOD } });
     await until(store, (s) => s.status === 'online' && s.sync.view !== null);
     expect(store.getState().sync.seq).toBe(1);
-    expect(store.getState().sync.view).toEqual({ viewer: 'player', label: 'v1', me: { playerId: 'p1', hand: false } });
+    expect(store.getState().sync.view).toEqual({ ...projection('v1', 'player'), me: { ...meMessage(1, 'Ana').me, hand: false } });
   });
 
   it('keeps the last me while views without a change to it arrive, and takes a new one', async () => {
@@ -102,10 +104,10 @@ describe('session connection', () => {
     await until(store, (s) => s.status === 'online' && s.sync.view !== null);
     await link.send({ type: 'clock.advance', minutes: 5 }, 'clock');
     await until(store, (s) => s.sync.seq === 2);
-    expect(store.getState().sync.view).toMatchObject({ label: 'v2', me: { hand: false } });
+    expect(store.getState().sync.view).toMatchObject({ clock: { label: 'v2' }, me: { hand: false } });
     await link.send({ type: 'hand.raise', raised: true }, 'hand');
     await until(store, (s) => s.sync.me?.seq === 3);
-    expect(store.getState().sync.view).toMatchObject({ label: 'v3', me: { hand: true } });
+    expect(store.getState().sync.view).toMatchObject({ clock: { label: 'v3' }, me: { hand: true } });
   });
 
   it('sends a command with a fresh id and settles it with the ack', async () => {

@@ -1,5 +1,6 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientCommand, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TimelineEntry } from '@chaos-quest/engine';
+import { presenceSchema } from '@chaos-quest/engine/src/protocol/server-messages.ts';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import type { SessionStore } from './session-store.ts';
@@ -28,6 +29,11 @@ export interface ConnectOptions {
 
 // Typed against the protocol's constant, so a renamed event fails to compile here.
 const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', view: 'view', patch: 'patch', me: 'me', presence: 'presence' };
+
+/** A message that does not parse is never shown; it is reported here and a whole view is asked for. */
+function report(event: string, message: unknown): void {
+  console.warn(`Chaos Quest: ignored a ${event} message that does not match the protocol`, message);
+}
 
 const OFFLINE = 'You are offline, so this was not sent. The page reconnects by itself; try again when the banner clears.';
 const TIMEOUT = 'The server did not answer in time. Check the connection and try again.';
@@ -97,20 +103,29 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
   socket.on(EVENTS.view, (message: unknown) => {
     const replace = fresh.view;
     fresh.view = false;
-    if (store.getState().receiveView(message, replace) === 'gap') resync();
+    const verdict = store.getState().receiveView(message, replace);
+    if (verdict === 'invalid') report('view', message);
+    if (verdict === 'gap' || verdict === 'invalid') resync();
   });
   // After every command: the change since the view before; one that does not fit needs a whole view.
   socket.on(EVENTS.patch, (message: unknown) => {
     const verdict = store.getState().receivePatch(message);
+    if (verdict === 'invalid') report('patch', message);
     if (verdict === 'gap' || verdict === 'invalid') resync();
   });
   // A player's own part: sent when it changes, and just before the view on connect and resync.
   socket.on(EVENTS.me, (message: unknown) => {
     const replace = fresh.me;
     fresh.me = false;
-    store.getState().receiveMe(message, replace);
+    if (store.getState().receiveMe(message, replace) === 'invalid') {
+      report('me', message);
+      resync();
+    }
   });
-  socket.on(EVENTS.presence, (presence: Presence) => store.getState().receivePresence(presence));
+  socket.on(EVENTS.presence, (presence: unknown) => {
+    if (presenceSchema.safeParse(presence).success) store.getState().receivePresence(presence as Presence);
+    else report('presence', presence);
+  });
 
   const send = (command: CommandInput, control: string) =>
     new Promise<CommandOutcome>((resolve) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSessionStore } from './session-store.ts';
+import { meMessage, projection } from './test-projections.ts';
 
-const message = (seq: number) => ({ seq, view: { viewer: 'observer', seq } });
+const message = (seq: number) => ({ seq, view: projection(`v${seq}`) });
 
 describe('session store', () => {
   it('keeps the newest view and tells the caller about gaps and stale messages', () => {
@@ -14,12 +15,12 @@ describe('session store', () => {
 
   it('holds a player view whole only once its me arrived, and keeps that me across views', () => {
     const store = createSessionStore();
-    store.getState().receiveView({ seq: 1, view: { viewer: 'player' } });
+    store.getState().receiveView({ seq: 1, view: projection('a', 'player') });
     expect(store.getState().sync.view).toBeNull();
-    expect(store.getState().receiveMe({ seq: 1, me: { playerId: 'p1' } })).toBe('applied');
-    store.getState().receiveView({ seq: 2, view: { viewer: 'player' } });
-    expect(store.getState().sync.view).toEqual({ viewer: 'player', me: { playerId: 'p1' } });
-    expect(store.getState().receiveMe({ seq: 0, me: { playerId: 'p1' } })).toBe('stale');
+    expect(store.getState().receiveMe(meMessage(1, 'Ana'))).toBe('applied');
+    store.getState().receiveView({ seq: 2, view: projection('b', 'player') });
+    expect(store.getState().sync.view).toEqual({ ...projection('b', 'player'), me: meMessage(1, 'Ana').me });
+    expect(store.getState().receiveMe(meMessage(0, 'Old'))).toBe('stale');
   });
 
   it('does not notify subscribers for a message it drops', () => {

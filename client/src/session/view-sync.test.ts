@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Projection } from '@chaos-quest/engine';
+import { entry, meMessage as me, projection } from './test-projections.ts';
 import { EMPTY_SYNC, receiveMe, receivePatch, receiveView } from './view-sync.ts';
 
-const view = (label: string, viewer = 'observer') => ({ viewer, clock: { label } }) as unknown as Projection;
-const me = (seq: number, name: string) => ({ seq, me: { playerId: 'p1', name } });
+const view = (label: string, viewer: 'observer' | 'player' = 'observer') => projection(label, viewer);
 
 describe('receiveView', () => {
   it('takes the first view whatever its seq', () => {
@@ -33,6 +32,13 @@ describe('receiveView', () => {
     expect(sync).toBe(held);
   });
 
+  it('takes an older view when told to replace (the first view of a new connection)', () => {
+    const held = receiveView(EMPTY_SYNC, { seq: 9, view: view('ahead') }).sync;
+    const { sync, verdict } = receiveView(held, { seq: 4, view: view('truth') }, true);
+    expect(verdict).toBe('applied');
+    expect(sync).toMatchObject({ seq: 4, view: view('truth') });
+  });
+
   it('replaces the held view with a re-sent one at the same seq', () => {
     const held = receiveView(EMPTY_SYNC, { seq: 9, view: view('a') }).sync;
     const { sync, verdict } = receiveView(held, { seq: 9, view: view('b') });
@@ -40,7 +46,7 @@ describe('receiveView', () => {
     expect(sync.view).toEqual(view('b'));
   });
 
-  it.each([null, 'view', { seq: '3', view: {} }, { seq: 3 }, { seq: -1, view: {} }, { seq: 1.5, view: {} }])(
+  it.each([null, 'view', { seq: '3', view: {} }, { seq: 3 }, { seq: -1, view: {} }, { seq: 1.5, view: {} }, { seq: 1, view: { viewer: 'observer' } }])(
     'ignores a malformed message %j',
     (message) => {
       const { sync, verdict } = receiveView(EMPTY_SYNC, message);
@@ -51,14 +57,15 @@ describe('receiveView', () => {
 });
 
 describe('receivePatch', () => {
-  const timelineView = (labels: string[], viewer = 'observer') => ({ viewer, clock: { label: 'x' }, timeline: labels }) as unknown as Projection;
+  const timelineView = (labels: string[], viewer: 'observer' | 'player' = 'observer') => projection('x', viewer, labels);
   const held = receiveView(EMPTY_SYNC, { seq: 5, view: timelineView(['a']) }).sync;
 
   it('applies a patch made from the held seq: fields replaced, entries appended', () => {
-    const { sync, verdict } = receivePatch(held, { seq: 6, base: 5, patch: { set: { clock: { label: 'y' } }, append: { timeline: ['b', 'c'] } } });
+    const clock = { ...projection('y').clock };
+    const { sync, verdict } = receivePatch(held, { seq: 6, base: 5, patch: { set: { clock }, append: { timeline: [entry('b'), entry('c')] } } });
     expect(verdict).toBe('applied');
     expect(sync.seq).toBe(6);
-    expect(sync.view).toEqual({ viewer: 'observer', clock: { label: 'y' }, timeline: ['a', 'b', 'c'] });
+    expect(sync.view).toEqual({ ...projection('y', 'observer', ['a', 'b', 'c']), timelineCount: 1 });
     expect(held.view).toEqual(timelineView(['a']));
   });
 
@@ -67,7 +74,7 @@ describe('receivePatch', () => {
   });
 
   it('reports a gap for a patch made from another seq, and keeps the held view', () => {
-    const { sync, verdict } = receivePatch(held, { seq: 8, base: 7, patch: { set: {}, append: { timeline: ['z'] } } });
+    const { sync, verdict } = receivePatch(held, { seq: 8, base: 7, patch: { set: {}, append: { timeline: [entry('z')] } } });
     expect(verdict).toBe('gap');
     expect(sync).toBe(held);
   });
@@ -79,15 +86,21 @@ describe('receivePatch', () => {
   });
 
   it('drops a patch not newer than the held view (a whole view came first)', () => {
-    const { sync, verdict } = receivePatch(held, { seq: 5, base: 4, patch: { set: {}, append: { timeline: ['old'] } } });
+    const { sync, verdict } = receivePatch(held, { seq: 5, base: 4, patch: { set: {}, append: { timeline: [entry('old')] } } });
     expect(verdict).toBe('stale');
     expect(sync).toBe(held);
   });
 
   it('keeps a player view composed with the held me', () => {
     const player = receiveMe(receiveView(EMPTY_SYNC, { seq: 2, view: timelineView([], 'player') }).sync, me(2, 'Ana')).sync;
-    const { sync } = receivePatch(player, { seq: 3, base: 2, patch: { set: {}, append: { timeline: ['t'] } } });
-    expect(sync.view).toEqual({ viewer: 'player', clock: { label: 'x' }, timeline: ['t'], me: { playerId: 'p1', name: 'Ana' } });
+    const { sync } = receivePatch(player, { seq: 3, base: 2, patch: { set: {}, append: { timeline: [entry('t')] } } });
+    expect(sync.view).toEqual({ ...projection('x', 'player', ['t']), timelineCount: 0, me: me(2, 'Ana').me });
+  });
+
+  it('reports a patch that fits but makes a projection no screen can read as invalid', () => {
+    const { sync, verdict } = receivePatch(held, { seq: 6, base: 5, patch: { set: { phase: 'dancing' }, append: {} } });
+    expect(verdict).toBe('invalid');
+    expect(sync).toBe(held);
   });
 
   it.each([null, { seq: 6, base: 5 }, { seq: 6, base: '5', patch: { set: {}, append: {} } }, { seq: 6, base: 5, patch: { set: {}, append: { timeline: 'b' } } }, { seq: 6, base: 5, patch: { set: [] } }])(
@@ -104,10 +117,10 @@ describe('composing a player view from the shared view and me', () => {
   it('shows nothing for a player until both parts arrived, in either order', () => {
     const viewFirst = receiveView(EMPTY_SYNC, { seq: 4, view: view('a', 'player') }).sync;
     expect(viewFirst.view).toBeNull();
-    expect(receiveMe(viewFirst, me(4, 'Ana')).sync.view).toEqual({ viewer: 'player', clock: { label: 'a' }, me: { playerId: 'p1', name: 'Ana' } });
+    expect(receiveMe(viewFirst, me(4, 'Ana')).sync.view).toEqual({ ...view('a', 'player'), me: me(4, 'Ana').me });
     const meFirst = receiveMe(EMPTY_SYNC, me(4, 'Ana')).sync;
     expect(meFirst.view).toBeNull();
-    expect(receiveView(meFirst, { seq: 4, view: view('a', 'player') }).sync.view).toEqual({ viewer: 'player', clock: { label: 'a' }, me: { playerId: 'p1', name: 'Ana' } });
+    expect(receiveView(meFirst, { seq: 4, view: view('a', 'player') }).sync.view).toEqual({ ...view('a', 'player'), me: me(4, 'Ana').me });
   });
 
   it('keeps an older me across newer views, since the server sends it only when it changes', () => {

@@ -1,5 +1,6 @@
-import type { MeMessage, PatchMessage, PlayerMe, Projection, View, ViewMessage, ViewPatch } from '@chaos-quest/engine';
+import type { MeMessage, PatchMessage, PlayerMe, Projection, View, ViewMessage } from '@chaos-quest/engine';
 import { foldPatch } from '@chaos-quest/engine/src/protocol/patch.ts';
+import { meMessageSchema, patchMessageSchema, projectionSchema, viewMessageSchema } from '@chaos-quest/engine/src/protocol/server-messages.ts';
 
 /**
  * What this client holds: the latest shared projection (`view` and `patch` messages) with the seq it was
@@ -23,24 +24,10 @@ export type ViewVerdict = 'applied' | 'gap' | 'stale' | 'invalid';
 
 export const EMPTY_SYNC: ViewSync = { seq: 0, shared: null, me: null, view: null };
 
-const isSeq = (seq: unknown): seq is number => typeof seq === 'number' && Number.isInteger(seq) && seq >= 0;
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
-
-function isViewMessage(message: unknown): message is ViewMessage {
-  return isObject(message) && isSeq((message as { seq?: unknown }).seq) && isObject((message as { view?: unknown }).view);
-}
-
-function isPatchMessage(message: unknown): message is PatchMessage {
-  if (!isObject(message)) return false;
-  const { seq, base, patch } = message as { seq?: unknown; base?: unknown; patch?: unknown };
-  if (!isSeq(seq) || !isSeq(base) || !isObject(patch)) return false;
-  const { set, append } = patch as Partial<ViewPatch>;
-  return isObject(set) && isObject(append) && Object.values(append).every(Array.isArray);
-}
-
-function isMeMessage(message: unknown): message is MeMessage {
-  return isObject(message) && isSeq((message as { seq?: unknown }).seq) && isObject((message as { me?: unknown }).me);
-}
+const valid = <T>(schema: { safeParse(data: unknown): { success: boolean } }, message: unknown): message is T => schema.safeParse(message).success;
+const isViewMessage = (message: unknown): message is ViewMessage => valid(viewMessageSchema, message);
+const isPatchMessage = (message: unknown): message is PatchMessage => valid(patchMessageSchema, message);
+const isMeMessage = (message: unknown): message is MeMessage => valid(meMessageSchema, message);
 
 /** A player's projection plus their `me` (in the order the server's `viewFor` writes it); anyone else's projection as it is. */
 function compose(shared: Projection | null, me: PlayerMe | null): View | null {
@@ -72,6 +59,8 @@ export function receivePatch(sync: ViewSync, message: unknown): { sync: ViewSync
   const folded = foldPatch(sync.shared === null ? null : { seq: sync.seq, view: sync.shared }, message);
   if (folded === 'stale') return { sync, verdict: 'stale' };
   if (folded === null) return { sync, verdict: 'gap' };
+  // A patch that fits can still make a projection no screen can read (a server bug): never render it.
+  if (!valid(projectionSchema, folded.view)) return { sync, verdict: 'invalid' };
   return { sync: { seq: folded.seq, shared: folded.view, me: sync.me, view: compose(folded.view, sync.me?.me ?? null) }, verdict: 'applied' };
 }
 

@@ -1,0 +1,155 @@
+import { z } from 'zod/mini';
+import type { MeMessage, PatchMessage, Presence, ViewMessage } from './wire.ts';
+
+/**
+ * Schemas for every message the server sends, so a client parses what it receives instead of
+ * trusting it: a message that does not parse is reported and answered with a resync, never
+ * rendered. Built with zod/mini, which the client's bundle can afford. Objects are loose (a newer
+ * server may add a field an older client ignores); every field a screen reads is checked.
+ * The `satisfies` checks below keep each schema in step with the TypeScript type it guards.
+ */
+
+const int = () => z.int();
+const seq = () => z.int().check(z.minimum(0));
+const text = () => z.string();
+const stamp = z.looseObject({ game: z.number(), wall: z.number() });
+const health = z.enum(['ok', 'degraded', 'down']);
+const outcome = z.enum(['success', 'partial', 'failure']);
+const dice = z.string();
+const audience = z.union([z.literal('all'), z.literal('facilitator'), z.looseObject({ roles: z.array(text()) })]);
+
+const timelineEntry = z.looseObject({ seq: seq(), at: stamp, kind: text(), text: text(), by: text(), audience });
+const revealedInject = z.looseObject({
+  key: text(),
+  injectId: z.nullable(text()),
+  text: text(),
+  to: z.nullable(z.array(text())),
+  page: z.boolean(),
+  at: stamp,
+  acknowledgedBy: z.array(text()),
+});
+const proposal = z.looseObject({ id: text(), playerId: text(), text: text(), at: stamp, scene: text() });
+const declaration = z.looseObject({ id: text(), playerId: text(), kind: text(), note: z.nullable(text()), at: stamp, status: text() });
+const decision = z.looseObject({ seq: seq(), scene: text(), choice: text(), label: text(), by: text(), at: stamp, outcome: text() });
+const modifier = z.looseObject({ label: text(), add: z.number() });
+const roll = z.looseObject({
+  seq: seq(),
+  label: text(),
+  choice: z.nullable(text()),
+  dice,
+  natural: int(),
+  modifiers: z.array(modifier),
+  total: z.number(),
+  target: z.nullable(z.number()),
+  success: z.nullable(z.boolean()),
+  physical: z.boolean(),
+  at: stamp,
+});
+const actionItem = z.looseObject({ id: text(), text: text(), owner: z.nullable(text()), by: text(), at: stamp });
+const coachNote = z.looseObject({ seq: seq(), playerId: text(), text: text(), at: stamp });
+const choice = z.looseObject({
+  id: text(),
+  label: text(),
+  takes: z.number(),
+  check: z.nullable(z.looseObject({ dice, target: z.number(), modifiers: z.array(modifier) })),
+  votes: int(),
+});
+const player = z.looseObject({ id: text(), name: text(), role: z.nullable(text()), hand: z.boolean() });
+const milestone = z.looseObject({ game: z.number(), wall: z.number(), source: text() });
+
+const publicFields = {
+  scenario: z.looseObject({
+    id: text(),
+    title: text(),
+    summary: text(),
+    difficulty: text(),
+    services: z.array(text()),
+    roles: z.array(z.looseObject({ id: text(), name: text() })),
+    components: z.array(z.looseObject({ id: text(), name: text() })),
+    escalation: z.array(z.looseObject({ level: z.number(), who: text(), after: z.number() })),
+    faultSummary: z.nullable(text()),
+  }),
+  team: z.nullable(text()),
+  phase: z.enum(['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended']),
+  clock: z.looseObject({ minutes: z.number(), label: text(), timebox: z.number(), pace: z.nullable(z.number()) }),
+  scene: z.nullable(z.looseObject({ id: text(), title: text(), narration: text() })),
+  choices: z.array(choice),
+  health: z.record(z.string(), health),
+  injects: z.array(revealedInject),
+  timeline: z.array(timelineEntry),
+  timelineCount: int(),
+  players: z.array(player),
+  proposals: z.array(proposal),
+  declarations: z.array(declaration),
+  milestones: z.record(z.string(), milestone),
+  decisions: z.array(decision),
+  rolls: z.array(roll),
+  ending: z.nullable(z.looseObject({ id: z.nullable(text()), title: text(), outcome, narration: z.nullable(text()), debrief: z.array(text()) })),
+  actionItems: z.array(actionItem),
+  map: z.looseObject({
+    nodes: z.array(z.looseObject({ id: text(), label: text(), kind: z.enum(['scene', 'ending']), visited: z.boolean(), current: z.boolean() })),
+    edges: z.array(z.looseObject({ from: text(), to: text(), label: text(), taken: z.boolean() })),
+  }),
+};
+
+const roleCard = z.looseObject({ id: text(), name: text(), brief: text(), secrets: z.array(text()), canApplyChoices: z.boolean() });
+
+export const projectionSchema = z.discriminatedUnion('viewer', [
+  z.looseObject({ viewer: z.literal('player'), ...publicFields }),
+  z.looseObject({ viewer: z.literal('observer'), ...publicFields }),
+  z.looseObject({
+    viewer: z.literal('facilitator'),
+    ...publicFields,
+    notes: z.nullable(text()),
+    scenes: z.array(z.looseObject({ id: text(), title: text() })),
+    injectPlan: z.array(z.looseObject({ id: text(), text: text(), revealed: z.boolean(), available: z.boolean(), page: z.boolean() })),
+    roles: z.array(roleCard),
+    votesByPlayer: z.record(z.string(), text()),
+    roleRequests: z.array(z.looseObject({ playerId: text(), role: text() })),
+    coaching: z.array(coachNote),
+    fault: z.looseObject({ startsAt: z.number(), affects: z.array(text()), summary: text() }),
+  }),
+]);
+
+export const viewMessageSchema = z.looseObject({ seq: seq(), view: projectionSchema });
+
+export const patchMessageSchema = z.looseObject({
+  seq: seq(),
+  base: seq(),
+  patch: z.looseObject({
+    set: z.record(z.string(), z.unknown()),
+    append: z.record(z.string(), z.array(z.unknown())),
+    drop: z.optional(z.record(z.string(), seq())),
+  }),
+});
+
+export const meMessageSchema = z.looseObject({
+  seq: seq(),
+  me: z.looseObject({
+    playerId: text(),
+    name: text(),
+    role: z.nullable(roleCard),
+    requestedRole: z.nullable(text()),
+    vote: z.nullable(text()),
+    hand: z.boolean(),
+    coaching: z.array(coachNote),
+  }),
+});
+
+export const presenceSchema = z.looseObject({ connected: z.array(text()), facilitator: z.boolean(), observers: int() });
+
+// Each TypeScript type must fit its schema's output (less the loose objects' index signatures): a field
+// renamed or retyped in one place fails to compile here.
+type Known<O> = O extends readonly (infer E)[]
+  ? Known<E>[]
+  : O extends object
+    ? { [K in keyof O as string extends K ? never : K]: Known<O[K]> }
+    : O;
+type Fits<T, S extends z.ZodMiniType> = [T] extends [Known<z.output<S>>] ? true : never;
+const fits: [
+  Fits<ViewMessage, typeof viewMessageSchema>,
+  Fits<PatchMessage, typeof patchMessageSchema>,
+  Fits<MeMessage, typeof meMessageSchema>,
+  Fits<Presence, typeof presenceSchema>,
+] = [true, true, true, true];
+void fits;

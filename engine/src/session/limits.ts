@@ -3,8 +3,8 @@ import type { Command } from '../protocol/commands.ts';
 /**
  * What one session may grow to (DESIGN, Security model: every resource a client can grow has a
  * budget). A session past a limit refuses the command with `budget`; other sessions never notice.
- * The limits sit far above a real game day (a two-hour session of twelve people types about
- * 20,000 characters and logs about 600 timeline entries), so only a flood reaches them.
+ * The totals allow for a long game day of a large table; the hub's per-player minute budgets
+ * (several times what a fast typist writes) keep one seat from spending them for everyone.
  */
 export const SESSION_LIMITS = {
   /** Seats ever taken, removed ones included: each join is a token and a line on the timeline. */

@@ -32,8 +32,8 @@ import type { Store } from './store/store.ts';
 export interface CreateServerOptions extends Partial<ServerConfig> {
   /** Defaults to a SqliteStore at `<dataDir>/chaos-quest.sqlite`; a given store is closed with the server. */
   store?: Store;
-  /** Fastify's logger option: true for pino at info, false for silence, or `{ level }`. */
-  logger?: boolean | { level: string };
+  /** Fastify's logger option: true for pino at info, false for silence, or `{ level, stream? }`. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Snapshot a session every this many commands (default 200). */
   snapshotEvery?: number;
   /** Unload an idle session from memory after this long (default 10 minutes). */

@@ -35,6 +35,10 @@ export const CODES = {
   CQ2015: { severity: 'warning', summary: 'The system diagram has a dependency cycle.' },
   CQ2016: { severity: 'error', summary: 'Escalation levels (or their `after` times) do not increase.' },
   CQ2017: { severity: 'warning', summary: 'An ending can never be reached.' },
+  CQ2018: { severity: 'error', summary: 'An alert rule names a metric not declared in `telemetry.metrics`.' },
+  CQ2019: { severity: 'error', summary: "A fault effect's shape lacks what it needs (`size`, `over`) or has what it cannot use." },
+  CQ2020: { severity: 'error', summary: 'An alert rule needs exactly one of `above` or `below`.' },
+  CQ2021: { severity: 'error', summary: 'A metric or alert id is used twice.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -3,13 +3,14 @@ import { lintGraph } from './lint-graph.ts';
 import { lintIds } from './lint-ids.ts';
 import { lintReferences } from './lint-references.ts';
 import { lintSecrets } from './lint-secrets.ts';
+import { lintTelemetry } from './lint-telemetry.ts';
 import { lintTiming } from './lint-timing.ts';
 import type { Reporter } from './reporter.ts';
 import type { Scenario } from './schema.ts';
 
 /**
  * The CQ2xxx checks of a scenario that matches the schema: ids, references, the story graph,
- * timing, secrets and the system diagram. Each check reports all it finds. Pure.
+ * timing, secrets, the system diagram and telemetry. Each check reports all it finds. Pure.
  */
 export function lintScenario(scenario: Scenario, report: Reporter): void {
   lintIds(scenario, report);
@@ -18,4 +19,5 @@ export function lintScenario(scenario: Scenario, report: Reporter): void {
   lintTiming(scenario, report);
   lintSecrets(scenario, report);
   lintDependencies(scenario, report);
+  lintTelemetry(scenario, report);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { telemetrySchema } from './telemetry-schema.ts';
 
 /**
  * Scenario format v1. This schema is the source of truth: the TypeScript types, the runtime
@@ -176,6 +177,7 @@ export const scenarioSchema = z.strictObject({
   start: id,
   scenes: z.array(sceneSchema).min(1).max(200),
   endings: z.array(endingSchema).min(1).max(30),
+  telemetry: telemetrySchema.optional(),
 });
 /** A scenario as written (defaults not yet applied). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,75 @@
+import type { Scenario } from '../scenario/schema.ts';
+import type { AlertRule, Metric } from '../scenario/telemetry-schema.ts';
+import { createBaselineDetector, DEFAULT_DETECTOR_PARAMS } from './baseline-detector.ts';
+import { metricSeries } from './series.ts';
+
+/** When an alert went off: a fixed rule's page, or the dynamic baseline's predictive one. */
+export interface AlertFiring {
+  /** `rule:<id>` for a fixed rule, `baseline:<metric id>` for the dynamic baseline. */
+  key: string;
+  kind: 'threshold' | 'baseline';
+  metric: string;
+  /** The game minute it fired (at 0 at the earliest: what fired before play began goes off as play begins). */
+  minute: number;
+  to: string[];
+  text: string;
+}
+
+/** Points the detector sees before it may speak: its warm-up, spent on the history before play. */
+const BASELINE_WARMUP = DEFAULT_DETECTOR_PARAMS.warmup;
+
+function ruleHolds(rule: AlertRule, value: number): boolean {
+  return rule.above !== undefined ? value > rule.above : rule.below !== undefined && value < rule.below;
+}
+
+/** The first minute up to `upTo` at which `rule` had held for `rule.for` minutes in a row, or null. */
+function firstFiring(rule: AlertRule, points: readonly { minute: number; value: number }[]): number | null {
+  let run = 0;
+  for (const { minute, value } of points) {
+    run = ruleHolds(rule, value) ? run + 1 : 0;
+    if (run >= rule.for) return Math.max(0, minute);
+  }
+  return null;
+}
+
+/** The first minute the dynamic baseline scores an alert on `metric`, after its warm-up, or null. */
+function baselineFiring(points: readonly { minute: number; value: number }[]): number | null {
+  const detector = createBaselineDetector();
+  for (const [i, { minute, value }] of points.entries()) {
+    const score = detector.next(value);
+    if (i >= BASELINE_WARMUP && score >= DEFAULT_DETECTOR_PARAMS.alertScore) return Math.max(0, minute);
+  }
+  return null;
+}
+
+/** Who a metric's predictive page goes to: whoever its fixed rules page, else everyone. */
+function routeOf(scenario: Scenario, metric: Metric): string[] {
+  const roles = new Set((scenario.telemetry?.alerts ?? []).filter((r) => r.metric === metric.id).flatMap((r) => r.to));
+  return [...roles];
+}
+
+/**
+ * Every alert that has gone off by game minute `upTo`: each fixed rule once, at the minute it had
+ * held long enough, and, with `baseline`, the dynamic baseline's first alert on each metric. Sees no
+ * point after `upTo`. Pure: the same scenario, seed, recovery and minute give the same firings.
+ */
+export function alertsUpTo(scenario: Scenario, seed: string, upTo: number, recoveredAt: (metric: Metric) => number | null, baseline: boolean): AlertFiring[] {
+  const telemetry = scenario.telemetry;
+  if (!telemetry) return [];
+  const firings: AlertFiring[] = [];
+  for (const metric of telemetry.metrics) {
+    const points = metricSeries(scenario, seed, metric, -telemetry.history, upTo, recoveredAt(metric));
+    for (const rule of telemetry.alerts.filter((r) => r.metric === metric.id)) {
+      const minute = firstFiring(rule, points);
+      if (minute !== null) firings.push({ key: `rule:${rule.id}`, kind: 'threshold', metric: metric.id, minute, to: rule.to, text: rule.text });
+    }
+    if (baseline) {
+      const minute = baselineFiring(points);
+      if (minute !== null) {
+        const text = `PREDICTIVE: ${metric.name} on ${metric.component} has left its usual range`;
+        firings.push({ key: `baseline:${metric.id}`, kind: 'baseline', metric: metric.id, minute, to: routeOf(scenario, metric), text });
+      }
+    }
+  }
+  return firings.sort((a, b) => a.minute - b.minute || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { alertsUpTo } from './alerts.ts';
+import { metricSeries } from './series.ts';
+
+const TEXT = `
+format: chaos-quest/1
+id: slow-leak
+title: A slow leak
+summary: Latency creeps up long before anyone complains.
+difficulty: intro
+duration: 30
+services: [checkout]
+clock: { start: "02:00", timebox: 120 }
+roles:
+  - { id: sre, name: On-call SRE, brief: You hold the pager. }
+system:
+  components:
+    - { id: checkout, name: Checkout API }
+escalation: []
+fault: { starts_at: 30, affects: [checkout], summary: A connection pool leaks }
+start: triage
+scenes:
+  - id: triage
+    milestone: detected
+    narration: Something is off.
+    choices:
+      - { id: fix, label: Fix it, goto: fixed }
+      - { id: give-up, label: Give up, goto: lost }
+endings:
+  - { id: fixed, outcome: success, milestone: resolved }
+  - { id: lost, outcome: failure }
+telemetry:
+  history: 180
+  metrics:
+    - id: latency
+      component: checkout
+      name: p99 latency
+      unit: ms
+      baseline: { level: 200, noise: 0.03, daily: 0.1 }
+      min: 0
+      fault:
+        - { shape: drift, from: -20, size: 300, over: 60 }
+    - id: errors
+      component: checkout
+      name: error rate
+      unit: "%"
+      baseline: { level: 0.5, noise: 0.2 }
+      min: 0
+      max: 100
+      fault:
+        - { shape: step, from: 10, size: 8 }
+  alerts:
+    - { id: errors-high, metric: errors, above: 5, for: 3, to: [sre], text: "PAGE: checkout errors above 5%" }
+    - { id: latency-high, metric: latency, above: 800, for: 3, to: [sre], text: "PAGE: checkout p99 above 800 ms" }
+`;
+const parsed = parseScenario(TEXT, 'slow-leak.yaml');
+if (!parsed.scenario) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
+const scenario: Scenario = parsed.scenario;
+const [latency, errors] = scenario.telemetry?.metrics ?? [];
+if (!latency || !errors) throw new Error('metrics missing');
+const never = () => null;
+
+describe('metricSeries', () => {
+  it('gives byte-identical series for the same seed, and other curves for another seed', () => {
+    const a = metricSeries(scenario, 'seed-1', latency, -180, 120, null);
+    expect(JSON.stringify(metricSeries(scenario, 'seed-1', latency, -180, 120, null))).toBe(JSON.stringify(a));
+    expect(JSON.stringify(metricSeries(scenario, 'seed-2', latency, -180, 120, null))).not.toBe(JSON.stringify(a));
+    expect(a).toHaveLength(301);
+  });
+
+  it('never lets a later minute change an earlier one, nor one metric another', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: -180, max: 120 }), fc.integer({ min: 0, max: 100 }), (seed, upTo, more) => {
+        const short = metricSeries(scenario, seed, latency, -180, upTo, null);
+        const long = metricSeries(scenario, seed, latency, -180, upTo + more, null);
+        expect(long.slice(0, short.length)).toEqual(short);
+        expect(short.at(-1)?.minute ?? upTo).toBe(upTo);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('drifts from twenty minutes before the fault and keeps to its bounds', () => {
+    const points = metricSeries(scenario, 's', latency, -180, 120, null);
+    const at = (minute: number) => points.find((p) => p.minute === minute)?.value ?? NaN;
+    const before = points.filter((p) => p.minute < 10).map((p) => p.value);
+    expect(Math.max(...before)).toBeLessThan(300);
+    expect(at(70)).toBeGreaterThan(at(10) + 200);
+    const rate = metricSeries(scenario, 's', errors, -180, 120, null);
+    expect(rate.every((p) => p.value >= 0 && p.value <= 100)).toBe(true);
+    expect(rate.filter((p) => p.minute >= 40).every((p) => p.value > 5)).toBe(true);
+  });
+
+  it('fades the fault away once the team mitigates', () => {
+    const unmitigated = metricSeries(scenario, 's', errors, 0, 120, null);
+    const mitigated = metricSeries(scenario, 's', errors, 0, 120, 60);
+    expect(mitigated.slice(0, 61)).toEqual(unmitigated.slice(0, 61));
+    expect(mitigated.filter((p) => p.minute > 60 + errors.recovery).every((p) => p.value < 5)).toBe(true);
+  });
+});
+
+describe('alertsUpTo', () => {
+  it('fires a fixed rule once it has held for its minutes, and not before the minute asked about', () => {
+    const firings = alertsUpTo(scenario, 's', 120, never, false);
+    const errorsPage = firings.find((f) => f.key === 'rule:errors-high');
+    expect(errorsPage).toMatchObject({ kind: 'threshold', minute: 42, to: ['sre'] });
+    expect(alertsUpTo(scenario, 's', 41, never, false).some((f) => f.key === 'rule:errors-high')).toBe(false);
+  });
+
+  it('lets the dynamic baseline see the drift before the fixed line on latency is crossed', () => {
+    const fixed = alertsUpTo(scenario, 's', 120, never, false).find((f) => f.key === 'rule:latency-high');
+    const predictive = alertsUpTo(scenario, 's', 120, never, true).find((f) => f.key === 'baseline:latency');
+    expect(predictive?.kind).toBe('baseline');
+    expect(predictive?.minute).toBeGreaterThanOrEqual(10);
+    expect(predictive?.minute ?? Infinity).toBeLessThan(fixed?.minute ?? 121);
+  });
+});

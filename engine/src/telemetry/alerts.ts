@@ -9,7 +9,7 @@ export interface AlertFiring {
   key: string;
   kind: 'threshold' | 'baseline';
   metric: string;
-  /** The game minute it fired (at 0 at the earliest: what fired before play began goes off as play begins). */
+  /** The game minute it fired; before 0 when it was already firing as play began (it reaches the table then). */
   minute: number;
   to: string[];
   text: string;
@@ -27,7 +27,7 @@ function firstFiring(rule: AlertRule, points: readonly { minute: number; value: 
   let run = 0;
   for (const { minute, value } of points) {
     run = ruleHolds(rule, value) ? run + 1 : 0;
-    if (run >= rule.for) return Math.max(0, minute);
+    if (run >= rule.for) return minute;
   }
   return null;
 }
@@ -37,7 +37,7 @@ function baselineFiring(points: readonly { minute: number; value: number }[]): n
   const detector = createBaselineDetector();
   for (const [i, { minute, value }] of points.entries()) {
     const score = detector.next(value);
-    if (i >= BASELINE_WARMUP && score >= DEFAULT_DETECTOR_PARAMS.alertScore) return Math.max(0, minute);
+    if (i >= BASELINE_WARMUP && score >= DEFAULT_DETECTOR_PARAMS.alertScore) return minute;
   }
   return null;
 }

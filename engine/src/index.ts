@@ -21,3 +21,5 @@ export { SESSION_LIMITS, typedText } from './session/limits.ts';
 export { own } from './session/own.ts';
 export * from './incident/record.ts';
 export * from './metrics/metrics.ts';
+export { telemetryPoints, type MetricPoints, type TelemetryPoints } from './telemetry/points.ts';
+export { alertsUpTo, type AlertFiring } from './telemetry/alerts.ts';

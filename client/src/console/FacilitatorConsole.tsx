@@ -5,6 +5,7 @@ import { InjectFeed } from '../board/InjectFeed.tsx';
 import { namesOf } from '../board/names.ts';
 import { ScenarioMap } from '../board/ScenarioMap.tsx';
 import { SystemDiagram } from '../board/SystemDiagram.tsx';
+import { LazyDashboards } from '../board/LazyDashboards.tsx';
 import { Timeline } from '../board/Timeline.tsx';
 import { formatRoute } from '../app/route.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -58,6 +59,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
           <Panel title="System" icon="pulse">
             <SystemDiagram components={view.scenario.components} health={view.health} />
           </Panel>
+          <LazyDashboards view={view} />
         </div>
         <div className="area-table">
           <ClockPanel view={view} />

@@ -4,6 +4,7 @@ import { ChoiceList } from '../board/ChoiceList.tsx';
 import { ClockFace } from '../board/ClockFace.tsx';
 import { EscalationPath } from '../board/EscalationPath.tsx';
 import { awaitsAck, InjectFeed } from '../board/InjectFeed.tsx';
+import { LazyDashboards } from '../board/LazyDashboards.tsx';
 import { namesOf } from '../board/names.ts';
 import { RollCard } from '../board/RollCard.tsx';
 import { SceneCard } from '../board/SceneCard.tsx';
@@ -58,6 +59,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
           <Panel title="System" icon="pulse">
             <SystemDiagram components={view.scenario.components} health={view.health} />
           </Panel>
+          <LazyDashboards view={view} />
         </div>
         <div className="area-side">
           <ClockFace clock={view.clock} phase={view.phase} />

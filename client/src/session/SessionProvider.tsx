@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { HandshakeAuth, TimelineEntry } from '@chaos-quest/engine';
+import type { HandshakeAuth, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
 import { connectSession, type CommandInput, type SessionLink } from './connection.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './session-store.ts';
@@ -10,6 +10,7 @@ interface SessionContextValue {
   send(command: CommandInput, control: string): Promise<CommandOutcome>;
   resync(): void;
   history(end: number, limit: number): Promise<TimelineEntry[]>;
+  telemetry(from: number): Promise<TelemetryPoints | null>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -33,6 +34,7 @@ export function SessionProvider({ auth, children }: { auth: HandshakeAuth; child
     store,
     send: (command, control) => link.current?.send(command, control) ?? Promise.resolve(NOT_CONNECTED),
     resync: () => link.current?.resync(),
+    telemetry: (from) => link.current?.telemetry(from) ?? Promise.reject(new Error('Not connected yet.')),
     history: (end, limit) => link.current?.history(end, limit) ?? Promise.reject(new Error(NOT_CONNECTED.ok ? '' : NOT_CONNECTED.error.message)),
   }));
   return <SessionContext value={value}>{children}</SessionContext>;
@@ -104,4 +106,42 @@ export function useEarlierTimeline(entries: readonly TimelineEntry[], total: num
       .finally(() => setLoading(false));
   };
   return { older: held.older, missing: context ? missing : 0, loading, error, loadEarlier };
+}
+
+/**
+ * The session's telemetry up to the current game minute, fetched as the clock moves: the first
+ * request takes the whole history, later ones only the minutes since (points never change once
+ * their minute has passed, except when mitigation fades the fault, so a milestone refetches).
+ * `null` until known; `false` when the scenario has none.
+ */
+export function useTelemetry(minutes: number, refetchKey: string): TelemetryPoints | null | false {
+  const context = useContext(SessionContext);
+  const [held, setHeld] = useState<{ key: string; data: TelemetryPoints | null | false }>({ key: refetchKey, data: null });
+  useEffect(() => {
+    if (!context) return;
+    let live = true;
+    const data = held.key === refetchKey ? held.data : null;
+    if (data === false || (data && data.upTo >= minutes)) return;
+    const from = data ? data.upTo + 1 : -100_000;
+    context.telemetry(from).then(
+      (answer) => {
+        if (!live) return;
+        setHeld((now) => {
+          const base = now.key === refetchKey ? now.data : null;
+          if (answer === null) return { key: refetchKey, data: false };
+          if (!base || from === -100_000) return { key: refetchKey, data: answer };
+          const metrics = base.metrics.map((m) => {
+            const added = answer.metrics.find((a) => a.id === m.id)?.points ?? [];
+            return { ...m, points: [...m.points, ...added.filter(([minute]) => minute > base.upTo)] };
+          });
+          return { key: refetchKey, data: { ...answer, metrics } };
+        });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [context, minutes, refetchKey, held]);
+  return held.key === refetchKey ? held.data : null;
 }

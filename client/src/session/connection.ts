@@ -1,5 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientCommand, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TimelineEntry } from '@chaos-quest/engine';
+import type { ClientCommand, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TelemetryAck, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
 import { presenceSchema } from '@chaos-quest/engine/src/protocol/server-messages.ts';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
@@ -15,6 +15,8 @@ export interface SessionLink {
   resync(): void;
   /** The timeline entries `[end - limit, end)` of what this seat may see; rejects with the server's reason. */
   history(end: number, limit: number): Promise<TimelineEntry[]>;
+  /** Every metric's points from game minute `from` to the current one; null when the scenario has no telemetry. */
+  telemetry(from: number): Promise<TelemetryPoints | null>;
   close(): void;
 }
 
@@ -28,7 +30,7 @@ export interface ConnectOptions {
 }
 
 // Typed against the protocol's constant, so a renamed event fails to compile here.
-const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', view: 'view', patch: 'patch', me: 'me', presence: 'presence' };
+const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', telemetry: 'telemetry', view: 'view', patch: 'patch', me: 'me', presence: 'presence' };
 
 /** A message that does not parse is never shown; it is reported here and a whole view is asked for. */
 function report(event: string, message: unknown): void {
@@ -154,5 +156,15 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
       });
     });
 
-  return { send, resync, history, close: () => void socket.disconnect() };
+  const telemetry = (from: number) =>
+    new Promise<TelemetryPoints | null>((resolve, reject) => {
+      if (!socket.connected) return reject(new Error(OFFLINE));
+      socket.timeout(ackTimeoutMs).emit(EVENTS.telemetry, { from }, (error: Error | null, ack: TelemetryAck) => {
+        if (error) reject(new Error(TIMEOUT));
+        else if (!ack.ok) reject(new Error(ack.error.message));
+        else resolve(ack.telemetry);
+      });
+    });
+
+  return { send, resync, history, telemetry, close: () => void socket.disconnect() };
 }

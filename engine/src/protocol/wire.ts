@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StepErrorCode } from '../session/errors.ts';
 import type { PlayerMe, Projection } from '../views/view.ts';
 import type { TimelineEntry } from '../session/state.ts';
+import type { TelemetryPoints } from '../telemetry/points.ts';
 import { DISPLAY_NAME_MAX, displayName } from './display-name.ts';
 import type { ViewPatch } from './patch.ts';
 
@@ -26,7 +27,7 @@ import type { ViewPatch } from './patch.ts';
  * observers get their projections the same way, without `me`.
  */
 
-export const SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
+export const SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', telemetry: 'telemetry', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
 
 /**
  * What a resync answers. The view itself arrives just before, as a `view` message (with a player's
@@ -40,6 +41,12 @@ export const historyRequestSchema = z.strictObject({
   limit: z.number().int().min(1).max(100),
 });
 export type HistoryRequest = z.infer<typeof historyRequestSchema>;
+
+/** `telemetry`: every metric's points from game minute `from` up to the current one (never later). */
+export const telemetryRequestSchema = z.strictObject({ from: z.number().int().min(-100_000).max(100_000) });
+
+/** null `telemetry`: the scenario has none. */
+export type TelemetryAck = { ok: true; telemetry: TelemetryPoints | null } | { ok: false; error: { code: WireErrorCode; message: string } };
 
 export type HistoryAck = { ok: true; entries: TimelineEntry[] } | { ok: false; error: { code: WireErrorCode; message: string } };
 

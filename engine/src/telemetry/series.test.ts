@@ -118,3 +118,22 @@ describe('alertsUpTo', () => {
     expect(predictive?.minute ?? Infinity).toBeLessThan(fixed?.minute ?? 121);
   });
 });
+
+describe('telemetryPoints', () => {
+  it('never gives a point later than the current game minute, whatever is asked', async () => {
+    const { Table, FACILITATOR } = await import('../testing/table.ts');
+    const { telemetryPoints } = await import('./points.ts');
+    const table = new Table(scenario, 'points');
+    table.must(FACILITATOR, { type: 'session.start' });
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 17 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), (from) => {
+        const answer = telemetryPoints(scenario, table.state, from);
+        expect(answer?.upTo).toBe(17);
+        for (const metric of answer?.metrics ?? []) expect(metric.points.every(([minute]) => minute >= from && minute <= 17)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+    expect(telemetryPoints(scenario, table.state, -180)?.metrics[0]?.points).toHaveLength(198);
+  });
+});

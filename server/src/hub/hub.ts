@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { audienceOf, createSession, phaseOf, timelinePage, type TimelineEntry, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
+import { audienceOf, createSession, phaseOf, telemetryPoints, timelinePage, type TelemetryPoints, type TimelineEntry, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
 import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
@@ -157,6 +157,12 @@ export class SessionHub {
   async history(sessionId: string, viewer: Viewer, end: number, limit: number): Promise<TimelineEntry[] | null> {
     const session = await this.get(sessionId);
     return session ? timelinePage(session.state, audienceOf(session.scenario, session.state, viewer), end, limit) : null;
+  }
+
+  /** The session's telemetry from game minute `from` to the current one (engine `telemetryPoints`); undefined for an unknown session. */
+  async telemetry(sessionId: string, from: number): Promise<TelemetryPoints | null | undefined> {
+    const session = await this.get(sessionId);
+    return session ? telemetryPoints(session.scenario, session.state, from) : undefined;
   }
 
   /** Seconds per game minute at which the server is ticking this session's clock now, or null. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { historyRequestSchema, type HistoryAck, type ResyncAck } from '@chaos-quest/engine';
+import { historyRequestSchema, telemetryRequestSchema, type HistoryAck, type ResyncAck } from '@chaos-quest/engine';
 import { Server } from 'socket.io';
 import { TokenBucket } from '../auth/token-bucket.ts';
 import type { AddressLimiter } from '../auth/address-limiter.ts';
@@ -141,6 +141,15 @@ function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards):
     deps.hub.history(seat.sessionId, seat.viewer, parsed.data.end, parsed.data.limit).then(
       (entries) => ack(entries ? { ok: true, entries } : historyRefusal('not-found', 'This session no longer exists.')),
       () => ack(historyRefusal('internal', 'The server could not load this session; try again.')),
+    );
+  });
+  socket.on('telemetry', (request, ack) => {
+    if (typeof ack !== 'function') return;
+    const parsed = telemetryRequestSchema.safeParse(request);
+    if (!parsed.success) return ack({ ok: false, error: { code: 'invalid', message: 'Send { from }: the first game minute wanted.' } });
+    deps.hub.telemetry(seat.sessionId, parsed.data.from).then(
+      (telemetry) => ack(telemetry === undefined ? { ok: false, error: { code: 'not-found', message: 'This session no longer exists.' } } : { ok: true, telemetry }),
+      () => ack({ ok: false, error: { code: 'internal', message: 'The server could not load this session; try again.' } }),
     );
   });
   socket.on('disconnect', () => {

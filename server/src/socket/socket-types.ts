@@ -1,4 +1,4 @@
-import type { Actor, CommandAck, HistoryAck, ResyncAck, MeMessage, PatchMessage, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
+import type { Actor, CommandAck, HistoryAck, ResyncAck, TelemetryAck, MeMessage, PatchMessage, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
 import type { Server, Socket } from 'socket.io';
 
 /** Events the server emits (engine SOCKET_EVENTS). */
@@ -14,6 +14,7 @@ export interface ClientToServer {
   command: (payload: unknown, ack: (ack: CommandAck) => void) => void;
   resync: (ack: (ack: ResyncAck) => void) => void;
   history: (request: unknown, ack: (ack: HistoryAck) => void) => void;
+  telemetry: (request: unknown, ack: (ack: TelemetryAck) => void) => void;
 }
 
 /** Who the handshake said this socket is; set once, before the connection is accepted. */

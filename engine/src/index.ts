@@ -21,3 +21,7 @@ export { SESSION_LIMITS, typedText } from './session/limits.ts';
 export { own } from './session/own.ts';
 export * from './incident/record.ts';
 export * from './metrics/metrics.ts';
+export * from './incident/real.ts';
+export * from './metrics/definitions.ts';
+export * from './metrics/figures.ts';
+export * from './metrics/compare.ts';

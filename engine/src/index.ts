@@ -25,3 +25,5 @@ export * from './incident/real.ts';
 export * from './metrics/definitions.ts';
 export * from './metrics/figures.ts';
 export * from './metrics/compare.ts';
+export { readIncidentCsv, MAX_IMPORT_ROWS, type IncidentImport, type IncidentImportResult, type RejectedRow } from './metrics/import/read-incidents.ts';
+export { COLUMN_MAPS, type ColumnMap } from './metrics/import/formats.ts';

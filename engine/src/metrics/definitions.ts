@@ -28,7 +28,7 @@ export const FIGURE_DEFINITIONS: Readonly<Record<DefinitionId, FigureDefinition>
   mttd: {
     id: 'mttd', short: 'MTTD', name: 'Time to detect', clock: 'game',
     practice: `Game clock, from fault onset to detection. A scenario whose fault starts before play counts that head start too; compare runs of the same scenario, or use the reaction time. ${NOT_REACHED}`,
-    real: 'From the start of impact (or the alert, when the export has no start) to detection, in real time.',
+    real: 'From the start of impact to detection, in real time. Not reached when the export has no start of impact (PagerDuty, Opsgenie alerts).',
   },
   reaction: {
     id: 'reaction', short: 'Reaction', name: 'Team reaction time', clock: 'game',
@@ -43,12 +43,12 @@ export const FIGURE_DEFINITIONS: Readonly<Record<DefinitionId, FigureDefinition>
   mttm: {
     id: 'mttm', short: 'MTTM', name: 'Time to mitigate', clock: 'game',
     practice: `Game clock, from fault onset to mitigation (impact stopped, cause perhaps still there). ${NOT_REACHED}`,
-    real: 'From the start of impact to mitigation, in real time.',
+    real: 'From the start of impact (the alert, when the export has no start) to mitigation, in real time.',
   },
   mttr: {
     id: 'mttr', short: 'MTTR', name: 'Time to resolve', clock: 'game',
     practice: `Game clock, from fault onset to resolution. A player's "resolved" counts once the facilitator confirms it. ${NOT_REACHED}`,
-    real: 'From the start of impact to resolution, in real time.',
+    real: 'From the start of impact (the alert, when the export has no start) to resolution, in real time.',
   },
   session: {
     id: 'session', short: 'Session', name: 'Session length (wall clock)', clock: 'wall',

@@ -42,5 +42,5 @@ export function realDurations(r: RealIncident): Record<RealFigureId, number | nu
   const { started, detected, acknowledged, mitigated, resolved } = r.at;
   const from = started ?? detected;
   const between = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? Math.max(0, b - a) : null);
-  return { mttd: between(from, detected), mtta: between(detected, acknowledged), mttm: between(from, mitigated), mttr: between(from, resolved) };
+  return { mttd: between(started, detected), mtta: between(detected, acknowledged), mttm: between(from, mitigated), mttr: between(from, resolved) };
 }

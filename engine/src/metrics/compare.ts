@@ -1,6 +1,6 @@
 import type { RealIncident } from '../incident/real.ts';
 import type { IncidentRecord } from '../incident/record.ts';
-import { DETECTION_SOURCES, type DetectionSource, type Outcome } from '../scenario/schema.ts';
+import type { DetectionSource, Outcome } from '../scenario/schema.ts';
 import { FIGURE_IDS, REAL_FIGURE_IDS, type FigureId, type RealFigureId } from './definitions.ts';
 import { figureOf, practiceDurations, practiceUnit, realDurations, type FigureSummary } from './figures.ts';
 import { matches, type MetricsFilter } from './metrics.ts';
@@ -53,11 +53,14 @@ export function matchesReal(incident: RealIncident, filter: MetricsFilter): bool
   );
 }
 
+// A local list rather than the schema's, so the client's metrics page does not bundle zod for it.
+const SOURCES: readonly DetectionSource[] = ['team', 'monitoring', 'customer', 'facilitator'];
+
 const startOf = (r: RealIncident): number | null => r.at.started ?? r.at.detected ?? null;
 
 function awarenessOf(sources: readonly (DetectionSource | null)[]): Awareness {
   const counts: Awareness = { team: 0, monitoring: 0, customer: 0, facilitator: 0, undetected: 0, total: sources.length };
-  for (const s of sources) counts[s !== null && DETECTION_SOURCES.includes(s) ? s : 'undetected'] += 1;
+  for (const s of sources) counts[s !== null && SOURCES.includes(s) ? s : 'undetected'] += 1;
   return counts;
 }
 

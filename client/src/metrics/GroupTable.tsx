@@ -5,6 +5,13 @@ import { formatValue, nOfN } from './format-figure.ts';
 
 function Cell({ figure }: { figure: FigureSummary | undefined }) {
   if (!figure || figure.of === 0) return <td className="muted">–</td>;
+  if (figure.count === 0) {
+    return (
+      <td className="muted">
+        not reached <small className="n-of-n">{nOfN(figure)}</small>
+      </td>
+    );
+  }
   return (
     <td>
       {formatValue(figure.median, figure.unit)} <small>p90 {formatValue(figure.p90, figure.unit)}</small>

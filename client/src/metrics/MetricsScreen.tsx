@@ -98,7 +98,7 @@ export function MetricsScreen() {
           {(['service', 'team'] as const).map((g) => (
             <label key={g} className={groupBy === g ? 'on' : ''}>
               <input type="radio" name="group-by" value={g} checked={groupBy === g} onChange={() => setGroupBy(g)} />
-              {g === 'service' ? 'Service' : 'Team'}
+              {g === 'service' ? 'By service' : 'By team'}
             </label>
           ))}
         </fieldset>

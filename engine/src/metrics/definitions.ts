@@ -27,17 +27,25 @@ const NOT_REACHED = 'Runs that never reached the milestone are counted as "not r
 export const FIGURE_DEFINITIONS: Readonly<Record<DefinitionId, FigureDefinition>> = {
   mttd: {
     id: 'mttd', short: 'MTTD', name: 'Time to detect', clock: 'game',
-    practice: `Game clock, from fault onset to detection. A scenario whose fault starts before play counts that head start too; compare runs of the same scenario, or use the reaction time. ${NOT_REACHED}`,
-    real: 'From the start of impact to detection, in real time. Not reached when the export has no start of impact (PagerDuty, Opsgenie alerts).',
+    practice:
+      'Game clock, from fault onset to detection. A scenario whose fault starts before play counts that head start too; ' +
+      `compare runs of the same scenario, or use the reaction time. ${NOT_REACHED}`,
+    real:
+      'From the start of impact to detection, in real time. ' +
+      'Not reached when the export has no start of impact (PagerDuty, Opsgenie alerts).',
   },
   reaction: {
     id: 'reaction', short: 'Reaction', name: 'Team reaction time', clock: 'game',
-    practice: `Game clock, from the first signal the team could see (the first inject or page revealed) to detection; from the start of play when detection came first or nothing was revealed. This measures the team, not the script. ${NOT_REACHED}`,
+    practice:
+      'Game clock, from the first signal the team could see (the first inject or page revealed) to detection; from the start ' +
+      `of play when detection came first or nothing was revealed. This measures the team, not the script. ${NOT_REACHED}`,
     real: null,
   },
   mtta: {
     id: 'mtta', short: 'MTTA', name: 'Time to acknowledge', clock: 'wall',
-    practice: `Wall clock (a person answering a page is real time), from the first page to the first acknowledgement. Runs without a page count as not reached. ${NOT_REACHED}`,
+    practice:
+      'Wall clock (a person answering a page is real time), from the first page to the first acknowledgement. ' +
+      `Runs without a page count as not reached. ${NOT_REACHED}`,
     real: 'From the alert (detection) to its acknowledgement, in real time.',
   },
   mttm: {

@@ -7,6 +7,7 @@ import { parseDuration, parseInstant } from './instant.ts';
 /** More rows than this in one file are refused: split the export. */
 export const MAX_IMPORT_ROWS = 20_000;
 const MAX_TEXT = 200;
+const MAX_SERVICE = 100;
 
 export interface RejectedRow {
   /** The line of the file the row starts on. */
@@ -43,9 +44,13 @@ export function readIncidentCsv(text: string, format?: ImportFormat): IncidentIm
   if (!csv.ok) return csv;
   const map = format ? COLUMN_MAPS[format] : detectFormat(csv.header);
   if (!map) {
-    return { ok: false, message: `The header (${csv.header.slice(0, 8).join(', ')}) is not one we know. Use the generic columns service, title, severity, started, detected, acknowledged, mitigated, resolved, detected_by, or a PagerDuty or Opsgenie CSV export.` };
+    const seen = csv.header.slice(0, 8).join(', ');
+    const generic = 'service, title, severity, started, detected, acknowledged, mitigated, resolved, detected_by';
+    return { ok: false, message: `The header (${seen}) is not one we know. Use the generic columns ${generic}, or a PagerDuty or Opsgenie CSV export.` };
   }
-  if (csv.rows.length > MAX_IMPORT_ROWS) return { ok: false, message: `The file has ${csv.rows.length} rows; at most ${MAX_IMPORT_ROWS} are read at once. Split it and import each part.` };
+  if (csv.rows.length > MAX_IMPORT_ROWS) {
+    return { ok: false, message: `The file has ${csv.rows.length} rows; at most ${MAX_IMPORT_ROWS} are read at once. Split it and import each part.` };
+  }
   const index = columnIndex(map, csv.header);
   if (index.service === undefined || index.title === undefined) {
     return { ok: false, message: `A ${map.label} needs a service and a title column (${map.columns.service?.join(' or ')}; ${map.columns.title?.join(' or ')}).` };
@@ -93,7 +98,8 @@ function readRow(map: ColumnMap, index: Index, { cells }: CsvRow): RealIncident 
   const title = cell('title');
   if (!service) return 'no service: every incident needs the service it hit';
   if (!title) return 'no title: give each incident a short title';
-  if (service.length > 100 || title.length > MAX_TEXT) return `the ${service.length > 100 ? 'service' : 'title'} is longer than ${service.length > 100 ? 100 : MAX_TEXT} characters`;
+  if (service.length > MAX_SERVICE) return `the service is longer than ${MAX_SERVICE} characters`;
+  if (title.length > MAX_TEXT) return `the title is longer than ${MAX_TEXT} characters`;
   const at: RealIncident['at'] = {};
   for (const m of ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const) {
     const raw = cell(m);

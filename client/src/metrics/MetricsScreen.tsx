@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { IncidentRecord, MetricsFilter, RealIncident } from '@chaos-quest/engine';
 import { compareMetrics } from '@chaos-quest/engine/src/metrics/compare.ts';
+import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/src/metrics/definitions.ts';
 import { matches } from '@chaos-quest/engine/src/metrics/metrics.ts';
 import { downloadFile } from '../api/download.ts';
 import { HttpError, messageOf, requestJson } from '../api/http.ts';
@@ -33,6 +34,9 @@ function csvPath(f: Filters): string {
   const query = new URLSearchParams(Object.entries(toFilter(f)) as [string, string][]).toString();
   return `/api/metrics.csv${query ? `?${query}` : ''}`;
 }
+
+/** A figure defined on the wall clock (MTTA: a person answering a page) is charted on it whatever the toggle says. */
+const chartClock = (key: FigureKey, chosen: ClockKind): ClockKind => (FIGURE_DEFINITIONS[key].clock === 'wall' ? 'wall' : chosen);
 
 /** What a team can learn: practice beside real incidents, every figure with its definition, MTBF, who noticed first, trends. */
 export function MetricsScreen() {
@@ -116,7 +120,12 @@ export function MetricsScreen() {
       <Panel title="Trends" icon="chart">
         <div className="trend-grid">
           {(Object.keys(FIGURE_ANCHORS) as FigureKey[]).map((key) => (
-            <TrendChart key={key} title={FIGURE_ANCHORS[key].label} points={trendSeries(chosen, key, clock)} clock={clock} />
+            <TrendChart
+              key={key}
+              title={FIGURE_ANCHORS[key].label}
+              points={trendSeries(chosen, key, chartClock(key, clock))}
+              clock={chartClock(key, clock)}
+            />
           ))}
         </div>
       </Panel>

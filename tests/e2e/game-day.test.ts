@@ -10,6 +10,8 @@ import { earlierRuns } from './practice-records.ts';
  * their own browser context, play the shipped "The TTL Trap" from the lobby to the debrief.
  */
 const XSS_NAME = '<img src=x onerror=alert(1)>';
+const LAPTOP = { width: 1440, height: 900 };
+const INCIDENTS_CSV = new URL('../fixtures/incidents/generic.csv', import.meta.url).pathname;
 
 const choice = (page: Page, label: string): Locator => page.locator('li.choice').filter({ hasText: label });
 const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
@@ -242,13 +244,30 @@ describe('a game day in the browser', () => {
     const f = facilitator.page;
     await f.getByRole('link', { name: 'Metrics' }).click();
     await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^6 practice incidents/);
-    await screenshot(f, 'metrics');
+    // Every figure's definition is on the page beside the figures.
+    expect(await f.locator('.figure-legend').textContent()).toContain('from the first signal the team could see');
+    expect(await f.getByRole('rowheader', { name: /^MTTD/ }).getAttribute('title')).toContain('fault onset');
+    // Real incidents beside practice: an upload, its skipped rows, then the side-by-side figures.
+    await f.getByLabel('Incident CSV').setInputFiles(INCIDENTS_CSV);
+    await f.getByRole('button', { name: 'Import incidents' }).click();
+    await expect.poll(() => f.locator('.import-summary p').textContent()).toBe('Generic CSV: 4 new, 0 already imported, 5 rows skipped.');
+    expect(await f.locator('.import-rejected li').first().textContent()).toBe('Line 5: no service: every incident needs the service it hit');
+    await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^6 practice incidents · 4 real incidents/);
+    const figures = f.getByRole('region', { name: 'Practice and real figures (scrolls)' });
+    expect(await figures.getByRole('row', { name: /^MTTR/ }).textContent()).toMatch(/game clock\d of 6.*3 of 4/);
+    const awareness = f.getByRole('region', { name: 'Who noticed first (scrolls)' });
+    expect(await awareness.getByRole('row', { name: /^Customers/ }).textContent()).toMatch(/0 of 6 ?25% ?1 of 4$/);
     const mtbf = f.getByRole('region', { name: 'Mean time between failures (scrolls)' });
-    await expect.poll(() => mtbf.getByRole('row', { name: /^dns 6 / }).count()).toBe(1);
+    await expect.poll(() => mtbf.getByRole('row', { name: /^checkout 2 / }).count()).toBe(1);
+    expect(await mtbf.getByRole('row', { name: /^api / }).count()).toBe(0);
+    await screenshot(f, 'metrics');
+    await f.setViewportSize({ width: 390, height: 844 });
+    await screenshot(f, 'metrics-phone');
+    await f.setViewportSize(LAPTOP);
     const [download] = await Promise.all([f.waitForEvent('download'), f.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('chaos-quest-metrics.csv');
     expect(readFileSync(await download.path(), 'utf8').split('\n').filter((line) => line.includes('dns-ttl-trap'))).toHaveLength(6);
-    await f.getByLabel('Team').selectOption('Checkout on-call');
+    await f.getByLabel('Team', { exact: true }).selectOption('Checkout on-call');
     await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^1 practice incident /);
     expect(await f.locator('.incident-table tbody tr').count()).toBe(1);
   });

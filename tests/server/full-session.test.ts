@@ -1,4 +1,5 @@
-import type { IncidentRecord, Metrics } from '@chaos-quest/engine';
+import type { IncidentRecord } from '@chaos-quest/engine';
+import type { MetricsBody } from '../../server/src/http/metrics.ts';
 import { describe, expect, it } from 'vitest';
 import { auditFrames } from './frame-audit.ts';
 import { FIXTURE } from './fixture-scenario.ts';
@@ -70,13 +71,13 @@ describe('a full game day over sockets', () => {
       expect(record?.roles).toEqual(['Communications Lead', 'Incident Commander', 'On-call SRE']);
       expect(record?.actionItems).toEqual([{ text: 'Put resolver TTL changes through review', owner: 'Platform' }]);
 
-      const metrics = (await fetch(`${server.url}/api/metrics?team=red&scenario=dns-ttl-trap`).then((r) => r.json())) as Metrics;
-      expect(metrics.incidents).toBe(1);
+      const metrics = (await fetch(`${server.url}/api/metrics?team=red&scenario=dns-ttl-trap`).then((r) => r.json())) as MetricsBody;
+      expect(metrics.practice.runs).toBe(1);
       // Onset at 02:05, detected on reaching the dashboards at 02:15 (10 minutes of paging plus 5 of looking).
-      expect(metrics.mttd.game).toMatchObject({ count: 1, mean: 10 });
-      expect(metrics.mttr.game.count).toBe(1);
-      expect(metrics.falseAlarms).toBe(1);
-      expect(((await fetch(`${server.url}/api/metrics?team=blue`).then((r) => r.json())) as Metrics).incidents).toBe(0);
+      expect(metrics.practice.figures.mttd).toMatchObject({ count: 1, of: 1, mean: 10 });
+      expect(metrics.practice.figures.mttr).toMatchObject({ count: 1, of: 1 });
+      expect(metrics.practice.falseAlarms).toBe(1);
+      expect(((await fetch(`${server.url}/api/metrics?team=blue`).then((r) => r.json())) as MetricsBody).practice.runs).toBe(0);
       const csv = await fetch(`${server.url}/api/metrics.csv`).then((r) => r.text());
       expect(csv.trimEnd().split('\r\n')).toHaveLength(2);
       expect(csv).toContain(created.sessionId);

@@ -1,65 +1,53 @@
-import type { Figure, Metrics, Summary } from '@chaos-quest/engine';
-import { formatGameMinutes, formatWallDuration } from '../time/format.ts';
-import { FIGURE_ANCHORS, type FigureKey } from './trend-series.ts';
+import type { Comparison, FigureId, FigureSummary } from '@chaos-quest/engine';
+import { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from '@chaos-quest/engine/src/metrics/definitions.ts';
 import { ScrollTable } from '../ui/ScrollTable.tsx';
+import { formatValue, nOfN } from './format-figure.ts';
 
-const ROWS: { key: FigureKey; short: string }[] = [
-  { key: 'mttd', short: 'MTTD' },
-  { key: 'mtta', short: 'MTTA' },
-  { key: 'mttm', short: 'MTTM' },
-  { key: 'mttr', short: 'MTTR' },
-];
+const isReal = (id: FigureId): id is (typeof REAL_FIGURE_IDS)[number] => (REAL_FIGURE_IDS as readonly string[]).includes(id);
 
-function cells(summary: Summary, format: (n: number) => string) {
-  const f = (n: number | null) => (n === null ? '–' : format(n));
+function Cells({ figure }: { figure: FigureSummary | null }) {
+  if (!figure) return <td colSpan={4} className="muted">not defined for real incidents</td>;
   return (
     <>
-      <td>{f(summary.median)}</td>
-      <td>{f(summary.p90)}</td>
-      <td>{f(summary.mean)}</td>
+      <td>{nOfN(figure)}</td>
+      <td>{formatValue(figure.median, figure.unit)}</td>
+      <td>{formatValue(figure.p90, figure.unit)}</td>
+      <td>{formatValue(figure.mean, figure.unit)}</td>
     </>
   );
 }
 
-/** MTTD, MTTA, MTTM and MTTR: median, p90, mean and count, on the game clock and the wall clock. */
-export function FigureTable({ metrics }: { metrics: Metrics }) {
+/**
+ * Every duration figure, practice beside real: n of N (runs that reached the milestone of all runs),
+ * then median, p90 and mean over those n. The clock column says what each practice figure measures.
+ */
+export function FigureTable({ comparison }: { comparison: Comparison }) {
   return (
-    <ScrollTable label="Mean times" className="figure-table">
+    <ScrollTable label="Practice and real figures" className="figure-table">
       <thead>
         <tr>
-          <th rowSpan={2} scope="col">
-            Figure
-          </th>
-          <th rowSpan={2} scope="col">
-            Runs
-          </th>
-          <th colSpan={3} scope="colgroup">
-            Game clock
-          </th>
-          <th colSpan={3} scope="colgroup">
-            Wall clock
-          </th>
+          <th rowSpan={2} scope="col">Figure</th>
+          <th rowSpan={2} scope="col">Practice clock</th>
+          <th colSpan={4} scope="colgroup">Practice runs</th>
+          <th colSpan={4} scope="colgroup">Real incidents (real time)</th>
         </tr>
         <tr>
-          <th scope="col">median</th>
-          <th scope="col">p90</th>
-          <th scope="col">mean</th>
-          <th scope="col">median</th>
-          <th scope="col">p90</th>
-          <th scope="col">mean</th>
+          {['Reached', 'Median', 'p90', 'Mean', 'Reached', 'Median', 'p90', 'Mean'].map((h, i) => (
+            <th key={i} scope="col">{h}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {ROWS.map(({ key, short }) => {
-          const figure: Figure = metrics[key];
+        {FIGURE_IDS.map((id) => {
+          const def = FIGURE_DEFINITIONS[id];
           return (
-            <tr key={key}>
-              <th scope="row">
-                {short} <small>{FIGURE_ANCHORS[key].label.toLowerCase()}</small>
+            <tr key={id} className={def.clock === 'wall' ? 'wall-figure' : undefined}>
+              <th scope="row" title={def.practice}>
+                {def.short} <small>{def.name}</small>
               </th>
-              <td>{figure.game.count}</td>
-              {cells(figure.game, formatGameMinutes)}
-              {cells(figure.wall, formatWallDuration)}
+              <td>{def.clock === 'game' ? 'game clock' : 'wall clock'}</td>
+              <Cells figure={comparison.practice.figures[id]} />
+              <Cells figure={isReal(id) ? comparison.real.figures[id] : null} />
             </tr>
           );
         })}

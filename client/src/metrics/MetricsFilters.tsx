@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { IncidentRecord } from '@chaos-quest/engine';
+import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import type { ClockKind } from './trend-series.ts';
 
 export interface Filters {
@@ -10,6 +10,7 @@ export interface Filters {
 
 interface Props {
   records: readonly IncidentRecord[];
+  real: readonly RealIncident[];
   filters: Filters;
   clock: ClockKind;
   onFilters(filters: Filters): void;
@@ -33,11 +34,11 @@ function Choice({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-/** Narrow the figures by team, scenario or service, and pick which clock the charts show. */
-export function MetricsFilters({ records, filters, clock, onFilters, onClock }: Props) {
-  const teams = [...new Set(records.map((r) => r.team).filter((t): t is string => t !== null))].sort();
+/** Narrow the figures by team, scenario (practice only) or service, and pick which clock the charts show (game by default). */
+export function MetricsFilters({ records, real, filters, clock, onFilters, onClock }: Props) {
+  const teams = [...new Set([...records, ...real].map((r) => r.team).filter((t): t is string => t !== null))].sort();
   const scenarios = [...new Map(records.map((r) => [r.scenario.id, r.scenario.title])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const services = [...new Set(records.flatMap((r) => r.services))].sort();
+  const services = [...new Set([...records.flatMap((r) => r.services), ...real.map((r) => r.service)])].sort();
   return (
     <form className="metrics-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
       <Choice label="Team" value={filters.team} options={teams.map((t) => [t, t])} onChange={(team) => onFilters({ ...filters, team })} />
@@ -45,10 +46,10 @@ export function MetricsFilters({ records, filters, clock, onFilters, onClock }: 
       <Choice label="Service" value={filters.service} options={services.map((s) => [s, s])} onChange={(service) => onFilters({ ...filters, service })} />
       <fieldset className="segmented">
         <legend>Charts on</legend>
-        {(['wall', 'game'] as const).map((c) => (
+        {(['game', 'wall'] as const).map((c) => (
           <label key={c} className={clock === c ? 'on' : ''}>
             <input type="radio" name="clock" value={c} checked={clock === c} onChange={() => onClock(c)} />
-            {c === 'wall' ? 'Wall clock' : 'Game clock'}
+            {c === 'wall' ? 'Wall clock (session time)' : 'Game clock'}
           </label>
         ))}
       </fieldset>

@@ -1,29 +1,38 @@
-import type { Metrics } from '@chaos-quest/engine';
-import { formatWallDuration } from '../time/format.ts';
+import type { Mtbf } from '@chaos-quest/engine';
+import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/src/metrics/definitions.ts';
+import { formatDate } from '../time/format.ts';
 import { ScrollTable } from '../ui/ScrollTable.tsx';
+import { formatLongDuration } from './format-figure.ts';
 
-/** MTBF per service: the window's length over the practice incidents on that service in it. */
-export function MtbfTable({ metrics }: { metrics: Metrics }) {
-  const services = Object.entries(metrics.mtbf);
-  if (services.length === 0) return <p className="loading">No practice incidents in this selection yet.</p>;
+/** MTBF per service from real incidents only: the window's length over the real incidents on that service in it. */
+export function MtbfTable({ mtbf }: { mtbf: Mtbf }) {
+  const services = Object.entries(mtbf.services);
+  if (!mtbf.window || services.length === 0) {
+    return <p className="empty">No real incidents imported yet: MTBF comes from real incidents only, never from practice.</p>;
+  }
   return (
-    <ScrollTable label="Mean time between failures" className="figure-table">
-      <thead>
-        <tr>
-          <th scope="col">Service</th>
-          <th scope="col">Incidents</th>
-          <th scope="col">MTBF (wall clock)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {services.map(([service, { incidents, wallMs }]) => (
-          <tr key={service}>
-            <th scope="row">{service}</th>
-            <td>{incidents}</td>
-            <td>{wallMs === null ? '–' : formatWallDuration(wallMs)}</td>
+    <>
+      <p className="figure-note">
+        {FIGURE_DEFINITIONS.mtbf.real} Window: {formatDate(mtbf.window.from)} to {formatDate(mtbf.window.to)}.
+      </p>
+      <ScrollTable label="Mean time between failures" className="figure-table">
+        <thead>
+          <tr>
+            <th scope="col">Service</th>
+            <th scope="col">Real incidents</th>
+            <th scope="col">MTBF (real time)</th>
           </tr>
-        ))}
-      </tbody>
-    </ScrollTable>
+        </thead>
+        <tbody>
+          {services.map(([service, { incidents, ms }]) => (
+            <tr key={service}>
+              <th scope="row">{service}</th>
+              <td>{incidents}</td>
+              <td>{ms === null ? '–' : formatLongDuration(ms)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+    </>
   );
 }

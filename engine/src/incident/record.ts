@@ -2,6 +2,11 @@ import { gameOf } from '../compile/game.ts';
 import type { DetectionSource, Outcome, Scenario } from '../scenario/schema.ts';
 import type { ActionItem, Decision, MilestoneRecord, RollRecord, SessionState, Stamp } from '../session/state.ts';
 
+/** The first thing the team could see (an inject or a page, to any role): where their reaction time starts. */
+export interface FirstSignal extends Stamp {
+  kind: 'inject' | 'page';
+}
+
 export const RECORD_MILESTONES = ['started', 'firstPage', 'detected', 'acknowledged', 'mitigated', 'resolved', 'ended'] as const;
 export type RecordMilestone = (typeof RECORD_MILESTONES)[number];
 
@@ -25,6 +30,8 @@ export interface IncidentRecord {
   actionItems: Pick<ActionItem, 'text' | 'owner'>[];
   startedAt: number | null;
   endedAt: number | null;
+  /** Absent in records stored before it existed; null when nothing was revealed. */
+  firstSignal?: FirstSignal | null;
 }
 
 const DETECTION: readonly string[] = ['team', 'monitoring', 'customer', 'facilitator'];
@@ -51,5 +58,11 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
     actionItems: state.actionItems.map(({ text, owner }) => ({ text, owner })),
     startedAt: state.startedAt,
     endedAt: state.endedAt,
+    firstSignal: firstSignal(state),
   };
+}
+
+function firstSignal(state: SessionState): FirstSignal | null {
+  const first = state.revealed[0];
+  return first ? { game: first.at.game, wall: first.at.wall, kind: first.page ? 'page' : 'inject' } : null;
 }

@@ -7,8 +7,6 @@ export interface MetricsFilter {
   /** Wall-clock ms window on the incident's start; both ends inclusive. */
   from?: number | undefined;
   to?: number | undefined;
-  /** Practice records never mix with real incidents unless asked. */
-  includeReal?: boolean | undefined;
 }
 
 export interface Summary {
@@ -18,32 +16,7 @@ export interface Summary {
   p90: number | null;
 }
 
-/** One figure on both clocks: game minutes (what the fiction says) and wall ms (how long the team took). */
-export interface Figure {
-  game: Summary;
-  wall: Summary;
-}
-
-export interface Metrics {
-  incidents: number;
-  mttd: Figure;
-  mtta: Figure;
-  mttm: Figure;
-  mttr: Figure;
-  /** Per service: the window's length ÷ incidents on that service in it, in wall ms. */
-  mtbf: Record<string, { incidents: number; wallMs: number | null }>;
-  window: { from: number | null; to: number | null };
-  falseAlarms: number;
-  outcomes: Record<string, number>;
-}
-
 type Anchor = { from: RecordMilestone; to: RecordMilestone };
-const FIGURES = {
-  mttd: { from: 'started', to: 'detected' },
-  mtta: { from: 'firstPage', to: 'acknowledged' },
-  mttm: { from: 'started', to: 'mitigated' },
-  mttr: { from: 'started', to: 'resolved' },
-} as const satisfies Record<string, Anchor>;
 
 /** Count, mean, median and p90 (nearest rank) of `values`; nulls when there are none. Pure. */
 export function summarize(values: number[]): Summary {
@@ -63,47 +36,15 @@ export function span(record: IncidentRecord, anchor: Anchor): { game: number; wa
   return { game: b.game - a.game, wall: Math.max(0, b.wall - a.wall) };
 }
 
-export function matches(record: IncidentRecord & { practice: boolean }, filter: MetricsFilter): boolean {
+/** Whether a practice record passes the filter (team, scenario, service, window on its start). Pure. */
+export function matches(record: IncidentRecord, filter: MetricsFilter): boolean {
   const start = record.milestones.started?.wall ?? record.startedAt ?? 0;
   return (
-    (record.practice || filter.includeReal === true) &&
+    record.practice === true &&
     (filter.team === undefined || record.team === filter.team) &&
     (filter.scenario === undefined || record.scenario.id === filter.scenario) &&
     (filter.service === undefined || record.services.includes(filter.service)) &&
     (filter.from === undefined || start >= filter.from) &&
     (filter.to === undefined || start <= filter.to)
   );
-}
-
-/**
- * MTTD, MTTA, MTTM and MTTR (each with count, mean, median and p90, on the game and wall clocks),
- * MTBF per service, false alarms and outcomes over the records that pass `filter`. Pure.
- */
-export function metrics(records: readonly IncidentRecord[], filter: MetricsFilter = {}): Metrics {
-  const chosen = records.filter((r) => matches(r, filter));
-  const figure = (anchor: Anchor): Figure => {
-    const spans = chosen.map((r) => span(r, anchor)).filter((s) => s !== null);
-    return { game: summarize(spans.map((s) => s.game)), wall: summarize(spans.map((s) => s.wall)) };
-  };
-  const starts = chosen.map((r) => r.milestones.started?.wall ?? r.startedAt).filter((x): x is number => x !== null);
-  const from = filter.from ?? (starts.length ? Math.min(...starts) : null);
-  const to = filter.to ?? (starts.length ? Math.max(...chosen.map((r) => r.endedAt ?? r.startedAt ?? 0)) : null);
-  const mtbf: Metrics['mtbf'] = {};
-  for (const service of [...new Set(chosen.flatMap((r) => r.services))].sort()) {
-    const incidents = chosen.filter((r) => r.services.includes(service)).length;
-    mtbf[service] = { incidents, wallMs: from !== null && to !== null && incidents > 0 ? (to - from) / incidents : null };
-  }
-  const outcomes: Record<string, number> = {};
-  for (const r of chosen) outcomes[r.outcome ?? 'unfinished'] = (outcomes[r.outcome ?? 'unfinished'] ?? 0) + 1;
-  return {
-    incidents: chosen.length,
-    mttd: figure(FIGURES.mttd),
-    mtta: figure(FIGURES.mtta),
-    mttm: figure(FIGURES.mttm),
-    mttr: figure(FIGURES.mttr),
-    mtbf,
-    window: { from, to },
-    falseAlarms: chosen.reduce((n, r) => n + r.falseAlarms.length, 0),
-    outcomes,
-  };
 }

@@ -1,33 +1,37 @@
-import { matches, metrics, type IncidentRecord, type Metrics } from '@chaos-quest/engine';
+import { compareMetrics, FIGURE_DEFINITIONS, matches, matchesReal, type Comparison, type IncidentRecord, type MetricsFilter, type RealIncident } from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { metricsCsv } from '../exports/metrics-csv.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { sendError } from './api-error.ts';
 import { requireAdmin } from './guards.ts';
 import { filterOf, metricsQuerySchema } from './metrics-filter.ts';
+import { registerIncidentImport } from './real-incidents.ts';
+
+/** The body of `GET /api/metrics`: practice and real side by side, with every figure's written definition. */
+export type MetricsBody = Comparison & { definitions: typeof FIGURE_DEFINITIONS };
 
 /**
- * Metrics over the stored practice-incident records, filtered by team, scenario, service and date:
- * `GET /api/metrics` (MTTD/MTTA/MTTM/MTTR with count, median, p90), `GET /api/metrics.csv` (one row
- * per incident) and `GET /api/incidents` (the records, for the dashboard). Admin key when configured.
+ * Metrics over stored practice records and imported real incidents, filtered by team, scenario, service
+ * and date: `GET /api/metrics` (every figure with n of N, median, p90, mean and its definition; MTBF
+ * from real incidents only), `GET /api/metrics.csv` (one row per practice incident), `GET /api/incidents`
+ * (practice records), `GET /api/real-incidents` and `POST /api/real-incidents` (a CSV import). Admin key when configured.
  */
 export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
   const admin = { preHandler: requireAdmin(deps) };
-  const chosen = async (request: FastifyRequest, reply: FastifyReply): Promise<{ records: IncidentRecord[]; filter: ReturnType<typeof filterOf> } | null> => {
+  const chosen = async (request: FastifyRequest, reply: FastifyReply): Promise<{ records: IncidentRecord[]; real: RealIncident[]; filter: MetricsFilter } | null> => {
     const parsed = metricsQuerySchema.safeParse(request.query);
     if (!parsed.success) {
       sendError(reply, 400, 'invalid', `Bad metrics filter: ${parsed.error.issues[0]?.message ?? 'unknown'}. Filters: team, scenario, service, from, to.`);
       return null;
     }
-    const filter = filterOf(parsed.data);
-    const records = await deps.store.listIncidentRecords();
-    return { records, filter };
+    const [records, real] = await Promise.all([deps.store.listIncidentRecords(), deps.store.listRealIncidents()]);
+    return { records, real, filter: filterOf(parsed.data) };
   };
 
   app.get('/api/metrics', admin, async (request, reply) => {
     const found = await chosen(request, reply);
     if (!found) return reply;
-    const body: Metrics = metrics(found.records, found.filter);
+    const body: MetricsBody = { ...compareMetrics(found.records, found.real, found.filter, Date.now()), definitions: FIGURE_DEFINITIONS };
     return body;
   });
 
@@ -43,4 +47,12 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
     if (!found) return reply;
     return found.records.filter((r) => matches(r, found.filter));
   });
+
+  app.get('/api/real-incidents', admin, async (request, reply) => {
+    const found = await chosen(request, reply);
+    if (!found) return reply;
+    return found.real.filter((r) => matchesReal(r, found.filter));
+  });
+
+  registerIncidentImport(app, deps);
 }

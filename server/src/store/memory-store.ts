@@ -1,7 +1,7 @@
-import type { IncidentRecord } from '@chaos-quest/engine';
+import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
-  assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow,
+  assertContentHash, assertSnapshot, decodeIncident, decodeReal, encodeReal, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow,
 } from './row-codec.ts';
 import {
   DuplicateCommandError, JoinCodeTakenError, SeqConflictError, SNAPSHOTS_KEPT, type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
@@ -33,6 +33,7 @@ export class MemoryStore implements Store {
   readonly #logs = new Map<string, SessionLog>();
   readonly #snapshots = new Map<string, Snapshot[]>();
   readonly #incidents = new Map<string, string>();
+  readonly #real = new Map<string, string>();
   #closed = false;
 
   async putScenarioText(hash: string, text: string): Promise<void> {
@@ -159,6 +160,23 @@ export class MemoryStore implements Store {
   async listIncidentRecords(): Promise<IncidentRecord[]> {
     this.#assertOpen();
     return [...this.#incidents].map(([sessionId, text]) => decodeIncident(sessionId, text));
+  }
+
+  async addRealIncidents(incidents: readonly RealIncident[]): Promise<number> {
+    this.#assertOpen();
+    const texts = incidents.map((incident) => [incident.key, encodeReal(incident)] as const);
+    let added = 0;
+    for (const [key, text] of texts) {
+      if (this.#real.has(key)) continue;
+      this.#real.set(key, text);
+      added++;
+    }
+    return added;
+  }
+
+  async listRealIncidents(): Promise<RealIncident[]> {
+    this.#assertOpen();
+    return [...this.#real].map(([key, text]) => decodeReal(key, text));
   }
 
   /** Memory never fails to write: ok until closed. */

@@ -1,4 +1,4 @@
-import type { IncidentRecord } from '@chaos-quest/engine';
+import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import { sha256Hex } from '../sha256.ts';
 import type { Seat, SessionRow, Snapshot } from './store.ts';
 
@@ -85,6 +85,28 @@ export function decodeIncident(sessionId: string, text: string): IncidentRecord 
 export function encodeIncident(sessionId: string, record: IncidentRecord): string {
   if (record.sessionId !== sessionId) throw new Error(`Incident record of session ${record.sessionId} cannot be stored under session ${sessionId}.`);
   return JSON.stringify(record);
+}
+
+/** Parses a stored real incident, checking what identifies it (not practice, its key, a service, its times). */
+export function decodeReal(key: string, text: string): RealIncident {
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Corrupt real incident ${key}: ${(error as Error).message}`, { cause: error });
+  }
+  const r = record as Partial<RealIncident> | null;
+  const valid = typeof r === 'object' && r !== null && r.practice === false && r.key === key && typeof r.service === 'string' && typeof r.at === 'object';
+  if (!valid) throw new Error(`Corrupt real incident ${key}: not a real-incident record with that key.`);
+  return record as RealIncident;
+}
+
+/** Serialises a real incident. Throws for a practice record or one without a key: they never mix. */
+export function encodeReal(incident: RealIncident): string {
+  if (incident.practice !== false || typeof incident.key !== 'string' || incident.key === '') {
+    throw new Error('Only real incidents with a key can be stored as real incidents; practice records go through putIncidentRecord.');
+  }
+  return JSON.stringify(incident);
 }
 
 /** Throws unless `hash` is the lowercase hex SHA-256 of `text`'s UTF-8 bytes. */

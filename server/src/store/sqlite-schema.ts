@@ -62,6 +62,15 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  `
+  -- Real incidents imported from a team's history, apart from practice records. The key is stable
+  -- per incident, so importing the same export twice adds nothing. Rowid order is import order.
+  CREATE TABLE real_incidents (
+    key TEXT NOT NULL UNIQUE,
+    record TEXT NOT NULL,
+    imported_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -54,6 +54,8 @@ export function prepareStatements(db: Database) {
       'INSERT INTO incidents (session_id, record, created_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET record = excluded.record',
     ),
     listIncidents: db.prepare<[], unknown>('SELECT session_id, record FROM incidents ORDER BY rowid'),
+    addReal: db.prepare<[string, string, number]>('INSERT INTO real_incidents (key, record, imported_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING'),
+    listReal: db.prepare<[], unknown>('SELECT key, record FROM real_incidents ORDER BY rowid'),
   };
 }
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { IncidentRecord } from '@chaos-quest/engine';
+import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import { GroupCommit } from './group-commit.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
-  assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow, type TokenDbRow,
+  assertContentHash, assertSnapshot, decodeIncident, decodeReal, encodeReal, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow, type TokenDbRow,
 } from './row-codec.ts';
 import { migrate } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
@@ -248,6 +248,23 @@ export class SqliteStore implements Store {
     this.#assertOpen();
     const rows = this.#read(() => this.#sql.listIncidents.all()) as { session_id: string; record: string }[];
     return rows.map((row) => decodeIncident(row.session_id, row.record));
+  }
+
+  async addRealIncidents(incidents: readonly RealIncident[]): Promise<number> {
+    const texts = incidents.map((incident) => [incident.key, encodeReal(incident)] as const);
+    let added = 0;
+    const at = Date.now();
+    await this.#write(() => {
+      added = 0;
+      for (const [key, text] of texts) added += this.#sql.addReal.run(key, text, at).changes;
+    });
+    return added;
+  }
+
+  async listRealIncidents(): Promise<RealIncident[]> {
+    this.#assertOpen();
+    const rows = this.#read(() => this.#sql.listReal.all()) as { key: string; record: string }[];
+    return rows.map((row) => decodeReal(row.key, row.record));
   }
 
   async close(): Promise<void> {

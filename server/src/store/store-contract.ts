@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JoinCodeTakenError, SeqConflictError, type Store } from './store.ts';
 import { entries, entry, incident, SCENARIO_HASH, SCENARIO_TEXT, seedSession, sessionRow } from './store-fixtures.ts';
 import { logContract } from './store-contract-log.ts';
+import { realIncidentContract } from './store-contract-real.ts';
 
 /**
  * The behaviour every Store must have, as a vitest suite. Call it from an implementation's test
@@ -121,6 +122,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     logContract(current);
+    realIncidentContract(current);
 
     describe('snapshots', () => {
       it('returns null before any snapshot, then the one with the highest seq', async () => {

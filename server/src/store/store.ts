@@ -1,4 +1,4 @@
-import type { IncidentRecord, LoggedCommand } from '@chaos-quest/engine';
+import type { IncidentRecord, LoggedCommand, RealIncident } from '@chaos-quest/engine';
 
 /**
  * Where sessions live. SQLite is the embedded default; a PostgreSQL store implements the same
@@ -133,6 +133,11 @@ export interface Store {
   putIncidentRecord(sessionId: string, record: IncidentRecord): Promise<void>;
   /** In the order they were first stored. */
   listIncidentRecords(): Promise<IncidentRecord[]>;
+
+  /** Adds imported real incidents atomically; one whose key is already stored is left as it was. Resolves to how many were new. */
+  addRealIncidents(incidents: readonly RealIncident[]): Promise<number>;
+  /** In the order first imported. */
+  listRealIncidents(): Promise<RealIncident[]>;
 
   /** The store's state now, for `/api/health`. Never throws, even once closed. */
   health(): StoreHealth;

@@ -19,3 +19,4 @@ export * from './views/view.ts';
 export { audienceOf, meFor, meInputs, projectionFor, viewFor } from './views/view-for.ts';
 export * from './incident/record.ts';
 export * from './metrics/metrics.ts';
+export { scenarioJsonSchemaText } from './scenario/json-schema.ts';

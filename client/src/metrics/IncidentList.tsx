@@ -1,5 +1,5 @@
 import type { IncidentRecord } from '@chaos-quest/engine';
-import { span } from '@chaos-quest/engine/src/metrics/metrics.ts';
+import { span } from '@chaos-quest/engine/client';
 import { formatDate, formatGameMinutes, formatWallDuration } from '../time/format.ts';
 import { FIGURE_ANCHORS } from './trend-series.ts';
 import { ScrollTable } from '../ui/ScrollTable.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { IncidentRecord, MetricsFilter } from '@chaos-quest/engine';
-import { matches, metrics } from '@chaos-quest/engine/src/metrics/metrics.ts';
+import { matches, metrics } from '@chaos-quest/engine/client';
 import { downloadFile } from '../api/download.ts';
 import { HttpError, messageOf, requestJson } from '../api/http.ts';
 import { AdminKeyField } from '../ui/AdminKeyField.tsx';

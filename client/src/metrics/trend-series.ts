@@ -1,5 +1,5 @@
 import type { IncidentRecord } from '@chaos-quest/engine';
-import { span } from '@chaos-quest/engine/src/metrics/metrics.ts';
+import { span } from '@chaos-quest/engine/client';
 
 export const FIGURE_ANCHORS = {
   mttd: { from: 'started', to: 'detected', label: 'Time to detect' },

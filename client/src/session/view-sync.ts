@@ -1,5 +1,5 @@
 import type { MeMessage, PatchMessage, PlayerMe, Projection, View, ViewMessage, ViewPatch } from '@chaos-quest/engine';
-import { foldPatch } from '@chaos-quest/engine/src/protocol/patch.ts';
+import { foldPatch } from '@chaos-quest/engine/client';
 
 /**
  * What this client holds: the latest shared projection (`view` and `patch` messages) with the seq it was

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { IncidentRecord, MetricsFilter } from '@chaos-quest/engine';
+import type { PublishedRecord, MetricsFilter } from '@chaos-quest/engine';
 import { matches, metrics } from '@chaos-quest/engine/client';
 import { downloadFile } from '../api/download.ts';
 import { HttpError, messageOf, requestJson } from '../api/http.ts';
@@ -14,7 +14,7 @@ import { MtbfTable } from './MtbfTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { FIGURE_ANCHORS, trendSeries, type ClockKind, type FigureKey } from './trend-series.ts';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; message: string; needsKey: boolean } | { state: 'ready'; records: IncidentRecord[] };
+type Loaded = { state: 'loading' } | { state: 'failed'; message: string; needsKey: boolean } | { state: 'ready'; records: PublishedRecord[] };
 
 function toFilter(f: Filters): MetricsFilter {
   return { ...(f.team ? { team: f.team } : {}), ...(f.scenario ? { scenario: f.scenario } : {}), ...(f.service ? { service: f.service } : {}) };
@@ -34,7 +34,7 @@ export function MetricsScreen() {
   const [csvError, setCsvError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    requestJson<IncidentRecord[]>('/api/incidents', { admin: true }).then(
+    requestJson<PublishedRecord[]>('/api/incidents', { admin: true }).then(
       (records) => live && setLoaded({ state: 'ready', records }),
       (e: unknown) => live && setLoaded({ state: 'failed', message: messageOf(e), needsKey: e instanceof HttpError && e.status === 401 }),
     );

@@ -1,4 +1,4 @@
-import type { IncidentRecord, RecordMilestone } from '../incident/record.ts';
+import type { PublishedRecord, RecordMilestone } from '../incident/record.ts';
 
 export interface MetricsFilter {
   team?: string | undefined;
@@ -56,14 +56,14 @@ export function summarize(values: number[]): Summary {
 }
 
 /** How long from one milestone to another in a record, on both clocks; null if either is missing. */
-export function span(record: IncidentRecord, anchor: Anchor): { game: number; wall: number } | null {
+export function span(record: PublishedRecord, anchor: Anchor): { game: number; wall: number } | null {
   const a = record.milestones[anchor.from];
   const b = record.milestones[anchor.to];
   if (!a || !b) return null;
   return { game: b.game - a.game, wall: Math.max(0, b.wall - a.wall) };
 }
 
-export function matches(record: IncidentRecord & { practice: boolean }, filter: MetricsFilter): boolean {
+export function matches(record: PublishedRecord & { practice: boolean }, filter: MetricsFilter): boolean {
   const start = record.milestones.started?.wall ?? record.startedAt ?? 0;
   return (
     (record.practice || filter.includeReal === true) &&
@@ -79,7 +79,7 @@ export function matches(record: IncidentRecord & { practice: boolean }, filter: 
  * MTTD, MTTA, MTTM and MTTR (each with count, mean, median and p90, on the game and wall clocks),
  * MTBF per service, false alarms and outcomes over the records that pass `filter`. Pure.
  */
-export function metrics(records: readonly IncidentRecord[], filter: MetricsFilter = {}): Metrics {
+export function metrics(records: readonly PublishedRecord[], filter: MetricsFilter = {}): Metrics {
   const chosen = records.filter((r) => matches(r, filter));
   const figure = (anchor: Anchor): Figure => {
     const spans = chosen.map((r) => span(r, anchor)).filter((s) => s !== null);

@@ -1,4 +1,4 @@
-import { matches, metrics, type IncidentRecord, type Metrics } from '@chaos-quest/engine';
+import { matches, metrics, publishedRecord, type IncidentRecord, type Metrics, type PublishedRecord } from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { metricsCsv } from '../exports/metrics-csv.ts';
 import type { ApiDeps } from './api-deps.ts';
@@ -9,7 +9,8 @@ import { filterOf, metricsQuerySchema } from './metrics-filter.ts';
 /**
  * Metrics over the stored practice-incident records, filtered by team, scenario, service and date:
  * `GET /api/metrics` (MTTD/MTTA/MTTM/MTTR with count, median, p90), `GET /api/metrics.csv` (one row
- * per incident) and `GET /api/incidents` (the records, for the dashboard). Admin key when configured.
+ * per incident) and `GET /api/incidents` (the records without their seeds, for the dashboard). Admin key
+ * when configured.
  */
 export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
   const admin = { preHandler: requireAdmin(deps.config) };
@@ -41,6 +42,7 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/api/incidents', admin, async (request, reply) => {
     const found = await chosen(request, reply);
     if (!found) return reply;
-    return found.records.filter((r) => matches(r, found.filter));
+    const body: PublishedRecord[] = found.records.filter((r) => matches(r, found.filter)).map(publishedRecord);
+    return body;
   });
 }

@@ -26,7 +26,7 @@ import type { ViewPatch } from './patch.ts';
 export const SOCKET_EVENTS = { command: 'command', resync: 'resync', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
 
 /** Errors the transport adds to the engine's own. */
-export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal' | 'duplicate';
+export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal';
 
 export type CommandAck = { ok: true; seq: number } | { ok: false; error: { code: WireErrorCode; message: string } };
 

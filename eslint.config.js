@@ -10,6 +10,13 @@ const impureCalls = [
 const timerGlobals = ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'requestAnimationFrame', 'process', 'Buffer', 'require']
   .map((name) => ({ name, message: 'The engine is pure: no timers, no Node globals.' }));
 
+// Each package is used through its package.json `exports`, never through its files: an import of another
+// package's /src/ path, or a relative path climbing out of one package into another, bypasses that contract.
+const crossPackage = [
+  { group: ['@chaos-quest/*/src', '@chaos-quest/*/src/**'], message: "Import another package through its exports (`@chaos-quest/engine`, `@chaos-quest/engine/client`), never its /src/ files." },
+  { regex: '^(\\.\\./)+(engine|server|client)(/|$)', message: 'A relative path into another package bypasses its exports: import `@chaos-quest/<package>` instead.' },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tests/artifacts/**'] },
   ...tseslint.configs.recommended,
@@ -28,6 +35,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['{engine,server,client}/**/*.{ts,tsx,js,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: crossPackage }] },
+  },
+  {
     files: ['engine/src/**/*.ts'],
     ignores: ['engine/src/**/*.test.ts'],
     languageOptions: { globals: {} },
@@ -39,22 +50,23 @@ export default tseslint.config(
         { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'net'], message: 'The engine does no I/O.' },
         { group: ['socket.io', 'socket.io-client', 'react', 'react-dom', 'better-sqlite3', 'fastify'], message: 'The engine never imports transport, storage or UI.' },
         { group: ['@chaos-quest/server', '@chaos-quest/client'], message: 'Dependencies point one way: server and client depend on the engine.' },
+        ...crossPackage,
       ] }],
     },
   },
   {
     files: ['client/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@chaos-quest/server', '**/server/**'], message: 'The client never imports the server.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@chaos-quest/server', '**/server/**'], message: 'The client never imports the server.' }, ...crossPackage] }],
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [{
         name: '@chaos-quest/engine',
         allowTypeImports: true,
-        message: 'The engine barrel would bundle xstate, yaml and seedrandom: import types with `import type`, values from a pure module by path (@chaos-quest/engine/src/...).',
+        message: 'The engine barrel would bundle xstate, yaml and seedrandom: import types with `import type`, values from `@chaos-quest/engine/client`.',
       }] }],
     },
   },
   {
     files: ['server/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@chaos-quest/client', '**/client/**'], message: 'The server never imports the client.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@chaos-quest/client', '**/client/**'], message: 'The server never imports the client.' }, ...crossPackage] }] },
   },
 );

@@ -6,7 +6,7 @@
  *
  *   npm run bench:detector [-- --quick] [-- --json]
  */
-import { createBaselineDetector, DEFAULT_DETECTOR_PARAMS } from '@chaos-quest/engine/src/telemetry/baseline-detector.ts';
+import { createBaselineDetector, DEFAULT_DETECTOR_PARAMS } from '@chaos-quest/engine';
 import { fixedThresholdScores, windowedGaussianScores } from './lib/nab/baselines.ts';
 import { PROFILE_NAMES, listNabFiles, loadNabFile, type NabFile } from './lib/nab/corpus.ts';
 import { publishedScores, scoresAtThreshold, sweptScores, type ProfileScores } from './lib/nab/evaluate.ts';

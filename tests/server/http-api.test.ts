@@ -68,8 +68,9 @@ describe('HTTP API', () => {
       const lines = (await log.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines).toEqual([expect.objectContaining({ seq: 1, actor: { kind: 'system' }, command: expect.objectContaining({ type: 'player.join', name: 'Ana' }) })]);
       expect(Object.keys(lines[0] ?? {}).sort()).toEqual(['actor', 'at', 'command', 'seq']);
-      const record = (await fetch(`${base}/incident.json`, bearer(created.facilitatorToken)).then((r) => r.json())) as { seed: string; sessionId: string };
-      expect(record).toMatchObject({ sessionId: created.sessionId, seed: 'export-seed' });
+      const record = (await fetch(`${base}/incident.json`, bearer(created.facilitatorToken)).then((r) => r.json())) as Record<string, unknown>;
+      expect(record).toMatchObject({ sessionId: created.sessionId, practice: true });
+      expect(record, 'the seed leaves the server only with the log').not.toHaveProperty('seed');
       const markdown = await fetch(`${base}/postmortem.md`, bearer(created.facilitatorToken));
       expect(markdown.headers.get('content-type')).toContain('text/markdown');
       expect(await markdown.text()).toMatch(/^# Post-mortem \(draft\): The TTL Trap/);

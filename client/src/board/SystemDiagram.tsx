@@ -3,7 +3,7 @@ import type { Component, Health } from '@chaos-quest/engine';
 import { pathOf } from '../graph/layout.ts';
 import { SYSTEM_FONT, SYSTEM_LINE_HEIGHT, systemLayout } from '../graph/system-layout.ts';
 import { IconGlyph } from '../ui/Icon.tsx';
-import { HEALTH_LOOK } from './HealthBadge.tsx';
+import { HEALTH_LOOK } from './health-look.ts';
 
 interface Props {
   components: readonly Component[];

@@ -1,5 +1,5 @@
 import type { Awareness, Comparison } from '@chaos-quest/engine';
-import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/src/metrics/definitions.ts';
+import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/client';
 import { ScrollTable } from '../ui/ScrollTable.tsx';
 import { percent } from './format-figure.ts';
 

@@ -1,5 +1,5 @@
 import type { DefinitionId } from '@chaos-quest/engine';
-import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/src/metrics/definitions.ts';
+import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/client';
 
 /** The written definition of every figure on the page, practice and real, from the engine's one table. */
 export function FigureLegend() {

@@ -1,5 +1,5 @@
 import type { Comparison, FigureId, FigureSummary } from '@chaos-quest/engine';
-import { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from '@chaos-quest/engine/src/metrics/definitions.ts';
+import { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from '@chaos-quest/engine/client';
 import { ScrollTable } from '../ui/ScrollTable.tsx';
 import { formatValue, nOfN } from './format-figure.ts';
 

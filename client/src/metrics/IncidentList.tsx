@@ -1,16 +1,16 @@
-import type { IncidentRecord } from '@chaos-quest/engine';
-import { span } from '@chaos-quest/engine/src/metrics/metrics.ts';
+import type { PublishedRecord } from '@chaos-quest/engine';
+import { span } from '@chaos-quest/engine/client';
 import { formatDate, formatGameMinutes, formatWallDuration } from '../time/format.ts';
 import { FIGURE_ANCHORS } from './trend-series.ts';
 import { ScrollTable } from '../ui/ScrollTable.tsx';
 
-function spanText(record: IncidentRecord, key: 'mttd' | 'mttr'): string {
+function spanText(record: PublishedRecord, key: 'mttd' | 'mttr'): string {
   const s = span(record, FIGURE_ANCHORS[key]);
   return s ? `${formatGameMinutes(s.game)} · ${formatWallDuration(s.wall)}` : '–';
 }
 
 /** The practice incidents behind the figures, newest first. */
-export function IncidentList({ records }: { records: readonly IncidentRecord[] }) {
+export function IncidentList({ records }: { records: readonly PublishedRecord[] }) {
   if (records.length === 0) return <p className="empty">No practice incidents match.</p>;
   const sorted = [...records].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
   return (

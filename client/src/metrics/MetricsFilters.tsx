@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
+import type { PublishedRecord, RealIncident } from '@chaos-quest/engine';
 import type { ClockKind } from './trend-series.ts';
 
 export interface Filters {
@@ -9,7 +9,7 @@ export interface Filters {
 }
 
 interface Props {
-  records: readonly IncidentRecord[];
+  records: readonly PublishedRecord[];
   real: readonly RealIncident[];
   filters: Filters;
   clock: ClockKind;

@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { IncidentRecord, MetricsFilter, RealIncident } from '@chaos-quest/engine';
-import { compareMetrics } from '@chaos-quest/engine/src/metrics/compare.ts';
-import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/src/metrics/definitions.ts';
-import { matches } from '@chaos-quest/engine/src/metrics/metrics.ts';
+import type { PublishedRecord, MetricsFilter, RealIncident } from '@chaos-quest/engine';
+import { compareMetrics, FIGURE_DEFINITIONS, matches } from '@chaos-quest/engine/client';
 import { downloadFile } from '../api/download.ts';
 import { HttpError, messageOf, requestJson } from '../api/http.ts';
 import { AdminKeyField } from '../ui/AdminKeyField.tsx';
@@ -24,7 +22,7 @@ import './metrics.css';
 type Loaded =
   | { state: 'loading' }
   | { state: 'failed'; message: string; needsKey: boolean }
-  | { state: 'ready'; records: IncidentRecord[]; real: RealIncident[] };
+  | { state: 'ready'; records: PublishedRecord[]; real: RealIncident[] };
 
 function toFilter(f: Filters): MetricsFilter {
   return { ...(f.team ? { team: f.team } : {}), ...(f.scenario ? { scenario: f.scenario } : {}), ...(f.service ? { service: f.service } : {}) };
@@ -48,7 +46,7 @@ export function MetricsScreen() {
   const [csvError, setCsvError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([requestJson<IncidentRecord[]>('/api/incidents', { admin: true }), requestJson<RealIncident[]>('/api/real-incidents', { admin: true })]).then(
+    Promise.all([requestJson<PublishedRecord[]>('/api/incidents', { admin: true }), requestJson<RealIncident[]>('/api/real-incidents', { admin: true })]).then(
       ([records, real]) => live && setLoaded({ state: 'ready', records, real }),
       (e: unknown) => live && setLoaded({ state: 'failed', message: messageOf(e), needsKey: e instanceof HttpError && e.status === 401 }),
     );

@@ -1,5 +1,5 @@
 import type { Mtbf } from '@chaos-quest/engine';
-import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/src/metrics/definitions.ts';
+import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/client';
 import { formatDate } from '../time/format.ts';
 import { ScrollTable } from '../ui/ScrollTable.tsx';
 import { formatLongDuration } from './format-figure.ts';

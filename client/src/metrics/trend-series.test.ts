@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentRecord } from '@chaos-quest/engine';
+import type { PublishedRecord } from '@chaos-quest/engine';
 import { chartScale, niceTicks, trendSeries } from './trend-series.ts';
 
-function record(sessionId: string, start: number, detectedAfterMin: number | null): IncidentRecord {
+function record(sessionId: string, start: number, detectedAfterMin: number | null): PublishedRecord {
   return {
     practice: true,
     sessionId,
     scenario: { id: 'dns', title: 'DNS', hash: 'h' },
     services: ['checkout'],
     team: 'a',
-    seed: 's',
     roles: [],
     milestones: {
       started: { game: 5, wall: start, source: 'scenario' },

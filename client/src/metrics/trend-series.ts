@@ -1,5 +1,5 @@
-import type { IncidentRecord } from '@chaos-quest/engine';
-import { span } from '@chaos-quest/engine/src/metrics/metrics.ts';
+import type { PublishedRecord } from '@chaos-quest/engine';
+import { span } from '@chaos-quest/engine/client';
 
 export const FIGURE_ANCHORS = {
   mttd: { from: 'started', to: 'detected', label: 'Time to detect' },
@@ -23,7 +23,7 @@ export interface TrendPoint {
  * One figure over time: for each record that reached both milestones, when it started and how
  * long the span was, in minutes on the chosen clock, oldest first. Pure.
  */
-export function trendSeries(records: readonly IncidentRecord[], figure: FigureKey, clock: ClockKind): TrendPoint[] {
+export function trendSeries(records: readonly PublishedRecord[], figure: FigureKey, clock: ClockKind): TrendPoint[] {
   const anchor = FIGURE_ANCHORS[figure];
   return records
     .flatMap((r) => {

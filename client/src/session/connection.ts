@@ -1,6 +1,6 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientCommand, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TelemetryAck, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
-import { presenceSchema } from '@chaos-quest/engine/src/protocol/server-messages.ts';
+import { presenceSchema } from '@chaos-quest/engine/client';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import type { SessionStore } from './session-store.ts';

@@ -1,7 +1,5 @@
 import type { MeMessage, Projection, TimelineEntry } from '@chaos-quest/engine';
-import { exampleScenario } from '@chaos-quest/engine/src/testing/example-scenario.ts';
-import { Table } from '@chaos-quest/engine/src/testing/table.ts';
-import { projectionFor } from '@chaos-quest/engine/src/views/view-for.ts';
+import { exampleScenario, projectionFor, Table } from '@chaos-quest/engine/testing';
 
 /** Real projections of the engine's example scenario, for the client's tests: the protocol's schemas accept them. */
 const scenario = exampleScenario();

@@ -1,6 +1,5 @@
 import type { MeMessage, PatchMessage, PlayerMe, Projection, View, ViewMessage } from '@chaos-quest/engine';
-import { foldPatch } from '@chaos-quest/engine/src/protocol/patch.ts';
-import { meMessageSchema, patchMessageSchema, projectionSchema, viewMessageSchema } from '@chaos-quest/engine/src/protocol/server-messages.ts';
+import { foldPatch, meMessageSchema, patchMessageSchema, projectionSchema, viewMessageSchema } from '@chaos-quest/engine/client';
 
 /**
  * What this client holds: the latest shared projection (`view` and `patch` messages) with the seq it was

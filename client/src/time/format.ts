@@ -1,4 +1,4 @@
-import { clockLabel } from '@chaos-quest/engine/src/session/phase.ts';
+import { clockLabel } from '@chaos-quest/engine/client';
 
 /** Game minutes as a duration: "45 min", "2 h 05 min". Pure. */
 export function formatGameMinutes(minutes: number): string {

@@ -34,6 +34,18 @@ export interface IncidentRecord {
   firstSignal?: FirstSignal | null;
 }
 
+/**
+ * An incident record as it leaves the server over HTTP: without the seed, which decides every die and
+ * leaves the server only in the facilitator's own export of the log.
+ */
+export type PublishedRecord = Omit<IncidentRecord, 'seed'>;
+
+/** The record without its seed; a new object, the record untouched. Pure. */
+export function publishedRecord(record: IncidentRecord): PublishedRecord {
+  const { seed: _seed, ...published } = record;
+  return published;
+}
+
 const DETECTION: readonly string[] = ['team', 'monitoring', 'customer', 'facilitator'];
 
 /** Derives the practice-incident record of a session (finished or not). Pure. */

@@ -1,5 +1,5 @@
 import type { RealIncident } from '../incident/real.ts';
-import type { IncidentRecord } from '../incident/record.ts';
+import type { PublishedRecord as IncidentRecord } from '../incident/record.ts';
 import type { DetectionSource, Outcome } from '../scenario/schema.ts';
 import { FIGURE_IDS, REAL_FIGURE_IDS, type FigureId, type RealFigureId } from './definitions.ts';
 import { figureOf, practiceDurations, practiceUnit, realDurations, type FigureSummary } from './figures.ts';

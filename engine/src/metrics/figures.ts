@@ -1,5 +1,5 @@
 import type { RealIncident } from '../incident/real.ts';
-import type { IncidentRecord } from '../incident/record.ts';
+import type { PublishedRecord as IncidentRecord } from '../incident/record.ts';
 import { FIGURE_DEFINITIONS, type FigureId, type RealFigureId } from './definitions.ts';
 import { summarize, type Summary } from './metrics.ts';
 

@@ -1,4 +1,4 @@
-import type { IncidentRecord, RecordMilestone } from '../incident/record.ts';
+import type { PublishedRecord, RecordMilestone } from '../incident/record.ts';
 
 export interface MetricsFilter {
   team?: string | undefined;
@@ -29,7 +29,7 @@ export function summarize(values: number[]): Summary {
 }
 
 /** How long from one milestone to another in a record, on both clocks; null if either is missing. */
-export function span(record: IncidentRecord, anchor: Anchor): { game: number; wall: number } | null {
+export function span(record: PublishedRecord, anchor: Anchor): { game: number; wall: number } | null {
   const a = record.milestones[anchor.from];
   const b = record.milestones[anchor.to];
   if (!a || !b) return null;
@@ -37,7 +37,7 @@ export function span(record: IncidentRecord, anchor: Anchor): { game: number; wa
 }
 
 /** Whether a practice record passes the filter (team, scenario, service, window on its start). Pure. */
-export function matches(record: IncidentRecord, filter: MetricsFilter): boolean {
+export function matches(record: PublishedRecord, filter: MetricsFilter): boolean {
   const start = record.milestones.started?.wall ?? record.startedAt ?? 0;
   return (
     record.practice === true &&

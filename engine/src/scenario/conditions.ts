@@ -19,18 +19,3 @@ export function holds(condition: Condition, scope: ConditionScope): boolean {
   if ('role_present' in condition) return scope.rolesPresent.includes(condition.role_present);
   return condition satisfies never;
 }
-
-/** Every flag, scene and role a condition mentions, for the linter. */
-export function references(condition: Condition): { flags: string[]; scenes: string[]; roles: string[] } {
-  const out = { flags: [] as string[], scenes: [] as string[], roles: [] as string[] };
-  const walk = (c: Condition): void => {
-    if ('flag' in c) out.flags.push(c.flag);
-    else if ('not' in c) walk(c.not);
-    else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('visited' in c) out.scenes.push(c.visited);
-    else if ('role_present' in c) out.roles.push(c.role_present);
-  };
-  walk(condition);
-  return out;
-}

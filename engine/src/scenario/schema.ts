@@ -69,7 +69,6 @@ export const modifierSchema = z.strictObject({
   when: conditionSchema.optional(),
   label: z.string().max(200).optional(),
 });
-export type Modifier = z.infer<typeof modifierSchema>;
 
 export const DICE = ['d4', 'd6', 'd8', 'd10', 'd12', 'd20', '2d6', '3d6', 'd100'] as const;
 export type Dice = (typeof DICE)[number];
@@ -179,7 +178,5 @@ export const scenarioSchema = z.strictObject({
   endings: z.array(endingSchema).min(1).max(30),
   telemetry: telemetrySchema.optional(),
 });
-/** A scenario as written (defaults not yet applied). */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A validated scenario, defaults applied. */
 export type Scenario = z.output<typeof scenarioSchema>;

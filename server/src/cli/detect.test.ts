@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBaselineDetector, DEFAULT_DETECTOR_PARAMS } from '@chaos-quest/engine/src/telemetry/baseline-detector.ts';
+import { createBaselineDetector, DEFAULT_DETECTOR_PARAMS } from '@chaos-quest/engine';
 import type { CliIo } from './cli-io.ts';
 import { DETECT_USAGE, detect } from './detect.ts';
 

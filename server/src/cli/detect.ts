@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createBaselineDetector } from '@chaos-quest/engine/src/telemetry/baseline-detector.ts';
+import { createBaselineDetector } from '@chaos-quest/engine';
 import type { CliIo } from './cli-io.ts';
 
 export const DETECT_USAGE = `Usage: chaos-quest detect <file.csv> [--json]

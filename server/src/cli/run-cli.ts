@@ -1,16 +1,20 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { run } from './run.ts';
 
 /** The repository root, where the CLI runs from in tests. */
-export const repoRoot = new URL('../../../', import.meta.url).pathname;
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Runs the real `chaos-quest` CLI in a child process from the repository root; never rejects. */
+/**
+ * Runs `chaos-quest <args>` in this process, from the repository root, and collects what it wrote.
+ * Resolves to the exit code `main.ts` would set; rejects only when the CLI has a bug.
+ */
 export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    cwd: repoRoot,
+  });
+  return { code, stdout, stderr };
 }

@@ -1,21 +1,25 @@
 import { open, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileTooLarge, MAX_SCENARIO_BYTES, parseScenario, type ParseResult } from '@chaos-quest/engine';
 import { UsageError } from './usage-error.ts';
 
 const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml']);
 
-/** Files as given, and each directory's *.yaml / *.yml files (not recursive), sorted. Throws UsageError for a missing path. */
-export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+/**
+ * Files as given, and each directory's *.yaml / *.yml files (not recursive), sorted; relative paths are
+ * read from `cwd` but returned as given, so reports name files the way the user typed them. Throws
+ * UsageError for a missing path.
+ */
+export async function expandPaths(paths: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    const info = await stat(path).catch(() => null);
+    const info = await stat(resolve(cwd, path)).catch(() => null);
     if (!info) throw new UsageError(`no such file or directory: ${path}`);
     if (!info.isDirectory()) {
       files.push(path);
       continue;
     }
-    const names = (await readdir(path)).filter((name) => SCENARIO_EXTENSIONS.has(extname(name))).sort();
+    const names = (await readdir(resolve(cwd, path))).filter((name) => SCENARIO_EXTENSIONS.has(extname(name))).sort();
     files.push(...names.map((name) => join(path, name)));
   }
   return files;
@@ -28,11 +32,11 @@ export interface ScenarioFile extends ParseResult {
 }
 
 /**
- * Reads and checks one scenario file. A file over the size cap is refused from its size alone,
- * without reading it. Rejects only when the file cannot be read at all.
+ * Reads and checks one scenario file (a relative `file` from `cwd`). A file over the size cap is
+ * refused from its size alone, without reading it. Rejects only when the file cannot be read at all.
  */
-export async function readScenarioFile(file: string): Promise<ScenarioFile> {
-  const handle = await open(file, 'r');
+export async function readScenarioFile(file: string, cwd: string): Promise<ScenarioFile> {
+  const handle = await open(resolve(cwd, file), 'r');
   try {
     const { size } = await handle.stat();
     if (size > MAX_SCENARIO_BYTES) return { file, text: null, scenario: null, diagnostics: [fileTooLarge(file, size)] };

@@ -9,7 +9,6 @@ const cli = runCli;
 const valid = 'engine/src/scenario/fixtures/valid/dns-ttl-trap.yaml';
 const validText = readFileSync(join(root, valid), 'utf8');
 
-
 const temp = mkdtempSync(join(tmpdir(), 'cq-simulate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 

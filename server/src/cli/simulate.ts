@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { sha256 } from '@chaos-quest/engine';
 import { playthrough, type Playthrough } from './bot-playthrough.ts';
+import type { CliIo } from './cli-io.ts';
 import { renderDiagnostic } from './render-diagnostic.ts';
 import { readScenarioFile } from './scenario-files.ts';
 import { aggregate, formatReport } from './simulate-report.ts';
@@ -9,6 +10,9 @@ import { UsageError } from './usage-error.ts';
 const DEFAULTS = { runs: 100, seed: 'chaos-quest', maxSteps: 500 } as const;
 /** Progress is worth showing only when a run takes long enough to wonder about. */
 const PROGRESS_FROM_RUNS = 200;
+
+/** main.ts marks its io when standard error is a terminal; a test's io never is one. */
+const onTerminal = (io: CliIo): boolean => 'errIsTerminal' in io && io.errIsTerminal === true;
 
 function count(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -40,23 +44,23 @@ function options(args: readonly string[]) {
  * report, 1 if the scenario has errors (printed instead). Throws UsageError for bad arguments.
  * Output depends only on the file, the seed, --runs and --max-steps.
  */
-export async function simulate(args: readonly string[]): Promise<number> {
+export async function simulate(args: readonly string[], io: CliIo): Promise<number> {
   const o = options(args);
-  const { scenario, diagnostics, text } = await readScenarioFile(o.file);
-  for (const d of diagnostics) process.stderr.write(`${renderDiagnostic(d, text)}\n`);
+  const { scenario, diagnostics, text } = await readScenarioFile(o.file, io.cwd);
+  for (const d of diagnostics) io.err(`${renderDiagnostic(d, text)}\n`);
   if (!scenario || text === null) {
-    process.stderr.write(`${o.file} has errors; fix them before simulating (chaos-quest validate ${o.file}).\n`);
+    io.err(`${o.file} has errors; fix them before simulating (chaos-quest validate ${o.file}).\n`);
     return 1;
   }
   const hash = sha256(text);
-  const progress = process.stderr.isTTY && o.runs >= PROGRESS_FROM_RUNS;
+  const progress = onTerminal(io) && o.runs >= PROGRESS_FROM_RUNS;
   const runs: Playthrough[] = [];
   for (let i = 0; i < o.runs; i++) {
     runs.push(playthrough(scenario, hash, `${o.seed}:${i}`, o.maxSteps));
-    if (progress && (i + 1) % 50 === 0) process.stderr.write(`\rsimulating: ${i + 1}/${o.runs}`);
+    if (progress && (i + 1) % 50 === 0) io.err(`\rsimulating: ${i + 1}/${o.runs}`);
   }
-  if (progress) process.stderr.write('\r\x1b[K');
+  if (progress) io.err('\r\x1b[K');
   const report = aggregate(scenario, o.seed, o.maxSteps, runs);
-  process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  io.out(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return 0;
 }

@@ -1,15 +1,12 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from './run.ts';
 import { repoRoot, runCli } from './run-cli.ts';
 
-const root = repoRoot;
 const cli = runCli;
 const fixtures = 'engine/src/scenario/fixtures';
-
 
 const temp = mkdtempSync(join(tmpdir(), 'cq-validate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -71,21 +68,44 @@ describe('chaos-quest validate', () => {
 });
 
 describe('chaos-quest', () => {
-  it('prints its usage for --help and exits 0', async () => {
-    const { code, stdout } = await cli('--help');
-    expect(code).toBe(0);
-    expect(stdout).toContain('Usage: chaos-quest <command>');
+  it("prints its usage for --help and a command's usage for <command> --help, and exits 0", async () => {
+    const top = await cli('--help');
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('Usage: chaos-quest <command>');
+    for (const name of ['validate', 'simulate', 'serve']) {
+      const help = await cli(name, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: chaos-quest ${name}`);
+    }
   });
 
   it('exits 2 with usage for an unknown command or none', async () => {
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
-    expect((await cli()).code).toBe(2);
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: chaos-quest <command>');
   });
 
-  it('runs from its bin script, which registers tsx itself', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['server/bin/chaos-quest.mjs', 'validate', `${fixtures}/valid/dns-ttl-trap.yaml`], { cwd: root });
+  it("resolves relative paths from the io's directory, not the process's", async () => {
+    let stdout = '';
+    const code = await run(['validate', 'valid/dns-ttl-trap.yaml'], { out: (t) => void (stdout += t), err: () => {}, cwd: join(repoRoot, fixtures) });
+    expect(code).toBe(0);
     expect(stdout).toBe('Checked 1 file: no problems.\n');
+  });
+
+  it('exits 1 and names the error when a file cannot be read', async () => {
+    const { code, stdout, stderr } = await cli('simulate', fixtures);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^chaos-quest simulate: EISDIR: /);
+  });
+
+  it('refuses a bad --port for serve before starting anything', async () => {
+    const { code, stderr } = await cli('serve', '--port', '70000');
+    expect(code).toBe(2);
+    expect(stderr).toContain("--port must be a port number, not '70000'.");
+    expect(stderr).toContain('Usage: chaos-quest serve');
   });
 });

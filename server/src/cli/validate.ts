@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '@chaos-quest/engine';
+import type { CliIo } from './cli-io.ts';
 import { renderDiagnostic } from './render-diagnostic.ts';
 import { expandPaths, readScenarioFile, type ScenarioFile } from './scenario-files.ts';
 import { UsageError } from './usage-error.ts';
@@ -23,23 +24,23 @@ function summary(results: readonly ScenarioFile[]): string {
 }
 
 /** `chaos-quest validate`: returns the exit code (0 clean or warnings only, 1 on any error). Throws UsageError for bad arguments. */
-export async function validate(args: readonly string[]): Promise<number> {
+export async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
   if (positionals.length === 0) throw new UsageError('validate needs at least one file or directory.');
-  const files = await expandPaths(positionals);
+  const files = await expandPaths(positionals, io.cwd);
   if (files.length === 0) throw new UsageError(`no *.yaml files in ${positionals.join(', ')}`);
   const results: ScenarioFile[] = [];
-  for (const file of files) results.push(await readScenarioFile(file));
+  for (const file of files) results.push(await readScenarioFile(file, io.cwd));
   const all = results.flatMap((r) => r.diagnostics);
   if (values.json) {
     const report = {
       files: results.map((r) => ({ file: r.file, valid: r.scenario !== null, diagnostics: r.diagnostics })),
       ...counts(all),
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    for (const r of results) for (const d of r.diagnostics) process.stdout.write(`${renderDiagnostic(d, r.text)}\n`);
-    process.stdout.write(`${summary(results)}\n`);
+    for (const r of results) for (const d of r.diagnostics) io.out(`${renderDiagnostic(d, r.text)}\n`);
+    io.out(`${summary(results)}\n`);
   }
   return counts(all).errors > 0 ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchemaText } from '@chaos-quest/engine/src/scenario/json-schema.ts';
+import { scenarioJsonSchemaText } from '@chaos-quest/engine';
 
 const target = fileURLToPath(new URL('../../../scenarios/schema.json', import.meta.url));
 writeFileSync(target, scenarioJsonSchemaText());

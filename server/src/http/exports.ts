@@ -1,4 +1,4 @@
-import { incidentRecord } from '@chaos-quest/engine';
+import { incidentRecord, publishedRecord } from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { logJsonl } from '../exports/log-jsonl.ts';
 import { postmortem } from '../exports/postmortem.ts';
@@ -11,7 +11,8 @@ type Params = { Params: { id: string } };
 
 /**
  * A session's exports, for its facilitator only (token in `Authorization: Bearer`): the event log
- * as JSON Lines, the practice-incident record as JSON and the post-mortem draft as Markdown.
+ * as JSON Lines, the practice-incident record as JSON (without the seed: DESIGN lets it leave the server
+ * only with the log) and the post-mortem draft as Markdown.
  */
 export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
   const session = async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<LiveSession | null> => {
@@ -34,7 +35,7 @@ export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
   app.get<Params>('/api/sessions/:id/incident.json', async (request, reply) => {
     const live = await session(request, reply);
     if (!live) return reply;
-    const record = incidentRecord(live.scenario, live.state, live.id);
+    const record = publishedRecord(incidentRecord(live.scenario, live.state, live.id));
     return attachment(reply, `${live.id}.incident.json`, 'application/json; charset=utf-8').send(JSON.stringify(record, null, 2));
   });
 

@@ -1,4 +1,4 @@
-import { compareMetrics, FIGURE_DEFINITIONS, matches, matchesReal, type Comparison, type IncidentRecord, type MetricsFilter, type RealIncident } from '@chaos-quest/engine';
+import { compareMetrics, FIGURE_DEFINITIONS, matches, matchesReal, publishedRecord, type Comparison, type IncidentRecord, type MetricsFilter, type PublishedRecord, type RealIncident } from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { metricsCsv } from '../exports/metrics-csv.ts';
 import type { ApiDeps } from './api-deps.ts';
@@ -45,7 +45,8 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/api/incidents', admin, async (request, reply) => {
     const found = await chosen(request, reply);
     if (!found) return reply;
-    return found.records.filter((r) => matches(r, found.filter));
+    const body: PublishedRecord[] = found.records.filter((r) => matches(r, found.filter)).map(publishedRecord);
+    return body;
   });
 
   app.get('/api/real-incidents', admin, async (request, reply) => {

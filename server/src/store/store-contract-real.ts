@@ -1,4 +1,4 @@
-import { realIncident } from '@chaos-quest/engine/src/testing/sample-incidents.ts';
+import { realIncident } from '@chaos-quest/engine/testing';
 import { describe, expect, it } from 'vitest';
 import type { Store } from './store.ts';
 

@@ -1,0 +1,12 @@
+/**
+ * The engine's entry point for the browser (`@chaos-quest/engine/client`): the pure, light helpers the
+ * client runs itself. Everything here must stay free of xstate, yaml and seedrandom, which the main
+ * entry point pulls in for the server (tests/boundaries.test.ts bundles this file to prove it). Types
+ * come from `@chaos-quest/engine` with `import type`, which costs the bundle nothing.
+ */
+export { clockLabel } from './session/phase.ts';
+export { foldPatch } from './protocol/patch.ts';
+export { matches, span } from './metrics/metrics.ts';
+export { compareMetrics } from './metrics/compare.ts';
+export { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from './metrics/definitions.ts';
+export { meMessageSchema, patchMessageSchema, presenceSchema, projectionSchema, viewMessageSchema } from './protocol/server-messages.ts';

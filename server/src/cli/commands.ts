@@ -1,0 +1,24 @@
+import type { CliIo } from './cli-io.ts';
+import { serveCommand } from './serve-command.ts';
+import { simulate } from './simulate.ts';
+import { SERVE_USAGE, SIMULATE_USAGE, VALIDATE_USAGE } from './usage.ts';
+import { validate } from './validate.ts';
+
+/** One `chaos-quest` command: its name, its help text and what runs it. */
+export interface CliCommand {
+  name: string;
+  /** Printed for `--help` and after a usage error. */
+  usage: string;
+  /**
+   * Runs the command and resolves to its exit code (0 ok, 1 problems found). Throws UsageError for
+   * bad arguments; a file-system error (ENOENT, EACCES…) is reported by `run` as exit code 1.
+   */
+  handler(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** Every command `run` knows, in the order the top-level usage lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  { name: 'validate', usage: VALIDATE_USAGE, handler: validate },
+  { name: 'simulate', usage: SIMULATE_USAGE, handler: simulate },
+  { name: 'serve', usage: SERVE_USAGE, handler: serveCommand },
+];

@@ -61,7 +61,9 @@ function parseDatabaseUrl(text: string | null): string | null {
     // Reported below, without echoing a URL that may hold a password.
   }
   if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
-    throw new Error('CQ_DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/database; leave it unset to use SQLite in CQ_DATA_DIR.');
+    throw new Error(
+      'CQ_DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/database; leave it unset to use SQLite in CQ_DATA_DIR.',
+    );
   }
   return text;
 }

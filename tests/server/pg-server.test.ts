@@ -16,7 +16,8 @@ async function logRows(url: string, sessionId: string): Promise<{ seq: number; c
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ seq: string; command_key: string }>('SELECT seq, command_key FROM log WHERE session_id = $1 ORDER BY seq', [sessionId]);
+    const sql = 'SELECT seq, command_key FROM log WHERE session_id = $1 ORDER BY seq';
+    const { rows } = await client.query<{ seq: string; command_key: string }>(sql, [sessionId]);
     return rows.map((r) => ({ seq: Number(r.seq), command_key: r.command_key }));
   } finally {
     await client.end();
@@ -90,7 +91,8 @@ describe('the server on PostgreSQL (CQ_DATABASE_URL)', () => {
   it('refuses to start on a CQ_DATABASE_URL that is not a PostgreSQL URL', async () => {
     const dir = tempDir();
     try {
-      await expect(startServer(dir, { env: { CQ_DATABASE_URL: 'mysql://root@127.0.0.1/cq' } })).rejects.toThrow(/CQ_DATABASE_URL must be a PostgreSQL URL/);
+      const started = startServer(dir, { env: { CQ_DATABASE_URL: 'mysql://root@127.0.0.1/cq' } });
+      await expect(started).rejects.toThrow(/CQ_DATABASE_URL must be a PostgreSQL URL/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

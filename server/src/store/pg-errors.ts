@@ -28,7 +28,6 @@ export function isPgFailure(error: unknown): error is Error {
 
 /** Rewrites a driver error that means "PostgreSQL is not there" into one that says what to check. */
 export function explainPgFailure(error: Error, where: string): Error {
-  return new Error(`PostgreSQL at ${where} cannot be reached or refused the work (${error.message}); check that it runs and CQ_DATABASE_URL.`, {
-    cause: error,
-  });
+  const message = `PostgreSQL at ${where} cannot be reached or refused the work (${error.message}); check that it runs and CQ_DATABASE_URL.`;
+  return new Error(message, { cause: error });
 }

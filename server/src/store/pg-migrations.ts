@@ -115,7 +115,8 @@ async function migrateInTransaction(client: ClientBase, migrations: readonly PgM
   const unknown = [...done].filter((v) => !known.has(v)).sort((a, b) => a - b);
   if (unknown.length > 0) {
     throw new Error(
-      `Schema ${schema} has migration version ${unknown.join(', ')}, which this release does not know (it knows up to ${migrations.at(-1)?.version ?? 0}). `
+      `Schema ${schema} has migration version ${unknown.join(', ')}, which this release does not know `
+      + `(it knows up to ${migrations.at(-1)?.version ?? 0}). `
       + 'Upgrade Chaos Quest on every node, or point CQ_DATABASE_URL elsewhere.',
     );
   }

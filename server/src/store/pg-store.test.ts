@@ -82,13 +82,18 @@ describe('PgStore on a real PostgreSQL', () => {
     await old.append('s1', entries(1, 3));
     await old.close();
     // A later release's migration, as the next entry in the list would be shipped.
-    const next: PgMigration = { version: PG_MIGRATIONS.length + 1, name: 'log: by time', sql: 'CREATE INDEX log_at ON log (session_id, at)' };
+    const next: PgMigration = {
+      version: PG_MIGRATIONS.length + 1,
+      name: 'log: by time',
+      sql: 'CREATE INDEX log_at ON log (session_id, at)',
+    };
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     expect(await migratePg(client, [...PG_MIGRATIONS, next])).toEqual([next.version]);
     expect(await migratePg(client, [...PG_MIGRATIONS, next])).toEqual([]);
     await client.end();
-    const indexes = await query<{ indexname: string }>(url, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'log'");
+    const indexSql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'log'";
+    const indexes = await query<{ indexname: string }>(url, indexSql);
     expect(indexes.map((i) => i.indexname)).toContain('log_at');
     expect((await query<{ seq: number }>(url, 'SELECT seq FROM log ORDER BY seq')).map((r) => Number(r.seq))).toEqual([1, 2, 3]);
 

@@ -4,7 +4,8 @@ import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
 import { migratePg } from './pg-migrations.ts';
 import {
-  assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow, type TokenDbRow,
+  assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession,
+  type SessionDbRow, type TokenDbRow,
 } from './row-codec.ts';
 import {
   DuplicateCommandError, JoinCodeTakenError, SeqConflictError, SNAPSHOTS_KEPT,
@@ -134,7 +135,8 @@ export class PgStore implements Store {
   }
 
   async findLiveSessionByJoinCode(joinCode: string): Promise<SessionRow | null> {
-    const rows = await this.#read<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE join_code = $1 AND ended_at IS NULL`, [joinCode]);
+    const sql = `SELECT ${SESSION_COLUMNS} FROM sessions WHERE join_code = $1 AND ended_at IS NULL`;
+    const rows = await this.#read<SessionDbRow>(sql, [joinCode]);
     return rows[0] ? decodeSession(rows[0]) : null;
   }
 
@@ -142,7 +144,8 @@ export class PgStore implements Store {
     const where = options.live === undefined ? '' : options.live ? 'WHERE ended_at IS NULL' : 'WHERE ended_at IS NOT NULL';
     // LIMIT NULL is no limit; a negative limit means none too, as in SQLite.
     const limit = options.limit === undefined || options.limit < 0 ? null : options.limit;
-    const rows = await this.#read<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions ${where} ORDER BY created_at DESC, ord DESC LIMIT $1`, [limit]);
+    const sql = `SELECT ${SESSION_COLUMNS} FROM sessions ${where} ORDER BY created_at DESC, ord DESC LIMIT $1`;
+    const rows = await this.#read<SessionDbRow>(sql, [limit]);
     return rows.map(decodeSession);
   }
 
@@ -152,7 +155,8 @@ export class PgStore implements Store {
   }
 
   async addPlayerToken(sessionId: string, playerId: string, tokenHash: string): Promise<void> {
-    await this.#write("INSERT INTO tokens (token_hash, session_id, kind, player_id) VALUES ($1, $2, 'player', $3)", [tokenHash, sessionId, playerId], (c) => {
+    const sql = "INSERT INTO tokens (token_hash, session_id, kind, player_id) VALUES ($1, $2, 'player', $3)";
+    await this.#write(sql, [tokenHash, sessionId, playerId], (c) => {
       if (c === 'tokens_session_id_fkey') return unknownSession(sessionId);
       if (c === 'tokens_pkey') return new Error(`Token hash for session ${sessionId} is already in use.`);
       return null;
@@ -160,7 +164,8 @@ export class PgStore implements Store {
   }
 
   async findSeat(tokenHash: string): Promise<Seat | null> {
-    const rows = await this.#read<TokenDbRow>('SELECT session_id, kind, player_id FROM tokens WHERE token_hash = $1 AND NOT revoked', [tokenHash]);
+    const sql = 'SELECT session_id, kind, player_id FROM tokens WHERE token_hash = $1 AND NOT revoked';
+    const rows = await this.#read<TokenDbRow>(sql, [tokenHash]);
     return rows[0] ? decodeSeat(rows[0]) : null;
   }
 
@@ -176,7 +181,7 @@ export class PgStore implements Store {
     this.#assertOpen();
     const rows = encodeBatch(sessionId, entries);
     if (rows.length === 0) return;
-    const columns = [rows.map((r) => r.seq), rows.map((r) => r.command_key), rows.map((r) => r.at), rows.map((r) => r.actor), rows.map((r) => r.command)];
+    const columns = logColumns(rows);
     try {
       await this.#write({ name: 'cq-append', text: INSERT_LOG, values: [sessionId, ...columns] });
     } catch (error) {
@@ -214,7 +219,8 @@ export class PgStore implements Store {
   }
 
   async findCommand(sessionId: string, commandKey: string): Promise<number | null> {
-    const rows = await this.#read<{ seq: number }>('SELECT seq FROM log WHERE session_id = $1 AND command_key = $2', [sessionId, commandKey]);
+    const sql = 'SELECT seq FROM log WHERE session_id = $1 AND command_key = $2';
+    const rows = await this.#read<{ seq: number }>(sql, [sessionId, commandKey]);
     return rows[0]?.seq ?? null;
   }
 
@@ -223,7 +229,8 @@ export class PgStore implements Store {
     await this.#transaction(async (client) => {
       try {
         await client.query(
-          'INSERT INTO snapshots (session_id, seq, state) VALUES ($1, $2, $3) ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state',
+          `INSERT INTO snapshots (session_id, seq, state) VALUES ($1, $2, $3)
+           ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state`,
           [sessionId, snapshot.seq, snapshot.state],
         );
       } catch (error) {
@@ -240,7 +247,8 @@ export class PgStore implements Store {
   }
 
   async latestSnapshot(sessionId: string): Promise<Snapshot | null> {
-    const rows = await this.#read<{ seq: number; state: string }>('SELECT seq, state FROM snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1', [sessionId]);
+    const sql = 'SELECT seq, state FROM snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1';
+    const rows = await this.#read<{ seq: number; state: string }>(sql, [sessionId]);
     const row = rows[0];
     if (!row) return null;
     if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string') throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
@@ -342,6 +350,11 @@ export class PgStore implements Store {
 }
 
 const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);
+
+/** A batch's rows as the column arrays INSERT_LOG unnests. */
+export function logColumns(rows: readonly LogRow[]): unknown[][] {
+  return [rows.map((r) => r.seq), rows.map((r) => r.command_key), rows.map((r) => r.at), rows.map((r) => r.actor), rows.map((r) => r.command)];
+}
 
 /** `host:port/database` of a postgres:// URL, never its password. */
 export function describeUrl(url: string): string {

@@ -49,7 +49,8 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`The PostgreSQL tests need a server at ${url} (set CQ_TEST_DATABASE_URL, or run .ci/run): ${(error as Error).message}`, { cause: error });
+    const message = `The PostgreSQL tests need a server at ${url} (set CQ_TEST_DATABASE_URL, or run .ci/run): ${(error as Error).message}`;
+    throw new Error(message, { cause: error });
   }
   try {
     await client.query(sql);

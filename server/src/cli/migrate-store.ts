@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { describeUrl } from '../store/pg-store.ts';
+import { describeUrl } from '../store/pg-pool.ts';
 import { migratePg } from '../store/pg-migrations.ts';
 import { SCHEMA_VERSION } from '../store/sqlite-schema.ts';
 import { checkIntegrity } from '../store/store-damage.ts';

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS, migratePg, type PgMigration } from './pg-migrations.ts';
@@ -19,6 +20,54 @@ async function freshSchema(): Promise<TestSchema> {
 }
 
 storeContract('PgStore', async () => PgStore.open((await freshSchema()).url, { poolSize: 4 }));
+
+/** A TCP proxy to PostgreSQL that the test can cut (closing every connection) and restore on the same port. */
+class TcpProxy {
+  readonly #target: { host: string; port: number };
+  readonly #sockets = new Set<net.Socket>();
+  #server: net.Server | null = null;
+  port = 0;
+
+  private constructor(target: { host: string; port: number }) {
+    this.#target = target;
+  }
+
+  static async start(target: URL): Promise<TcpProxy> {
+    const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    await proxy.resume();
+    return proxy;
+  }
+
+  url(url: string): string {
+    const u = new URL(url);
+    u.port = String(this.port);
+    return u.toString();
+  }
+
+  async resume(): Promise<void> {
+    const server = net.createServer((client) => {
+      const upstream = net.connect(this.#target);
+      for (const socket of [client, upstream]) {
+        this.#sockets.add(socket);
+        socket.on('close', () => this.#sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as net.AddressInfo).port;
+    this.#server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.#server;
+    this.#server = null;
+    for (const socket of this.#sockets) socket.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
 
 /** Runs `sql` on its own connection to `url` and returns the rows. */
 async function query<R extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<R[]> {
@@ -120,6 +169,23 @@ describe('PgStore on a real PostgreSQL', () => {
     const store = await PgStore.open(lax, { poolSize: 1 });
     expect(await store.synchronousCommit()).toBe('on');
     await store.close();
+  });
+
+  it('reports failing while PostgreSQL is unreachable, refuses writes with a clear error, and recovers after', async () => {
+    const { url } = await freshSchema();
+    const proxy = await TcpProxy.start(new URL(url));
+    const store = await PgStore.open(proxy.url(url), { poolSize: 2, connectionTimeoutMs: 1000 });
+    await seedSession(store, 's1');
+    await store.append('s1', entries(1, 2));
+    await proxy.stop();
+    await expect(store.append('s1', [entry(3)])).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1:\d+\/test cannot be reached.*check that it runs/);
+    expect(store.health()).toEqual({ state: 'failing', reason: expect.stringMatching(/PostgreSQL/) });
+    await proxy.resume();
+    await store.append('s1', [entry(3)]);
+    expect(store.health()).toEqual({ state: 'ok' });
+    expect(await store.readLog('s1')).toEqual(entries(1, 3));
+    await store.close();
+    await proxy.stop();
   });
 
   it('refuses to start with a clear message when PostgreSQL cannot be reached', async () => {

@@ -2,6 +2,8 @@ import pg from 'pg';
 import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
 import type { StoreHealth } from './store.ts';
 
+export const DEFAULT_POOL_SIZE = 10;
+
 export interface PgPoolOptions {
   /** Connections in the pool (default 10): appends from different sessions run in parallel, one per connection. */
   poolSize?: number;
@@ -54,7 +56,7 @@ export class PgPool {
     const setting = options.synchronousCommit === 'off' ? 'off' : 'on';
     const pool = new pg.Pool({
       connectionString: url,
-      max: Math.max(1, options.poolSize ?? 10),
+      max: Math.max(1, options.poolSize ?? DEFAULT_POOL_SIZE),
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
       types: TYPES,
       // A database or role default of `off` would ack commands that a crash of PostgreSQL can still lose.

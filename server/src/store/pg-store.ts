@@ -2,7 +2,8 @@ import type { IncidentRecord } from '@chaos-quest/engine';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
 import { migratePg } from './pg-migrations.ts';
-import { PgPool, type PgPoolOptions } from './pg-pool.ts';
+import { PgAppendGroup, type AppendBatch } from './pg-append-group.ts';
+import { DEFAULT_POOL_SIZE, PgPool, type PgPoolOptions } from './pg-pool.ts';
 import {
   assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession,
   type SessionDbRow, type TokenDbRow,
@@ -15,6 +16,11 @@ import {
 /** One INSERT for a whole batch: one round trip, atomic, and durable when it returns (autocommit). */
 const INSERT_LOG = `INSERT INTO log (session_id, seq, command_key, at, actor, command)
   SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[])`;
+/** The same for the batches of several sessions at once (see pg-append-group.ts). */
+const INSERT_LOG_GROUP = `INSERT INTO log (session_id, seq, command_key, at, actor, command)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[])`;
+/** Rows in one grouped INSERT at most: a few hundred kB of parameters. */
+const MAX_GROUP_ROWS = 1000;
 const SESSION_COLUMNS = 'id, scenario_id, scenario_hash, seed, team, join_code, created_at, ended_at';
 
 /**
@@ -25,9 +31,19 @@ const SESSION_COLUMNS = 'id, scenario_id, scenario_hash, seed, team, join_code, 
  */
 export class PgStore implements Store {
   readonly #db: PgPool;
+  readonly #appends: PgAppendGroup;
+  #closing = false;
 
-  private constructor(db: PgPool) {
+  private constructor(db: PgPool, poolSize: number) {
     this.#db = db;
+    this.#appends = new PgAppendGroup({
+      sendGroup: (batches) => this.#sendGroup(batches),
+      sendOne: (batch) => this.#sendOne(batch),
+      isRefusal: (error) => violatedConstraint(error) !== null,
+      // Leave connections for reads and other writes; measured by `npm run bench:store`.
+      maxInFlight: Math.max(1, Math.floor(poolSize / 2)),
+      maxRows: MAX_GROUP_ROWS,
+    });
   }
 
   /** Where it points, without credentials, for messages. */
@@ -48,7 +64,7 @@ export class PgStore implements Store {
       await db.close();
       throw isPgFailure(error) ? explainPgFailure(error, db.where) : error;
     }
-    return new PgStore(db);
+    return new PgStore(db, poolSizeOf(options));
   }
 
   /** 'failing' once closed, or while the last write failed because PostgreSQL could not take it. */
@@ -133,12 +149,21 @@ export class PgStore implements Store {
   }
 
   async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {
-    this.#db.assertOpen();
+    this.#assertOpen();
     const rows = encodeBatch(sessionId, entries);
     if (rows.length === 0) return;
-    const columns = logColumns(rows);
+    await this.#appends.submit({ sessionId, rows });
+  }
+
+  async #sendGroup(batches: readonly AppendBatch[]): Promise<void> {
+    const rows = batches.flatMap((b) => b.rows);
+    const sessionIds = batches.flatMap((b) => b.rows.map(() => b.sessionId));
+    await this.#db.write({ name: 'cq-append-group', text: INSERT_LOG_GROUP, values: [sessionIds, ...logColumns(rows)] });
+  }
+
+  async #sendOne({ sessionId, rows }: AppendBatch): Promise<void> {
     try {
-      await this.#db.write({ name: 'cq-append', text: INSERT_LOG, values: [sessionId, ...columns] });
+      await this.#db.write({ name: 'cq-append', text: INSERT_LOG, values: [sessionId, ...logColumns(rows)] });
     } catch (error) {
       throw await this.#explainAppendFailure(sessionId, rows, error);
     }
@@ -228,10 +253,19 @@ export class PgStore implements Store {
     return rows[0]?.setting ?? 'unknown';
   }
 
-  close(): Promise<void> {
-    return this.#db.close();
+  /** Sends every append already made, then closes the connections. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    await this.#appends.settled();
+    await this.#db.close();
+  }
+
+  #assertOpen(): void {
+    if (this.#closing) throw new Error(`The store on PostgreSQL at ${this.where} is closed.`);
   }
 }
+
+const poolSizeOf = (options: PgPoolOptions) => Math.max(1, options.poolSize ?? DEFAULT_POOL_SIZE);
 
 const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);
 

@@ -124,6 +124,24 @@ describe('PgStore on a real PostgreSQL', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('groups appends arriving together and still refuses only the bad ones, each with its own reason', async () => {
+    const { url } = await freshSchema();
+    const store = await PgStore.open(url, { poolSize: 2 });
+    const ids = Array.from({ length: 40 }, (_, i) => `s${i}`);
+    for (const id of ids) await seedSession(store, id);
+    await store.append('s7', [entry(1, 'player:p1:taken')]);
+    const appends = ids.map((id) => store.append(id, id === 's7' ? [entry(2, 'player:p1:taken')] : entries(1, 3)));
+    appends.push(store.append('nope', [entry(1)]));
+    const results = await Promise.allSettled(appends);
+    const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name + ': ' + (r.reason as Error).message : 'ok'));
+    expect(reasons.filter((r) => r !== 'ok')).toEqual([
+      expect.stringMatching(/^DuplicateCommandError: .*player:p1:taken/),
+      expect.stringMatching(/^Error: Session nope does not exist/),
+    ]);
+    for (const id of ids) expect((await store.readLog(id)).length).toBe(id === 's7' ? 1 : 3);
+    await store.close();
+  });
+
   it('migrates a schema left at an older version forward, keeping its rows', async () => {
     const { url } = await freshSchema();
     const old = await PgStore.open(url);

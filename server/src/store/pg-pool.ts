@@ -58,6 +58,8 @@ export class PgPool {
       connectionString: url,
       max: Math.max(1, options.poolSize ?? DEFAULT_POOL_SIZE),
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      // A server that vanishes without closing the connection (a cut network) is noticed by TCP.
+      keepAlive: true,
       types: TYPES,
       // A database or role default of `off` would ack commands that a crash of PostgreSQL can still lose.
       onConnect: async (client) => void (await client.query(`SET synchronous_commit = ${setting}`)),

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { CommandAck } from '@chaos-quest/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../server/src/store/pg-store.ts';
+import { TcpProxy } from '../../server/src/store/pg-test-proxy.ts';
 import { createTestSchema, type TestSchema } from '../../server/src/store/pg-test-schema.ts';
 import { createSession, joinSession, startServer, tempDir, TestClient } from './harness.ts';
 
@@ -84,6 +85,46 @@ describe('the server on PostgreSQL (CQ_DATABASE_URL)', () => {
       back.close();
     } finally {
       await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses commands with a clear error while PostgreSQL is cut off, answers health with 503, and loses nothing', async () => {
+    const schema = await createTestSchema('server-cut');
+    schemas.push(schema);
+    const proxy = await TcpProxy.start(new URL(schema.url));
+    const dir = tempDir();
+    const server = await startServer(dir, { env: { CQ_DATABASE_URL: proxy.url(schema.url) } });
+    try {
+      const created = await createSession(server);
+      const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
+      const posted: number[] = [];
+      const post = async (text: string) => {
+        const ack = await facilitator.send({ type: 'timeline.post', text });
+        if (ack.ok) posted.push(ack.seq);
+        return ack;
+      };
+      for (const type of ['session.brief', 'session.start'] as const) expect(await facilitator.send({ type })).toMatchObject({ ok: true });
+      for (const n of [1, 2, 3]) expect(await post(`before ${n}`)).toMatchObject({ ok: true });
+
+      await proxy.stop();
+      const refused = await post('while cut');
+      expect(refused).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/could not be saved, so nothing changed/) } });
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, store: 'failing', reason: expect.stringMatching(/PostgreSQL/) });
+
+      await proxy.resume();
+      const next = (posted.at(-1) as number) + 1;
+      expect(await post('after')).toEqual({ ok: true, seq: next });
+      expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
+      const stored = await logRows(schema.url, created.sessionId);
+      expect(stored.map((r) => r.seq).slice(-posted.length)).toEqual(posted);
+      expect(stored.map((r) => r.seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1));
+      facilitator.close();
+    } finally {
+      await server.close();
+      await proxy.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,8 +1,8 @@
-import net from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS, migratePg, type PgMigration } from './pg-migrations.ts';
 import { PgStore } from './pg-store.ts';
+import { TcpProxy } from './pg-test-proxy.ts';
 import { createTestSchema, testDatabaseUrl, urlWithOptions, type TestSchema } from './pg-test-schema.ts';
 import { storeContract } from './store-contract.ts';
 import { SeqConflictError } from './store.ts';
@@ -20,54 +20,6 @@ async function freshSchema(): Promise<TestSchema> {
 }
 
 storeContract('PgStore', async () => PgStore.open((await freshSchema()).url, { poolSize: 4 }));
-
-/** A TCP proxy to PostgreSQL that the test can cut (closing every connection) and restore on the same port. */
-class TcpProxy {
-  readonly #target: { host: string; port: number };
-  readonly #sockets = new Set<net.Socket>();
-  #server: net.Server | null = null;
-  port = 0;
-
-  private constructor(target: { host: string; port: number }) {
-    this.#target = target;
-  }
-
-  static async start(target: URL): Promise<TcpProxy> {
-    const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    await proxy.resume();
-    return proxy;
-  }
-
-  url(url: string): string {
-    const u = new URL(url);
-    u.port = String(this.port);
-    return u.toString();
-  }
-
-  async resume(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.#target);
-      for (const socket of [client, upstream]) {
-        this.#sockets.add(socket);
-        socket.on('close', () => this.#sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.#server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.#server;
-    this.#server = null;
-    for (const socket of this.#sockets) socket.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 /** Runs `sql` on its own connection to `url` and returns the rows. */
 async function query<R extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<R[]> {

@@ -26,11 +26,15 @@ import { ScenarioLibrary } from './scenarios/library.ts';
 import { attachSockets, createSocketServer, roomSenderOf } from './socket/attach.ts';
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket/flow-guard.ts';
 import type { GameServer } from './socket/socket-types.ts';
+import { PgStore } from './store/pg-store.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
 export interface CreateServerOptions extends Partial<ServerConfig> {
-  /** Defaults to a SqliteStore at `<dataDir>/chaos-quest.sqlite`; a given store is closed with the server. */
+  /**
+   * Defaults to a PgStore when CQ_DATABASE_URL is set, else a SqliteStore at `<dataDir>/chaos-quest.sqlite`;
+   * a given store is closed with the server.
+   */
   store?: Store;
   /** Fastify's logger option: true for pino at info, false for silence, or `{ level, stream? }`. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
@@ -71,7 +75,7 @@ export interface ChaosServer {
 export async function createServer(options: CreateServerOptions = {}): Promise<ChaosServer> {
   const { store: given, logger, snapshotEvery, idleMs, socketLimits, joinLimit, createLimit, watchScenarios, env, ...overrides } = options;
   const config = loadConfig(env ?? process.env, overrides);
-  const store = given ?? new SqliteStore(join(config.dataDir, 'chaos-quest.sqlite'));
+  const store = given ?? (config.databaseUrl ? await PgStore.open(config.databaseUrl) : new SqliteStore(join(config.dataDir, 'chaos-quest.sqlite')));
   // One trust rule for Fastify's request.ip and the sockets' handshake address, so both see the same client.
   const trust = trustFunction(config.trustProxy);
   const fastify = Fastify({

@@ -8,6 +8,8 @@ export interface ServerConfig {
   host: string;
   /** Where the SQLite file lives. */
   dataDir: string;
+  /** CQ_DATABASE_URL: a postgres:// URL selects the PostgreSQL store instead of SQLite in dataDir. */
+  databaseUrl: string | null;
   scenariosDir: string;
   /** The built client to serve, or null to serve the API only. */
   clientDir: string | null;
@@ -27,11 +29,11 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
 /**
- * Reads PORT, HOST, CQ_DATA_DIR, CQ_SCENARIOS_DIR, CQ_CLIENT_DIR, CQ_ALLOWED_ORIGINS, CQ_ADMIN_KEY,
- * CQ_PUBLIC_URL and CQ_TRUST_PROXY; relative paths are taken from the repository root. Throws on a
- * value it cannot use (a PORT that is not a port, a CQ_PUBLIC_URL that is not an http(s) URL, a
- * CQ_TRUST_PROXY address that does not parse), so a typo stops the server at once instead of
- * running with a different meaning.
+ * Reads PORT, HOST, CQ_DATA_DIR, CQ_DATABASE_URL, CQ_SCENARIOS_DIR, CQ_CLIENT_DIR, CQ_ALLOWED_ORIGINS,
+ * CQ_ADMIN_KEY, CQ_PUBLIC_URL and CQ_TRUST_PROXY; relative paths are taken from the repository root.
+ * Throws on a value it cannot use (a PORT that is not a port, a CQ_DATABASE_URL that is not a
+ * postgres:// URL, a CQ_PUBLIC_URL that is not an http(s) URL, a CQ_TRUST_PROXY address that does
+ * not parse), so a typo stops the server at once instead of running with a different meaning.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const port = overrides.port ?? parsePort(env['PORT'] ?? '3000');
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: overrides.host ?? env['HOST'] ?? '0.0.0.0',
     dataDir: overrides.dataDir ?? fromRoot(env['CQ_DATA_DIR'] ?? 'data'),
+    databaseUrl: parseDatabaseUrl(overrides.databaseUrl !== undefined ? overrides.databaseUrl : env['CQ_DATABASE_URL'] || null),
     scenariosDir: overrides.scenariosDir ?? fromRoot(env['CQ_SCENARIOS_DIR'] ?? 'scenarios'),
     clientDir: overrides.clientDir !== undefined ? overrides.clientDir : fromRoot(env['CQ_CLIENT_DIR'] ?? 'client/dist'),
     allowedOrigins: overrides.allowedOrigins !== undefined ? overrides.allowedOrigins : origins.length > 0 ? origins : null,
@@ -47,6 +50,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: parsePublicUrl(overrides.publicUrl !== undefined ? overrides.publicUrl : env['CQ_PUBLIC_URL'] || null),
     trustProxy: parseTrustProxy(overrides.trustProxy ?? env['CQ_TRUST_PROXY'] ?? ''),
   };
+}
+
+function parseDatabaseUrl(text: string | null): string | null {
+  if (text === null) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // Reported below, without echoing a URL that may hold a password.
+  }
+  if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    throw new Error(
+      'CQ_DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/database; leave it unset to use SQLite in CQ_DATA_DIR.',
+    );
+  }
+  return text;
 }
 
 function parsePublicUrl(text: string | null): string | null {

@@ -3,6 +3,8 @@
  *  (a) durable appends per second with synchronous=FULL, one session awaiting each append and
  *      100 sessions appending at once (group commit), against the same appends with
  *      synchronous=OFF (the ceiling: no fsync at all) measured in the same run;
+ *  (a') the same durable appends on PostgreSQL (CQ_TEST_DATABASE_URL, a fresh schema per measurement,
+ *      dropped after) against synchronous_commit=off in the same run;
  *  (b) time to resume a 10,000-command session from its log alone and from its newest snapshot.
  * Prints medians and ratios; asserts nothing about time.
  *
@@ -14,8 +16,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { loggedCommandSchema, replay, stateHash, type LoggedCommand, type SessionState } from '@chaos-quest/engine';
+import { describeUrl, type PgPoolOptions } from '../../server/src/store/pg-pool.ts';
+import { PgStore } from '../../server/src/store/pg-store.ts';
+import { createTestSchema, testDatabaseUrl, type TestSchema } from '../../server/src/store/pg-test-schema.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../../server/src/store/sqlite-store.ts';
-import type { LogEntry } from '../../server/src/store/store.ts';
+import type { LogEntry, Store } from '../../server/src/store/store.ts';
 import { loadBenchScenario } from './lib/bench-scenario.ts';
 import { LONG_LOG_OPTIONS, makeLongLog } from './lib/long-log.ts';
 import { median, percentile, printTable, timeIt } from './lib/stats.ts';
@@ -39,9 +44,22 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-store-bench-'));
 let stores = 0;
 const entriesOf = (log: readonly LoggedCommand[]): LogEntry[] => log.map((e) => ({ ...e, commandKey: `${e.actor.kind}:${e.command.id}` }));
 
-/** A fresh store file holding `count` sessions of the bench scenario. */
-async function freshStore(count: number, options: SqliteStoreOptions): Promise<{ store: SqliteStore; ids: string[] }> {
-  const store = new SqliteStore(path.join(root, `store-${++stores}`, 'chaos-quest.db'), options);
+/** Opens a fresh, empty store; the benchmark closes it. */
+type Opener = () => Promise<Store>;
+
+const sqlite = (options: SqliteStoreOptions): Opener => async () => new SqliteStore(path.join(root, `store-${++stores}`, 'chaos-quest.db'), options);
+
+/** PostgreSQL stores each get a fresh schema on CQ_TEST_DATABASE_URL, all dropped at the end. */
+const pgSchemas: TestSchema[] = [];
+const postgres = (options: PgPoolOptions): Opener => async () => {
+  const schema = await createTestSchema('bench');
+  pgSchemas.push(schema);
+  return PgStore.open(schema.url, options);
+};
+
+/** A fresh store holding `count` sessions of the bench scenario. */
+async function freshStore<S extends Store>(count: number, open: () => Promise<S>): Promise<{ store: S; ids: string[] }> {
+  const store = await open();
   await store.putScenarioText(bench.hash, bench.text);
   const ids = Array.from({ length: count }, (_, i) => `s${i + 1}`);
   await Promise.all(ids.map((id, i) => store.createSession(
@@ -52,8 +70,8 @@ async function freshStore(count: number, options: SqliteStoreOptions): Promise<{
 }
 
 /** Appends per second for one session appending one command at a time, awaiting each. */
-async function oneSession(entries: readonly LogEntry[], options: SqliteStoreOptions): Promise<number> {
-  const { store, ids } = await freshStore(1, options);
+async function oneSession(entries: readonly LogEntry[], open: Opener): Promise<number> {
+  const { store, ids } = await freshStore(1, open);
   const id = ids[0] as string;
   const start = performance.now();
   for (const entry of entries) await store.append(id, [entry]);
@@ -63,8 +81,8 @@ async function oneSession(entries: readonly LogEntry[], options: SqliteStoreOpti
 }
 
 /** Many sessions at once, each awaiting its own previous append: rate and per-append latencies. */
-async function manySessions(entries: readonly LogEntry[], options: SqliteStoreOptions): Promise<{ rate: number; latencies: number[] }> {
-  const { store, ids } = await freshStore(SESSIONS, options);
+async function manySessions(entries: readonly LogEntry[], open: Opener): Promise<{ rate: number; latencies: number[] }> {
+  const { store, ids } = await freshStore(SESSIONS, open);
   const latencies: number[] = [];
   const start = performance.now();
   await Promise.all(ids.map(async (id) => {
@@ -82,8 +100,8 @@ async function manySessions(entries: readonly LogEntry[], options: SqliteStoreOp
 async function measureAppends(log: readonly LoggedCommand[]) {
   const oneEntries = entriesOf(log.slice(0, ONE_SESSION_APPENDS));
   const manyEntries = entriesOf(log.slice(0, APPENDS_PER_SESSION));
-  const durable = { synchronous: 'FULL' } as const;
-  const ceiling = { synchronous: 'OFF' } as const;
+  const durable = sqlite({ synchronous: 'FULL' });
+  const ceiling = sqlite({ synchronous: 'OFF' });
   const runs = { oneDurable: [] as number[], oneCeiling: [] as number[], manyDurable: [] as number[], manyCeiling: [] as number[], manySolo: [] as number[] };
   const latencies: number[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -94,7 +112,7 @@ async function measureAppends(log: readonly LoggedCommand[]) {
     latencies.push(...many.latencies);
     runs.manyCeiling.push((await manySessions(manyEntries, ceiling)).rate);
     // The same load with group commit off: one transaction, one fsync, per append.
-    runs.manySolo.push((await manySessions(manyEntries, { ...durable, maxBatch: 1 })).rate);
+    runs.manySolo.push((await manySessions(manyEntries, sqlite({ synchronous: 'FULL', maxBatch: 1 }))).rate);
   }
   const m = (xs: number[]) => Math.round(median(xs));
   return {
@@ -108,9 +126,39 @@ async function measureAppends(log: readonly LoggedCommand[]) {
   };
 }
 
+/**
+ * The same appends on PostgreSQL (the default pool, synchronous_commit on: each append one INSERT
+ * committed and flushed before it resolves), against synchronous_commit off in the same run.
+ */
+async function measurePgAppends(log: readonly LoggedCommand[]) {
+  const oneEntries = entriesOf(log.slice(0, quick ? 500 : 2000));
+  const manyEntries = entriesOf(log.slice(0, APPENDS_PER_SESSION));
+  const durable = postgres({ synchronousCommit: 'on' });
+  const ceiling = postgres({ synchronousCommit: 'off' });
+  const runs = { oneDurable: [] as number[], oneCeiling: [] as number[], manyDurable: [] as number[], manyCeiling: [] as number[] };
+  const latencies: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    runs.oneDurable.push(await oneSession(oneEntries, durable));
+    runs.oneCeiling.push(await oneSession(oneEntries, ceiling));
+    const many = await manySessions(manyEntries, durable);
+    runs.manyDurable.push(many.rate);
+    latencies.push(...many.latencies);
+    runs.manyCeiling.push((await manySessions(manyEntries, ceiling)).rate);
+  }
+  const m = (xs: number[]) => Math.round(median(xs));
+  return {
+    pgOneSessionDurablePerSec: m(runs.oneDurable),
+    pgOneSessionCeilingPerSec: m(runs.oneCeiling),
+    pgManySessionsDurablePerSec: m(runs.manyDurable),
+    pgManySessionsCeilingPerSec: m(runs.manyCeiling),
+    pgManySessionsAppendP50Ms: round(percentile(latencies, 0.5)),
+    pgManySessionsAppendP99Ms: round(percentile(latencies, 0.99)),
+  };
+}
+
 /** A store holding one session with the whole log and a snapshot every SNAPSHOT_EVERY commands. */
 async function storeLongSession(log: readonly LoggedCommand[]): Promise<{ store: SqliteStore; id: string }> {
-  const { store, ids } = await freshStore(1, { synchronous: 'FULL' });
+  const { store, ids } = await freshStore(1, async () => new SqliteStore(path.join(root, `store-${++stores}`, 'chaos-quest.db')));
   const id = ids[0] as string;
   const entries = entriesOf(log);
   let state: SessionState | undefined;
@@ -202,6 +250,7 @@ async function main(): Promise<void> {
   const generated = replay(bench.scenario, SEED, log, LONG_LOG_OPTIONS);
   if (!generated.ok) throw new Error(`makeLongLog produced a log the engine refuses at seq ${generated.seq}`);
   const a = await measureAppends(log);
+  const p = await measurePgAppends(log).finally(() => Promise.all(pgSchemas.map((schema) => schema.drop())));
   const r = await measureResume(log, stateHash(generated.state));
   const figures = {
     scenario: bench.scenario.id,
@@ -214,6 +263,12 @@ async function main(): Promise<void> {
     groupCommitGain: round(a.manySessionsDurablePerSec / a.manySessionsNoGroupCommitPerSec),
     appendTargetPerSec: 5000,
     manySessionsOverTarget: round(a.manySessionsDurablePerSec / 5000),
+    pgDatabase: describeUrl(testDatabaseUrl()),
+    ...p,
+    pgOneSessionDurableOverCeiling: round(p.pgOneSessionDurablePerSec / p.pgOneSessionCeilingPerSec),
+    pgManySessionsDurableOverCeiling: round(p.pgManySessionsDurablePerSec / p.pgManySessionsCeilingPerSec),
+    pgManySessionsOverTarget: round(p.pgManySessionsDurablePerSec / 5000),
+    pgOverSqliteManySessions: round(p.pgManySessionsDurablePerSec / a.manySessionsDurablePerSec),
     ...r,
     resumeLogOverSnapshot: round(r.resumeFromLogMedianMs / r.resumeFromSnapshotMedianMs),
     resumeTargetMs: 100,
@@ -237,6 +292,17 @@ function print(f: Record<string, number | string | boolean>): void {
     ['group commit gain', `${f.groupCommitGain}×`],
     [`${f.sessions} sessions: append latency p50 / p99`, `${f.manySessionsAppendP50Ms} / ${f.manySessionsAppendP99Ms} ms`],
     ['many sessions ÷ 5,000/s target', `${f.manySessionsOverTarget}`],
+  ]);
+  printTable(`Durable appends on PostgreSQL at ${f.pgDatabase} (median of ${f.runs} runs, pool of 10, same commands)`, [
+    ['one session, synchronous_commit=on', `${g('pgOneSessionDurablePerSec')} /s`],
+    ['one session, synchronous_commit=off (ceiling)', `${g('pgOneSessionCeilingPerSec')} /s`],
+    ['one session: durable ÷ ceiling', `${f.pgOneSessionDurableOverCeiling}`],
+    [`${f.sessions} sessions at once, synchronous_commit=on`, `${g('pgManySessionsDurablePerSec')} /s`],
+    [`${f.sessions} sessions at once, synchronous_commit=off (ceiling)`, `${g('pgManySessionsCeilingPerSec')} /s`],
+    [`${f.sessions} sessions: durable ÷ ceiling`, `${f.pgManySessionsDurableOverCeiling}`],
+    [`${f.sessions} sessions: append latency p50 / p99`, `${f.pgManySessionsAppendP50Ms} / ${f.pgManySessionsAppendP99Ms} ms`],
+    ['many sessions ÷ 5,000/s target', `${f.pgManySessionsOverTarget}`],
+    ['PostgreSQL ÷ SQLite, many sessions durable', `${f.pgOverSqliteManySessions}`],
   ]);
   printTable(`Resume a ${g('resumeCommands')}-command session (median of ${RESUME_RUNS})`, [
     ['from the log alone (readLog + replay)', `${f.resumeFromLogMedianMs} ms`],

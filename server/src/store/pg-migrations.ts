@@ -1,0 +1,131 @@
+import type { ClientBase } from 'pg';
+
+/**
+ * The PostgreSQL schema as an ordered list of versioned migrations. `schema_migrations` records
+ * each one applied, so a later release appends a migration here and every database upgrades on
+ * start. Never edit a migration that has shipped: add the next one.
+ */
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    name: 'sessions, tokens, event log, snapshots, incidents',
+    sql: `
+    CREATE TABLE scenario_texts (
+      hash TEXT PRIMARY KEY,
+      text TEXT NOT NULL
+    );
+
+    CREATE TABLE sessions (
+      id TEXT PRIMARY KEY,
+      -- Insertion order, the tie-break among sessions created in the same millisecond.
+      ord BIGINT GENERATED ALWAYS AS IDENTITY,
+      scenario_id TEXT NOT NULL,
+      scenario_hash TEXT NOT NULL REFERENCES scenario_texts(hash),
+      seed TEXT NOT NULL,
+      team TEXT,
+      join_code TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      ended_at BIGINT
+    );
+    -- A join code opens one live session at a time; it is free again once its session ends.
+    CREATE UNIQUE INDEX sessions_live_join_code ON sessions (join_code) WHERE ended_at IS NULL;
+    CREATE INDEX sessions_created_at ON sessions (created_at DESC, ord DESC);
+
+    CREATE TABLE tokens (
+      token_hash TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      kind TEXT NOT NULL CHECK (kind IN ('facilitator', 'player')),
+      player_id TEXT,
+      revoked BOOLEAN NOT NULL DEFAULT false,
+      CHECK ((kind = 'player') = (player_id IS NOT NULL))
+    );
+    CREATE INDEX tokens_player ON tokens (session_id, player_id);
+
+    -- The event log: the primary key is the sequencer, so two writers (two nodes) can never both take a seq.
+    CREATE TABLE log (
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      seq BIGINT NOT NULL CHECK (seq >= 1),
+      command_key TEXT NOT NULL,
+      at BIGINT NOT NULL,
+      actor TEXT NOT NULL,
+      command TEXT NOT NULL,
+      CONSTRAINT log_seq_taken PRIMARY KEY (session_id, seq),
+      CONSTRAINT log_command_taken UNIQUE (session_id, command_key)
+    );
+
+    CREATE TABLE snapshots (
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      seq BIGINT NOT NULL,
+      state TEXT NOT NULL,
+      PRIMARY KEY (session_id, seq)
+    );
+
+    CREATE TABLE incidents (
+      session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+      -- Listing by ord gives the order records were first stored; an update keeps it.
+      ord BIGINT GENERATED ALWAYS AS IDENTITY,
+      record TEXT NOT NULL,
+      created_at BIGINT NOT NULL
+    );
+    `,
+  },
+];
+
+/** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */
+const MIGRATION_LOCK = 0x43513031; // 'CQ01'
+
+/**
+ * Brings the schema that `client`'s search_path selects up to the last of `migrations`, all in one
+ * transaction under a transaction-scoped advisory lock, so two nodes starting together migrate
+ * once: the second waits, then finds nothing to do. Returns the versions applied (empty when the
+ * schema was current). Rejects, changing nothing, when the search_path names no existing schema or
+ * the database holds a version this release does not know (written by a newer release).
+ */
+export async function migratePg(client: ClientBase, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<number[]> {
+  await client.query('BEGIN');
+  try {
+    const applied = await migrateInTransaction(client, migrations);
+    await client.query('COMMIT');
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function migrateInTransaction(client: ClientBase, migrations: readonly PgMigration[]): Promise<number[]> {
+  const schema = (await client.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? null;
+  if (schema === null) {
+    throw new Error('The database URL selects no existing schema (check search_path in CQ_DATABASE_URL\'s options, or create the schema).');
+  }
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
+  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  )`);
+  const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = [...done].filter((v) => !known.has(v)).sort((a, b) => a - b);
+  if (unknown.length > 0) {
+    throw new Error(
+      `Schema ${schema} has migration version ${unknown.join(', ')}, which this release does not know `
+      + `(it knows up to ${migrations.at(-1)?.version ?? 0}). `
+      + 'Upgrade Chaos Quest on every node, or point CQ_DATABASE_URL elsewhere.',
+    );
+  }
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    await client.query(migration.sql);
+    await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    applied.push(migration.version);
+  }
+  return applied;
+}

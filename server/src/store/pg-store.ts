@@ -1,0 +1,275 @@
+import type { IncidentRecord } from '@chaos-quest/engine';
+import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
+import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
+import { migratePg } from './pg-migrations.ts';
+import { PgAppendGroup, type AppendBatch } from './pg-append-group.ts';
+import { DEFAULT_POOL_SIZE, PgPool, type PgPoolOptions } from './pg-pool.ts';
+import {
+  assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession,
+  type SessionDbRow, type TokenDbRow,
+} from './row-codec.ts';
+import {
+  DuplicateCommandError, JoinCodeTakenError, SeqConflictError, SNAPSHOTS_KEPT,
+  type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
+} from './store.ts';
+
+/** One INSERT for a whole batch: one round trip, atomic, and durable when it returns (autocommit). */
+const INSERT_LOG = `INSERT INTO log (session_id, seq, command_key, at, actor, command)
+  SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[])`;
+/** The same for the batches of several sessions at once (see pg-append-group.ts). */
+const INSERT_LOG_GROUP = `INSERT INTO log (session_id, seq, command_key, at, actor, command)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[])`;
+/** Rows in one grouped INSERT at most: a few hundred kB of parameters. */
+const MAX_GROUP_ROWS = 1000;
+const SESSION_COLUMNS = 'id, scenario_id, scenario_hash, seed, team, join_code, created_at, ended_at';
+
+/**
+ * The Store on PostgreSQL (node-postgres), for several nodes sharing sessions. `(session_id, seq)`
+ * is the log's primary key and `(session_id, command_key)` unique, so two nodes can never both
+ * append the same step; every write is one committed statement or transaction with
+ * synchronous_commit on before it resolves. Open it with `PgStore.open`.
+ */
+export class PgStore implements Store {
+  readonly #db: PgPool;
+  readonly #appends: PgAppendGroup;
+  #closing = false;
+
+  private constructor(db: PgPool, poolSize: number) {
+    this.#db = db;
+    this.#appends = new PgAppendGroup({
+      sendGroup: (batches) => this.#sendGroup(batches),
+      sendOne: (batch) => this.#sendOne(batch),
+      isRefusal: (error) => violatedConstraint(error) !== null,
+      // Leave connections for reads and other writes; measured by `npm run bench:store`.
+      maxInFlight: Math.max(1, Math.floor(poolSize / 2)),
+      maxRows: MAX_GROUP_ROWS,
+    });
+  }
+
+  /** Where it points, without credentials, for messages. */
+  get where(): string {
+    return this.#db.where;
+  }
+
+  /**
+   * Connects to `url` (postgres://…; the schema is the URL's search_path, `public` by default) and
+   * migrates the schema (see pg-migrations.ts). Rejects, with the pool closed, when PostgreSQL
+   * cannot be reached or the schema was written by a newer release.
+   */
+  static async open(url: string, options: PgPoolOptions = {}): Promise<PgStore> {
+    const db = PgPool.create(url, options);
+    try {
+      await db.withClient((client) => migratePg(client));
+    } catch (error) {
+      await db.close();
+      throw isPgFailure(error) ? explainPgFailure(error, db.where) : error;
+    }
+    return new PgStore(db, poolSizeOf(options));
+  }
+
+  /** 'failing' once closed, or while the last write failed because PostgreSQL could not take it. */
+  health(): StoreHealth {
+    return this.#db.health();
+  }
+
+  async putScenarioText(hash: string, text: string): Promise<void> {
+    assertContentHash(hash, text);
+    await this.#db.write('INSERT INTO scenario_texts (hash, text) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, text]);
+  }
+
+  async getScenarioText(hash: string): Promise<string | null> {
+    const rows = await this.#db.read<{ text: string }>('SELECT text FROM scenario_texts WHERE hash = $1', [hash]);
+    return rows[0]?.text ?? null;
+  }
+
+  async createSession(row: SessionRow, facilitatorTokenHash: string): Promise<void> {
+    const s = encodeSession(row);
+    // Session and facilitator token in one statement: one round trip, and both or neither.
+    const sql = `WITH s AS (
+        INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)
+      INSERT INTO tokens (token_hash, session_id, kind) SELECT $9, id, 'facilitator' FROM s`;
+    const values = [s.id, s.scenario_id, s.scenario_hash, s.seed, s.team, s.join_code, s.created_at, s.ended_at, facilitatorTokenHash];
+    await this.#db.write(sql, values, (constraint) => {
+      if (constraint === 'sessions_pkey') return new Error(`Session ${row.id} already exists.`);
+      if (constraint === 'sessions_live_join_code') return new JoinCodeTakenError(row.joinCode);
+      if (constraint === 'sessions_scenario_hash_fkey') {
+        return new Error(`Scenario text ${row.scenarioHash} is not stored: call putScenarioText before createSession.`);
+      }
+      if (constraint === 'tokens_pkey') return new Error(`Token hash for session ${row.id} is already in use.`);
+      return null;
+    });
+  }
+
+  async getSession(id: string): Promise<SessionRow | null> {
+    const rows = await this.#db.read<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
+    return rows[0] ? decodeSession(rows[0]) : null;
+  }
+
+  async findLiveSessionByJoinCode(joinCode: string): Promise<SessionRow | null> {
+    const sql = `SELECT ${SESSION_COLUMNS} FROM sessions WHERE join_code = $1 AND ended_at IS NULL`;
+    const rows = await this.#db.read<SessionDbRow>(sql, [joinCode]);
+    return rows[0] ? decodeSession(rows[0]) : null;
+  }
+
+  async listSessions(options: { live?: boolean; limit?: number } = {}): Promise<SessionRow[]> {
+    const where = options.live === undefined ? '' : options.live ? 'WHERE ended_at IS NULL' : 'WHERE ended_at IS NOT NULL';
+    // LIMIT NULL is no limit; a negative limit means none too, as in SQLite.
+    const limit = options.limit === undefined || options.limit < 0 ? null : options.limit;
+    const sql = `SELECT ${SESSION_COLUMNS} FROM sessions ${where} ORDER BY created_at DESC, ord DESC LIMIT $1`;
+    const rows = await this.#db.read<SessionDbRow>(sql, [limit]);
+    return rows.map(decodeSession);
+  }
+
+  async markEnded(id: string, endedAt: number): Promise<void> {
+    const result = await this.#db.write('UPDATE sessions SET ended_at = COALESCE(ended_at, $1) WHERE id = $2', [endedAt, id]);
+    if (result.rowCount === 0) throw unknownSession(id);
+  }
+
+  async addPlayerToken(sessionId: string, playerId: string, tokenHash: string): Promise<void> {
+    const sql = "INSERT INTO tokens (token_hash, session_id, kind, player_id) VALUES ($1, $2, 'player', $3)";
+    await this.#db.write(sql, [tokenHash, sessionId, playerId], (c) => {
+      if (c === 'tokens_session_id_fkey') return unknownSession(sessionId);
+      if (c === 'tokens_pkey') return new Error(`Token hash for session ${sessionId} is already in use.`);
+      return null;
+    });
+  }
+
+  async findSeat(tokenHash: string): Promise<Seat | null> {
+    const sql = 'SELECT session_id, kind, player_id FROM tokens WHERE token_hash = $1 AND NOT revoked';
+    const rows = await this.#db.read<TokenDbRow>(sql, [tokenHash]);
+    return rows[0] ? decodeSeat(rows[0]) : null;
+  }
+
+  async revokePlayer(sessionId: string, playerId: string): Promise<void> {
+    // The UPDATE runs whatever the SELECT finds; the SELECT tells an unknown session apart.
+    const sql = `WITH revoked AS (UPDATE tokens SET revoked = true WHERE session_id = $1 AND player_id = $2)
+      SELECT 1 FROM sessions WHERE id = $1`;
+    const result = await this.#db.write(sql, [sessionId, playerId]);
+    if (result.rowCount === 0) throw unknownSession(sessionId);
+  }
+
+  async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {
+    this.#assertOpen();
+    const rows = encodeBatch(sessionId, entries);
+    if (rows.length === 0) return;
+    await this.#appends.submit({ sessionId, rows });
+  }
+
+  async #sendGroup(batches: readonly AppendBatch[]): Promise<void> {
+    const rows = batches.flatMap((b) => b.rows);
+    const sessionIds = batches.flatMap((b) => b.rows.map(() => b.sessionId));
+    await this.#db.write({ name: 'cq-append-group', text: INSERT_LOG_GROUP, values: [sessionIds, ...logColumns(rows)] });
+  }
+
+  async #sendOne({ sessionId, rows }: AppendBatch): Promise<void> {
+    try {
+      await this.#db.write({ name: 'cq-append', text: INSERT_LOG, values: [sessionId, ...logColumns(rows)] });
+    } catch (error) {
+      throw await this.#explainAppendFailure(sessionId, rows, error);
+    }
+  }
+
+  /**
+   * Names the conflict behind a failed insert: the first row of the batch whose seq or key is
+   * taken. A unique violation waits for the other writer's commit, so its rows are visible now.
+   */
+  async #explainAppendFailure(sessionId: string, rows: readonly LogRow[], error: unknown): Promise<unknown> {
+    const constraint = violatedConstraint(error);
+    if (constraint === 'log_session_id_fkey') return unknownSession(sessionId);
+    if (constraint !== 'log_seq_taken' && constraint !== 'log_command_taken') return error;
+    const taken = await this.#db.read<{ seq: number; command_key: string }>(
+      'SELECT seq, command_key FROM log WHERE session_id = $1 AND (seq = ANY($2::bigint[]) OR command_key = ANY($3::text[]))',
+      [sessionId, rows.map((r) => r.seq), rows.map((r) => r.command_key)],
+    );
+    const seqs = new Set(taken.map((t) => t.seq));
+    const keys = new Set(taken.map((t) => t.command_key));
+    for (const row of rows) {
+      if (seqs.has(row.seq)) return new SeqConflictError(sessionId, row.seq);
+      if (keys.has(row.command_key)) return new DuplicateCommandError(sessionId, row.seq, row.command_key);
+    }
+    return error;
+  }
+
+  async readLog(sessionId: string, afterSeq = 0): Promise<LogEntry[]> {
+    const rows = await this.#db.read<LogRow>(
+      'SELECT seq, command_key, at, actor, command FROM log WHERE session_id = $1 AND seq > $2 ORDER BY seq',
+      [sessionId, afterSeq],
+    );
+    return rows.map((row) => decodeRow(sessionId, row));
+  }
+
+  async findCommand(sessionId: string, commandKey: string): Promise<number | null> {
+    const sql = 'SELECT seq FROM log WHERE session_id = $1 AND command_key = $2';
+    const rows = await this.#db.read<{ seq: number }>(sql, [sessionId, commandKey]);
+    return rows[0]?.seq ?? null;
+  }
+
+  async putSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
+    assertSnapshot(sessionId, snapshot);
+    await this.#db.transaction(async (client) => {
+      try {
+        await client.query(
+          `INSERT INTO snapshots (session_id, seq, state) VALUES ($1, $2, $3)
+           ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state`,
+          [sessionId, snapshot.seq, snapshot.state],
+        );
+      } catch (error) {
+        if (violatedConstraint(error) === 'snapshots_session_id_fkey') throw unknownSession(sessionId);
+        throw error;
+      }
+      // Deletes all but the newest SNAPSHOTS_KEPT; with fewer, the subquery is NULL and nothing goes.
+      await client.query(
+        `DELETE FROM snapshots WHERE session_id = $1 AND seq <
+         (SELECT seq FROM snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1 OFFSET ${SNAPSHOTS_KEPT - 1})`,
+        [sessionId],
+      );
+    });
+  }
+
+  async latestSnapshot(sessionId: string): Promise<Snapshot | null> {
+    const sql = 'SELECT seq, state FROM snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1';
+    const rows = await this.#db.read<{ seq: number; state: string }>(sql, [sessionId]);
+    const row = rows[0];
+    if (!row) return null;
+    if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string') throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
+    return { seq: row.seq, state: row.state };
+  }
+
+  async putIncidentRecord(sessionId: string, record: IncidentRecord): Promise<void> {
+    const text = encodeIncident(sessionId, record);
+    const sql = `INSERT INTO incidents (session_id, record, created_at) VALUES ($1, $2, $3)
+      ON CONFLICT (session_id) DO UPDATE SET record = excluded.record`;
+    await this.#db.write(sql, [sessionId, text, Date.now()], (c) => (c === 'incidents_session_id_fkey' ? unknownSession(sessionId) : null));
+  }
+
+  async listIncidentRecords(): Promise<IncidentRecord[]> {
+    const rows = await this.#db.read<{ session_id: string; record: string }>('SELECT session_id, record FROM incidents ORDER BY ord');
+    return rows.map((row) => decodeIncident(row.session_id, row.record));
+  }
+
+  /** The synchronous_commit the store's connections write with: 'on' unless opened for the benchmark's ceiling. */
+  async synchronousCommit(): Promise<string> {
+    const rows = await this.#db.read<{ setting: string }>("SELECT current_setting('synchronous_commit') AS setting");
+    return rows[0]?.setting ?? 'unknown';
+  }
+
+  /** Sends every append already made, then closes the connections. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    await this.#appends.settled();
+    await this.#db.close();
+  }
+
+  #assertOpen(): void {
+    if (this.#closing) throw new Error(`The store on PostgreSQL at ${this.where} is closed.`);
+  }
+}
+
+const poolSizeOf = (options: PgPoolOptions) => Math.max(1, options.poolSize ?? DEFAULT_POOL_SIZE);
+
+const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);
+
+/** A batch's rows as the column arrays INSERT_LOG unnests. */
+export function logColumns(rows: readonly LogRow[]): unknown[][] {
+  return [rows.map((r) => r.seq), rows.map((r) => r.command_key), rows.map((r) => r.at), rows.map((r) => r.actor), rows.map((r) => r.command)];
+}

@@ -1,4 +1,7 @@
 import type { CliIo } from './cli-io.ts';
+import { detect, DETECT_USAGE } from './detect.ts';
+import { importIncidents, IMPORT_USAGE } from './import-incidents.ts';
+import { migrateStore, MIGRATE_STORE_USAGE } from './migrate-store.ts';
 import { serveCommand } from './serve-command.ts';
 import { simulate } from './simulate.ts';
 import { SERVE_USAGE, SIMULATE_USAGE, VALIDATE_USAGE } from './usage.ts';
@@ -21,4 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   { name: 'validate', usage: VALIDATE_USAGE, handler: validate },
   { name: 'simulate', usage: SIMULATE_USAGE, handler: simulate },
   { name: 'serve', usage: SERVE_USAGE, handler: serveCommand },
+  { name: 'detect', usage: DETECT_USAGE, handler: detect },
+  { name: 'import', usage: IMPORT_USAGE, handler: importIncidents },
+  { name: 'migrate-store', usage: MIGRATE_STORE_USAGE, handler: migrateStore },
 ];

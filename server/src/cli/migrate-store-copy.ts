@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { decodeRow, type LogRow } from '../store/log-codec.ts';
 import { logColumns } from '../store/pg-store.ts';
-import { decodeIncident, decodeSession, type SessionDbRow } from '../store/row-codec.ts';
+import { decodeIncident, decodeReal, decodeSession, type SessionDbRow } from '../store/row-codec.ts';
 import type { Snapshot } from '../store/store.ts';
 
 /**
@@ -149,6 +149,19 @@ async function copySnapshots(source: SourceDb, target: pg.Client, id: string): P
  * Copies incident records in the order SQLite first stored them, so PostgreSQL lists them alike.
  * A record already there is kept: a debrief that went on in PostgreSQL is the newer one.
  */
+/** Copies imported real incidents in import order; one already there (by its key) is kept. */
+export async function copyRealIncidents(source: SourceDb, target: pg.Client): Promise<number> {
+  // A store written before real incidents existed has no such table: nothing to copy.
+  if (!source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'real_incidents'").get()) return 0;
+  const rows = source.prepare('SELECT key, record, imported_at FROM real_incidents ORDER BY rowid').all() as
+    { key: string; record: string; imported_at: number }[];
+  for (const row of rows) {
+    decodeReal(row.key, row.record);
+    await target.query('INSERT INTO real_incidents (key, record, imported_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [row.key, row.record, row.imported_at]);
+  }
+  return rows.length;
+}
+
 export async function copyIncidents(source: SourceDb, target: pg.Client): Promise<number> {
   const rows = source.prepare('SELECT session_id, record, created_at FROM incidents ORDER BY rowid').all() as
     { session_id: string; record: string; created_at: number }[];

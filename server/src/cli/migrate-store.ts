@@ -8,7 +8,7 @@ import { migratePg } from '../store/pg-migrations.ts';
 import { SCHEMA_VERSION } from '../store/sqlite-schema.ts';
 import { checkIntegrity } from '../store/store-damage.ts';
 import type { CliIo } from './cli-io.ts';
-import { copySession, copyIncidents, copyScenarioTexts, type CopyCounts, type SourceDb } from './migrate-store-copy.ts';
+import { copySession, copyIncidents, copyRealIncidents, copyScenarioTexts, type CopyCounts, type SourceDb } from './migrate-store-copy.ts';
 
 export const MIGRATE_STORE_USAGE = `Usage: chaos-quest migrate-store --from sqlite:<file> --to postgres://user@host:5432/database
 
@@ -113,5 +113,7 @@ async function copyAll(source: SourceDb, target: pg.Client, io: CliIo): Promise<
   }
   const incidents = await copyIncidents(source, target);
   io.err(`migrate-store: ${incidents} incident records\n`);
+  const real = await copyRealIncidents(source, target);
+  io.err(`migrate-store: ${real} real incidents\n`);
   return { ...totals, texts, incidents };
 }

@@ -9,6 +9,12 @@ Commands:
       Play a scenario headlessly with seeded bots; print endings, scene coverage and timings.
   serve [--port P] [--host H]
       Run the Chaos Quest server.
+  detect <file.csv> [--json]
+      Run the dynamic-baseline anomaly detector over a timestamp,value CSV; print each row's score.
+  import incidents <file.csv> [--format F] [--dry-run]
+      Import real incidents (generic CSV, PagerDuty or Opsgenie export) to set beside practice runs.
+  migrate-store --from sqlite:<file> --to postgres://…
+      Copy a SQLite store into PostgreSQL (idempotent).
 
 Run \`chaos-quest <command> --help\` for a command's options.`;
 

@@ -75,6 +75,20 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     );
     `,
   },
+  {
+    version: 2,
+    name: 'real incidents',
+    sql: `
+    -- Real incidents imported from a team's history, apart from practice records. The key is stable
+    -- per incident, so importing the same export twice adds nothing; ord keeps the import order.
+    CREATE TABLE real_incidents (
+      key TEXT PRIMARY KEY,
+      ord BIGINT GENERATED ALWAYS AS IDENTITY,
+      record TEXT NOT NULL,
+      imported_at BIGINT NOT NULL
+    );
+    `,
+  },
 ];
 
 /** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */

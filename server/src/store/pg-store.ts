@@ -1,11 +1,11 @@
-import type { IncidentRecord } from '@chaos-quest/engine';
+import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
 import { migratePg } from './pg-migrations.ts';
 import { PgAppendGroup, type AppendBatch } from './pg-append-group.ts';
 import { DEFAULT_POOL_SIZE, PgPool, type PgPoolOptions } from './pg-pool.ts';
 import {
-  assertContentHash, assertSnapshot, decodeIncident, decodeSeat, decodeSession, encodeIncident, encodeSession,
+  assertContentHash, assertSnapshot, decodeIncident, decodeReal, decodeSeat, decodeSession, encodeIncident, encodeReal, encodeSession,
   type SessionDbRow, type TokenDbRow,
 } from './row-codec.ts';
 import {
@@ -245,6 +245,21 @@ export class PgStore implements Store {
   async listIncidentRecords(): Promise<IncidentRecord[]> {
     const rows = await this.#db.read<{ session_id: string; record: string }>('SELECT session_id, record FROM incidents ORDER BY ord');
     return rows.map((row) => decodeIncident(row.session_id, row.record));
+  }
+
+  async addRealIncidents(incidents: readonly RealIncident[]): Promise<number> {
+    if (incidents.length === 0) return 0;
+    // One statement: all or nothing, and a key already stored (the same export imported twice) adds nothing.
+    const sql = `INSERT INTO real_incidents (key, record, imported_at)
+      SELECT key, record, $3 FROM unnest($1::text[], $2::text[]) AS r(key, record)
+      ON CONFLICT (key) DO NOTHING`;
+    const result = await this.#db.write(sql, [incidents.map((i) => i.key), incidents.map(encodeReal), Date.now()]);
+    return result.rowCount ?? 0;
+  }
+
+  async listRealIncidents(): Promise<RealIncident[]> {
+    const rows = await this.#db.read<{ key: string; record: string }>('SELECT key, record FROM real_incidents ORDER BY ord');
+    return rows.map((row) => decodeReal(row.key, row.record));
   }
 
   /** The synchronous_commit the store's connections write with: 'on' unless opened for the benchmark's ceiling. */

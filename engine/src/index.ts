@@ -31,3 +31,4 @@ export { readIncidentCsv, MAX_IMPORT_ROWS, type IncidentImport, type IncidentImp
 export { COLUMN_MAPS, type ColumnMap } from './metrics/import/formats.ts';
 export { scenarioJsonSchemaText } from './scenario/json-schema.ts';
 export { createBaselineDetector, DEFAULT_DETECTOR_PARAMS, type BaselineDetector, type DetectorParams } from './telemetry/baseline-detector.ts';
+export { detectionStory, type DetectionStory } from './telemetry/detection-story.ts';

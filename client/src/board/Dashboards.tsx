@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PublicView } from '@chaos-quest/engine';
+import type { DetectionStory, PublicView } from '@chaos-quest/engine';
 import { useTelemetry } from '../session/SessionProvider.tsx';
 import { gameClockAt } from '../time/format.ts';
 import { Panel } from '../ui/Panel.tsx';
@@ -27,13 +27,43 @@ export default function Dashboards({ view, marks = [] }: Props) {
     [view.injects, marks],
   );
   if (!telemetry) return null;
+  const story = telemetry.story;
   return (
-    <Panel title="Dashboards" icon="pulse">
+    <Panel title={story ? 'What could have told you' : 'Dashboards'} icon="pulse">
+      {story ? <StorySentence story={story} clockAt={clockAt} /> : null}
       <div className="dashboards">
         {telemetry.metrics.map((metric) => (
-          <MetricChart key={metric.id} metric={metric} clockAt={clockAt} marks={alertMarks} />
+          <MetricChart key={metric.id} metric={metric} clockAt={clockAt} marks={story ? storyMarks(story, metric.id) : alertMarks} />
         ))}
       </div>
     </Panel>
+  );
+}
+
+/** The debrief's marks on one metric: the fault's onset, each alert that fired on it, and the team's detection. */
+function storyMarks(story: DetectionStory, metric: string) {
+  return [
+    { minute: story.onset, label: 'fault', color: '#b42318' },
+    ...story.firings.filter((f) => f.metric === metric).map((f) => ({ minute: f.minute, label: f.kind === 'baseline' ? 'baseline' : 'alert', color: '#b54708' })),
+    ...(story.detected ? [{ minute: story.detected.minute, label: 'you detected', color: '#067647' }] : []),
+  ];
+}
+
+/** The detection picture in words, the way the post-mortem says it. */
+function StorySentence({ story, clockAt }: { story: DetectionStory; clockAt: (minute: number) => string }) {
+  const { baseline, detected } = story;
+  const detection = detected ? `You detected it at ${clockAt(detected.minute)} (${detected.source}).` : 'The team never detected it.';
+  const lead =
+    baseline === null
+      ? 'The dynamic baseline did not flag it.'
+      : baseline.leadMinutes === null
+        ? `The dynamic baseline flagged it at ${clockAt(baseline.minute)}.`
+        : baseline.leadMinutes > 0
+          ? `The dynamic baseline flagged it at ${clockAt(baseline.minute)}, ${baseline.leadMinutes} minutes before you.`
+          : `The dynamic baseline flagged it at ${clockAt(baseline.minute)}, ${-baseline.leadMinutes} minutes after you.`;
+  return (
+    <p className="story">
+      The fault began at {clockAt(story.onset)}. {detection} {lead}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 import type { Outcome, View } from '@chaos-quest/engine';
 import { SessionBar } from '../app/SessionBar.tsx';
 import { namesOf } from '../board/names.ts';
+import { LazyDashboards } from '../board/LazyDashboards.tsx';
 import { ScenarioMap } from '../board/ScenarioMap.tsx';
 import { Timeline } from '../board/Timeline.tsx';
 import { CommandButton } from '../ui/CommandButton.tsx';
@@ -51,6 +52,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
       <Panel title="How long it took" icon="clock">
         <RunTimes milestones={view.milestones} />
       </Panel>
+      <LazyDashboards view={view} />
       <div className="debrief-grid">
         <div>
           <Panel title="Milestones" icon="flag">

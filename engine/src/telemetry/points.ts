@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { SessionState } from '../session/state.ts';
+import { detectionStory, type DetectionStory } from './detection-story.ts';
 import { metricSeries } from './series.ts';
 
 /** One metric as a dashboard draws it: what it is, its fixed alert lines, and its points `[minute, value]`. */
@@ -16,6 +17,8 @@ export interface MetricPoints {
 /** What `telemetry` answers: every metric's points from the minute asked for up to `upTo`, the current game minute. */
 export interface TelemetryPoints {
   upTo: number;
+  /** Once the session is in its debrief: what could have told the team, and when (see detectionStory). */
+  story: DetectionStory | null;
   /** The first minute a series has (minutes of history before play). */
   first: number;
   metrics: MetricPoints[];
@@ -41,5 +44,6 @@ export function telemetryPoints(scenario: Scenario, state: SessionState, from: n
       points: metricSeries(scenario, state.seed, metric, from, upTo, recoveredAt).map((p): [number, number] => [p.minute, p.value]),
     };
   });
-  return { upTo, first: -telemetry.history, metrics };
+  const debriefing = state.endedAt !== null;
+  return { upTo, first: -telemetry.history, metrics, story: debriefing ? detectionStory(scenario, state) : null };
 }

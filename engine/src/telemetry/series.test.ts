@@ -24,7 +24,6 @@ fault: { starts_at: 30, affects: [checkout], summary: A connection pool leaks }
 start: triage
 scenes:
   - id: triage
-    milestone: detected
     narration: Something is off.
     choices:
       - { id: fix, label: Fix it, goto: fixed }
@@ -135,5 +134,25 @@ describe('telemetryPoints', () => {
       { numRuns: 100 },
     );
     expect(telemetryPoints(scenario, table.state, -180)?.metrics[0]?.points).toHaveLength(198);
+  });
+});
+
+describe('detectionStory', () => {
+  it('tells how many minutes the dynamic baseline came before the team, once the run is over', async () => {
+    const { Table, FACILITATOR } = await import('../testing/table.ts');
+    const { detectionStory } = await import('./detection-story.ts');
+    const { telemetryPoints } = await import('./points.ts');
+    const table = new Table(scenario, 'story');
+    table.must(FACILITATOR, { type: 'session.start' });
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 50 });
+    table.must(FACILITATOR, { type: 'milestone.mark', milestone: 'detected', source: 'customer' });
+    expect(telemetryPoints(scenario, table.state, 0)?.story).toBeNull();
+    table.must(FACILITATOR, { type: 'session.end', outcome: 'partial' });
+    const story = detectionStory(scenario, table.state);
+    expect(story?.detected).toEqual({ minute: 50, source: 'customer' });
+    expect(story?.baseline?.leadMinutes).toBe(50 - (story?.baseline?.minute ?? NaN));
+    expect(story?.baseline?.leadMinutes).toBeGreaterThan(0);
+    expect(story?.firings.some((f) => f.kind === 'threshold')).toBe(true);
+    expect(telemetryPoints(scenario, table.state, 0)?.story).toEqual(story);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  clockLabel, incidentRecord, span,
+  clockLabel, detectionStory, incidentRecord, span, type DetectionStory,
   type IncidentRecord, type RecordMilestone, type Scenario, type SessionState, type TimelineEntry, type TimelineKind,
 } from '@chaos-quest/engine';
 import { escapeMarkdown } from './escape-markdown.ts';
@@ -23,7 +23,7 @@ export function postmortem(scenario: Scenario, state: SessionState, sessionId: s
     section('Summary', summary(scenario, record)),
     section('Impact', impact(scenario, record, game)),
     section('Timeline', timeline(scenario, state, record, game)),
-    section('Detection', detection(record, game)),
+    section('Detection', detection(record, game, detectionStory(scenario, state))),
     section('Decisions and rolls', decisions(state, record, game)),
     section('What went well', '_To write together in the debrief._\n\n- '),
     section('What was hard', `_To write together in the debrief._\n\n- ${prompts(scenario, record)}`),
@@ -93,7 +93,7 @@ function timeline(scenario: Scenario, state: SessionState, record: IncidentRecor
   return rows.length === 0 ? '_Nothing has happened yet._' : table(['Game', 'Wall (UTC)', 'Kind', 'Event'], rows);
 }
 
-function detection(record: IncidentRecord, game: (m: number) => string): string {
+function detection(record: IncidentRecord, game: (m: number) => string, story: DetectionStory | null): string {
   const { detected, firstPage, acknowledged } = record.milestones;
   const lines = [
     detected
@@ -101,8 +101,26 @@ function detection(record: IncidentRecord, game: (m: number) => string): string 
       : '- The incident was not detected.',
     firstPage ? `- First page at ${game(firstPage.game)}; ${acknowledged ? `acknowledged at ${game(acknowledged.game)}` : 'never acknowledged'}.` : '- No page was sent.',
     `- False alarms: ${record.falseAlarms.length}${record.falseAlarms.length ? ` (at ${record.falseAlarms.map((a) => game(a.game)).join(', ')})` : ''}.`,
+    ...signals(story, game),
   ];
   return lines.join('\n');
+}
+
+/** What the telemetry could have told the team, and when: every alert that fired, and the dynamic baseline's lead. */
+function signals(story: DetectionStory | null, game: (m: number) => string): string[] {
+  if (!story) return [];
+  const fixed = story.firings.filter((f) => f.kind === 'threshold');
+  const lines = [
+    fixed.length ? `- Fixed alert rules fired at ${fixed.map((f) => `${game(f.minute)} (${f.metric})`).join(', ')}.` : '- No fixed alert rule fired.',
+  ];
+  const { baseline } = story;
+  if (!baseline) lines.push('- The dynamic baseline did not flag the fault.');
+  else if (baseline.leadMinutes === null) lines.push(`- The dynamic baseline flagged ${baseline.metric} at ${game(baseline.minute)}; the team never detected the fault.`);
+  else {
+    const when = baseline.leadMinutes >= 0 ? `${baseline.leadMinutes} minutes before the team's detection` : `${-baseline.leadMinutes} minutes after the team's detection`;
+    lines.push(`- The dynamic baseline flagged ${baseline.metric} at ${game(baseline.minute)}, ${when}.`);
+  }
+  return lines;
 }
 
 function decisions(state: SessionState, record: IncidentRecord, game: (m: number) => string): string {

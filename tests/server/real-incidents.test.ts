@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { RealIncident } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import type { MetricsBody } from '../../server/src/http/metrics.ts';
-import type { ImportSummary } from '../../server/src/http/real-incidents.ts';
+import type { ImportSummary } from '@chaos-quest/engine';
 import { withServer } from './harness.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/incidents/${name}`, import.meta.url), 'utf8');

@@ -1,15 +1,9 @@
 import { adminKey } from '../api/admin-key.ts';
 import { HttpError } from '../api/http.ts';
 
-/** What the server did with an upload (server/src/http/real-incidents.ts). */
-export interface ImportSummary {
-  format: string;
-  label: string;
-  added: number;
-  alreadyImported: number;
-  rejectedCount: number;
-  rejected: { row: number; reason: string }[];
-}
+import type { ImportSummary } from '@chaos-quest/engine';
+
+export type { ImportSummary };
 
 /**
  * Sends a CSV of real incidents to `POST /api/real-incidents` as text/csv, with the admin key when one

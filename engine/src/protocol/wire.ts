@@ -146,3 +146,13 @@ export interface ScenarioSummary {
 export interface ApiError {
   error: { code: string; message: string };
 }
+
+/** What `POST /api/real-incidents` did with an upload: rows that became new incidents, were already stored, or were refused and why. */
+export interface ImportSummary {
+  format: string;
+  label: string;
+  added: number;
+  alreadyImported: number;
+  rejectedCount: number;
+  rejected: { row: number; reason: string }[];
+}

@@ -28,6 +28,11 @@ export class AddressLimiter {
     return bucket.take();
   }
 
+  /** Milliseconds until `key` may try again; 0 when it may now (spends nothing). */
+  waitMs(key: string): number {
+    return this.buckets.get(key)?.waitMs() ?? 0;
+  }
+
   private sweep(): void {
     for (const [key, bucket] of this.buckets) if (bucket.full()) this.buckets.delete(key);
   }

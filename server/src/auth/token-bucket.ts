@@ -30,6 +30,12 @@ export class TokenBucket {
     return this.tokens >= count;
   }
 
+  /** Milliseconds until `count` tokens are there; 0 when they are now. */
+  waitMs(count = 1): number {
+    this.refill();
+    return this.tokens >= count ? 0 : Math.ceil(((count - this.tokens) / this.perSecond) * 1000);
+  }
+
   /** True when the bucket has refilled completely, so its owner can forget it. */
   full(): boolean {
     this.refill();

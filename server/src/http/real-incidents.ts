@@ -1,4 +1,4 @@
-import { IMPORT_FORMATS, readIncidentCsv, type RejectedRow } from '@chaos-quest/engine';
+import { IMPORT_FORMATS, readIncidentCsv, type ImportSummary } from '@chaos-quest/engine';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ApiDeps } from './api-deps.ts';
@@ -10,15 +10,6 @@ export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 /** Rejected rows listed in one answer; the count says how many there were in all. */
 const REJECTED_SHOWN = 200;
 
-/** What an import did: how many rows became new incidents, were already stored, or were refused and why. */
-export interface ImportSummary {
-  format: string;
-  label: string;
-  added: number;
-  alreadyImported: number;
-  rejectedCount: number;
-  rejected: RejectedRow[];
-}
 
 const querySchema = z.object({ format: z.enum(IMPORT_FORMATS).optional() });
 

@@ -92,6 +92,8 @@ export function attachSockets(io: GameServer, deps: SocketDeps): () => void {
 }
 
 function cutSlowReader(socket: GameSocket, bytes: number, deps: SocketDeps): void {
+  // Resyncs already queued behind the one that cut it still finish: one cut, one count.
+  if (socket.disconnected) return;
   const { sessionId, viewer } = socket.data;
   deps.log.warn({ sessionId, socketId: socket.id, viewer, bytes }, `Session ${sessionId}: cut socket ${socket.id}: ${bytes} bytes waiting unread`);
   deps.metrics.commands.inc({ type: 'socket', result: 'cut-unread' });

@@ -140,12 +140,13 @@ function summarize(runs: Map<Attack | 'none', Run[]>) {
   };
 }
 
-/** Sums what attackers printed over rounds: numbers add, tallies add per key, anything else keeps the last. */
+/** Sums what attackers printed over rounds: counts and tallies add per key; sizes (`…Bytes`) keep the largest. */
 function totals(reports: (Record<string, unknown> | null)[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const report of reports) {
     for (const [key, value] of Object.entries(report ?? {})) {
-      if (typeof value === 'number') out[key] = (typeof out[key] === 'number' ? (out[key] as number) : 0) + value;
+      const before = typeof out[key] === 'number' ? (out[key] as number) : 0;
+      if (typeof value === 'number') out[key] = key.endsWith('Bytes') ? Math.max(before, value) : before + value;
       else if (value && typeof value === 'object') {
         const into = (out[key] ?? {}) as Record<string, number>;
         for (const [k, n] of Object.entries(value as Record<string, number>)) into[k] = (into[k] ?? 0) + n;

@@ -19,6 +19,8 @@ export interface Acked {
  */
 export class FaultTable {
   readonly sessionId: string;
+  /** The code players join this session with (a hostile player needs nothing more). */
+  readonly joinCode: string;
   readonly facilitator: FaultClient;
   readonly players: readonly FaultClient[];
   readonly playerIds: readonly string[];
@@ -27,12 +29,15 @@ export class FaultTable {
   readonly refused: CommandAck[] = [];
   /** Commands sent that got no ack (the server died or the connection dropped under them). */
   unanswered = 0;
+  /** How long a command may wait for its ack before it counts as unanswered: generous, this is not a latency check. */
+  ackTimeoutMs = 3000;
   private readonly script: TableScript;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
 
-  private constructor(sessionId: string, facilitator: FaultClient, players: FaultClient[], playerIds: string[]) {
+  private constructor(sessionId: string, joinCode: string, facilitator: FaultClient, players: FaultClient[], playerIds: string[]) {
     this.sessionId = sessionId;
+    this.joinCode = joinCode;
     this.facilitator = facilitator;
     this.players = players;
     this.playerIds = playerIds;
@@ -46,7 +51,7 @@ export class FaultTable {
     for (let i = 0; i < players; i++) seats.push(await postJson<JoinResponse>(`${url}/api/join`, { joinCode: created.joinCode, name: `${name} P${i + 1}` }));
     const facilitator = await FaultClient.connect(url, { token: created.facilitatorToken });
     const clients = await Promise.all(seats.map((s) => FaultClient.connect(url, { token: s.playerToken })));
-    const table = new FaultTable(created.sessionId, facilitator, clients, seats.map((s) => s.playerId));
+    const table = new FaultTable(created.sessionId, created.joinCode, facilitator, clients, seats.map((s) => s.playerId));
     for (const draw of table.script.opening()) await table.send(draw);
     if (table.refused.length > 0 || table.unanswered > 0) throw new Error(`table ${name} would not start: ${JSON.stringify(table.refused)}`);
     return table;
@@ -101,7 +106,7 @@ export class FaultTable {
   private async send(draw: Draw): Promise<void> {
     const client = draw.sender === 'facilitator' ? this.facilitator : this.players[draw.sender];
     if (!client) throw new Error(`no player ${draw.sender}`);
-    const ack = await client.send(draw.command);
+    const ack = await client.send(draw.command, this.ackTimeoutMs);
     if (ack === null) this.unanswered += 1;
     else if (!ack.ok) this.refused.push(ack);
     else this.acked.push({ seq: ack.seq, commandId: draw.command.id, sender: draw.sender === 'facilitator' ? 'facilitator' : (this.playerIds[draw.sender] as string) });

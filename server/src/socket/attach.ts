@@ -8,7 +8,7 @@ import type { EventLog } from '../hub/hub-context.ts';
 import type { RoomSender } from '../hub/live-session.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { Store } from '../store/store.ts';
-import { bufferedBytes, watchBuffers } from './backpressure.ts';
+import { bufferedBytes, dropTransport, watchBuffers } from './backpressure.ts';
 import { handleCommand } from './command-handler.ts';
 import { connectionOf } from './connection.ts';
 import type { SocketLimits } from './flow-guard.ts';
@@ -92,10 +92,13 @@ export function attachSockets(io: GameServer, deps: SocketDeps): () => void {
 }
 
 function cutSlowReader(socket: GameSocket, bytes: number, deps: SocketDeps): void {
+  // Resyncs already queued behind the one that cut it still finish: one cut, one count.
+  if (socket.disconnected) return;
   const { sessionId, viewer } = socket.data;
   deps.log.warn({ sessionId, socketId: socket.id, viewer, bytes }, `Session ${sessionId}: cut socket ${socket.id}: ${bytes} bytes waiting unread`);
   deps.metrics.commands.inc({ type: 'socket', result: 'cut-unread' });
   socket.disconnect(true);
+  dropTransport(socket);
 }
 
 function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards): void {

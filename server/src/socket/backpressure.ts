@@ -7,7 +7,7 @@ import type { GameServer, GameSocket } from './socket-types.ts';
  *
  * Socket.IO offers no public figure for this: it reads engine.io's `writeBuffer` and ws's
  * `bufferedAmount` (both stable for years), and answers 0 if either is ever renamed, so a change
- * there disables the cut instead of breaking sockets — tests/faults/hostile-reader.test.ts notices.
+ * there disables the cut instead of breaking sockets — tests/faults/hostile-player.test.ts notices.
  */
 export function bufferedBytes(socket: GameSocket): number {
   const conn = socket.conn as unknown as { writeBuffer?: { data?: unknown }[]; transport?: { socket?: { bufferedAmount?: unknown } } };
@@ -34,4 +34,18 @@ export function watchBuffers(io: GameServer, limit: number, cut: (socket: GameSo
   }, 1000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Closes a socket's connection at once, dropping what waits in it. Socket.IO's `disconnect(true)`
+ * leaves engine.io waiting for its write buffer to drain before it closes, and ws then waits 30 s
+ * for a close frame: a client that does not read never lets either happen, so its megabytes stayed
+ * held for over a minute after the cut, and a seat could reconnect and pile up more meanwhile.
+ * ws's `terminate` destroys the TCP socket; where the transport is not ws, engine.io closes discarding.
+ */
+export function dropTransport(socket: GameSocket): void {
+  const transport = socket.conn.transport as unknown as { socket?: { terminate?: unknown } };
+  const ws = transport.socket;
+  if (ws && typeof ws.terminate === 'function') (ws.terminate as () => void).call(ws);
+  else socket.conn.close(true);
 }

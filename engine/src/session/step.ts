@@ -1,104 +1,34 @@
 import { gameOf } from '../compile/game.ts';
-import { FACILITATOR_ONLY, PLAYER_ONLY, SYSTEM_ONLY, loggedCommandSchema, type CommandType, type LoggedCommand } from '../protocol/commands.ts';
+import { loggedCommandSchema, type CommandOf, type CommandType, type LoggedCommand } from '../protocol/commands.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { fail, type StepError, type StepResult } from './errors.ts';
+import { COMMANDS } from './commands/index.ts';
 import { openDraft, type Draft } from './draft.ts';
-import * as f from './handlers-facilitator.ts';
-import * as p from './handlers-player.ts';
-import * as shared from './handlers-shared.ts';
+import { fail, type StepError, type StepResult } from './errors.ts';
 import { phaseOf } from './phase.ts';
-import type { Phase, SessionState } from './state.ts';
-import { own } from './own.ts';
 import { SESSION_LIMITS, typedText } from './limits.ts';
+import { own } from './own.ts';
+import type { SessionState } from './state.ts';
 
-const LIVE: Phase[] = ['running', 'paused'];
-const NOT_ENDED: Phase[] = ['lobby', 'briefing', 'running', 'paused', 'debrief'];
+const SENDER_REFUSALS = {
+  facilitator: (type: string) => `Only the facilitator may send '${type}'.`,
+  player: (type: string) => `'${type}' is a player's command; the facilitator cannot send it.`,
+} as const;
 
-/** In which phases each command makes sense. */
-const PHASES: Record<CommandType, readonly Phase[]> = {
-  'session.brief': ['lobby'],
-  'session.start': ['lobby', 'briefing'],
-  'session.pause': ['running'],
-  'session.resume': ['paused'],
-  'session.end': ['lobby', 'briefing', 'running', 'paused'],
-  'session.close': ['debrief'],
-  'clock.advance': ['running'],
-  'clock.tick': ['running'],
-  'clock.pace': ['briefing', 'running', 'paused'],
-  'inject.reveal': LIVE,
-  'inject.improvise': LIVE,
-  'scene.goto': ['running'],
-  'milestone.mark': LIVE,
-  'declaration.confirm': [...LIVE, 'debrief'],
-  coach: NOT_ENDED,
-  'dice.roll': LIVE,
-  'player.assign': NOT_ENDED,
-  'player.remove': NOT_ENDED,
-  'player.join': ['lobby', 'briefing', 'running', 'paused'],
-  'role.decline': NOT_ENDED,
-  // Once briefed, players hold their role's secrets: a change of seat is the facilitator's to make.
-  'role.take': ['lobby'],
-  'role.request': ['briefing', 'running', 'paused'],
-  'action.propose': LIVE,
-  'choice.vote': ['running'],
-  'incident.declare': ['running'],
-  'hand.raise': NOT_ENDED,
-  'inject.ack': LIVE,
-  'choice.apply': ['running'],
-  'timeline.post': [...LIVE, 'debrief'],
-  'action-item.add': [...LIVE, 'debrief'],
-};
-
-type Handler = (d: Draft, c: never) => StepError | void;
-const HANDLERS: Record<CommandType, Handler> = {
-  'session.brief': f.brief,
-  'session.start': f.start,
-  'session.pause': f.pause,
-  'session.resume': f.resume,
-  'session.end': f.end,
-  'session.close': f.close,
-  'clock.advance': f.advance,
-  'clock.tick': f.tick,
-  'clock.pace': f.pace,
-  'inject.reveal': f.revealInject,
-  'inject.improvise': f.improvise,
-  'scene.goto': f.gotoScene,
-  'milestone.mark': f.mark,
-  'declaration.confirm': f.confirm,
-  coach: f.coach,
-  'dice.roll': f.roll,
-  'player.assign': f.assign,
-  'player.remove': f.remove,
-  'player.join': f.join,
-  'role.decline': f.declineRole,
-  'role.take': p.takeRole,
-  'role.request': p.requestRole,
-  'action.propose': p.propose,
-  'choice.vote': p.vote,
-  'incident.declare': p.declare,
-  'hand.raise': p.raiseHand,
-  'inject.ack': p.acknowledge,
-  'choice.apply': shared.applyChoice,
-  'timeline.post': shared.post,
-  'action-item.add': shared.addActionItem,
-};
-
-/** Whether `entry.actor` may send this command at all, whatever the phase. */
+/** Whether `entry.actor` may send this command at all, whatever the phase. Pure; null when allowed. */
 export function authorize(scenario: Scenario, state: SessionState, entry: Pick<LoggedCommand, 'actor' | 'command'>): StepError | null {
   const { actor, command } = entry;
-  if (SYSTEM_ONLY.has(command.type)) return actor.kind === 'system' ? null : { code: 'forbidden', message: `'${command.type}' is sent by the server only.` };
+  const definition = COMMANDS[command.type];
+  if (definition.senders === 'system') {
+    return actor.kind === 'system' ? null : { code: 'forbidden', message: `'${command.type}' is sent by the server only.` };
+  }
   if (actor.kind === 'system') return { code: 'forbidden', message: `The server itself sends only joins and clock ticks, not '${command.type}'.` };
   if (actor.kind === 'facilitator') {
-    return PLAYER_ONLY.has(command.type) ? { code: 'forbidden', message: `'${command.type}' is a player's command; the facilitator cannot send it.` } : null;
+    return definition.senders === 'player' ? { code: 'forbidden', message: SENDER_REFUSALS.player(command.type) } : null;
   }
   const player = own(state.players, actor.playerId);
   if (!player || player.removed) return { code: 'forbidden', message: 'You are not seated at this session.' };
-  if (FACILITATOR_ONLY.has(command.type)) return { code: 'forbidden', message: `Only the facilitator may send '${command.type}'.` };
-  if (command.type === 'choice.apply') {
-    const role = player.role ? gameOf(scenario).roles.get(player.role) : undefined;
-    if (!role?.can_apply_choices) return { code: 'forbidden', message: 'Your role proposes and votes; the facilitator applies choices.' };
-  }
-  return null;
+  if (definition.senders === 'facilitator') return { code: 'forbidden', message: SENDER_REFUSALS.facilitator(command.type) };
+  return definition.authorize?.(gameOf(scenario), player) ?? null;
 }
 
 /**
@@ -127,16 +57,16 @@ export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedC
   const denied = authorize(scenario, state, { actor, command });
   if (denied) return { ok: false, error: denied };
   const phase = phaseOf(state);
-  if (!PHASES[command.type].includes(phase)) return fail('wrong-phase', `'${command.type}' is not possible while the session is ${phase}.`);
+  if (!COMMANDS[command.type].phases.includes(phase)) return fail('wrong-phase', `'${command.type}' is not possible while the session is ${phase}.`);
   const typed = typedText(command);
   if (mode === 'live') {
     const over = overBudget(state, actor, command, typed);
     if (over) return { ok: false, error: over };
   }
   const draft = openDraft(gameOf(scenario), state, parsed.data, mode === 'replay');
-  draft.s.textUsed = (state.textUsed ?? 0) + typed;
-  const error = HANDLERS[command.type](draft, command as never);
-  return error ? { ok: false, error } : { ok: true, state: draft.s };
+  draft.state.textUsed = (state.textUsed ?? 0) + typed;
+  const error = handle(draft, command.type, command);
+  return error ? { ok: false, error } : { ok: true, state: draft.state };
 }
 
 /** Why a new command would take the session past one of its limits, or null. */
@@ -153,4 +83,9 @@ function overBudget(state: SessionState, actor: LoggedCommand['actor'], command:
     return { code: 'budget', message: `This session's timeline is full (${SESSION_LIMITS.timeline} entries); ask the facilitator to carry on.` };
   }
   return null;
+}
+
+/** Runs a command's own handler: `type` and `command` agree, so the table hands it exactly its command. */
+function handle<K extends CommandType>(draft: Draft, type: K, command: CommandOf<K>): StepError | void {
+  return COMMANDS[type].handle(draft, command);
 }

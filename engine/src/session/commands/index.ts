@@ -1,0 +1,58 @@
+import type { CommandOf, CommandType } from '../../protocol/commands.ts';
+import type { CommandDefinition } from '../command-definition.ts';
+import { clockAdvance, clockPace, clockTick } from './clock.ts';
+import { injectAck, injectImprovise, injectReveal } from './injects.ts';
+import { sessionBrief, sessionClose, sessionEnd, sessionPause, sessionResume, sessionStart } from './lifecycle.ts';
+import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
+import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
+import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
+import { coach, handRaise, playerAssign, playerJoin, playerRemove, roleDecline, roleRequest, roleTake } from './table.ts';
+
+/**
+ * Every command's definition, in the order the protocol lists them. The wire schemas
+ * (`protocol/commands.ts`) are built from this list, and the table below is checked against them.
+ */
+export const COMMAND_DEFINITIONS = [
+  sessionBrief, sessionStart, sessionPause, sessionResume, sessionEnd, sessionClose,
+  clockAdvance, clockPace, injectReveal, injectImprovise, sceneGoto, milestoneMark, declarationConfirm,
+  coach, diceRoll, playerAssign, playerRemove, roleDecline,
+  roleTake, roleRequest, actionPropose, choiceVote, incidentDeclare, handRaise, injectAck,
+  choiceApply, timelinePost, actionItemAdd,
+  playerJoin, clockTick,
+] as const;
+
+/** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */
+export type CommandTable = { readonly [K in CommandType]: CommandDefinition<K, CommandOf<K>> };
+
+export const COMMANDS: CommandTable = {
+  'session.brief': sessionBrief,
+  'session.start': sessionStart,
+  'session.pause': sessionPause,
+  'session.resume': sessionResume,
+  'session.end': sessionEnd,
+  'session.close': sessionClose,
+  'clock.advance': clockAdvance,
+  'clock.pace': clockPace,
+  'clock.tick': clockTick,
+  'inject.reveal': injectReveal,
+  'inject.improvise': injectImprovise,
+  'inject.ack': injectAck,
+  'scene.goto': sceneGoto,
+  'milestone.mark': milestoneMark,
+  'declaration.confirm': declarationConfirm,
+  'incident.declare': incidentDeclare,
+  coach,
+  'dice.roll': diceRoll,
+  'player.join': playerJoin,
+  'player.assign': playerAssign,
+  'player.remove': playerRemove,
+  'role.take': roleTake,
+  'role.request': roleRequest,
+  'role.decline': roleDecline,
+  'hand.raise': handRaise,
+  'action.propose': actionPropose,
+  'choice.vote': choiceVote,
+  'choice.apply': choiceApply,
+  'timeline.post': timelinePost,
+  'action-item.add': actionItemAdd,
+};

@@ -1,0 +1,37 @@
+import { userText } from '../../protocol/command-fields.ts';
+import { LIVE, defineCommand } from '../command-definition.ts';
+import { append, note, now } from '../draft.ts';
+import { sceneOf } from '../phase.ts';
+import { sendingPlayer } from '../roles.ts';
+
+/** What the table writes down: proposals, posts on the timeline, and the debrief's action items. */
+
+export const actionPropose = defineCommand('action.propose', {
+  payload: { text: userText(500) },
+  senders: 'player',
+  phases: LIVE,
+  handle: (draft, command) => {
+    const player = sendingPlayer(draft);
+    append(draft, 'proposals', { id: `p${draft.entry.seq}`, playerId: player.id, text: command.text, at: now(draft), scene: sceneOf(draft.state) ?? '' });
+    note(draft, 'proposal', command.text);
+  },
+});
+
+export const timelinePost = defineCommand('timeline.post', {
+  payload: { text: userText(1000) },
+  senders: 'either',
+  phases: [...LIVE, 'debrief'],
+  handle: (draft, command) => {
+    note(draft, 'post', command.text);
+  },
+});
+
+export const actionItemAdd = defineCommand('action-item.add', {
+  payload: { text: userText(500), owner: userText(100).optional() },
+  senders: 'either',
+  phases: [...LIVE, 'debrief'],
+  handle: (draft, command) => {
+    append(draft, 'actionItems', { id: `a${draft.entry.seq}`, text: command.text, owner: command.owner ?? null, by: draft.by, at: now(draft) });
+    note(draft, 'action-item', command.text);
+  },
+});

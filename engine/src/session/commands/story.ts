@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { refId, userText } from '../../protocol/command-fields.ts';
+import { DICE, type Branch } from '../../scenario/schema.ts';
+import { activeModifiers, availableChoices } from '../choices.ts';
+import { LIVE, defineCommand } from '../command-definition.ts';
+import { append, markMilestone, note, now, send, type Draft } from '../draft.ts';
+import { sceneOf } from '../phase.ts';
+import { sendingPlayer } from '../roles.ts';
+import type { RollRecord } from '../state.ts';
+import { throwDice } from '../throw-dice.ts';
+
+/** The story: choices voted on and applied, scenes jumped to, dice rolled. */
+
+const physicalDie = z.number().int().min(1).max(100).optional();
+
+export const sceneGoto = defineCommand('scene.goto', {
+  payload: { sceneId: refId },
+  senders: 'facilitator',
+  phases: ['running'],
+  handle: (draft, command) => {
+    if (!draft.game.scenes.has(command.sceneId) && !draft.game.endings.has(command.sceneId)) {
+      return { code: 'not-found', message: `There is no scene or ending '${command.sceneId}'.` };
+    }
+    if (sceneOf(draft.state) === command.sceneId) return { code: 'unavailable', message: `The party is already in '${command.sceneId}'.` };
+    send(draft, { type: 'GOTO', target: command.sceneId });
+  },
+});
+
+export const choiceVote = defineCommand('choice.vote', {
+  payload: { choiceId: refId.nullable() },
+  senders: 'player',
+  phases: ['running'],
+  handle: (draft, command) => {
+    const player = sendingPlayer(draft);
+    if (command.choiceId === null) {
+      const { [player.id]: _withdrawn, ...rest } = draft.state.votes;
+      draft.state.votes = rest;
+      return;
+    }
+    if (!availableChoices(draft.game, draft.state).some((x) => x.id === command.choiceId)) {
+      return { code: 'not-found', message: `'${command.choiceId}' is not a choice open to the team right now.` };
+    }
+    draft.state.votes = { ...draft.state.votes, [player.id]: command.choiceId };
+  },
+});
+
+/** A facilitator, or a role the scenario lets apply choices. `physical` is a dice result rolled at the table. */
+export const choiceApply = defineCommand('choice.apply', {
+  payload: { choiceId: refId, physical: physicalDie },
+  senders: 'either',
+  phases: ['running'],
+  authorize: (game, player) => {
+    const role = player.role ? game.roles.get(player.role) : undefined;
+    return role?.can_apply_choices ? null : { code: 'forbidden', message: 'Your role proposes and votes; the facilitator applies choices.' };
+  },
+  handle: (draft, command) => {
+    const scene = sceneOf(draft.state) ?? '';
+    const open = availableChoices(draft.game, draft.state);
+    const choice = open.find((x) => x.id === command.choiceId);
+    if (!choice) {
+      const ids = open.map((x) => x.id).join(', ') || 'none';
+      return { code: 'not-found', message: `'${command.choiceId}' is not open in scene '${scene}'. Open choices: ${ids}.` };
+    }
+    const at = now(draft);
+    let branch: 'plain' | 'success' | 'failure' = 'plain';
+    let taken: Branch | null = null;
+    if (choice.check) {
+      const check = choice.check;
+      const natural = throwDice(draft, check.dice, `choice:${choice.id}`, command.physical);
+      if (typeof natural !== 'number') return natural;
+      const modifiers = activeModifiers(draft.game, draft.state, check);
+      const total = natural + modifiers.reduce((sum, m) => sum + m.add, 0);
+      const success = total >= check.target;
+      branch = success ? 'success' : 'failure';
+      taken = success ? check.success : check.failure;
+      append(draft, 'rolls', {
+        seq: draft.entry.seq, label: choice.label, choice: choice.id, dice: check.dice, natural, modifiers, total,
+        target: check.target, success, physical: command.physical !== undefined, at,
+      });
+    }
+    append(draft, 'decisions', {
+      seq: draft.entry.seq, scene, choice: choice.id, label: choice.label, by: draft.by, at, outcome: branch === 'plain' ? 'done' : branch,
+    });
+    note(draft, 'choice', choice.label);
+    const last = draft.state.rolls[draft.state.rolls.length - 1];
+    if (taken && last) note(draft, 'roll', rollLine(last));
+    const narration = taken?.narration ?? choice.narration;
+    if (narration) note(draft, 'narration', narration);
+    send(draft, { type: 'CHOOSE', choice: choice.id, branch });
+    const milestone = taken?.milestone ?? choice.milestone;
+    if (milestone) markMilestone(draft, milestone, milestone === 'detected' ? 'team' : 'outcome');
+  },
+});
+
+/** "d20 6 + 3 − 2 = 7 vs 12: failure", as the timeline shows a check. */
+function rollLine(roll: RollRecord): string {
+  const modifiers = roll.modifiers.map((m) => ` ${m.add >= 0 ? '+' : '−'} ${Math.abs(m.add)}`).join('');
+  return `${roll.dice} ${roll.natural}${modifiers} = ${roll.total} vs ${roll.target}: ${roll.success ? 'success' : 'failure'}`;
+}
+
+/** An improvised roll: no target, just a number for the facilitator to interpret. */
+export const diceRoll = defineCommand('dice.roll', {
+  payload: { dice: z.enum(DICE), label: userText(200), physical: physicalDie },
+  senders: 'facilitator',
+  phases: LIVE,
+  handle: (draft: Draft, command) => {
+    const natural = throwDice(draft, command.dice, `dice:${command.label}`, command.physical);
+    if (typeof natural !== 'number') return natural;
+    append(draft, 'rolls', {
+      seq: draft.entry.seq, label: command.label, choice: null, dice: command.dice, natural, modifiers: [], total: natural,
+      target: null, success: null, physical: command.physical !== undefined, at: now(draft),
+    });
+    note(draft, 'roll', `${command.label}: ${command.dice} → ${natural}`);
+  },
+});

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { clientCommandSchema, commandSchema, loggedCommandSchema } from '@chaos-quest/engine';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { COMMAND_DEFINITIONS, COMMANDS, type CommandTable } from '../engine/src/session/commands/index.ts';
+
+/**
+ * One definition per command (issue 10): schema, senders, phases and handler in one record, and the
+ * tables derived from the records. The type checks below run under `tsc -p tests` (npm run typecheck):
+ * an unused `@ts-expect-error` is itself an error, so the day a mismatched handler compiles, typecheck fails.
+ */
+
+// A handler swapped for another command's does not fit the table.
+// @ts-expect-error coach's record cannot stand for player.assign: its handler takes a coach command
+export const swappedRecord: CommandTable = { ...COMMANDS, 'player.assign': COMMANDS.coach };
+
+// Nor does a record whose handler alone was swapped.
+// @ts-expect-error player.assign's handler cannot handle a coach command (no `role`, a `text`)
+export const swappedHandler: CommandTable = { ...COMMANDS, coach: { ...COMMANDS.coach, handle: COMMANDS['player.assign'].handle } };
+
+// A handler reads only its own command's fields.
+// @ts-expect-error a vote has a choiceId, not a role
+export const wrongField = (command: Parameters<CommandTable['choice.vote']['handle']>[1]) => command.role;
+
+const wire = JSON.parse(readFileSync(new URL('./fixtures/command-wire-schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+describe('the command definitions', () => {
+  it('file every definition under its own type, once', () => {
+    const types = COMMAND_DEFINITIONS.map((d) => d.type);
+    expect(new Set(types).size).toBe(types.length);
+    expect(Object.keys(COMMANDS).sort()).toEqual([...types].sort());
+    for (const [type, definition] of Object.entries(COMMANDS)) expect(definition.type).toBe(type);
+  });
+
+  it('give the wire the schemas it had before the definitions were gathered (the protocol is shared with the client)', () => {
+    expect({ client: z.toJSONSchema(clientCommandSchema), logged: z.toJSONSchema(loggedCommandSchema) }).toEqual(wire);
+  });
+
+  it('keep server-only commands off the client schema', () => {
+    const system = COMMAND_DEFINITIONS.filter((d) => d.senders === 'system').map((d) => d.type);
+    expect(system.sort()).toEqual(['clock.tick', 'player.join']);
+    for (const type of system) {
+      expect(commandSchema.safeParse({ id: 'x', type, ...(type === 'player.join' ? { playerId: 'p', name: 'P' } : {}) }).success).toBe(true);
+      expect(clientCommandSchema.safeParse({ id: 'x', type }).success).toBe(false);
+    }
+  });
+});

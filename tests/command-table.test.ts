@@ -32,6 +32,14 @@ describe('the command definitions', () => {
     for (const [type, definition] of Object.entries(COMMANDS)) expect(definition.type).toBe(type);
   });
 
+  it('gate each command either by the machine (its event) or by its phases, never both', () => {
+    for (const definition of COMMAND_DEFINITIONS) {
+      expect([definition.event, definition.phases].filter((gate) => gate !== undefined), definition.type).toHaveLength(1);
+    }
+    const driven = COMMAND_DEFINITIONS.filter((d) => d.event !== undefined).map((d) => d.type);
+    expect(driven.sort()).toEqual(['clock.advance', 'clock.tick', 'session.brief', 'session.close', 'session.end', 'session.pause', 'session.resume', 'session.start']);
+  });
+
   it('give the wire the schemas it had before the definitions were gathered (the protocol is shared with the client)', () => {
     expect({ client: z.toJSONSchema(clientCommandSchema), logged: z.toJSONSchema(loggedCommandSchema) }).toEqual(wire);
   });

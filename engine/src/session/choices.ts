@@ -2,12 +2,19 @@ import type { Game } from '../compile/game.ts';
 import { choicesOf } from '../compile/game.ts';
 import { holds } from '../scenario/conditions.ts';
 import type { Check, Choice } from '../scenario/schema.ts';
+import { storySnapshot } from './game-snapshot.ts';
 import { sceneOf } from './phase.ts';
 import type { SessionState } from './state.ts';
 
-/** The current scene's choices whose `when` holds now. Pure. */
+/**
+ * The current scene's choices open to the table now: those the machine would take (a choice's
+ * `when` is its guard). While paused, those open once the game resumes. Pure.
+ */
 export function availableChoices(game: Game, state: SessionState): Choice[] {
-  return choicesOf(game, sceneOf(state)).filter((c) => !c.when || holds(c.when, state.game.context));
+  const snapshot = storySnapshot(game, state.game);
+  return choicesOf(game, sceneOf(state)).filter((choice) =>
+    snapshot.can({ type: 'CHOOSE', choice: choice.id, branch: choice.check ? 'success' : 'plain' }),
+  );
 }
 
 /** The modifiers of a check that apply now, each with a label a player can read. Pure. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { commandShape } from '../protocol/command-fields.ts';
+import type { GameEvent } from '../compile/compile.ts';
 import type { Game } from '../compile/game.ts';
 import type { Draft } from './draft.ts';
 import type { StepError } from './errors.ts';
@@ -23,7 +24,13 @@ export interface CommandDefinition<T extends string, C> {
   readonly type: T;
   readonly schema: z.ZodType<C>;
   readonly senders: Sender;
-  readonly phases: readonly Phase[];
+  /**
+   * When the command makes sense. A command that drives the machine names its `event`, and the
+   * machine says whether it would take it now (`snapshot.can`); any other command lists its phases,
+   * since the machine never sees it. Each definition has exactly one of the two.
+   */
+  readonly phases?: readonly Phase[];
+  readonly event?: (command: C) => GameEvent;
   /** A further check for `either` commands: may this seated player send it? Null when they may. */
   readonly authorize?: (game: Game, player: Player) => StepError | null;
   /** Applies the command to the draft, or returns why not; the draft is then dropped. */

@@ -1,6 +1,7 @@
 import { initialTransition } from 'xstate';
 import { gameOf } from '../compile/game.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { persistSnapshot } from './game-snapshot.ts';
 import type { GameContext, SessionState } from './state.ts';
 
 export interface SessionOptions {
@@ -22,16 +23,18 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     rolesPresent: [],
     ending: null,
     outcome: null,
+    revealed: [],
+    faultBegun: false,
   };
   const [snapshot] = initialTransition(game.machine, input);
+  // The lobby has no entry actions: nothing for the session to apply from the returned actions.
   return {
     scenarioId: scenario.id,
     scenarioHash: options.scenarioHash,
     seed,
     team: options.team ?? null,
     seq: 0,
-    game: { value: snapshot.value as SessionState['game']['value'], context: snapshot.context },
-    paused: false,
+    game: persistSnapshot(snapshot),
     pace: null,
     players: {},
     revealed: [],

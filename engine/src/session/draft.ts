@@ -1,11 +1,8 @@
-import { transition } from 'xstate';
-import type { GameEvent } from '../compile/compile.ts';
 import type { Game } from '../compile/game.ts';
 import type { LogStamp } from '../protocol/actor.ts';
-import type { Audience, GameSnapshot, MilestoneRecord, SessionState, Stamp, TimelineKind } from './state.ts';
+import type { Audience, MilestoneRecord, SessionState, Stamp, TimelineKind } from './state.ts';
 import type { Inject } from '../scenario/schema.ts';
 import { own } from './own.ts';
-import { phaseOf, sceneOf } from './phase.ts';
 
 /**
  * The state being built by one command. `state` is a shallow copy of the previous state: handlers
@@ -61,76 +58,7 @@ export function markMilestone(draft: Draft, name: keyof SessionState['milestones
   return true;
 }
 
-/** Feeds one event through the machine's pure `transition()`, then settles what follows from it. */
-export function send(draft: Draft, event: GameEvent): void {
-  const before = draft.state.game;
-  draft.state.game = run(draft.game, before, event);
-  settle(draft, before);
-}
-
-function run(game: Game, snapshot: GameSnapshot, event: GameEvent): GameSnapshot {
-  const resolved = game.machine.resolveState({ value: snapshot.value, context: snapshot.context });
-  const [next] = transition(game.machine, resolved, event);
-  return { value: next.value as GameSnapshot['value'], context: next.context };
-}
-
-function settle(draft: Draft, before: GameSnapshot): void {
-  const wasScene = typeof before.value === 'object' ? before.value['play'] : null;
-  const scene = sceneOf(draft.state);
-  if (draft.state.startedAt === null && scene) draft.state.startedAt = draft.entry.at;
-  onset(draft);
-  if (scene && scene !== wasScene) enterScene(draft, scene);
-  if (before.value !== 'debrief' && draft.state.game.value === 'debrief') reachDebrief(draft);
-  fireTimedInjects(draft);
-}
-
-function onset(draft: Draft): void {
-  const fault = draft.game.scenario.fault;
-  if (draft.state.milestones.started || !sceneOf(draft.state) || draft.state.game.context.clock < fault.starts_at) return;
-  markMilestone(draft, 'started', 'scenario', { game: fault.starts_at, wall: draft.entry.at });
-  const degraded = Object.fromEntries(
-    fault.affects.filter((c) => (draft.state.game.context.health[c] ?? 'ok') === 'ok').map((c) => [c, 'degraded' as const]),
-  );
-  if (Object.keys(degraded).length > 0) draft.state.game = run(draft.game, draft.state.game, { type: 'HEALTH', health: degraded });
-}
-
-function enterScene(draft: Draft, sceneId: string): void {
-  const scene = draft.game.scenes.get(sceneId);
-  if (!scene) return;
-  draft.state.votes = {};
-  append(draft, 'path', sceneId);
-  note(draft, 'scene', scene.title ?? scene.narration.slice(0, 80));
-  if (scene.milestone) {
-    const source = scene.milestone === 'detected' ? (scene.detected_by ?? 'monitoring') : 'scene';
-    markMilestone(draft, scene.milestone, source);
-  }
-}
-
-function reachDebrief(draft: Draft): void {
-  const { ending: endingId, outcome } = draft.state.game.context;
-  const ending = endingId ? draft.game.endings.get(endingId) : undefined;
-  if (ending) append(draft, 'path', ending.id);
-  if (ending?.milestone) markMilestone(draft, ending.milestone, 'outcome');
-  markMilestone(draft, 'ended', endingId ? 'outcome' : 'facilitator');
-  draft.state.endedAt = draft.entry.at;
-  draft.state.pace = null;
-  draft.state.paused = false;
-  note(draft, 'phase', `Debrief: ${ending?.title ?? ending?.id ?? 'ended by the facilitator'} (${outcome ?? 'no outcome'})`);
-}
-
-function fireTimedInjects(draft: Draft): void {
-  const phase = phaseOf(draft.state);
-  if (phase !== 'running' && phase !== 'paused') return;
-  const scene = sceneOf(draft.state);
-  const clock = draft.state.game.context.clock;
-  for (const [id, { inject, scene: home }] of draft.game.injects) {
-    if (inject.at === undefined || inject.at > clock) continue;
-    if (home !== null && home !== scene) continue;
-    if (draft.state.revealed.some((r) => r.injectId === id)) continue;
-    reveal(draft, id, inject);
-  }
-}
-
+/** Reveals an inject (the scenario's, or improvised when `injectId` is null) to its roles, on the timeline. */
 export function reveal(draft: Draft, injectId: string | null, inject: Pick<Inject, 'text' | 'page'> & { to?: string[] | undefined }): void {
   const key = injectId ?? `improvised-${draft.entry.seq}`;
   const to = inject.to ?? null;

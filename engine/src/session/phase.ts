@@ -1,17 +1,20 @@
-import type { Phase, SessionState } from './state.ts';
+import { sceneOfSnapshot } from './game-snapshot.ts';
+import { PHASES, type Phase, type SessionState } from './state.ts';
 
-/** The lifecycle phase, read from the machine's state value and the pause flag. Pure. */
+/** The lifecycle phase: the machine's top-level state. Pure; throws on a state no machine has (a bug). */
 export function phaseOf(state: SessionState): Phase {
   const value = state.game.value;
-  if (typeof value === 'object') return state.paused ? 'paused' : 'running';
-  if (value === 'lobby' || value === 'briefing' || value === 'debrief' || value === 'ended') return value;
+  if (typeof value === 'object') {
+    if ('running' in value) return 'running';
+  } else if ((PHASES as readonly string[]).includes(value) && value !== 'running') {
+    return value as Phase;
+  }
   throw new Error(`Unexpected game state value ${JSON.stringify(value)}`);
 }
 
-/** The current scene's id while the game is in play, else null. */
+/** The scene the party is in while the game runs or is paused, else null. Pure. */
 export function sceneOf(state: SessionState): string | null {
-  const value = state.game.value;
-  return typeof value === 'object' ? (value['play'] ?? null) : null;
+  return sceneOfSnapshot(state.game);
 }
 
 /** "HH:MM" on the fiction's clock, `minutes` after the scenario's start, wrapping at midnight. */

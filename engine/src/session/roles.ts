@@ -1,5 +1,6 @@
-import { send, type Draft } from './draft.ts';
+import type { Draft } from './draft.ts';
 import { own } from './own.ts';
+import { send } from './send.ts';
 import type { Player } from './state.ts';
 
 /** Tells the machine which roles have a player, for `role_present` conditions and role modifiers. */

@@ -10,7 +10,9 @@ import type { Actor } from '../protocol/commands.ts';
  * The shape of SessionState. Bump it whenever that shape changes: a snapshot of another version is
  * ignored and its session rebuilt from the log, which stays the truth (DESIGN, Storage).
  */
-export const STATE_VERSION = 2;
+// 3: the machine owns pause (no `paused` flag; game.value 'paused', game.history) and records revealed
+// injects and the fault's onset in its context (issue 10).
+export const STATE_VERSION = 3;
 
 export const PHASES = ['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -26,12 +28,19 @@ export interface GameContext {
   /** The ending reached, if any; null with an outcome means the facilitator ended the session. */
   ending: string | null;
   outcome: Outcome | null;
+  /** The scenario's injects revealed so far, timed or by the facilitator: a timed inject fires once. */
+  revealed: string[];
+  /** Whether the fault has begun (its onset is machine behaviour, once the clock reaches it). */
+  faultBegun: boolean;
 }
 
+/** The machine's snapshot as plain JSON: what `transition()` needs to carry on from it. */
 export interface GameSnapshot {
-  /** XState's state value: 'lobby' | 'briefing' | { play: sceneId } | 'debrief' | 'ended'. */
+  /** XState's state value: 'lobby' | 'briefing' | { running: sceneId } | 'paused' | 'debrief' | 'ended'. */
   value: string | Record<string, string>;
   context: GameContext;
+  /** XState's history, as state node ids: the scene to resume after a pause. */
+  history: Record<string, string[]>;
 }
 
 export interface Player {
@@ -167,7 +176,6 @@ export interface SessionState {
   /** The seq of the last applied command; 0 for a new session. */
   seq: number;
   game: GameSnapshot;
-  paused: boolean;
   /** Paced mode: wall seconds per game minute, or null when the facilitator drives the clock. */
   pace: number | null;
   players: Record<string, Player>;

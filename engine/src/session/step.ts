@@ -1,8 +1,9 @@
-import { gameOf } from '../compile/game.ts';
+import { gameOf, type Game } from '../compile/game.ts';
 import { loggedCommandSchema, type CommandOf, type CommandType, type LoggedCommand } from '../protocol/commands.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { COMMANDS } from './commands/index.ts';
 import { openDraft, type Draft } from './draft.ts';
+import { canSend } from './game-snapshot.ts';
 import { fail, type StepError, type StepResult } from './errors.ts';
 import { phaseOf } from './phase.ts';
 import { SESSION_LIMITS, typedText } from './limits.ts';
@@ -56,14 +57,16 @@ export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedC
   if (parsed.data.seq !== state.seq + 1) return fail('invalid', `Expected command number ${state.seq + 1}, got ${parsed.data.seq}.`);
   const denied = authorize(scenario, state, { actor, command });
   if (denied) return { ok: false, error: denied };
-  const phase = phaseOf(state);
-  if (!COMMANDS[command.type].phases.includes(phase)) return fail('wrong-phase', `'${command.type}' is not possible while the session is ${phase}.`);
+  const game = gameOf(scenario);
+  if (!possibleNow(game, state, command.type, command)) {
+    return fail('wrong-phase', `'${command.type}' is not possible while the session is ${phaseOf(state)}.`);
+  }
   const typed = typedText(command);
   if (mode === 'live') {
     const over = overBudget(state, actor, command, typed);
     if (over) return { ok: false, error: over };
   }
-  const draft = openDraft(gameOf(scenario), state, parsed.data, mode === 'replay');
+  const draft = openDraft(game, state, parsed.data, mode === 'replay');
   draft.state.textUsed = (state.textUsed ?? 0) + typed;
   const error = handle(draft, command.type, command);
   return error ? { ok: false, error } : { ok: true, state: draft.state };
@@ -83,6 +86,14 @@ function overBudget(state: SessionState, actor: LoggedCommand['actor'], command:
     return { code: 'budget', message: `This session's timeline is full (${SESSION_LIMITS.timeline} entries); ask the facilitator to carry on.` };
   }
   return null;
+}
+
+/** Whether the command makes sense now: asked of the machine when it drives it, else by its phases. */
+function possibleNow<K extends CommandType>(game: Game, state: SessionState, type: K, command: CommandOf<K>): boolean {
+  const { event, phases } = COMMANDS[type];
+  if (event) return canSend(game, state.game, event(command));
+  if (phases) return phases.includes(phaseOf(state));
+  throw new Error(`The definition of '${type}' names neither an event nor phases.`);
 }
 
 /** Runs a command's own handler: `type` and `command` agree, so the table hands it exactly its command. */

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { defineCommand } from '../command-definition.ts';
-import { note, send } from '../draft.ts';
+import { note } from '../draft.ts';
+import { send } from '../send.ts';
 
 /** The game clock: it moves only by these commands (and by the cost of choices). */
 
 export const clockAdvance = defineCommand('clock.advance', {
   payload: { minutes: z.number().int().min(1).max(600) },
   senders: 'facilitator',
-  phases: ['running'],
+  event: (command) => ({ type: 'ADVANCE', minutes: command.minutes }),
   handle: (draft, command) => {
     send(draft, { type: 'ADVANCE', minutes: command.minutes });
     note(draft, 'clock', `Clock advanced ${command.minutes} min`);
@@ -32,7 +33,7 @@ export const clockPace = defineCommand('clock.pace', {
 export const clockTick = defineCommand('clock.tick', {
   payload: {},
   senders: 'system',
-  phases: ['running'],
+  event: () => ({ type: 'ADVANCE', minutes: 1 }),
   handle: (draft) => {
     send(draft, { type: 'ADVANCE', minutes: 1 });
   },

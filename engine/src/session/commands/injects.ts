@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { refId, userText } from '../../protocol/command-fields.ts';
 import { LIVE, defineCommand } from '../command-definition.ts';
 import { markMilestone, note, reveal } from '../draft.ts';
+import { canSend } from '../game-snapshot.ts';
 import { sendingPlayer } from '../roles.ts';
+import { send } from '../send.ts';
 
 /** Injects: what the fiction tells the table, from the scenario or improvised, and pages answered. */
 
@@ -13,9 +15,11 @@ export const injectReveal = defineCommand('inject.reveal', {
   handle: (draft, command) => {
     const found = draft.game.injects.get(command.injectId);
     if (!found) return { code: 'not-found', message: `There is no inject '${command.injectId}' in this scenario.` };
-    if (draft.state.revealed.some((r) => r.injectId === command.injectId)) {
+    const event = { type: 'REVEAL', inject: command.injectId } as const;
+    if (!canSend(draft.game, draft.state.game, event)) {
       return { code: 'unavailable', message: `Inject '${command.injectId}' has already been revealed.` };
     }
+    send(draft, event);
     reveal(draft, command.injectId, found.inject);
   },
 });

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { userText } from '../../protocol/command-fields.ts';
 import { OUTCOMES } from '../../scenario/schema.ts';
-import { BEFORE_DEBRIEF, defineCommand } from '../command-definition.ts';
-import { note, send } from '../draft.ts';
+import { defineCommand } from '../command-definition.ts';
+import { note } from '../draft.ts';
+import { send } from '../send.ts';
 
-/** The session's lifecycle: lobby → briefing → running ⇄ paused → debrief → ended. */
+/** The session's lifecycle: lobby → briefing → running ⇄ paused → debrief → ended, as the machine has it. */
 
 export const sessionBrief = defineCommand('session.brief', {
   payload: {},
   senders: 'facilitator',
-  phases: ['lobby'],
+  event: () => ({ type: 'BRIEF' }),
   handle: (draft) => {
     note(draft, 'phase', 'Briefing: players read their role cards');
     send(draft, { type: 'BRIEF' });
@@ -19,7 +20,7 @@ export const sessionBrief = defineCommand('session.brief', {
 export const sessionStart = defineCommand('session.start', {
   payload: {},
   senders: 'facilitator',
-  phases: ['lobby', 'briefing'],
+  event: () => ({ type: 'START' }),
   handle: (draft) => {
     note(draft, 'phase', 'The quest begins');
     send(draft, { type: 'START' });
@@ -29,9 +30,9 @@ export const sessionStart = defineCommand('session.start', {
 export const sessionPause = defineCommand('session.pause', {
   payload: {},
   senders: 'facilitator',
-  phases: ['running'],
+  event: () => ({ type: 'PAUSE' }),
   handle: (draft) => {
-    draft.state.paused = true;
+    send(draft, { type: 'PAUSE' });
     note(draft, 'phase', 'Paused');
   },
 });
@@ -39,9 +40,9 @@ export const sessionPause = defineCommand('session.pause', {
 export const sessionResume = defineCommand('session.resume', {
   payload: {},
   senders: 'facilitator',
-  phases: ['paused'],
+  event: () => ({ type: 'RESUME' }),
   handle: (draft) => {
-    draft.state.paused = false;
+    send(draft, { type: 'RESUME' });
     note(draft, 'phase', 'Resumed');
   },
 });
@@ -49,7 +50,7 @@ export const sessionResume = defineCommand('session.resume', {
 export const sessionEnd = defineCommand('session.end', {
   payload: { outcome: z.enum(OUTCOMES), note: userText(2000).optional() },
   senders: 'facilitator',
-  phases: BEFORE_DEBRIEF,
+  event: (command) => ({ type: 'END', outcome: command.outcome }),
   handle: (draft, command) => {
     if (command.note) note(draft, 'narration', command.note);
     send(draft, { type: 'END', outcome: command.outcome });
@@ -59,7 +60,7 @@ export const sessionEnd = defineCommand('session.end', {
 export const sessionClose = defineCommand('session.close', {
   payload: {},
   senders: 'facilitator',
-  phases: ['debrief'],
+  event: () => ({ type: 'CLOSE' }),
   handle: (draft) => {
     send(draft, { type: 'CLOSE' });
     note(draft, 'phase', 'Session closed');

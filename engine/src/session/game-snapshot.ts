@@ -1,0 +1,53 @@
+import type { GameEvent, GameMachine } from '../compile/compile.ts';
+import { LAST_SCENE } from '../compile/last-scene.ts';
+import type { Game } from '../compile/game.ts';
+import type { GameSnapshot } from './state.ts';
+
+type MachineSnapshot = ReturnType<GameMachine['resolveState']>;
+
+// Asking the machine (`can`) happens for every choice of every projection: resolve each stored
+// snapshot once. States never change a GameSnapshot in place, so its identity is a safe key.
+const resolved = new WeakMap<GameSnapshot, MachineSnapshot>();
+
+/** XState's snapshot for the stored one, history included. Pure; cached by identity. */
+export function resolveSnapshot(game: Game, snapshot: GameSnapshot): MachineSnapshot {
+  let machineSnapshot = resolved.get(snapshot);
+  if (!machineSnapshot) {
+    const historyValue = Object.fromEntries(
+      Object.entries(snapshot.history).map(([id, nodes]) => [id, nodes.map((node) => game.machine.getStateNodeById(node))]),
+    );
+    machineSnapshot = game.machine.resolveState({ value: snapshot.value, context: snapshot.context, historyValue });
+    resolved.set(snapshot, machineSnapshot);
+  }
+  return machineSnapshot;
+}
+
+/** The plain-JSON form of a machine snapshot, as the session state keeps it. Pure. */
+export function persistSnapshot(snapshot: Pick<MachineSnapshot, 'value' | 'context' | 'historyValue'>): GameSnapshot {
+  const history = Object.fromEntries(Object.entries(snapshot.historyValue).map(([id, nodes]) => [id, nodes.map((node) => node.id)]));
+  return { value: snapshot.value as GameSnapshot['value'], context: snapshot.context, history };
+}
+
+/** Whether the machine would take `event` now. Pure. */
+export function canSend(game: Game, snapshot: GameSnapshot, event: GameEvent): boolean {
+  return resolveSnapshot(game, snapshot).can(event);
+}
+
+/** The scene the story is in: the current one while running, the one to resume while paused. */
+export function sceneOfSnapshot(snapshot: GameSnapshot): string | null {
+  const { value } = snapshot;
+  if (typeof value === 'object') return value['running'] ?? null;
+  if (value !== 'paused') return null;
+  const last = snapshot.history[`game.running.${LAST_SCENE}`]?.[0];
+  return last === undefined ? null : last.slice('game.running.'.length);
+}
+
+/**
+ * The snapshot as if the game were running: while paused, the scene it will resume in. What is open
+ * to the table (a choice's `when`) is asked of the machine in that scene. Pure.
+ */
+export function storySnapshot(game: Game, snapshot: GameSnapshot): MachineSnapshot {
+  if (snapshot.value !== 'paused') return resolveSnapshot(game, snapshot);
+  const scene = sceneOfSnapshot(snapshot);
+  return resolveSnapshot(game, { ...snapshot, value: scene === null ? snapshot.value : { running: scene } });
+}

@@ -1,0 +1,75 @@
+import { transition } from 'xstate';
+import type { GameEvent } from '../compile/compile.ts';
+import { append, markMilestone, note, reveal, type Draft } from './draft.ts';
+import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
+
+/**
+ * Feeds one event through the machine's pure `transition()`, then applies what the machine
+ * announced (the actions it returns as data) to the parts of the session it does not hold.
+ * Throws when the machine would not take the event: every command's gate (its phases, or the
+ * machine itself) runs before its handler sends anything, so a refused event is an engine bug.
+ */
+export function send(draft: Draft, event: GameEvent): void {
+  const snapshot = resolveSnapshot(draft.game, draft.state.game);
+  if (!snapshot.can(event)) {
+    throw new Error(`The machine does not take ${event.type} in ${JSON.stringify(snapshot.value)}: a command reached it past its gate.`);
+  }
+  const [next, actions] = transition(draft.game.machine, snapshot, event);
+  draft.state.game = persistSnapshot(next);
+  const announced = [...actions].sort((a, b) => announcementOrder(a.type) - announcementOrder(b.type));
+  for (const action of announced) {
+    const params = (action.params ?? {}) as Record<string, unknown>;
+    switch (action.type) {
+      case 'sceneEntered':
+        enterScene(draft, params['scene'] as string);
+        break;
+      case 'injectFired':
+        fireInject(draft, params['inject'] as string);
+        break;
+      case 'faultBegan':
+        markMilestone(draft, 'started', 'scenario', { game: params['startsAt'] as number, wall: draft.entry.at });
+        break;
+      case 'concluded':
+        conclude(draft);
+        break;
+      default:
+        throw new Error(`The machine announced '${action.type}', which the session does not know.`);
+    }
+  }
+}
+
+// Applied in the order sessions have always recorded them (milestones and timeline keep that order):
+// the fault's onset, the scene entered, the debrief, then the injects due. The sort is stable.
+const ANNOUNCEMENTS = ['faultBegan', 'sceneEntered', 'concluded', 'injectFired'];
+const announcementOrder = (type: string): number => ANNOUNCEMENTS.indexOf(type);
+
+function enterScene(draft: Draft, sceneId: string): void {
+  const scene = draft.game.scenes.get(sceneId);
+  if (!scene) throw new Error(`The machine entered '${sceneId}', which is not a scene.`);
+  if (draft.state.startedAt === null) draft.state.startedAt = draft.entry.at;
+  draft.state.votes = {};
+  append(draft, 'path', sceneId);
+  note(draft, 'scene', scene.title ?? scene.narration.slice(0, 80));
+  if (scene.milestone) {
+    const source = scene.milestone === 'detected' ? (scene.detected_by ?? 'monitoring') : 'scene';
+    markMilestone(draft, scene.milestone, source);
+  }
+}
+
+function fireInject(draft: Draft, injectId: string): void {
+  const found = draft.game.injects.get(injectId);
+  if (!found) throw new Error(`The machine fired inject '${injectId}', which the scenario does not have.`);
+  reveal(draft, injectId, found.inject);
+}
+
+/** The debrief begins: an ending reached, or the facilitator ended the session. */
+function conclude(draft: Draft): void {
+  const { ending: endingId, outcome } = draft.state.game.context;
+  const ending = endingId ? draft.game.endings.get(endingId) : undefined;
+  if (ending) append(draft, 'path', ending.id);
+  if (ending?.milestone) markMilestone(draft, ending.milestone, 'outcome');
+  markMilestone(draft, 'ended', endingId ? 'outcome' : 'facilitator');
+  draft.state.endedAt = draft.entry.at;
+  draft.state.pace = null;
+  note(draft, 'phase', `Debrief: ${ending?.title ?? ending?.id ?? 'ended by the facilitator'} (${outcome ?? 'no outcome'})`);
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { clientCommandSchema, commandSchema, loggedCommandSchema } from '@chaos-quest/engine';
+import { clientCommandSchema, commandSchema, loggedCommandSchema, type CommandOf, type PlayerId, type RoleId, type SessionState } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COMMAND_DEFINITIONS, COMMANDS, type CommandTable } from '../engine/src/session/commands/index.ts';
@@ -21,6 +21,15 @@ export const swappedHandler: CommandTable = { ...COMMANDS, coach: { ...COMMANDS.
 // A handler reads only its own command's fields.
 // @ts-expect-error a vote has a choiceId, not a role
 export const wrongField = (command: Parameters<CommandTable['choice.vote']['handle']>[1]) => command.role;
+
+// Branded ids: the wire schemas produce them, and one kind does not pass for another.
+export function brandedIds(command: CommandOf<'player.assign'>, state: SessionState): RoleId | null {
+  // @ts-expect-error a player's id is not a role's id
+  const mixedUp: RoleId = command.playerId;
+  // @ts-expect-error a plain string is not a player id until the schema (or the server, minting it) says so
+  const unbranded: PlayerId = 'p1';
+  return state.players[command.playerId]?.role ?? (mixedUp && unbranded ? null : null);
+}
 
 const wire = JSON.parse(readFileSync(new URL('./fixtures/command-wire-schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 

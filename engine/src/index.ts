@@ -6,6 +6,7 @@ export { compile, gameOf, type Game } from './compile/game.ts';
 export { rollDice, diceRange } from './dice/dice.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/wire.ts';
+export * from './protocol/ids.ts';
 export { applyPatch, diffProjection, foldPatch, type ViewPatch } from './protocol/patch.ts';
 export * from './session/state.ts';
 export * from './session/errors.ts';

@@ -1,4 +1,4 @@
-import { foldPatch, type ClientCommand, type CommandAck, type MeMessage, type PatchMessage, type ResyncAck, type View, type ViewMessage } from '@chaos-quest/engine';
+import { foldPatch, type CommandAck, type MeMessage, type PatchMessage, type ResyncAck, type View, type ViewMessage, type ClientCommandInput } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -67,7 +67,7 @@ export class FaultClient {
    * Sends a command if connected; resolves with its ack, or null when it was not sent or no ack
    * came within `timeoutMs` (the server died, or the connection dropped mid-flight).
    */
-  send(command: ClientCommand, timeoutMs = 3000): Promise<CommandAck | null> {
+  send(command: ClientCommandInput, timeoutMs = 3000): Promise<CommandAck | null> {
     if (!this.socket.connected) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.socket.timeout(timeoutMs).emit('command', command, (error: Error | null, ack: CommandAck) => resolve(error ? null : ack));

@@ -1,4 +1,4 @@
-import { parseScenario, replay, stateHash, viewFor, type Scenario, type SessionState, type View, type Viewer } from '@chaos-quest/engine';
+import { asPlayerId, parseScenario, replay, stateHash, viewFor, type Scenario, type SessionState, type View, type Viewer } from '@chaos-quest/engine';
 import { loadSession } from '../../server/src/hub/load-session.ts';
 import { ScenarioCache } from '../../server/src/scenarios/by-hash.ts';
 import { SqliteStore } from '../../server/src/store/sqlite-store.ts';
@@ -71,7 +71,7 @@ async function auditSession(store: SqliteStore, table: FaultTable): Promise<Sess
 
 /** The views every client of the table should converge to, from the audited state: facilitator first, then players. */
 export function expectedViews(audit: SessionAudit, table: FaultTable): View[] {
-  const viewers: Viewer[] = [{ kind: 'facilitator' }, ...table.playerIds.map((playerId) => ({ kind: 'player', playerId }) as const)];
+  const viewers: Viewer[] = [{ kind: 'facilitator' }, ...table.playerIds.map((playerId) => ({ kind: 'player', playerId: asPlayerId(playerId) }) as const)];
   // Through JSON, as the wire carries them (undefined fields vanish).
   return viewers.map((viewer) => JSON.parse(JSON.stringify(viewFor(audit.scenario, audit.state, viewer))) as View);
 }

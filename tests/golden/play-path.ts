@@ -2,7 +2,9 @@ import {
   replay,
   sha256,
   type Actor,
+  asPlayerId,
   type Command,
+  type CommandInput,
   type LoggedCommand,
   type Scenario,
   type SessionOptions,
@@ -18,10 +20,10 @@ export interface PlayedPath {
   state: SessionState;
 }
 
-const playerId = (role: string) => `player-${role}`;
+const playerId = (role: string) => asPlayerId(`player-${role}`);
 
 /** A command without its id, kept per member of the union so each keeps its own fields. */
-type Body = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+type Body = CommandInput extends infer C ? (C extends CommandInput ? Omit<C, 'id'> : never) : never;
 
 /** Builds the event log a real table would produce for `path`: seats, briefing, start, then the moves. */
 export function pathLog(scenario: Scenario, path: GoldenPath): LoggedCommand[] {

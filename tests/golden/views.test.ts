@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createSession, sha256, step, viewFor, type Scenario, type SessionState, type Viewer } from '@chaos-quest/engine';
+import { asPlayerId, createSession, sha256, step, viewFor, type Scenario, type SessionState, type Viewer } from '@chaos-quest/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from './library.ts';
 import { GOLDEN_PATHS } from './paths/index.ts';
@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 function viewersOf(state: SessionState): Viewer[] {
-  const players = Object.keys(state.players).map((playerId): Viewer => ({ kind: 'player', playerId }));
+  const players = Object.keys(state.players).map((playerId): Viewer => ({ kind: 'player', playerId: asPlayerId(playerId) }));
   return [{ kind: 'facilitator' }, { kind: 'observer' }, ...players];
 }
 

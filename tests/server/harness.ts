@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { foldPatch, type ApiError, type ClientCommand, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ResyncAck, type ViewMessage } from '@chaos-quest/engine';
+import { foldPatch, type ApiError, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ResyncAck, type ViewMessage, type ClientCommandInput } from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 
@@ -61,7 +61,7 @@ export async function joinSession(server: ChaosServer, joinCode: string, name: s
 }
 
 /** A client command without its id (distributed over the union, so each type keeps its own fields). */
-export type CommandPayload = ClientCommand extends infer C ? (C extends ClientCommand ? Omit<C, 'id'> : never) : never;
+export type CommandPayload = ClientCommandInput extends infer C ? (C extends ClientCommandInput ? Omit<C, 'id'> : never) : never;
 type Sendable = CommandPayload & { id?: string };
 
 /** A real socket.io client that records every frame it receives. */

@@ -1,4 +1,4 @@
-import type { RevealedInject } from '@chaos-quest/engine';
+import type { PlayerId, RevealedInject } from '@chaos-quest/engine';
 import { gameClockAt } from '../time/format.ts';
 import { Icon } from '../ui/Icon.tsx';
 
@@ -8,11 +8,11 @@ interface Props {
   roleNames: Readonly<Record<string, string>>;
   playerNames: Readonly<Record<string, string>>;
   /** The player looking; null for the facilitator and the big screen. */
-  me: string | null;
+  me: PlayerId | null;
   large?: boolean;
 }
 
-function AckState({ inject, me, playerNames }: { inject: RevealedInject; me: string | null; playerNames: Props['playerNames'] }) {
+function AckState({ inject, me, playerNames }: { inject: RevealedInject; me: PlayerId | null; playerNames: Props['playerNames'] }) {
   if (me !== null && inject.acknowledgedBy.includes(me)) {
     return (
       <p className="ack done">
@@ -30,7 +30,7 @@ function AckState({ inject, me, playerNames }: { inject: RevealedInject; me: str
 }
 
 /** Whether `me` (a player) still has to acknowledge this inject. Pure. */
-export function awaitsAck(inject: RevealedInject, me: string): boolean {
+export function awaitsAck(inject: RevealedInject, me: PlayerId): boolean {
   return inject.page && !inject.acknowledgedBy.includes(me);
 }
 

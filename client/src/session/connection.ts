@@ -1,12 +1,12 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientCommand, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TelemetryAck, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
+import type { ClientCommandInput, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TelemetryAck, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
 import { presenceSchema } from '@chaos-quest/engine/client';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import type { SessionStore } from './session-store.ts';
 
 /** A command as the UI writes it; the link adds the id. */
-export type CommandInput = ClientCommand extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;
+export type CommandInput = ClientCommandInput extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;
 
 export interface SessionLink {
   /** Sends a command on behalf of `control`; resolves with the ack (or timeout/offline), never rejects. */

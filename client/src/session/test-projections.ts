@@ -1,11 +1,11 @@
 import type { MeMessage, Projection, TimelineEntry } from '@chaos-quest/engine';
-import { exampleScenario, projectionFor, Table } from '@chaos-quest/engine/testing';
+import { asPlayerId, asRoleId, exampleScenario, projectionFor, Table } from '@chaos-quest/engine/testing';
 
 /** Real projections of the engine's example scenario, for the client's tests: the protocol's schemas accept them. */
 const scenario = exampleScenario();
 const state = new Table(scenario, 'client-tests').seatAndStart(['sre']).state;
 const bases = {
-  player: projectionFor(scenario, state, { kind: 'role', role: 'sre' }),
+  player: projectionFor(scenario, state, { kind: 'role', role: asRoleId('sre') }),
   observer: projectionFor(scenario, state, { kind: 'observer' }),
   facilitator: projectionFor(scenario, state, { kind: 'facilitator' }),
 };
@@ -22,5 +22,5 @@ export function projection(label: string, viewer: keyof typeof bases = 'observer
 /** A `me` message for player p1 named `name`. */
 export const meMessage = (seq: number, name: string): MeMessage => ({
   seq,
-  me: { playerId: 'p1', name, role: null, requestedRole: null, vote: null, hand: false, coaching: [] },
+  me: { playerId: asPlayerId('p1'), name, role: null, requestedRole: null, vote: null, hand: false, coaching: [] },
 });

@@ -1,4 +1,5 @@
 import { gameOf } from '../compile/game.ts';
+import type { SessionId } from '../protocol/ids.ts';
 import type { DetectionSource, Outcome, Scenario } from '../scenario/schema.ts';
 import type { ActionItem, Decision, MilestoneRecord, RollRecord, SessionState, Stamp } from '../session/state.ts';
 
@@ -49,7 +50,7 @@ export function publishedRecord(record: IncidentRecord): PublishedRecord {
 const DETECTION: readonly string[] = ['team', 'monitoring', 'customer', 'facilitator'];
 
 /** Derives the practice-incident record of a session (finished or not). Pure. */
-export function incidentRecord(scenario: Scenario, state: SessionState, sessionId: string): IncidentRecord {
+export function incidentRecord(scenario: Scenario, state: SessionState, sessionId: SessionId): IncidentRecord {
   const game = gameOf(scenario);
   const detected = state.milestones.detected;
   return {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { refId } from './command-fields.ts';
+import { playerIdSchema, type PlayerId } from './ids.ts';
 
 /** Who sent a command. The server decides this from the socket's token, never from the payload. */
 export type Actor =
   | { kind: 'facilitator' }
-  | { kind: 'player'; playerId: string }
+  | { kind: 'player'; playerId: PlayerId }
   | { kind: 'system' };
 
 export const actorSchema: z.ZodType<Actor> = z.union([
   z.strictObject({ kind: z.literal('facilitator') }),
-  z.strictObject({ kind: z.literal('player'), playerId: refId }),
+  z.strictObject({ kind: z.literal('player'), playerId: playerIdSchema }),
   z.strictObject({ kind: z.literal('system') }),
 ]);
 

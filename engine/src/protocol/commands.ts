@@ -29,10 +29,13 @@ export const clientCommandSchema = z.discriminatedUnion('type', [...facilitatorC
   ...ClientSchema[],
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
+/** A client command before parsing: ids are plain strings until the schema brands them. */
+export type ClientCommandInput = z.input<typeof clientCommandSchema>;
 
 type AnySchema = SchemaOf<Definition>;
 export const commandSchema = z.discriminatedUnion('type', COMMAND_DEFINITIONS.map((definition) => definition.schema) as [AnySchema, ...AnySchema[]]);
 export type Command = z.infer<typeof commandSchema>;
+export type CommandInput = z.input<typeof commandSchema>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 

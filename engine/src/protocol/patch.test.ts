@@ -4,9 +4,10 @@ import { FACILITATOR, Table, player } from '../testing/table.ts';
 import { projectionFor } from '../views/view-for.ts';
 import { VIEW_WINDOWS, type Projection } from '../views/view.ts';
 import { applyPatch, diffProjection, foldPatch, type ViewPatch } from './patch.ts';
+import { asRoleId } from './ids.ts';
 
 const scenario = exampleScenario();
-const sre = { kind: 'role', role: 'sre' } as const;
+const sre = { kind: 'role', role: asRoleId('sre') } as const;
 
 describe('view patches', () => {
   it('carry only the new timeline entries and the fields that changed', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StepErrorCode } from '../session/errors.ts';
+import type { PlayerId, SessionId } from './ids.ts';
 import type { PlayerMe, Projection } from '../views/view.ts';
 import type { TimelineEntry } from '../session/state.ts';
 import type { TelemetryPoints } from '../telemetry/points.ts';
@@ -112,7 +113,7 @@ export const createSessionRequestSchema = z.strictObject({
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
 export interface CreateSessionResponse {
-  sessionId: string;
+  sessionId: SessionId;
   joinCode: string;
   facilitatorToken: string;
 }
@@ -124,8 +125,8 @@ export const joinRequestSchema = z.strictObject({
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
 export interface JoinResponse {
-  sessionId: string;
-  playerId: string;
+  sessionId: SessionId;
+  playerId: PlayerId;
   playerToken: string;
 }
 

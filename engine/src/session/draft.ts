@@ -1,6 +1,7 @@
 import type { Game } from '../compile/game.ts';
 import type { LogStamp } from '../protocol/actor.ts';
 import type { Audience, MilestoneRecord, SessionState, Stamp, TimelineKind } from './state.ts';
+import type { InjectId, RoleId } from '../protocol/ids.ts';
 import type { Inject } from '../scenario/schema.ts';
 import { own } from './own.ts';
 
@@ -59,9 +60,10 @@ export function markMilestone(draft: Draft, name: keyof SessionState['milestones
 }
 
 /** Reveals an inject (the scenario's, or improvised when `injectId` is null) to its roles, on the timeline. */
-export function reveal(draft: Draft, injectId: string | null, inject: Pick<Inject, 'text' | 'page'> & { to?: string[] | undefined }): void {
+export function reveal(draft: Draft, injectId: InjectId | null, inject: Pick<Inject, 'text' | 'page'> & { to?: readonly string[] | undefined }): void {
   const key = injectId ?? `improvised-${draft.entry.seq}`;
-  const to = inject.to ?? null;
+  // Role ids the scenario's lint or the command's handler checked against the scenario's roles.
+  const to = (inject.to ?? null) as RoleId[] | null;
   append(draft, 'revealed', { key, injectId, text: inject.text, to, page: inject.page, at: now(draft), acknowledgedBy: [] });
   note(draft, inject.page ? 'page' : 'inject', inject.text, to ? { roles: to } : 'all', injectId ? 'Scenario' : draft.by);
   if (inject.page) markMilestone(draft, 'firstPage', 'page');

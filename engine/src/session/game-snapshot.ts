@@ -1,6 +1,7 @@
 import type { GameEvent, GameMachine } from '../compile/compile.ts';
 import { LAST_SCENE } from '../compile/last-scene.ts';
 import type { Game } from '../compile/game.ts';
+import { asSceneId, type SceneId } from '../protocol/ids.ts';
 import type { GameSnapshot } from './state.ts';
 
 type MachineSnapshot = ReturnType<GameMachine['resolveState']>;
@@ -34,12 +35,13 @@ export function canSend(game: Game, snapshot: GameSnapshot, event: GameEvent): b
 }
 
 /** The scene the story is in: the current one while running, the one to resume while paused. */
-export function sceneOfSnapshot(snapshot: GameSnapshot): string | null {
+export function sceneOfSnapshot(snapshot: GameSnapshot): SceneId | null {
+  // The machine's scene states are named by the scene ids of the scenario it was compiled from.
   const { value } = snapshot;
-  if (typeof value === 'object') return value['running'] ?? null;
+  if (typeof value === 'object') return value['running'] === undefined ? null : asSceneId(value['running']);
   if (value !== 'paused') return null;
   const last = snapshot.history[`game.running.${LAST_SCENE}`]?.[0];
-  return last === undefined ? null : last.slice('game.running.'.length);
+  return last === undefined ? null : asSceneId(last.slice('game.running.'.length));
 }
 
 /**

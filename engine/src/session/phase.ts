@@ -1,3 +1,4 @@
+import type { SceneId } from '../protocol/ids.ts';
 import { sceneOfSnapshot } from './game-snapshot.ts';
 import { PHASES, type Phase, type SessionState } from './state.ts';
 
@@ -13,7 +14,7 @@ export function phaseOf(state: SessionState): Phase {
 }
 
 /** The scene the party is in while the game runs or is paused, else null. Pure. */
-export function sceneOf(state: SessionState): string | null {
+export function sceneOf(state: SessionState): SceneId | null {
   return sceneOfSnapshot(state.game);
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, LoggedCommand } from '../protocol/commands.ts';
+import { asPlayerId, asRoleId, type PlayerId } from '../protocol/ids.ts';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, SYSTEM, Table, player, type Payload } from '../testing/table.ts';
 import { applyPatch, diffProjection, type ViewPatch } from '../protocol/patch.ts';
@@ -78,11 +79,11 @@ function play(program: Program, seed: string, onState?: (s: SessionState) => voi
 }
 
 /** Text a given player must never receive, given the state they are looking at. */
-function forbiddenFor(state: SessionState, playerId: string): string[] {
+function forbiddenFor(state: SessionState, playerId: PlayerId): string[] {
   const role = state.players[playerId]?.role ?? null;
   const visible = (to: string[] | undefined) => !to || (role !== null && to.includes(role));
-  const revealed = new Set(state.revealed.map((r) => r.injectId));
-  const visited = new Set(state.path);
+  const revealed = new Set<string | null>(state.revealed.map((r) => r.injectId));
+  const visited = new Set<string>(state.path);
   const out = [state.seed];
   for (const r of scenario.roles) if (r.id !== role) out.push(...(r.secrets ?? []));
   for (const s of scenario.scenes) {
@@ -116,7 +117,7 @@ describe('engine properties', () => {
       fc.property(programArb, (program) => {
         play(program, 'secret-seed-7f3a', (state) => {
           const phase = typeof state.game.value === 'string' ? state.game.value : 'running';
-          for (const id of Object.keys(state.players)) {
+          for (const id of Object.keys(state.players).map(asPlayerId)) {
             const text = JSON.stringify(viewFor(scenario, state, { kind: 'player', playerId: id }));
             const forbidden = forbiddenFor(state, id).filter((f) => !(f === scenario.fault.summary && (phase === 'debrief' || phase === 'ended')));
             for (const f of forbidden) expect(text.includes(f), `player ${id} received "${f}"`).toBe(false);
@@ -135,7 +136,7 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(programArb, (program) => {
         play(program, 'compose', (state) => {
-          for (const playerId of Object.keys(state.players)) {
+          for (const playerId of Object.keys(state.players).map(asPlayerId)) {
             const viewer = { kind: 'player', playerId } as const;
             const audience = audienceOf(scenario, state, viewer);
             expect(audience).toEqual({ kind: 'role', role: state.players[playerId]?.role ?? null });
@@ -179,7 +180,7 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(programArb, (program) => {
         play(program, 'entries', (state) => {
-          const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role }) as const)];
+          const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const)];
           for (const audience of audiences) {
             const projection = projectionFor(scenario, state, audience) as unknown as Record<string, unknown>;
             for (const field of ENTRY_LIST_FIELDS) {
@@ -199,7 +200,7 @@ describe('engine properties', () => {
   it('patches every projection into the next, byte for byte, for every audience after any sequence', () => {
     fc.assert(
       fc.property(programArb, (program) => {
-        const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role }) as const)];
+        const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const)];
         let held = audiences.map((audience) => projectionFor(scenario, new Table(scenario, 'patch').state, audience));
         play(program, 'patch', (state) => {
           held = audiences.map((audience, i) => {
@@ -224,7 +225,7 @@ describe('engine properties', () => {
       fc.property(programArb, (program) => {
         let before: SessionState | null = null;
         play(program, 'me', (state) => {
-          for (const playerId of [...playerIds, 'nobody']) {
+          for (const playerId of [...playerIds, 'nobody'].map(asPlayerId)) {
             if (!before) continue;
             const same = meInputs(before, playerId).every((input, i) => input === meInputs(state, playerId)[i]);
             if (same) expect(JSON.stringify(meFor(scenario, state, playerId))).toBe(JSON.stringify(meFor(scenario, before, playerId)));

@@ -5,17 +5,18 @@ import { meFor, projectionFor } from '../views/view-for.ts';
 import type { FacilitatorView } from '../views/view.ts';
 import { stateHash } from './hash.ts';
 import { SESSION_LIMITS } from './limits.ts';
+import { asPlayerId, asRoleId } from '../protocol/ids.ts';
 import { replay } from './replay.ts';
 
 const scenario = exampleScenario();
-const secretsOf = (t: Table, playerId: string) => meFor(scenario, t.state, playerId).role?.secrets ?? [];
+const secretsOf = (t: Table, playerId: string) => meFor(scenario, t.state, asPlayerId(playerId)).role?.secrets ?? [];
 
 describe('a player cannot collect the roles’ secrets', () => {
   it('holds a role’s secrets back in the lobby and hands them over with the briefing', () => {
     const t = new Table(scenario);
     t.must(SYSTEM, { type: 'player.join', playerId: 'p1', name: 'Ana' });
     t.must(player('p1'), { type: 'role.take', role: 'sre' });
-    expect(meFor(scenario, t.state, 'p1').role?.name).toBe('On-call SRE');
+    expect(meFor(scenario, t.state, asPlayerId('p1')).role?.name).toBe('On-call SRE');
     expect(secretsOf(t, 'p1')).toEqual([]);
     t.must(FACILITATOR, { type: 'session.brief' });
     expect(secretsOf(t, 'p1').length).toBeGreaterThan(0);
@@ -27,29 +28,29 @@ describe('a player cannot collect the roles’ secrets', () => {
     expect(t.send(player('p1'), { type: 'role.take', role: 'ic' })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
     t.must(FACILITATOR, { type: 'session.pause' });
     expect(t.send(player('p1'), { type: 'role.take', role: 'ic' })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
-    expect(meFor(scenario, t.state, 'p1').role?.id).toBe('sre');
+    expect(meFor(scenario, t.state, asPlayerId('p1')).role?.id).toBe('sre');
     t.must(FACILITATOR, { type: 'session.resume' });
-    expect(t.state.players['p1']?.role).toBe('sre');
+    expect(t.state.players[asPlayerId('p1')]?.role).toBe('sre');
     expect(stateHash(t.state)).not.toBe(before);
   });
 
   it('turns a change of role into a request that only the facilitator sees and answers', () => {
     const t = new Table(scenario).seatAndStart(['sre', 'ic']);
-    const icSecrets = meFor(scenario, t.state, 'p2').role?.secrets;
+    const icSecrets = meFor(scenario, t.state, asPlayerId('p2')).role?.secrets;
     t.must(player('p1'), { type: 'role.request', role: 'ic' });
-    expect(meFor(scenario, t.state, 'p1')).toMatchObject({ role: { id: 'sre' }, requestedRole: 'ic' });
+    expect(meFor(scenario, t.state, asPlayerId('p1'))).toMatchObject({ role: { id: 'sre' }, requestedRole: 'ic' });
     expect(secretsOf(t, 'p1')).not.toEqual(icSecrets);
     const facilitator = projectionFor(scenario, t.state, { kind: 'facilitator' }) as FacilitatorView;
     expect(facilitator.roleRequests).toEqual([{ playerId: 'p1', role: 'ic' }]);
-    const shared = projectionFor(scenario, t.state, { kind: 'role', role: 'sre' });
+    const shared = projectionFor(scenario, t.state, { kind: 'role', role: asRoleId('sre') });
     expect(JSON.stringify(shared)).not.toContain('asks to be');
 
     t.must(FACILITATOR, { type: 'role.decline', playerId: 'p1' });
-    expect(meFor(scenario, t.state, 'p1')).toMatchObject({ role: { id: 'sre' }, requestedRole: null });
+    expect(meFor(scenario, t.state, asPlayerId('p1'))).toMatchObject({ role: { id: 'sre' }, requestedRole: null });
 
     t.must(player('p1'), { type: 'role.request', role: 'ic' });
     t.must(FACILITATOR, { type: 'player.assign', playerId: 'p1', role: 'ic' });
-    expect(meFor(scenario, t.state, 'p1')).toMatchObject({ role: { id: 'ic' }, requestedRole: null });
+    expect(meFor(scenario, t.state, asPlayerId('p1'))).toMatchObject({ role: { id: 'ic' }, requestedRole: null });
     expect(secretsOf(t, 'p1')).toEqual(icSecrets);
   });
 });
@@ -97,7 +98,7 @@ describe('a session’s budgets', () => {
 
   it('keeps a full timeline open to the facilitator and shut to players', () => {
     const t = new Table(scenario).seatAndStart(['sre']);
-    while (t.state.timeline.length < SESSION_LIMITS.timeline) t.must(player('p1'), { type: 'hand.raise', raised: !t.state.players['p1']?.hand });
+    while (t.state.timeline.length < SESSION_LIMITS.timeline) t.must(player('p1'), { type: 'hand.raise', raised: !t.state.players[asPlayerId('p1')]?.hand });
     expect(t.send(player('p1'), { type: 'action.propose', text: 'one more' })).toMatchObject({ ok: false, error: { code: 'budget' } });
     expect(t.send(FACILITATOR, { type: 'timeline.post', text: 'The facilitator carries on' }).ok).toBe(true);
   });

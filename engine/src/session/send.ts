@@ -1,5 +1,6 @@
 import { transition } from 'xstate';
 import type { GameEvent } from '../compile/compile.ts';
+import { asInjectId, asSceneId } from '../protocol/ids.ts';
 import { append, markMilestone, note, reveal, type Draft } from './draft.ts';
 import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
 
@@ -48,7 +49,7 @@ function enterScene(draft: Draft, sceneId: string): void {
   if (!scene) throw new Error(`The machine entered '${sceneId}', which is not a scene.`);
   if (draft.state.startedAt === null) draft.state.startedAt = draft.entry.at;
   draft.state.votes = {};
-  append(draft, 'path', sceneId);
+  append(draft, 'path', asSceneId(sceneId));
   note(draft, 'scene', scene.title ?? scene.narration.slice(0, 80));
   if (scene.milestone) {
     const source = scene.milestone === 'detected' ? (scene.detected_by ?? 'monitoring') : 'scene';
@@ -59,14 +60,14 @@ function enterScene(draft: Draft, sceneId: string): void {
 function fireInject(draft: Draft, injectId: string): void {
   const found = draft.game.injects.get(injectId);
   if (!found) throw new Error(`The machine fired inject '${injectId}', which the scenario does not have.`);
-  reveal(draft, injectId, found.inject);
+  reveal(draft, asInjectId(injectId), found.inject);
 }
 
 /** The debrief begins: an ending reached, or the facilitator ended the session. */
 function conclude(draft: Draft): void {
   const { ending: endingId, outcome } = draft.state.game.context;
   const ending = endingId ? draft.game.endings.get(endingId) : undefined;
-  if (ending) append(draft, 'path', ending.id);
+  if (ending) append(draft, 'path', asSceneId(ending.id));
   if (ending?.milestone) markMilestone(draft, ending.milestone, 'outcome');
   markMilestone(draft, 'ended', endingId ? 'outcome' : 'facilitator');
   draft.state.endedAt = draft.entry.at;

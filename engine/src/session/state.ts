@@ -1,5 +1,6 @@
 import type { DetectionSource, Dice, Health, MarkableMilestone, Milestone, Outcome } from '../scenario/schema.ts';
-import type { Actor } from '../protocol/commands.ts';
+import type { Actor } from '../protocol/actor.ts';
+import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/ids.ts';
 
 /**
  * A session's whole state: plain JSON data, so it can be hashed, snapshotted and compared.
@@ -44,9 +45,9 @@ export interface GameSnapshot {
 }
 
 export interface Player {
-  id: string;
+  id: PlayerId;
   name: string;
-  role: string | null;
+  role: RoleId | null;
   hand: boolean;
   removed: boolean;
   joinedAt: number;
@@ -64,7 +65,7 @@ export interface Stamp {
  * Who may read a timeline entry. There is no per-player audience: every player of one role shares
  * one projection (DESIGN step 5), so anything meant for one player alone travels in their `me`.
  */
-export type Audience = 'all' | 'facilitator' | { roles: string[] };
+export type Audience = 'all' | 'facilitator' | { roles: RoleId[] };
 
 export type TimelineKind =
   | 'phase'
@@ -98,26 +99,27 @@ export interface TimelineEntry {
 export interface RevealedInject {
   /** Unique within the session: the scenario's inject id, or `improvised-<seq>`. */
   key: string;
-  injectId: string | null;
+  injectId: InjectId | null;
   text: string;
   /** Role ids it was revealed to; null means everyone. */
-  to: string[] | null;
+  to: RoleId[] | null;
   page: boolean;
   at: Stamp;
-  acknowledgedBy: string[];
+  acknowledgedBy: PlayerId[];
 }
 
 export interface Proposal {
   id: string;
-  playerId: string;
+  playerId: PlayerId;
   text: string;
   at: Stamp;
-  scene: string;
+  /** The scene it was proposed in; '' when none (never, as proposals need a live game). */
+  scene: SceneId | '';
 }
 
 export interface Declaration {
   id: string;
-  playerId: string;
+  playerId: PlayerId;
   kind: 'incident' | 'mitigated' | 'resolved';
   note: string | null;
   at: Stamp;
@@ -130,8 +132,8 @@ export interface MilestoneRecord extends Stamp {
 
 export interface Decision {
   seq: number;
-  scene: string;
-  choice: string;
+  scene: SceneId | '';
+  choice: ChoiceId;
   label: string;
   by: string;
   at: Stamp;
@@ -142,7 +144,7 @@ export interface RollRecord {
   seq: number;
   label: string;
   /** The scenario's choice id for a check, or null for an improvised roll. */
-  choice: string | null;
+  choice: ChoiceId | null;
   dice: Dice;
   natural: number;
   modifiers: { label: string; add: number }[];
@@ -155,7 +157,7 @@ export interface RollRecord {
 
 export interface CoachNote {
   seq: number;
-  playerId: string;
+  playerId: PlayerId;
   text: string;
   at: Stamp;
 }
@@ -178,12 +180,13 @@ export interface SessionState {
   game: GameSnapshot;
   /** Paced mode: wall seconds per game minute, or null when the facilitator drives the clock. */
   pace: number | null;
-  players: Record<string, Player>;
+  players: Record<PlayerId, Player>;
   revealed: RevealedInject[];
   timeline: TimelineEntry[];
   /** Scenes entered, in order (with repeats), then the ending reached. */
-  path: string[];
-  votes: Record<string, string>;
+  path: SceneId[];
+  /** Each player's vote for a choice of the current scene. */
+  votes: Record<PlayerId, ChoiceId>;
   proposals: Proposal[];
   declarations: Declaration[];
   coaching: CoachNote[];

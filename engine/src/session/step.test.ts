@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asPlayerId } from '../protocol/ids.ts';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, SYSTEM, Table, player } from '../testing/table.ts';
 import { phaseOf, sceneOf } from './phase.ts';
@@ -155,7 +156,7 @@ describe('step', () => {
 
   it('refuses a command with the wrong sequence number', () => {
     const t = new Table(scenario);
-    const result = step(scenario, t.state, { seq: 2, at: 0, actor: SYSTEM, command: { id: 'x', type: 'player.join', playerId: 'p1', name: 'A' } });
+    const result = step(scenario, t.state, { seq: 2, at: 0, actor: SYSTEM, command: { id: 'x', type: 'player.join', playerId: asPlayerId('p1'), name: 'A' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(t.state.seq).toBe(0);
   });

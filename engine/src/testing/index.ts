@@ -6,3 +6,4 @@ export { exampleScenario } from './example-scenario.ts';
 export { FACILITATOR, SYSTEM, Table, player, type Payload } from './table.ts';
 export * from './sample-incidents.ts';
 export { projectionFor } from '../views/view-for.ts';
+export { asPlayerId, asRoleId, asSessionId } from '../protocol/ids.ts';

@@ -1,15 +1,17 @@
-import type { Actor, Command, LoggedCommand } from '../protocol/commands.ts';
+import type { Actor, Command, CommandInput, LoggedCommand } from '../protocol/commands.ts';
+import { asPlayerId } from '../protocol/ids.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createSession } from '../session/create.ts';
 import type { StepResult } from '../session/errors.ts';
 import type { SessionState } from '../session/state.ts';
 import { step } from '../session/step.ts';
 
-export type Payload = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+/** A command as a test writes it: plain strings for ids (the wire schema brands them). */
+export type Payload = CommandInput extends infer C ? (C extends CommandInput ? Omit<C, 'id'> : never) : never;
 
 export const FACILITATOR: Actor = { kind: 'facilitator' };
 export const SYSTEM: Actor = { kind: 'system' };
-export const player = (playerId: string): Actor => ({ kind: 'player', playerId });
+export const player = (playerId: string): Actor => ({ kind: 'player', playerId: asPlayerId(playerId) });
 
 /**
  * A session driven command by command, as the server would: it stamps seq and a synthetic wall

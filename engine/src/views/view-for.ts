@@ -1,4 +1,5 @@
 import { gameOf, type Game } from '../compile/game.ts';
+import type { PlayerId, RoleId } from '../protocol/ids.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { activeModifiers, availableChoices } from '../session/choices.ts';
 import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
@@ -22,7 +23,7 @@ import type {
 } from './view.ts';
 
 // Nothing here may depend on the individual player, only on their role: the projection is shared.
-type Seen = { facilitator: true } | { facilitator: false; role: string | null };
+type Seen = { facilitator: true } | { facilitator: false; role: RoleId | null };
 
 function canSee(audience: Audience, seen: Seen): boolean {
   if (seen.facilitator || audience === 'all') return true;
@@ -169,12 +170,12 @@ function observerView(game: Game, state: SessionState): ObserverView {
   return { viewer: 'observer', ...publicPart(game, state, { facilitator: false, role: null }) };
 }
 
-function sharedPlayerView(game: Game, state: SessionState, role: string | null): SharedPlayerView {
+function sharedPlayerView(game: Game, state: SessionState, role: RoleId | null): SharedPlayerView {
   return { viewer: 'player', ...publicPart(game, state, { facilitator: false, role }) };
 }
 
 /** A player's role as their view knows it: a role the scenario does not define counts as none, as on their role card. */
-function roleOf(game: Game, state: SessionState, playerId: string): string | null {
+function roleOf(game: Game, state: SessionState, playerId: PlayerId): RoleId | null {
   const roleId = own(state.players, playerId)?.role;
   return roleId && game.roles.has(roleId) ? roleId : null;
 }
@@ -200,7 +201,7 @@ export function projectionFor(scenario: Scenario, state: SessionState, audience:
  * What only `playerId` sees: their seat, their own role card (with its secrets), their vote, hand
  * and the facilitator's coaching to them. An unknown player id gets an empty seat. Pure; never throws.
  */
-export function meFor(scenario: Scenario, state: SessionState, playerId: string): PlayerMe {
+export function meFor(scenario: Scenario, state: SessionState, playerId: PlayerId): PlayerMe {
   const player = own(state.players, playerId);
   const role = player?.role ? gameOf(scenario).roles.get(player.role) : undefined;
   // In the lobby players choose freely, so a role's secrets wait until the facilitator briefs the table.
@@ -221,7 +222,7 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: string)
  * same objects (states share what a command did not change) give the same `me`, so a server can
  * skip building and comparing it. Pure.
  */
-export function meInputs(state: SessionState, playerId: string): readonly unknown[] {
+export function meInputs(state: SessionState, playerId: PlayerId): readonly unknown[] {
   return [own(state.players, playerId), own(state.votes, playerId), state.coaching, phaseOf(state) === 'lobby'];
 }
 

@@ -1,3 +1,4 @@
+import type { PlayerId, RoleId } from '../protocol/ids.ts';
 import type { Component, Dice, EscalationStep, Health, Outcome } from '../scenario/schema.ts';
 import type {
   ActionItem,
@@ -13,7 +14,7 @@ import type {
 } from '../session/state.ts';
 
 /** Who is looking. Observers (the room's projector, a manager) see the public view only. */
-export type Viewer = { kind: 'facilitator' } | { kind: 'player'; playerId: string } | { kind: 'observer' };
+export type Viewer = { kind: 'facilitator' } | { kind: 'player'; playerId: PlayerId } | { kind: 'observer' };
 
 export interface ChoiceView {
   id: string;
@@ -91,7 +92,7 @@ export interface PublicView {
 
 /** What only one player sees: their own seat, role card, vote, hand and coaching. */
 export interface PlayerMe {
-  playerId: string;
+  playerId: PlayerId;
   name: string;
   /** Secrets are empty in the lobby: they arrive with the briefing. */
   role: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean } | null;
@@ -182,7 +183,7 @@ export const VIEW_WINDOWS: Readonly<Record<EntryListField, number>> = {
  * Who a projection is for. Every player of one role (or of none) shares one projection, so the
  * server builds and encodes it once per role, not once per player.
  */
-export type ViewAudience = { kind: 'facilitator' } | { kind: 'observer' } | { kind: 'role'; role: string | null };
+export type ViewAudience = { kind: 'facilitator' } | { kind: 'observer' } | { kind: 'role'; role: RoleId | null };
 
 /** What `projectionFor` returns: a whole view, except that a player's lacks its `me`. */
 export type Projection = FacilitatorView | SharedPlayerView | ObserverView;

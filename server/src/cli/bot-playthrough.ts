@@ -8,6 +8,9 @@ import {
   viewFor,
   type Actor,
   type Command,
+  type CommandInput,
+  asPlayerId,
+  asSessionId,
   type FacilitatorView,
   type Outcome,
   type Scenario,
@@ -33,11 +36,11 @@ export interface Playthrough {
 const WALL_MS_PER_COMMAND = 30_000;
 
 const FACILITATOR = { kind: 'facilitator' } as const;
-const botId = (role: string) => `bot-${role}`;
+const botId = (role: string) => asPlayerId(`bot-${role}`);
 
 /** A command without its id (the table numbers commands itself), kept as a union per command type. */
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
-type Move = { actor: Actor; command: Body<Command> };
+type Move = { actor: Actor; command: Body<CommandInput> };
 
 /** A table of seeded bots, one per role, and the facilitator, playing one session. */
 class Table {
@@ -50,7 +53,7 @@ class Table {
   }
 
   /** Applies a command as the server would; false (state unchanged) when the engine refuses it. */
-  send(actor: Actor, command: Body<Command>): boolean {
+  send(actor: Actor, command: Body<CommandInput>): boolean {
     const seq = this.state.seq + 1;
     const result = step(this.scenario, this.state, { seq, at: seq * WALL_MS_PER_COMMAND, actor, command: { id: `c${seq}`, ...command } as Command });
     if (result.ok) this.state = result.state;
@@ -100,7 +103,7 @@ function nextMove(state: SessionState, view: FacilitatorView, rng: () => number)
     move = inject && { actor: FACILITATOR, command: { type: 'inject.reveal', injectId: inject.id } };
   } else if (roll < 0.94) {
     const player = pick(rng, Object.keys(state.players).sort());
-    move = player && !state.milestones.detected ? { actor: { kind: 'player', playerId: player }, command: { type: 'incident.declare', kind: 'incident' } } : null;
+    move = player && !state.milestones.detected ? { actor: { kind: 'player', playerId: asPlayerId(player) }, command: { type: 'incident.declare', kind: 'incident' } } : null;
   } else move = pick(rng, pendingPages(state));
   return move ?? applyChoice ?? advance;
 }
@@ -122,7 +125,7 @@ export function playthrough(scenario: Scenario, scenarioHash: string, seed: stri
   }
   const state = table.state;
   const sceneIds = new Set(scenario.scenes.map((s) => s.id));
-  const record = incidentRecord(scenario, state, seed);
+  const record = incidentRecord(scenario, state, asSessionId(seed));
   const reached = phaseOf(state) === 'debrief';
   return {
     ending: reached ? state.game.context.ending : null,

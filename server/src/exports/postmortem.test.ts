@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createSession, incidentRecord, parseScenario, step, type Actor, type ClientCommand, type Command, type SessionState } from '@chaos-quest/engine';
+import { createSession, incidentRecord, parseScenario, step, asPlayerId, asSessionId, type Actor, type Command, type CommandInput, type SessionState } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TEXT, renderMarkdown, tagNames } from '../../../tests/server/rendered-markdown.ts';
 import { metricsCsv } from './metrics-csv.ts';
@@ -11,14 +11,14 @@ if (!scenario) throw new Error('fixture scenario does not parse');
 
 const F: Actor = { kind: 'facilitator' };
 const SYS: Actor = { kind: 'system' };
-const ana: Actor = { kind: 'player', playerId: 'ana' };
-const bo: Actor = { kind: 'player', playerId: 'bo' };
+const ana: Actor = { kind: 'player', playerId: asPlayerId('ana') };
+const bo: Actor = { kind: 'player', playerId: asPlayerId('bo') };
 
 /** Plays the fixture to its success ending, one minute of wall time per command; physical dice make it certain. */
 function playedSession(): SessionState {
   let state = createSession(scenario as NonNullable<typeof scenario>, 'seed', { scenarioHash: 'h'.repeat(64), team: 'blue | team', createdAt: 0 });
-  const run = (actor: Actor, command: Command | ClientCommand) => {
-    const result = step(scenario as NonNullable<typeof scenario>, state, { seq: state.seq + 1, at: (state.seq + 1) * 60_000, actor, command });
+  const run = (actor: Actor, command: CommandInput) => {
+    const result = step(scenario as NonNullable<typeof scenario>, state, { seq: state.seq + 1, at: (state.seq + 1) * 60_000, actor, command: command as Command });
     if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
     state = result.state;
   };
@@ -38,7 +38,7 @@ function playedSession(): SessionState {
 
 describe('postmortem', () => {
   const state = playedSession();
-  const markdown = postmortem(scenario, state, 'S1');
+  const markdown = postmortem(scenario, state, asSessionId('S1'));
 
   it('drafts every section of the blameless template', () => {
     for (const heading of ['Summary', 'Impact', 'Timeline', 'Detection', 'Decisions and rolls', 'What went well', 'What was hard', 'Action items', 'Metrics of this run']) {
@@ -74,8 +74,8 @@ function typedSession(typed: readonly string[]): SessionState {
   const next = () => typed[used++ % typed.length] as string;
   const s = scenario as NonNullable<typeof scenario>;
   let state = createSession(s, 'seed', { scenarioHash: 'h'.repeat(64), team: next(), createdAt: 0 });
-  const run = (actor: Actor, command: Command | ClientCommand) => {
-    const result = step(s, state, { seq: state.seq + 1, at: (state.seq + 1) * 60_000, actor, command });
+  const run = (actor: Actor, command: CommandInput) => {
+    const result = step(s, state, { seq: state.seq + 1, at: (state.seq + 1) * 60_000, actor, command: command as Command });
     if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
     state = result.state;
   };
@@ -99,8 +99,8 @@ function typedSession(typed: readonly string[]): SessionState {
 }
 
 describe('postmortem with hostile user text', () => {
-  const hostile = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT), 'S1'));
-  const plain = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT.map((_, i) => `plain words ${i}`)), 'S1'));
+  const hostile = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT), asSessionId('S1')));
+  const plain = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT.map((_, i) => `plain words ${i}`)), asSessionId('S1')));
 
   it('renders exactly the elements a draft with plain words renders: no HTML, link or image from user text', () => {
     expect(tagNames(hostile)).toEqual(tagNames(plain));
@@ -114,7 +114,7 @@ describe('postmortem with hostile user text', () => {
   });
 
   it('keeps the scenario’s own text as the author wrote it', () => {
-    const markdown = postmortem(scenario, typedSession(HOSTILE_TEXT), 'S1');
+    const markdown = postmortem(scenario, typedSession(HOSTILE_TEXT), asSessionId('S1'));
     expect(markdown).toContain('| Open the regional dashboards |');
     expect(markdown).toContain('| page | PAGE: checkout 5xx at 18% in eu-west |');
   });
@@ -122,7 +122,7 @@ describe('postmortem with hostile user text', () => {
 
 describe('metricsCsv', () => {
   it('writes one row per incident with durations on both clocks', () => {
-    const record = incidentRecord(scenario, playedSession(), 'S1');
+    const record = incidentRecord(scenario, playedSession(), asSessionId('S1'));
     const lines = metricsCsv([record, { ...record, team: 'a,"b"' }]).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     const header = lines[0]?.split(',') ?? [];
@@ -133,7 +133,7 @@ describe('metricsCsv', () => {
   });
 
   it('guards typed team labels a spreadsheet would run as formulas, and writes our ids and numbers as they are', () => {
-    const record = incidentRecord(scenario, playedSession(), 'S1');
+    const record = incidentRecord(scenario, playedSession(), asSessionId('S1'));
     const teams = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)', ' \t=cmd()', '-5', '+4.5', 'a-team', 'blue'];
     const csv = metricsCsv([{ ...record, sessionId: '-Ab_9' }, ...teams.map((team, i) => ({ ...record, sessionId: `_x${i}`, team }))]);
     const rows = csv.trimEnd().split('\r\n').slice(1);

@@ -1,6 +1,6 @@
 import {
   clockLabel, detectionStory, incidentRecord, span, type DetectionStory,
-  type IncidentRecord, type RecordMilestone, type Scenario, type SessionState, type TimelineEntry, type TimelineKind,
+  type IncidentRecord, type RecordMilestone, type Scenario, type SessionId, type SessionState, type TimelineEntry, type TimelineKind,
 } from '@chaos-quest/engine';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './format.ts';
@@ -13,7 +13,7 @@ import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './f
  * during the session (the team label, names, posts, notes, improvised injects, action items) is
  * escaped so that it renders as itself; the scenario's own text is the author's Markdown. Pure.
  */
-export function postmortem(scenario: Scenario, state: SessionState, sessionId: string): string {
+export function postmortem(scenario: Scenario, state: SessionState, sessionId: SessionId): string {
   const record = incidentRecord(scenario, state, sessionId);
   const game = (minutes: number) => clockLabel(scenario.clock.start, minutes);
   return [

@@ -1,4 +1,4 @@
-import { joinRequestSchema, type JoinResponse } from '@chaos-quest/engine';
+import { asSessionId, joinRequestSchema, type JoinResponse } from '@chaos-quest/engine';
 import type { FastifyInstance } from 'fastify';
 import { normalizeJoinCode } from '../auth/tokens.ts';
 import type { ApiDeps } from './api-deps.ts';
@@ -32,7 +32,7 @@ export function registerJoin(app: FastifyInstance, deps: ApiDeps): void {
       const status = joined.error.code === 'internal' ? 500 : 409;
       return sendError(reply, status, joined.error.code, `Cannot join this session now: ${joined.error.message}`);
     }
-    const body: JoinResponse = { sessionId: row.id, playerId: joined.playerId, playerToken: joined.playerToken };
+    const body: JoinResponse = { sessionId: asSessionId(row.id), playerId: joined.playerId, playerToken: joined.playerToken };
     return reply.code(201).send(body);
   });
 }

@@ -1,4 +1,4 @@
-import type { ViewAudience } from '@chaos-quest/engine';
+import { asRoleId, type ViewAudience } from '@chaos-quest/engine';
 
 /**
  * The transport room every connection of one audience of one session shares, and back. Session
@@ -21,5 +21,5 @@ export function readAudienceRoom(room: string): { sessionId: string; audience: V
   if (rest === 'o') return { sessionId, audience: { kind: 'observer' } };
   if (!rest.startsWith('r:') || rest.length < 3) return null;
   const role = rest.slice(2);
-  return { sessionId, audience: { kind: 'role', role: role === '-' ? null : role } };
+  return { sessionId, audience: { kind: 'role', role: role === '-' ? null : asRoleId(role) } };
 }

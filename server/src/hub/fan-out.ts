@@ -1,4 +1,4 @@
-import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
+import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type PlayerId, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
 import { audienceRoom } from './audience-room.ts';
 import type { Connection, LiveSession, RoomSender } from './live-session.ts';
 
@@ -53,7 +53,7 @@ export function broadcastViews(session: LiveSession, rooms: RoomSender): void {
 }
 
 function sendChangedMe(session: LiveSession, seq: number): void {
-  const byPlayer = new Map<string, Connection[]>();
+  const byPlayer = new Map<PlayerId, Connection[]>();
   for (const connection of session.connections.values()) {
     if (connection.viewer.kind !== 'player') continue;
     const list = byPlayer.get(connection.viewer.playerId) ?? [];
@@ -73,7 +73,7 @@ function sendChangedMe(session: LiveSession, seq: number): void {
   }
 }
 
-function meMessage(session: LiveSession, playerId: string, seq: number): MeMessage {
+function meMessage(session: LiveSession, playerId: PlayerId, seq: number): MeMessage {
   return { seq, me: meFor(session.scenario, session.state, playerId) };
 }
 

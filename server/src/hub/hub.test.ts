@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { foldPatch, parseScenario, projectionFor, stateHash, viewFor, type Actor, type MeMessage, type PatchMessage, type ViewMessage } from '@chaos-quest/engine';
+import { asRoleId, foldPatch, parseScenario, projectionFor, stateHash, viewFor, type Actor, type MeMessage, type PatchMessage, type ViewMessage } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.ts';
 import { createServerMetrics } from '../metrics/server-metrics.ts';
@@ -139,7 +139,7 @@ describe('SessionHub', () => {
     const b = recorder('b', { kind: 'player', playerId: bo.playerId });
     const observer = recorder('o', { kind: 'observer' });
     for (const r of [a, b, observer]) await hub.connect(sessionId, r.connection);
-    await hub.submit(sessionId, asAna, { id: 'r', type: 'role.take', role: 'sre' });
+    await hub.submit(sessionId, asAna, { id: 'r', type: 'role.take', role: asRoleId('sre') });
     await hub.submit(sessionId, asAna, { id: 'h', type: 'hand.raise', raised: true });
 
     expect(a.rooms).toEqual([`${sessionId}|r:-`, `${sessionId}|r:sre`]);
@@ -176,10 +176,10 @@ describe('SessionHub', () => {
     const a = recorder('a', asAna);
     const b = recorder('b', asBo);
     for (const r of [a, b]) await hub.connect(sessionId, r.connection);
-    await hub.submit(sessionId, asBo, { id: 'b-sre', type: 'role.take', role: 'sre' });
+    await hub.submit(sessionId, asBo, { id: 'b-sre', type: 'role.take', role: asRoleId('sre') });
     await hub.submit(sessionId, asBo, { id: 'b-note', type: 'hand.raise', raised: true });
     // Ana joins Bo's role: the sre room already has a view, so she gets it whole, then a stale patch.
-    await hub.submit(sessionId, asAna, { id: 'a-sre', type: 'role.take', role: 'sre' });
+    await hub.submit(sessionId, asAna, { id: 'a-sre', type: 'role.take', role: asRoleId('sre') });
     expect(a.rooms.at(-1)).toBe(`${sessionId}|r:sre`);
     expect(a.views.at(-1)?.seq).toBe(5);
     expect(a.patches.at(-1)).toMatchObject({ seq: 5, base: 4 });
@@ -187,7 +187,7 @@ describe('SessionHub', () => {
     await hub.submit(sessionId, asBo, { id: 'b-down', type: 'hand.raise', raised: false });
     const session = await hub.get(sessionId);
     if (!session) throw new Error('session gone');
-    const sre = JSON.stringify(projectionFor(scenario, session.state, { kind: 'role', role: 'sre' }));
+    const sre = JSON.stringify(projectionFor(scenario, session.state, { kind: 'role', role: asRoleId('sre') }));
     expect(JSON.stringify(a.views.at(-1)?.view)).toBe(sre);
     expect(JSON.stringify(b.views.at(-1)?.view)).toBe(sre);
     expect(a.views.at(-1)?.seq).toBe(6);

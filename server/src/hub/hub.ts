@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { audienceOf, createSession, phaseOf, telemetryPoints, timelinePage, type TelemetryPoints, type TimelineEntry, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer } from '@chaos-quest/engine';
+import { audienceOf, createSession, phaseOf, telemetryPoints, timelinePage, type TelemetryPoints, type TimelineEntry, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer, asPlayerId, asSessionId, type SessionId, type PlayerId } from '@chaos-quest/engine';
 import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
@@ -60,8 +60,8 @@ export class SessionHub {
   }
 
   /** Opens a session in the lobby and stores it with the exact scenario text. Rejects if the store fails. */
-  async create(start: StartableScenario, options: { seed: string; team: string | null }): Promise<{ sessionId: string; joinCode: string; facilitatorToken: string }> {
-    const sessionId = newId();
+  async create(start: StartableScenario, options: { seed: string; team: string | null }): Promise<{ sessionId: SessionId; joinCode: string; facilitatorToken: string }> {
+    const sessionId = asSessionId(newId());
     const facilitatorToken = newToken();
     const createdAt = this.ctx.now();
     await this.ctx.store.putScenarioText(start.hash, start.text);
@@ -79,8 +79,8 @@ export class SessionHub {
    * Seats a new player through a logged `player.join` and issues their token. Returns an error
    * ack when the session does not take players now (its debrief, say).
    */
-  async join(sessionId: string, name: string): Promise<{ ok: true; playerId: string; playerToken: string } | Extract<CommandAck, { ok: false }>> {
-    const playerId = newId();
+  async join(sessionId: string, name: string): Promise<{ ok: true; playerId: PlayerId; playerToken: string } | Extract<CommandAck, { ok: false }>> {
+    const playerId = asPlayerId(newId());
     const ack = await this.submit(sessionId, SYSTEM, { id: `join-${playerId}`, type: 'player.join', playerId, name });
     if (!ack.ok) return ack;
     const playerToken = newToken();

@@ -1,4 +1,4 @@
-import type { Actor, MeMessage, PatchMessage, Presence, Projection, Scenario, SessionState, ViewMessage, Viewer } from '@chaos-quest/engine';
+import { asSessionId, type Actor, type MeMessage, type PatchMessage, type Presence, type Projection, type Scenario, type SessionId, type SessionState, type ViewMessage, type Viewer } from '@chaos-quest/engine';
 import type { SessionRow } from '../store/store.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { TypingBudget } from './typing-budget.ts';
@@ -32,7 +32,7 @@ export interface RoomSender {
 
 /** A session loaded in memory: its scenario, current state, connections and command queue. */
 export class LiveSession {
-  readonly id: string;
+  readonly id: SessionId;
   readonly row: SessionRow;
   readonly scenario: Scenario;
   state: SessionState;
@@ -57,7 +57,7 @@ export class LiveSession {
   idleTimer: NodeJS.Timeout | null = null;
 
   constructor(row: SessionRow, scenario: Scenario, state: SessionState, snapshotSeq: number) {
-    this.id = row.id;
+    this.id = asSessionId(row.id);
     this.row = row;
     this.scenario = scenario;
     this.state = state;

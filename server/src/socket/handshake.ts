@@ -1,4 +1,4 @@
-import { handshakeAuthSchema, type Viewer } from '@chaos-quest/engine';
+import { asPlayerId, handshakeAuthSchema } from '@chaos-quest/engine';
 import type { AddressLimiter } from '../auth/address-limiter.ts';
 import { hashToken, normalizeJoinCode } from '../auth/tokens.ts';
 import type { SessionHub } from '../hub/hub.ts';
@@ -35,7 +35,8 @@ export async function seatOf(auth: unknown, address: string, deps: { store: Stor
   if (!session) throw new HandshakeError(`Session ${seat.sessionId} no longer exists.`);
   if (seat.kind === 'facilitator') return { sessionId: seat.sessionId, viewer: { kind: 'facilitator' }, actor: { kind: 'facilitator' } };
   // Revocation is the rule; checking the state too covers a revoke that failed to reach the store.
-  if (session.state.players[seat.playerId]?.removed !== false) throw new HandshakeError('You were removed from this session by the facilitator.');
-  const viewer: Viewer = { kind: 'player', playerId: seat.playerId };
+  const playerId = asPlayerId(seat.playerId);
+  if (session.state.players[playerId]?.removed !== false) throw new HandshakeError('You were removed from this session by the facilitator.');
+  const viewer = { kind: 'player', playerId } as const;
   return { sessionId: seat.sessionId, viewer, actor: viewer };
 }

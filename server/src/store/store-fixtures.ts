@@ -1,4 +1,4 @@
-import { sha256, type IncidentRecord } from '@chaos-quest/engine';
+import { asPlayerId, sha256, type IncidentRecord } from '@chaos-quest/engine';
 import type { LogEntry, SessionRow, Store } from './store.ts';
 
 /** Small, valid rows for store tests. Not a scenario: stores never interpret the text. */
@@ -33,7 +33,7 @@ export function entry(seq: number, key = `player:p1:c${seq}`): LogEntry {
   return {
     seq,
     at: 1_700_000_000_000 + seq * 1000,
-    actor: { kind: 'player', playerId: 'p1' },
+    actor: { kind: 'player', playerId: asPlayerId('p1') },
     command: { id: `c${seq}`, type: 'timeline.post', text: `Post number ${seq}` },
     commandKey: key,
   };

@@ -1,4 +1,4 @@
-import type { ClientCommand } from '@chaos-quest/engine';
+import type { ClientCommandInput as ClientCommand } from '@chaos-quest/engine';
 
 /**
  * The commands a load-generator table sends, drawn so the engine accepts every one of them in the

@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import {
   availableChoices, createSession, gameOf, phaseOf, step,
-  type Actor, type Command, type LoggedCommand, type Scenario, type SessionState,
+  asPlayerId, type Actor, type CommandInput, type LoggedCommand, type PlayerId, type Scenario, type SessionState,
 } from '@chaos-quest/engine';
 
 /**
@@ -19,7 +19,7 @@ const SYSTEM: Actor = { kind: 'system' };
 const NAMES = ['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Femi', 'Gus', 'Hana'];
 
 /** A command without its id (each is distributed over the union, so fields stay checked). */
-type Payload = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+type Payload = CommandInput extends infer C ? (C extends CommandInput ? Omit<C, 'id'> : never) : never;
 type Draw = (state: SessionState) => { actor: Actor; command: Payload };
 
 /**
@@ -30,9 +30,9 @@ type Draw = (state: SessionState) => { actor: Actor; command: Payload };
 export function makeLongLog(scenario: Scenario, n: number, seed: string): LoggedCommand[] {
   const random = seedrandom(`long-log:${seed}`);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const players = scenario.roles.slice(0, NAMES.length).map((role, i) => ({ id: `p${i + 1}`, name: NAMES[i] as string, role: role.id }));
+  const players = scenario.roles.slice(0, NAMES.length).map((role, i) => ({ id: asPlayerId(`p${i + 1}`), name: NAMES[i] as string, role: role.id }));
   if (players.length === 0) throw new Error(`Scenario ${scenario.id} has no roles to play.`);
-  const seat = (id: string): Actor => ({ kind: 'player', playerId: id });
+  const seat = (id: PlayerId): Actor => ({ kind: 'player', playerId: id });
 
   const log: LoggedCommand[] = [];
   let state = createSession(scenario, seed, LONG_LOG_OPTIONS);
@@ -65,7 +65,7 @@ export function makeLongLog(scenario: Scenario, n: number, seed: string): Logged
 }
 
 /** The command mix of a long game, as a bag of draws (repeats give weight). */
-function weightedDraws(scenario: Scenario, playerIds: string[], pick: <T>(items: readonly T[]) => T, random: () => number): Draw[] {
+function weightedDraws(scenario: Scenario, playerIds: PlayerId[], pick: <T>(items: readonly T[]) => T, random: () => number): Draw[] {
   const anyone = () => ({ kind: 'player', playerId: pick(playerIds) }) as const;
   const post: Draw = () => ({ actor: random() < 0.8 ? anyone() : FACILITATOR, command: { type: 'timeline.post', text: pick(CHATTER) } });
   const vote: Draw = (s) => {

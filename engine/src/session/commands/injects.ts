@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refId, userText } from '../../protocol/command-fields.ts';
+import { injectIdSchema, roleIdSchema } from '../../protocol/ids.ts';
 import { LIVE, defineCommand } from '../command-definition.ts';
 import { markMilestone, note, reveal } from '../draft.ts';
 import { canSend } from '../game-snapshot.ts';
@@ -9,7 +10,7 @@ import { send } from '../send.ts';
 /** Injects: what the fiction tells the table, from the scenario or improvised, and pages answered. */
 
 export const injectReveal = defineCommand('inject.reveal', {
-  payload: { injectId: refId },
+  payload: { injectId: injectIdSchema },
   senders: 'facilitator',
   phases: LIVE,
   handle: (draft, command) => {
@@ -25,7 +26,7 @@ export const injectReveal = defineCommand('inject.reveal', {
 });
 
 export const injectImprovise = defineCommand('inject.improvise', {
-  payload: { text: userText(2000), to: z.array(refId).min(1).max(20).optional(), page: z.boolean().optional() },
+  payload: { text: userText(2000), to: z.array(roleIdSchema).min(1).max(20).optional(), page: z.boolean().optional() },
   senders: 'facilitator',
   phases: LIVE,
   handle: (draft, command) => {

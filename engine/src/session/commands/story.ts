@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { refId, userText } from '../../protocol/command-fields.ts';
+import { userText } from '../../protocol/command-fields.ts';
+import { asChoiceId, choiceIdSchema, sceneIdSchema } from '../../protocol/ids.ts';
 import { DICE, type Branch } from '../../scenario/schema.ts';
 import { activeModifiers, availableChoices } from '../choices.ts';
 import { LIVE, defineCommand } from '../command-definition.ts';
@@ -15,7 +16,7 @@ import { throwDice } from '../throw-dice.ts';
 const physicalDie = z.number().int().min(1).max(100).optional();
 
 export const sceneGoto = defineCommand('scene.goto', {
-  payload: { sceneId: refId },
+  payload: { sceneId: sceneIdSchema },
   senders: 'facilitator',
   phases: ['running'],
   handle: (draft, command) => {
@@ -28,7 +29,7 @@ export const sceneGoto = defineCommand('scene.goto', {
 });
 
 export const choiceVote = defineCommand('choice.vote', {
-  payload: { choiceId: refId.nullable() },
+  payload: { choiceId: choiceIdSchema.nullable() },
   senders: 'player',
   phases: ['running'],
   handle: (draft, command) => {
@@ -47,7 +48,7 @@ export const choiceVote = defineCommand('choice.vote', {
 
 /** A facilitator, or a role the scenario lets apply choices. `physical` is a dice result rolled at the table. */
 export const choiceApply = defineCommand('choice.apply', {
-  payload: { choiceId: refId, physical: physicalDie },
+  payload: { choiceId: choiceIdSchema, physical: physicalDie },
   senders: 'either',
   phases: ['running'],
   authorize: (game, player) => {
@@ -75,12 +76,12 @@ export const choiceApply = defineCommand('choice.apply', {
       branch = success ? 'success' : 'failure';
       taken = success ? check.success : check.failure;
       append(draft, 'rolls', {
-        seq: draft.entry.seq, label: choice.label, choice: choice.id, dice: check.dice, natural, modifiers, total,
+        seq: draft.entry.seq, label: choice.label, choice: asChoiceId(choice.id), dice: check.dice, natural, modifiers, total,
         target: check.target, success, physical: command.physical !== undefined, at,
       });
     }
     append(draft, 'decisions', {
-      seq: draft.entry.seq, scene, choice: choice.id, label: choice.label, by: draft.by, at, outcome: branch === 'plain' ? 'done' : branch,
+      seq: draft.entry.seq, scene, choice: asChoiceId(choice.id), label: choice.label, by: draft.by, at, outcome: branch === 'plain' ? 'done' : branch,
     });
     note(draft, 'choice', choice.label);
     const last = draft.state.rolls[draft.state.rolls.length - 1];

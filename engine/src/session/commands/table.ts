@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { refId, userText } from '../../protocol/command-fields.ts';
+import { userText } from '../../protocol/command-fields.ts';
+import { playerIdSchema, roleIdSchema, type PlayerId } from '../../protocol/ids.ts';
 import { BEFORE_DEBRIEF, NOT_ENDED, defineCommand } from '../command-definition.ts';
 import { append, note, now, type Draft } from '../draft.ts';
 import type { StepError } from '../errors.ts';
@@ -10,14 +11,14 @@ import type { Player } from '../state.ts';
 
 /** Who sits at the table and in which role, and the facilitator's private word to one of them. */
 
-function seated(draft: Draft, playerId: string): Player | StepError {
+function seated(draft: Draft, playerId: PlayerId): Player | StepError {
   const player = own(draft.state.players, playerId);
   return player && !player.removed ? player : { code: 'not-found', message: `There is no player '${playerId}' at the table.` };
 }
 
 /** Written by the server when someone joins with the join code. */
 export const playerJoin = defineCommand('player.join', {
-  payload: { playerId: refId, name: userText(40) },
+  payload: { playerId: playerIdSchema, name: userText(40) },
   senders: 'system',
   phases: BEFORE_DEBRIEF,
   handle: (draft, command) => {
@@ -31,7 +32,7 @@ export const playerJoin = defineCommand('player.join', {
 });
 
 export const playerAssign = defineCommand('player.assign', {
-  payload: { playerId: refId, role: refId.nullable() },
+  payload: { playerId: playerIdSchema, role: roleIdSchema.nullable() },
   senders: 'facilitator',
   phases: NOT_ENDED,
   handle: (draft, command) => {
@@ -47,7 +48,7 @@ export const playerAssign = defineCommand('player.assign', {
 });
 
 export const playerRemove = defineCommand('player.remove', {
-  payload: { playerId: refId },
+  payload: { playerId: playerIdSchema },
   senders: 'facilitator',
   phases: NOT_ENDED,
   handle: (draft, command) => {
@@ -68,7 +69,7 @@ function roleNamed(draft: Draft, roleId: string): Role | StepError {
 
 /** In the lobby: sit in a role. Its secrets reach the player once the facilitator briefs the table. */
 export const roleTake = defineCommand('role.take', {
-  payload: { role: refId },
+  payload: { role: roleIdSchema },
   senders: 'player',
   // Once briefed, players hold their role's secrets: a change of seat is the facilitator's to make.
   phases: ['lobby'],
@@ -85,7 +86,7 @@ export const roleTake = defineCommand('role.take', {
 
 /** From the briefing on, a role changes only by the facilitator's hand: this asks for one. */
 export const roleRequest = defineCommand('role.request', {
-  payload: { role: refId },
+  payload: { role: roleIdSchema },
   senders: 'player',
   phases: ['briefing', 'running', 'paused'],
   handle: (draft, command) => {
@@ -103,7 +104,7 @@ export const roleRequest = defineCommand('role.request', {
 
 /** Turns down a player's request for another role (granting it is `player.assign`). */
 export const roleDecline = defineCommand('role.decline', {
-  payload: { playerId: refId },
+  payload: { playerId: playerIdSchema },
   senders: 'facilitator',
   phases: NOT_ENDED,
   handle: (draft, command) => {
@@ -128,7 +129,7 @@ export const handRaise = defineCommand('hand.raise', {
 });
 
 export const coach = defineCommand('coach', {
-  payload: { playerId: refId, text: userText(2000) },
+  payload: { playerId: playerIdSchema, text: userText(2000) },
   senders: 'facilitator',
   phases: NOT_ENDED,
   handle: (draft, command) => {

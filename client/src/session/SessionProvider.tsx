@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { HandshakeAuth, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
 import { connectSession, type CommandInput, type SessionLink } from './connection.ts';
 import type { CommandOutcome } from './command-tracker.ts';
-import { createSessionStore, type SessionState, type SessionStore } from './session-store.ts';
+import { createSessionStore, type ConnectionState, type SessionStore } from './session-store.ts';
 
 interface SessionContextValue {
   store: SessionStore;
@@ -47,7 +47,7 @@ function useSessionContext(): SessionContextValue {
 }
 
 /** A slice of the session's client state; re-renders when that slice changes. */
-export function useSessionState<T>(selector: (state: SessionState) => T): T {
+export function useSessionState<T>(selector: (state: ConnectionState) => T): T {
   return useStore(useSessionContext().store, selector);
 }
 

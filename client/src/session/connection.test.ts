@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectSession, type SessionLink } from './connection.ts';
-import { createSessionStore, type SessionState, type SessionStore } from './session-store.ts';
+import { createSessionStore, type ConnectionState, type SessionStore } from './session-store.ts';
 import { meMessage, projection } from './test-projections.ts';
 
 const GOOD = 'a-good-seat-token-0123456789';
@@ -62,7 +62,7 @@ class FakeSession {
   }
 }
 
-async function until(store: SessionStore, predicate: (s: SessionState) => boolean): Promise<void> {
+async function until(store: SessionStore, predicate: (s: ConnectionState) => boolean): Promise<void> {
   if (predicate(store.getState())) return;
   await new Promise<void>((resolve) => {
     const stop = store.subscribe((s) => {

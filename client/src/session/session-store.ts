@@ -10,7 +10,8 @@ import { EMPTY_SYNC, receiveMe, receivePatch, receiveView, type ViewSync, type V
  */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'rejected' | 'closed';
 
-export interface SessionState {
+/** What the client holds about its connection to one session (not the engine's SessionState). */
+export interface ConnectionState {
   sync: ViewSync;
   presence: Presence | null;
   status: ConnectionStatus;
@@ -28,11 +29,11 @@ export interface SessionState {
   clearError(control: string): void;
 }
 
-export type SessionStore = StoreApi<SessionState>;
+export type SessionStore = StoreApi<ConnectionState>;
 
 /** One session's client state: the view, presence, connection status and commands in flight. */
 export function createSessionStore(): SessionStore {
-  return createStore<SessionState>()((set, get) => ({
+  return createStore<ConnectionState>()((set, get) => ({
     sync: EMPTY_SYNC,
     presence: null,
     status: 'connecting',

@@ -50,6 +50,13 @@ export function sceneOfSnapshot(snapshot: GameSnapshot): SceneId | null {
  */
 export function storySnapshot(game: Game, snapshot: GameSnapshot): MachineSnapshot {
   if (snapshot.value !== 'paused') return resolveSnapshot(game, snapshot);
-  const scene = sceneOfSnapshot(snapshot);
-  return resolveSnapshot(game, { ...snapshot, value: scene === null ? snapshot.value : { running: scene } });
+  let resumed = whenResumed.get(snapshot);
+  if (!resumed) {
+    const scene = sceneOfSnapshot(snapshot);
+    resumed = resolveSnapshot(game, { ...snapshot, value: scene === null ? snapshot.value : { running: scene } });
+    whenResumed.set(snapshot, resumed);
+  }
+  return resumed;
 }
+
+const whenResumed = new WeakMap<GameSnapshot, MachineSnapshot>();

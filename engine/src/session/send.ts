@@ -12,10 +12,11 @@ import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
  */
 export function send(draft: Draft, event: GameEvent): void {
   const snapshot = resolveSnapshot(draft.game, draft.state.game);
-  if (!snapshot.can(event)) {
+  const [next, actions] = transition(draft.game.machine, snapshot, event);
+  // transition() hands back the very snapshot it was given when no transition was taken.
+  if (next === snapshot) {
     throw new Error(`The machine does not take ${event.type} in ${JSON.stringify(snapshot.value)}: a command reached it past its gate.`);
   }
-  const [next, actions] = transition(draft.game.machine, snapshot, event);
   draft.state.game = persistSnapshot(next);
   const announced = [...actions].sort((a, b) => announcementOrder(a.type) - announcementOrder(b.type));
   for (const action of announced) {

@@ -48,7 +48,7 @@ const applyEffects = (context: GameContext, effects: Effects): GameContext => {
  */
 const announce = () => undefined;
 
-export const gameSetup = setup({
+const gameSetup = setup({
   types: {} as { context: GameContext; events: GameEvent; input: GameContext },
   guards: {
     holds: ({ context }, params: { condition: Condition }) => holds(params.condition, context),
@@ -88,7 +88,7 @@ export const gameSetup = setup({
  * debrief). Arrival is a transition action, not the scene's entry action: resuming from pause
  * re-enters the scene through the history state, and that is not arriving in it again.
  */
-export function arrive(scenario: Scenario, goto: string | undefined, from: string | null) {
+function arrive(scenario: Scenario, goto: string | undefined, from: string | null) {
   if (goto === undefined) return { actions: [] };
   const ending = scenario.endings.find((e) => e.id === goto);
   if (ending) {

@@ -23,6 +23,7 @@ export const sceneGoto = defineCommand('scene.goto', {
     if (!draft.game.scenes.has(command.sceneId) && !draft.game.endings.has(command.sceneId)) {
       return { code: 'not-found', message: `There is no scene or ending '${command.sceneId}'.` };
     }
+    // The machine would take this (leaving and re-entering the scene); the table is better served by a refusal.
     if (sceneOf(draft.state) === command.sceneId) return { code: 'unavailable', message: `The party is already in '${command.sceneId}'.` };
     send(draft, { type: 'GOTO', target: command.sceneId });
   },
@@ -66,6 +67,7 @@ export const choiceApply = defineCommand('choice.apply', {
     const at = now(draft);
     let branch: 'plain' | 'success' | 'failure' = 'plain';
     let taken: Branch | null = null;
+    // Dice are rolled here, outside the machine, so that the machine stays pure: CHOOSE carries the branch.
     if (choice.check) {
       const check = choice.check;
       const natural = throwDice(draft, check.dice, `choice:${choice.id}`, command.physical);

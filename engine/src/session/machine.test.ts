@@ -33,6 +33,16 @@ describe('the machine carries the game', () => {
     expect(t.state.timeline.slice(timeline).map((e) => e.text)).toEqual(['Paused', 'Resumed']);
   });
 
+  it('resumes in the right scene from a paused state that went through JSON, as a stored snapshot does', () => {
+    const t = new Table(scenario).seatAndStart(['sre', 'ic']);
+    t.must(player('p2'), { type: 'choice.apply', choiceId: 'look' });
+    t.must(FACILITATOR, { type: 'session.pause' });
+    t.state = JSON.parse(JSON.stringify(t.state)) as typeof t.state;
+    expect(sceneOf(t.state)).toBe('dashboards');
+    t.must(FACILITATOR, { type: 'session.resume' });
+    expect(t.state.game.value).toEqual({ running: 'dashboards' });
+  });
+
   it('asks the machine what is possible: a paused game takes no choice, no clock and no pause', () => {
     const t = new Table(scenario).seatAndStart(['sre']);
     t.must(FACILITATOR, { type: 'session.pause' });

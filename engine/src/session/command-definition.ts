@@ -13,7 +13,7 @@ import type { Phase, Player } from './state.ts';
 export type Sender = 'facilitator' | 'player' | 'either' | 'system';
 
 /** A handler's answer: nothing when the command was applied, or why it was refused. */
-export type Outcome = StepError | void;
+export type HandlerResult = StepError | void;
 
 /**
  * Everything about one command in one record: its wire schema, who may send it, in which phases it
@@ -34,7 +34,7 @@ export interface CommandDefinition<T extends string, C> {
   /** A further check for `either` commands: may this seated player send it? Null when they may. */
   readonly authorize?: (game: Game, player: Player) => StepError | null;
   /** Applies the command to the draft, or returns why not; the draft is then dropped. */
-  readonly handle: (draft: Draft, command: C) => Outcome;
+  readonly handle: (draft: Draft, command: C) => HandlerResult;
 }
 
 type WireSchema<T extends string, P extends z.ZodRawShape> = ReturnType<typeof commandShape<T, P>>;

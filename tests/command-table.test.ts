@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { clientCommandSchema, commandSchema, loggedCommandSchema, type CommandOf, type PlayerId, type RoleId, type SessionState } from '@chaos-quest/engine';
+import {
+  clientCommandSchema, commandSchema, loggedCommandSchema, type CommandOf, type PlayerId, type RoleId, type SessionState,
+} from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COMMAND_DEFINITIONS, COMMANDS, type CommandTable } from '../engine/src/session/commands/index.ts';
@@ -46,7 +48,9 @@ describe('the command definitions', () => {
       expect([definition.event, definition.phases].filter((gate) => gate !== undefined), definition.type).toHaveLength(1);
     }
     const driven = COMMAND_DEFINITIONS.filter((d) => d.event !== undefined).map((d) => d.type);
-    expect(driven.sort()).toEqual(['clock.advance', 'clock.tick', 'session.brief', 'session.close', 'session.end', 'session.pause', 'session.resume', 'session.start']);
+    expect(driven.sort()).toEqual([
+      'clock.advance', 'clock.tick', 'session.brief', 'session.close', 'session.end', 'session.pause', 'session.resume', 'session.start',
+    ]);
   });
 
   it('give the wire the schemas it had before the definitions were gathered (the protocol is shared with the client)', () => {

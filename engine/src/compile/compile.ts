@@ -69,12 +69,17 @@ const gameSetup = setup({
     advance: assign(({ context, event }) => ({ clock: context.clock + (event.type === 'ADVANCE' ? event.minutes : 0) })),
     roles: assign(({ context, event }) => ({ rolesPresent: event.type === 'ROLES' ? event.present : context.rolesPresent })),
     endWith: assign(({ event }) => ({ ending: null, outcome: event.type === 'END' ? event.outcome : null })),
-    recordReveal: assign(({ context, event }) => ({ revealed: event.type === 'REVEAL' ? [...context.revealed, event.inject] : context.revealed })),
+    recordReveal: assign(({ context, event }) => ({
+      revealed: event.type === 'REVEAL' ? [...context.revealed, event.inject] : context.revealed,
+    })),
     recordTimedReveal: assign(({ context }, params: { inject: string }) => ({ revealed: [...context.revealed, params.inject] })),
     // The fault degrades what it affects unless something already made it worse.
     beginFault: assign(({ context }, params: { affects: string[] }) => ({
       faultBegun: true,
-      health: { ...context.health, ...Object.fromEntries(params.affects.filter((c) => (context.health[c] ?? 'ok') === 'ok').map((c) => [c, 'degraded'])) },
+      health: {
+        ...context.health,
+        ...Object.fromEntries(params.affects.filter((c) => (context.health[c] ?? 'ok') === 'ok').map((c) => [c, 'degraded'])),
+      },
     })),
     sceneEntered: (_, _params: { scene: string }) => announce(),
     injectFired: (_, _params: { inject: string }) => announce(),
@@ -138,7 +143,10 @@ function choiceTransitions(scenario: Scenario, sceneId: string, choice: Choice) 
  */
 export function compileMachine(scenario: Scenario) {
   const scenes = Object.fromEntries(
-    scenario.scenes.map((scene) => [scene.id, { on: { CHOOSE: (scene.choices ?? []).flatMap((c) => choiceTransitions(scenario, scene.id, c)) } }]),
+    scenario.scenes.map((scene) => {
+      const choose = (scene.choices ?? []).flatMap((choice) => choiceTransitions(scenario, scene.id, choice));
+      return [scene.id, { on: { CHOOSE: choose } }];
+    }),
   );
   const { endings, running: runningAlways } = storyAlways(scenario);
   const gotos = [...scenario.scenes, ...scenario.endings].map((s) => ({

@@ -33,7 +33,10 @@ export type ClientCommand = z.infer<typeof clientCommandSchema>;
 export type ClientCommandInput = z.input<typeof clientCommandSchema>;
 
 type AnySchema = SchemaOf<Definition>;
-export const commandSchema = z.discriminatedUnion('type', COMMAND_DEFINITIONS.map((definition) => definition.schema) as [AnySchema, ...AnySchema[]]);
+export const commandSchema = z.discriminatedUnion(
+  'type',
+  COMMAND_DEFINITIONS.map((definition) => definition.schema) as [AnySchema, ...AnySchema[]],
+);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandInput = z.input<typeof commandSchema>;
 export type CommandType = Command['type'];

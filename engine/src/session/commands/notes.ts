@@ -12,7 +12,8 @@ export const actionPropose = defineCommand('action.propose', {
   phases: LIVE,
   handle: (draft, command) => {
     const player = sendingPlayer(draft);
-    append(draft, 'proposals', { id: `p${draft.entry.seq}`, playerId: player.id, text: command.text, at: now(draft), scene: sceneOf(draft.state) ?? '' });
+    const scene = sceneOf(draft.state) ?? '';
+    append(draft, 'proposals', { id: `p${draft.entry.seq}`, playerId: player.id, text: command.text, at: now(draft), scene });
     note(draft, 'proposal', command.text);
   },
 });

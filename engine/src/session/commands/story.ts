@@ -83,7 +83,8 @@ export const choiceApply = defineCommand('choice.apply', {
       });
     }
     append(draft, 'decisions', {
-      seq: draft.entry.seq, scene, choice: asChoiceId(choice.id), label: choice.label, by: draft.by, at, outcome: branch === 'plain' ? 'done' : branch,
+      seq: draft.entry.seq, scene, choice: asChoiceId(choice.id), label: choice.label, by: draft.by, at,
+      outcome: branch === 'plain' ? 'done' : branch,
     });
     note(draft, 'choice', choice.label);
     const last = draft.state.rolls[draft.state.rolls.length - 1];

@@ -6,7 +6,7 @@ import { createSession, joinSession, TestClient, withServer, type CommandPayload
 function examples(playerId: string): Record<string, Payload> {
   const list: Payload[] = [
     { type: 'session.brief' }, { type: 'session.start' }, { type: 'session.pause' }, { type: 'session.resume' },
-    { type: 'session.end', outcome: 'failure' }, { type: 'session.close' }, { type: 'clock.advance', minutes: 5 },
+    { type: 'session.end', outcome: 'failure' }, { type: 'session.close' }, { type: 'session.configure', monitoring: 'thresholds+baseline' }, { type: 'clock.advance', minutes: 5 },
     { type: 'clock.pace', secondsPerMinute: 10 }, { type: 'inject.reveal', injectId: 'page' }, { type: 'inject.improvise', text: 'A rumour' },
     { type: 'scene.goto', sceneId: 'dashboards' }, { type: 'milestone.mark', milestone: 'detected' },
     { type: 'declaration.confirm', declarationId: 'd1' }, { type: 'coach', playerId, text: 'Psst' },

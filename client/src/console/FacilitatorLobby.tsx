@@ -9,6 +9,7 @@ import { Panel } from '../ui/Panel.tsx';
 import { JoinInfo } from './JoinInfo.tsx';
 import { PaceControl } from './PaceControl.tsx';
 import { RoleRequests } from './RoleRequests.tsx';
+import { MonitoringControl } from './MonitoringControl.tsx';
 
 /** Before play: let people in, seat them in roles, brief them, begin. */
 export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; joinCode: string }) {
@@ -44,6 +45,7 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
               </CommandButton>
             </div>
             {view.phase === 'briefing' ? <PaceControl pace={view.clock.pace} /> : null}
+            {view.monitoring.telemetry ? <MonitoringControl mode={view.monitoring.mode} /> : null}
           </Panel>
           <Panel title="The scenario" icon="map">
             <p>{view.scenario.summary}</p>

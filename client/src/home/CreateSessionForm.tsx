@@ -30,6 +30,7 @@ export function CreateSessionForm() {
   const [selected, setSelected] = useState<string | null>(null);
   const [team, setTeam] = useState('');
   const [seed, setSeed] = useState('');
+  const [monitoring, setMonitoring] = useState<'thresholds' | 'thresholds+baseline'>('thresholds');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [needsKey, setNeedsKey] = useState(false);
@@ -39,7 +40,13 @@ export function CreateSessionForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!chosen) return setError('Pick a scenario first.');
-    const body: CreateSessionRequest = { scenarioId: chosen, ...(team.trim() ? { team: team.trim() } : {}), ...(seed.trim() ? { seed: seed.trim() } : {}) };
+    const withTelemetry = library.state === 'ready' && library.scenarios.some((s) => s.id === chosen && s.telemetry);
+    const body: CreateSessionRequest = {
+      scenarioId: chosen,
+      ...(team.trim() ? { team: team.trim() } : {}),
+      ...(seed.trim() ? { seed: seed.trim() } : {}),
+      ...(withTelemetry ? { monitoring } : {}),
+    };
     setBusy(true);
     setError(null);
     try {
@@ -67,6 +74,16 @@ export function CreateSessionForm() {
         <input value={team} maxLength={100} onChange={(e) => setTeam(e.target.value)} placeholder="e.g. Payments on-call" autoComplete="off" />
         <small>Metrics group runs by team.</small>
       </label>
+      {library.state === 'ready' && library.scenarios.some((s) => s.id === chosen && s.telemetry) ? (
+        <label className="field">
+          <span>Monitoring</span>
+          <select value={monitoring} onChange={(e) => setMonitoring(e.target.value === 'thresholds+baseline' ? 'thresholds+baseline' : 'thresholds')}>
+            <option value="thresholds">Fixed alert rules only</option>
+            <option value="thresholds+baseline">Fixed rules and the dynamic baseline (predictive alerts)</option>
+          </select>
+          <small>Play the same scenario both ways and compare how soon the team detects the fault.</small>
+        </label>
+      ) : null}
       <details className="advanced">
         <summary>Advanced</summary>
         <label className="field">

@@ -105,6 +105,7 @@ export const projectionSchema = z.discriminatedUnion('viewer', [
     injectPlan: z.array(z.looseObject({ id: text(), text: text(), revealed: z.boolean(), available: z.boolean(), page: z.boolean() })),
     roles: z.array(roleCard),
     votesByPlayer: z.record(z.string(), text()),
+    monitoring: z.looseObject({ mode: z.enum(['thresholds', 'thresholds+baseline']), telemetry: z.boolean() }),
     roleRequests: z.array(z.looseObject({ playerId: text(), role: text() })),
     coaching: z.array(coachNote),
     fault: z.looseObject({ startsAt: z.number(), affects: z.array(text()), summary: text() }),

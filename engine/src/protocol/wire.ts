@@ -109,6 +109,8 @@ export const createSessionRequestSchema = z.strictObject({
   scenarioId: z.string().min(1).max(100),
   seed: z.string().min(1).max(100).optional(),
   team: typedName(100).optional(),
+  /** The alerts the team gets; the facilitator can still change it in the lobby. Default: fixed rules only. */
+  monitoring: z.enum(['thresholds', 'thresholds+baseline']).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
@@ -139,6 +141,8 @@ export interface ScenarioSummary {
   difficulty: string | null;
   duration: number | null;
   services: string[];
+  /** Whether the scenario has telemetry: dashboards, alert rules, and a choice of monitoring. */
+  telemetry: boolean;
   roles: { id: string; name: string }[];
   valid: boolean;
   diagnostics: { file: string; line: number; col: number; code: string; severity: 'error' | 'warning'; message: string; path: string }[];

@@ -36,6 +36,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     seq: 0,
     game: persistSnapshot(snapshot),
     pace: null,
+    monitoring: 'thresholds',
     players: {},
     revealed: [],
     timeline: [],

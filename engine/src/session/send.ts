@@ -3,6 +3,7 @@ import type { GameEvent } from '../compile/compile.ts';
 import { asInjectId, asSceneId } from '../protocol/ids.ts';
 import { append, markMilestone, note, reveal, type Draft } from './draft.ts';
 import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
+import { pageAlerts } from './alert-pages.ts';
 
 /**
  * Feeds one event through the machine's pure `transition()`, then applies what the machine
@@ -11,6 +12,7 @@ import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
  * machine itself) runs before its handler sends anything, so a refused event is an engine bug.
  */
 export function send(draft: Draft, event: GameEvent): void {
+  const clockBefore = draft.state.game.context.clock;
   const snapshot = resolveSnapshot(draft.game, draft.state.game);
   const [next, actions] = transition(draft.game.machine, snapshot, event);
   // transition() hands back the very snapshot it was given when no transition was taken.
@@ -38,6 +40,8 @@ export function send(draft: Draft, event: GameEvent): void {
         throw new Error(`The machine announced '${action.type}', which the session does not know.`);
     }
   }
+  // The clock moved, or play began: alerts whose minute has come page the table.
+  if (event.type === 'START' || draft.state.game.context.clock !== clockBefore) pageAlerts(draft);
 }
 
 // Applied in the order sessions have always recorded them (milestones and timeline keep that order):

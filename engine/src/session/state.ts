@@ -13,7 +13,12 @@ import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/
  */
 // 3: the machine owns pause (no `paused` flag; game.value 'paused', game.history) and records revealed
 // injects and the fault's onset in its context (issue 10).
-export const STATE_VERSION = 3;
+// 4: `monitoring`, the alerts the team gets (issue 11).
+export const STATE_VERSION = 4;
+
+/** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
+export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
+export type Monitoring = (typeof MONITORING_MODES)[number];
 
 export const PHASES = ['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -180,6 +185,7 @@ export interface SessionState {
   game: GameSnapshot;
   /** Paced mode: wall seconds per game minute, or null when the facilitator drives the clock. */
   pace: number | null;
+  monitoring: Monitoring;
   players: Record<PlayerId, Player>;
   revealed: RevealedInject[];
   timeline: TimelineEntry[];

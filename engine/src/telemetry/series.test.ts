@@ -156,3 +156,47 @@ describe('detectionStory', () => {
     expect(telemetryPoints(scenario, table.state, 0)?.story).toEqual(story);
   });
 });
+
+describe('alerts paging the table', () => {
+  it('pages the fixed rules as the clock passes them, and the baseline only when the session has it on', async () => {
+    const { Table, FACILITATOR } = await import('../testing/table.ts');
+    const plain = new Table(scenario, 'pages');
+    plain.must(FACILITATOR, { type: 'session.start' });
+    plain.must(FACILITATOR, { type: 'clock.advance', minutes: 41 });
+    expect(plain.state.revealed.map((r) => r.key)).not.toContain('alert:rule:errors-high');
+    plain.must(FACILITATOR, { type: 'clock.advance', minutes: 1 });
+    const page = plain.state.revealed.find((r) => r.key === 'alert:rule:errors-high');
+    expect(page).toMatchObject({ page: true, to: ['sre'], at: { game: 42 } });
+    expect(plain.state.revealed.some((r) => r.key.startsWith('alert:baseline:'))).toBe(false);
+
+    const predictive = new Table(scenario, 'pages');
+    predictive.must(FACILITATOR, { type: 'session.configure', monitoring: 'thresholds+baseline' });
+    predictive.must(FACILITATOR, { type: 'session.start' });
+    expect(predictive.send(FACILITATOR, { type: 'session.configure', monitoring: 'thresholds' })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+    predictive.must(FACILITATOR, { type: 'clock.advance', minutes: 42 });
+    const baseline = predictive.state.revealed.filter((r) => r.key.startsWith('alert:baseline:'));
+    expect(baseline.length).toBeGreaterThan(0);
+    expect(predictive.state.timeline.some((t) => t.by === 'Dynamic baseline')).toBe(true);
+    // The same alerts, the same series: a page fires once, however the clock gets past it.
+    predictive.must(FACILITATOR, { type: 'clock.advance', minutes: 5 });
+    expect(predictive.state.revealed.filter((r) => r.key.startsWith('alert:')).map((r) => r.key)).toEqual(
+      [...new Set(predictive.state.revealed.filter((r) => r.key.startsWith('alert:')).map((r) => r.key))],
+    );
+  });
+
+  it('leaves every series as it was after commands that do not move the clock or mitigate', async () => {
+    const { Table, FACILITATOR, SYSTEM, player } = await import('../testing/table.ts');
+    const { telemetryPoints } = await import('./points.ts');
+    const table = new Table(scenario, 'unrelated');
+    table.must(SYSTEM, { type: 'player.join', playerId: 'p1', name: 'Ana' });
+    table.must(player('p1'), { type: 'role.take', role: 'sre' });
+    table.must(FACILITATOR, { type: 'session.start' });
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 30 });
+    const before = JSON.stringify(telemetryPoints(scenario, table.state, -180));
+    table.must(player('p1'), { type: 'timeline.post', text: 'Looking at the dashboards' });
+    table.must(player('p1'), { type: 'hand.raise', raised: true });
+    table.must(FACILITATOR, { type: 'coach', playerId: 'p1', text: 'Check the error rate' });
+    table.must(FACILITATOR, { type: 'dice.roll', dice: 'd20', label: 'Luck' });
+    expect(JSON.stringify(telemetryPoints(scenario, table.state, -180))).toBe(before);
+  });
+});

@@ -160,6 +160,7 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     injectPlan: injectPlan(game, state),
     roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief, secrets: r.secrets ?? [], canApplyChoices: r.can_apply_choices })),
     votesByPlayer: state.votes,
+    monitoring: { mode: state.monitoring, telemetry: scenario.telemetry !== undefined },
     roleRequests: Object.values(state.players).flatMap((p) => (p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [])),
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },

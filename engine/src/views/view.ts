@@ -133,6 +133,8 @@ export interface FacilitatorView extends PublicView {
   injectPlan: InjectPlan[];
   roles: { id: string; name: string; brief: string; secrets: string[]; canApplyChoices: boolean }[];
   votesByPlayer: Record<string, string>;
+  /** Which alerts page the team, and whether the scenario has telemetry for them to come from. */
+  monitoring: { mode: 'thresholds' | 'thresholds+baseline'; telemetry: boolean };
   roleRequests: RoleRequest[];
   coaching: CoachNote[];
   fault: { startsAt: number; affects: string[]; summary: string };

@@ -17,7 +17,7 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
     if (!parsed.success) {
       return sendError(reply, 400, 'invalid', `Send { scenarioId, seed?, team? }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`);
     }
-    const { scenarioId, seed, team } = parsed.data;
+    const { scenarioId, seed, team, monitoring } = parsed.data;
     const entry = deps.library.get(scenarioId);
     if (!entry) {
       const known = deps.library.list().filter((s) => s.valid).map((s) => s.id);
@@ -25,6 +25,11 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
     }
     // The seed decides every die; it comes from the CSPRNG unless the facilitator wants a rerun.
     const created = await deps.hub.create(entry, { seed: seed ?? randomBytes(16).toString('hex'), team: team ?? null });
+    if (monitoring === 'thresholds+baseline') {
+      // A logged command like any other, so a replay knows which alerts the table got.
+      const ack = await deps.hub.submit(created.sessionId, { kind: 'facilitator' }, { id: 'create-monitoring', type: 'session.configure', monitoring });
+      if (!ack.ok) return sendError(reply, 500, 'internal', `The session was created, but its monitoring could not be set: ${ack.error.message}`);
+    }
     const body: CreateSessionResponse = created;
     return reply.code(201).send(body);
   });

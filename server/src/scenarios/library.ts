@@ -163,6 +163,7 @@ function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnos
     difficulty: scenario?.difficulty ?? null,
     duration: scenario?.duration ?? null,
     services: scenario?.services ?? [],
+    telemetry: scenario?.telemetry !== undefined,
     roles: scenario?.roles.map((r) => ({ id: r.id, name: r.name })) ?? [],
     valid: !diagnostics.some((d) => d.severity === 'error') && scenario !== null,
     diagnostics: publicDiagnostics(diagnostics),

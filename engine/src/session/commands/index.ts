@@ -2,7 +2,7 @@ import type { CommandOf, CommandType } from '../../protocol/commands.ts';
 import type { CommandDefinition } from '../command-definition.ts';
 import { clockAdvance, clockPace, clockTick } from './clock.ts';
 import { injectAck, injectImprovise, injectReveal } from './injects.ts';
-import { sessionBrief, sessionClose, sessionEnd, sessionPause, sessionResume, sessionStart } from './lifecycle.ts';
+import { sessionBrief, sessionClose, sessionConfigure, sessionEnd, sessionPause, sessionResume, sessionStart } from './lifecycle.ts';
 import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
@@ -13,7 +13,7 @@ import { coach, handRaise, playerAssign, playerJoin, playerRemove, roleDecline, 
  * (`protocol/commands.ts`) are built from this list, and the table below is checked against them.
  */
 export const COMMAND_DEFINITIONS = [
-  sessionBrief, sessionStart, sessionPause, sessionResume, sessionEnd, sessionClose,
+  sessionBrief, sessionStart, sessionPause, sessionResume, sessionEnd, sessionClose, sessionConfigure,
   clockAdvance, clockPace, injectReveal, injectImprovise, sceneGoto, milestoneMark, declarationConfirm,
   coach, diceRoll, playerAssign, playerRemove, roleDecline,
   roleTake, roleRequest, actionPropose, choiceVote, incidentDeclare, handRaise, injectAck,
@@ -31,6 +31,7 @@ export const COMMANDS: CommandTable = {
   'session.resume': sessionResume,
   'session.end': sessionEnd,
   'session.close': sessionClose,
+  'session.configure': sessionConfigure,
   'clock.advance': clockAdvance,
   'clock.pace': clockPace,
   'clock.tick': clockTick,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userText } from '../../protocol/command-fields.ts';
 import { OUTCOMES } from '../../scenario/schema.ts';
+import { MONITORING_MODES } from '../state.ts';
 import { defineCommand } from '../command-definition.ts';
 import { note } from '../draft.ts';
 import { send } from '../send.ts';
@@ -14,6 +15,19 @@ export const sessionBrief = defineCommand('session.brief', {
   handle: (draft) => {
     note(draft, 'phase', 'Briefing: players read their role cards');
     send(draft, { type: 'BRIEF' });
+  },
+});
+
+/** Before play: which alerts the team's monitoring pages them with (the same scenario can be played both ways). */
+export const sessionConfigure = defineCommand('session.configure', {
+  payload: { monitoring: z.enum(MONITORING_MODES) },
+  senders: 'facilitator',
+  phases: ['lobby', 'briefing'],
+  handle: (draft, command) => {
+    if (draft.state.monitoring === command.monitoring) return { code: 'unavailable', message: `Monitoring is already '${command.monitoring}'.` };
+    draft.state.monitoring = command.monitoring;
+    const text = command.monitoring === 'thresholds' ? 'Monitoring: fixed alert rules only' : 'Monitoring: fixed alert rules and the dynamic baseline';
+    note(draft, 'phase', text, 'facilitator');
   },
 });
 

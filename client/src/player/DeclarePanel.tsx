@@ -17,16 +17,50 @@ const STATUS_TEXT: Record<Declaration['status'], string> = {
   'false-alarm': 'recorded as a false alarm (nothing was wrong yet)',
 };
 
+const SOURCES = [
+  { source: '', label: 'Choose…' },
+  { source: 'alert', label: 'An alert or page' },
+  { source: 'dashboard', label: 'A dashboard' },
+  { source: 'customer', label: 'A customer report' },
+  { source: 'other', label: 'Something else' },
+] as const;
+
 /** Declare the incident, then mitigation and resolution: these timestamps become the run's metrics. */
-export function DeclarePanel({ mine }: { mine: readonly Declaration[] }) {
+export function DeclarePanel({ mine, alerts = [] }: { mine: readonly Declaration[]; alerts?: readonly { key: string; text: string }[] }) {
   const { send, busy, error, clearError } = useCommand('incident.declare');
   const [note, setNote] = useState('');
+  const [source, setSource] = useState<(typeof SOURCES)[number]['source']>('');
+  const [alert, setAlert] = useState('');
   const id = useId();
+  const sourceId = useId();
+  const alertId = useId();
   const declare = (kind: (typeof KINDS)[number]['kind']) => {
-    void send({ type: 'incident.declare', kind, ...(note.trim() ? { note: note.trim() } : {}) }).then((ok) => ok && setNote(''));
+    const told = kind === 'incident' && source ? { source, ...(source === 'alert' && alert ? { alert } : {}) } : {};
+    void send({ type: 'incident.declare', kind, ...(note.trim() ? { note: note.trim() } : {}), ...told }).then((ok) => ok && setNote(''));
   };
   return (
     <div className="declare">
+      <label htmlFor={sourceId}>What told you?</label>
+      <select id={sourceId} value={source} onChange={(e) => setSource(SOURCES.find((s) => s.source === e.target.value)?.source ?? '')}>
+        {SOURCES.map((s) => (
+          <option key={s.source} value={s.source}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+      {source === 'alert' && alerts.length ? (
+        <>
+          <label htmlFor={alertId}>Which alert?</label>
+          <select id={alertId} value={alert} onChange={(e) => setAlert(e.target.value)}>
+            <option value="">Choose…</option>
+            {alerts.map((a) => (
+              <option key={a.key} value={a.key}>
+                {a.text.slice(0, 80)}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : null}
       <label htmlFor={id}>Note (optional)</label>
       <input
         id={id}

@@ -48,7 +48,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
             <ProposeForm />
           </Panel>
           <Panel title="Declare" icon="megaphone">
-            <DeclarePanel mine={view.declarations.filter((d) => d.playerId === me.playerId)} />
+            <DeclarePanel mine={view.declarations.filter((d) => d.playerId === me.playerId)} alerts={view.injects.filter((i) => i.page)} />
           </Panel>
         </div>
         <div className="area-feed">

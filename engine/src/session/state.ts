@@ -129,7 +129,14 @@ export interface Declaration {
   note: string | null;
   at: Stamp;
   status: 'accepted' | 'pending' | 'confirmed' | 'false-alarm';
+  /** What told the team, when the declaring player said (an alert's key with it). */
+  source?: DeclaredSource;
+  alert?: string;
 }
+
+/** What a player can say told them about the incident. */
+export const DECLARED_SOURCES = ['alert', 'dashboard', 'customer', 'other'] as const;
+export type DeclaredSource = (typeof DECLARED_SOURCES)[number];
 
 export interface MilestoneRecord extends Stamp {
   source: DetectionSource | 'scene' | 'outcome' | 'page' | 'scenario';

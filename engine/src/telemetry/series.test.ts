@@ -200,3 +200,17 @@ describe('alerts paging the table', () => {
     expect(JSON.stringify(telemetryPoints(scenario, table.state, -180))).toBe(before);
   });
 });
+
+describe('declaring from a signal', () => {
+  it('keeps what told the team, and counts an alert as monitoring in the detection milestone', async () => {
+    const { Table, FACILITATOR, SYSTEM, player } = await import('../testing/table.ts');
+    const table = new Table(scenario, 'declare');
+    table.must(SYSTEM, { type: 'player.join', playerId: 'p1', name: 'Ana' });
+    table.must(player('p1'), { type: 'role.take', role: 'sre' });
+    table.must(FACILITATOR, { type: 'session.start' });
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 45 });
+    table.must(player('p1'), { type: 'incident.declare', kind: 'incident', source: 'alert', alert: 'alert:rule:errors-high' });
+    expect(table.state.declarations.at(-1)).toMatchObject({ status: 'accepted', source: 'alert', alert: 'alert:rule:errors-high' });
+    expect(table.state.milestones.detected).toMatchObject({ game: 45, source: 'monitoring' });
+  });
+});

@@ -4,6 +4,7 @@ import { DETECTION_SOURCES, MARKABLE_MILESTONES } from '../../scenario/schema.ts
 import { LIVE, defineCommand } from '../command-definition.ts';
 import { append, markMilestone, note, now } from '../draft.ts';
 import { sendingPlayer } from '../roles.ts';
+import { DECLARED_SOURCES } from '../state.ts';
 
 /** The practice incident's milestones: marked by the facilitator, or declared by the team and confirmed. */
 
@@ -18,8 +19,17 @@ export const milestoneMark = defineCommand('milestone.mark', {
   },
 });
 
+/** How a declared source counts in the metrics: an alert or a dashboard is monitoring. */
+const DETECTION_OF = { alert: 'monitoring', dashboard: 'monitoring', customer: 'customer', other: 'team' } as const;
+
 export const incidentDeclare = defineCommand('incident.declare', {
-  payload: { kind: z.enum(['incident', 'mitigated', 'resolved']), note: userText(500).optional() },
+  payload: {
+    kind: z.enum(['incident', 'mitigated', 'resolved']),
+    note: userText(500).optional(),
+    /** What told the team: an alert (which one), a dashboard, a customer, something else. */
+    source: z.enum(DECLARED_SOURCES).optional(),
+    alert: refId.optional(),
+  },
   senders: 'player',
   phases: ['running'],
   handle: (draft, command) => {
@@ -32,10 +42,11 @@ export const incidentDeclare = defineCommand('incident.declare', {
         note(draft, 'false-alarm', `${player.name} declared an incident before anything was wrong`);
       } else {
         status = 'accepted';
-        markMilestone(draft, 'detected', 'team');
+        markMilestone(draft, 'detected', command.source ? DETECTION_OF[command.source] : 'team');
       }
     }
-    append(draft, 'declarations', { id: `d${draft.entry.seq}`, playerId: player.id, kind: command.kind, note: command.note ?? null, at, status });
+    const told = command.source ? { source: command.source, ...(command.alert ? { alert: command.alert } : {}) } : {};
+    append(draft, 'declarations', { id: `d${draft.entry.seq}`, playerId: player.id, kind: command.kind, note: command.note ?? null, at, status, ...told });
     if (status === 'false-alarm') return;
     const what = command.kind === 'incident' ? 'an incident' : command.kind;
     note(draft, 'declaration', `${player.name} declares ${what}${command.note ? `: ${command.note}` : ''}`);

@@ -28,12 +28,16 @@ export default function Dashboards({ view, marks = [] }: Props) {
   );
   if (!telemetry) return null;
   const story = telemetry.story;
+  // Live: the last hour and a half, the part a team watches. The debrief: from just before the
+  // earliest signal (or the fault) to the end, so every mark of the story is in view.
+  const earliest = story ? Math.min(story.onset, ...story.firings.map((f) => f.minute)) - 20 : telemetry.upTo - 90;
+  const range: [number, number] = [Math.max(telemetry.first, earliest), telemetry.upTo];
   return (
     <Panel title={story ? 'What could have told you' : 'Dashboards'} icon="pulse">
       {story ? <StorySentence story={story} clockAt={clockAt} /> : null}
       <div className="dashboards">
         {telemetry.metrics.map((metric) => (
-          <MetricChart key={metric.id} metric={metric} clockAt={clockAt} marks={story ? storyMarks(story, metric.id) : alertMarks} />
+          <MetricChart key={metric.id} metric={metric} clockAt={clockAt} marks={story ? storyMarks(story, metric.id) : alertMarks} range={range} />
         ))}
       </div>
     </Panel>

@@ -9,6 +9,8 @@ interface Props {
   clockAt: (minute: number) => string;
   /** Vertical marks to draw (the fault's onset, an alert, the team's detection), by game minute. */
   marks?: readonly { minute: number; label: string; color: string }[];
+  /** The game minutes to show (the points outside stay loaded, a drag away for no one: the axis is fixed). */
+  range: readonly [number, number];
 }
 
 const LINE = '#1f4fd1';
@@ -18,7 +20,7 @@ const THRESHOLD = '#b42318';
  * One metric over game minutes, drawn by uPlot (canvas, fast with many series and points), with its
  * fixed alert lines dashed and the given moments marked. Resizes with its box.
  */
-export function MetricChart({ metric, clockAt, marks = [] }: Props) {
+export function MetricChart({ metric, clockAt, marks = [], range }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
@@ -43,15 +45,16 @@ export function MetricChart({ metric, clockAt, marks = [] }: Props) {
           { values: (_u, splits) => splits.map((m) => clockAt(m)), font: '12px system-ui', size: 34 },
           { font: '12px system-ui', size: 52, label: metric.unit, labelFont: '12px system-ui', labelSize: 16 },
         ],
-        scales: { x: { time: false } },
+        scales: { x: { time: false, range: [range[0], Math.max(range[1], range[0] + 1)] } },
         hooks: {
           draw: [
             (u) => {
               const { ctx } = u;
               ctx.save();
-              for (const mark of marks) {
+              const px = devicePixelRatio;
+              marks.forEach((mark, i) => {
                 const x = u.valToPos(mark.minute, 'x', true);
-                if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+                if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) return;
                 ctx.strokeStyle = mark.color;
                 ctx.lineWidth = 2 * devicePixelRatio;
                 ctx.beginPath();
@@ -59,9 +62,13 @@ export function MetricChart({ metric, clockAt, marks = [] }: Props) {
                 ctx.lineTo(x, u.bbox.top + u.bbox.height);
                 ctx.stroke();
                 ctx.fillStyle = mark.color;
-                ctx.font = `${12 * devicePixelRatio}px system-ui`;
-                ctx.fillText(mark.label, x + 4 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
-              }
+                ctx.font = `${12 * px}px system-ui`;
+                // Marks close together would print over each other: stagger the labels, and near the
+                // right edge put them left of their line.
+                const nearRight = x > u.bbox.left + u.bbox.width * 0.7;
+                ctx.textAlign = nearRight ? 'right' : 'left';
+                ctx.fillText(mark.label, x + (nearRight ? -4 : 4) * px, u.bbox.top + (14 + 14 * (i % 4)) * px);
+              });
               ctx.restore();
             },
           ],
@@ -76,20 +83,21 @@ export function MetricChart({ metric, clockAt, marks = [] }: Props) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [metric, clockAt, marks]);
+  }, [metric, clockAt, marks, range]);
   const last = metric.points.at(-1);
+  const reading = last ? Number(last[1].toPrecision(3)) : null;
   return (
     <figure className="metric-chart">
       <figcaption>
         <strong>{metric.name}</strong> <span className="muted">({metric.component})</span>
-        {last ? (
+        {reading !== null ? (
           <span className="metric-now">
             {' '}
-            now {last[1]} {metric.unit}
+            now {reading} {metric.unit}
           </span>
         ) : null}
       </figcaption>
-      <div ref={box} className="metric-plot" role="img" aria-label={`${metric.name} over game time, now ${last?.[1] ?? 'unknown'} ${metric.unit}`} />
+      <div ref={box} className="metric-plot" role="img" aria-label={`${metric.name} over game time, now ${reading ?? 'unknown'} ${metric.unit}`} />
     </figure>
   );
 }

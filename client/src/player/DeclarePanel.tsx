@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
-import type { Declaration } from '@chaos-quest/engine';
+import type { Declaration, View } from '@chaos-quest/engine';
+import { phaseRefusal } from '../session/readable-error.ts';
 import { useCommand } from '../session/SessionProvider.tsx';
+import { DisabledReason } from '../ui/DisabledReason.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
@@ -18,10 +20,12 @@ const STATUS_TEXT: Record<Declaration['status'], string> = {
 };
 
 /** Declare the incident, then mitigation and resolution: these timestamps become the run's metrics. */
-export function DeclarePanel({ mine }: { mine: readonly Declaration[] }) {
+export function DeclarePanel({ mine, phase }: { mine: readonly Declaration[]; phase?: View['phase'] }) {
   const { send, busy, error, clearError } = useCommand('incident.declare');
   const [note, setNote] = useState('');
   const id = useId();
+  const reasonId = useId();
+  const reason = phase === 'paused' ? phaseRefusal('incident.declare', 'paused') : null;
   const declare = (kind: (typeof KINDS)[number]['kind']) => {
     void send({ type: 'incident.declare', kind, ...(note.trim() ? { note: note.trim() } : {}) }).then((ok) => ok && setNote(''));
   };
@@ -40,11 +44,19 @@ export function DeclarePanel({ mine }: { mine: readonly Declaration[] }) {
       />
       <div className="declare-buttons">
         {KINDS.map((k) => (
-          <button key={k.kind} type="button" className={`button ${k.kind === 'incident' ? 'danger' : 'secondary'}`} disabled={busy} onClick={() => declare(k.kind)}>
+          <button
+            key={k.kind}
+            type="button"
+            className={`button ${k.kind === 'incident' ? 'danger' : 'secondary'}`}
+            disabled={busy || reason !== null}
+            aria-describedby={reason ? reasonId : undefined}
+            onClick={() => declare(k.kind)}
+          >
             <Icon name={k.kind === 'incident' ? 'megaphone' : 'flag'} size={16} /> {k.label}
           </button>
         ))}
       </div>
+      <DisabledReason reason={reason} id={reasonId} />
       <FieldError message={error} />
       {mine.length ? (
         <ul className="my-declarations">

@@ -1,5 +1,6 @@
 import type { View } from '@chaos-quest/engine';
 import { ConnectionBanner } from '../app/ConnectionBanner.tsx';
+import { PausedBanner } from '../app/PausedBanner.tsx';
 import { ClockFace } from '../board/ClockFace.tsx';
 import { EscalationPath } from '../board/EscalationPath.tsx';
 import { InjectFeed } from '../board/InjectFeed.tsx';
@@ -116,6 +117,7 @@ function Live({ joinCode }: { joinCode: string }) {
         <PhaseBadge phase={view.phase} />
         {lobby ? null : <JoinCorner joinCode={joinCode} />}
       </header>
+      <PausedBanner view={view} />
       {lobby ? <Lobby view={view} joinCode={joinCode} /> : <Board view={view} />}
     </main>
   );

@@ -50,7 +50,7 @@ export function App() {
             Chaos Quest
           </a>
           <nav aria-label="Main">
-            <a href="#/" aria-current={route.name === 'home' ? 'page' : undefined}>
+            <a href="#/" aria-current={route.name === 'home' && !route.joinCode ? 'page' : undefined}>
               Sessions
             </a>
             <a href="#/metrics" aria-current={route.name === 'metrics' ? 'page' : undefined}>

@@ -12,7 +12,7 @@ export function PausedBanner({ view }: { view: View }) {
   return (
     <div className="paused-banner" role="status">
       <Icon name="pause" size={18} />
-      <span>
+      <span className="paused-text">
         <strong>The game is paused.</strong>{' '}
         {facilitator
           ? 'The clock, votes, choices and scene changes wait until you resume.'

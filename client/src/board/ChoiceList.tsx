@@ -28,8 +28,9 @@ export function ChoiceList({ choices, proposals, players, sceneId, clock, votesB
   const voters = players.filter((p) => p.role !== null).length;
   const here = proposals.filter((p) => p.scene === sceneId);
   const paused = phase === 'paused';
-  // A player's list explains the vote; the facilitator's (no vote of its own) the apply.
-  const reason = paused && choices.length > 0 ? phaseRefusal(myVote !== undefined || !canApply ? 'choice.vote' : 'choice.apply', 'paused') : null;
+  // A player's list explains the vote; the facilitator's (no vote of its own, but Apply) the apply.
+  const facilitator = myVote === undefined && canApply;
+  const reason = paused && choices.length > 0 ? phaseRefusal(facilitator ? 'choice.apply' : 'choice.vote', 'paused', facilitator ? 'facilitator' : 'player') : null;
   return (
     <div className="choices">
       <DisabledReason reason={reason} id={reasonId} />

@@ -12,7 +12,7 @@ import { PaceControl } from './PaceControl.tsx';
 export function ClockPanel({ view }: { view: FacilitatorView }) {
   const running = view.phase === 'running';
   const reasonId = useId();
-  const reason = running ? null : phaseRefusal('clock.advance', view.phase);
+  const reason = running ? null : phaseRefusal('clock.advance', view.phase, 'facilitator');
   return (
     <Panel title="Clock" icon="clock">
       <ClockFace clock={view.clock} phase={view.phase} />

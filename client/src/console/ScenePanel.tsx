@@ -12,7 +12,7 @@ function JumpControl({ view }: { view: FacilitatorView }) {
   const [target, setTarget] = useState('');
   const id = useId();
   const reasonId = useId();
-  const reason = view.phase === 'paused' ? phaseRefusal('scene.goto', 'paused') : null;
+  const reason = view.phase === 'paused' ? phaseRefusal('scene.goto', 'paused', 'facilitator') : null;
   const endings = view.map.nodes.filter((n) => n.kind === 'ending');
   return (
     <div className="jump">

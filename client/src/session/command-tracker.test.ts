@@ -20,7 +20,7 @@ describe('command tracking', () => {
 
   it('keeps a wrong-phase refusal in words for people, from the phase the client saw', () => {
     const sent = commandSent(EMPTY_TRACKER, 'c1', 'choice.vote:rollback', 'choice.vote');
-    const failed = commandSettled(sent, 'c1', { ok: false, error: { code: 'wrong-phase', message: 'Not now.' } }, 'paused');
+    const failed = commandSettled(sent, 'c1', { ok: false, error: { code: 'wrong-phase', message: 'Not now.' } }, { phase: 'paused', viewer: 'player' });
     expect(failed.errors).toEqual({ 'choice.vote:rollback': 'Voting is paused until the facilitator resumes the game.' });
   });
 

@@ -24,14 +24,19 @@ export function commandSent(tracker: CommandTracker, id: string, control: string
 
 /**
  * Settles `id` with its outcome: an error is kept against the control that sent it, in words for
- * people (readableRefusal; `phase` is the one this client last saw). An outcome for an id that is
+ * people (readableRefusal; `seen` is the phase and viewer of the view this client last had). An outcome for an id that is
  * not pending (a late ack after a timeout was already reported) changes nothing. Pure.
  */
-export function commandSettled(tracker: CommandTracker, id: string, outcome: CommandOutcome, phase: View['phase'] | null = null): CommandTracker {
+export function commandSettled(
+  tracker: CommandTracker,
+  id: string,
+  outcome: CommandOutcome,
+  seen: { phase: View['phase']; viewer: View['viewer'] } | null = null,
+): CommandTracker {
   const sent = tracker.pending[id];
   if (!sent) return tracker;
   const { [id]: _done, ...pending } = tracker.pending;
-  const errors = outcome.ok ? tracker.errors : { ...tracker.errors, [sent.control]: readableRefusal(sent.type, outcome.error, phase) };
+  const errors = outcome.ok ? tracker.errors : { ...tracker.errors, [sent.control]: readableRefusal(sent.type, outcome.error, seen?.phase ?? null, seen?.viewer) };
   return { pending, errors };
 }
 

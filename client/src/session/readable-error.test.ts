@@ -22,6 +22,7 @@ describe('readable refusals', () => {
     expect(phaseRefusal('session.resume', 'running')).toBe('The game is already running.');
     expect(phaseRefusal('role.take', 'running')).toMatch(/ask the facilitator for a role/);
     expect(phaseRefusal('choice.vote', 'lobby')).toBe('Voting opens once the quest starts.');
+    expect(phaseRefusal('scene.goto', 'paused', 'facilitator')).toBe('Changing the scene is paused until you resume the game.');
     expect(phaseRefusal('some.new-command', 'paused')).toBe('The game is paused: this works again when the facilitator resumes it.');
   });
 });

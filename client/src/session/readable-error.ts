@@ -1,6 +1,8 @@
 import type { CommandType, View } from '@chaos-quest/engine';
 
 type Phase = View['phase'];
+/** Who reads the sentence: the facilitator is told what *they* can do about it. */
+type Reader = View['viewer'];
 
 /**
  * What each command does, as the subject of a sentence. The one place the client turns a command
@@ -41,16 +43,18 @@ const PHASES: readonly Phase[] = ['lobby', 'briefing', 'running', 'paused', 'deb
 
 /**
  * Why `type` cannot be sent in `phase`, in words for the people at the table ("Voting is paused until
- * the facilitator resumes the game."). Pure; it judges nothing: call it once the server refused, or to
- * explain a control disabled because the engine would refuse it.
+ * the facilitator resumes the game."; to the facilitator, "until you resume"). Pure; it judges nothing:
+ * call it once the server refused, or to explain a control disabled because the engine would refuse it.
  */
-export function phaseRefusal(type: string, phase: Phase): string {
+export function phaseRefusal(type: string, phase: Phase, reader: Reader = 'player'): string {
   const special = SPECIAL[type as CommandType]?.[phase];
   if (special) return special;
   const activity = ACTIVITY[type as CommandType];
   switch (phase) {
-    case 'paused':
-      return activity ? `${activity} is paused until the facilitator resumes the game.` : 'The game is paused: this works again when the facilitator resumes it.';
+    case 'paused': {
+      const resumer = reader === 'facilitator' ? 'you resume' : 'the facilitator resumes';
+      return activity ? `${activity} is paused until ${resumer} the game.` : `The game is paused: this works again when ${resumer} it.`;
+    }
     case 'lobby':
     case 'briefing':
       return activity ? `${activity} opens once the quest starts.` : 'This opens once the quest starts.';
@@ -69,11 +73,11 @@ export function phaseRefusal(type: string, phase: Phase): string {
  * happening in the game (the phase the server named, else `phase`, the one this client last saw);
  * every other refusal, and one whose phase is `running`, keeps the server's message. Pure.
  */
-export function readableRefusal(type: string, error: { code: string; message: string }, phase: Phase | null): string {
+export function readableRefusal(type: string, error: { code: string; message: string }, phase: Phase | null, reader: Reader = 'player'): string {
   if (error.code !== 'wrong-phase') return error.message;
   const named = PHASES.find((p) => new RegExp(`\\bwhile the session is ${p}\\b`).test(error.message));
   const at = named ?? phase;
   // While running, the phase explains nothing (the refusal is about something else): the server's words say more.
   if (at === null || (at === 'running' && !SPECIAL[type as CommandType]?.running)) return error.message;
-  return phaseRefusal(type, at);
+  return phaseRefusal(type, at, reader);
 }

@@ -2,6 +2,7 @@ import { create } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ChaosServer } from '../../server/src/app.ts';
+import { JOIN_FAILURES } from '../../server/src/http/limits.ts';
 import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
 
 /**
@@ -46,7 +47,7 @@ describe('the game day at the table', () => {
 
   beforeAll(async () => {
     // The product's own join limits (the harness raises them for the other browser tests).
-    ({ server, stop: stopServer } = await startServer({ joinLimit: undefined }));
+    ({ server, stop: stopServer } = await startServer({ joinLimit: JOIN_FAILURES }));
     browser = await launchChromium();
   });
 

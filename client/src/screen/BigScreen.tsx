@@ -85,7 +85,7 @@ function JoinCorner({ joinCode }: { joinCode: string }) {
         <span className="big-join-label">Join with</span>
         <span className="big-join-code">{joinCode}</span>
       </div>
-      <QrCode text={link.url} label={`QR code of the join link ${link.url}`} size={96} />
+      <QrCode text={link.url} label={`QR code of the join link ${link.url}`} size={128} />
     </div>
   );
 }

@@ -13,10 +13,11 @@ import { registerExports } from './http/exports.ts';
 import { originGuard } from './http/guards.ts';
 import { registerHealth } from './http/health.ts';
 import { registerJoin } from './http/join.ts';
-import { ADMIN_KEY_FAILURES, CREATE_LIMIT, HTTP_TIMEOUTS } from './http/limits.ts';
+import { ADMIN_KEY_FAILURES, CREATE_LIMIT, HTTP_TIMEOUTS, JOIN_FAILURES } from './http/limits.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerPrometheus } from './http/prometheus.ts';
 import { registerScenarios } from './http/scenarios.ts';
+import { registerServerInfo } from './http/server-info.ts';
 import { registerSessions } from './http/sessions.ts';
 import type { ApiDeps } from './http/api-deps.ts';
 import { SessionHub } from './hub/hub.ts';
@@ -43,7 +44,10 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   /** Unload an idle session from memory after this long (default 10 minutes). */
   idleMs?: number;
   socketLimits?: Partial<SocketLimits>;
-  /** Join (and observe) attempts per address: a burst and a refill per second (default 10, then one every 6 s). */
+  /**
+   * Wrong join codes and big-screen observe attempts per address: a burst and a refill per second (default
+   * JOIN_FAILURES: 10, then one every 6 s). A join with a right code spends nothing.
+   */
   joinLimit?: { capacity: number; perSecond: number };
   /** Session creations per address: a burst and a refill per second (default CREATE_LIMIT: 20, then one every 30 s). */
   createLimit?: { capacity: number; perSecond: number };
@@ -105,7 +109,9 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     ...(idleMs ? { idleMs } : {}),
   });
   const library = await ScenarioLibrary.open(config.scenariosDir, { watch: watchScenarios ?? true, log: fastify.log });
-  const joinLimiter = new AddressLimiter(joinLimit ?? { capacity: 10, perSecond: 1 / 6 });
+  // One bucket per address for both doors a code can be guessed at: wrong codes at POST /api/join and every
+  // observe handshake (which cannot tell a guess from a big screen reconnecting) spend from it.
+  const joinLimiter = new FailureThrottle(joinLimit ?? JOIN_FAILURES);
   const createLimiter = new AddressLimiter(createLimit ?? CREATE_LIMIT);
   const adminFailures = new FailureThrottle(ADMIN_KEY_FAILURES);
   const deps: ApiDeps = { config, store, hub, library, metrics, joinLimiter, createLimiter, adminFailures };
@@ -140,6 +146,7 @@ function registerRoutes(fastify: FastifyInstance, deps: ApiDeps, allows: (origin
   registerErrorHandler(fastify);
   fastify.addHook('onRequest', originGuard(allows));
   registerHealth(fastify, deps.store);
+  registerServerInfo(fastify, deps.config);
   registerScenarios(fastify, deps);
   registerSessions(fastify, deps);
   registerJoin(fastify, deps);

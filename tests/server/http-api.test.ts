@@ -43,6 +43,8 @@ describe('HTTP API', () => {
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.message).toMatch(/No running session has the join code QQQQQQ/);
       expect((await postJson(`${server.url}/api/join`, { joinCode: created.joinCode, name: 'Ana' })).status).toBe(201);
+      expect((await postJson(`${server.url}/api/join`, { joinCode: 'QQQQQR', name: 'Eve' })).status).toBe(404);
+      // Out of tries, even the right code is refused before it is looked up, so guessing learns nothing.
       const limited = await postJson(`${server.url}/api/join`, { joinCode: created.joinCode, name: 'Bo' });
       expect(limited.status).toBe(429);
       expect(await connectError(server.url, { observe: created.joinCode })).toMatch(/Too many attempts/);

@@ -6,6 +6,7 @@ import { useRoute } from './use-route.ts';
 
 // The player's seat is in the first chunk (players join from phones); the rest loads on demand.
 const HomeScreen = lazy(() => import('../home/HomeScreen.tsx').then((m) => ({ default: m.HomeScreen })));
+const JoinScreen = lazy(() => import('../home/JoinScreen.tsx').then((m) => ({ default: m.JoinScreen })));
 const FacilitatorSeat = lazy(() => import('../console/FacilitatorSeat.tsx').then((m) => ({ default: m.FacilitatorSeat })));
 const BigScreen = lazy(() => import('../screen/BigScreen.tsx').then((m) => ({ default: m.BigScreen })));
 const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m) => ({ default: m.MetricsScreen })));
@@ -13,7 +14,7 @@ const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m)
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
-      return <HomeScreen joinCode={route.joinCode} />;
+      return route.joinCode ? <JoinScreen joinCode={route.joinCode} /> : <HomeScreen />;
     case 'facilitate':
       return <FacilitatorSeat sessionId={route.sessionId} />;
     case 'play':
@@ -49,7 +50,7 @@ export function App() {
             Chaos Quest
           </a>
           <nav aria-label="Main">
-            <a href="#/" aria-current={route.name === 'home' ? 'page' : undefined}>
+            <a href="#/" aria-current={route.name === 'home' && !route.joinCode ? 'page' : undefined}>
               Sessions
             </a>
             <a href="#/metrics" aria-current={route.name === 'metrics' ? 'page' : undefined}>

@@ -3,27 +3,31 @@ import type { View } from '@chaos-quest/engine';
 import { PhaseBadge } from '../board/PhaseBadge.tsx';
 import { useSessionState } from '../session/SessionProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { PausedBanner } from './PausedBanner.tsx';
 
-/** The strip at the top of a session screen: which quest, its phase and clock, the link's state. */
+/** The strip at the top of a session screen: which quest, its phase and clock, the link's state; a banner while paused. */
 export function SessionBar({ view, children }: { view: View; children?: ReactNode }) {
   const online = useSessionState((s) => s.status === 'online');
   return (
-    <div className="session-bar">
-      <div className="session-title">
-        <h1>{view.scenario.title}</h1>
-        {view.team ? <span className="team">{view.team}</span> : null}
+    <>
+      <div className="session-bar">
+        <div className="session-title">
+          <h1>{view.scenario.title}</h1>
+          {view.team ? <span className="team">{view.team}</span> : null}
+        </div>
+        <div className="session-status">
+          <PhaseBadge phase={view.phase} />
+          <span className="mini-clock" aria-label={`Game clock ${view.clock.label}`}>
+            <Icon name="clock" size={14} /> {view.clock.label}
+          </span>
+          <span className={`link-state ${online ? 'online' : 'offline'}`}>
+            <Icon name={online ? 'dot' : 'offline'} size={12} />
+            {online ? 'Live' : 'Offline'}
+          </span>
+          {children}
+        </div>
       </div>
-      <div className="session-status">
-        <PhaseBadge phase={view.phase} />
-        <span className="mini-clock" aria-label={`Game clock ${view.clock.label}`}>
-          <Icon name="clock" size={14} /> {view.clock.label}
-        </span>
-        <span className={`link-state ${online ? 'online' : 'offline'}`}>
-          <Icon name={online ? 'dot' : 'offline'} size={12} />
-          {online ? 'Live' : 'Offline'}
-        </span>
-        {children}
-      </div>
-    </div>
+      <PausedBanner view={view} />
+    </>
   );
 }

@@ -15,6 +15,8 @@ export interface ChoiceCardProps {
   /** A player's own vote state; absent for the facilitator and the big screen. */
   myVote?: { mine: boolean };
   canApply: boolean;
+  /** Set while voting and applying cannot work (a paused game): the controls are disabled and point to the reason. */
+  blocked?: { describedBy: string };
 }
 
 function CheckLine({ check }: { check: NonNullable<ChoiceView['check']> }) {
@@ -30,7 +32,7 @@ function CheckLine({ check }: { check: NonNullable<ChoiceView['check']> }) {
   );
 }
 
-function ApplyControl({ choice }: { choice: ChoiceView }) {
+function ApplyControl({ choice, blocked }: { choice: ChoiceView; blocked: { describedBy: string } | undefined }) {
   const { send, busy, error, clearError } = useCommand(`choice.apply:${choice.id}`);
   const [physical, setPhysical] = useState('');
   const inputId = useId();
@@ -58,7 +60,7 @@ function ApplyControl({ choice }: { choice: ChoiceView }) {
           />
         </span>
       ) : null}
-      <button type="button" className="button primary" disabled={busy} aria-busy={busy} onClick={apply}>
+      <button type="button" className="button primary" disabled={busy || blocked !== undefined} aria-busy={busy} aria-describedby={blocked?.describedBy} onClick={apply}>
         <Icon name="check" size={16} /> Apply
       </button>
       <FieldError message={error} />
@@ -67,7 +69,7 @@ function ApplyControl({ choice }: { choice: ChoiceView }) {
 }
 
 /** One open choice: what it costs, its dice check, the team's votes, and vote/apply controls. */
-export function ChoiceCard({ choice, voters, voterNames, myVote, canApply }: ChoiceCardProps) {
+export function ChoiceCard({ choice, voters, voterNames, myVote, canApply, blocked }: ChoiceCardProps) {
   const share = voters > 0 ? choice.votes / voters : 0;
   return (
     <li className={`choice ${myVote?.mine ? 'voted' : ''}`}>
@@ -94,6 +96,8 @@ export function ChoiceCard({ choice, voters, voterNames, myVote, canApply }: Cho
             command={{ type: 'choice.vote', choiceId: myVote.mine ? null : choice.id }}
             variant={myVote.mine ? 'secondary' : 'primary'}
             pressed={myVote.mine}
+            disabled={blocked !== undefined}
+            {...(blocked ? { describedBy: blocked.describedBy } : {})}
           >
             {myVote.mine ? (
               <>
@@ -104,7 +108,7 @@ export function ChoiceCard({ choice, voters, voterNames, myVote, canApply }: Cho
             )}
           </CommandButton>
         ) : null}
-        {canApply ? <ApplyControl choice={choice} /> : null}
+        {canApply ? <ApplyControl choice={choice} blocked={blocked} /> : null}
       </div>
     </li>
   );

@@ -1,4 +1,7 @@
-import type { ChoiceView, PlayerSummary, Proposal } from '@chaos-quest/engine';
+import { useId } from 'react';
+import type { ChoiceView, PlayerSummary, Proposal, View } from '@chaos-quest/engine';
+import { phaseRefusal } from '../session/readable-error.ts';
+import { DisabledReason } from '../ui/DisabledReason.tsx';
 import { gameClockAt } from '../time/format.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { ChoiceCard } from './ChoiceCard.tsx';
@@ -14,15 +17,23 @@ interface Props {
   /** The player's vote; undefined when the viewer cannot vote (no role, or not a player). */
   myVote?: string | null | undefined;
   canApply: boolean;
+  /** The session's phase: while paused, voting and applying are disabled, with the reason said once above the list. */
+  phase?: View['phase'];
 }
 
 /** The current scene's choices with the team's votes, and the actions players proposed here. */
-export function ChoiceList({ choices, proposals, players, sceneId, clock, votesByPlayer, myVote, canApply }: Props) {
+export function ChoiceList({ choices, proposals, players, sceneId, clock, votesByPlayer, myVote, canApply, phase }: Props) {
+  const reasonId = useId();
   const names = Object.fromEntries(players.map((p) => [p.id, p.name]));
   const voters = players.filter((p) => p.role !== null).length;
   const here = proposals.filter((p) => p.scene === sceneId);
+  const paused = phase === 'paused';
+  // A player's list explains the vote; the facilitator's (no vote of its own, but Apply) the apply.
+  const facilitator = myVote === undefined && canApply;
+  const reason = paused && choices.length > 0 ? phaseRefusal(facilitator ? 'choice.apply' : 'choice.vote', 'paused', facilitator ? 'facilitator' : 'player') : null;
   return (
     <div className="choices">
+      <DisabledReason reason={reason} id={reasonId} />
       {choices.length === 0 ? (
         <p className="empty">No choices are open in this scene. The facilitator moves the story on.</p>
       ) : (
@@ -33,6 +44,7 @@ export function ChoiceList({ choices, proposals, players, sceneId, clock, votesB
               choice={c}
               voters={voters}
               canApply={canApply}
+              {...(reason ? { blocked: { describedBy: reasonId } } : {})}
               {...(votesByPlayer ? { voterNames: Object.entries(votesByPlayer).filter(([, v]) => v === c.id).map(([p]) => names[p] ?? 'a player') } : {})}
               {...(myVote !== undefined ? { myVote: { mine: myVote === c.id } } : {})}
             />

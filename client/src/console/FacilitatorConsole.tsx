@@ -36,7 +36,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
         <div className="area-story">
           <ScenePanel view={view} />
           <Panel title="Choices" icon="check">
-            <ChoiceList choices={view.choices} proposals={view.proposals} players={view.players} sceneId={view.scene?.id ?? null} clock={view.clock} votesByPlayer={view.votesByPlayer} canApply />
+            <ChoiceList choices={view.choices} proposals={view.proposals} players={view.players} sceneId={view.scene?.id ?? null} clock={view.clock} votesByPlayer={view.votesByPlayer} canApply phase={view.phase} />
           </Panel>
           <Panel title="Dice" icon="dice">
             <DicePanel rolls={view.rolls} />

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import type { FacilitatorView } from '@chaos-quest/engine';
 import { SceneCard } from '../board/SceneCard.tsx';
+import { phaseRefusal } from '../session/readable-error.ts';
 import { useCommand } from '../session/SessionProvider.tsx';
+import { DisabledReason } from '../ui/DisabledReason.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
@@ -9,6 +11,8 @@ function JumpControl({ view }: { view: FacilitatorView }) {
   const { send, busy, error, clearError } = useCommand('scene.goto');
   const [target, setTarget] = useState('');
   const id = useId();
+  const reasonId = useId();
+  const reason = view.phase === 'paused' ? phaseRefusal('scene.goto', 'paused', 'facilitator') : null;
   const endings = view.map.nodes.filter((n) => n.kind === 'ending');
   return (
     <div className="jump">
@@ -41,10 +45,17 @@ function JumpControl({ view }: { view: FacilitatorView }) {
             </optgroup>
           ) : null}
         </select>
-        <button type="button" className="button" disabled={busy || target === ''} onClick={() => void send({ type: 'scene.goto', sceneId: target }).then((ok) => ok && setTarget(''))}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || target === '' || reason !== null}
+          aria-describedby={reason ? reasonId : undefined}
+          onClick={() => void send({ type: 'scene.goto', sceneId: target }).then((ok) => ok && setTarget(''))}
+        >
           Go
         </button>
       </div>
+      <DisabledReason reason={reason} id={reasonId} />
       <FieldError message={error} />
     </div>
   );

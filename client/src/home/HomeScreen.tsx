@@ -4,7 +4,7 @@ import { JoinForm } from './JoinForm.tsx';
 import { MySeats } from './MySeats.tsx';
 
 /** The start page: join a quest, run one, or put one on the big screen. */
-export function HomeScreen({ joinCode }: { joinCode: string | null }) {
+export function HomeScreen() {
   return (
     <main className="page home">
       <div className="home-intro">
@@ -13,7 +13,7 @@ export function HomeScreen({ joinCode }: { joinCode: string | null }) {
       </div>
       <div className="home-grid">
         <div className="home-side">
-          <JoinForm joinCode={joinCode} />
+          <JoinForm joinCode={null} />
           <MySeats />
           <BigScreenForm />
         </div>

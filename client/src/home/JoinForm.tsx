@@ -48,7 +48,16 @@ export function JoinForm({ joinCode }: { joinCode: string | null }) {
       </label>
       <label className="field">
         <span>Your name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={40} autoComplete="nickname" placeholder="How the team knows you" />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={40}
+          autoComplete="nickname"
+          placeholder="How the team knows you"
+          // Arriving from a join link, the code is filled in: the name is the one thing left to type.
+          autoFocus={joinCode !== null}
+        />
       </label>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>

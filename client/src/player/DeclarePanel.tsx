@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
-import type { Declaration } from '@chaos-quest/engine';
+import type { Declaration, View } from '@chaos-quest/engine';
+import { phaseRefusal } from '../session/readable-error.ts';
 import { useCommand } from '../session/SessionProvider.tsx';
+import { DisabledReason } from '../ui/DisabledReason.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
@@ -26,7 +28,7 @@ const SOURCES = [
 ] as const;
 
 /** Declare the incident, then mitigation and resolution: these timestamps become the run's metrics. */
-export function DeclarePanel({ mine, alerts = [] }: { mine: readonly Declaration[]; alerts?: readonly { key: string; text: string }[] }) {
+export function DeclarePanel({ mine, alerts = [], phase }: { mine: readonly Declaration[]; alerts?: readonly { key: string; text: string }[]; phase?: View['phase'] }) {
   const { send, busy, error, clearError } = useCommand('incident.declare');
   const [note, setNote] = useState('');
   const [source, setSource] = useState<(typeof SOURCES)[number]['source']>('');
@@ -34,6 +36,8 @@ export function DeclarePanel({ mine, alerts = [] }: { mine: readonly Declaration
   const id = useId();
   const sourceId = useId();
   const alertId = useId();
+  const reasonId = useId();
+  const reason = phase === 'paused' ? phaseRefusal('incident.declare', 'paused') : null;
   const declare = (kind: (typeof KINDS)[number]['kind']) => {
     const told = kind === 'incident' && source ? { source, ...(source === 'alert' && alert ? { alert } : {}) } : {};
     void send({ type: 'incident.declare', kind, ...(note.trim() ? { note: note.trim() } : {}), ...told }).then((ok) => ok && setNote(''));
@@ -74,11 +78,19 @@ export function DeclarePanel({ mine, alerts = [] }: { mine: readonly Declaration
       />
       <div className="declare-buttons">
         {KINDS.map((k) => (
-          <button key={k.kind} type="button" className={`button ${k.kind === 'incident' ? 'danger' : 'secondary'}`} disabled={busy} onClick={() => declare(k.kind)}>
+          <button
+            key={k.kind}
+            type="button"
+            className={`button ${k.kind === 'incident' ? 'danger' : 'secondary'}`}
+            disabled={busy || reason !== null}
+            aria-describedby={reason ? reasonId : undefined}
+            onClick={() => declare(k.kind)}
+          >
             <Icon name={k.kind === 'incident' ? 'megaphone' : 'flag'} size={16} /> {k.label}
           </button>
         ))}
       </div>
+      <DisabledReason reason={reason} id={reasonId} />
       <FieldError message={error} />
       {mine.length ? (
         <ul className="my-declarations">

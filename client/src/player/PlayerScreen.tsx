@@ -44,11 +44,12 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
               clock={view.clock}
               myVote={me.role ? me.vote : undefined}
               canApply={me.role?.canApplyChoices ?? false}
+              phase={view.phase}
             />
             <ProposeForm />
           </Panel>
           <Panel title="Declare" icon="megaphone">
-            <DeclarePanel mine={view.declarations.filter((d) => d.playerId === me.playerId)} alerts={view.injects.filter((i) => i.page)} />
+            <DeclarePanel mine={view.declarations.filter((d) => d.playerId === me.playerId)} alerts={view.injects.filter((i) => i.page)} phase={view.phase} />
           </Panel>
         </div>
         <div className="area-feed">

@@ -1,6 +1,6 @@
 import type { View } from '@chaos-quest/engine';
 import { ConnectionBanner } from '../app/ConnectionBanner.tsx';
-import { formatRoute } from '../app/route.ts';
+import { PausedBanner } from '../app/PausedBanner.tsx';
 import { ClockFace } from '../board/ClockFace.tsx';
 import { EscalationPath } from '../board/EscalationPath.tsx';
 import { InjectFeed } from '../board/InjectFeed.tsx';
@@ -10,16 +10,21 @@ import { RollCard } from '../board/RollCard.tsx';
 import { SystemDiagram } from '../board/SystemDiagram.tsx';
 import { Timeline } from '../board/Timeline.tsx';
 import { RunTimes } from '../debrief/RunTimes.tsx';
+import { QrCode } from '../join/QrCode.tsx';
+import { useJoinLink } from '../join/join-address.ts';
 import { SessionProvider, useSessionState } from '../session/SessionProvider.tsx';
 import { Panel } from '../ui/Panel.tsx';
 
 function Lobby({ view, joinCode }: { view: View; joinCode: string }) {
-  const url = `${window.location.origin}${window.location.pathname}${formatRoute({ name: 'home', joinCode })}`;
+  const link = useJoinLink(joinCode);
   return (
     <div className="big-lobby">
       <p className="big-kicker">Join the quest</p>
-      <p className="big-code">{joinCode}</p>
-      <p className="big-url">{url}</p>
+      <div className="big-join">
+        <p className="big-code">{joinCode}</p>
+        <QrCode text={link.url} label={`QR code of the join link ${link.url}`} size={260} />
+      </div>
+      <p className="big-url">{link.url}</p>
       <p className="big-summary">{view.scenario.summary}</p>
       <ul className="big-players">
         {view.players.map((p) => (
@@ -71,6 +76,20 @@ function Board({ view }: { view: View }) {
   );
 }
 
+/** During play, late joiners still find the code and the QR code in the corner. */
+function JoinCorner({ joinCode }: { joinCode: string }) {
+  const link = useJoinLink(joinCode);
+  return (
+    <div className="big-join-corner" aria-label="How to join">
+      <div>
+        <span className="big-join-label">Join with</span>
+        <span className="big-join-code">{joinCode}</span>
+      </div>
+      <QrCode text={link.url} label={`QR code of the join link ${link.url}`} size={128} />
+    </div>
+  );
+}
+
 function Live({ joinCode }: { joinCode: string }) {
   const view = useSessionState((s) => s.sync.view);
   const status = useSessionState((s) => s.status);
@@ -96,7 +115,9 @@ function Live({ joinCode }: { joinCode: string }) {
         <h1>{view.scenario.title}</h1>
         {view.team ? <span className="team">{view.team}</span> : null}
         <PhaseBadge phase={view.phase} />
+        {lobby ? null : <JoinCorner joinCode={joinCode} />}
       </header>
+      <PausedBanner view={view} />
       {lobby ? <Lobby view={view} joinCode={joinCode} /> : <Board view={view} />}
     </main>
   );

@@ -18,6 +18,12 @@ describe('command tracking', () => {
     expect(failed.errors).toEqual({ 'choice.apply:rollback': 'Not while paused.' });
   });
 
+  it('keeps a wrong-phase refusal in words for people, from the phase the client saw', () => {
+    const sent = commandSent(EMPTY_TRACKER, 'c1', 'choice.vote:rollback', 'choice.vote');
+    const failed = commandSettled(sent, 'c1', { ok: false, error: { code: 'wrong-phase', message: 'Not now.' } }, { phase: 'paused', viewer: 'player' });
+    expect(failed.errors).toEqual({ 'choice.vote:rollback': 'Voting is paused until the facilitator resumes the game.' });
+  });
+
   it('clears a control’s old error when it sends again', () => {
     const failed = commandSettled(commandSent(EMPTY_TRACKER, 'c1', 'x', 't'), 'c1', { ok: false, error: { code: 'timeout', message: 'slow' } });
     const retried = commandSent(failed, 'c2', 'x', 't');

@@ -1,4 +1,5 @@
-import type { CommandAck } from '@chaos-quest/engine';
+import type { CommandAck, View } from '@chaos-quest/engine';
+import { readableRefusal } from './readable-error.ts';
 
 /**
  * Commands sent and not yet answered, and the last error each control got. A control is the
@@ -22,14 +23,20 @@ export function commandSent(tracker: CommandTracker, id: string, control: string
 }
 
 /**
- * Settles `id` with its outcome: an error is kept against the control that sent it. An outcome for
- * an id that is not pending (a late ack after a timeout was already reported) changes nothing. Pure.
+ * Settles `id` with its outcome: an error is kept against the control that sent it, in words for
+ * people (readableRefusal; `seen` is the phase and viewer of the view this client last had). An outcome for an id that is
+ * not pending (a late ack after a timeout was already reported) changes nothing. Pure.
  */
-export function commandSettled(tracker: CommandTracker, id: string, outcome: CommandOutcome): CommandTracker {
+export function commandSettled(
+  tracker: CommandTracker,
+  id: string,
+  outcome: CommandOutcome,
+  seen: { phase: View['phase']; viewer: View['viewer'] } | null = null,
+): CommandTracker {
   const sent = tracker.pending[id];
   if (!sent) return tracker;
   const { [id]: _done, ...pending } = tracker.pending;
-  const errors = outcome.ok ? tracker.errors : { ...tracker.errors, [sent.control]: outcome.error.message };
+  const errors = outcome.ok ? tracker.errors : { ...tracker.errors, [sent.control]: readableRefusal(sent.type, outcome.error, seen?.phase ?? null, seen?.viewer) };
   return { pending, errors };
 }
 

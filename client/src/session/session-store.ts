@@ -57,7 +57,7 @@ export function createSessionStore(): SessionStore {
     receivePresence: (presence) => set({ presence }),
     setStatus: (status, detail = null) => set({ status, statusDetail: detail }),
     commandSent: (id, control, type) => set((s) => ({ tracker: commandSent(s.tracker, id, control, type) })),
-    commandSettled: (id, outcome) => set((s) => ({ tracker: commandSettled(s.tracker, id, outcome) })),
+    commandSettled: (id, outcome) => set((s) => ({ tracker: commandSettled(s.tracker, id, outcome, s.sync.view) })),
     clearError: (control) => set((s) => ({ tracker: clearError(s.tracker, control) })),
   }));
 }

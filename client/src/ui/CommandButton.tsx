@@ -11,10 +11,12 @@ interface Props {
   disabled?: boolean;
   title?: string;
   pressed?: boolean;
+  /** The id of the text that says why the button is disabled (see DisabledReason). */
+  describedBy?: string;
 }
 
 /** A button that sends one command and shows the server's refusal beside itself. */
-export function CommandButton({ control, command, children, variant = 'secondary', disabled = false, title, pressed }: Props) {
+export function CommandButton({ control, command, children, variant = 'secondary', disabled = false, title, pressed, describedBy }: Props) {
   const { send, busy, error } = useCommand(control);
   return (
     <span className="command">
@@ -25,6 +27,7 @@ export function CommandButton({ control, command, children, variant = 'secondary
         aria-busy={busy}
         title={title}
         aria-pressed={pressed}
+        aria-describedby={describedBy}
         onClick={() => void send(command)}
       >
         {children}

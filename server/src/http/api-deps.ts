@@ -13,8 +13,8 @@ export interface ApiDeps {
   hub: SessionHub;
   library: ScenarioLibrary;
   metrics: ServerMetrics;
-  /** Attempts at `POST /api/join` per client address. */
-  joinLimiter: AddressLimiter;
+  /** Wrong join codes at `POST /api/join` per client address (shared with observe handshakes). */
+  joinLimiter: FailureThrottle;
   /** Attempts at `POST /api/sessions` per client address. */
   createLimiter: AddressLimiter;
   /** Wrong admin keys per client address, over every route that checks the key. */

@@ -13,6 +13,12 @@ export const CREATE_LIMIT = { capacity: 20, perSecond: 1 / 30 } as const;
  */
 export const MAX_LIVE_SESSIONS = 500;
 
+/**
+ * Wrong join codes (and observe handshakes) per client address: 10, then one every 6 s. Right codes cost
+ * nothing, so an office behind one router joins at once; the seat budget per session caps the table.
+ */
+export const JOIN_FAILURES = { capacity: 10, perSecond: 1 / 6 } as const;
+
 /** Wrong admin keys per client address: 5 tries, then one every 10 s (a guess per 10 s is hopeless against a real key). */
 export const ADMIN_KEY_FAILURES = { capacity: 5, perSecond: 1 / 10 } as const;
 

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { ChaosServer } from '../../server/src/app.ts';
+import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+
+/**
+ * Detection as play (issue 11) in real Chromium: a facilitator opens "The Lagging Replica" with
+ * the dynamic baseline on, a player watches the dashboards, gets the predictive page, declares the
+ * incident from it, and the debrief draws when each signal came against the team's detection.
+ */
+const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 }, projector: { width: 1920, height: 1080 } } as const;
+
+describe('detection from dashboards and alerts', () => {
+  let server: ChaosServer;
+  let stopServer: () => Promise<void>;
+  let browser: Browser;
+  let facilitator: Person;
+  let sre: Person;
+
+  beforeAll(async () => {
+    ({ server, stop: stopServer } = await startServer());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer?.();
+  });
+
+  it('opens a session with the dynamic baseline, and the table sees dashboards and a predictive page', async () => {
+    facilitator = await person(browser, 'facilitator', { viewport: SIZES.laptop });
+    const { page } = facilitator;
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: /The Lagging Replica/ }).check();
+    await page.getByLabel('Monitoring').selectOption('thresholds+baseline');
+    await page.getByRole('button', { name: 'Open a session' }).click();
+    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    const joinCode = (await page.locator('.join-code').textContent()) ?? '';
+    await expect.poll(() => page.getByLabel('Monitoring').inputValue()).toBe('thresholds+baseline');
+
+    sre = await person(browser, 'sre', { viewport: SIZES.laptop });
+    await sre.page.goto(`${server.url}/#/join/${joinCode}`);
+    await sre.page.getByLabel('Your name').fill('Ana');
+    await sre.page.getByRole('button', { name: 'Join' }).click();
+    await sre.page.getByRole('region', { name: 'On-call SRE', exact: true }).getByRole('button', { name: 'Take this role' }).click();
+    await page.getByRole('button', { name: 'Start the quest' }).click();
+
+    // Play began after the fault's onset: the alerts already firing page the table at once.
+    const alerts = sre.page.getByRole('alert', { name: 'Pages to acknowledge' });
+    await alerts.getByText(/PREDICTIVE:/).first().waitFor();
+    await sre.page.locator('.metric-chart canvas').first().waitFor();
+    expect(await sre.page.locator('.metric-chart').count()).toBe(3);
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await sre.page.setViewportSize(viewport);
+      await screenshot(sre.page, `detection-player-${size}`);
+    }
+    await sre.page.setViewportSize(SIZES.laptop);
+    await facilitator.page.locator('.metric-chart canvas').first().waitFor();
+    await screenshot(facilitator.page, 'detection-console-laptop');
+  });
+
+  it('takes the declaration from an alert, and the debrief says how early the baseline saw it', async () => {
+    const { page } = sre;
+    await page.getByLabel('What told you?').selectOption('alert');
+    await page.getByLabel('Which alert?').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Declare incident' }).click();
+    await page.getByText(/You declared an incident: recorded/).waitFor();
+
+    const console = facilitator.page;
+    await console.getByRole('button', { name: 'End the quest…' }).click();
+    await console.getByRole('button', { name: /End now/ }).click();
+    const story = console.locator('p.story');
+    await story.waitFor();
+    expect(await story.textContent()).toMatch(/You detected it at \d\d:\d\d \(monitoring\)\. The dynamic baseline flagged it at \d\d:\d\d, \d+ minutes before you\./);
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await console.setViewportSize(viewport);
+      await screenshot(console, `detection-debrief-${size}`);
+    }
+    expect([...facilitator.errors, ...sre.errors]).toEqual([]);
+  });
+});

@@ -22,8 +22,6 @@ export async function startServer(options: CreateServerOptions = {}): Promise<{ 
     adminKey: null,
     logger: false,
     watchScenarios: false,
-    // Every browser in these tests shares 127.0.0.1: the per-address join limit would throttle them.
-    joinLimit: { capacity: 100, perSecond: 10 },
     env: {},
     ...options,
   });

@@ -6,6 +6,7 @@ import { namesOf } from '../board/names.ts';
 import { ScenarioMap } from '../board/ScenarioMap.tsx';
 import { SystemDiagram } from '../board/SystemDiagram.tsx';
 import { LazyDashboards } from '../board/LazyDashboards.tsx';
+import { FlagsPanel } from './FlagsPanel.tsx';
 import { Timeline } from '../board/Timeline.tsx';
 import { formatRoute } from '../app/route.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -55,6 +56,9 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
           </Panel>
           <Panel title="Milestones" icon="flag">
             <MilestonesPanel view={view} />
+          </Panel>
+          <Panel title="Flags" icon="flag">
+            <FlagsPanel flags={view.flags} />
           </Panel>
           <Panel title="System" icon="pulse">
             <SystemDiagram components={view.scenario.components} health={view.health} />

@@ -109,6 +109,7 @@ export const projectionSchema = z.discriminatedUnion('viewer', [
     roleRequests: z.array(z.looseObject({ playerId: text(), role: text() })),
     coaching: z.array(coachNote),
     fault: z.looseObject({ startsAt: z.number(), affects: z.array(text()), summary: text() }),
+    flags: z.record(z.string(), z.boolean()),
   }),
 ]);
 

@@ -164,6 +164,7 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     roleRequests: Object.values(state.players).flatMap((p) => (p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [])),
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
+    flags: state.game.context.flags,
   };
 }
 

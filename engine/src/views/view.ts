@@ -138,6 +138,8 @@ export interface FacilitatorView extends PublicView {
   roleRequests: RoleRequest[];
   coaching: CoachNote[];
   fault: { startsAt: number; affects: string[]; summary: string };
+  /** The scenario's flags and whether each is set: what the story runs on, for the one who runs it. */
+  flags: Record<string, boolean>;
 }
 
 export interface ObserverView extends PublicView {

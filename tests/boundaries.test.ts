@@ -20,8 +20,15 @@ function runtimeImports(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
   const found: string[] = [];
   for (const node of source.statements) {
-    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
-    if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier))
+      found.push(node.moduleSpecifier.text);
+    if (
+      ts.isExportDeclaration(node) &&
+      !node.isTypeOnly &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      found.push(node.moduleSpecifier.text);
   }
   return found;
 }
@@ -65,8 +72,12 @@ describe('package boundaries', () => {
   });
 
   it('keeps server and client from importing each other', async () => {
-    expect(await ruleHits("import '@chaos-quest/server';\nexport {};", 'client/src/probe.ts')).toContain('no-restricted-imports');
-    expect(await ruleHits("import '@chaos-quest/client';\nexport {};", 'server/src/probe.ts')).toContain('no-restricted-imports');
+    expect(await ruleHits("import '@chaos-quest/server';\nexport {};", 'client/src/probe.ts')).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleHits("import '@chaos-quest/client';\nexport {};", 'server/src/probe.ts')).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it("refuses another package's /src/ paths and relative paths into another package", async () => {
@@ -76,20 +87,39 @@ describe('package boundaries', () => {
     const relative = "import { step } from '../../../engine/src/session/step.ts';\nexport const a = step;";
     expect(await ruleHits(relative, 'server/src/cli/probe.ts')).toContain('no-restricted-imports');
     expect(await ruleHits(relative, 'client/src/metrics/probe.ts')).toContain('no-restricted-imports');
-    expect(await ruleHits("import { serve } from '../../../server/src/cli/serve.ts';\nexport const a = serve;", 'engine/src/session/probe.test.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleHits(
+        "import { serve } from '../../../server/src/cli/serve.ts';\nexport const a = serve;",
+        'engine/src/session/probe.test.ts',
+      ),
+    ).toContain('no-restricted-imports');
     // A relative import inside the package is the package's own business.
-    expect(await ruleHits("import { phaseOf } from '../session/phase.ts';\nexport const a = phaseOf;", 'engine/src/views/probe.ts')).toEqual([]);
+    expect(
+      await ruleHits(
+        "import { phaseOf } from '../session/phase.ts';\nexport const a = phaseOf;",
+        'engine/src/views/probe.ts',
+      ),
+    ).toEqual([]);
   });
 
   it('lets the client import engine values only from @chaos-quest/engine/client, and types from the barrel', async () => {
-    expect(await ruleHits("import { step } from '@chaos-quest/engine';\nexport const a = step;", 'client/src/probe.ts')).toContain('@typescript-eslint/no-restricted-imports');
-    const allowed = "import type { Scenario } from '@chaos-quest/engine';\nimport { clockLabel } from '@chaos-quest/engine/client';\nexport const a = (s: Scenario) => clockLabel(s.clock.start, 0);";
+    expect(
+      await ruleHits("import { step } from '@chaos-quest/engine';\nexport const a = step;", 'client/src/probe.ts'),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    const allowed =
+      "import type { Scenario } from '@chaos-quest/engine';\nimport { clockLabel } from '@chaos-quest/engine/client';\nexport const a = (s: Scenario) => clockLabel(s.clock.start, 0);";
     expect(await ruleHits(allowed, 'client/src/probe.ts')).toEqual([]);
   });
 
   it('exports the engine as its barrel, its client entry point and its test kit only, with no way into its files', () => {
-    const manifest = JSON.parse(readFileSync(`${root}engine/package.json`, 'utf8')) as { exports: Record<string, string> };
-    expect(manifest.exports).toEqual({ '.': './src/index.ts', './client': './src/client.ts', './testing': './src/testing/index.ts' });
+    const manifest = JSON.parse(readFileSync(`${root}engine/package.json`, 'utf8')) as {
+      exports: Record<string, string>;
+    };
+    expect(manifest.exports).toEqual({
+      '.': './src/index.ts',
+      './client': './src/client.ts',
+      './testing': './src/testing/index.ts',
+    });
   });
 
   it("keeps xstate, yaml and seedrandom out of the client entry point's import graph", () => {
@@ -101,7 +131,9 @@ describe('package boundaries', () => {
   });
 
   it('compiles the engine without DOM or Node types', () => {
-    const config = JSON.parse(readFileSync(`${root}engine/tsconfig.json`, 'utf8')) as { compilerOptions: { types: string[]; lib: string[] } };
+    const config = JSON.parse(readFileSync(`${root}engine/tsconfig.json`, 'utf8')) as {
+      compilerOptions: { types: string[]; lib: string[] };
+    };
     expect(config.compilerOptions.types).toEqual([]);
     expect(config.compilerOptions.lib.some((l) => /dom/i.test(l))).toBe(false);
   });

@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  clientCommandSchema, commandSchema, loggedCommandSchema, type CommandOf, type PlayerId, type RoleId, type SessionState,
+  clientCommandSchema,
+  commandSchema,
+  loggedCommandSchema,
+  type CommandOf,
+  type PlayerId,
+  type RoleId,
+  type SessionState,
 } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -17,8 +23,11 @@ import { COMMAND_DEFINITIONS, COMMANDS, type CommandTable } from '../engine/src/
 export const swappedRecord: CommandTable = { ...COMMANDS, 'player.assign': COMMANDS.coach };
 
 // Nor does a record whose handler alone was swapped.
-// @ts-expect-error player.assign's handler cannot handle a coach command (no `role`, a `text`)
-export const swappedHandler: CommandTable = { ...COMMANDS, coach: { ...COMMANDS.coach, handle: COMMANDS['player.assign'].handle } };
+export const swappedHandler: CommandTable = {
+  ...COMMANDS,
+  // @ts-expect-error player.assign's handler cannot handle a coach command (no `role`, a `text`)
+  coach: { ...COMMANDS.coach, handle: COMMANDS['player.assign'].handle },
+};
 
 // A handler reads only its own command's fields.
 // @ts-expect-error a vote has a choiceId, not a role
@@ -33,7 +42,9 @@ export function brandedIds(command: CommandOf<'player.assign'>, state: SessionSt
   return state.players[command.playerId]?.role ?? (mixedUp && unbranded ? null : null);
 }
 
-const wire = JSON.parse(readFileSync(new URL('./fixtures/command-wire-schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const wire = JSON.parse(
+  readFileSync(new URL('./fixtures/command-wire-schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 describe('the command definitions', () => {
   it('file every definition under its own type, once', () => {
@@ -45,11 +56,21 @@ describe('the command definitions', () => {
 
   it('gate each command either by the machine (its event) or by its phases, never both', () => {
     for (const definition of COMMAND_DEFINITIONS) {
-      expect([definition.event, definition.phases].filter((gate) => gate !== undefined), definition.type).toHaveLength(1);
+      expect(
+        [definition.event, definition.phases].filter((gate) => gate !== undefined),
+        definition.type,
+      ).toHaveLength(1);
     }
     const driven = COMMAND_DEFINITIONS.filter((d) => d.event !== undefined).map((d) => d.type);
     expect(driven.sort()).toEqual([
-      'clock.advance', 'clock.tick', 'session.brief', 'session.close', 'session.end', 'session.pause', 'session.resume', 'session.start',
+      'clock.advance',
+      'clock.tick',
+      'session.brief',
+      'session.close',
+      'session.end',
+      'session.pause',
+      'session.resume',
+      'session.start',
     ]);
   });
 
@@ -57,7 +78,11 @@ describe('the command definitions', () => {
   // one (a new command, a new field), rewrite the pin with UPDATE_GOLDEN=1 and say so in the commit.
   it('give the wire the schemas it had before the definitions were gathered (the protocol is shared with the client)', () => {
     const now = { client: z.toJSONSchema(clientCommandSchema), logged: z.toJSONSchema(loggedCommandSchema) };
-    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(new URL('./fixtures/command-wire-schema.json', import.meta.url), `${JSON.stringify(now, null, 1)}\n`);
+    if (process.env['UPDATE_GOLDEN'] === '1')
+      writeFileSync(
+        new URL('./fixtures/command-wire-schema.json', import.meta.url),
+        `${JSON.stringify(now, null, 1)}\n`,
+      );
     else expect(now).toEqual(wire);
   });
 
@@ -65,7 +90,10 @@ describe('the command definitions', () => {
     const system = COMMAND_DEFINITIONS.filter((d) => d.senders === 'system').map((d) => d.type);
     expect(system.sort()).toEqual(['clock.tick', 'player.join']);
     for (const type of system) {
-      expect(commandSchema.safeParse({ id: 'x', type, ...(type === 'player.join' ? { playerId: 'p', name: 'P' } : {}) }).success).toBe(true);
+      expect(
+        commandSchema.safeParse({ id: 'x', type, ...(type === 'player.join' ? { playerId: 'p', name: 'P' } : {}) })
+          .success,
+      ).toBe(true);
       expect(clientCommandSchema.safeParse({ id: 'x', type }).success).toBe(false);
     }
   });

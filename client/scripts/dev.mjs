@@ -14,12 +14,25 @@ const allowedOrigins = [process.env.CQ_ALLOWED_ORIGINS, ...viteOrigins].filter(B
 
 const api = spawn(
   process.execPath,
-  ['--import', 'tsx', '--input-type=module', '-e', "const { serve } = await import('./server/src/cli/serve.ts'); await serve();"],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: String(apiPort), HOST: '127.0.0.1', CQ_ALLOWED_ORIGINS: allowedOrigins } },
+  [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    "const { serve } = await import('./server/src/cli/serve.ts'); await serve();",
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: String(apiPort), HOST: '127.0.0.1', CQ_ALLOWED_ORIGINS: allowedOrigins },
+  },
 );
 
 process.env.CQ_API_PORT = String(apiPort);
-const vite = await createServer({ configFile: `${root}client/vite.config.ts`, server: { port: vitePort, strictPort: true } });
+const vite = await createServer({
+  configFile: `${root}client/vite.config.ts`,
+  server: { port: vitePort, strictPort: true },
+});
 await vite.listen();
 vite.printUrls();
 console.log(`API server on http://127.0.0.1:${apiPort} (proxied at /api and /socket.io)`);

@@ -9,4 +9,10 @@ export { foldPatch } from './protocol/patch.ts';
 export { matches, span } from './metrics/metrics.ts';
 export { compareMetrics } from './metrics/compare.ts';
 export { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from './metrics/definitions.ts';
-export { meMessageSchema, patchMessageSchema, presenceSchema, projectionSchema, viewMessageSchema } from './protocol/server-messages.ts';
+export {
+  meMessageSchema,
+  patchMessageSchema,
+  presenceSchema,
+  projectionSchema,
+  viewMessageSchema,
+} from './protocol/server-messages.ts';

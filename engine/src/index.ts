@@ -28,8 +28,19 @@ export * from './incident/real.ts';
 export * from './metrics/definitions.ts';
 export * from './metrics/figures.ts';
 export * from './metrics/compare.ts';
-export { readIncidentCsv, MAX_IMPORT_ROWS, type IncidentImport, type IncidentImportResult, type RejectedRow } from './metrics/import/read-incidents.ts';
+export {
+  readIncidentCsv,
+  MAX_IMPORT_ROWS,
+  type IncidentImport,
+  type IncidentImportResult,
+  type RejectedRow,
+} from './metrics/import/read-incidents.ts';
 export { COLUMN_MAPS, type ColumnMap } from './metrics/import/formats.ts';
 export { scenarioJsonSchemaText } from './scenario/json-schema.ts';
-export { createBaselineDetector, DEFAULT_DETECTOR_PARAMS, type BaselineDetector, type DetectorParams } from './telemetry/baseline-detector.ts';
+export {
+  createBaselineDetector,
+  DEFAULT_DETECTOR_PARAMS,
+  type BaselineDetector,
+  type DetectorParams,
+} from './telemetry/baseline-detector.ts';
 export { detectionStory, type DetectionStory } from './telemetry/detection-story.ts';

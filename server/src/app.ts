@@ -77,9 +77,24 @@ export interface ChaosServer {
  * configured port (0 picks a free one). Rejects when the store cannot be opened or the port is taken.
  */
 export async function createServer(options: CreateServerOptions = {}): Promise<ChaosServer> {
-  const { store: given, logger, snapshotEvery, idleMs, socketLimits, joinLimit, createLimit, watchScenarios, env, ...overrides } = options;
+  const {
+    store: given,
+    logger,
+    snapshotEvery,
+    idleMs,
+    socketLimits,
+    joinLimit,
+    createLimit,
+    watchScenarios,
+    env,
+    ...overrides
+  } = options;
   const config = loadConfig(env ?? process.env, overrides);
-  const store = given ?? (config.databaseUrl ? await PgStore.open(config.databaseUrl) : new SqliteStore(join(config.dataDir, 'chaos-quest.sqlite')));
+  const store =
+    given ??
+    (config.databaseUrl
+      ? await PgStore.open(config.databaseUrl)
+      : new SqliteStore(join(config.dataDir, 'chaos-quest.sqlite')));
   // One trust rule for Fastify's request.ip and the sockets' handshake address, so both see the same client.
   const trust = trustFunction(config.trustProxy);
   const fastify = Fastify({
@@ -97,8 +112,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   const origins: string[] = [];
   const allows = (origin: string | undefined) => originAllowed(origin, origins);
   const limits = { ...DEFAULT_SOCKET_LIMITS, ...socketLimits };
-  const io = createSocketServer(fastify.server, { limits, originAllowed: allows, allowedOrigins: config.allowedOrigins });
-  const metrics = createServerMetrics({ sessionsLive: () => hub.liveCount(), socketsConnected: () => io.of('/').sockets.size });
+  const io = createSocketServer(fastify.server, {
+    limits,
+    originAllowed: allows,
+    allowedOrigins: config.allowedOrigins,
+  });
+  const metrics = createServerMetrics({
+    sessionsLive: () => hub.liveCount(),
+    socketsConnected: () => io.of('/').sockets.size,
+  });
   const hub = new SessionHub({
     store,
     scenarios: new ScenarioCache(),
@@ -118,14 +140,35 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   if (config.allowedOrigins) await registerCors(fastify, config.allowedOrigins);
   registerRoutes(fastify, deps, allows);
   await registerClientApp(fastify, config.clientDir);
-  const stopSockets = attachSockets(io, { store, hub, metrics, log: fastify.log, joinLimiter, limits, clientAddress: clientAddressOf(trust) });
+  const stopSockets = attachSockets(io, {
+    store,
+    hub,
+    metrics,
+    log: fastify.log,
+    joinLimiter,
+    limits,
+    clientAddress: clientAddressOf(trust),
+  });
   await fastify.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const interfaces = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
-  origins.push(...ownOrigins({ publicUrl: config.publicUrl, host: config.host, port, interfaces }), ...(config.allowedOrigins ?? []));
+  origins.push(
+    ...ownOrigins({ publicUrl: config.publicUrl, host: config.host, port, interfaces }),
+    ...(config.allowedOrigins ?? []),
+  );
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
-  return { fastify, io, hub, store, library, config, port, url, close: closer(fastify, io, hub, library, store, stopSockets) };
+  return {
+    fastify,
+    io,
+    hub,
+    store,
+    library,
+    config,
+    port,
+    url,
+    close: closer(fastify, io, hub, library, store, stopSockets),
+  };
 }
 
 /**
@@ -142,7 +185,11 @@ async function registerCors(fastify: FastifyInstance, allowedOrigins: string[]):
   });
 }
 
-function registerRoutes(fastify: FastifyInstance, deps: ApiDeps, allows: (origin: string | undefined) => boolean): void {
+function registerRoutes(
+  fastify: FastifyInstance,
+  deps: ApiDeps,
+  allows: (origin: string | undefined) => boolean,
+): void {
   registerErrorHandler(fastify);
   fastify.addHook('onRequest', originGuard(allows));
   registerHealth(fastify, deps.store);
@@ -155,7 +202,14 @@ function registerRoutes(fastify: FastifyInstance, deps: ApiDeps, allows: (origin
   registerPrometheus(fastify, deps);
 }
 
-function closer(fastify: FastifyInstance, io: GameServer, hub: SessionHub, library: ScenarioLibrary, store: Store, stopSockets: () => void): () => Promise<void> {
+function closer(
+  fastify: FastifyInstance,
+  io: GameServer,
+  hub: SessionHub,
+  library: ScenarioLibrary,
+  store: Store,
+  stopSockets: () => void,
+): () => Promise<void> {
   let closing: Promise<void> | null = null;
   return () => {
     closing ??= (async () => {

@@ -8,8 +8,12 @@ describe('loadConfig: the HTTP edge variables', () => {
   });
 
   it('keeps only the origin of CQ_PUBLIC_URL, and refuses what is not an http(s) URL', () => {
-    expect(loadConfig({ CQ_PUBLIC_URL: 'https://Quest.Example.com:443/play/' }).publicUrl).toBe('https://quest.example.com');
-    expect(() => loadConfig({ CQ_PUBLIC_URL: 'quest.example.com' })).toThrow(/CQ_PUBLIC_URL must be the URL people open/);
+    expect(loadConfig({ CQ_PUBLIC_URL: 'https://Quest.Example.com:443/play/' }).publicUrl).toBe(
+      'https://quest.example.com',
+    );
+    expect(() => loadConfig({ CQ_PUBLIC_URL: 'quest.example.com' })).toThrow(
+      /CQ_PUBLIC_URL must be the URL people open/,
+    );
     expect(() => loadConfig({ CQ_PUBLIC_URL: 'ftp://quest.example.com' })).toThrow(/http:\/\/ or https:\/\//);
   });
 

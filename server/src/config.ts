@@ -37,15 +37,22 @@ const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT,
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const port = overrides.port ?? parsePort(env['PORT'] ?? '3000');
-  const origins = (env['CQ_ALLOWED_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (env['CQ_ALLOWED_ORIGINS'] ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return {
     port,
     host: overrides.host ?? env['HOST'] ?? '0.0.0.0',
     dataDir: overrides.dataDir ?? fromRoot(env['CQ_DATA_DIR'] ?? 'data'),
-    databaseUrl: parseDatabaseUrl(overrides.databaseUrl !== undefined ? overrides.databaseUrl : env['CQ_DATABASE_URL'] || null),
+    databaseUrl: parseDatabaseUrl(
+      overrides.databaseUrl !== undefined ? overrides.databaseUrl : env['CQ_DATABASE_URL'] || null,
+    ),
     scenariosDir: overrides.scenariosDir ?? fromRoot(env['CQ_SCENARIOS_DIR'] ?? 'scenarios'),
-    clientDir: overrides.clientDir !== undefined ? overrides.clientDir : fromRoot(env['CQ_CLIENT_DIR'] ?? 'client/dist'),
-    allowedOrigins: overrides.allowedOrigins !== undefined ? overrides.allowedOrigins : origins.length > 0 ? origins : null,
+    clientDir:
+      overrides.clientDir !== undefined ? overrides.clientDir : fromRoot(env['CQ_CLIENT_DIR'] ?? 'client/dist'),
+    allowedOrigins:
+      overrides.allowedOrigins !== undefined ? overrides.allowedOrigins : origins.length > 0 ? origins : null,
     adminKey: overrides.adminKey !== undefined ? overrides.adminKey : env['CQ_ADMIN_KEY'] || null,
     publicUrl: parsePublicUrl(overrides.publicUrl !== undefined ? overrides.publicUrl : env['CQ_PUBLIC_URL'] || null),
     trustProxy: parseTrustProxy(overrides.trustProxy ?? env['CQ_TRUST_PROXY'] ?? ''),
@@ -76,7 +83,8 @@ function parsePublicUrl(text: string | null): string | null {
   } catch {
     throw new Error(`CQ_PUBLIC_URL must be the URL people open, like https://quest.example.com; got '${text}'.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`CQ_PUBLIC_URL must start with http:// or https://; got '${text}'.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`CQ_PUBLIC_URL must start with http:// or https://; got '${text}'.`);
   return url.origin;
 }
 
@@ -87,11 +95,16 @@ function parseTrustProxy(value: TrustProxy | string): TrustProxy {
   if (text === '' || text === 'false') return false;
   if (text === 'true') return true;
   if (/^\d+$/.test(text)) return Number(text);
-  const list = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   try {
     trustFunction(list);
   } catch (error) {
-    throw new Error(`CQ_TRUST_PROXY must be true, a hop count, or proxy addresses/CIDRs separated by commas: ${(error as Error).message}.`);
+    throw new Error(
+      `CQ_TRUST_PROXY must be true, a hop count, or proxy addresses/CIDRs separated by commas: ${(error as Error).message}.`,
+    );
   }
   return list;
 }

@@ -24,13 +24,22 @@ const TARGET_MS = 500;
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 async function openSession(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'dns-ttl-trap' }) });
+  const response = await fetch(`${url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenarioId: 'dns-ttl-trap' }),
+  });
   if (!response.ok) throw new Error(`Could not open a session: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { joinCode: string }).joinCode;
 }
 
 /** One join in a fresh context: milliseconds from the Join button's submit to the lobby's first paint of the view. */
-async function timeJoin(browser: Browser, url: string, joinCode: string, name: string): Promise<{ ms: number; storage: StorageState }> {
+async function timeJoin(
+  browser: Browser,
+  url: string,
+  joinCode: string,
+  name: string,
+): Promise<{ ms: number; storage: StorageState }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${url}/#/join/${joinCode}`);
@@ -45,14 +54,20 @@ async function timeJoin(browser: Browser, url: string, joinCode: string, name: s
   });
   await page.getByRole('button', { name: 'Join' }).click();
   await page.locator('.player-lobby').waitFor();
-  const marks = await page.evaluate(() => (window as unknown as { __cqBench: { submit: number; view: number } }).__cqBench);
+  const marks = await page.evaluate(
+    () => (window as unknown as { __cqBench: { submit: number; view: number } }).__cqBench,
+  );
   const storage = await context.storageState();
   await context.close();
   return { ms: marks.view - marks.submit, storage };
 }
 
 /** Gzipped bytes of every script a cold context loads to show the player's screen. */
-async function playerScriptBytes(browser: Browser, url: string, storage: StorageState): Promise<{ raw: number; gzip: number; files: number }> {
+async function playerScriptBytes(
+  browser: Browser,
+  url: string,
+  storage: StorageState,
+): Promise<{ raw: number; gzip: number; files: number }> {
   const context = await browser.newContext({ storageState: storage });
   const page = await context.newPage();
   const bodies: Promise<Buffer>[] = [];
@@ -66,7 +81,11 @@ async function playerScriptBytes(browser: Browser, url: string, storage: Storage
   await page.locator('.player-lobby').waitFor();
   const scripts = await Promise.all(bodies);
   await context.close();
-  return { raw: scripts.reduce((n, b) => n + b.length, 0), gzip: scripts.reduce((n, b) => n + gzipSync(b).length, 0), files: scripts.length };
+  return {
+    raw: scripts.reduce((n, b) => n + b.length, 0),
+    gzip: scripts.reduce((n, b) => n + gzipSync(b).length, 0),
+    files: scripts.length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -78,7 +97,8 @@ async function main(): Promise<void> {
     // A first join warms the server's code paths (tsx compile, the session load) and the browser.
     const warm = await timeJoin(browser, server.url, joinCode, 'Warm-up');
     const joins: number[] = [];
-    for (let i = 0; i < JOIN_RUNS; i++) joins.push((await timeJoin(browser, server.url, joinCode, `Player ${i + 1}`)).ms);
+    for (let i = 0; i < JOIN_RUNS; i++)
+      joins.push((await timeJoin(browser, server.url, joinCode, `Player ${i + 1}`)).ms);
     const js = await playerScriptBytes(browser, server.url, warm.storage);
     const round = (x: number) => Math.round(x * 100) / 100;
     const figures = {

@@ -31,9 +31,11 @@ function pointsPerSecond(files: readonly NabFile[], score: (values: Float64Array
   let sink = 0;
   // One untimed pass first, so that the median compares optimised code rather than the JIT's first tiers.
   for (const f of files) sink += score(f.values)[0] as number;
-  const times = Array.from({ length: PASSES }, () => timeIt(() => {
-    for (const f of files) sink += score(f.values)[f.values.length - 1] as number;
-  }));
+  const times = Array.from({ length: PASSES }, () =>
+    timeIt(() => {
+      for (const f of files) sink += score(f.values)[f.values.length - 1] as number;
+    }),
+  );
   if (Number.isNaN(sink)) throw new Error('a detector produced NaN');
   return points / (median(times) / 1000);
 }
@@ -63,36 +65,56 @@ function main(): void {
   const header = ['detector', ...PROFILE_NAMES, 'ours - it (standard)', 'note'];
   const ourStandard = rows[0]?.[1].standard.score ?? Number.NaN;
   const table = rows.map(([name, s, note]) => [
-    name, ...PROFILE_NAMES.map((p) => s[p].score.toFixed(2)), (ourStandard - s.standard.score).toFixed(2), note,
+    name,
+    ...PROFILE_NAMES.map((p) => s[p].score.toFixed(2)),
+    (ourStandard - s.standard.score).toFixed(2),
+    note,
   ]);
   const widths = header.map((_, c) => Math.max(...[header, ...table].map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
-  console.log(`\nNAB subset: ${files.length} files, ${points.toLocaleString('en')} points, ${windows} windows`
-    + ' (normalised: 0 = never alert, 100 = perfect)');
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+      .join('  ')
+      .trimEnd();
+  console.log(
+    `\nNAB subset: ${files.length} files, ${points.toLocaleString('en')} points, ${windows} windows` +
+      ' (normalised: 0 = never alert, 100 = perfect)',
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of table) console.log(line(r));
-  console.log(`\nours: ${Math.round(oursPerSecond).toLocaleString('en')} points/s (median of ${PASSES} passes over all files), `
-    + `${round(oursPerSecond / TARGET_POINTS_PER_SECOND)}× the ${TARGET_POINTS_PER_SECOND.toLocaleString('en')}/s target, `
-    + `${round(oursPerSecond / gaussianPerSecond)}× the windowed Gaussian (${Math.round(gaussianPerSecond).toLocaleString('en')}/s)`);
+  console.log(
+    `\nours: ${Math.round(oursPerSecond).toLocaleString('en')} points/s (median of ${PASSES} passes over all files), ` +
+      `${round(oursPerSecond / TARGET_POINTS_PER_SECOND)}× the ${TARGET_POINTS_PER_SECOND.toLocaleString('en')}/s target, ` +
+      `${round(oursPerSecond / gaussianPerSecond)}× the windowed Gaussian (${Math.round(gaussianPerSecond).toLocaleString('en')}/s)`,
+  );
 
   if (json) {
-    const key = (name: string) => name.replace(/[^a-zA-Z0-9]+/g, ' ').trim().replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+    const key = (name: string) =>
+      name
+        .replace(/[^a-zA-Z0-9]+/g, ' ')
+        .trim()
+        .replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
     const byProfile = (s: ProfileScores) => Object.fromEntries(PROFILE_NAMES.map((p) => [p, round(s[p].score, 3)]));
     const scores = Object.fromEntries(rows.map(([name, s]) => [key(name), byProfile(s)]));
     const std = (i: number) => rows[i]?.[1].standard.score ?? Number.NaN;
-    console.log(JSON.stringify({
-      files: files.length, points, windows, scores,
-      ourThreshold: round(rows[0]?.[1].standard.threshold ?? Number.NaN, 5),
-      standardOverWindowedGaussian: round(std(0) / std(5)),
-      standardOverTwitterADVec: round(std(0) / std(6)),
-      standardOverNumenta: round(std(0) / std(7)),
-      standardMinusFixedDeployed: round(std(0) - std(2)),
-      pointsPerSecond: Math.round(oursPerSecond),
-      pointsPerSecondOverTarget: round(oursPerSecond / TARGET_POINTS_PER_SECOND),
-      oursOverWindowedGaussianSpeed: round(oursPerSecond / gaussianPerSecond),
-      passes: PASSES,
-    }));
+    console.log(
+      JSON.stringify({
+        files: files.length,
+        points,
+        windows,
+        scores,
+        ourThreshold: round(rows[0]?.[1].standard.threshold ?? Number.NaN, 5),
+        standardOverWindowedGaussian: round(std(0) / std(5)),
+        standardOverTwitterADVec: round(std(0) / std(6)),
+        standardOverNumenta: round(std(0) / std(7)),
+        standardMinusFixedDeployed: round(std(0) - std(2)),
+        pointsPerSecond: Math.round(oursPerSecond),
+        pointsPerSecondOverTarget: round(oursPerSecond / TARGET_POINTS_PER_SECOND),
+        oursOverWindowedGaussianSpeed: round(oursPerSecond / gaussianPerSecond),
+        passes: PASSES,
+      }),
+    );
   }
 }
 

@@ -30,7 +30,8 @@ function longGame(scenario: Scenario, size: number): LoggedCommand[] {
   ];
   for (let i = 0; t.log.length < size; i++) {
     const [who, make] = mix[i % mix.length] as [string, () => Payload];
-    const result = i % 97 === 0 ? t.send(SYSTEM, { type: 'clock.tick' }) : t.send(who === 'f' ? FACILITATOR : player(who), make());
+    const result =
+      i % 97 === 0 ? t.send(SYSTEM, { type: 'clock.tick' }) : t.send(who === 'f' ? FACILITATOR : player(who), make());
     if (!result.ok) throw new Error(`bench log generator produced a rejected command: ${result.error.message}`);
   }
   return t.log;
@@ -56,15 +57,27 @@ function handReducer(state: Plain, entry: LoggedCommand): Plain {
     case 'timeline.post':
       return { ...s, timeline: [...s.timeline, { seq: entry.seq, text: c.text }] };
     case 'choice.vote':
-      return { ...s, votes: { ...s.votes, [entry.actor.kind === 'player' ? entry.actor.playerId : '']: c.choiceId ?? '' } };
+      return {
+        ...s,
+        votes: { ...s.votes, [entry.actor.kind === 'player' ? entry.actor.playerId : '']: c.choiceId ?? '' },
+      };
     case 'hand.raise':
       return { ...s, hands: { ...s.hands, [entry.actor.kind === 'player' ? entry.actor.playerId : '']: c.raised } };
     case 'action.propose':
-      return { ...s, proposals: [...s.proposals, { id: `p${entry.seq}`, text: c.text }], timeline: [...s.timeline, { seq: entry.seq, text: c.text }] };
+      return {
+        ...s,
+        proposals: [...s.proposals, { id: `p${entry.seq}`, text: c.text }],
+        timeline: [...s.timeline, { seq: entry.seq, text: c.text }],
+      };
     case 'dice.roll': {
       const n = s.rollCounts[c.label] ?? 0;
       const natural = 1 + Math.floor(seedrandom(`bench:dice:${c.label}:${n}`)() * 20);
-      return { ...s, rolls: [...s.rolls, { natural }], rollCounts: { ...s.rollCounts, [c.label]: n + 1 }, timeline: [...s.timeline, { seq: entry.seq, text: `${natural}` }] };
+      return {
+        ...s,
+        rolls: [...s.rolls, { natural }],
+        rollCounts: { ...s.rollCounts, [c.label]: n + 1 },
+        timeline: [...s.timeline, { seq: entry.seq, text: `${natural}` }],
+      };
     }
     case 'scene.goto':
       return { ...s, scene: c.sceneId, votes: {}, timeline: [...s.timeline, { seq: entry.seq, text: c.sceneId }] };
@@ -87,15 +100,38 @@ function main(): void {
     const engineFirst = run % 2 === 0;
     const measureEngine = () => {
       let result: ReturnType<typeof replay> | undefined;
-      engineTimes.push(timeIt(() => { result = replay(scenario, 'bench', log, options); }));
+      engineTimes.push(
+        timeIt(() => {
+          result = replay(scenario, 'bench', log, options);
+        }),
+      );
       if (!result?.ok) throw new Error('the engine refused its own log');
       hash = stateHash(result.state);
     };
-    const measureHand = () => handTimes.push(timeIt(() => {
-      let state: Plain = { seq: 0, clock: 0, scene: 'triage', votes: {}, hands: {}, timeline: [], proposals: [], rolls: [], rollCounts: {} };
-      for (const entry of log) state = handReducer(state, entry);
-    }));
-    if (engineFirst) { measureEngine(); measureHand(); } else { measureHand(); measureEngine(); }
+    const measureHand = () =>
+      handTimes.push(
+        timeIt(() => {
+          let state: Plain = {
+            seq: 0,
+            clock: 0,
+            scene: 'triage',
+            votes: {},
+            hands: {},
+            timeline: [],
+            proposals: [],
+            rolls: [],
+            rollCounts: {},
+          };
+          for (const entry of log) state = handReducer(state, entry);
+        }),
+      );
+    if (engineFirst) {
+      measureEngine();
+      measureHand();
+    } else {
+      measureHand();
+      measureEngine();
+    }
   }
   const stepRates: number[] = [];
   const head = log.slice(0, 1000);

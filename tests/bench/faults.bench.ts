@@ -19,10 +19,23 @@ import { startChaosTarget, type LoadTarget } from './lib/load-target.ts';
 import { runStep, type StepOptions, type StepResult } from './lib/load-step.ts';
 import { median, printTable } from './lib/stats.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, rounds: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
+  },
+});
 const quick = values.quick;
 const ROUNDS = Number(values.rounds ?? (quick ? 1 : 3));
-const STEP: StepOptions = { sessions: quick ? 20 : 50, players: 10, warmupMs: quick ? 1500 : 4000, measureMs: quick ? 5000 : 15_000, intervalMs: [200, 500], seed: 'flood-impact' };
+const STEP: StepOptions = {
+  sessions: quick ? 20 : 50,
+  players: 10,
+  warmupMs: quick ? 1500 : 4000,
+  measureMs: quick ? 5000 : 15_000,
+  intervalMs: [200, 500],
+  seed: 'flood-impact',
+};
 
 interface FloodSeen {
   connections: number;
@@ -49,7 +62,10 @@ interface Run {
 /** Starts the attacker's process against `target`; it is ready once its attack has begun (after any set-up). */
 async function startAttacker(target: LoadTarget, attack: Attack): Promise<ListeningChild> {
   const lib = path.join(REPO, 'tests', 'bench', 'lib');
-  if (attack !== 'flood') return spawnListening(path.join(lib, 'hostile-child.ts'), ['--url', target.child.url, '--attack', attack], { readyTimeoutMs: 120_000 });
+  if (attack !== 'flood')
+    return spawnListening(path.join(lib, 'hostile-child.ts'), ['--url', target.child.url, '--attack', attack], {
+      readyTimeoutMs: 120_000,
+    });
   const [seat] = await target.openTables(1, 1);
   const token = seat?.players[0]?.['token'];
   if (typeof token !== 'string') throw new Error('no offender token');
@@ -98,18 +114,34 @@ function summarize(runs: Map<Attack | 'none', Run[]>) {
   const m = (list: Run[], f: (r: Run) => number) => Math.round(median(list.map(f)) * 100) / 100;
   const calm = of('none');
   const calmP99 = median(calm.map((r) => r.step.p99Ms));
-  const attacks = Object.fromEntries(ATTACKS.map((attack) => {
-    const list = of(attack);
-    return [attack, {
-      p50Ms: m(list, (r) => r.step.p50Ms),
-      p99Ms: m(list, (r) => r.step.p99Ms),
-      p99OverCalm: Math.round((median(list.map((r) => r.step.p99Ms)) / calmP99) * 100) / 100,
-      errors: list.reduce((n, r) => n + r.step.errors, 0),
-      peakRssMb: m(list, (r) => r.peakRssMb),
-      peakRssMaxMb: Math.max(...list.map((r) => r.peakRssMb)),
-      attacker: totals(list.map((r) => r.seen)),
-    }];
-  })) as Record<Attack, { p50Ms: number; p99Ms: number; p99OverCalm: number; errors: number; peakRssMb: number; peakRssMaxMb: number; attacker: Record<string, unknown> }>;
+  const attacks = Object.fromEntries(
+    ATTACKS.map((attack) => {
+      const list = of(attack);
+      return [
+        attack,
+        {
+          p50Ms: m(list, (r) => r.step.p50Ms),
+          p99Ms: m(list, (r) => r.step.p99Ms),
+          p99OverCalm: Math.round((median(list.map((r) => r.step.p99Ms)) / calmP99) * 100) / 100,
+          errors: list.reduce((n, r) => n + r.step.errors, 0),
+          peakRssMb: m(list, (r) => r.peakRssMb),
+          peakRssMaxMb: Math.max(...list.map((r) => r.peakRssMb)),
+          attacker: totals(list.map((r) => r.seen)),
+        },
+      ];
+    }),
+  ) as Record<
+    Attack,
+    {
+      p50Ms: number;
+      p99Ms: number;
+      p99OverCalm: number;
+      errors: number;
+      peakRssMb: number;
+      peakRssMaxMb: number;
+      attacker: Record<string, unknown>;
+    }
+  >;
   const flood = attacks.flood;
   const floodSeen = flood.attacker as Partial<FloodSeen>;
   return {
@@ -159,16 +191,25 @@ function totals(reports: (Record<string, unknown> | null)[]): Record<string, unk
 
 function print(f: ReturnType<typeof summarize>): void {
   const rows: [string, string][] = [
-    ['no attacker: others p50 / p99, errors, server peak RSS', `${f.p50WithoutOffenderMs} / ${f.p99WithoutOffenderMs} ms, ${f.errorsWithoutOffender}, ${f.peakRssWithoutOffenderMb} MB`],
+    [
+      'no attacker: others p50 / p99, errors, server peak RSS',
+      `${f.p50WithoutOffenderMs} / ${f.p99WithoutOffenderMs} ms, ${f.errorsWithoutOffender}, ${f.peakRssWithoutOffenderMb} MB`,
+    ],
   ];
   for (const attack of ATTACKS) {
     const a = f.attacks[attack];
     rows.push([`${attack}: others p50 / p99, errors`, `${a.p50Ms} / ${a.p99Ms} ms, ${a.errors}`]);
     rows.push([`${attack}: p99 with ÷ without (target ≤ ${f.p99RatioTarget})`, `${a.p99OverCalm}`]);
-    rows.push([`${attack}: server peak RSS, median / max (target < ${f.rssTargetMb} MB)`, `${a.peakRssMb} / ${a.peakRssMaxMb} MB`]);
+    rows.push([
+      `${attack}: server peak RSS, median / max (target < ${f.rssTargetMb} MB)`,
+      `${a.peakRssMb} / ${a.peakRssMaxMb} MB`,
+    ]);
     rows.push([`${attack}: what the attacker saw`, JSON.stringify(a.attacker)]);
   }
-  printTable(`Fault impact: ${f.sessions} sessions × ${f.players} players, median of ${f.rounds} round${f.rounds > 1 ? 's' : ''} each`, rows);
+  printTable(
+    `Fault impact: ${f.sessions} sessions × ${f.players} players, median of ${f.rounds} round${f.rounds > 1 ? 's' : ''} each`,
+    rows,
+  );
 }
 
 await main();

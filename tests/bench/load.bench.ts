@@ -47,12 +47,21 @@ async function main(): Promise<void> {
   const serverNodeArgs = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : undefined;
   const steps: ComparedStep[] = [];
   for (const sessions of STEPS) {
-    const step = await compareStep({ step: stepOptions(sessions), rounds: ROUNDS, ...(serverNodeArgs ? { serverNodeArgs } : {}) });
+    const step = await compareStep({
+      step: stepOptions(sessions),
+      rounds: ROUNDS,
+      ...(serverNodeArgs ? { serverNodeArgs } : {}),
+    });
     steps.push(step);
     if (!values.json) printStep(step);
   }
   const search = await searchCapacity({
-    known: steps.map((s) => ({ sessions: s.sessions, p99Ms: s.p99Ms, errors: s.errors, holds: holds(s, P99_LIMIT_MS) })),
+    known: steps.map((s) => ({
+      sessions: s.sessions,
+      p99Ms: s.p99Ms,
+      errors: s.errors,
+      holds: holds(s, P99_LIMIT_MS),
+    })),
     p99LimitMs: P99_LIMIT_MS,
     budgetMs: SEARCH_BUDGET_MS,
     maxSessions: SEARCH_CAP,
@@ -93,26 +102,50 @@ const ms = (x: number) => (Number.isFinite(x) ? `${x} ms` : 'n/a');
 const kb = (x: number) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KB` : 'n/a');
 
 function printStep(s: ComparedStep): void {
-  printTable(`${s.sessions} sessions × ${s.players} players (${s.sockets} sockets, median of ${s.rounds} round${s.rounds > 1 ? 's' : ''})`, [
-    ['chaos-quest p50 / p99 / max', `${ms(s.p50Ms)} / ${ms(s.p99Ms)} / ${ms(s.maxMs)}`],
-    ['bare socket.io p50 / p99 / max', `${ms(s.bareP50Ms)} / ${ms(s.bareP99Ms)} / ${ms(s.bareMaxMs)}`],
-    ['p99 ÷ bare p99', `${s.p99OverBare}`],
-    ['commands measured (all rounds)', `${s.commands}`],
-    ['errors (ours / bare)', `${s.errors} / ${s.bareErrors}${s.errors > 0 ? ` ${JSON.stringify(s.errorKinds)}` : ''}`],
-    ['server CPU per command (ours / bare)', `${s.serverCpuMsPerCommand} / ${s.bareCpuMsPerCommand} ms (${s.cpuOverBare}×)`],
-    ['server RSS per socket (ours / bare)', `${kb(s.rssPerSocketBytes)} / ${kb(s.bareRssPerSocketBytes)}`],
-    ['bytes per update per player (ours / bare)', `${s.bytesPerUpdatePerPlayer} / ${s.bareBytesPerUpdatePerPlayer}`],
-    ...(s.failure ? [['failure', s.failure] as [string, string]] : []),
-  ]);
+  printTable(
+    `${s.sessions} sessions × ${s.players} players (${s.sockets} sockets, median of ${s.rounds} round${s.rounds > 1 ? 's' : ''})`,
+    [
+      ['chaos-quest p50 / p99 / max', `${ms(s.p50Ms)} / ${ms(s.p99Ms)} / ${ms(s.maxMs)}`],
+      ['bare socket.io p50 / p99 / max', `${ms(s.bareP50Ms)} / ${ms(s.bareP99Ms)} / ${ms(s.bareMaxMs)}`],
+      ['p99 ÷ bare p99', `${s.p99OverBare}`],
+      ['commands measured (all rounds)', `${s.commands}`],
+      [
+        'errors (ours / bare)',
+        `${s.errors} / ${s.bareErrors}${s.errors > 0 ? ` ${JSON.stringify(s.errorKinds)}` : ''}`,
+      ],
+      [
+        'server CPU per command (ours / bare)',
+        `${s.serverCpuMsPerCommand} / ${s.bareCpuMsPerCommand} ms (${s.cpuOverBare}×)`,
+      ],
+      ['server RSS per socket (ours / bare)', `${kb(s.rssPerSocketBytes)} / ${kb(s.bareRssPerSocketBytes)}`],
+      ['bytes per update per player (ours / bare)', `${s.bytesPerUpdatePerPlayer} / ${s.bareBytesPerUpdatePerPlayer}`],
+      ...(s.failure ? [['failure', s.failure] as [string, string]] : []),
+    ],
+  );
 }
 
 function printSummary(steps: ComparedStep[], search: SearchResult, f: ReturnType<typeof headline>): void {
   printTable('Load: headline', [
-    ...steps.map((s) => [`${s.sessions}×${s.players}: p99 ours / bare (ratio), errors`, `${ms(s.p99Ms)} / ${ms(s.bareP99Ms)} (${s.p99OverBare}), ${s.errors}`] as [string, string]),
-    [`p99 ÷ bare at ${f.targetStepSessions}×${PLAYERS} (target ≤ ${f.p99OverBareTarget})`, `${f.targetStepP99OverBare}`],
+    ...steps.map(
+      (s) =>
+        [
+          `${s.sessions}×${s.players}: p99 ours / bare (ratio), errors`,
+          `${ms(s.p99Ms)} / ${ms(s.bareP99Ms)} (${s.p99OverBare}), ${s.errors}`,
+        ] as [string, string],
+    ),
+    [
+      `p99 ÷ bare at ${f.targetStepSessions}×${PLAYERS} (target ≤ ${f.p99OverBareTarget})`,
+      `${f.targetStepP99OverBare}`,
+    ],
     [`errors at ${f.largestStepSockets} sockets (target 0)`, `${f.largestStepErrors}`],
-    [`largest S×${PLAYERS} with p99 < ${P99_LIMIT_MS} ms`, `${f.maxSessionsUnder100MsP99} sessions, ${f.maxSocketsUnder100MsP99} sockets (search stopped: ${search.stoppedBy})`],
-    ['search probes (S: p99, errors)', search.probes.map((p) => `${p.sessions}: ${ms(p.p99Ms)}, ${p.errors}${p.holds ? ' ✓' : ' ✗'}`).join('; ')],
+    [
+      `largest S×${PLAYERS} with p99 < ${P99_LIMIT_MS} ms`,
+      `${f.maxSessionsUnder100MsP99} sessions, ${f.maxSocketsUnder100MsP99} sockets (search stopped: ${search.stoppedBy})`,
+    ],
+    [
+      'search probes (S: p99, errors)',
+      search.probes.map((p) => `${p.sessions}: ${ms(p.p99Ms)}, ${p.errors}${p.holds ? ' ✓' : ' ✗'}`).join('; '),
+    ],
     ['wall time', `${f.seconds} s`],
   ]);
 }

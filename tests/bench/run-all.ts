@@ -11,7 +11,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO } from './lib/child-process.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, skip: { type: 'string', default: '' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    skip: { type: 'string', default: '' },
+  },
+});
 const skip = new Set(values.skip.split(',').filter(Boolean));
 
 type Figures = Record<string, unknown>;
@@ -29,7 +35,11 @@ const BENCHES: Bench[] = [
     name: 'engine',
     file: 'engine.bench.ts',
     rows: (f) => [
-      ['replay of a 10,000-command log (median)', `${f.replayMedianMs} ms`, `${f.replayOverTarget} of the ${f.targetMs} ms target`],
+      [
+        'replay of a 10,000-command log (median)',
+        `${f.replayMedianMs} ms`,
+        `${f.replayOverTarget} of the ${f.targetMs} ms target`,
+      ],
       ['commands per second through step', `${f.stepsPerSecond}`, ''],
       ['replay ÷ hand-written reducer', `${f.engineOverHand}×`, 'baseline: same log, same run'],
     ],
@@ -38,19 +48,43 @@ const BENCHES: Bench[] = [
     name: 'store',
     file: 'store.bench.ts',
     rows: (f) => [
-      [`durable appends/s, ${f.sessions} sessions at once`, `${f.manySessionsDurablePerSec}`, `${f.manySessionsOverTarget}× the ${f.appendTargetPerSec}/s target; ${f.manySessionsDurableOverCeiling} of synchronous=OFF`],
-      ['durable appends/s, one session', `${f.oneSessionDurablePerSec}`, `${f.oneSessionDurableOverCeiling} of synchronous=OFF`],
-      [`resume ${f.resumeCommands} commands from a snapshot`, `${f.resumeFromSnapshotMedianMs} ms`, `${f.resumeFromSnapshotOverTarget} of the ${f.resumeTargetMs} ms target; ${f.resumeLogOverSnapshot}× faster than the log alone`],
+      [
+        `durable appends/s, ${f.sessions} sessions at once`,
+        `${f.manySessionsDurablePerSec}`,
+        `${f.manySessionsOverTarget}× the ${f.appendTargetPerSec}/s target; ${f.manySessionsDurableOverCeiling} of synchronous=OFF`,
+      ],
+      [
+        'durable appends/s, one session',
+        `${f.oneSessionDurablePerSec}`,
+        `${f.oneSessionDurableOverCeiling} of synchronous=OFF`,
+      ],
+      [
+        `resume ${f.resumeCommands} commands from a snapshot`,
+        `${f.resumeFromSnapshotMedianMs} ms`,
+        `${f.resumeFromSnapshotOverTarget} of the ${f.resumeTargetMs} ms target; ${f.resumeLogOverSnapshot}× faster than the log alone`,
+      ],
     ],
   },
   {
     name: 'load',
     file: 'load.bench.ts',
     rows: (f) => [
-      [`p99 at ${f.targetStepSessions}×${f.players} (ours / bare socket.io)`, `${f.targetStepP99Ms} / ${f.targetStepBareP99Ms} ms`, `${f.targetStepP99OverBare}× bare (target ≤ ${f.p99OverBareTarget})`],
-      [`server CPU per command at ${f.targetStepSessions}×${f.players} (ours / bare)`, `${f.targetStepCpuMsPerCommand} / ${f.targetStepBareCpuMsPerCommand} ms`, `${f.targetStepCpuOverBare}× bare`],
+      [
+        `p99 at ${f.targetStepSessions}×${f.players} (ours / bare socket.io)`,
+        `${f.targetStepP99Ms} / ${f.targetStepBareP99Ms} ms`,
+        `${f.targetStepP99OverBare}× bare (target ≤ ${f.p99OverBareTarget})`,
+      ],
+      [
+        `server CPU per command at ${f.targetStepSessions}×${f.players} (ours / bare)`,
+        `${f.targetStepCpuMsPerCommand} / ${f.targetStepBareCpuMsPerCommand} ms`,
+        `${f.targetStepCpuOverBare}× bare`,
+      ],
       [`errors at ${f.largestStepSockets} sockets`, `${f.largestStepErrors}`, 'target 0'],
-      [`largest S×${f.players} with p99 < 100 ms`, `${f.maxSessionsUnder100MsP99} sessions (${f.maxSocketsUnder100MsP99} sockets)`, ''],
+      [
+        `largest S×${f.players} with p99 < 100 ms`,
+        `${f.maxSessionsUnder100MsP99} sessions (${f.maxSocketsUnder100MsP99} sockets)`,
+        '',
+      ],
       ['server RSS per socket', `${kb(f.rssPerSocketBytes)}`, ''],
       ['bytes per update per player', `${f.bytesPerUpdatePerPlayer}`, ''],
     ],
@@ -59,7 +93,11 @@ const BENCHES: Bench[] = [
     name: 'faults',
     file: 'faults.bench.ts',
     rows: (f) => [
-      [`others' p99 with a flooding offender (${f.sessions}×${f.players})`, `${f.p99WithOffenderMs} / ${f.p99WithoutOffenderMs} ms without`, `${f.p99WithOverWithout}× (target ≤ ${f.p99RatioTarget})`],
+      [
+        `others' p99 with a flooding offender (${f.sessions}×${f.players})`,
+        `${f.p99WithOffenderMs} / ${f.p99WithoutOffenderMs} ms without`,
+        `${f.p99WithOverWithout}× (target ≤ ${f.p99RatioTarget})`,
+      ],
       ["errors in others' sessions with the offender", `${f.errorsWithOffender}`, 'target 0'],
     ],
   },
@@ -70,9 +108,16 @@ const BENCHES: Bench[] = [
       const s = f.scores as Record<string, Record<string, number>> | undefined;
       const std = (k: string) => `${s?.[k]?.standard ?? 'n/a'}`;
       return [
-        ['NAB subset, standard profile (ours)', std('oursDynamicBaseline'),
-          `${f.standardOverTwitterADVec}× twitterADVec, ${f.standardOverWindowedGaussian}× windowedGaussian, ${f.standardOverNumenta}× numenta`],
-        ['anomaly detector points per second', `${f.pointsPerSecond}`, `${f.pointsPerSecondOverTarget}× the 1,000,000/s target`],
+        [
+          'NAB subset, standard profile (ours)',
+          std('oursDynamicBaseline'),
+          `${f.standardOverTwitterADVec}× twitterADVec, ${f.standardOverWindowedGaussian}× windowedGaussian, ${f.standardOverNumenta}× numenta`,
+        ],
+        [
+          'anomaly detector points per second',
+          `${f.pointsPerSecond}`,
+          `${f.pointsPerSecondOverTarget}× the 1,000,000/s target`,
+        ],
       ];
     },
   },
@@ -80,8 +125,16 @@ const BENCHES: Bench[] = [
     name: 'client',
     file: 'client.bench.ts',
     rows: (f) => [
-      ['player screen JavaScript, gzipped', `${f.playerJsGzipKB} KB`, `${f.playerJsOverTarget} of the ${f.playerJsTargetKB} KB target`],
-      ['join to first rendered view (median)', `${f.joinToViewMedianMs} ms`, `${f.joinToViewOverTarget} of the ${f.joinToViewTargetMs} ms target`],
+      [
+        'player screen JavaScript, gzipped',
+        `${f.playerJsGzipKB} KB`,
+        `${f.playerJsOverTarget} of the ${f.playerJsTargetKB} KB target`,
+      ],
+      [
+        'join to first rendered view (median)',
+        `${f.joinToViewMedianMs} ms`,
+        `${f.joinToViewOverTarget} of the ${f.joinToViewTargetMs} ms target`,
+      ],
     ],
   },
 ];
@@ -113,7 +166,9 @@ function runBench(file: string): Promise<Figures> {
   });
 }
 
-function printCombined(results: { bench: Bench; figures: Figures | null; error: string | null; seconds: number }[]): void {
+function printCombined(
+  results: { bench: Bench; figures: Figures | null; error: string | null; seconds: number }[],
+): void {
   const rows: [string, ...Row][] = [];
   for (const { bench, figures, error, seconds } of results) {
     if (!figures) rows.push([bench.name, 'FAILED', error ?? '', '']);
@@ -121,7 +176,11 @@ function printCombined(results: { bench: Bench; figures: Figures | null; error: 
   }
   const header: [string, ...Row] = ['benchmark', 'figure', 'value', 'ratio'];
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c]?.length ?? 0)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(`\nAll benchmarks${values.quick ? ' (--quick)' : ''}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -139,11 +198,19 @@ async function main(): Promise<void> {
       const figures = await runBench(bench.file);
       results.push({ bench, figures, error: null, seconds: Math.round((Date.now() - started) / 1000) });
     } catch (error) {
-      results.push({ bench, figures: null, error: (error as Error).message, seconds: Math.round((Date.now() - started) / 1000) });
+      results.push({
+        bench,
+        figures: null,
+        error: (error as Error).message,
+        seconds: Math.round((Date.now() - started) / 1000),
+      });
     }
   }
   printCombined(results);
-  if (values.json) console.log(JSON.stringify(Object.fromEntries(results.map((r) => [r.bench.name, r.figures ?? { error: r.error }]))));
+  if (values.json)
+    console.log(
+      JSON.stringify(Object.fromEntries(results.map((r) => [r.bench.name, r.figures ?? { error: r.error }]))),
+    );
   if (results.some((r) => !r.figures)) process.exitCode = 1;
 }
 

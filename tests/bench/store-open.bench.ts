@@ -25,7 +25,10 @@ try {
   const writer = new SqliteStore(live, { synchronous: 'OFF' });
   await seedSession(writer, 's1');
   for (let seq = 1; seq <= COMMANDS; seq += 500) {
-    await writer.append('s1', Array.from({ length: Math.min(500, COMMANDS - seq + 1) }, (_, i) => entry(seq + i)));
+    await writer.append(
+      's1',
+      Array.from({ length: Math.min(500, COMMANDS - seq + 1) }, (_, i) => entry(seq + i)),
+    );
   }
   // A copy taken while the writer is open keeps its WAL, as a crash would.
   const file = path.join(root, 'copy', 'chaos-quest.sqlite');
@@ -40,12 +43,14 @@ try {
   const scans: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     copy();
-    plain.push(timeIt(() => {
-      const db = new Database(file);
-      db.pragma('journal_mode = WAL');
-      db.prepare('SELECT count(*) FROM sessions').get();
-      db.close();
-    }));
+    plain.push(
+      timeIt(() => {
+        const db = new Database(file);
+        db.pragma('journal_mode = WAL');
+        db.prepare('SELECT count(*) FROM sessions').get();
+        db.close();
+      }),
+    );
     copy();
     scans.push(timeIt(() => scanWal(`${file}-wal`)));
     checked.push(timeIt(() => void new SqliteStore(file).close()));

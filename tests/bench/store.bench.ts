@@ -42,30 +42,52 @@ const SEED = 'store-bench';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-store-bench-'));
 let stores = 0;
-const entriesOf = (log: readonly LoggedCommand[]): LogEntry[] => log.map((e) => ({ ...e, commandKey: `${e.actor.kind}:${e.command.id}` }));
+const entriesOf = (log: readonly LoggedCommand[]): LogEntry[] =>
+  log.map((e) => ({ ...e, commandKey: `${e.actor.kind}:${e.command.id}` }));
 
 /** Opens a fresh, empty store; the benchmark closes it. */
 type Opener = () => Promise<Store>;
 
-const sqlite = (options: SqliteStoreOptions): Opener => async () => new SqliteStore(path.join(root, `store-${++stores}`, 'chaos-quest.db'), options);
+const sqlite =
+  (options: SqliteStoreOptions): Opener =>
+  async () =>
+    new SqliteStore(path.join(root, `store-${++stores}`, 'chaos-quest.db'), options);
 
 /** PostgreSQL stores each get a fresh schema on CQ_TEST_DATABASE_URL, all dropped at the end. */
 const pgSchemas: TestSchema[] = [];
-const postgres = (options: PgPoolOptions): Opener => async () => {
-  const schema = await createTestSchema('bench');
-  pgSchemas.push(schema);
-  return PgStore.open(schema.url, options);
-};
+const postgres =
+  (options: PgPoolOptions): Opener =>
+  async () => {
+    const schema = await createTestSchema('bench');
+    pgSchemas.push(schema);
+    return PgStore.open(schema.url, options);
+  };
 
 /** A fresh store holding `count` sessions of the bench scenario. */
-async function freshStore<S extends Store>(count: number, open: () => Promise<S>): Promise<{ store: S; ids: string[] }> {
+async function freshStore<S extends Store>(
+  count: number,
+  open: () => Promise<S>,
+): Promise<{ store: S; ids: string[] }> {
   const store = await open();
   await store.putScenarioText(bench.hash, bench.text);
   const ids = Array.from({ length: count }, (_, i) => `s${i + 1}`);
-  await Promise.all(ids.map((id, i) => store.createSession(
-    { id, scenarioId: bench.scenario.id, scenarioHash: bench.hash, seed: SEED, team: null, joinCode: `J${i}`, createdAt: Date.now(), endedAt: null },
-    `fac-${id}`,
-  )));
+  await Promise.all(
+    ids.map((id, i) =>
+      store.createSession(
+        {
+          id,
+          scenarioId: bench.scenario.id,
+          scenarioHash: bench.hash,
+          seed: SEED,
+          team: null,
+          joinCode: `J${i}`,
+          createdAt: Date.now(),
+          endedAt: null,
+        },
+        `fac-${id}`,
+      ),
+    ),
+  );
   return { store, ids };
 }
 
@@ -81,17 +103,22 @@ async function oneSession(entries: readonly LogEntry[], open: Opener): Promise<n
 }
 
 /** Many sessions at once, each awaiting its own previous append: rate and per-append latencies. */
-async function manySessions(entries: readonly LogEntry[], open: Opener): Promise<{ rate: number; latencies: number[] }> {
+async function manySessions(
+  entries: readonly LogEntry[],
+  open: Opener,
+): Promise<{ rate: number; latencies: number[] }> {
   const { store, ids } = await freshStore(SESSIONS, open);
   const latencies: number[] = [];
   const start = performance.now();
-  await Promise.all(ids.map(async (id) => {
-    for (const entry of entries) {
-      const sent = performance.now();
-      await store.append(id, [entry]);
-      latencies.push(performance.now() - sent);
-    }
-  }));
+  await Promise.all(
+    ids.map(async (id) => {
+      for (const entry of entries) {
+        const sent = performance.now();
+        await store.append(id, [entry]);
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
   const seconds = (performance.now() - start) / 1000;
   await store.close();
   return { rate: (ids.length * entries.length) / seconds, latencies };
@@ -102,7 +129,13 @@ async function measureAppends(log: readonly LoggedCommand[]) {
   const manyEntries = entriesOf(log.slice(0, APPENDS_PER_SESSION));
   const durable = sqlite({ synchronous: 'FULL' });
   const ceiling = sqlite({ synchronous: 'OFF' });
-  const runs = { oneDurable: [] as number[], oneCeiling: [] as number[], manyDurable: [] as number[], manyCeiling: [] as number[], manySolo: [] as number[] };
+  const runs = {
+    oneDurable: [] as number[],
+    oneCeiling: [] as number[],
+    manyDurable: [] as number[],
+    manyCeiling: [] as number[],
+    manySolo: [] as number[],
+  };
   const latencies: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     runs.oneDurable.push(await oneSession(oneEntries, durable));
@@ -135,7 +168,12 @@ async function measurePgAppends(log: readonly LoggedCommand[]) {
   const manyEntries = entriesOf(log.slice(0, APPENDS_PER_SESSION));
   const durable = postgres({ synchronousCommit: 'on' });
   const ceiling = postgres({ synchronousCommit: 'off' });
-  const runs = { oneDurable: [] as number[], oneCeiling: [] as number[], manyDurable: [] as number[], manyCeiling: [] as number[] };
+  const runs = {
+    oneDurable: [] as number[],
+    oneCeiling: [] as number[],
+    manyDurable: [] as number[],
+    manyCeiling: [] as number[],
+  };
   const latencies: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     runs.oneDurable.push(await oneSession(oneEntries, durable));
@@ -158,7 +196,10 @@ async function measurePgAppends(log: readonly LoggedCommand[]) {
 
 /** A store holding one session with the whole log and a snapshot every SNAPSHOT_EVERY commands. */
 async function storeLongSession(log: readonly LoggedCommand[]): Promise<{ store: SqliteStore; id: string }> {
-  const { store, ids } = await freshStore(1, async () => new SqliteStore(path.join(root, `store-${++stores}`, 'chaos-quest.db')));
+  const { store, ids } = await freshStore(
+    1,
+    async () => new SqliteStore(path.join(root, `store-${++stores}`, 'chaos-quest.db')),
+  );
   const id = ids[0] as string;
   const entries = entriesOf(log);
   let state: SessionState | undefined;
@@ -166,7 +207,8 @@ async function storeLongSession(log: readonly LoggedCommand[]): Promise<{ store:
     const chunk = entries.slice(from, from + SNAPSHOT_EVERY);
     await store.append(id, chunk);
     const result = replay(bench.scenario, SEED, chunk, LONG_LOG_OPTIONS, state);
-    if (!result.ok) throw new Error(`The engine refused the generated log at seq ${result.seq}: ${result.error.message}`);
+    if (!result.ok)
+      throw new Error(`The engine refused the generated log at seq ${result.seq}: ${result.error.message}`);
     state = result.state;
     // Not at the very end: the resume then replays a whole interval's tail, the worst case a
     // server taking snapshots at that interval meets.
@@ -195,7 +237,16 @@ async function measureResume(log: readonly LoggedCommand[], expectedHash: string
   const snapshotTimes: number[] = [];
   for (let run = -1; run < RESUME_RUNS; run++) {
     // Alternate which goes first; run -1 only warms the JIT.
-    const order = run % 2 === 0 ? [[fromLog, logTimes], [fromSnapshot, snapshotTimes]] as const : [[fromSnapshot, snapshotTimes], [fromLog, logTimes]] as const;
+    const order =
+      run % 2 === 0
+        ? ([
+            [fromLog, logTimes],
+            [fromSnapshot, snapshotTimes],
+          ] as const)
+        : ([
+            [fromSnapshot, snapshotTimes],
+            [fromLog, logTimes],
+          ] as const);
     for (const [resume, times] of order) {
       const start = performance.now();
       const resumed = await resume();
@@ -222,11 +273,25 @@ async function measureResume(log: readonly LoggedCommand[], expectedHash: string
 /** What the row validation in readLog costs: the same rows read and parsed, with and without zod. */
 function validationCost(file: string, id: string) {
   const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT seq, at, actor, command FROM log WHERE session_id = ? ORDER BY seq').all(id) as { seq: number; at: number; actor: string; command: string }[];
+  const rows = db.prepare('SELECT seq, at, actor, command FROM log WHERE session_id = ? ORDER BY seq').all(id) as {
+    seq: number;
+    at: number;
+    actor: string;
+    command: string;
+  }[];
   db.close();
-  const decode = (row: (typeof rows)[number]) => ({ seq: row.seq, at: row.at, actor: JSON.parse(row.actor) as unknown, command: JSON.parse(row.command) as unknown });
+  const decode = (row: (typeof rows)[number]) => ({
+    seq: row.seq,
+    at: row.at,
+    actor: JSON.parse(row.actor) as unknown,
+    command: JSON.parse(row.command) as unknown,
+  });
   const jsonOnly = median(Array.from({ length: RESUME_RUNS }, () => timeIt(() => rows.forEach(decode))));
-  const withSchema = median(Array.from({ length: RESUME_RUNS }, () => timeIt(() => rows.forEach((row) => loggedCommandSchema.parse(decode(row))))));
+  const withSchema = median(
+    Array.from({ length: RESUME_RUNS }, () =>
+      timeIt(() => rows.forEach((row) => loggedCommandSchema.parse(decode(row)))),
+    ),
+  );
   return { rowValidationMicrosPerRow: round(((withSchema - jsonOnly) * 1000) / rows.length) };
 }
 
@@ -290,7 +355,10 @@ function print(f: Record<string, number | string | boolean>): void {
     [`${f.sessions} sessions: durable ÷ ceiling`, `${f.manySessionsDurableOverCeiling}`],
     [`${f.sessions} sessions, FULL, group commit off`, `${g('manySessionsNoGroupCommitPerSec')} /s`],
     ['group commit gain', `${f.groupCommitGain}×`],
-    [`${f.sessions} sessions: append latency p50 / p99`, `${f.manySessionsAppendP50Ms} / ${f.manySessionsAppendP99Ms} ms`],
+    [
+      `${f.sessions} sessions: append latency p50 / p99`,
+      `${f.manySessionsAppendP50Ms} / ${f.manySessionsAppendP99Ms} ms`,
+    ],
     ['many sessions ÷ 5,000/s target', `${f.manySessionsOverTarget}`],
   ]);
   printTable(`Durable appends on PostgreSQL at ${f.pgDatabase} (median of ${f.runs} runs, pool of 10, same commands)`, [
@@ -300,7 +368,10 @@ function print(f: Record<string, number | string | boolean>): void {
     [`${f.sessions} sessions at once, synchronous_commit=on`, `${g('pgManySessionsDurablePerSec')} /s`],
     [`${f.sessions} sessions at once, synchronous_commit=off (ceiling)`, `${g('pgManySessionsCeilingPerSec')} /s`],
     [`${f.sessions} sessions: durable ÷ ceiling`, `${f.pgManySessionsDurableOverCeiling}`],
-    [`${f.sessions} sessions: append latency p50 / p99`, `${f.pgManySessionsAppendP50Ms} / ${f.pgManySessionsAppendP99Ms} ms`],
+    [
+      `${f.sessions} sessions: append latency p50 / p99`,
+      `${f.pgManySessionsAppendP50Ms} / ${f.pgManySessionsAppendP99Ms} ms`,
+    ],
     ['many sessions ÷ 5,000/s target', `${f.pgManySessionsOverTarget}`],
     ['PostgreSQL ÷ SQLite, many sessions durable', `${f.pgOverSqliteManySessions}`],
   ]);

@@ -21,7 +21,9 @@ export function distIsStale(): boolean {
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
   const sources = [join(ROOT, 'client/src'), join(ROOT, 'engine/src')].map(newest);
-  const files = ['client/index.html', 'client/vite.config.ts', 'client/package.json'].map((f) => statSync(join(ROOT, f)).mtimeMs);
+  const files = ['client/index.html', 'client/vite.config.ts', 'client/package.json'].map(
+    (f) => statSync(join(ROOT, f)).mtimeMs,
+  );
   return Math.max(...sources, ...files) > built;
 }
 

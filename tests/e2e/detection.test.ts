@@ -8,7 +8,11 @@ import { launchChromium, person, screenshot, startServer, type Person } from './
  * the dynamic baseline on, a player watches the dashboards, gets the predictive page, declares the
  * incident from it, and the debrief draws when each signal came against the team's detection.
  */
-const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 }, projector: { width: 1920, height: 1080 } } as const;
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+  projector: { width: 1920, height: 1080 },
+} as const;
 
 describe('detection from dashboards and alerts', () => {
   let server: ChaosServer;
@@ -42,12 +46,18 @@ describe('detection from dashboards and alerts', () => {
     await sre.page.goto(`${server.url}/#/join/${joinCode}`);
     await sre.page.getByLabel('Your name').fill('Ana');
     await sre.page.getByRole('button', { name: 'Join' }).click();
-    await sre.page.getByRole('region', { name: 'On-call SRE', exact: true }).getByRole('button', { name: 'Take this role' }).click();
+    await sre.page
+      .getByRole('region', { name: 'On-call SRE', exact: true })
+      .getByRole('button', { name: 'Take this role' })
+      .click();
     await page.getByRole('button', { name: 'Start the quest' }).click();
 
     // Play began after the fault's onset: the alerts already firing page the table at once.
     const alerts = sre.page.getByRole('alert', { name: 'Pages to acknowledge' });
-    await alerts.getByText(/PREDICTIVE:/).first().waitFor();
+    await alerts
+      .getByText(/PREDICTIVE:/)
+      .first()
+      .waitFor();
     await sre.page.locator('.metric-chart canvas').first().waitFor();
     expect(await sre.page.locator('.metric-chart').count()).toBe(3);
     for (const [size, viewport] of Object.entries(SIZES)) {
@@ -71,7 +81,9 @@ describe('detection from dashboards and alerts', () => {
     await console.getByRole('button', { name: /End now/ }).click();
     const story = console.locator('p.story');
     await story.waitFor();
-    expect(await story.textContent()).toMatch(/You detected it at \d\d:\d\d \(monitoring\)\. The dynamic baseline flagged it at \d\d:\d\d, \d+ minutes before you\./);
+    expect(await story.textContent()).toMatch(
+      /You detected it at \d\d:\d\d \(monitoring\)\. The dynamic baseline flagged it at \d\d:\d\d, \d+ minutes before you\./,
+    );
     for (const [size, viewport] of Object.entries(SIZES)) {
       await console.setViewportSize(viewport);
       await screenshot(console, `detection-debrief-${size}`);

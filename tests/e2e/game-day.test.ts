@@ -53,8 +53,17 @@ describe('a game day in the browser', () => {
   it('lets three players join and take roles; a hostile name shows as text', async () => {
     ana = await person(browser, 'ana');
     mallory = await person(browser, 'mallory', { colorScheme: 'dark' });
-    bo = await person(browser, 'bo', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    for (const [who, name] of [[ana, 'Ana'], [mallory, XSS_NAME], [bo, 'Bo']] as const) {
+    bo = await person(browser, 'bo', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    for (const [who, name] of [
+      [ana, 'Ana'],
+      [mallory, XSS_NAME],
+      [bo, 'Bo'],
+    ] as const) {
       await who.page.goto(`${server.url}/#/join/${joinCode}`);
       await who.page.getByLabel('Your name').fill(name);
       await who.page.getByRole('button', { name: 'Join' }).click();
@@ -103,7 +112,8 @@ describe('a game day in the browser', () => {
     await expect.poll(() => ana.page.locator('.role-card').textContent()).toContain('change board');
     expect(await ana.page.locator('body').textContent()).not.toContain('staging zone by mistake');
     await facilitator.page.getByRole('button', { name: 'Start the quest' }).click();
-    for (const who of [ana, mallory, bo]) await who.page.getByRole('heading', { name: /Support is drowning/ }).waitFor();
+    for (const who of [ana, mallory, bo])
+      await who.page.getByRole('heading', { name: /Support is drowning/ }).waitFor();
   });
 
   it('jumps to any scene, and runs the clock in paced mode until stopped', async () => {
@@ -126,7 +136,9 @@ describe('a game day in the browser', () => {
 
   it('carries votes, proposals, pages, improvised injects, coaching and raised hands', async () => {
     const f = facilitator.page;
-    await choice(ana.page, 'Ask support what the failing customers').getByRole('button', { name: 'Vote for this' }).click();
+    await choice(ana.page, 'Ask support what the failing customers')
+      .getByRole('button', { name: 'Vote for this' })
+      .click();
     await choice(f, 'Ask support what the failing customers').getByText('1 vote: Ana').waitFor();
 
     await bo.page.getByLabel('Propose an action').fill('Check what resolvers the failing customers use');
@@ -143,7 +155,10 @@ describe('a game day in the browser', () => {
 
     await f.getByLabel('Improvised inject').fill('The CEO asks in #general whether the site is down.');
     await f.getByRole('button', { name: 'Reveal to everyone' }).click();
-    await mallory.page.locator('.inject-feed').getByText('The CEO asks in #general whether the site is down.').waitFor();
+    await mallory.page
+      .locator('.inject-feed')
+      .getByText('The CEO asks in #general whether the site is down.')
+      .waitFor();
 
     await f.getByLabel('Coach privately').selectOption({ label: 'Ana' });
     await f.getByLabel('Coaching note').fill('Ask the support lead what the tickets have in common.');
@@ -156,7 +171,10 @@ describe('a game day in the browser', () => {
 
     await f.getByLabel('Detected by').selectOption('monitoring');
     await f.getByRole('button', { name: 'Mark detected' }).click();
-    await f.locator('.milestone-list').getByText(/· monitoring$/).waitFor();
+    await f
+      .locator('.milestone-list')
+      .getByText(/· monitoring$/)
+      .waitFor();
     await bo.page.getByRole('button', { name: 'Declare incident' }).click();
     await bo.page.getByText('You declared an incident: recorded').waitFor();
     await screenshot(f, 'console');
@@ -215,7 +233,8 @@ describe('a game day in the browser', () => {
     await notify.getByLabel('Table dice (optional)').fill('20');
     await notify.getByRole('button', { name: 'Apply' }).click();
     await choice(f, 'Confirm every partner is syncing').getByRole('button', { name: 'Apply' }).click();
-    for (const who of [facilitator, ana, mallory, bo]) await who.page.getByRole('heading', { name: 'Around the cache' }).waitFor();
+    for (const who of [facilitator, ana, mallory, bo])
+      await who.page.getByRole('heading', { name: 'Around the cache' }).waitFor();
   });
 
   it('holds a debrief with run times, action items and the post-mortem draft', async () => {
@@ -224,7 +243,9 @@ describe('a game day in the browser', () => {
     await mallory.page.getByLabel('Owner (optional)').fill('Network');
     await mallory.page.getByRole('button', { name: 'Add' }).click();
     await f.locator('.action-items').getByText('Verify TTL steps against the production zone').waitFor();
-    await expect.poll(() => f.locator('pre.markdown').textContent()).toContain('Verify TTL steps against the production zone');
+    await expect
+      .poll(() => f.locator('pre.markdown').textContent())
+      .toContain('Verify TTL steps against the production zone');
     expect(await f.locator('.run-times').textContent()).toMatch(/Time to detect\d+ min/);
     expect(await mallory.page.getByRole('button', { name: 'Copy Markdown' }).count()).toBe(0);
     await screenshot(f, 'debrief');
@@ -237,7 +258,11 @@ describe('a game day in the browser', () => {
   it('lists the run in the metrics beside earlier runs, filtered by team', async () => {
     // History for the trends: records of earlier sessions (opened for real, their records seeded).
     for (const record of earlierRuns(Date.now())) {
-      const response = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'dns-ttl-trap', team: record.team }) });
+      const response = await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenarioId: 'dns-ttl-trap', team: record.team }),
+      });
       const { sessionId } = (await response.json()) as { sessionId: string };
       await server.store.putIncidentRecord(sessionId, { ...record, sessionId });
     }
@@ -250,9 +275,15 @@ describe('a game day in the browser', () => {
     // Real incidents beside practice: an upload, its skipped rows, then the side-by-side figures.
     await f.getByLabel('Incident CSV').setInputFiles(INCIDENTS_CSV);
     await f.getByRole('button', { name: 'Import incidents' }).click();
-    await expect.poll(() => f.locator('.import-summary p').textContent()).toBe('Generic CSV: 4 new, 0 already imported, 5 rows skipped.');
-    expect(await f.locator('.import-rejected li').first().textContent()).toBe('Line 5: no service: every incident needs the service it hit');
-    await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^6 practice incidents · 4 real incidents/);
+    await expect
+      .poll(() => f.locator('.import-summary p').textContent())
+      .toBe('Generic CSV: 4 new, 0 already imported, 5 rows skipped.');
+    expect(await f.locator('.import-rejected li').first().textContent()).toBe(
+      'Line 5: no service: every incident needs the service it hit',
+    );
+    await expect
+      .poll(() => f.locator('.metrics-count').textContent())
+      .toMatch(/^6 practice incidents · 4 real incidents/);
     const figures = f.getByRole('region', { name: 'Practice and real figures (scrolls)' });
     expect(await figures.getByRole('row', { name: /^MTTR/ }).textContent()).toMatch(/game clock\d of 6.*3 of 4/);
     const awareness = f.getByRole('region', { name: 'Who noticed first (scrolls)' });
@@ -264,9 +295,16 @@ describe('a game day in the browser', () => {
     await f.setViewportSize({ width: 390, height: 844 });
     await screenshot(f, 'metrics-phone');
     await f.setViewportSize(LAPTOP);
-    const [download] = await Promise.all([f.waitForEvent('download'), f.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      f.waitForEvent('download'),
+      f.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('chaos-quest-metrics.csv');
-    expect(readFileSync(await download.path(), 'utf8').split('\n').filter((line) => line.includes('dns-ttl-trap'))).toHaveLength(6);
+    expect(
+      readFileSync(await download.path(), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('dns-ttl-trap')),
+    ).toHaveLength(6);
     await f.getByLabel('Team', { exact: true }).selectOption('Checkout on-call');
     await expect.poll(() => f.locator('.metrics-count').textContent()).toMatch(/^1 practice incident /);
     expect(await f.locator('.incident-table tbody tr').count()).toBe(1);

@@ -10,7 +10,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 
 /** The real server on a free loopback port, serving the built client, with a fresh SQLite file; `options` win. */
-export async function startServer(options: CreateServerOptions = {}): Promise<{ server: ChaosServer; stop(): Promise<void> }> {
+export async function startServer(
+  options: CreateServerOptions = {},
+): Promise<{ server: ChaosServer; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cq-e2e-'));
   const server = await createServer({
     port: 0,
@@ -38,7 +40,14 @@ export async function startServer(options: CreateServerOptions = {}): Promise<{ 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -63,7 +72,8 @@ export async function person(browser: Browser, name: string, options: BrowserCon
   page.on('pageerror', (error) => who.errors.push(`${name}: page error: ${error.message}`));
   // The console's "Failed to load resource" does not say which; this does.
   page.on('response', (response) => {
-    if (response.status() >= 400) who.errors.push(`${name}: HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 400)
+      who.errors.push(`${name}: HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
   });
   page.on('dialog', (dialog) => {
     who.dialogs.push(`${name}: ${dialog.type()}: ${dialog.message()}`);

@@ -37,7 +37,9 @@ describe('the HTTP edge in the browser', () => {
     await page.getByRole('radio', { name: /The TTL Trap/ }).check();
     await page.getByRole('button', { name: 'Open a session' }).click();
     await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    await expect.poll(() => sockets.some((url) => url.includes('/socket.io/') && url.includes('transport=websocket'))).toBe(true);
+    await expect
+      .poll(() => sockets.some((url) => url.includes('/socket.io/') && url.includes('transport=websocket')))
+      .toBe(true);
     // A blocked script, style, image or connection is a console error: none.
     expect(facilitator.errors).toEqual([]);
     await facilitator.context.close();

@@ -37,7 +37,11 @@ describe('keyboard and errors', () => {
   }
 
   it('shows a refused join code beside the Join button, then joins with the keyboard alone', async () => {
-    const response = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'dns-ttl-trap' }) });
+    const response = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'dns-ttl-trap' }),
+    });
     const { joinCode } = (await response.json()) as { joinCode: string };
     const { page } = player;
     await page.goto(server.url);

@@ -12,7 +12,11 @@ export function earlierRuns(now: number, count = 5): IncidentRecord[] {
     const start = now - (count - i) * 7 * DAY;
     const detect = 30 - i * 4;
     const resolve = 90 - i * 10;
-    const at = (game: number, wall: number, source: 'scenario' | 'team' | 'outcome' | 'page') => ({ game, wall: start + wall * MINUTE, source });
+    const at = (game: number, wall: number, source: 'scenario' | 'team' | 'outcome' | 'page') => ({
+      game,
+      wall: start + wall * MINUTE,
+      source,
+    });
     return {
       practice: true,
       sessionId: `earlier-${i}`,

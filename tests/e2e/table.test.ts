@@ -91,7 +91,9 @@ describe('the game day at the table', () => {
     await phone.page.getByRole('heading', { name: 'Join a quest' }).waitFor();
     expect(await phone.page.getByLabel('Join code').inputValue()).toBe(joinCode);
     expect(await phone.page.getByRole('button', { name: 'Open a session' }).count()).toBe(0);
-    await expect.poll(() => phone.page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('nickname');
+    await expect
+      .poll(() => phone.page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+      .toBe('nickname');
     await screenshot(phone.page, 'table-join-phone');
     await phone.page.getByLabel('Your name').fill('Pia');
     await phone.page.getByRole('button', { name: 'Join' }).click();
@@ -118,11 +120,16 @@ describe('the game day at the table', () => {
     const names = Array.from({ length: 12 }, (_, i) => `Guest ${i + 1}`);
     // Four at a time: a dozen Chromium pages at once would only measure this 2-core machine.
     for (let i = 0; i < names.length; i += 4) {
-      const batch = await Promise.all(names.slice(i, i + 4).map((name) => person(browser, name, { viewport: { width: 800, height: 600 } })));
+      const batch = await Promise.all(
+        names.slice(i, i + 4).map((name) => person(browser, name, { viewport: { width: 800, height: 600 } })),
+      );
       await Promise.all(batch.map((who) => join(who, who.name)));
       others.push(...batch);
     }
-    await facilitator.page.locator('.lobby-count').getByText(/^14 joined/).waitFor();
+    await facilitator.page
+      .locator('.lobby-count')
+      .getByText(/^14 joined/)
+      .waitFor();
     for (const who of others) {
       expect(who.errors).toEqual([]);
       await who.context.close();
@@ -136,13 +143,15 @@ describe('the game day at the table', () => {
     const f = facilitator.page;
     await f.getByRole('button', { name: 'Brief the table' }).click();
     await f.getByRole('button', { name: 'Start the quest' }).click();
-    for (const who of [phone, held]) await choice(who.page, FIRST_CHOICE).getByRole('button', { name: 'Vote for this' }).waitFor();
+    for (const who of [phone, held])
+      await choice(who.page, FIRST_CHOICE).getByRole('button', { name: 'Vote for this' }).waitFor();
     await screen.page.locator('.big-join-corner').getByText(joinCode).waitFor();
     expect(await screen.page.locator('.big-join-corner svg.qr-code').isVisible()).toBe(true);
 
     holdViews = true;
     await f.getByRole('button', { name: 'Pause', exact: true }).click();
-    for (const who of [phone, facilitator, screen]) await who.page.locator('.paused-banner').getByText('The game is paused.').waitFor();
+    for (const who of [phone, facilitator, screen])
+      await who.page.locator('.paused-banner').getByText('The game is paused.').waitFor();
     const vote = choice(phone.page, FIRST_CHOICE).getByRole('button', { name: 'Vote for this' });
     expect(await vote.isDisabled()).toBe(true);
     expect(await phone.page.locator('.choices .disabled-reason').textContent()).toContain(PAUSED_VOTE);

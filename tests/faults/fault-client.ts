@@ -1,4 +1,13 @@
-import { foldPatch, type CommandAck, type MeMessage, type PatchMessage, type ResyncAck, type View, type ViewMessage, type ClientCommandInput } from '@chaos-quest/engine';
+import {
+  foldPatch,
+  type CommandAck,
+  type MeMessage,
+  type PatchMessage,
+  type ResyncAck,
+  type View,
+  type ViewMessage,
+  type ClientCommandInput,
+} from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -36,7 +45,14 @@ export class FaultClient {
 
   /** Connects and resolves with the first view; rejects with the handshake's refusal. */
   static connect(url: string, auth: Record<string, unknown>): Promise<FaultClient> {
-    const socket = io(url, { auth, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 400, timeout: 5000 });
+    const socket = io(url, {
+      auth,
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 400,
+      timeout: 5000,
+    });
     const client = new FaultClient(socket);
     return new Promise((resolve, reject) => {
       const refused = (error: Error) => {
@@ -70,7 +86,9 @@ export class FaultClient {
   send(command: ClientCommandInput, timeoutMs = 3000): Promise<CommandAck | null> {
     if (!this.socket.connected) return Promise.resolve(null);
     return new Promise((resolve) => {
-      this.socket.timeout(timeoutMs).emit('command', command, (error: Error | null, ack: CommandAck) => resolve(error ? null : ack));
+      this.socket
+        .timeout(timeoutMs)
+        .emit('command', command, (error: Error | null, ack: CommandAck) => resolve(error ? null : ack));
     });
   }
 

@@ -35,7 +35,13 @@ export class FaultTable {
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
 
-  private constructor(sessionId: string, joinCode: string, facilitator: FaultClient, players: FaultClient[], playerIds: string[]) {
+  private constructor(
+    sessionId: string,
+    joinCode: string,
+    facilitator: FaultClient,
+    players: FaultClient[],
+    playerIds: string[],
+  ) {
     this.sessionId = sessionId;
     this.joinCode = joinCode;
     this.facilitator = facilitator;
@@ -46,14 +52,28 @@ export class FaultTable {
 
   /** Opens a session over HTTP, seats `players` players, connects everyone and starts the game. Rejects on any refusal. */
   static async open(url: string, name: string, players: number): Promise<FaultTable> {
-    const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, { scenarioId: 'dns-ttl-trap', seed: `fault-${name}`, team: name });
+    const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, {
+      scenarioId: 'dns-ttl-trap',
+      seed: `fault-${name}`,
+      team: name,
+    });
     const seats: JoinResponse[] = [];
-    for (let i = 0; i < players; i++) seats.push(await postJson<JoinResponse>(`${url}/api/join`, { joinCode: created.joinCode, name: `${name} P${i + 1}` }));
+    for (let i = 0; i < players; i++)
+      seats.push(
+        await postJson<JoinResponse>(`${url}/api/join`, { joinCode: created.joinCode, name: `${name} P${i + 1}` }),
+      );
     const facilitator = await FaultClient.connect(url, { token: created.facilitatorToken });
     const clients = await Promise.all(seats.map((s) => FaultClient.connect(url, { token: s.playerToken })));
-    const table = new FaultTable(created.sessionId, created.joinCode, facilitator, clients, seats.map((s) => s.playerId));
+    const table = new FaultTable(
+      created.sessionId,
+      created.joinCode,
+      facilitator,
+      clients,
+      seats.map((s) => s.playerId),
+    );
     for (const draw of table.script.opening()) await table.send(draw);
-    if (table.refused.length > 0 || table.unanswered > 0) throw new Error(`table ${name} would not start: ${JSON.stringify(table.refused)}`);
+    if (table.refused.length > 0 || table.unanswered > 0)
+      throw new Error(`table ${name} would not start: ${JSON.stringify(table.refused)}`);
     return table;
   }
 
@@ -109,13 +129,22 @@ export class FaultTable {
     const ack = await client.send(draw.command, this.ackTimeoutMs);
     if (ack === null) this.unanswered += 1;
     else if (!ack.ok) this.refused.push(ack);
-    else this.acked.push({ seq: ack.seq, commandId: draw.command.id, sender: draw.sender === 'facilitator' ? 'facilitator' : (this.playerIds[draw.sender] as string) });
+    else
+      this.acked.push({
+        seq: ack.seq,
+        commandId: draw.command.id,
+        sender: draw.sender === 'facilitator' ? 'facilitator' : (this.playerIds[draw.sender] as string),
+      });
   }
 }
 
-
 /** Waits until `check` holds, polling; rejects with `what` (and `state()`, if given) after `timeoutMs`. */
-export async function until(what: string, check: () => boolean, state: () => string = () => '', timeoutMs = 15_000): Promise<void> {
+export async function until(
+  what: string,
+  check: () => boolean,
+  state: () => string = () => '',
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}. ${state()}`);

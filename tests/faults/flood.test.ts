@@ -14,16 +14,34 @@ const { dir, tables, track } = faultRig('cq-fault-flood-');
 /** Emits `count` commands back to back from the client's socket and collects whatever comes back. */
 function flood(client: FaultClient, count: number): Promise<(CommandAck | null)[]> {
   const socket = client.socket;
-  return Promise.all(Array.from({ length: count }, (_, i) => new Promise<CommandAck | null>((resolve) => {
-    socket.timeout(3000).emit('command', { id: `flood-${i}`, type: 'hand.raise', raised: i % 2 === 0 }, (error: Error | null, ack: CommandAck) => resolve(error ? null : ack));
-  })));
+  return Promise.all(
+    Array.from(
+      { length: count },
+      (_, i) =>
+        new Promise<CommandAck | null>((resolve) => {
+          socket
+            .timeout(3000)
+            .emit(
+              'command',
+              { id: `flood-${i}`, type: 'hand.raise', raised: i % 2 === 0 },
+              (error: Error | null, ack: CommandAck) => resolve(error ? null : ack),
+            );
+        }),
+    ),
+  );
 }
 
 /** Sends one command of `bytes` bytes of text; resolves with its ack, or null when the connection was cut instead. */
 function oversized(client: FaultClient, bytes: number): Promise<CommandAck | null> {
   const socket = client.socket;
   return new Promise((resolve) => {
-    socket.timeout(3000).emit('command', { id: `big-${bytes}`, type: 'timeline.post', text: 'x'.repeat(bytes) }, (error: Error | null, ack: CommandAck) => resolve(error ? null : ack));
+    socket
+      .timeout(3000)
+      .emit(
+        'command',
+        { id: `big-${bytes}`, type: 'timeline.post', text: 'x'.repeat(bytes) },
+        (error: Error | null, ack: CommandAck) => resolve(error ? null : ack),
+      );
   });
 }
 
@@ -31,7 +49,9 @@ describe('a flooding client and oversized frames', () => {
   it('limits and cuts the offender while every other session plays on without an error and converges', async () => {
     const server = track(await startServerProcess(dir));
     const url = server.url;
-    const calm = await Promise.all(Array.from({ length: CALM_SESSIONS }, (_, i) => FaultTable.open(url, `calm-${i}`, 2)));
+    const calm = await Promise.all(
+      Array.from({ length: CALM_SESSIONS }, (_, i) => FaultTable.open(url, `calm-${i}`, 2)),
+    );
     const offender = await FaultTable.open(url, 'offender', 2);
     tables.push(...calm, offender);
     const mallory = offender.players[0];
@@ -44,7 +64,9 @@ describe('a flooding client and oversized frames', () => {
     await until('the offender is cut', () => !mallory.socket.connected);
     // A server-side cut is final for socket.io-client; a determined offender connects again by
     // hand, and is refused while its seat cools down instead of getting a fresh burst.
-    const refusal = new Promise<string>((resolve) => mallory.socket.once('connect_error', (error) => resolve(error.message)));
+    const refusal = new Promise<string>((resolve) =>
+      mallory.socket.once('connect_error', (error) => resolve(error.message)),
+    );
     mallory.socket.connect();
     expect(await refusal).toMatch(/Wait \d+ s before reconnecting/);
     mallory.socket.disconnect();
@@ -65,13 +87,28 @@ describe('a flooding client and oversized frames', () => {
     expect(mallory.drops, 'cut for flooding').toBe(1);
     expect(bigSender.drops, 'cut for the oversized frame').toBe(1);
 
-    expect(calm.flatMap((t) => t.refused), 'no calm session saw a refusal').toEqual([]);
-    expect(calm.reduce((n, t) => n + t.unanswered, 0), 'no calm command went unanswered').toBe(0);
-    expect(calm.every((t) => t.clients.every((c) => c.drops === 0)), 'no calm socket dropped').toBe(true);
-    expect(calm.flatMap((t) => t.clients.map((c) => c.misfits)).filter((n) => n > 0), 'every calm patch fitted the view held').toEqual([]);
+    expect(
+      calm.flatMap((t) => t.refused),
+      'no calm session saw a refusal',
+    ).toEqual([]);
+    expect(
+      calm.reduce((n, t) => n + t.unanswered, 0),
+      'no calm command went unanswered',
+    ).toBe(0);
+    expect(
+      calm.every((t) => t.clients.every((c) => c.drops === 0)),
+      'no calm socket dropped',
+    ).toBe(true);
+    expect(
+      calm.flatMap((t) => t.clients.map((c) => c.misfits)).filter((n) => n > 0),
+      'every calm patch fitted the view held',
+    ).toEqual([]);
     const current = await Promise.all(calm.map((t) => t.facilitator.resync()));
-    await until('every calm socket holds its session’s seq', () => calm.every((t, i) => t.convergedAt(current[i]?.seq ?? -1)), () =>
-      calm.map((t, i) => `${t.sessionId} at ${current[i]?.seq}: ${t.describe()}`).join('; '));
+    await until(
+      'every calm socket holds its session’s seq',
+      () => calm.every((t, i) => t.convergedAt(current[i]?.seq ?? -1)),
+      () => calm.map((t, i) => `${t.sessionId} at ${current[i]?.seq}: ${t.describe()}`).join('; '),
+    );
     expect(calm.reduce((n, t) => n + t.acked.length, 0)).toBeGreaterThan(CALM_SESSIONS * 5);
   }, 60_000);
 });

@@ -22,10 +22,18 @@ export class Tally {
  * Joins `want` seats with one join code, in order, stopping at the first refusal (the session's
  * seat budget). Resolves with the seats taken and the refusal's `{ status, code }`, if any.
  */
-export async function joinMany(url: string, joinCode: string, want: number): Promise<{ seats: JoinResponse[]; refusal: { status: number; code: string } | null }> {
+export async function joinMany(
+  url: string,
+  joinCode: string,
+  want: number,
+): Promise<{ seats: JoinResponse[]; refusal: { status: number; code: string } | null }> {
   const seats: JoinResponse[] = [];
   for (let i = 0; i < want; i++) {
-    const response = await fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ joinCode, name: `Mallory ${i + 1}` }) });
+    const response = await fetch(`${url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ joinCode, name: `Mallory ${i + 1}` }),
+    });
     const body = (await response.json()) as JoinResponse & { error?: { code: string } };
     if (!response.ok) return { seats, refusal: { status: response.status, code: body.error?.code ?? '?' } };
     seats.push(body);
@@ -35,7 +43,13 @@ export async function joinMany(url: string, joinCode: string, want: number): Pro
 
 /** Connects a reading socket.io-client for `token`; rejects with the handshake's refusal. */
 export function connectPlain(url: string, token: string): Promise<Socket> {
-  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 10_000 });
+  const socket = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 10_000,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
@@ -69,12 +83,23 @@ export class DeafSocket {
   private closing = false;
 
   constructor(url: string, token: string) {
-    this.socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 10_000 });
+    this.socket = io(url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: 10_000,
+    });
     this.admitted = new Promise((resolve) => {
       this.socket.once('connect', () => {
-        const transport = this.socket.io.engine.transport as unknown as { ws?: { pause(): void; on(event: 'close', f: () => void): void } };
+        const transport = this.socket.io.engine.transport as unknown as {
+          ws?: { pause(): void; on(event: 'close', f: () => void): void };
+        };
         const ws = transport.ws;
-        if (!ws) throw new Error('engine.io-client no longer keeps its WebSocket as transport.ws: the deaf socket cannot pause it');
+        if (!ws)
+          throw new Error(
+            'engine.io-client no longer keeps its WebSocket as transport.ws: the deaf socket cannot pause it',
+          );
         ws.pause();
         // The Socket.IO client no longer reads, so it would never see the close frame; the TCP close is what it gets.
         ws.on('close', () => {

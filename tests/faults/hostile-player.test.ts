@@ -32,7 +32,10 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** One series from the server's Prometheus page, summed over the label sets that contain `labels`. */
 async function metric(name: string, labels = ''): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
-  return text.split('\n').filter((l) => l.startsWith(name) && l.includes(labels)).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(name) && l.includes(labels))
+    .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
 }
 
 beforeAll(async () => {
@@ -60,8 +63,17 @@ describe('one hostile player with a join code', () => {
     // until the session's typed-text budget is spent.
     const posters = await Promise.all(seats.map((s) => connectPlain(server.url, s.playerToken)));
     const posted = new Tally();
-    await Promise.all(posters.map((socket, s) => Promise.all(Array.from({ length: POSTS_PER_SEAT }, (_, i) =>
-      commandCode(socket, { id: `m${s}-${i}`, type: 'timeline.post', text: LINE }).then((code) => posted.add(code))))));
+    await Promise.all(
+      posters.map((socket, s) =>
+        Promise.all(
+          Array.from({ length: POSTS_PER_SEAT }, (_, i) =>
+            commandCode(socket, { id: `m${s}-${i}`, type: 'timeline.post', text: LINE }).then((code) =>
+              posted.add(code),
+            ),
+          ),
+        ),
+      ),
+    );
     for (const socket of posters) socket.close();
     expect(posted.get('rate-limited'), 'each seat is held to its minute budget').toBeGreaterThan(0);
     expect(posted.get('budget'), 'and the session to its typed-text budget').toBeGreaterThan(0);
@@ -73,11 +85,15 @@ describe('one hostile player with a join code', () => {
     expect(inflated?.view.timelineCount).toBeGreaterThan(inflated?.view.timeline.length ?? 0);
 
     // (a) Sockets that never read, each asking for a resync ten times a second.
-    const deaf = (await Promise.all(seats.slice(0, RESYNC_SEATS).flatMap((s) => Array.from({ length: DEAF_PER_SEAT }, async () => {
-      const socket = new DeafSocket(server.url, s.playerToken);
-      expect(await socket.admitted).toBeNull();
-      return socket;
-    }))));
+    const deaf = await Promise.all(
+      seats.slice(0, RESYNC_SEATS).flatMap((s) =>
+        Array.from({ length: DEAF_PER_SEAT }, async () => {
+          const socket = new DeafSocket(server.url, s.playerToken);
+          expect(await socket.admitted).toBeNull();
+          return socket;
+        }),
+      ),
+    );
     const resyncing = setInterval(() => deaf.forEach((d) => d.resync()), 100);
     // (b) One token opening a non-reading socket ten times a second.
     const opener = seats[RESYNC_SEATS];
@@ -87,21 +103,32 @@ describe('one hostile player with a join code', () => {
 
     const cutsBefore = await metric('cq_commands_total', 'result="cut-unread"');
     try {
-      await until('the server has cut every deaf resyncing socket', () => deaf.every((d) => d.cut), () =>
-        `${deaf.filter((d) => d.cut).length}/${deaf.length} cut, peak RSS ${Math.round(peakRss / 2 ** 20)} MB`, 45_000);
+      await until(
+        'the server has cut every deaf resyncing socket',
+        () => deaf.every((d) => d.cut),
+        () => `${deaf.filter((d) => d.cut).length}/${deaf.length} cut, peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
+        45_000,
+      );
     } finally {
       clearInterval(resyncing);
       clearInterval(opening);
     }
-    expect(await metric('cq_commands_total', 'result="cut-unread"') - cutsBefore, 'cut by the server for unread output').toBeGreaterThanOrEqual(deaf.length);
+    expect(
+      (await metric('cq_commands_total', 'result="cut-unread"')) - cutsBefore,
+      'cut by the server for unread output',
+    ).toBeGreaterThanOrEqual(deaf.length);
 
     const opens = new Tally();
-    for (const message of await Promise.all(opened.map((d) => d.admitted))) opens.add(message === null ? 'admitted' : message);
+    for (const message of await Promise.all(opened.map((d) => d.admitted)))
+      opens.add(message === null ? 'admitted' : message);
     // Its four stay open (they are sent nothing more than the view they never read), so no fifth is let in.
     expect(opens.get('admitted'), `the opener's handshakes: ${JSON.stringify(opens)}`).toBe(4);
-    expect(opened.length - opens.get('admitted'), 'the rest were refused at the handshake').toBeGreaterThan(opened.length / 2);
+    expect(opened.length - opens.get('admitted'), 'the rest were refused at the handshake').toBeGreaterThan(
+      opened.length / 2,
+    );
     for (const message of opens.counts.keys()) {
-      if (message !== 'admitted') expect(message).toMatch(/already has 4 connections open|Too many new connections for this seat/);
+      if (message !== 'admitted')
+        expect(message).toMatch(/already has 4 connections open|Too many new connections for this seat/);
     }
     for (const d of [...deaf, ...opened]) d.close();
 
@@ -110,7 +137,10 @@ describe('one hostile player with a join code', () => {
     expect(calm.refused, 'the calm session saw no refusal').toEqual([]);
     expect(calm.unanswered, 'every calm command was acknowledged').toBe(0);
     expect(calm.acked.length).toBeGreaterThan(50);
-    expect(calm.clients.every((c) => c.drops === 0), 'no calm socket dropped').toBe(true);
+    expect(
+      calm.clients.every((c) => c.drops === 0),
+      'no calm socket dropped',
+    ).toBe(true);
     expect(peakRss, `peak server RSS ${Math.round(peakRss / 2 ** 20)} MB`).toBeLessThan(RSS_CEILING);
     expect(peakRss, 'the RSS sampler read the server').toBeGreaterThan(0);
     expect(server.proc.exitCode, 'the server is alive').toBeNull();
@@ -127,20 +157,31 @@ describe('one hostile player with a join code', () => {
     let serverMost = 0;
     let scrapes = 0;
     // A scrape may be refused while a thousand handshakes crowd the listen queue; the ones that answer count.
-    const watching = setInterval(() => void metric('cq_sockets_connected').then((n) => {
-      scrapes += 1;
-      serverMost = Math.max(serverMost, n - baseline);
-    }, () => undefined), 50);
+    const watching = setInterval(
+      () =>
+        void metric('cq_sockets_connected').then(
+          (n) => {
+            scrapes += 1;
+            serverMost = Math.max(serverMost, n - baseline);
+          },
+          () => undefined,
+        ),
+      50,
+    );
     const tries = new Tally();
     const held: Socket[] = [];
-    await Promise.all(Array.from({ length: 1000 }, () => connectPlain(server.url, token).then(
-      (socket) => {
-        held.push(socket);
-        mostOpen = Math.max(mostOpen, ++open);
-        tries.add('admitted');
-      },
-      (error: Error) => tries.add(error.message),
-    )));
+    await Promise.all(
+      Array.from({ length: 1000 }, () =>
+        connectPlain(server.url, token).then(
+          (socket) => {
+            held.push(socket);
+            mostOpen = Math.max(mostOpen, ++open);
+            tries.add('admitted');
+          },
+          (error: Error) => tries.add(error.message),
+        ),
+      ),
+    );
     await pause(300);
     clearInterval(watching);
     const heldOpen = held.filter((s) => s.connected).length;
@@ -150,7 +191,9 @@ describe('one hostile player with a join code', () => {
     expect(heldOpen, 'the four admitted stay open').toBe(4);
     expect(scrapes, 'the server was scraped during the storm').toBeGreaterThan(0);
     expect(serverMost, 'the server never counted more than four more sockets').toBeLessThanOrEqual(4);
-    expect(tries.get('This seat already has 4 connections open. Close another tab or device first.')).toBeGreaterThan(900);
+    expect(tries.get('This seat already has 4 connections open. Close another tab or device first.')).toBeGreaterThan(
+      900,
+    );
     expect(server.proc.exitCode).toBeNull();
   }, 60_000);
 });

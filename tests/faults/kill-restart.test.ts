@@ -16,7 +16,11 @@ describe('the server under kill -9 while ten sessions play', () => {
     let server = track(await startServerProcessForRestarts(dir));
     const port = server.port;
     const url = server.url;
-    tables.push(...(await Promise.all(Array.from({ length: SESSIONS }, (_, i) => FaultTable.open(url, `kill-${i}`, 2 + (i % 2))))));
+    tables.push(
+      ...(await Promise.all(
+        Array.from({ length: SESSIONS }, (_, i) => FaultTable.open(url, `kill-${i}`, 2 + (i % 2))),
+      )),
+    );
 
     let snapshotted = 0;
     for (let round = 1; round <= ROUNDS; round++) {
@@ -34,23 +38,35 @@ describe('the server under kill -9 while ten sessions play', () => {
       for (const audit of audits) {
         expect(audit.lost, `${label}, session ${audit.sessionId}: acknowledged but not in the log`).toEqual([]);
         expect(audit.contiguous, `${label}, session ${audit.sessionId}: the log has a gap`).toBe(true);
-        expect(audit.recoveredHash, `${label}, session ${audit.sessionId}: snapshot ${audit.snapshotSeq} plus tail differs from a full replay`).toBe(audit.replayHash);
+        expect(
+          audit.recoveredHash,
+          `${label}, session ${audit.sessionId}: snapshot ${audit.snapshotSeq} plus tail differs from a full replay`,
+        ).toBe(audit.replayHash);
       }
 
       server = track(await startServerProcess(dir, port));
-      await until(`${label}: every client reconnects and holds its session's seq`, () => tables.every((t, i) => t.convergedAt(audits[i]?.state.seq ?? -1)), () =>
-        tables.map((t, i) => `${t.sessionId} log ${audits[i]?.state.seq}: ${t.describe()}`).join('; '));
+      await until(
+        `${label}: every client reconnects and holds its session's seq`,
+        () => tables.every((t, i) => t.convergedAt(audits[i]?.state.seq ?? -1)),
+        () => tables.map((t, i) => `${t.sessionId} log ${audits[i]?.state.seq}: ${t.describe()}`).join('; '),
+      );
       tables.forEach((table, i) => {
         const audit = audits[i];
         if (!audit) throw new Error('one audit per table');
-        expect(table.clients.map((c) => c.whole), `${label}, session ${table.sessionId}: views after restart`).toEqual(expectedViews(audit, table));
+        expect(
+          table.clients.map((c) => c.whole),
+          `${label}, session ${table.sessionId}: views after restart`,
+        ).toEqual(expectedViews(audit, table));
       });
     }
 
     const acked = tables.reduce((n, t) => n + t.acked.length, 0);
     const refused = tables.flatMap((t) => t.refused);
     expect(refused, 'the script sends only commands the engine accepts').toEqual([]);
-    expect(tables.flatMap((t) => t.clients.map((c) => c.misfits)).filter((n) => n > 0), 'every patch fitted the view held, across restarts').toEqual([]);
+    expect(
+      tables.flatMap((t) => t.clients.map((c) => c.misfits)).filter((n) => n > 0),
+      'every patch fitted the view held, across restarts',
+    ).toEqual([]);
     // Without acks, or without snapshots, the checks above would prove little.
     expect(acked).toBeGreaterThan(SESSIONS * 10);
     expect(snapshotted).toBeGreaterThan(0);

@@ -1,4 +1,14 @@
-import { asPlayerId, parseScenario, replay, stateHash, viewFor, type Scenario, type SessionState, type View, type Viewer } from '@chaos-quest/engine';
+import {
+  asPlayerId,
+  parseScenario,
+  replay,
+  stateHash,
+  viewFor,
+  type Scenario,
+  type SessionState,
+  type View,
+  type Viewer,
+} from '@chaos-quest/engine';
 import { loadSession } from '../../server/src/hub/load-session.ts';
 import { ScenarioCache } from '../../server/src/scenarios/by-hash.ts';
 import { SqliteStore } from '../../server/src/store/sqlite-store.ts';
@@ -44,10 +54,18 @@ async function auditSession(store: SqliteStore, table: FaultTable): Promise<Sess
   const text = await store.getScenarioText(row.scenarioHash);
   if (text === null) throw new Error(`session ${table.sessionId}: its scenario text is missing`);
   const { scenario, diagnostics } = parseScenario(text, 'stored.yaml');
-  if (!scenario) throw new Error(`session ${table.sessionId}: stored scenario does not parse: ${diagnostics[0]?.message}`);
+  if (!scenario)
+    throw new Error(`session ${table.sessionId}: stored scenario does not parse: ${diagnostics[0]?.message}`);
   const log = await store.readLog(table.sessionId);
-  const replayed = replay(scenario, row.seed, log, { scenarioHash: row.scenarioHash, team: row.team, createdAt: row.createdAt });
-  if (!replayed.ok) throw new Error(`session ${table.sessionId}: the log does not replay at seq ${replayed.seq}: ${replayed.error.message}`);
+  const replayed = replay(scenario, row.seed, log, {
+    scenarioHash: row.scenarioHash,
+    team: row.team,
+    createdAt: row.createdAt,
+  });
+  if (!replayed.ok)
+    throw new Error(
+      `session ${table.sessionId}: the log does not replay at seq ${replayed.seq}: ${replayed.error.message}`,
+    );
   const lost = table.acked
     .filter((a) => {
       const entry = log[a.seq - 1];
@@ -71,7 +89,10 @@ async function auditSession(store: SqliteStore, table: FaultTable): Promise<Sess
 
 /** The views every client of the table should converge to, from the audited state: facilitator first, then players. */
 export function expectedViews(audit: SessionAudit, table: FaultTable): View[] {
-  const viewers: Viewer[] = [{ kind: 'facilitator' }, ...table.playerIds.map((playerId) => ({ kind: 'player', playerId: asPlayerId(playerId) }) as const)];
+  const viewers: Viewer[] = [
+    { kind: 'facilitator' },
+    ...table.playerIds.map((playerId) => ({ kind: 'player', playerId: asPlayerId(playerId) }) as const),
+  ];
   // Through JSON, as the wire carries them (undefined fields vanish).
   return viewers.map((viewer) => JSON.parse(JSON.stringify(viewFor(audit.scenario, audit.state, viewer))) as View);
 }

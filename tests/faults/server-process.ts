@@ -32,6 +32,13 @@ export async function startServerProcessForRestarts(dataDir: string): Promise<Li
 
 function spawnServer(dataDir: string, port: number, snapshotEvery: number): Promise<ListeningChild> {
   return spawnListening(path.join(REPO, 'tests', 'bench', 'lib', 'server-child.ts'), [
-    '--data', dataDir, '--scenarios', BENCH_SCENARIOS, '--port', String(port), '--snapshot-every', String(snapshotEvery),
+    '--data',
+    dataDir,
+    '--scenarios',
+    BENCH_SCENARIOS,
+    '--port',
+    String(port),
+    '--snapshot-every',
+    String(snapshotEvery),
   ]);
 }

@@ -66,27 +66,43 @@ describe.each(GOLDEN_PATHS.map((p) => [p.scenario, p] as const))('golden replays
     expect(outcomes.some((o) => o !== 'success')).toBe(true);
   });
 
-  it.each(paths.map((p) => [p.name, p] as const))('%s reaches its ending with the expected milestones', (name, path) => {
-    if (!shipped?.scenario) throw new Error(`scenarios/${id}.yaml is missing or does not parse`);
-    const { state, log } = playPath(shipped.scenario, shipped.text, path);
-    const context = state.game.context;
-    expect({ ending: context.ending, outcome: context.outcome }).toEqual({ ending: path.expect.ending, outcome: path.expect.outcome });
-    expect(Object.keys(state.milestones).sort()).toEqual([...path.expect.milestones].sort());
-    expect(state.milestones.detected?.game ?? null).toBe(path.expect.detectedAt);
-    expect(state.milestones.resolved?.game ?? null).toBe(path.expect.resolvedAt);
-    expect(state.path.at(-1)).toBe(path.expect.ending);
+  it.each(paths.map((p) => [p.name, p] as const))(
+    '%s reaches its ending with the expected milestones',
+    (name, path) => {
+      if (!shipped?.scenario) throw new Error(`scenarios/${id}.yaml is missing or does not parse`);
+      const { state, log } = playPath(shipped.scenario, shipped.text, path);
+      const context = state.game.context;
+      expect({ ending: context.ending, outcome: context.outcome }).toEqual({
+        ending: path.expect.ending,
+        outcome: path.expect.outcome,
+      });
+      expect(Object.keys(state.milestones).sort()).toEqual([...path.expect.milestones].sort());
+      expect(state.milestones.detected?.game ?? null).toBe(path.expect.detectedAt);
+      expect(state.milestones.resolved?.game ?? null).toBe(path.expect.resolvedAt);
+      expect(state.path.at(-1)).toBe(path.expect.ending);
 
-    const hash = stateHash(state);
-    const again = replay(shipped.scenario, path.seed, log, { scenarioHash: sha256(shipped.text), team: 'golden', createdAt: state.createdAt });
-    expect(again.ok && stateHash(again.state)).toBe(hash);
+      const hash = stateHash(state);
+      const again = replay(shipped.scenario, path.seed, log, {
+        scenarioHash: sha256(shipped.text),
+        team: 'golden',
+        createdAt: state.createdAt,
+      });
+      expect(again.ok && stateHash(again.state)).toBe(hash);
 
-    const key = `${id}/${name}`;
-    computed[key] = hash;
-    if (!UPDATE) {
-      expect(recorded[key], `no recorded hash for ${key}: run UPDATE_GOLDEN=1 npx vitest run tests/golden`).toBeDefined();
-      expect(hash, `${key} drifted from hashes.json; if the change is intended, run UPDATE_GOLDEN=1 npx vitest run tests/golden`).toBe(recorded[key]);
-    }
-  });
+      const key = `${id}/${name}`;
+      computed[key] = hash;
+      if (!UPDATE) {
+        expect(
+          recorded[key],
+          `no recorded hash for ${key}: run UPDATE_GOLDEN=1 npx vitest run tests/golden`,
+        ).toBeDefined();
+        expect(
+          hash,
+          `${key} drifted from hashes.json; if the change is intended, run UPDATE_GOLDEN=1 npx vitest run tests/golden`,
+        ).toBe(recorded[key]);
+      }
+    },
+  );
 });
 
 describe('hashes.json', () => {

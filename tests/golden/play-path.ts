@@ -50,7 +50,12 @@ export function pathLog(scenario: Scenario, path: GoldenPath): LoggedCommand[] {
 function toCommand(move: Move, facilitator: Actor, as: (role: string) => Actor): [Actor, Body] {
   if ('apply' in move) {
     const actor = move.by ? as(move.by) : facilitator;
-    return [actor, move.physical === undefined ? { type: 'choice.apply', choiceId: move.apply } : { type: 'choice.apply', choiceId: move.apply, physical: move.physical }];
+    return [
+      actor,
+      move.physical === undefined
+        ? { type: 'choice.apply', choiceId: move.apply }
+        : { type: 'choice.apply', choiceId: move.apply, physical: move.physical },
+    ];
   }
   if ('advance' in move) return [facilitator, { type: 'clock.advance', minutes: move.advance }];
   if ('reveal' in move) return [facilitator, { type: 'inject.reveal', injectId: move.reveal }];
@@ -70,7 +75,9 @@ export function playPath(scenario: Scenario, text: string, path: GoldenPath): Pl
   const result = replay(scenario, path.seed, log, options);
   if (!result.ok) {
     const entry = log[result.seq - 1];
-    throw new Error(`${scenario.id}/${path.name}: command ${result.seq} (${JSON.stringify(entry?.command)}) refused: ${result.error.code} ${result.error.message}`);
+    throw new Error(
+      `${scenario.id}/${path.name}: command ${result.seq} (${JSON.stringify(entry?.command)}) refused: ${result.error.code} ${result.error.message}`,
+    );
   }
   return { log, state: result.state };
 }

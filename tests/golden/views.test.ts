@@ -1,5 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { asPlayerId, createSession, sha256, step, viewFor, type Scenario, type SessionState, type Viewer } from '@chaos-quest/engine';
+import {
+  asPlayerId,
+  createSession,
+  sha256,
+  step,
+  viewFor,
+  type Scenario,
+  type SessionState,
+  type Viewer,
+} from '@chaos-quest/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from './library.ts';
 import { GOLDEN_PATHS } from './paths/index.ts';
@@ -26,17 +35,25 @@ afterAll(() => {
 });
 
 function viewersOf(state: SessionState): Viewer[] {
-  const players = Object.keys(state.players).map((playerId): Viewer => ({ kind: 'player', playerId: asPlayerId(playerId) }));
+  const players = Object.keys(state.players).map((playerId): Viewer => ({
+    kind: 'player',
+    playerId: asPlayerId(playerId),
+  }));
   return [{ kind: 'facilitator' }, { kind: 'observer' }, ...players];
 }
 
 /** One hash over the JSON of every viewer's view after every command of the path. */
 function viewsHash(scenario: Scenario, text: string, path: (typeof GOLDEN_PATHS)[number]['paths'][number]): string {
-  let state = createSession(scenario, path.seed, { scenarioHash: sha256(text), team: 'golden', createdAt: 1_700_000_000_000 });
+  let state = createSession(scenario, path.seed, {
+    scenarioHash: sha256(text),
+    team: 'golden',
+    createdAt: 1_700_000_000_000,
+  });
   const frames: string[] = [];
   for (const entry of pathLog(scenario, path)) {
     const result = step(scenario, state, entry);
-    if (!result.ok) throw new Error(`${scenario.id}/${path.name}: command ${entry.seq} refused: ${result.error.message}`);
+    if (!result.ok)
+      throw new Error(`${scenario.id}/${path.name}: command ${entry.seq} refused: ${result.error.message}`);
     state = result.state;
     for (const viewer of viewersOf(state)) frames.push(JSON.stringify(viewFor(scenario, state, viewer)));
   }
@@ -44,12 +61,18 @@ function viewsHash(scenario: Scenario, text: string, path: (typeof GOLDEN_PATHS)
 }
 
 describe.each(GOLDEN_PATHS.map((p) => [p.scenario, p] as const))('the views of %s', (id, { paths }) => {
-  it.each(paths.map((p) => [p.name, p] as const))('%s: every viewer sees the recorded bytes at every step', (name, path) => {
-    const shipped = library.find((s) => s.scenario?.id === id);
-    if (!shipped?.scenario) throw new Error(`scenarios/${id}.yaml is missing or does not parse`);
-    const key = `${id}/${name}`;
-    computed[key] = viewsHash(shipped.scenario, shipped.text, path);
-    if (UPDATE) return;
-    expect(computed[key], `${key}: views drifted from view-hashes.json; if intended, run UPDATE_GOLDEN=1 npx vitest run tests/golden`).toBe(recorded[key]);
-  });
+  it.each(paths.map((p) => [p.name, p] as const))(
+    '%s: every viewer sees the recorded bytes at every step',
+    (name, path) => {
+      const shipped = library.find((s) => s.scenario?.id === id);
+      if (!shipped?.scenario) throw new Error(`scenarios/${id}.yaml is missing or does not parse`);
+      const key = `${id}/${name}`;
+      computed[key] = viewsHash(shipped.scenario, shipped.text, path);
+      if (UPDATE) return;
+      expect(
+        computed[key],
+        `${key}: views drifted from view-hashes.json; if intended, run UPDATE_GOLDEN=1 npx vitest run tests/golden`,
+      ).toBe(recorded[key]);
+    },
+  );
 });

@@ -20,7 +20,8 @@ describe('bench baselines', () => {
       const expected = readAnomalyScores(file);
       const ours = windowedGaussianScores(loadNabFile(name).values);
       let worst = 0;
-      for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs((ours[i] as number) - (expected[i] as number)));
+      for (let i = 0; i < ours.length; i++)
+        worst = Math.max(worst, Math.abs((ours[i] as number) - (expected[i] as number)));
       expect(worst).toBeLessThan(1e-9);
     });
   }

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PROFILE_NAMES, listPerRowResults, loadNabFile, loadProfiles, loadPublishedScores, readAnomalyScores,
+  PROFILE_NAMES,
+  listPerRowResults,
+  loadNabFile,
+  loadProfiles,
+  loadPublishedScores,
+  readAnomalyScores,
 } from '../bench/lib/nab/corpus.ts';
-import { bestThreshold, normalise, probationLength, rowWeights, scaledSigmoid, scoreFile } from '../bench/lib/nab/scorer.ts';
+import {
+  bestThreshold,
+  normalise,
+  probationLength,
+  rowWeights,
+  scaledSigmoid,
+  scoreFile,
+} from '../bench/lib/nab/scorer.ts';
 
 const DETECTORS = ['numenta', 'twitterADVec', 'windowedGaussian'] as const;
 const profiles = loadProfiles();
@@ -23,7 +35,10 @@ describe('NAB scorer port', () => {
           if (!published) throw new Error(`no published ${detector} ${p} score for ${name}`);
           const weights = rowWeights({ rows: scores.length, windows: nab.windows }, profiles[p]);
           const ours = scoreFile(scores, weights, nab.windows.length, profiles[p], published.threshold);
-          expect(Math.abs(ours - published.score), `${detector} ${p} ${name}: ${ours} vs ${published.score}`).toBeLessThan(1e-9);
+          expect(
+            Math.abs(ours - published.score),
+            `${detector} ${p} ${name}: ${ours} vs ${published.score}`,
+          ).toBeLessThan(1e-9);
         }
       });
     }

@@ -5,15 +5,35 @@ import { createSession, joinSession, TestClient, withServer, type CommandPayload
 /** One well-formed example of every client command; the test fails if the protocol grows one without an example. */
 function examples(playerId: string): Record<string, Payload> {
   const list: Payload[] = [
-    { type: 'session.brief' }, { type: 'session.start' }, { type: 'session.pause' }, { type: 'session.resume' },
-    { type: 'session.end', outcome: 'failure' }, { type: 'session.close' }, { type: 'session.configure', monitoring: 'thresholds+baseline' }, { type: 'clock.advance', minutes: 5 },
-    { type: 'clock.pace', secondsPerMinute: 10 }, { type: 'inject.reveal', injectId: 'page' }, { type: 'inject.improvise', text: 'A rumour' },
-    { type: 'scene.goto', sceneId: 'dashboards' }, { type: 'milestone.mark', milestone: 'detected' },
-    { type: 'declaration.confirm', declarationId: 'd1' }, { type: 'coach', playerId, text: 'Psst' },
-    { type: 'dice.roll', dice: 'd20', label: 'Luck' }, { type: 'player.assign', playerId, role: 'ic' }, { type: 'player.remove', playerId },
-    { type: 'role.decline', playerId }, { type: 'role.take', role: 'comms' }, { type: 'role.request', role: 'comms' }, { type: 'action.propose', text: 'Check DNS' }, { type: 'choice.vote', choiceId: 'look' },
-    { type: 'incident.declare', kind: 'incident' }, { type: 'hand.raise', raised: true }, { type: 'inject.ack', key: 'page' },
-    { type: 'choice.apply', choiceId: 'look' }, { type: 'timeline.post', text: 'Note' }, { type: 'action-item.add', text: 'Fix it' },
+    { type: 'session.brief' },
+    { type: 'session.start' },
+    { type: 'session.pause' },
+    { type: 'session.resume' },
+    { type: 'session.end', outcome: 'failure' },
+    { type: 'session.close' },
+    { type: 'session.configure', monitoring: 'thresholds+baseline' },
+    { type: 'clock.advance', minutes: 5 },
+    { type: 'clock.pace', secondsPerMinute: 10 },
+    { type: 'inject.reveal', injectId: 'page' },
+    { type: 'inject.improvise', text: 'A rumour' },
+    { type: 'scene.goto', sceneId: 'dashboards' },
+    { type: 'milestone.mark', milestone: 'detected' },
+    { type: 'declaration.confirm', declarationId: 'd1' },
+    { type: 'coach', playerId, text: 'Psst' },
+    { type: 'dice.roll', dice: 'd20', label: 'Luck' },
+    { type: 'player.assign', playerId, role: 'ic' },
+    { type: 'player.remove', playerId },
+    { type: 'role.decline', playerId },
+    { type: 'role.take', role: 'comms' },
+    { type: 'role.request', role: 'comms' },
+    { type: 'action.propose', text: 'Check DNS' },
+    { type: 'choice.vote', choiceId: 'look' },
+    { type: 'incident.declare', kind: 'incident' },
+    { type: 'hand.raise', raised: true },
+    { type: 'inject.ack', key: 'page' },
+    { type: 'choice.apply', choiceId: 'look' },
+    { type: 'timeline.post', text: 'Note' },
+    { type: 'action-item.add', text: 'Fix it' },
   ];
   return Object.fromEntries(list.map((p) => [p.type, p]));
 }
@@ -34,7 +54,9 @@ describe('authorisation by role over sockets', () => {
       await facilitator.send({ type: 'session.start' });
       const before = (await facilitator.resync()).seq;
       const all = examples(sreSeat.playerId);
-      expect(Object.keys(all).sort()).toEqual([...typesOf(facilitatorCommands), ...typesOf(playerCommands), ...typesOf(sharedCommands)].sort());
+      expect(Object.keys(all).sort()).toEqual(
+        [...typesOf(facilitatorCommands), ...typesOf(playerCommands), ...typesOf(sharedCommands)].sort(),
+      );
       for (const player of [ic, sre]) {
         for (const type of typesOf(facilitatorCommands)) {
           const ack = await player.send(all[type] as Payload);
@@ -42,10 +64,19 @@ describe('authorisation by role over sockets', () => {
         }
       }
       // A role without can_apply_choices proposes; it cannot apply.
-      expect(await sre.send({ type: 'choice.apply', choiceId: 'look' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await sre.send({ type: 'choice.apply', choiceId: 'look' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       // The server's own commands are not part of what a socket may send at all.
-      expect(await sre.sendRaw({ id: 'j', type: 'player.join', playerId: 'ghost', name: 'Ghost' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      expect(await sre.sendRaw({ id: 't', type: 'clock.tick' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await sre.sendRaw({ id: 'j', type: 'player.join', playerId: 'ghost', name: 'Ghost' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      expect(await sre.sendRaw({ id: 't', type: 'clock.tick' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
       expect((await facilitator.resync()).seq).toBe(before);
       for (const c of [facilitator, ic, sre]) c.close();
     });
@@ -61,7 +92,10 @@ describe('authorisation by role over sockets', () => {
       await facilitator.send({ type: 'session.start' });
       const before = (await facilitator.resync()).seq;
       for (const payload of Object.values(examples(seat.playerId))) {
-        expect(await observer.send(payload), `${payload.type} from an observer`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(await observer.send(payload), `${payload.type} from an observer`).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden' },
+        });
       }
       expect((await facilitator.resync()).seq).toBe(before);
       expect((await observer.resync()).view.viewer).toBe('observer');

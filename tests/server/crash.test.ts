@@ -10,7 +10,9 @@ const CHILD = new URL('./fixtures/serve-child.ts', import.meta.url).pathname;
 
 /** Starts the server in a child process and resolves with it and its URL once it listens. */
 async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, FIXTURE_SCENARIOS, '7'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, FIXTURE_SCENARIOS, '7'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -26,7 +28,13 @@ async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url:
 type Acked = { actor: string; id: string; seq: number };
 
 /** Sends commands one after another from `client` until told to stop, remembering every ok ack. */
-async function drive(client: TestClient, actor: string, next: (i: number) => CommandPayload, acked: Acked[], stop: () => boolean): Promise<void> {
+async function drive(
+  client: TestClient,
+  actor: string,
+  next: (i: number) => CommandPayload,
+  acked: Acked[],
+  stop: () => boolean,
+): Promise<void> {
   for (let i = 0; !stop(); i++) {
     const id = `${actor}-${i}`;
     let ack: CommandAck;
@@ -46,18 +54,44 @@ describe('a server killed with SIGKILL mid-session', () => {
     let restarted: ChaosServer | null = null;
     try {
       const { child, url } = await spawnServer(dir);
-      const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      const post = (path: string, body: unknown) =>
+        fetch(url + path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json());
       const created = await post('/api/sessions', { scenarioId: 'dns-ttl-trap', seed: 'crash-seed', team: 'crash' });
-      const seats = await Promise.all(['Ana', 'Bo', 'Cy'].map((name) => post('/api/join', { joinCode: created.joinCode, name })));
+      const seats = await Promise.all(
+        ['Ana', 'Bo', 'Cy'].map((name) => post('/api/join', { joinCode: created.joinCode, name })),
+      );
       const facilitator = await TestClient.connect(url, { token: created.facilitatorToken });
-      const players = await Promise.all(seats.map((s: { playerToken: string }) => TestClient.connect(url, { token: s.playerToken })));
+      const players = await Promise.all(
+        seats.map((s: { playerToken: string }) => TestClient.connect(url, { token: s.playerToken })),
+      );
       await facilitator.send({ type: 'session.start' });
 
       const acked: Acked[] = [];
       let stop = false;
       const drivers = [
-        drive(facilitator, 'facilitator', (i) => ({ type: 'timeline.post', text: `Facilitator note ${i}` }), acked, () => stop),
-        ...players.map((p, n) => drive(p, `player${n}`, (i) => (i % 3 === 0 ? { type: 'hand.raise', raised: i % 2 === 0 } : { type: 'timeline.post', text: `Player ${n} says ${i}` }), acked, () => stop)),
+        drive(
+          facilitator,
+          'facilitator',
+          (i) => ({ type: 'timeline.post', text: `Facilitator note ${i}` }),
+          acked,
+          () => stop,
+        ),
+        ...players.map((p, n) =>
+          drive(
+            p,
+            `player${n}`,
+            (i) =>
+              i % 3 === 0
+                ? { type: 'hand.raise', raised: i % 2 === 0 }
+                : { type: 'timeline.post', text: `Player ${n} says ${i}` },
+            acked,
+            () => stop,
+          ),
+        ),
       ];
       while (acked.length < 40) await new Promise((r) => setTimeout(r, 5));
       child.kill('SIGKILL');
@@ -74,7 +108,11 @@ describe('a server killed with SIGKILL mid-session', () => {
       for (const a of acked) expect(bySeq.get(a.seq)?.command.id, `acknowledged ${a.id} at seq ${a.seq}`).toBe(a.id);
       const row = await restarted.store.getSession(created.sessionId);
       if (!row || !session) throw new Error('session lost');
-      const fresh = replay(FIXTURE, row.seed, log, { scenarioHash: row.scenarioHash, team: row.team, createdAt: row.createdAt });
+      const fresh = replay(FIXTURE, row.seed, log, {
+        scenarioHash: row.scenarioHash,
+        team: row.team,
+        createdAt: row.createdAt,
+      });
       expect(fresh.ok).toBe(true);
       expect(stateHash(session.state)).toBe(fresh.ok ? stateHash(fresh.state) : 'no replay');
       expect(session.state.seq).toBeGreaterThanOrEqual(Math.max(...acked.map((a) => a.seq)));

@@ -14,12 +14,17 @@ const repoRoot = new URL('../../', import.meta.url).pathname;
 /** A data directory whose database has a garbled b-tree page (written by a real server first). */
 async function damagedDataDir(): Promise<string> {
   const dataDir = tempDir();
-  await withServer(async (server) => {
-    for (let i = 0; i < 5; i++) await createSession(server);
-  }, { dataDir });
+  await withServer(
+    async (server) => {
+      for (let i = 0; i < 5; i++) await createSession(server);
+    },
+    { dataDir },
+  );
   const file = path.join(dataDir, 'chaos-quest.sqlite');
   const db = new Database(file, { readonly: true });
-  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'").get() as { rootpage: number };
+  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'").get() as {
+    rootpage: number;
+  };
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   db.close();
   const fd = fs.openSync(file, 'r+');
@@ -43,9 +48,22 @@ describe('a damaged database', () => {
   it('makes `chaos-quest serve` print the message and exit 1, without a stack trace', async () => {
     const dataDir = await damagedDataDir();
     try {
-      const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', CQ_DATA_DIR: dataDir, CQ_SCENARIOS_DIR: FIXTURE_SCENARIOS };
-      const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'serve'], { cwd: repoRoot, env, timeout: 30_000 });
-      const failed = (await run.then(() => null, (error: unknown) => error)) as { code: number; stderr: string; killed: boolean } | null;
+      const env = {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CQ_DATA_DIR: dataDir,
+        CQ_SCENARIOS_DIR: FIXTURE_SCENARIOS,
+      };
+      const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'serve'], {
+        cwd: repoRoot,
+        env,
+        timeout: 30_000,
+      });
+      const failed = (await run.then(
+        () => null,
+        (error: unknown) => error,
+      )) as { code: number; stderr: string; killed: boolean } | null;
       expect(failed?.killed).toBe(false);
       expect(failed?.code).toBe(1);
       expect(failed?.stderr).toContain(`chaos-quest serve: ${path.join(dataDir, 'chaos-quest.sqlite')} is damaged`);
@@ -61,20 +79,27 @@ describe('GET /api/health', () => {
   it('answers 503 with a failing store while writes fail, and 200 once they land again', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'chaos-quest.sqlite');
-    await withServer(async (server) => {
-      expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
-      // Another process holding the write lock: every write this server tries now fails.
-      const other = new Database(file);
-      other.exec('BEGIN EXCLUSIVE');
-      expect((await postJson(`${server.url}/api/sessions`, { scenarioId: 'dns-ttl-trap' })).status).toBe(500);
-      const failing = await fetch(`${server.url}/api/health`);
-      expect(failing.status).toBe(503);
-      expect(await failing.json()).toEqual({ ok: false, store: 'failing', reason: expect.stringMatching(/locked|busy/i) });
-      other.exec('COMMIT');
-      other.close();
-      await createSession(server);
-      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    }, { dataDir, store: new SqliteStore(file, { busyTimeoutMs: 0 }) });
+    await withServer(
+      async (server) => {
+        expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
+        // Another process holding the write lock: every write this server tries now fails.
+        const other = new Database(file);
+        other.exec('BEGIN EXCLUSIVE');
+        expect((await postJson(`${server.url}/api/sessions`, { scenarioId: 'dns-ttl-trap' })).status).toBe(500);
+        const failing = await fetch(`${server.url}/api/health`);
+        expect(failing.status).toBe(503);
+        expect(await failing.json()).toEqual({
+          ok: false,
+          store: 'failing',
+          reason: expect.stringMatching(/locked|busy/i),
+        });
+        other.exec('COMMIT');
+        other.close();
+        await createSession(server);
+        expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      },
+      { dataDir, store: new SqliteStore(file, { busyTimeoutMs: 0 }) },
+    );
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -38,18 +38,22 @@ export function auditFrames(scenario: Scenario, seed: string, frames: readonly F
     if (text.includes(seed)) leaks.push(`seq ${seq} ${kind}: the seed`);
     for (const role of scenario.roles) {
       if (role.id === myRole) continue;
-      for (const secret of role.secrets ?? []) if (text.includes(secret)) leaks.push(`seq ${seq} ${kind}: a secret of role ${role.id}`);
+      for (const secret of role.secrets ?? [])
+        if (text.includes(secret)) leaks.push(`seq ${seq} ${kind}: a secret of role ${role.id}`);
     }
-    for (const note of notes) if (text.includes(note)) leaks.push(`seq ${seq} ${kind}: facilitator notes "${note.slice(0, 30)}"`);
+    for (const note of notes)
+      if (text.includes(note)) leaks.push(`seq ${seq} ${kind}: facilitator notes "${note.slice(0, 30)}"`);
     for (const inject of injects) {
       if (!text.includes(inject.text)) continue;
       const forMe = inject.to === undefined || (myRole !== null && inject.to.includes(myRole));
       const due = view !== null && (inject.at === undefined || view.clock.minutes >= inject.at);
       const revealed = view !== null && view.injects.some((r) => r.injectId === inject.id);
-      if (!forMe || !due || !revealed) leaks.push(`seq ${seq} ${kind}: inject ${inject.id} before it was revealed to this viewer`);
+      if (!forMe || !due || !revealed)
+        leaks.push(`seq ${seq} ${kind}: inject ${inject.id} before it was revealed to this viewer`);
     }
     const debrief = view !== null && (view.phase === 'debrief' || view.phase === 'ended');
-    if (!debrief && text.includes(scenario.fault.summary)) leaks.push(`seq ${seq} ${kind}: the fault's cause before the debrief`);
+    if (!debrief && text.includes(scenario.fault.summary))
+      leaks.push(`seq ${seq} ${kind}: the fault's cause before the debrief`);
   }
   return leaks;
 }

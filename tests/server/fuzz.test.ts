@@ -24,45 +24,53 @@ const nearCommand = fc.record(
 
 describe('fuzzed payloads', () => {
   it('never crash the server: it still answers health and another session’s commands after', async () => {
-    await withServer(async (server) => {
-      const target = await createSession(server);
-      const seat = await joinSession(server, target.joinCode, 'Fuzzer');
-      const fuzzer = await TestClient.connect(server.url, { token: seat.playerToken });
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.anything(), nearCommand), async (payload) => {
-          const ack = await fuzzer.sendRaw(payload);
-          expect(typeof ack.ok).toBe('boolean');
-          if (!ack.ok) expect(ack.error.message.length).toBeGreaterThan(0);
-        }),
-        { numRuns: 300 },
-      );
-      // Unknown events and events without an ack are ignored rather than fatal.
-      fuzzer.socket.emit('nonsense', { a: 1 });
-      fuzzer.socket.emit('command', { id: 'no-ack', type: 'hand.raise', raised: true });
-      fuzzer.socket.emit('resync', 'not a function');
+    await withServer(
+      async (server) => {
+        const target = await createSession(server);
+        const seat = await joinSession(server, target.joinCode, 'Fuzzer');
+        const fuzzer = await TestClient.connect(server.url, { token: seat.playerToken });
+        await fc.assert(
+          fc.asyncProperty(fc.oneof(fc.anything(), nearCommand), async (payload) => {
+            const ack = await fuzzer.sendRaw(payload);
+            expect(typeof ack.ok).toBe('boolean');
+            if (!ack.ok) expect(ack.error.message.length).toBeGreaterThan(0);
+          }),
+          { numRuns: 300 },
+        );
+        // Unknown events and events without an ack are ignored rather than fatal.
+        fuzzer.socket.emit('nonsense', { a: 1 });
+        fuzzer.socket.emit('command', { id: 'no-ack', type: 'hand.raise', raised: true });
+        fuzzer.socket.emit('resync', 'not a function');
 
-      await fc.assert(
-        fc.asyncProperty(fc.anything(), async (auth) => {
-          const socket = io(server.url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true });
-          // A handshake that is not even an object breaks Socket.IO's protocol: it closes the transport.
-          const outcome = await new Promise<string>((resolve) => {
-            socket.once('connect_error', (e) => resolve(e.message));
-            socket.once('disconnect', (reason) => resolve(reason));
-            socket.once('connect', () => resolve('connected'));
-          });
-          socket.close();
-          expect(outcome).not.toBe('connected');
-        }),
-        { numRuns: 40 },
-      );
+        await fc.assert(
+          fc.asyncProperty(fc.anything(), async (auth) => {
+            const socket = io(server.url, {
+              auth: auth as Record<string, unknown>,
+              transports: ['websocket'],
+              reconnection: false,
+              forceNew: true,
+            });
+            // A handshake that is not even an object breaks Socket.IO's protocol: it closes the transport.
+            const outcome = await new Promise<string>((resolve) => {
+              socket.once('connect_error', (e) => resolve(e.message));
+              socket.once('disconnect', (reason) => resolve(reason));
+              socket.once('connect', () => resolve('connected'));
+            });
+            socket.close();
+            expect(outcome).not.toBe('connected');
+          }),
+          { numRuns: 40 },
+        );
 
-      expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
-      const other = await createSession(server);
-      const facilitator = await TestClient.connect(server.url, { token: other.facilitatorToken });
-      expect(await facilitator.send({ type: 'session.start' })).toEqual({ ok: true, seq: 1 });
-      expect(fuzzer.socket.connected).toBe(true);
-      fuzzer.close();
-      facilitator.close();
-    }, { socketLimits: { perSecond: 100_000, burst: 100_000 }, joinLimit: { capacity: 1000, perSecond: 1000 } });
+        expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
+        const other = await createSession(server);
+        const facilitator = await TestClient.connect(server.url, { token: other.facilitatorToken });
+        expect(await facilitator.send({ type: 'session.start' })).toEqual({ ok: true, seq: 1 });
+        expect(fuzzer.socket.connected).toBe(true);
+        fuzzer.close();
+        facilitator.close();
+      },
+      { socketLimits: { perSecond: 100_000, burst: 100_000 }, joinLimit: { capacity: 1000, perSecond: 1000 } },
+    );
   });
 });

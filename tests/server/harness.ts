@@ -1,7 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { foldPatch, type ApiError, type CommandAck, type CreateSessionResponse, type JoinResponse, type MeMessage, type PatchMessage, type PlayerView, type Presence, type ResyncAck, type ViewMessage, type ClientCommandInput } from '@chaos-quest/engine';
+import {
+  foldPatch,
+  type ApiError,
+  type CommandAck,
+  type CreateSessionResponse,
+  type JoinResponse,
+  type MeMessage,
+  type PatchMessage,
+  type PlayerView,
+  type Presence,
+  type ResyncAck,
+  type ViewMessage,
+  type ClientCommandInput,
+} from '@chaos-quest/engine';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 
@@ -31,7 +44,10 @@ export async function startServer(dataDir: string, options: CreateServerOptions 
 }
 
 /** Runs `body` against a fresh server and data directory, then closes and removes both. */
-export async function withServer(body: (server: ChaosServer, dataDir: string) => Promise<void>, options: CreateServerOptions = {}): Promise<void> {
+export async function withServer(
+  body: (server: ChaosServer, dataDir: string) => Promise<void>,
+  options: CreateServerOptions = {},
+): Promise<void> {
   const dir = tempDir();
   const server = await startServer(dir, options);
   try {
@@ -43,13 +59,27 @@ export async function withServer(body: (server: ChaosServer, dataDir: string) =>
 }
 
 /** POSTs JSON; the body type is what the caller expects (an ApiError unless told otherwise). */
-export async function postJson<T = ApiError>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export async function postJson<T = ApiError>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export async function createSession(server: ChaosServer, body: { scenarioId?: string; seed?: string; team?: string } = {}): Promise<CreateSessionResponse> {
-  const { status, body: created } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { scenarioId: 'dns-ttl-trap', ...body });
+export async function createSession(
+  server: ChaosServer,
+  body: { scenarioId?: string; seed?: string; team?: string } = {},
+): Promise<CreateSessionResponse> {
+  const { status, body: created } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+    scenarioId: 'dns-ttl-trap',
+    ...body,
+  });
   if (status !== 201) throw new Error(`create session: ${status} ${JSON.stringify(created)}`);
   return created;
 }
@@ -61,7 +91,11 @@ export async function joinSession(server: ChaosServer, joinCode: string, name: s
 }
 
 /** A client command without its id (distributed over the union, so each type keeps its own fields). */
-export type CommandPayload = ClientCommandInput extends infer C ? (C extends ClientCommandInput ? Omit<C, 'id'> : never) : never;
+export type CommandPayload = ClientCommandInput extends infer C
+  ? C extends ClientCommandInput
+    ? Omit<C, 'id'>
+    : never
+  : never;
 type Sendable = CommandPayload & { id?: string };
 
 /** A real socket.io client that records every frame it receives. */
@@ -102,8 +136,18 @@ export class TestClient {
   }
 
   /** Connects and resolves once the first view has arrived; rejects with the server's connect_error message. */
-  static async connect(url: string, auth: Record<string, unknown>, options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {}): Promise<TestClient> {
-    const socket = io(url, { auth, transports: ['websocket'], reconnection: options.reconnection ?? false, forceNew: true, ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}) });
+  static async connect(
+    url: string,
+    auth: Record<string, unknown>,
+    options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {},
+  ): Promise<TestClient> {
+    const socket = io(url, {
+      auth,
+      transports: ['websocket'],
+      reconnection: options.reconnection ?? false,
+      forceNew: true,
+      ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+    });
     const client = new TestClient(socket, Math.random().toString(36).slice(2, 8));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect_error', (error) => reject(error));
@@ -165,7 +209,13 @@ export class TestClient {
 
 /** Connects expecting refusal; resolves with the server's message. */
 export async function connectError(url: string, auth: unknown, extraHeaders?: Record<string, string>): Promise<string> {
-  const socket = io(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true, ...(extraHeaders ? { extraHeaders } : {}) });
+  const socket = io(url, {
+    auth: auth as Record<string, unknown>,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(extraHeaders ? { extraHeaders } : {}),
+  });
   try {
     return await new Promise<string>((resolve, reject) => {
       socket.once('connect_error', (error) => resolve(error.message));

@@ -19,7 +19,9 @@ describe('duplicate command ids', () => {
   it('applies a command once however often it is sent, and answers every copy with the same ack', async () => {
     await withServer(async (server) => {
       const { created, facilitator, player, close } = await table(server);
-      const concurrent = await Promise.all([1, 2, 3].map(() => facilitator.send({ id: 'start-1', type: 'session.start' })));
+      const concurrent = await Promise.all(
+        [1, 2, 3].map(() => facilitator.send({ id: 'start-1', type: 'session.start' })),
+      );
       const later = await facilitator.send({ id: 'start-1', type: 'session.start' });
       expect(new Set(concurrent.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify(later)]));
       expect(later).toEqual({ ok: true, seq: 2 });
@@ -38,8 +40,16 @@ describe('duplicate command ids', () => {
       close();
       // A second hub over the same store has no keys in memory: the store must answer.
       const metrics = createServerMetrics({ sessionsLive: () => 0, socketsConnected: () => 0 });
-      const fresh = new SessionHub({ store: server.store, scenarios: new ScenarioCache(), metrics, log: { info() {}, warn() {}, error() {} }, rooms: { sendView() {}, sendPatch() {} } });
-      expect(await fresh.submit(created.sessionId, { kind: 'facilitator' }, { id: 'brief-9', type: 'session.brief' })).toEqual({ ok: true, seq: 2 });
+      const fresh = new SessionHub({
+        store: server.store,
+        scenarios: new ScenarioCache(),
+        metrics,
+        log: { info() {}, warn() {}, error() {} },
+        rooms: { sendView() {}, sendPatch() {} },
+      });
+      expect(
+        await fresh.submit(created.sessionId, { kind: 'facilitator' }, { id: 'brief-9', type: 'session.brief' }),
+      ).toEqual({ ok: true, seq: 2 });
       await fresh.close();
     });
   });
@@ -50,10 +60,22 @@ describe('malformed, oversized and flooding clients', () => {
     await withServer(async (server) => {
       const { facilitator, player, close } = await table(server);
       const before = (await facilitator.resync()).seq;
-      const junk: unknown[] = ['hello', 42, null, [], {}, { type: 'session.start' }, { id: 'x', type: 'nope' },
-        { id: 'x', type: 'session.start', extra: true }, { id: '', type: 'session.brief' }, { id: 'x', type: 'clock.advance', minutes: -1 },
-        { id: 'x', type: 'timeline.post', text: '   ' }, { id: 'x'.repeat(65), type: 'session.brief' }, { id: 'x', type: '__proto__' },
-        JSON.parse('{"id":"x","type":"session.brief","__proto__":{"polluted":true}}')];
+      const junk: unknown[] = [
+        'hello',
+        42,
+        null,
+        [],
+        {},
+        { type: 'session.start' },
+        { id: 'x', type: 'nope' },
+        { id: 'x', type: 'session.start', extra: true },
+        { id: '', type: 'session.brief' },
+        { id: 'x', type: 'clock.advance', minutes: -1 },
+        { id: 'x', type: 'timeline.post', text: '   ' },
+        { id: 'x'.repeat(65), type: 'session.brief' },
+        { id: 'x', type: '__proto__' },
+        JSON.parse('{"id":"x","type":"session.brief","__proto__":{"polluted":true}}'),
+      ];
       for (const payload of junk) {
         for (const client of [facilitator, player]) {
           const ack = await client.sendRaw(payload);
@@ -89,7 +111,10 @@ describe('malformed, oversized and flooding clients', () => {
       const calm = await table(server);
       const acks: CommandAck[] = [];
       const cut = new Promise<string>((resolve) => flood.player.socket.once('disconnect', resolve));
-      for (let i = 0; i < 200; i++) flood.player.socket.emit('command', { id: `f${i}`, type: 'hand.raise', raised: i % 2 === 0 }, (a: CommandAck) => acks.push(a));
+      for (let i = 0; i < 200; i++)
+        flood.player.socket.emit('command', { id: `f${i}`, type: 'hand.raise', raised: i % 2 === 0 }, (a: CommandAck) =>
+          acks.push(a),
+        );
       expect(await cut).toBe('io server disconnect');
       expect(acks.some((a) => !a.ok && a.error.code === 'rate-limited')).toBe(true);
       expect(acks.filter((a) => a.ok).length).toBeLessThanOrEqual(40);

@@ -58,12 +58,24 @@ describe.concurrent('idle connections are reaped (issue 9, finding 10)', () => {
     await withServer(async (server) => {
       const created = await createSession(server);
       const clients = (['websocket', 'polling'] as const).map((transport) => {
-        const socket = io(server.url, { auth: { token: created.facilitatorToken }, transports: [transport], reconnection: false, forceNew: true });
+        const socket = io(server.url, {
+          auth: { token: created.facilitatorToken },
+          transports: [transport],
+          reconnection: false,
+          forceNew: true,
+        });
         const disconnects: string[] = [];
         socket.on('disconnect', (reason) => disconnects.push(reason));
         return { transport, socket, disconnects };
       });
-      await Promise.all(clients.map(({ socket }) => new Promise<void>((resolve, reject) => (socket.once('view', () => resolve()), socket.once('connect_error', reject)))));
+      await Promise.all(
+        clients.map(
+          ({ socket }) =>
+            new Promise<void>(
+              (resolve, reject) => (socket.once('view', () => resolve()), socket.once('connect_error', reject)),
+            ),
+        ),
+      );
       const ids = clients.map(({ socket }) => socket.id);
       await new Promise((r) => setTimeout(r, idleMs + SLACK_MS));
       for (const { transport, socket, disconnects } of clients) {

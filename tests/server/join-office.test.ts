@@ -9,7 +9,9 @@ describe('joining from one address', () => {
     await withServer(async (server) => {
       const created = await createSession(server);
       const names = Array.from({ length: 14 }, (_, i) => `Player ${i + 1}`);
-      const joins = await Promise.all(names.map((name) => postJson<JoinResponse>(`${server.url}/api/join`, { joinCode: created.joinCode, name })));
+      const joins = await Promise.all(
+        names.map((name) => postJson<JoinResponse>(`${server.url}/api/join`, { joinCode: created.joinCode, name })),
+      );
       expect(joins.map((j) => j.status)).toEqual(names.map(() => 201));
       expect(new Set(joins.map((j) => j.body.playerId)).size).toBe(14);
     });
@@ -32,7 +34,11 @@ describe('joining from one address', () => {
   it('counts a burst of concurrent wrong codes before answering any of them', async () => {
     await withServer(async (server) => {
       await createSession(server);
-      const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => postJson(`${server.url}/api/join`, { joinCode: `GUESS${i}`, name: 'Eve' })));
+      const guesses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          postJson(`${server.url}/api/join`, { joinCode: `GUESS${i}`, name: 'Eve' }),
+        ),
+      );
       const statuses = guesses.map((g) => g.status);
       expect(statuses.filter((s) => s === 404)).toHaveLength(10);
       expect(statuses.filter((s) => s === 429)).toHaveLength(20);
@@ -43,7 +49,9 @@ describe('joining from one address', () => {
     await withServer(async (server) => {
       const created = await createSession(server);
       for (let i = 0; i < SESSION_LIMITS.players; i++) {
-        expect((await postJson(`${server.url}/api/join`, { joinCode: created.joinCode, name: `P${i}` })).status).toBe(201);
+        expect((await postJson(`${server.url}/api/join`, { joinCode: created.joinCode, name: `P${i}` })).status).toBe(
+          201,
+        );
       }
       const full = await postJson(`${server.url}/api/join`, { joinCode: created.joinCode, name: 'One more' });
       expect(full.status).toBe(409);
@@ -56,9 +64,12 @@ describe('joining from one address', () => {
       const info = (await fetch(`${server.url}/api/server-info`).then((r) => r.json())) as ServerInfo;
       expect(info).toEqual({ joinUrl: `http://127.0.0.1:${server.port}`, localOnly: true });
     });
-    await withServer(async (server) => {
-      const info = (await fetch(`${server.url}/api/server-info`).then((r) => r.json())) as ServerInfo;
-      expect(info).toEqual({ joinUrl: 'https://quest.example.com', localOnly: false });
-    }, { env: { CQ_PUBLIC_URL: 'https://quest.example.com/' } });
+    await withServer(
+      async (server) => {
+        const info = (await fetch(`${server.url}/api/server-info`).then((r) => r.json())) as ServerInfo;
+        expect(info).toEqual({ joinUrl: 'https://quest.example.com', localOnly: false });
+      },
+      { env: { CQ_PUBLIC_URL: 'https://quest.example.com/' } },
+    );
   });
 });

@@ -22,7 +22,11 @@ describe('moving a game day from SQLite to PostgreSQL', () => {
       const seat = await joinSession(onSqlite, created.joinCode, 'Ana');
       const facilitator = await TestClient.connect(onSqlite.url, { token: created.facilitatorToken });
       const ana = await TestClient.connect(onSqlite.url, { token: seat.playerToken });
-      for (const command of [{ type: 'session.brief' }, { type: 'session.start' }, { type: 'clock.advance', minutes: 5 }] as const) {
+      for (const command of [
+        { type: 'session.brief' },
+        { type: 'session.start' },
+        { type: 'clock.advance', minutes: 5 },
+      ] as const) {
         expect(await facilitator.send(command)).toMatchObject({ ok: true });
       }
       expect(await ana.send({ type: 'timeline.post', text: 'Written on SQLite' })).toMatchObject({ ok: true });
@@ -35,7 +39,10 @@ describe('moving a game day from SQLite to PostgreSQL', () => {
 
       let err = '';
       const io: CliIo = { out: () => undefined, err: (t) => void (err += t), cwd: dir };
-      expect(await migrateStore(['--from', `sqlite:${join(dir, 'chaos-quest.sqlite')}`, '--to', schema.url], io), err).toBe(0);
+      expect(
+        await migrateStore(['--from', `sqlite:${join(dir, 'chaos-quest.sqlite')}`, '--to', schema.url], io),
+        err,
+      ).toBe(0);
 
       const onPg = await startServer(dir, { env: { CQ_DATABASE_URL: schema.url } });
       try {
@@ -43,7 +50,10 @@ describe('moving a game day from SQLite to PostgreSQL', () => {
         expect(back.latest.seq).toBe(last);
         expect(JSON.stringify(back.latest.view)).toBe(anaView);
         expect(JSON.stringify(back.latest.view)).toContain('Written on SQLite');
-        expect(await back.send({ type: 'timeline.post', text: 'Written on PostgreSQL' })).toEqual({ ok: true, seq: last + 1 });
+        expect(await back.send({ type: 'timeline.post', text: 'Written on PostgreSQL' })).toEqual({
+          ok: true,
+          seq: last + 1,
+        });
         back.close();
       } finally {
         await onPg.close();

@@ -104,15 +104,23 @@ describe('the server on PostgreSQL (CQ_DATABASE_URL)', () => {
         if (ack.ok) posted.push(ack.seq);
         return ack;
       };
-      for (const type of ['session.brief', 'session.start'] as const) expect(await facilitator.send({ type })).toMatchObject({ ok: true });
+      for (const type of ['session.brief', 'session.start'] as const)
+        expect(await facilitator.send({ type })).toMatchObject({ ok: true });
       for (const n of [1, 2, 3]) expect(await post(`before ${n}`)).toMatchObject({ ok: true });
 
       await proxy.stop();
       const refused = await post('while cut');
-      expect(refused).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/could not be saved, so nothing changed/) } });
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'internal', message: expect.stringMatching(/could not be saved, so nothing changed/) },
+      });
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(503);
-      expect(await health.json()).toMatchObject({ ok: false, store: 'failing', reason: expect.stringMatching(/PostgreSQL/) });
+      expect(await health.json()).toMatchObject({
+        ok: false,
+        store: 'failing',
+        reason: expect.stringMatching(/PostgreSQL/),
+      });
 
       await proxy.resume();
       const next = (posted.at(-1) as number) + 1;

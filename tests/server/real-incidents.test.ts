@@ -18,7 +18,9 @@ describe('real incidents over HTTP', () => {
       const again = (await (await upload(server.url, fixture('generic.csv'))).json()) as ImportSummary;
       expect(again).toMatchObject({ added: 0, alreadyImported: 4 });
 
-      const real = (await fetch(`${server.url}/api/real-incidents?service=checkout`).then((r) => r.json())) as RealIncident[];
+      const real = (await fetch(`${server.url}/api/real-incidents?service=checkout`).then((r) =>
+        r.json(),
+      )) as RealIncident[];
       expect(real.map((r) => r.title)).toEqual(['Checkout 5xx after resolver TTL change', 'Card declines spike']);
       const metrics = (await fetch(`${server.url}/api/metrics`).then((r) => r.json())) as MetricsBody;
       expect(metrics.real.incidents).toBe(4);
@@ -38,11 +40,14 @@ describe('real incidents over HTTP', () => {
       const huge = await upload(server.url, `service,title,started\n${'x,y,2025-01-01\n'.repeat(400_000)}`);
       expect(huge.status).toBe(413);
     });
-    await withServer(async (server) => {
-      expect((await upload(server.url, fixture('pagerduty.csv'))).status).toBe(401);
-      const ok = await upload(server.url, fixture('pagerduty.csv'), { 'x-admin-key': 'k' });
-      expect(((await ok.json()) as ImportSummary)).toMatchObject({ format: 'pagerduty', added: 2, rejectedCount: 2 });
-      expect((await fetch(`${server.url}/api/real-incidents`)).status).toBe(401);
-    }, { adminKey: 'k' });
+    await withServer(
+      async (server) => {
+        expect((await upload(server.url, fixture('pagerduty.csv'))).status).toBe(401);
+        const ok = await upload(server.url, fixture('pagerduty.csv'), { 'x-admin-key': 'k' });
+        expect((await ok.json()) as ImportSummary).toMatchObject({ format: 'pagerduty', added: 2, rejectedCount: 2 });
+        expect((await fetch(`${server.url}/api/real-incidents`)).status).toBe(401);
+      },
+      { adminKey: 'k' },
+    );
   });
 });

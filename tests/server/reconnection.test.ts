@@ -1,6 +1,15 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { connectError, createSession, joinSession, startServer, tempDir, TestClient, until, withServer } from './harness.ts';
+import {
+  connectError,
+  createSession,
+  joinSession,
+  startServer,
+  tempDir,
+  TestClient,
+  until,
+  withServer,
+} from './harness.ts';
 
 describe('reconnection', () => {
   it('brings a player whose network dropped back to the same seat with the current view', async () => {
@@ -85,7 +94,9 @@ describe('reconnection', () => {
     await withServer(async (server) => {
       expect(await connectError(server.url, {})).toMatch(/Send \{ token \}/);
       expect(await connectError(server.url, { token: 'x'.repeat(43) })).toMatch(/not valid/);
-      expect(await connectError(server.url, { observe: 'ZZZZZZ' })).toMatch(/No running session has the join code ZZZZZZ/);
+      expect(await connectError(server.url, { observe: 'ZZZZZZ' })).toMatch(
+        /No running session has the join code ZZZZZZ/,
+      );
     });
   });
 });

@@ -38,7 +38,8 @@ export function renderInline(markdown: string): Rendered {
 }
 
 /** The tag names alone (`td`, `/td`, `a`): what two renderings must share when only their text differs. */
-export const tagNames = (rendered: Rendered): string[] => rendered.tags.map((tag) => /^<(\/?[a-zA-Z][\w-]*)/.exec(tag)?.[1] ?? tag);
+export const tagNames = (rendered: Rendered): string[] =>
+  rendered.tags.map((tag) => /^<(\/?[a-zA-Z][\w-]*)/.exec(tag)?.[1] ?? tag);
 
 /** User text an attacker would type to make a Markdown export do more than show it. */
 export const HOSTILE_TEXT = [

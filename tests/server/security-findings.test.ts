@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PLAYER_MINUTE_BUDGET } from '../../server/src/hub/typing-budget.ts';
 import { auditFrames } from './frame-audit.ts';
-import { connectError, createSession, FIXTURE_SCENARIOS, joinSession, TestClient, until, withServer } from './harness.ts';
+import {
+  connectError,
+  createSession,
+  FIXTURE_SCENARIOS,
+  joinSession,
+  TestClient,
+  until,
+  withServer,
+} from './harness.ts';
 
 /**
  * Issue 9's findings 2, 3, 8 and 12 (a reused command id), the socket limits of finding 1 and the
@@ -23,13 +31,20 @@ describe('a player cannot collect the roles’ secrets (finding 2)', () => {
       const seat = await joinSession(server, created.joinCode, 'Mallory');
       const mallory = await TestClient.connect(server.url, { token: seat.playerToken });
       // In the lobby the player may wander through the roles: their cards carry no secrets yet.
-      for (const role of ['sre', 'comms', 'ic']) expect(await mallory.send({ type: 'role.take', role })).toMatchObject({ ok: true });
+      for (const role of ['sre', 'comms', 'ic'])
+        expect(await mallory.send({ type: 'role.take', role })).toMatchObject({ ok: true });
       expect(await facilitator.send({ type: 'session.start' })).toMatchObject({ ok: true });
       for (const role of ['sre', 'comms']) {
-        expect(await mallory.send({ type: 'role.take', role })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+        expect(await mallory.send({ type: 'role.take', role })).toMatchObject({
+          ok: false,
+          error: { code: 'wrong-phase' },
+        });
       }
       expect(await facilitator.send({ type: 'session.pause' })).toMatchObject({ ok: true });
-      expect(await mallory.send({ type: 'role.take', role: 'sre' })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+      expect(await mallory.send({ type: 'role.take', role: 'sre' })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong-phase' },
+      });
       expect(await facilitator.send({ type: 'session.resume' })).toMatchObject({ ok: true });
       expect(await mallory.send({ type: 'role.request', role: 'sre' })).toMatchObject({ ok: true });
       await facilitator.viewWhere((m) => m.view.viewer === 'facilitator' && m.view.roleRequests.length === 1);
@@ -59,7 +74,10 @@ describe('ids from the wire are own keys (finding 8)', () => {
           { type: 'coach', playerId: id, text: 'hello' },
           { type: 'player.remove', playerId: id },
         ] as const) {
-          expect(await facilitator.send(command), `${command.type} ${id}`).toMatchObject({ ok: false, error: { code: 'not-found' } });
+          expect(await facilitator.send(command), `${command.type} ${id}`).toMatchObject({
+            ok: false,
+            error: { code: 'not-found' },
+          });
         }
       }
       const { view } = await facilitator.resync();
@@ -75,7 +93,10 @@ describe('a session and a seat have budgets (finding 3)', () => {
     await withServer(async (server) => {
       const created = await createSession(server);
       const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
-      const [a, b] = await Promise.all([joinSession(server, created.joinCode, 'Flood'), joinSession(server, created.joinCode, 'Calm')]);
+      const [a, b] = await Promise.all([
+        joinSession(server, created.joinCode, 'Flood'),
+        joinSession(server, created.joinCode, 'Calm'),
+      ]);
       const flood = await TestClient.connect(server.url, { token: a.playerToken });
       const calm = await TestClient.connect(server.url, { token: b.playerToken });
       await facilitator.send({ type: 'session.start' });
@@ -107,11 +128,16 @@ describe('a session and a seat have budgets (finding 3)', () => {
       expect(view.timeline).toHaveLength(200);
       expect(view.timeline.at(-1)?.text).toBe(`Line ${posts - 1}`);
       expect(view.timelineCount).toBeGreaterThan(posts);
-      const older = await facilitator.socket.timeout(5000).emitWithAck('history', { end: view.timelineCount - 200, limit: 100 });
+      const older = await facilitator.socket
+        .timeout(5000)
+        .emitWithAck('history', { end: view.timelineCount - 200, limit: 100 });
       expect(older.ok).toBe(true);
       expect(older.entries.map((e: { text: string }) => e.text).at(-1)).toBe(`Line ${posts - 200 - 1}`);
       expect(older.entries.length + view.timeline.length).toBe(view.timelineCount);
-      expect(await facilitator.socket.timeout(5000).emitWithAck('history', { end: 10, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await facilitator.socket.timeout(5000).emitWithAck('history', { end: 10, limit: 5000 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
       facilitator.close();
     });
   });
@@ -143,7 +169,10 @@ describe('a reused command id (finding 12)', () => {
       const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
       const first = await facilitator.send({ id: 'same-id', type: 'session.brief' });
       expect(await facilitator.send({ id: 'same-id', type: 'session.brief' })).toEqual(first);
-      expect(await facilitator.send({ id: 'same-id', type: 'session.start' })).toMatchObject({ ok: false, error: { code: 'id-reused' } });
+      expect(await facilitator.send({ id: 'same-id', type: 'session.start' })).toMatchObject({
+        ok: false,
+        error: { code: 'id-reused' },
+      });
       expect((await facilitator.resync()).view.phase).toBe('briefing');
       facilitator.close();
     });
@@ -154,10 +183,16 @@ describe('sockets per seat (finding 1)', () => {
   it('keeps at most four sockets of one token open, however many it opens at once', async () => {
     await withServer(async (server) => {
       const created = await createSession(server);
-      const attempts = await Promise.allSettled(Array.from({ length: 12 }, () => TestClient.connect(server.url, { token: created.facilitatorToken })));
-      const opened = attempts.filter((a) => a.status === 'fulfilled').map((a) => (a as PromiseFulfilledResult<TestClient>).value);
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 12 }, () => TestClient.connect(server.url, { token: created.facilitatorToken })),
+      );
+      const opened = attempts
+        .filter((a) => a.status === 'fulfilled')
+        .map((a) => (a as PromiseFulfilledResult<TestClient>).value);
       expect(opened).toHaveLength(4);
-      const refusals = attempts.filter((a) => a.status === 'rejected').map((a) => String((a as PromiseRejectedResult).reason));
+      const refusals = attempts
+        .filter((a) => a.status === 'rejected')
+        .map((a) => String((a as PromiseRejectedResult).reason));
       expect(refusals.every((r) => /already has 4 connections open|Too many new connections/.test(r))).toBe(true);
       opened[0]?.close();
       await until(async () => (await connectError(server.url, { token: 'x'.repeat(20) })).length > 0);
@@ -175,7 +210,10 @@ describe('a client ahead of the log (finding 11)', () => {
         const client = await TestClient.connect(server.url, { token: created.facilitatorToken, seq: 909 });
         expect(client.latest.seq).toBe(0);
         await until(() => lines.some((l) => l.includes('possible data loss') || l.includes('may have been lost')));
-        const line = JSON.parse(lines.find((l) => l.includes('may have been lost')) ?? '{}') as { heldSeq?: number; logSeq?: number };
+        const line = JSON.parse(lines.find((l) => l.includes('may have been lost')) ?? '{}') as {
+          heldSeq?: number;
+          logSeq?: number;
+        };
         expect(line).toMatchObject({ heldSeq: 909, logSeq: 0 });
         client.close();
       },

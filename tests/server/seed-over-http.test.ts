@@ -30,7 +30,9 @@ describe('the dice seed over HTTP', () => {
     await withServer(async (server) => {
       const created = await createSession(server, { seed: SEED, team: 'red' });
       const seats = await Promise.all(['Ana', 'Bo', 'Cy'].map((name) => joinSession(server, created.joinCode, name)));
-      const clients = await Promise.all(seats.map((seat) => TestClient.connect(server.url, { token: seat.playerToken })));
+      const clients = await Promise.all(
+        seats.map((seat) => TestClient.connect(server.url, { token: seat.playerToken })),
+      );
       const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
       const [ana, bo, cy] = clients as [TestClient, TestClient, TestClient];
       const ok = async (promise: Promise<unknown>) => expect(await promise).toMatchObject({ ok: true });
@@ -48,8 +50,19 @@ describe('the dice seed over HTTP', () => {
       expect((await server.store.listIncidentRecords())[0]?.seed).toBe(SEED);
 
       const routes = getRoutes(server.fastify);
-      expect(routes).toEqual(expect.arrayContaining(['/api/incidents', '/api/metrics', '/api/sessions/:id/incident.json', '/api/sessions/:id/log.jsonl']));
-      const asWho: Record<string, Record<string, string>> = { none: {}, player: { authorization: `Bearer ${seats[0]?.playerToken}` }, facilitator: { authorization: `Bearer ${created.facilitatorToken}` } };
+      expect(routes).toEqual(
+        expect.arrayContaining([
+          '/api/incidents',
+          '/api/metrics',
+          '/api/sessions/:id/incident.json',
+          '/api/sessions/:id/log.jsonl',
+        ]),
+      );
+      const asWho: Record<string, Record<string, string>> = {
+        none: {},
+        player: { authorization: `Bearer ${seats[0]?.playerToken}` },
+        facilitator: { authorization: `Bearer ${created.facilitatorToken}` },
+      };
       const served: string[] = [];
       for (const [who, headers] of Object.entries(asWho)) {
         for (const route of routes) {
@@ -62,7 +75,13 @@ describe('the dice seed over HTTP', () => {
         }
       }
       // The routes did answer with content, the record among it, not only with refusals.
-      expect(served).toEqual(expect.arrayContaining(['none /api/incidents', 'player /api/incidents', 'facilitator /api/sessions/:id/incident.json']));
+      expect(served).toEqual(
+        expect.arrayContaining([
+          'none /api/incidents',
+          'player /api/incidents',
+          'facilitator /api/sessions/:id/incident.json',
+        ]),
+      );
       for (const client of [...clients, facilitator]) client.close();
     });
   });

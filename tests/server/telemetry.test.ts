@@ -31,7 +31,8 @@ describe('telemetry over the wire', () => {
         if (!a || !b) throw new Error('no seats');
         const mode = async (c: TestClient) => ((await c.resync()).view as FacilitatorView).monitoring.mode;
         expect([await mode(a.facilitator), await mode(b.facilitator)]).toEqual(['thresholds', 'thresholds+baseline']);
-        const pages = (c: TestClient) => c.playerView.injects.filter((i) => i.key.startsWith('alert:')).map((i) => i.key);
+        const pages = (c: TestClient) =>
+          c.playerView.injects.filter((i) => i.key.startsWith('alert:')).map((i) => i.key);
         await a.sre.resync();
         await b.sre.resync();
         expect(pages(a.sre).some((k) => k.startsWith('alert:baseline:'))).toBe(false);
@@ -41,7 +42,8 @@ describe('telemetry over the wire', () => {
           const ack = (await b.sre.socket.timeout(5000).emitWithAck('telemetry', { from })) as TelemetryAck;
           if (!ack.ok || !ack.telemetry) throw new Error('no telemetry');
           expect(ack.telemetry.upTo).toBe(10);
-          for (const metric of ack.telemetry.metrics) expect(metric.points.every(([minute]) => minute <= 10 && minute >= from)).toBe(true);
+          for (const metric of ack.telemetry.metrics)
+            expect(metric.points.every(([minute]) => minute <= 10 && minute >= from)).toBe(true);
           expect(ack.telemetry.story).toBeNull();
         }
         for (const { facilitator, sre } of seats) {

@@ -16,7 +16,10 @@ async function postmortemOf(server: ChaosServer, typed: readonly string[]): Prom
   let used = 0;
   const next = () => typed[used++ % typed.length] as string;
   const created = await createSession(server, { team: next() });
-  const [anaSeat, boSeat] = [await joinSession(server, created.joinCode, next()), await joinSession(server, created.joinCode, next())];
+  const [anaSeat, boSeat] = [
+    await joinSession(server, created.joinCode, next()),
+    await joinSession(server, created.joinCode, next()),
+  ];
   const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
   const ana = await TestClient.connect(server.url, { token: anaSeat.playerToken });
   const bo = await TestClient.connect(server.url, { token: boSeat.playerToken });
@@ -39,7 +42,10 @@ async function postmortemOf(server: ChaosServer, typed: readonly string[]): Prom
   } finally {
     for (const client of [facilitator, ana, bo]) client.close();
   }
-  const response = await fetch(`${server.url}/api/sessions/${created.sessionId}/postmortem.md`, bearer(created.facilitatorToken));
+  const response = await fetch(
+    `${server.url}/api/sessions/${created.sessionId}/postmortem.md`,
+    bearer(created.facilitatorToken),
+  );
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -48,7 +54,12 @@ describe('user text in the post-mortem export', () => {
   it('renders what players and the facilitator typed as text: no HTML, link or image, and reads as typed', async () => {
     await withServer(async (server) => {
       const hostile = renderMarkdown(await postmortemOf(server, HOSTILE_TEXT));
-      const plain = renderMarkdown(await postmortemOf(server, HOSTILE_TEXT.map((_, i) => `plain words ${i}`)));
+      const plain = renderMarkdown(
+        await postmortemOf(
+          server,
+          HOSTILE_TEXT.map((_, i) => `plain words ${i}`),
+        ),
+      );
       expect(tagNames(hostile)).toEqual(tagNames(plain));
       expect(hostile.tags.filter((tag) => /^<(a|img|script)\b/i.test(tag) || /javascript:/i.test(tag))).toEqual([]);
       for (const typed of HOSTILE_TEXT) expect(hostile.text).toContain(typed);
@@ -65,26 +76,39 @@ describe('names at the table', () => {
       const join = (name: string) => postJson<ApiError>(`${server.url}/api/join`, { joinCode: created.joinCode, name });
       for (const name of ['Facilitator', ' system ']) {
         expect(await join(name)).toEqual({
-          status: 400, body: { error: { code: 'invalid', message: 'That name is used by the game itself; pick another.' } },
+          status: 400,
+          body: { error: { code: 'invalid', message: 'That name is used by the game itself; pick another.' } },
         });
       }
       expect(await join('\u200B\u200C\u2060\uFEFF')).toEqual({
-        status: 400, body: { error: { code: 'invalid', message: 'Type a name with at least one visible letter, digit or sign.' } },
+        status: 400,
+        body: { error: { code: 'invalid', message: 'Type a name with at least one visible letter, digit or sign.' } },
       });
-      const seated = await postJson<JoinResponse>(`${server.url}/api/join`, { joinCode: created.joinCode, name: '\u202Erotatilica\u200BF\u202C' });
+      const seated = await postJson<JoinResponse>(`${server.url}/api/join`, {
+        joinCode: created.joinCode,
+        name: '\u202Erotatilica\u200BF\u202C',
+      });
       expect(seated.status).toBe(201);
 
       const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
       facilitator.close();
       const { view } = facilitator.latest;
       expect(view.players).toEqual([expect.objectContaining({ id: seated.body.playerId, name: 'rotatilicaF' })]);
-      const log = await (await fetch(`${server.url}/api/sessions/${created.sessionId}/log.jsonl`, bearer(created.facilitatorToken))).text();
+      const log = await (
+        await fetch(`${server.url}/api/sessions/${created.sessionId}/log.jsonl`, bearer(created.facilitatorToken))
+      ).text();
       expect(log).toContain('"name":"rotatilicaF"');
-      const incident = await fetch(`${server.url}/api/sessions/${created.sessionId}/incident.json`, bearer(created.facilitatorToken));
+      const incident = await fetch(
+        `${server.url}/api/sessions/${created.sessionId}/incident.json`,
+        bearer(created.facilitatorToken),
+      );
       const record = (await incident.json()) as { team: string };
       expect(record.team).toBe('red team');
 
-      const reservedTeam = await postJson(`${server.url}/api/sessions`, { scenarioId: 'dns-ttl-trap', team: 'ＳＹＳＴＥＭ' });
+      const reservedTeam = await postJson(`${server.url}/api/sessions`, {
+        scenarioId: 'dns-ttl-trap',
+        team: 'ＳＹＳＴＥＭ',
+      });
       expect(reservedTeam.status).toBe(400);
       expect(reservedTeam.body.error.message).toContain('That name is used by the game itself; pick another');
     });

@@ -31,7 +31,11 @@ async function errorOf(response: Response): Promise<HttpError> {
   } catch {
     // Not our JSON error shape: fall through to a message from the status.
   }
-  return new HttpError(response.status, 'http', `The server answered ${response.status} ${response.statusText}`.trim() + '.');
+  return new HttpError(
+    response.status,
+    'http',
+    `The server answered ${response.status} ${response.statusText}`.trim() + '.',
+  );
 }
 
 /**

@@ -16,8 +16,26 @@ function memoryStorage(): SeatStorage & { map: Map<string, string> } {
   };
 }
 
-const player: Seat = { kind: 'player', sessionId: 's1', token: 'tok-player-0123456789', joinCode: 'ABCD', playerId: 'p1', name: 'Ana', title: null, savedAt: 2 };
-const facilitator: Seat = { kind: 'facilitator', sessionId: 's1', token: 'tok-fac-0123456789', joinCode: 'ABCD', playerId: null, name: null, title: 'The TTL Trap', savedAt: 1 };
+const player: Seat = {
+  kind: 'player',
+  sessionId: 's1',
+  token: 'tok-player-0123456789',
+  joinCode: 'ABCD',
+  playerId: 'p1',
+  name: 'Ana',
+  title: null,
+  savedAt: 2,
+};
+const facilitator: Seat = {
+  kind: 'facilitator',
+  sessionId: 's1',
+  token: 'tok-fac-0123456789',
+  joinCode: 'ABCD',
+  playerId: null,
+  name: null,
+  title: 'The TTL Trap',
+  savedAt: 1,
+};
 
 describe('seat store', () => {
   it('returns a saved seat after a reload (a new store over the same storage)', () => {
@@ -45,7 +63,10 @@ describe('seat store', () => {
   it('reads a corrupt or foreign entry as absent', () => {
     const storage = memoryStorage();
     storage.setItem('cq.seat.player.s1', '{not json');
-    storage.setItem('cq.seat.player.s2', JSON.stringify({ kind: 'player', sessionId: 's2', token: 't', joinCode: 'X' }));
+    storage.setItem(
+      'cq.seat.player.s2',
+      JSON.stringify({ kind: 'player', sessionId: 's2', token: 't', joinCode: 'X' }),
+    );
     storage.setItem('unrelated', 'x');
     const store = createSeatStore(storage);
     expect(store.get('s1', 'player')).toBeNull();

@@ -7,7 +7,9 @@ import { useRoute } from './use-route.ts';
 // The player's seat is in the first chunk (players join from phones); the rest loads on demand.
 const HomeScreen = lazy(() => import('../home/HomeScreen.tsx').then((m) => ({ default: m.HomeScreen })));
 const JoinScreen = lazy(() => import('../home/JoinScreen.tsx').then((m) => ({ default: m.JoinScreen })));
-const FacilitatorSeat = lazy(() => import('../console/FacilitatorSeat.tsx').then((m) => ({ default: m.FacilitatorSeat })));
+const FacilitatorSeat = lazy(() =>
+  import('../console/FacilitatorSeat.tsx').then((m) => ({ default: m.FacilitatorSeat })),
+);
 const BigScreen = lazy(() => import('../screen/BigScreen.tsx').then((m) => ({ default: m.BigScreen })));
 const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m) => ({ default: m.MetricsScreen })));
 

@@ -38,7 +38,9 @@ function ApplyControl({ choice, blocked }: { choice: ChoiceView; blocked: { desc
   const inputId = useId();
   const apply = () => {
     const value = physical.trim() === '' ? undefined : Number(physical);
-    void send({ type: 'choice.apply', choiceId: choice.id, ...(value === undefined ? {} : { physical: value }) }).then((ok) => ok && setPhysical(''));
+    void send({ type: 'choice.apply', choiceId: choice.id, ...(value === undefined ? {} : { physical: value }) }).then(
+      (ok) => ok && setPhysical(''),
+    );
   };
   return (
     <div className="choice-apply">
@@ -60,7 +62,14 @@ function ApplyControl({ choice, blocked }: { choice: ChoiceView; blocked: { desc
           />
         </span>
       ) : null}
-      <button type="button" className="button primary" disabled={busy || blocked !== undefined} aria-busy={busy} aria-describedby={blocked?.describedBy} onClick={apply}>
+      <button
+        type="button"
+        className="button primary"
+        disabled={busy || blocked !== undefined}
+        aria-busy={busy}
+        aria-describedby={blocked?.describedBy}
+        onClick={apply}
+      >
         <Icon name="check" size={16} /> Apply
       </button>
       <FieldError message={error} />

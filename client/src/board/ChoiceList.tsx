@@ -22,7 +22,17 @@ interface Props {
 }
 
 /** The current scene's choices with the team's votes, and the actions players proposed here. */
-export function ChoiceList({ choices, proposals, players, sceneId, clock, votesByPlayer, myVote, canApply, phase }: Props) {
+export function ChoiceList({
+  choices,
+  proposals,
+  players,
+  sceneId,
+  clock,
+  votesByPlayer,
+  myVote,
+  canApply,
+  phase,
+}: Props) {
   const reasonId = useId();
   const names = Object.fromEntries(players.map((p) => [p.id, p.name]));
   const voters = players.filter((p) => p.role !== null).length;
@@ -30,7 +40,10 @@ export function ChoiceList({ choices, proposals, players, sceneId, clock, votesB
   const paused = phase === 'paused';
   // A player's list explains the vote; the facilitator's (no vote of its own, but Apply) the apply.
   const facilitator = myVote === undefined && canApply;
-  const reason = paused && choices.length > 0 ? phaseRefusal(facilitator ? 'choice.apply' : 'choice.vote', 'paused', facilitator ? 'facilitator' : 'player') : null;
+  const reason =
+    paused && choices.length > 0
+      ? phaseRefusal(facilitator ? 'choice.apply' : 'choice.vote', 'paused', facilitator ? 'facilitator' : 'player')
+      : null;
   return (
     <div className="choices">
       <DisabledReason reason={reason} id={reasonId} />
@@ -45,7 +58,13 @@ export function ChoiceList({ choices, proposals, players, sceneId, clock, votesB
               voters={voters}
               canApply={canApply}
               {...(reason ? { blocked: { describedBy: reasonId } } : {})}
-              {...(votesByPlayer ? { voterNames: Object.entries(votesByPlayer).filter(([, v]) => v === c.id).map(([p]) => names[p] ?? 'a player') } : {})}
+              {...(votesByPlayer
+                ? {
+                    voterNames: Object.entries(votesByPlayer)
+                      .filter(([, v]) => v === c.id)
+                      .map(([p]) => names[p] ?? 'a player'),
+                  }
+                : {})}
               {...(myVote !== undefined ? { myVote: { mine: myVote === c.id } } : {})}
             />
           ))}

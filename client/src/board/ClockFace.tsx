@@ -30,7 +30,14 @@ export function ClockFace({ clock, phase, large = false }: Props) {
           T+{formatGameMinutes(clock.minutes)} of {formatGameMinutes(clock.timebox)}
         </span>
       </div>
-      <div className="timebox" role="meter" aria-label="Timebox used" aria-valuemin={0} aria-valuemax={clock.timebox} aria-valuenow={Math.max(0, clock.minutes)}>
+      <div
+        className="timebox"
+        role="meter"
+        aria-label="Timebox used"
+        aria-valuemin={0}
+        aria-valuemax={clock.timebox}
+        aria-valuenow={Math.max(0, clock.minutes)}
+      >
         <span style={{ width: `${used * 100}%` }} className={used > 0.8 ? 'late' : ''} />
       </div>
     </div>

@@ -21,7 +21,13 @@ export default function Dashboards({ view, marks = [] }: Props) {
   const clockAt = useMemo(() => (minute: number) => gameClockAt(view.clock, minute), [view.clock]);
   const alertMarks = useMemo(
     () => [
-      ...view.injects.filter((i) => i.key.startsWith('alert:')).map((i) => ({ minute: i.at.game, label: i.key.startsWith('alert:baseline:') ? 'baseline' : 'alert', color: '#b54708' })),
+      ...view.injects
+        .filter((i) => i.key.startsWith('alert:'))
+        .map((i) => ({
+          minute: i.at.game,
+          label: i.key.startsWith('alert:baseline:') ? 'baseline' : 'alert',
+          color: '#b54708',
+        })),
       ...marks,
     ],
     [view.injects, marks],
@@ -37,7 +43,13 @@ export default function Dashboards({ view, marks = [] }: Props) {
       {story ? <StorySentence story={story} clockAt={clockAt} /> : null}
       <div className="dashboards">
         {telemetry.metrics.map((metric) => (
-          <MetricChart key={metric.id} metric={metric} clockAt={clockAt} marks={story ? storyMarks(story, metric.id) : alertMarks} range={range} />
+          <MetricChart
+            key={metric.id}
+            metric={metric}
+            clockAt={clockAt}
+            marks={story ? storyMarks(story, metric.id) : alertMarks}
+            range={range}
+          />
         ))}
       </div>
     </Panel>
@@ -48,7 +60,9 @@ export default function Dashboards({ view, marks = [] }: Props) {
 function storyMarks(story: DetectionStory, metric: string) {
   return [
     { minute: story.onset, label: 'fault', color: '#b42318' },
-    ...story.firings.filter((f) => f.metric === metric).map((f) => ({ minute: f.minute, label: f.kind === 'baseline' ? 'baseline' : 'alert', color: '#b54708' })),
+    ...story.firings
+      .filter((f) => f.metric === metric)
+      .map((f) => ({ minute: f.minute, label: f.kind === 'baseline' ? 'baseline' : 'alert', color: '#b54708' })),
     ...(story.detected ? [{ minute: story.detected.minute, label: 'you detected', color: '#067647' }] : []),
   ];
 }
@@ -56,7 +70,9 @@ function storyMarks(story: DetectionStory, metric: string) {
 /** The detection picture in words, the way the post-mortem says it. */
 function StorySentence({ story, clockAt }: { story: DetectionStory; clockAt: (minute: number) => string }) {
   const { baseline, detected } = story;
-  const detection = detected ? `You detected it at ${clockAt(detected.minute)} (${detected.source}).` : 'The team never detected it.';
+  const detection = detected
+    ? `You detected it at ${clockAt(detected.minute)} (${detected.source}).`
+    : 'The team never detected it.';
   const lead =
     baseline === null
       ? 'The dynamic baseline did not flag it.'

@@ -12,7 +12,15 @@ interface Props {
   large?: boolean;
 }
 
-function AckState({ inject, me, playerNames }: { inject: RevealedInject; me: PlayerId | null; playerNames: Props['playerNames'] }) {
+function AckState({
+  inject,
+  me,
+  playerNames,
+}: {
+  inject: RevealedInject;
+  me: PlayerId | null;
+  playerNames: Props['playerNames'];
+}) {
   if (me !== null && inject.acknowledgedBy.includes(me)) {
     return (
       <p className="ack done">
@@ -52,7 +60,9 @@ export function InjectFeed({ injects, clock, roleNames, playerNames, me, large =
               {inject.page ? 'PAGE' : 'Inject'}
             </span>
             <time>{gameClockAt(clock, inject.at.game)}</time>
-            <span className="inject-to">{inject.to === null ? 'Everyone' : `To ${inject.to.map((r) => roleNames[r] ?? r).join(', ')}`}</span>
+            <span className="inject-to">
+              {inject.to === null ? 'Everyone' : `To ${inject.to.map((r) => roleNames[r] ?? r).join(', ')}`}
+            </span>
           </header>
           <p className="inject-text">{inject.text}</p>
           {inject.page ? <AckState inject={inject} me={me} playerNames={playerNames} /> : null}

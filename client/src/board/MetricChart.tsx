@@ -32,7 +32,13 @@ export function MetricChart({ metric, clockAt, marks = [], range }: Props) {
       const level = t.above ?? t.below;
       if (level === null) continue;
       data.push(xs.map(() => level));
-      series.push({ label: `alert ${t.above !== null ? '>' : '<'} ${level}`, stroke: THRESHOLD, dash: [6, 4], width: 1, points: { show: false } });
+      series.push({
+        label: `alert ${t.above !== null ? '>' : '<'} ${level}`,
+        stroke: THRESHOLD,
+        dash: [6, 4],
+        width: 1,
+        points: { show: false },
+      });
     }
     const plot = new uPlot(
       {
@@ -97,7 +103,12 @@ export function MetricChart({ metric, clockAt, marks = [], range }: Props) {
           </span>
         ) : null}
       </figcaption>
-      <div ref={box} className="metric-plot" role="img" aria-label={`${metric.name} over game time, now ${reading ?? 'unknown'} ${metric.unit}`} />
+      <div
+        ref={box}
+        className="metric-plot"
+        role="img"
+        aria-label={`${metric.name} over game time, now ${reading ?? 'unknown'} ${metric.unit}`}
+      />
     </figure>
   );
 }

@@ -3,7 +3,9 @@ import { Icon } from '../ui/Icon.tsx';
 
 function verdict(roll: RollRecord): { className: string; text: string; icon: 'check' | 'cross' | 'dice' } {
   if (roll.success === null) return { className: 'neutral', text: `Rolled ${roll.total}`, icon: 'dice' };
-  return roll.success ? { className: 'success', text: 'Success', icon: 'check' } : { className: 'failure', text: 'Failure', icon: 'cross' };
+  return roll.success
+    ? { className: 'success', text: 'Success', icon: 'check' }
+    : { className: 'failure', text: 'Failure', icon: 'cross' };
 }
 
 /**

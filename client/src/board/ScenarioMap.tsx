@@ -8,7 +8,13 @@ const OUTCOME_TEXT = { success: 'Ending: success', partial: 'Ending: partial', f
 function NodeBox({ node, x, y, width, height }: { node: MapBox; x: number; y: number; width: number; height: number }) {
   const left = x - width / 2;
   const top = y - height / 2;
-  const classes = ['map-node', `kind-${node.kind}`, node.visited ? 'visited' : 'unvisited', node.current ? 'current' : '', node.outcome ? `outcome-${node.outcome}` : ''];
+  const classes = [
+    'map-node',
+    `kind-${node.kind}`,
+    node.visited ? 'visited' : 'unvisited',
+    node.current ? 'current' : '',
+    node.outcome ? `outcome-${node.outcome}` : '',
+  ];
   return (
     <g className={classes.join(' ')}>
       <title>{`${node.label}${node.current ? ' (now)' : node.visited ? ' (visited)' : ''}`}</title>
@@ -19,7 +25,13 @@ function NodeBox({ node, x, y, width, height }: { node: MapBox; x: number; y: nu
         </text>
       ))}
       {node.outcome ? (
-        <text x={x} y={top + 18 + node.lines.length * MAP_LINE} textAnchor="middle" className="map-outcome" fontSize={MAP_EDGE_FONT}>
+        <text
+          x={x}
+          y={top + 18 + node.lines.length * MAP_LINE}
+          textAnchor="middle"
+          className="map-outcome"
+          fontSize={MAP_EDGE_FONT}
+        >
           {OUTCOME_TEXT[node.outcome]}
         </text>
       ) : null}
@@ -60,7 +72,16 @@ export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: 
         aria-label={`Scenario map. Now: ${current?.label ?? 'not in a scene'}. Visited: ${path.join(', ') || 'none yet'}.`}
       >
         <defs>
-          <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            id="map-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="9"
+            markerHeight="9"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
           </marker>
         </defs>
@@ -82,7 +103,9 @@ export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: 
           })}
           {nodes.map((n) => {
             const box = layout.nodes.get(n.id);
-            return box ? <NodeBox key={n.id} node={n} x={box.x} y={box.y} width={box.width} height={box.height} /> : null;
+            return box ? (
+              <NodeBox key={n.id} node={n} x={box.x} y={box.y} width={box.width} height={box.height} />
+            ) : null;
           })}
         </g>
       </svg>

@@ -27,7 +27,16 @@ export function SystemDiagram({ components, health, large = false }: Props) {
           aria-label={`System health. ${summary}`}
         >
           <defs>
-            <marker id="system-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+            <marker
+              id="system-arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="9"
+              markerHeight="9"
+              markerUnits="userSpaceOnUse"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
             </marker>
           </defs>
@@ -45,15 +54,23 @@ export function SystemDiagram({ components, health, large = false }: Props) {
               <g key={n.id} className={`system-node health-${n.health}`}>
                 <rect x={left} y={top} width={box.width} height={box.height} rx={8} />
                 {n.kind ? (
-                  <text x={box.x} y={line} className="system-kind" textAnchor="middle">{n.kind}</text>
+                  <text x={box.x} y={line} className="system-kind" textAnchor="middle">
+                    {n.kind}
+                  </text>
                 ) : null}
                 {n.lines.map((text, i) => {
                   if (n.kind || i > 0) line += SYSTEM_LINE_HEIGHT;
-                  return <text key={i} x={box.x} y={line} className="system-name" textAnchor="middle" fontSize={SYSTEM_FONT}>{text}</text>;
+                  return (
+                    <text key={i} x={box.x} y={line} className="system-name" textAnchor="middle" fontSize={SYSTEM_FONT}>
+                      {text}
+                    </text>
+                  );
                 })}
                 <g className="system-health">
                   <IconGlyph name={look.icon} x={box.x - 30} y={top + box.height - 18} size={12} />
-                  <text x={box.x - 14} y={top + box.height - 8.5}>{look.text}</text>
+                  <text x={box.x - 14} y={top + box.height - 8.5}>
+                    {look.text}
+                  </text>
                 </g>
               </g>
             );

@@ -45,7 +45,15 @@ function audienceText(audience: Audience, roles: Readonly<Record<string, string>
 }
 
 /** What happened, in order, each line on the game clock (and the wall clock when asked). */
-export function Timeline({ entries, clock, roleNames = {}, wall = false, order = 'newest', limit = 40, total = entries.length }: Props) {
+export function Timeline({
+  entries,
+  clock,
+  roleNames = {},
+  wall = false,
+  order = 'newest',
+  limit = 40,
+  total = entries.length,
+}: Props) {
   const [all, setAll] = useState(false);
   const earlier = useEarlierTimeline(entries, total);
   const known = earlier.older.length ? [...earlier.older, ...entries] : entries;
@@ -87,7 +95,13 @@ export function Timeline({ entries, clock, roleNames = {}, wall = false, order =
         </button>
       ) : null}
       {(all || sorted.length <= limit) && earlier.missing > 0 ? (
-        <button type="button" className="button quiet small" disabled={earlier.loading} aria-busy={earlier.loading} onClick={earlier.loadEarlier}>
+        <button
+          type="button"
+          className="button quiet small"
+          disabled={earlier.loading}
+          aria-busy={earlier.loading}
+          onClick={earlier.loadEarlier}
+        >
           Load {Math.min(100, earlier.missing)} earlier of {earlier.missing}
         </button>
       ) : null}

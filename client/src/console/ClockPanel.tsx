@@ -18,7 +18,14 @@ export function ClockPanel({ view }: { view: FacilitatorView }) {
       <ClockFace clock={view.clock} phase={view.phase} />
       <div className="button-row" role="group" aria-label="Advance the clock">
         {[1, 5, 15].map((m) => (
-          <CommandButton key={m} control="clock.advance" command={{ type: 'clock.advance', minutes: m }} disabled={!running} describedBy={reasonId} title={`Advance the game clock ${m} minute${m === 1 ? '' : 's'}`}>
+          <CommandButton
+            key={m}
+            control="clock.advance"
+            command={{ type: 'clock.advance', minutes: m }}
+            disabled={!running}
+            describedBy={reasonId}
+            title={`Advance the game clock ${m} minute${m === 1 ? '' : 's'}`}
+          >
             +{m} min
           </CommandButton>
         ))}

@@ -4,7 +4,17 @@ import { RollCard } from '../board/RollCard.tsx';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 
-const DICE = { d4: 'd4', d6: 'd6', d8: 'd8', d10: 'd10', d12: 'd12', d20: 'd20', '2d6': '2d6', '3d6': '3d6', d100: 'd100' } satisfies Record<Dice, string>;
+const DICE = {
+  d4: 'd4',
+  d6: 'd6',
+  d8: 'd8',
+  d10: 'd10',
+  d12: 'd12',
+  d20: 'd20',
+  '2d6': '2d6',
+  '3d6': '3d6',
+  d100: 'd100',
+} satisfies Record<Dice, string>;
 
 /** The latest roll, and an improvised roll for anything the script did not foresee. */
 export function DicePanel({ rolls }: { rolls: readonly RollRecord[] }) {
@@ -17,7 +27,12 @@ export function DicePanel({ rolls }: { rolls: readonly RollRecord[] }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = physical.trim() === '' ? undefined : Number(physical);
-    void send({ type: 'dice.roll', dice, label: label.trim(), ...(value === undefined ? {} : { physical: value }) }).then((ok) => {
+    void send({
+      type: 'dice.roll',
+      dice,
+      label: label.trim(),
+      ...(value === undefined ? {} : { physical: value }),
+    }).then((ok) => {
       if (ok) setPhysical('');
     });
   };
@@ -27,7 +42,14 @@ export function DicePanel({ rolls }: { rolls: readonly RollRecord[] }) {
       <form className="dice-form" onSubmit={submit} onChange={clearError}>
         <span className="field">
           <label htmlFor={ids.label}>Roll for</label>
-          <input id={ids.label} value={label} maxLength={200} required placeholder="e.g. Does the cache survive?" onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id={ids.label}
+            value={label}
+            maxLength={200}
+            required
+            placeholder="e.g. Does the cache survive?"
+            onChange={(e) => setLabel(e.target.value)}
+          />
         </span>
         <span className="field small-field">
           <label htmlFor={ids.dice}>Dice</label>
@@ -39,7 +61,16 @@ export function DicePanel({ rolls }: { rolls: readonly RollRecord[] }) {
         </span>
         <span className="field small-field">
           <label htmlFor={ids.physical}>Table dice</label>
-          <input id={ids.physical} type="number" inputMode="numeric" min={1} max={100} value={physical} placeholder="auto" onChange={(e) => setPhysical(e.target.value)} />
+          <input
+            id={ids.physical}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100}
+            value={physical}
+            placeholder="auto"
+            onChange={(e) => setPhysical(e.target.value)}
+          />
         </span>
         <button type="submit" className="button" disabled={busy || label.trim() === ''}>
           Roll

@@ -27,11 +27,22 @@ export function EndSessionForm() {
       </span>
       <span className="field">
         <label htmlFor={ids.note}>Closing narration (optional)</label>
-        <input id={ids.note} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} placeholder="How the night ends" />
+        <input
+          id={ids.note}
+          value={note}
+          maxLength={2000}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="How the night ends"
+        />
       </span>
       {confirming ? (
         <div className="button-row">
-          <button type="button" className="button danger" disabled={busy} onClick={() => void send({ type: 'session.end', outcome, ...(note.trim() ? { note: note.trim() } : {}) })}>
+          <button
+            type="button"
+            className="button danger"
+            disabled={busy}
+            onClick={() => void send({ type: 'session.end', outcome, ...(note.trim() ? { note: note.trim() } : {}) })}
+          >
             <Icon name="stop" size={16} /> End now: {OUTCOMES[outcome].toLowerCase()}
           </button>
           <button type="button" className="button quiet" onClick={() => setConfirming(false)}>

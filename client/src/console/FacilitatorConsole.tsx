@@ -37,7 +37,16 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
         <div className="area-story">
           <ScenePanel view={view} />
           <Panel title="Choices" icon="check">
-            <ChoiceList choices={view.choices} proposals={view.proposals} players={view.players} sceneId={view.scene?.id ?? null} clock={view.clock} votesByPlayer={view.votesByPlayer} canApply phase={view.phase} />
+            <ChoiceList
+              choices={view.choices}
+              proposals={view.proposals}
+              players={view.players}
+              sceneId={view.scene?.id ?? null}
+              clock={view.clock}
+              votesByPlayer={view.votesByPlayer}
+              canApply
+              phase={view.phase}
+            />
           </Panel>
           <Panel title="Dice" icon="dice">
             <DicePanel rolls={view.rolls} />
@@ -52,7 +61,13 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
             <ImproviseForm view={view} />
           </Panel>
           <Panel title="Revealed" icon="eye">
-            <InjectFeed injects={view.injects} clock={view.clock} roleNames={roleNames} playerNames={playerNames} me={null} />
+            <InjectFeed
+              injects={view.injects}
+              clock={view.clock}
+              roleNames={roleNames}
+              playerNames={playerNames}
+              me={null}
+            />
           </Panel>
           <Panel title="Milestones" icon="flag">
             <MilestonesPanel view={view} />

@@ -27,13 +27,22 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
               {emptyRoles.length ? ` · open: ${emptyRoles.map((r) => r.name).join(', ')}` : ' · every role taken'}
             </p>
             <RoleRequests view={view} />
-            <RolesBoard roles={view.scenario.roles} players={view.players} presence={presence} mode={{ kind: 'facilitator' }} />
+            <RolesBoard
+              roles={view.scenario.roles}
+              players={view.players}
+              presence={presence}
+              mode={{ kind: 'facilitator' }}
+            />
           </Panel>
         </div>
         <div className="lobby-side">
           <JoinInfo joinCode={joinCode} />
           <Panel title="Begin" icon="play">
-            <p>{view.phase === 'lobby' ? 'Brief the table so players read their role cards, then start.' : 'Players are reading their role cards.'}</p>
+            <p>
+              {view.phase === 'lobby'
+                ? 'Brief the table so players read their role cards, then start.'
+                : 'Players are reading their role cards.'}
+            </p>
             <div className="button-row">
               {view.phase === 'lobby' ? (
                 <CommandButton control="session.brief" command={{ type: 'session.brief' }}>
@@ -50,7 +59,8 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
           <Panel title="The scenario" icon="map">
             <p>{view.scenario.summary}</p>
             <p className="muted">
-              <Icon name="lock" size={13} /> The fault (players learn it in the debrief), from T{view.fault.startsAt < 0 ? '' : '+'}
+              <Icon name="lock" size={13} /> The fault (players learn it in the debrief), from T
+              {view.fault.startsAt < 0 ? '' : '+'}
               {formatGameMinutes(view.fault.startsAt)}: {view.fault.summary}
             </p>
           </Panel>

@@ -23,5 +23,11 @@ function FacilitatorPhase({ view, seat }: { view: FacilitatorView; seat: Seat })
 
 /** The facilitator's seat in a session: lobby, console or debrief by the session's phase. */
 export function FacilitatorSeat({ sessionId }: { sessionId: string }) {
-  return <SeatGate sessionId={sessionId} kind="facilitator" render={(view, seat) => (view.viewer === 'facilitator' ? <FacilitatorPhase view={view} seat={seat} /> : null)} />;
+  return (
+    <SeatGate
+      sessionId={sessionId}
+      kind="facilitator"
+      render={(view, seat) => (view.viewer === 'facilitator' ? <FacilitatorPhase view={view} seat={seat} /> : null)}
+    />
+  );
 }

@@ -9,7 +9,8 @@ export function FlagsPanel({ flags }: { flags: FacilitatorView['flags'] }) {
     <ul className="flags" aria-label="Flags">
       {names.map((name) => (
         <li key={name} className={flags[name] ? 'flag-set' : 'flag-unset'}>
-          <Icon name={flags[name] ? 'check' : 'circle'} size={14} /> <code>{name}</code> <span className="muted">{flags[name] ? 'set' : 'not set'}</span>
+          <Icon name={flags[name] ? 'check' : 'circle'} size={14} /> <code>{name}</code>{' '}
+          <span className="muted">{flags[name] ? 'set' : 'not set'}</span>
         </li>
       ))}
     </ul>

@@ -48,7 +48,8 @@ export function ImproviseForm({ view }: { view: FacilitatorView }) {
       </fieldset>
       <div className="form-actions">
         <label className="check">
-          <input type="checkbox" checked={page} onChange={(e) => setPage(e.target.checked)} /> Send as a page (must be acknowledged)
+          <input type="checkbox" checked={page} onChange={(e) => setPage(e.target.checked)} /> Send as a page (must be
+          acknowledged)
         </label>
         <button type="submit" className="button primary" disabled={busy || text.trim() === ''}>
           Reveal {to.length ? `to ${to.length} role${to.length === 1 ? '' : 's'}` : 'to everyone'}

@@ -20,7 +20,10 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
   return (
     <ul className="inject-plan">
       {plan.map((inject) => (
-        <li key={inject.id} className={`plan-item ${inject.revealed ? 'revealed' : inject.available ? 'ready' : 'later'}`}>
+        <li
+          key={inject.id}
+          className={`plan-item ${inject.revealed ? 'revealed' : inject.available ? 'ready' : 'later'}`}
+        >
           <div className="plan-head">
             <span className="inject-kind">
               <Icon name={inject.page ? 'bell' : 'mail'} size={14} /> {inject.page ? 'PAGE' : 'Inject'}
@@ -28,7 +31,9 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
             <span className="plan-status">
               {inject.revealed ? <Icon name="check" size={13} /> : null} {status(inject, view)}
             </span>
-            <span className="inject-to">{inject.to === null ? 'Everyone' : `To ${inject.to.map((r) => roleNames[r] ?? r).join(', ')}`}</span>
+            <span className="inject-to">
+              {inject.to === null ? 'Everyone' : `To ${inject.to.map((r) => roleNames[r] ?? r).join(', ')}`}
+            </span>
           </div>
           <p className="plan-text">{inject.text}</p>
           {inject.notes ? (
@@ -37,7 +42,11 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
             </p>
           ) : null}
           {!inject.revealed && inject.available ? (
-            <CommandButton control={`inject.reveal:${inject.id}`} command={{ type: 'inject.reveal', injectId: inject.id }} variant="primary">
+            <CommandButton
+              control={`inject.reveal:${inject.id}`}
+              command={{ type: 'inject.reveal', injectId: inject.id }}
+              variant="primary"
+            >
               Reveal now
             </CommandButton>
           ) : null}

@@ -22,8 +22,8 @@ export function JoinInfo({ joinCode }: { joinCode: string }) {
       </p>
       {link.localOnly ? (
         <p className="join-warning" role="note">
-          <Icon name="warn" size={14} /> This server listens on this computer only: other devices cannot open the link. Start it with
-          HOST=0.0.0.0, or set CQ_PUBLIC_URL.
+          <Icon name="warn" size={14} /> This server listens on this computer only: other devices cannot open the link.
+          Start it with HOST=0.0.0.0, or set CQ_PUBLIC_URL.
         </p>
       ) : null}
       <a className="button small" href={formatRoute({ name: 'screen', joinCode })} target="_blank" rel="noopener">

@@ -6,8 +6,16 @@ import { CommandButton } from '../ui/CommandButton.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
-const MARKABLE = { detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' } satisfies Record<MarkableMilestone, string>;
-const SOURCES = { team: 'by the team', monitoring: 'by monitoring', customer: 'by a customer', facilitator: 'by you' } satisfies Record<DetectionSource, string>;
+const MARKABLE = { detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' } satisfies Record<
+  MarkableMilestone,
+  string
+>;
+const SOURCES = {
+  team: 'by the team',
+  monitoring: 'by monitoring',
+  customer: 'by a customer',
+  facilitator: 'by you',
+} satisfies Record<DetectionSource, string>;
 
 function MarkControl({ milestone }: { milestone: MarkableMilestone }) {
   const { send, busy, error } = useCommand(`milestone.mark:${milestone}`);
@@ -29,7 +37,14 @@ function MarkControl({ milestone }: { milestone: MarkableMilestone }) {
           </select>
         </>
       ) : null}
-      <button type="button" className="button small" disabled={busy} onClick={() => void send({ type: 'milestone.mark', milestone, ...(milestone === 'detected' ? { source } : {}) })}>
+      <button
+        type="button"
+        className="button small"
+        disabled={busy}
+        onClick={() =>
+          void send({ type: 'milestone.mark', milestone, ...(milestone === 'detected' ? { source } : {}) })
+        }
+      >
         <Icon name="flag" size={14} /> Mark {MARKABLE[milestone].toLowerCase()}
       </button>
       <FieldError message={error} />
@@ -67,16 +82,22 @@ export function MilestonesPanel({ view }: { view: FacilitatorView }) {
         {[...view.declarations].reverse().map((d) => (
           <li key={d.id} className={`declaration status-${d.status}`}>
             <span>
-              <strong>{names[d.playerId] ?? 'A player'}</strong> declared {d.kind === 'incident' ? 'an incident' : d.kind} at {gameClockAt(view.clock, d.at.game)}
+              <strong>{names[d.playerId] ?? 'A player'}</strong> declared{' '}
+              {d.kind === 'incident' ? 'an incident' : d.kind} at {gameClockAt(view.clock, d.at.game)}
               {d.note ? <span className="note">: {d.note}</span> : null}
             </span>
             {d.status === 'pending' ? (
-              <CommandButton control={`declaration.confirm:${d.id}`} command={{ type: 'declaration.confirm', declarationId: d.id }} variant="primary">
+              <CommandButton
+                control={`declaration.confirm:${d.id}`}
+                command={{ type: 'declaration.confirm', declarationId: d.id }}
+                variant="primary"
+              >
                 Confirm {d.kind}
               </CommandButton>
             ) : (
               <span className="declaration-status">
-                <Icon name={d.status === 'false-alarm' ? 'warn' : 'check'} size={13} /> {d.status === 'false-alarm' ? 'false alarm' : d.status}
+                <Icon name={d.status === 'false-alarm' ? 'warn' : 'check'} size={13} />{' '}
+                {d.status === 'false-alarm' ? 'false alarm' : d.status}
               </span>
             )}
           </li>

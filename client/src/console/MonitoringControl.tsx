@@ -15,7 +15,12 @@ export function MonitoringControl({ mode }: { mode: Mode }) {
         id={id}
         value={mode}
         disabled={busy}
-        onChange={(e) => void send({ type: 'session.configure', monitoring: e.target.value === 'thresholds+baseline' ? 'thresholds+baseline' : 'thresholds' })}
+        onChange={(e) =>
+          void send({
+            type: 'session.configure',
+            monitoring: e.target.value === 'thresholds+baseline' ? 'thresholds+baseline' : 'thresholds',
+          })
+        }
       >
         <option value="thresholds">Fixed alert rules only</option>
         <option value="thresholds+baseline">Fixed rules and the dynamic baseline</option>

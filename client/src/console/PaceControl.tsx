@@ -23,11 +23,21 @@ export function PaceControl({ pace }: { pace: number | null }) {
             clearError();
           }}
         />
-        <button type="button" className="button" disabled={busy} onClick={() => void send({ type: 'clock.pace', secondsPerMinute: Number(seconds) })}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void send({ type: 'clock.pace', secondsPerMinute: Number(seconds) })}
+        >
           {pace === null ? 'Run the clock' : 'Change pace'}
         </button>
         {pace !== null ? (
-          <button type="button" className="button quiet" disabled={busy} onClick={() => void send({ type: 'clock.pace', secondsPerMinute: null })}>
+          <button
+            type="button"
+            className="button quiet"
+            disabled={busy}
+            onClick={() => void send({ type: 'clock.pace', secondsPerMinute: null })}
+          >
             Stop paced mode
           </button>
         ) : null}

@@ -19,10 +19,18 @@ export function RoleRequests({ view }: { view: FacilitatorView }) {
             <span>
               <Icon name="user" size={14} /> {player.name} asks to be the {roleName(role)}
             </span>
-            <CommandButton control={`player.assign:${playerId}`} command={{ type: 'player.assign', playerId, role }} variant="primary">
+            <CommandButton
+              control={`player.assign:${playerId}`}
+              command={{ type: 'player.assign', playerId, role }}
+              variant="primary"
+            >
               Seat {player.name}
             </CommandButton>
-            <CommandButton control={`role.decline:${playerId}`} command={{ type: 'role.decline', playerId }} variant="quiet">
+            <CommandButton
+              control={`role.decline:${playerId}`}
+              command={{ type: 'role.decline', playerId }}
+              variant="quiet"
+            >
               Decline
             </CommandButton>
           </li>

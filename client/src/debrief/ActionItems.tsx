@@ -11,11 +11,13 @@ export function ActionItems({ items, canAdd }: { items: readonly ActionItem[]; c
   const ids = { text: useId(), owner: useId() };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send({ type: 'action-item.add', text: text.trim(), ...(owner.trim() ? { owner: owner.trim() } : {}) }).then((ok) => {
-      if (!ok) return;
-      setText('');
-      setOwner('');
-    });
+    void send({ type: 'action-item.add', text: text.trim(), ...(owner.trim() ? { owner: owner.trim() } : {}) }).then(
+      (ok) => {
+        if (!ok) return;
+        setText('');
+        setOwner('');
+      },
+    );
   };
   return (
     <div className="action-items">
@@ -34,11 +36,24 @@ export function ActionItems({ items, canAdd }: { items: readonly ActionItem[]; c
         <form className="action-form" onSubmit={submit} onChange={clearError}>
           <span className="field">
             <label htmlFor={ids.text}>New action item</label>
-            <input id={ids.text} value={text} onChange={(e) => setText(e.target.value)} maxLength={500} required placeholder="e.g. Add TTL changes to the change review" />
+            <input
+              id={ids.text}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              maxLength={500}
+              required
+              placeholder="e.g. Add TTL changes to the change review"
+            />
           </span>
           <span className="field small-field">
             <label htmlFor={ids.owner}>Owner (optional)</label>
-            <input id={ids.owner} value={owner} onChange={(e) => setOwner(e.target.value)} maxLength={100} placeholder="Team or person" />
+            <input
+              id={ids.owner}
+              value={owner}
+              onChange={(e) => setOwner(e.target.value)}
+              maxLength={100}
+              placeholder="Team or person"
+            />
           </span>
           <button type="submit" className="button primary" disabled={busy || text.trim() === ''}>
             Add

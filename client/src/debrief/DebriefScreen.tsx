@@ -66,7 +66,10 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
                 ))}
               </ol>
             ) : (
-              <p className="empty">The scenario has no prompts for this ending. What surprised you? What would have helped you see it sooner?</p>
+              <p className="empty">
+                The scenario has no prompts for this ending. What surprised you? What would have helped you see it
+                sooner?
+              </p>
             )}
             <p className="muted small">Blameless: we are fixing processes, not people.</p>
           </Panel>
@@ -83,7 +86,11 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
           </Panel>
           {facilitator && token && sessionId ? (
             <Panel title="Post-mortem draft" icon="copy">
-              <PostmortemPanel sessionId={sessionId} token={token} revision={`${view.phase}:${view.actionItems.length}`} />
+              <PostmortemPanel
+                sessionId={sessionId}
+                token={token}
+                revision={`${view.phase}:${view.actionItems.length}`}
+              />
               {view.phase === 'debrief' ? (
                 <div className="close-row">
                   <CommandButton control="session.close" command={{ type: 'session.close' }}>
@@ -97,7 +104,15 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
         </div>
       </div>
       <Panel title="Timeline" icon="list">
-        <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} wall order="oldest" limit={200} />
+        <Timeline
+          entries={view.timeline}
+          total={view.timelineCount}
+          clock={view.clock}
+          roleNames={roleNames}
+          wall
+          order="oldest"
+          limit={200}
+        />
       </Panel>
     </main>
   );

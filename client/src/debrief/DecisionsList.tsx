@@ -5,7 +5,15 @@ import { Icon } from '../ui/Icon.tsx';
 const OUTCOME = { done: 'done', success: 'succeeded', failure: 'failed' } as const;
 
 /** The team's decisions in order, each with the dice roll that decided it, if any. */
-export function DecisionsList({ decisions, rolls, clock }: { decisions: readonly Decision[]; rolls: readonly RollRecord[]; clock: { minutes: number; label: string } }) {
+export function DecisionsList({
+  decisions,
+  rolls,
+  clock,
+}: {
+  decisions: readonly Decision[];
+  rolls: readonly RollRecord[];
+  clock: { minutes: number; label: string };
+}) {
   const bySeq = new Map(rolls.map((r) => [r.seq, r]));
   const loose = rolls.filter((r) => !decisions.some((d) => d.seq === r.seq));
   if (decisions.length === 0 && rolls.length === 0) return <p className="empty">No decisions were taken.</p>;
@@ -21,7 +29,9 @@ export function DecisionsList({ decisions, rolls, clock }: { decisions: readonly
             </span>
             <span className="decision-outcome">
               <Icon name={d.outcome === 'failure' ? 'cross' : 'check'} size={14} /> {OUTCOME[d.outcome]}
-              {roll ? ` · ${roll.dice} ${roll.natural} → ${roll.total} vs ${roll.target ?? '–'}${roll.physical ? ' (table dice)' : ''}` : ''}
+              {roll
+                ? ` · ${roll.dice} ${roll.natural} → ${roll.total} vs ${roll.target ?? '–'}${roll.physical ? ' (table dice)' : ''}`
+                : ''}
             </span>
           </li>
         );

@@ -30,7 +30,10 @@ export function MilestoneStrip({ milestones, clock }: Props) {
   const hi = Math.max(clock.minutes, ...entries.map(([, m]) => m.game), lo + 1);
   const x = (game: number) => PAD + ((game - lo) / (hi - lo)) * (W - 2 * PAD);
   const labels = entries.map(([name, m]) => `${MILESTONE_NAMES[name] ?? name} ${gameClockAt(clock, m.game)}`);
-  const placed = labelLanes(entries.map(([, m], i) => ({ x: x(m.game), width: textWidth(labels[i] ?? '', 14) })), W);
+  const placed = labelLanes(
+    entries.map(([, m], i) => ({ x: x(m.game), width: textWidth(labels[i] ?? '', 14) })),
+    W,
+  );
   const lanes = Math.max(1, ...placed.map((p) => p.lane + 1));
   const axis = 14 + lanes * LANE;
   return (

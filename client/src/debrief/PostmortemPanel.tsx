@@ -42,7 +42,9 @@ export function PostmortemPanel({ sessionId, token, revision }: Props) {
   };
   const download = (file: string, name: string) => {
     setError(null);
-    downloadFile(path(sessionId, file), { token }, name).catch((e: unknown) => setError(`Download failed: ${messageOf(e)}`));
+    downloadFile(path(sessionId, file), { token }, name).catch((e: unknown) =>
+      setError(`Download failed: ${messageOf(e)}`),
+    );
   };
 
   return (
@@ -51,10 +53,18 @@ export function PostmortemPanel({ sessionId, token, revision }: Props) {
         <button type="button" className="button primary" disabled={markdown === null} onClick={() => void copy()}>
           <Icon name="copy" size={16} /> Copy Markdown
         </button>
-        <button type="button" className="button" onClick={() => download('postmortem.md', `postmortem-${sessionId}.md`)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download('postmortem.md', `postmortem-${sessionId}.md`)}
+        >
           <Icon name="download" size={16} /> Download .md
         </button>
-        <button type="button" className="button quiet" onClick={() => download('incident.json', `incident-${sessionId}.json`)}>
+        <button
+          type="button"
+          className="button quiet"
+          onClick={() => download('incident.json', `incident-${sessionId}.json`)}
+        >
           Incident record (JSON)
         </button>
         <button type="button" className="button quiet" onClick={() => download('log.jsonl', `log-${sessionId}.jsonl`)}>

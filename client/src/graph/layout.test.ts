@@ -5,10 +5,13 @@ const box = (id: string) => ({ id, width: 100, height: 40 });
 
 describe('layoutGraph', () => {
   it('places a dependency below what depends on it, without overlaps', () => {
-    const layout = layoutGraph([box('checkout'), box('edge'), box('resolver')], [
-      { id: 'e1', from: 'checkout', to: 'edge' },
-      { id: 'e2', from: 'checkout', to: 'resolver' },
-    ]);
+    const layout = layoutGraph(
+      [box('checkout'), box('edge'), box('resolver')],
+      [
+        { id: 'e1', from: 'checkout', to: 'edge' },
+        { id: 'e2', from: 'checkout', to: 'resolver' },
+      ],
+    );
     const at = (id: string) => layout.nodes.get(id)!;
     expect(at('edge').y).toBeGreaterThan(at('checkout').y);
     expect(at('resolver').y).toBeGreaterThan(at('checkout').y);
@@ -19,19 +22,28 @@ describe('layoutGraph', () => {
   });
 
   it('keeps parallel edges and self-loops, and drops edges to unknown nodes', () => {
-    const layout = layoutGraph([box('a'), box('b')], [
-      { id: 'x', from: 'a', to: 'b', label: { width: 40, height: 14 } },
-      { id: 'y', from: 'a', to: 'b', label: { width: 40, height: 14 } },
-      { id: 'loop', from: 'a', to: 'a' },
-      { id: 'ghost', from: 'a', to: 'nowhere' },
-    ]);
+    const layout = layoutGraph(
+      [box('a'), box('b')],
+      [
+        { id: 'x', from: 'a', to: 'b', label: { width: 40, height: 14 } },
+        { id: 'y', from: 'a', to: 'b', label: { width: 40, height: 14 } },
+        { id: 'loop', from: 'a', to: 'a' },
+        { id: 'ghost', from: 'a', to: 'nowhere' },
+      ],
+    );
     expect(layout.edges.map((e) => e.id)).toEqual(['x', 'y', 'loop']);
     expect(layout.edges[0]?.labelAt).not.toBeNull();
     expect(layout.edges[2]?.labelAt).toBeNull();
   });
 
   it('lays out the same graph the same way twice', () => {
-    const input = [[box('a'), box('b'), box('c')], [{ id: '1', from: 'a', to: 'b' }, { id: '2', from: 'a', to: 'c' }]] as const;
+    const input = [
+      [box('a'), box('b'), box('c')],
+      [
+        { id: '1', from: 'a', to: 'b' },
+        { id: '2', from: 'a', to: 'c' },
+      ],
+    ] as const;
     const one = layoutGraph(...input);
     const two = layoutGraph(...input);
     expect([...one.nodes.values()]).toEqual([...two.nodes.values()]);
@@ -51,7 +63,12 @@ describe('wrapLabel', () => {
 
 describe('pathOf', () => {
   it('draws a polyline, or nothing for a single point', () => {
-    expect(pathOf([{ x: 0, y: 0 }, { x: 10, y: 5 }])).toBe('M0.0,0.0 L10.0,5.0');
+    expect(
+      pathOf([
+        { x: 0, y: 0 },
+        { x: 10, y: 5 },
+      ]),
+    ).toBe('M0.0,0.0 L10.0,5.0');
     expect(pathOf([{ x: 1, y: 1 }])).toBe('');
   });
 });

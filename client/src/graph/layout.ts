@@ -39,14 +39,25 @@ export interface Layout {
  * left out rather than invented. Deterministic for the same input. Pure apart from dagre's own
  * internal state, which lives and dies inside the call.
  */
-export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: { rankdir?: 'TB' | 'LR'; nodesep?: number; ranksep?: number } = {}): Layout {
+export function layoutGraph(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  options: { rankdir?: 'TB' | 'LR'; nodesep?: number; ranksep?: number } = {},
+): Layout {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: options.rankdir ?? 'TB', nodesep: options.nodesep ?? 28, ranksep: options.ranksep ?? 44, marginx: 12, marginy: 12 });
+  g.setGraph({
+    rankdir: options.rankdir ?? 'TB',
+    nodesep: options.nodesep ?? 28,
+    ranksep: options.ranksep ?? 44,
+    marginx: 12,
+    marginy: 12,
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
   const known = new Set(nodes.map((n) => n.id));
   const kept = edges.filter((e) => known.has(e.from) && known.has(e.to));
-  for (const e of kept) g.setEdge(e.from, e.to, e.label ? { width: e.label.width, height: e.label.height, labelpos: 'c' } : {}, e.id);
+  for (const e of kept)
+    g.setEdge(e.from, e.to, e.label ? { width: e.label.width, height: e.label.height, labelpos: 'c' } : {}, e.id);
   dagre.layout(g);
 
   const placed = new Map<string, PlacedNode>();
@@ -55,7 +66,11 @@ export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly Layout
     placed.set(n.id, { ...n, x: at.x, y: at.y });
   }
   const placedEdges = kept.map((e) => {
-    const label = g.edge({ v: e.from, w: e.to, name: e.id }) as { points?: { x: number; y: number }[]; x?: number; y?: number };
+    const label = g.edge({ v: e.from, w: e.to, name: e.id }) as {
+      points?: { x: number; y: number }[];
+      x?: number;
+      y?: number;
+    };
     return {
       id: e.id,
       points: label.points ?? [],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mapLayout, mergeEdges } from './map-layout.ts';
 
-const node = (id: string, visited = false, current = false) => ({ id, label: id, kind: 'scene' as const, outcome: null, visited, current });
+const node = (id: string, visited = false, current = false) => ({
+  id,
+  label: id,
+  kind: 'scene' as const,
+  outcome: null,
+  visited,
+  current,
+});
 
 describe('scenario map layout', () => {
   it('draws several choices between two scenes as one arrow, taken if any was', () => {

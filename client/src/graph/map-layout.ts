@@ -29,7 +29,14 @@ export function mergeEdges(edges: readonly MapEdge[]): MapArrow[] {
   const byPair = new Map<string, MapArrow>();
   for (const e of edges) {
     const key = `${e.from}\u0000${e.to}`;
-    const arrow = byPair.get(key) ?? { id: `e${byPair.size}`, from: e.from, to: e.to, labels: [], taken: false, text: null };
+    const arrow = byPair.get(key) ?? {
+      id: `e${byPair.size}`,
+      from: e.from,
+      to: e.to,
+      labels: [],
+      taken: false,
+      text: null,
+    };
     arrow.labels.push(e.label);
     arrow.taken ||= e.taken;
     byPair.set(key, arrow);
@@ -44,7 +51,11 @@ export function mergeEdges(edges: readonly MapEdge[]): MapArrow[] {
  * The scenario map's layout: scenes and endings as boxes, the choices between two scenes as one
  * arrow. Only the path taken gets room for its label, which keeps a large scenario readable. Pure.
  */
-export function mapLayout(map: { nodes: readonly MapNode[]; edges: readonly MapEdge[] }): { layout: Layout; nodes: MapBox[]; edges: MapArrow[] } {
+export function mapLayout(map: { nodes: readonly MapNode[]; edges: readonly MapEdge[] }): {
+  layout: Layout;
+  nodes: MapBox[];
+  edges: MapArrow[];
+} {
   const nodes = map.nodes.map((n) => ({ ...n, lines: wrapLabel(n.label, 18, 3) }));
   const edges = mergeEdges(map.edges);
   const boxes = nodes.map((n) => ({
@@ -52,6 +63,11 @@ export function mapLayout(map: { nodes: readonly MapNode[]; edges: readonly MapE
     width: Math.max(110, ...n.lines.map((l) => textWidth(l, MAP_FONT) + 28)),
     height: 22 + MAP_LINE * n.lines.length + (n.kind === 'ending' ? MAP_LINE : 0),
   }));
-  const arrows = edges.map((e) => ({ id: e.id, from: e.from, to: e.to, ...(e.text ? { label: { width: textWidth(e.text, MAP_EDGE_FONT) + 8, height: 16 } } : {}) }));
+  const arrows = edges.map((e) => ({
+    id: e.id,
+    from: e.from,
+    to: e.to,
+    ...(e.text ? { label: { width: textWidth(e.text, MAP_EDGE_FONT) + 8, height: 16 } } : {}),
+  }));
   return { layout: layoutGraph(boxes, arrows, { nodesep: 22, ranksep: 36 }), nodes, edges };
 }

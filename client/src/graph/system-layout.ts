@@ -16,7 +16,10 @@ export interface SystemNode {
  * it depends on, so dependencies sit below their dependents. Health comes from the live view and
  * falls back to the component's declared health. Pure.
  */
-export function systemLayout(components: readonly Component[], health: Readonly<Record<string, Health>>): { layout: Layout; nodes: SystemNode[] } {
+export function systemLayout(
+  components: readonly Component[],
+  health: Readonly<Record<string, Health>>,
+): { layout: Layout; nodes: SystemNode[] } {
   const nodes: SystemNode[] = components.map((c) => ({
     id: c.id,
     lines: wrapLabel(c.name, 17, 2),
@@ -28,7 +31,9 @@ export function systemLayout(components: readonly Component[], health: Readonly<
     width: Math.max(100, ...n.lines.map((l) => textWidth(l, SYSTEM_FONT) + 18)),
     height: 28 + LINE * (n.lines.length + (n.kind ? 1 : 0)),
   }));
-  const edges = components.flatMap((c) => (c.depends_on ?? []).map((d) => ({ id: `${c.id}->${d}`, from: c.id, to: d })));
+  const edges = components.flatMap((c) =>
+    (c.depends_on ?? []).map((d) => ({ id: `${c.id}->${d}`, from: c.id, to: d })),
+  );
   return { layout: layoutGraph(boxes, edges, { nodesep: 14, ranksep: 30 }), nodes };
 }
 

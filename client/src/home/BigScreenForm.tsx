@@ -18,7 +18,17 @@ export function BigScreenForm() {
       <div className="inline-field">
         <label className="field">
           <span>Join code</span>
-          <input className="code-input" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} required minLength={4} maxLength={16} pattern="[A-Za-z0-9_\-]+" autoComplete="off" spellCheck={false} />
+          <input
+            className="code-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value.toUpperCase())}
+            required
+            minLength={4}
+            maxLength={16}
+            pattern="[A-Za-z0-9_\-]+"
+            autoComplete="off"
+            spellCheck={false}
+          />
         </label>
         <button type="submit" className="button">
           Open big screen

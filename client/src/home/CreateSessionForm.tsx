@@ -7,7 +7,8 @@ import { AdminKeyField } from '../ui/AdminKeyField.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 
-type Library = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; scenarios: ScenarioSummary[] };
+type Library =
+  { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; scenarios: ScenarioSummary[] };
 
 function useScenarioLibrary(): Library {
   const [library, setLibrary] = useState<Library>({ state: 'loading' });
@@ -52,8 +53,20 @@ export function CreateSessionForm() {
     try {
       const created = await requestJson<CreateSessionResponse>('/api/sessions', { body, admin: true });
       const title = library.state === 'ready' ? (library.scenarios.find((s) => s.id === chosen)?.title ?? null) : null;
-      const kept = seats.save({ kind: 'facilitator', sessionId: created.sessionId, token: created.facilitatorToken, joinCode: created.joinCode, playerId: null, name: null, title, savedAt: Date.now() });
-      if (!kept) throw new Error('This browser would not store the facilitator’s key (private mode?). Allow site storage and try again.');
+      const kept = seats.save({
+        kind: 'facilitator',
+        sessionId: created.sessionId,
+        token: created.facilitatorToken,
+        joinCode: created.joinCode,
+        playerId: null,
+        name: null,
+        title,
+        savedAt: Date.now(),
+      });
+      if (!kept)
+        throw new Error(
+          'This browser would not store the facilitator’s key (private mode?). Allow site storage and try again.',
+        );
       navigate({ name: 'facilitate', sessionId: created.sessionId });
     } catch (e) {
       setNeedsKey(e instanceof HttpError && e.status === 401);
@@ -67,17 +80,32 @@ export function CreateSessionForm() {
       <h2 id="create-title">Run a game day</h2>
       {library.state === 'loading' ? <p className="loading">Loading scenarios…</p> : null}
       {library.state === 'failed' ? <FieldError message={`Could not load the scenarios: ${library.message}`} /> : null}
-      {library.state === 'ready' && library.scenarios.length === 0 ? <p className="empty">No scenarios are installed on this server.</p> : null}
-      {library.state === 'ready' && library.scenarios.length > 0 ? <ScenarioPicker scenarios={library.scenarios} selected={chosen} onSelect={setSelected} /> : null}
+      {library.state === 'ready' && library.scenarios.length === 0 ? (
+        <p className="empty">No scenarios are installed on this server.</p>
+      ) : null}
+      {library.state === 'ready' && library.scenarios.length > 0 ? (
+        <ScenarioPicker scenarios={library.scenarios} selected={chosen} onSelect={setSelected} />
+      ) : null}
       <label className="field">
         <span>Team label</span>
-        <input value={team} maxLength={100} onChange={(e) => setTeam(e.target.value)} placeholder="e.g. Payments on-call" autoComplete="off" />
+        <input
+          value={team}
+          maxLength={100}
+          onChange={(e) => setTeam(e.target.value)}
+          placeholder="e.g. Payments on-call"
+          autoComplete="off"
+        />
         <small>Metrics group runs by team.</small>
       </label>
       {library.state === 'ready' && library.scenarios.some((s) => s.id === chosen && s.telemetry) ? (
         <label className="field">
           <span>Monitoring</span>
-          <select value={monitoring} onChange={(e) => setMonitoring(e.target.value === 'thresholds+baseline' ? 'thresholds+baseline' : 'thresholds')}>
+          <select
+            value={monitoring}
+            onChange={(e) =>
+              setMonitoring(e.target.value === 'thresholds+baseline' ? 'thresholds+baseline' : 'thresholds')
+            }
+          >
             <option value="thresholds">Fixed alert rules only</option>
             <option value="thresholds+baseline">Fixed rules and the dynamic baseline (predictive alerts)</option>
           </select>
@@ -88,7 +116,13 @@ export function CreateSessionForm() {
         <summary>Advanced</summary>
         <label className="field">
           <span>Dice seed</span>
-          <input value={seed} maxLength={100} onChange={(e) => setSeed(e.target.value)} placeholder="random" autoComplete="off" />
+          <input
+            value={seed}
+            maxLength={100}
+            onChange={(e) => setSeed(e.target.value)}
+            placeholder="random"
+            autoComplete="off"
+          />
           <small>The same seed rolls the same dice: for rehearsals and demos.</small>
         </label>
       </details>

@@ -19,8 +19,18 @@ export function JoinForm({ joinCode }: { joinCode: string | null }) {
     setError(null);
     try {
       const joined = await requestJson<JoinResponse>('/api/join', { body });
-      const kept = seats.save({ kind: 'player', sessionId: joined.sessionId, token: joined.playerToken, joinCode: body.joinCode, playerId: joined.playerId, name: body.name, title: null, savedAt: Date.now() });
-      if (!kept) throw new Error('This browser would not store your seat (private mode?). Allow site storage and try again.');
+      const kept = seats.save({
+        kind: 'player',
+        sessionId: joined.sessionId,
+        token: joined.playerToken,
+        joinCode: body.joinCode,
+        playerId: joined.playerId,
+        name: body.name,
+        title: null,
+        savedAt: Date.now(),
+      });
+      if (!kept)
+        throw new Error('This browser would not store your seat (private mode?). Allow site storage and try again.');
       navigate({ name: 'play', sessionId: joined.sessionId });
     } catch (e) {
       setError(messageOf(e));

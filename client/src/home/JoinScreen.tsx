@@ -12,7 +12,8 @@ export function JoinScreen({ joinCode }: { joinCode: string }) {
       <JoinForm joinCode={joinCode} />
       <MySeats />
       <p className="muted">
-        Running or projecting a quest instead? <a href={formatRoute({ name: 'home', joinCode: null })}>Go to the start page</a>.
+        Running or projecting a quest instead?{' '}
+        <a href={formatRoute({ name: 'home', joinCode: null })}>Go to the start page</a>.
       </p>
     </main>
   );

@@ -13,7 +13,13 @@ export function MySeats() {
       <ul>
         {list.slice(0, 8).map((s) => (
           <li key={`${s.kind}.${s.sessionId}`}>
-            <a href={formatRoute(s.kind === 'facilitator' ? { name: 'facilitate', sessionId: s.sessionId } : { name: 'play', sessionId: s.sessionId })}>
+            <a
+              href={formatRoute(
+                s.kind === 'facilitator'
+                  ? { name: 'facilitate', sessionId: s.sessionId }
+                  : { name: 'play', sessionId: s.sessionId },
+              )}
+            >
               <strong>{s.title ?? `Session ${s.joinCode}`}</strong>
               <span>
                 {s.kind === 'facilitator' ? 'Facilitator' : `Player: ${s.name ?? ''}`} · code {s.joinCode}

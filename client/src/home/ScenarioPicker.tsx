@@ -13,7 +13,8 @@ function Validity({ scenario }: { scenario: ScenarioSummary }) {
   if (scenario.valid) {
     return (
       <span className="validity ok">
-        <Icon name="check" size={14} /> Valid{warnings.length ? ` · ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}
+        <Icon name="check" size={14} /> Valid
+        {warnings.length ? ` · ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}
       </span>
     );
   }
@@ -30,8 +31,18 @@ export function ScenarioPicker({ scenarios, selected, onSelect }: Props) {
     <fieldset className="scenario-picker">
       <legend>Scenario</legend>
       {scenarios.map((s) => (
-        <label key={s.id} className={`scenario-card ${selected === s.id ? 'selected' : ''} ${s.valid ? '' : 'invalid'}`}>
-          <input type="radio" name="scenario" value={s.id} checked={selected === s.id} disabled={!s.valid} onChange={() => onSelect(s.id)} />
+        <label
+          key={s.id}
+          className={`scenario-card ${selected === s.id ? 'selected' : ''} ${s.valid ? '' : 'invalid'}`}
+        >
+          <input
+            type="radio"
+            name="scenario"
+            value={s.id}
+            checked={selected === s.id}
+            disabled={!s.valid}
+            onChange={() => onSelect(s.id)}
+          />
           <span className="scenario-body">
             <span className="scenario-title">{s.title ?? s.id}</span>
             {s.summary ? <span className="scenario-summary">{s.summary}</span> : null}

@@ -34,7 +34,12 @@ export function PlayerAdmin({ player, roles }: Props) {
       </select>
       {confirming ? (
         <>
-          <button type="button" className="button danger small" disabled={remove.busy} onClick={() => void remove.send({ type: 'player.remove', playerId: player.id })}>
+          <button
+            type="button"
+            className="button danger small"
+            disabled={remove.busy}
+            onClick={() => void remove.send({ type: 'player.remove', playerId: player.id })}
+          >
             Remove {player.name}
           </button>
           <button type="button" className="button quiet small" onClick={() => setConfirming(false)}>
@@ -42,7 +47,12 @@ export function PlayerAdmin({ player, roles }: Props) {
           </button>
         </>
       ) : (
-        <button type="button" className="button quiet small" onClick={() => setConfirming(true)} aria-label={`Remove ${player.name} from the table`}>
+        <button
+          type="button"
+          className="button quiet small"
+          onClick={() => setConfirming(true)}
+          aria-label={`Remove ${player.name} from the table`}
+        >
           Remove…
         </button>
       )}

@@ -46,7 +46,11 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
         const seated = players.filter((p) => p.role === role.id);
         const mine = mode.kind === 'player' && mode.myRole === role.id;
         return (
-          <section key={role.id} className={`role-slot ${mine ? 'mine' : ''} ${seated.length ? 'taken' : 'open'}`} aria-label={role.name}>
+          <section
+            key={role.id}
+            className={`role-slot ${mine ? 'mine' : ''} ${seated.length ? 'taken' : 'open'}`}
+            aria-label={role.name}
+          >
             <h3>{role.name}</h3>
             <ul>
               {seated.map((p) => (
@@ -63,7 +67,11 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
                   <Icon name="check" size={14} /> Your role
                 </p>
               ) : mode.choose === 'take' ? (
-                <CommandButton control={`role.take:${role.id}`} command={{ type: 'role.take', role: role.id }} variant={mode.myRole ? 'secondary' : 'primary'}>
+                <CommandButton
+                  control={`role.take:${role.id}`}
+                  command={{ type: 'role.take', role: role.id }}
+                  variant={mode.myRole ? 'secondary' : 'primary'}
+                >
                   Take this role
                 </CommandButton>
               ) : mode.requested === role.id ? (

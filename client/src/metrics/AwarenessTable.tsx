@@ -14,7 +14,10 @@ const ROWS: { key: keyof Omit<Awareness, 'total'>; label: string }[] = [
 function Share({ awareness, k }: { awareness: Awareness; k: keyof Omit<Awareness, 'total'> }) {
   return (
     <td>
-      {percent(awareness[k], awareness.total)} <small>{awareness[k]} of {awareness.total}</small>
+      {percent(awareness[k], awareness.total)}{' '}
+      <small>
+        {awareness[k]} of {awareness.total}
+      </small>
     </td>
   );
 }
@@ -25,8 +28,8 @@ export function AwarenessTable({ comparison }: { comparison: Comparison }) {
   return (
     <>
       <p className="figure-note" title={FIGURE_DEFINITIONS.awareness.real ?? ''}>
-        Are you avoiding incidents because your system is that good, because you are unaware, or because you are lucky? A high share
-        detected by customers says monitoring is missing what matters.
+        Are you avoiding incidents because your system is that good, because you are unaware, or because you are lucky?
+        A high share detected by customers says monitoring is missing what matters.
       </p>
       <ScrollTable label="Who noticed first" className="figure-table awareness-table">
         <thead>

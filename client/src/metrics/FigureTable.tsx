@@ -3,10 +3,16 @@ import { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from '@chaos-quest/en
 import { ScrollTable } from '../ui/ScrollTable.tsx';
 import { formatValue, nOfN } from './format-figure.ts';
 
-const isReal = (id: FigureId): id is (typeof REAL_FIGURE_IDS)[number] => (REAL_FIGURE_IDS as readonly string[]).includes(id);
+const isReal = (id: FigureId): id is (typeof REAL_FIGURE_IDS)[number] =>
+  (REAL_FIGURE_IDS as readonly string[]).includes(id);
 
 function Cells({ figure }: { figure: FigureSummary | null }) {
-  if (!figure) return <td colSpan={4} className="muted">not defined for real incidents</td>;
+  if (!figure)
+    return (
+      <td colSpan={4} className="muted">
+        not defined for real incidents
+      </td>
+    );
   return (
     <>
       <td>{nOfN(figure)}</td>
@@ -26,14 +32,24 @@ export function FigureTable({ comparison }: { comparison: Comparison }) {
     <ScrollTable label="Practice and real figures" className="figure-table">
       <thead>
         <tr>
-          <th rowSpan={2} scope="col">Figure</th>
-          <th rowSpan={2} scope="col">Practice clock</th>
-          <th colSpan={4} scope="colgroup">Practice runs</th>
-          <th colSpan={4} scope="colgroup">Real incidents (real time)</th>
+          <th rowSpan={2} scope="col">
+            Figure
+          </th>
+          <th rowSpan={2} scope="col">
+            Practice clock
+          </th>
+          <th colSpan={4} scope="colgroup">
+            Practice runs
+          </th>
+          <th colSpan={4} scope="colgroup">
+            Real incidents (real time)
+          </th>
         </tr>
         <tr>
           {['Reached', 'Median', 'p90', 'Mean', 'Reached', 'Median', 'p90', 'Mean'].map((h, i) => (
-            <th key={i} scope="col">{h}</th>
+            <th key={i} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>

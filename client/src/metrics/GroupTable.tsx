@@ -31,7 +31,9 @@ export function GroupTable({ comparison, by }: { comparison: Comparison; by: 'se
     <ScrollTable label={label} className="figure-table group-table">
       <thead>
         <tr>
-          <th rowSpan={2} scope="col">{by === 'service' ? 'Service' : 'Team'}</th>
+          <th rowSpan={2} scope="col">
+            {by === 'service' ? 'Service' : 'Team'}
+          </th>
           {REAL_FIGURE_IDS.map((id) => (
             <th key={id} colSpan={2} scope="colgroup" title={FIGURE_DEFINITIONS[id].practice}>
               {FIGURE_DEFINITIONS[id].short}
@@ -40,8 +42,12 @@ export function GroupTable({ comparison, by }: { comparison: Comparison; by: 'se
         </tr>
         <tr>
           {REAL_FIGURE_IDS.flatMap((id) => [
-            <th key={`${id}-p`} scope="col">Practice</th>,
-            <th key={`${id}-r`} scope="col">Real</th>,
+            <th key={`${id}-p`} scope="col">
+              Practice
+            </th>,
+            <th key={`${id}-r`} scope="col">
+              Real
+            </th>,
           ])}
         </tr>
       </thead>

@@ -36,8 +36,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   return (
     <div className="import-panel">
       <p className="figure-note">
-        A generic CSV (service, title, severity, team, started, detected, acknowledged, mitigated, resolved, detected_by) or a PagerDuty or
-        Opsgenie CSV export. Importing the same file again adds nothing.
+        A generic CSV (service, title, severity, team, started, detected, acknowledged, mitigated, resolved,
+        detected_by) or a PagerDuty or Opsgenie CSV export. Importing the same file again adds nothing.
       </p>
       <form
         className="import-form"
@@ -48,7 +48,12 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       >
         <span className="field">
           <label htmlFor={fileId}>Incident CSV</label>
-          <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </span>
         <span className="field small-field">
           <label htmlFor={formatId}>Format</label>
@@ -68,7 +73,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       {summary ? (
         <div className="import-summary" role="status">
           <p>
-            {summary.label}: {summary.added} new, {summary.alreadyImported} already imported, {summary.rejectedCount} row
+            {summary.label}: {summary.added} new, {summary.alreadyImported} already imported, {summary.rejectedCount}{' '}
+            row
             {summary.rejectedCount === 1 ? '' : 's'} skipped.
           </p>
           {summary.rejected.length > 0 ? (

@@ -17,7 +17,17 @@ interface Props {
   onClock(clock: ClockKind): void;
 }
 
-function Choice({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange(v: string): void }) {
+function Choice({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange(v: string): void;
+}) {
   const id = useId();
   return (
     <span className="field small-field">
@@ -37,13 +47,30 @@ function Choice({ label, value, options, onChange }: { label: string; value: str
 /** Narrow the figures by team, scenario (practice only) or service, and pick which clock the charts show (game by default). */
 export function MetricsFilters({ records, real, filters, clock, onFilters, onClock }: Props) {
   const teams = [...new Set([...records, ...real].map((r) => r.team).filter((t): t is string => t !== null))].sort();
-  const scenarios = [...new Map(records.map((r) => [r.scenario.id, r.scenario.title])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const scenarios = [...new Map(records.map((r) => [r.scenario.id, r.scenario.title])).entries()].sort((a, b) =>
+    a[1].localeCompare(b[1]),
+  );
   const services = [...new Set([...records.flatMap((r) => r.services), ...real.map((r) => r.service)])].sort();
   return (
     <form className="metrics-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
-      <Choice label="Team" value={filters.team} options={teams.map((t) => [t, t])} onChange={(team) => onFilters({ ...filters, team })} />
-      <Choice label="Scenario" value={filters.scenario} options={scenarios} onChange={(scenario) => onFilters({ ...filters, scenario })} />
-      <Choice label="Service" value={filters.service} options={services.map((s) => [s, s])} onChange={(service) => onFilters({ ...filters, service })} />
+      <Choice
+        label="Team"
+        value={filters.team}
+        options={teams.map((t) => [t, t])}
+        onChange={(team) => onFilters({ ...filters, team })}
+      />
+      <Choice
+        label="Scenario"
+        value={filters.scenario}
+        options={scenarios}
+        onChange={(scenario) => onFilters({ ...filters, scenario })}
+      />
+      <Choice
+        label="Service"
+        value={filters.service}
+        options={services.map((s) => [s, s])}
+        onChange={(service) => onFilters({ ...filters, service })}
+      />
       <fieldset className="segmented">
         <legend>Charts on</legend>
         {(['game', 'wall'] as const).map((c) => (

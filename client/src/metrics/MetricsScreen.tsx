@@ -25,7 +25,11 @@ type Loaded =
   | { state: 'ready'; records: PublishedRecord[]; real: RealIncident[] };
 
 function toFilter(f: Filters): MetricsFilter {
-  return { ...(f.team ? { team: f.team } : {}), ...(f.scenario ? { scenario: f.scenario } : {}), ...(f.service ? { service: f.service } : {}) };
+  return {
+    ...(f.team ? { team: f.team } : {}),
+    ...(f.scenario ? { scenario: f.scenario } : {}),
+    ...(f.service ? { service: f.service } : {}),
+  };
 }
 
 function csvPath(f: Filters): string {
@@ -34,7 +38,8 @@ function csvPath(f: Filters): string {
 }
 
 /** A figure defined on the wall clock (MTTA: a person answering a page) is charted on it whatever the toggle says. */
-const chartClock = (key: FigureKey, chosen: ClockKind): ClockKind => (FIGURE_DEFINITIONS[key].clock === 'wall' ? 'wall' : chosen);
+const chartClock = (key: FigureKey, chosen: ClockKind): ClockKind =>
+  FIGURE_DEFINITIONS[key].clock === 'wall' ? 'wall' : chosen;
 
 /** What a team can learn: practice beside real incidents, every figure with its definition, MTBF, who noticed first, trends. */
 export function MetricsScreen() {
@@ -46,9 +51,14 @@ export function MetricsScreen() {
   const [csvError, setCsvError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([requestJson<PublishedRecord[]>('/api/incidents', { admin: true }), requestJson<RealIncident[]>('/api/real-incidents', { admin: true })]).then(
+    Promise.all([
+      requestJson<PublishedRecord[]>('/api/incidents', { admin: true }),
+      requestJson<RealIncident[]>('/api/real-incidents', { admin: true }),
+    ]).then(
       ([records, real]) => live && setLoaded({ state: 'ready', records, real }),
-      (e: unknown) => live && setLoaded({ state: 'failed', message: messageOf(e), needsKey: e instanceof HttpError && e.status === 401 }),
+      (e: unknown) =>
+        live &&
+        setLoaded({ state: 'failed', message: messageOf(e), needsKey: e instanceof HttpError && e.status === 401 }),
     );
     return () => {
       live = false;
@@ -56,7 +66,9 @@ export function MetricsScreen() {
   }, [attempt]);
   const downloadCsv = () => {
     setCsvError(null);
-    downloadFile(csvPath(filters), { admin: true }, 'chaos-quest-metrics.csv').catch((e: unknown) => setCsvError(`Download failed: ${messageOf(e)}`));
+    downloadFile(csvPath(filters), { admin: true }, 'chaos-quest-metrics.csv').catch((e: unknown) =>
+      setCsvError(`Download failed: ${messageOf(e)}`),
+    );
   };
   const records = loaded.state === 'ready' ? loaded.records : [];
   const real = loaded.state === 'ready' ? loaded.real : [];
@@ -78,17 +90,25 @@ export function MetricsScreen() {
       {loaded.state === 'loading' ? <p className="loading">Loading incidents…</p> : null}
       {loaded.state === 'failed' ? <FieldError message={`Could not load the incidents: ${loaded.message}`} /> : null}
       {loaded.state === 'failed' && loaded.needsKey ? <AdminKeyField onSaved={() => setAttempt(attempt + 1)} /> : null}
-      <MetricsFilters records={records} real={real} filters={filters} clock={clock} onFilters={setFilters} onClock={setClock} />
+      <MetricsFilters
+        records={records}
+        real={real}
+        filters={filters}
+        clock={clock}
+        onFilters={setFilters}
+        onClock={setClock}
+      />
       <p className="metrics-count">
         {practice.runs} practice incident{practice.runs === 1 ? '' : 's'} · {comparison.real.incidents} real incident
-        {comparison.real.incidents === 1 ? '' : 's'} · {practice.falseAlarms} false alarm{practice.falseAlarms === 1 ? '' : 's'}
+        {comparison.real.incidents === 1 ? '' : 's'} · {practice.falseAlarms} false alarm
+        {practice.falseAlarms === 1 ? '' : 's'}
         {Object.entries(practice.outcomes).map(([o, n]) => ` · ${n} ${o}`)}
       </p>
       <Panel title="Practice and real, side by side" icon="clock">
         <FigureTable comparison={comparison} />
         <p className="figure-note">
-          “Reached” is n of N: the runs that reached the milestone out of all runs. Median, p90 and mean are over those n only. Hover a
-          figure, or read below, for what it measures.
+          “Reached” is n of N: the runs that reached the milestone out of all runs. Median, p90 and mean are over those
+          n only. Hover a figure, or read below, for what it measures.
         </p>
       </Panel>
       <Panel title="What each figure means" icon="list">

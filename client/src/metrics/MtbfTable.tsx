@@ -8,7 +8,9 @@ import { formatLongDuration } from './format-figure.ts';
 export function MtbfTable({ mtbf }: { mtbf: Mtbf }) {
   const services = Object.entries(mtbf.services);
   if (!mtbf.window || services.length === 0) {
-    return <p className="empty">No real incidents imported yet: MTBF comes from real incidents only, never from practice.</p>;
+    return (
+      <p className="empty">No real incidents imported yet: MTBF comes from real incidents only, never from practice.</p>
+    );
   }
   return (
     <>

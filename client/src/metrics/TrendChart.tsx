@@ -15,7 +15,9 @@ interface Props {
 export function TrendChart({ title, points, clock }: Props) {
   const unit = clock === 'game' ? 'game min' : 'real min';
   const scale = chartScale(points, W, H, PAD);
-  const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${scale.x(p.at).toFixed(1)},${scale.y(p.value).toFixed(1)}`).join(' ');
+  const line = points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${scale.x(p.at).toFixed(1)},${scale.y(p.value).toFixed(1)}`)
+    .join(' ');
   const first = points[0];
   const last = points[points.length - 1];
   const description = points.length

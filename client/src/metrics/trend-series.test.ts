@@ -12,7 +12,11 @@ function record(sessionId: string, start: number, detectedAfterMin: number | nul
     roles: [],
     milestones: {
       started: { game: 5, wall: start, source: 'scenario' },
-      ...(detectedAfterMin === null ? {} : { detected: { game: 5 + detectedAfterMin, wall: start + detectedAfterMin * 30_000, source: 'team' as const } }),
+      ...(detectedAfterMin === null
+        ? {}
+        : {
+            detected: { game: 5 + detectedAfterMin, wall: start + detectedAfterMin * 30_000, source: 'team' as const },
+          }),
     },
     detectionSource: null,
     outcome: 'success',

@@ -53,14 +53,22 @@ export function niceTicks(max: number, count = 4): number[] {
 }
 
 /** Maps a series onto a width × height plot area with padding. Pure. */
-export function chartScale(points: readonly TrendPoint[], width: number, height: number, pad: { left: number; right: number; top: number; bottom: number }): ChartScale {
+export function chartScale(
+  points: readonly TrendPoint[],
+  width: number,
+  height: number,
+  pad: { left: number; right: number; top: number; bottom: number },
+): ChartScale {
   const first = points[0]?.at ?? 0;
   const last = points[points.length - 1]?.at ?? first;
   const yTicks = niceTicks(Math.max(0, ...points.map((p) => p.value)));
   const top = yTicks[yTicks.length - 1] ?? 1;
   const spanX = last - first;
   return {
-    x: (at) => (spanX === 0 ? pad.left + (width - pad.left - pad.right) / 2 : pad.left + ((at - first) / spanX) * (width - pad.left - pad.right)),
+    x: (at) =>
+      spanX === 0
+        ? pad.left + (width - pad.left - pad.right) / 2
+        : pad.left + ((at - first) / spanX) * (width - pad.left - pad.right),
     y: (value) => height - pad.bottom - (value / top) * (height - pad.top - pad.bottom),
     yTicks,
   };

@@ -15,12 +15,25 @@ export async function uploadIncidents(text: string, format: string): Promise<Imp
   if (key) headers['x-admin-key'] = key;
   let response: Response;
   try {
-    response = await fetch(`/api/real-incidents${format ? `?format=${encodeURIComponent(format)}` : ''}`, { method: 'POST', headers, body: text });
+    response = await fetch(`/api/real-incidents${format ? `?format=${encodeURIComponent(format)}` : ''}`, {
+      method: 'POST',
+      headers,
+      body: text,
+    });
   } catch {
     throw new HttpError(0, 'network', 'Cannot reach the server. Check the connection and try again.');
   }
   if (response.ok) return (await response.json()) as ImportSummary;
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (response.status === 413) throw new HttpError(413, 'too-large', 'The file is larger than the server takes (4 MiB): split it and import each part.');
-  throw new HttpError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? `The server answered ${response.status}.`);
+  if (response.status === 413)
+    throw new HttpError(
+      413,
+      'too-large',
+      'The file is larger than the server takes (4 MiB): split it and import each part.',
+    );
+  throw new HttpError(
+    response.status,
+    body?.error?.code ?? 'http',
+    body?.error?.message ?? `The server answered ${response.status}.`,
+  );
 }

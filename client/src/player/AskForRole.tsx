@@ -14,7 +14,11 @@ export function AskForRole({ view }: { view: PlayerView }) {
           <p>Ask the facilitator for a seat:</p>
           <div className="button-row">
             {view.scenario.roles.map((role) => (
-              <CommandButton key={role.id} control={`role.request:${role.id}`} command={{ type: 'role.request', role: role.id }}>
+              <CommandButton
+                key={role.id}
+                control={`role.request:${role.id}`}
+                command={{ type: 'role.request', role: role.id }}
+              >
                 {role.name}
               </CommandButton>
             ))}

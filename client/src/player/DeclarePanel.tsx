@@ -28,7 +28,15 @@ const SOURCES = [
 ] as const;
 
 /** Declare the incident, then mitigation and resolution: these timestamps become the run's metrics. */
-export function DeclarePanel({ mine, alerts = [], phase }: { mine: readonly Declaration[]; alerts?: readonly { key: string; text: string }[]; phase?: View['phase'] }) {
+export function DeclarePanel({
+  mine,
+  alerts = [],
+  phase,
+}: {
+  mine: readonly Declaration[];
+  alerts?: readonly { key: string; text: string }[];
+  phase?: View['phase'];
+}) {
   const { send, busy, error, clearError } = useCommand('incident.declare');
   const [note, setNote] = useState('');
   const [source, setSource] = useState<(typeof SOURCES)[number]['source']>('');
@@ -40,12 +48,18 @@ export function DeclarePanel({ mine, alerts = [], phase }: { mine: readonly Decl
   const reason = phase === 'paused' ? phaseRefusal('incident.declare', 'paused') : null;
   const declare = (kind: (typeof KINDS)[number]['kind']) => {
     const told = kind === 'incident' && source ? { source, ...(source === 'alert' && alert ? { alert } : {}) } : {};
-    void send({ type: 'incident.declare', kind, ...(note.trim() ? { note: note.trim() } : {}), ...told }).then((ok) => ok && setNote(''));
+    void send({ type: 'incident.declare', kind, ...(note.trim() ? { note: note.trim() } : {}), ...told }).then(
+      (ok) => ok && setNote(''),
+    );
   };
   return (
     <div className="declare">
       <label htmlFor={sourceId}>What told you?</label>
-      <select id={sourceId} value={source} onChange={(e) => setSource(SOURCES.find((s) => s.source === e.target.value)?.source ?? '')}>
+      <select
+        id={sourceId}
+        value={source}
+        onChange={(e) => setSource(SOURCES.find((s) => s.source === e.target.value)?.source ?? '')}
+      >
         {SOURCES.map((s) => (
           <option key={s.source} value={s.source}>
             {s.label}
@@ -96,7 +110,8 @@ export function DeclarePanel({ mine, alerts = [], phase }: { mine: readonly Decl
         <ul className="my-declarations">
           {mine.map((d) => (
             <li key={d.id} className={`declaration status-${d.status}`}>
-              <Icon name={d.status === 'false-alarm' ? 'warn' : 'check'} size={14} /> You declared {d.kind === 'incident' ? 'an incident' : d.kind}: {STATUS_TEXT[d.status]}
+              <Icon name={d.status === 'false-alarm' ? 'warn' : 'check'} size={14} /> You declared{' '}
+              {d.kind === 'incident' ? 'an incident' : d.kind}: {STATUS_TEXT[d.status]}
             </li>
           ))}
         </ul>

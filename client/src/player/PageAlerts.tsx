@@ -7,7 +7,13 @@ import { Icon } from '../ui/Icon.tsx';
  * Pages waiting for this player's acknowledgement, at the top of the screen where a phone shows
  * them first. Once acknowledged, a page moves down into the inject feed.
  */
-export function PageAlerts({ pages, clock }: { pages: readonly RevealedInject[]; clock: { minutes: number; label: string } }) {
+export function PageAlerts({
+  pages,
+  clock,
+}: {
+  pages: readonly RevealedInject[];
+  clock: { minutes: number; label: string };
+}) {
   if (pages.length === 0) return null;
   return (
     <section className="page-alerts" aria-label="Pages to acknowledge" role="alert">

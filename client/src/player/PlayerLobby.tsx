@@ -16,17 +16,31 @@ export function PlayerLobby({ view }: { view: PlayerView }) {
       </SessionBar>
       <div className="lobby-intro">
         <p className="welcome">Welcome, {me.name}.</p>
-        <p>{view.phase === 'briefing' ? 'Read your role card. The facilitator starts the quest when everyone is ready.' : me.role ? 'Waiting for the facilitator to begin the briefing.' : 'Take a role to begin.'}</p>
+        <p>
+          {view.phase === 'briefing'
+            ? 'Read your role card. The facilitator starts the quest when everyone is ready.'
+            : me.role
+              ? 'Waiting for the facilitator to begin the briefing.'
+              : 'Take a role to begin.'}
+        </p>
         <p className="scenario-summary">{view.scenario.summary}</p>
       </div>
       {me.role ? <RoleCard role={me.role} /> : null}
-      {me.role && view.phase === 'lobby' ? <p className="muted">Your role’s secrets arrive when the facilitator briefs the table.</p> : null}
+      {me.role && view.phase === 'lobby' ? (
+        <p className="muted">Your role’s secrets arrive when the facilitator briefs the table.</p>
+      ) : null}
       <h2 className="section-title">Roles</h2>
       <RolesBoard
         roles={view.scenario.roles}
         players={view.players}
         presence={presence}
-        mode={{ kind: 'player', me: me.playerId, myRole: me.role?.id ?? null, requested: me.requestedRole, choose: view.phase === 'lobby' ? 'take' : 'request' }}
+        mode={{
+          kind: 'player',
+          me: me.playerId,
+          myRole: me.role?.id ?? null,
+          requested: me.requestedRole,
+          choose: view.phase === 'lobby' ? 'take' : 'request',
+        }}
       />
     </main>
   );

@@ -49,12 +49,22 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
             <ProposeForm />
           </Panel>
           <Panel title="Declare" icon="megaphone">
-            <DeclarePanel mine={view.declarations.filter((d) => d.playerId === me.playerId)} alerts={view.injects.filter((i) => i.page)} phase={view.phase} />
+            <DeclarePanel
+              mine={view.declarations.filter((d) => d.playerId === me.playerId)}
+              alerts={view.injects.filter((i) => i.page)}
+              phase={view.phase}
+            />
           </Panel>
         </div>
         <div className="area-feed">
           <Panel title="Injects" icon="mail">
-            <InjectFeed injects={view.injects} clock={view.clock} roleNames={roleNames} playerNames={playerNames} me={me.playerId} />
+            <InjectFeed
+              injects={view.injects}
+              clock={view.clock}
+              roleNames={roleNames}
+              playerNames={playerNames}
+              me={me.playerId}
+            />
           </Panel>
           {me.coaching.length ? <CoachNotes notes={me.coaching} clock={view.clock} /> : null}
           <Panel title="System" icon="pulse">
@@ -69,7 +79,13 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
             <EscalationPath steps={view.scenario.escalation} />
           </Panel>
           <Panel title="Timeline" icon="list">
-            <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} limit={15} />
+            <Timeline
+              entries={view.timeline}
+              total={view.timelineCount}
+              clock={view.clock}
+              roleNames={roleNames}
+              limit={15}
+            />
           </Panel>
         </div>
       </div>

@@ -37,5 +37,11 @@ function PlayerPhase({ view }: { view: PlayerView }) {
 
 /** A player's seat in a session: the screen for the session's phase. */
 export function PlayerSeat({ sessionId }: { sessionId: string }) {
-  return <SeatGate sessionId={sessionId} kind="player" render={(view) => (view.viewer === 'player' ? <PlayerPhase view={view} /> : null)} />;
+  return (
+    <SeatGate
+      sessionId={sessionId}
+      kind="player"
+      render={(view) => (view.viewer === 'player' ? <PlayerPhase view={view} /> : null)}
+    />
+  );
 }

@@ -58,7 +58,14 @@ function Board({ view }: { view: View }) {
         ) : null}
         {lastRoll ? <RollCard roll={lastRoll} large /> : null}
         <Panel title="Injects" icon="mail">
-          <InjectFeed injects={view.injects.slice(-4)} clock={view.clock} roleNames={roleNames} playerNames={playerNames} me={null} large />
+          <InjectFeed
+            injects={view.injects.slice(-4)}
+            clock={view.clock}
+            roleNames={roleNames}
+            playerNames={playerNames}
+            me={null}
+            large
+          />
         </Panel>
       </div>
       <div className="big-right">

@@ -15,7 +15,10 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-const NOT_CONNECTED: CommandOutcome = { ok: false, error: { code: 'offline', message: 'Not connected yet. Try again in a moment.' } };
+const NOT_CONNECTED: CommandOutcome = {
+  ok: false,
+  error: { code: 'offline', message: 'Not connected yet. Try again in a moment.' },
+};
 
 /** Connects to a session for as long as it is mounted and gives its children the session's state. */
 export function SessionProvider({ auth, children }: { auth: HandshakeAuth; children: ReactNode }) {
@@ -35,7 +38,9 @@ export function SessionProvider({ auth, children }: { auth: HandshakeAuth; child
     send: (command, control) => link.current?.send(command, control) ?? Promise.resolve(NOT_CONNECTED),
     resync: () => link.current?.resync(),
     telemetry: (from) => link.current?.telemetry(from) ?? Promise.reject(new Error('Not connected yet.')),
-    history: (end, limit) => link.current?.history(end, limit) ?? Promise.reject(new Error(NOT_CONNECTED.ok ? '' : NOT_CONNECTED.error.message)),
+    history: (end, limit) =>
+      link.current?.history(end, limit) ??
+      Promise.reject(new Error(NOT_CONNECTED.ok ? '' : NOT_CONNECTED.error.message)),
   }));
   return <SessionContext value={value}>{children}</SessionContext>;
 }
@@ -99,7 +104,11 @@ export function useEarlierTimeline(entries: readonly TimelineEntry[], total: num
       .then(
         (page) =>
           setHeld((h) =>
-            h.older.length === 0 ? { start: end - page.length, older: page } : gap ? { start: h.start, older: [...h.older, ...page] } : { start: h.start - page.length, older: [...page, ...h.older] },
+            h.older.length === 0
+              ? { start: end - page.length, older: page }
+              : gap
+                ? { start: h.start, older: [...h.older, ...page] }
+                : { start: h.start - page.length, older: [...page, ...h.older] },
           ),
         (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
       )
@@ -116,7 +125,10 @@ export function useEarlierTimeline(entries: readonly TimelineEntry[], total: num
  */
 export function useTelemetry(minutes: number, refetchKey: string): TelemetryPoints | null | false {
   const context = useContext(SessionContext);
-  const [held, setHeld] = useState<{ key: string; data: TelemetryPoints | null | false }>({ key: refetchKey, data: null });
+  const [held, setHeld] = useState<{ key: string; data: TelemetryPoints | null | false }>({
+    key: refetchKey,
+    data: null,
+  });
   useEffect(() => {
     if (!context) return;
     let live = true;

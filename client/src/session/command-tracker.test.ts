@@ -14,18 +14,31 @@ describe('command tracking', () => {
 
   it('keeps an error message against the control that sent the command', () => {
     const sent = commandSent(EMPTY_TRACKER, 'c1', 'choice.apply:rollback', 'choice.apply');
-    const failed = commandSettled(sent, 'c1', { ok: false, error: { code: 'wrong-phase', message: 'Not while paused.' } });
+    const failed = commandSettled(sent, 'c1', {
+      ok: false,
+      error: { code: 'wrong-phase', message: 'Not while paused.' },
+    });
     expect(failed.errors).toEqual({ 'choice.apply:rollback': 'Not while paused.' });
   });
 
   it('keeps a wrong-phase refusal in words for people, from the phase the client saw', () => {
     const sent = commandSent(EMPTY_TRACKER, 'c1', 'choice.vote:rollback', 'choice.vote');
-    const failed = commandSettled(sent, 'c1', { ok: false, error: { code: 'wrong-phase', message: 'Not now.' } }, { phase: 'paused', viewer: 'player' });
-    expect(failed.errors).toEqual({ 'choice.vote:rollback': 'Voting is paused until the facilitator resumes the game.' });
+    const failed = commandSettled(
+      sent,
+      'c1',
+      { ok: false, error: { code: 'wrong-phase', message: 'Not now.' } },
+      { phase: 'paused', viewer: 'player' },
+    );
+    expect(failed.errors).toEqual({
+      'choice.vote:rollback': 'Voting is paused until the facilitator resumes the game.',
+    });
   });
 
   it('clears a control’s old error when it sends again', () => {
-    const failed = commandSettled(commandSent(EMPTY_TRACKER, 'c1', 'x', 't'), 'c1', { ok: false, error: { code: 'timeout', message: 'slow' } });
+    const failed = commandSettled(commandSent(EMPTY_TRACKER, 'c1', 'x', 't'), 'c1', {
+      ok: false,
+      error: { code: 'timeout', message: 'slow' },
+    });
     const retried = commandSent(failed, 'c2', 'x', 't');
     expect(retried.errors).toEqual({});
     expect(isBusy(retried, 'x')).toBe(true);
@@ -37,7 +50,10 @@ describe('command tracking', () => {
   });
 
   it('keeps other controls’ errors when one is cleared', () => {
-    let t = commandSettled(commandSent(EMPTY_TRACKER, 'a', 'one', 't'), 'a', { ok: false, error: { code: 'offline', message: 'A' } });
+    let t = commandSettled(commandSent(EMPTY_TRACKER, 'a', 'one', 't'), 'a', {
+      ok: false,
+      error: { code: 'offline', message: 'A' },
+    });
     t = commandSettled(commandSent(t, 'b', 'two', 't'), 'b', { ok: false, error: { code: 'offline', message: 'B' } });
     expect(clearError(t, 'one').errors).toEqual({ two: 'B' });
   });

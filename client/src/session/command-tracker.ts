@@ -36,7 +36,12 @@ export function commandSettled(
   const sent = tracker.pending[id];
   if (!sent) return tracker;
   const { [id]: _done, ...pending } = tracker.pending;
-  const errors = outcome.ok ? tracker.errors : { ...tracker.errors, [sent.control]: readableRefusal(sent.type, outcome.error, seen?.phase ?? null, seen?.viewer) };
+  const errors = outcome.ok
+    ? tracker.errors
+    : {
+        ...tracker.errors,
+        [sent.control]: readableRefusal(sent.type, outcome.error, seen?.phase ?? null, seen?.viewer),
+      };
   return { pending, errors };
 }
 

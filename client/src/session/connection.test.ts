@@ -34,7 +34,8 @@ class FakeSession {
       });
       socket.on('command', (command: { id: string; type: string }, ack: (a: unknown) => void) => {
         this.commands.push(command);
-        if (command.type === 'session.pause') return ack({ ok: false, error: { code: 'wrong-phase', message: 'Nothing to pause yet.' } });
+        if (command.type === 'session.pause')
+          return ack({ ok: false, error: { code: 'wrong-phase', message: 'Nothing to pause yet.' } });
         this.seq += 1;
         ack({ ok: true, seq: this.seq });
         this.io.emit('view', this.message());
@@ -95,7 +96,10 @@ describe('session connection', () => {
     link = connectSession(store, { url, auth: { token: GOOD } });
     await until(store, (s) => s.status === 'online' && s.sync.view !== null);
     expect(store.getState().sync.seq).toBe(1);
-    expect(store.getState().sync.view).toEqual({ ...projection('v1', 'player'), me: { ...meMessage(1, 'Ana').me, hand: false } });
+    expect(store.getState().sync.view).toEqual({
+      ...projection('v1', 'player'),
+      me: { ...meMessage(1, 'Ana').me, hand: false },
+    });
   });
 
   it('keeps the last me while views without a change to it arrive, and takes a new one', async () => {

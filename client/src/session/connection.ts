@@ -1,5 +1,15 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientCommandInput, HandshakeAuth, HistoryAck, Presence, ResyncAck, SOCKET_EVENTS, TelemetryAck, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
+import type {
+  ClientCommandInput,
+  HandshakeAuth,
+  HistoryAck,
+  Presence,
+  ResyncAck,
+  SOCKET_EVENTS,
+  TelemetryAck,
+  TelemetryPoints,
+  TimelineEntry,
+} from '@chaos-quest/engine';
 import { presenceSchema } from '@chaos-quest/engine/client';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
@@ -30,14 +40,24 @@ export interface ConnectOptions {
 }
 
 // Typed against the protocol's constant, so a renamed event fails to compile here.
-const EVENTS: typeof SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', telemetry: 'telemetry', view: 'view', patch: 'patch', me: 'me', presence: 'presence' };
+const EVENTS: typeof SOCKET_EVENTS = {
+  command: 'command',
+  resync: 'resync',
+  history: 'history',
+  telemetry: 'telemetry',
+  view: 'view',
+  patch: 'patch',
+  me: 'me',
+  presence: 'presence',
+};
 
 /** A message that does not parse is never shown; it is reported here and a whole view is asked for. */
 function report(event: string, message: unknown): void {
   console.warn(`Chaos Quest: ignored a ${event} message that does not match the protocol`, message);
 }
 
-const OFFLINE = 'You are offline, so this was not sent. The page reconnects by itself; try again when the banner clears.';
+const OFFLINE =
+  'You are offline, so this was not sent. The page reconnects by itself; try again when the banner clears.';
 const TIMEOUT = 'The server did not answer in time. Check the connection and try again.';
 
 function watchConnection(socket: Socket, store: SessionStore, resync: () => void): void {
@@ -50,7 +70,8 @@ function watchConnection(socket: Socket, store: SessionStore, resync: () => void
   });
   socket.on('disconnect', (reason) => {
     if (reason === 'io client disconnect') return;
-    if (reason === 'io server disconnect') store.getState().setStatus('closed', 'The server ended this connection. Reload to try again.');
+    if (reason === 'io server disconnect')
+      store.getState().setStatus('closed', 'The server ended this connection. Reload to try again.');
     else store.getState().setStatus('reconnecting', 'Connection lost. Reconnecting…');
   });
   socket.on('connect_error', (error) => {
@@ -75,7 +96,8 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
   // saves the polling handshake on every join and reload.
   const socket: Socket = io(options.url ?? '', {
     // Re-read on every (re)connect: the seq we hold lets the server notice it lost acknowledged commands.
-    auth: (callback) => callback({ ...options.auth, ...(store.getState().sync.shared ? { seq: store.getState().sync.seq } : {}) }),
+    auth: (callback) =>
+      callback({ ...options.auth, ...(store.getState().sync.shared ? { seq: store.getState().sync.seq } : {}) }),
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     reconnectionDelayMax: 4000,
@@ -141,9 +163,11 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
       // A command emitted while offline would sit in socket.io's buffer and might apply long after
       // the person gave up on it; refuse it now instead.
       if (!socket.connected) return settle({ ok: false, error: { code: 'offline', message: OFFLINE } });
-      socket.timeout(ackTimeoutMs).emit(EVENTS.command, { ...command, id }, (error: Error | null, ack: CommandOutcome) => {
-        settle(error ? { ok: false, error: { code: 'timeout', message: TIMEOUT } } : ack);
-      });
+      socket
+        .timeout(ackTimeoutMs)
+        .emit(EVENTS.command, { ...command, id }, (error: Error | null, ack: CommandOutcome) => {
+          settle(error ? { ok: false, error: { code: 'timeout', message: TIMEOUT } } : ack);
+        });
     });
 
   const history = (end: number, limit: number) =>

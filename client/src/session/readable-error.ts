@@ -30,7 +30,10 @@ const ACTIVITY: Partial<Record<CommandType, string>> = {
 const SPECIAL: Partial<Record<CommandType, Partial<Record<Phase, string>>>> = {
   'session.pause': { paused: 'The game is already paused.' },
   'session.resume': { running: 'The game is already running.' },
-  'session.start': { running: 'The quest has already started.', paused: 'The quest has already started: resume it instead.' },
+  'session.start': {
+    running: 'The quest has already started.',
+    paused: 'The quest has already started: resume it instead.',
+  },
   'session.brief': { briefing: 'The table is already being briefed.', running: 'The quest has already started.' },
   'role.take': {
     briefing: 'Roles are fixed once the briefing begins: ask the facilitator for a role.',
@@ -53,7 +56,9 @@ export function phaseRefusal(type: string, phase: Phase, reader: Reader = 'playe
   switch (phase) {
     case 'paused': {
       const resumer = reader === 'facilitator' ? 'you resume' : 'the facilitator resumes';
-      return activity ? `${activity} is paused until ${resumer} the game.` : `The game is paused: this works again when ${resumer} it.`;
+      return activity
+        ? `${activity} is paused until ${resumer} the game.`
+        : `The game is paused: this works again when ${resumer} it.`;
     }
     case 'lobby':
     case 'briefing':
@@ -73,7 +78,12 @@ export function phaseRefusal(type: string, phase: Phase, reader: Reader = 'playe
  * happening in the game (the phase the server named, else `phase`, the one this client last saw);
  * every other refusal, and one whose phase is `running`, keeps the server's message. Pure.
  */
-export function readableRefusal(type: string, error: { code: string; message: string }, phase: Phase | null, reader: Reader = 'player'): string {
+export function readableRefusal(
+  type: string,
+  error: { code: string; message: string },
+  phase: Phase | null,
+  reader: Reader = 'player',
+): string {
   if (error.code !== 'wrong-phase') return error.message;
   const named = PHASES.find((p) => new RegExp(`\\bwhile the session is ${p}\\b`).test(error.message));
   const at = named ?? phase;

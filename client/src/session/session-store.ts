@@ -1,6 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Presence } from '@chaos-quest/engine';
-import { clearError, commandSent, commandSettled, EMPTY_TRACKER, type CommandOutcome, type CommandTracker } from './command-tracker.ts';
+import {
+  clearError,
+  commandSent,
+  commandSettled,
+  EMPTY_TRACKER,
+  type CommandOutcome,
+  type CommandTracker,
+} from './command-tracker.ts';
 import { EMPTY_SYNC, receiveMe, receivePatch, receiveView, type ViewSync, type ViewVerdict } from './view-sync.ts';
 
 /**

@@ -11,7 +11,14 @@ const bases = {
 };
 
 /** A timeline entry saying `text`. */
-export const entry = (text: string): TimelineEntry => ({ seq: 1, at: { game: 0, wall: 0 }, kind: 'post', text, by: 'Ana', audience: 'all' });
+export const entry = (text: string): TimelineEntry => ({
+  seq: 1,
+  at: { game: 0, wall: 0 },
+  kind: 'post',
+  text,
+  by: 'Ana',
+  audience: 'all',
+});
 
 /** A projection for `viewer` whose clock reads `label` and whose timeline says `lines`. */
 export function projection(label: string, viewer: keyof typeof bases = 'observer', lines: string[] = []): Projection {

@@ -46,23 +46,33 @@ describe('receiveView', () => {
     expect(sync.view).toEqual(view('b'));
   });
 
-  it.each([null, 'view', { seq: '3', view: {} }, { seq: 3 }, { seq: -1, view: {} }, { seq: 1.5, view: {} }, { seq: 1, view: { viewer: 'observer' } }])(
-    'ignores a malformed message %j',
-    (message) => {
-      const { sync, verdict } = receiveView(EMPTY_SYNC, message);
-      expect(verdict).toBe('invalid');
-      expect(sync).toBe(EMPTY_SYNC);
-    },
-  );
+  it.each([
+    null,
+    'view',
+    { seq: '3', view: {} },
+    { seq: 3 },
+    { seq: -1, view: {} },
+    { seq: 1.5, view: {} },
+    { seq: 1, view: { viewer: 'observer' } },
+  ])('ignores a malformed message %j', (message) => {
+    const { sync, verdict } = receiveView(EMPTY_SYNC, message);
+    expect(verdict).toBe('invalid');
+    expect(sync).toBe(EMPTY_SYNC);
+  });
 });
 
 describe('receivePatch', () => {
-  const timelineView = (labels: string[], viewer: 'observer' | 'player' = 'observer') => projection('x', viewer, labels);
+  const timelineView = (labels: string[], viewer: 'observer' | 'player' = 'observer') =>
+    projection('x', viewer, labels);
   const held = receiveView(EMPTY_SYNC, { seq: 5, view: timelineView(['a']) }).sync;
 
   it('applies a patch made from the held seq: fields replaced, entries appended', () => {
     const clock = { ...projection('y').clock };
-    const { sync, verdict } = receivePatch(held, { seq: 6, base: 5, patch: { set: { clock }, append: { timeline: [entry('b'), entry('c')] } } });
+    const { sync, verdict } = receivePatch(held, {
+      seq: 6,
+      base: 5,
+      patch: { set: { clock }, append: { timeline: [entry('b'), entry('c')] } },
+    });
     expect(verdict).toBe('applied');
     expect(sync.seq).toBe(6);
     expect(sync.view).toEqual({ ...projection('y', 'observer', ['a', 'b', 'c']), timelineCount: 1 });
@@ -70,11 +80,18 @@ describe('receivePatch', () => {
   });
 
   it('takes a patch whose seq jumps, as long as it was made from the held seq', () => {
-    expect(receivePatch(held, { seq: 9, base: 5, patch: { set: {}, append: {} } })).toMatchObject({ verdict: 'applied', sync: { seq: 9 } });
+    expect(receivePatch(held, { seq: 9, base: 5, patch: { set: {}, append: {} } })).toMatchObject({
+      verdict: 'applied',
+      sync: { seq: 9 },
+    });
   });
 
   it('reports a gap for a patch made from another seq, and keeps the held view', () => {
-    const { sync, verdict } = receivePatch(held, { seq: 8, base: 7, patch: { set: {}, append: { timeline: [entry('z')] } } });
+    const { sync, verdict } = receivePatch(held, {
+      seq: 8,
+      base: 7,
+      patch: { set: {}, append: { timeline: [entry('z')] } },
+    });
     expect(verdict).toBe('gap');
     expect(sync).toBe(held);
   });
@@ -86,13 +103,20 @@ describe('receivePatch', () => {
   });
 
   it('drops a patch not newer than the held view (a whole view came first)', () => {
-    const { sync, verdict } = receivePatch(held, { seq: 5, base: 4, patch: { set: {}, append: { timeline: [entry('old')] } } });
+    const { sync, verdict } = receivePatch(held, {
+      seq: 5,
+      base: 4,
+      patch: { set: {}, append: { timeline: [entry('old')] } },
+    });
     expect(verdict).toBe('stale');
     expect(sync).toBe(held);
   });
 
   it('keeps a player view composed with the held me', () => {
-    const player = receiveMe(receiveView(EMPTY_SYNC, { seq: 2, view: timelineView([], 'player') }).sync, me(2, 'Ana')).sync;
+    const player = receiveMe(
+      receiveView(EMPTY_SYNC, { seq: 2, view: timelineView([], 'player') }).sync,
+      me(2, 'Ana'),
+    ).sync;
     const { sync } = receivePatch(player, { seq: 3, base: 2, patch: { set: {}, append: { timeline: [entry('t')] } } });
     expect(sync.view).toEqual({ ...projection('x', 'player', ['t']), timelineCount: 0, me: me(2, 'Ana').me });
   });
@@ -103,14 +127,17 @@ describe('receivePatch', () => {
     expect(sync).toBe(held);
   });
 
-  it.each([null, { seq: 6, base: 5 }, { seq: 6, base: '5', patch: { set: {}, append: {} } }, { seq: 6, base: 5, patch: { set: {}, append: { timeline: 'b' } } }, { seq: 6, base: 5, patch: { set: [] } }])(
-    'ignores a malformed message %j',
-    (message) => {
-      const { sync, verdict } = receivePatch(held, message);
-      expect(verdict).toBe('invalid');
-      expect(sync).toBe(held);
-    },
-  );
+  it.each([
+    null,
+    { seq: 6, base: 5 },
+    { seq: 6, base: '5', patch: { set: {}, append: {} } },
+    { seq: 6, base: 5, patch: { set: {}, append: { timeline: 'b' } } },
+    { seq: 6, base: 5, patch: { set: [] } },
+  ])('ignores a malformed message %j', (message) => {
+    const { sync, verdict } = receivePatch(held, message);
+    expect(verdict).toBe('invalid');
+    expect(sync).toBe(held);
+  });
 });
 
 describe('composing a player view from the shared view and me', () => {
@@ -120,7 +147,10 @@ describe('composing a player view from the shared view and me', () => {
     expect(receiveMe(viewFirst, me(4, 'Ana')).sync.view).toEqual({ ...view('a', 'player'), me: me(4, 'Ana').me });
     const meFirst = receiveMe(EMPTY_SYNC, me(4, 'Ana')).sync;
     expect(meFirst.view).toBeNull();
-    expect(receiveView(meFirst, { seq: 4, view: view('a', 'player') }).sync.view).toEqual({ ...view('a', 'player'), me: me(4, 'Ana').me });
+    expect(receiveView(meFirst, { seq: 4, view: view('a', 'player') }).sync.view).toEqual({
+      ...view('a', 'player'),
+      me: me(4, 'Ana').me,
+    });
   });
 
   it('keeps an older me across newer views, since the server sends it only when it changes', () => {
@@ -146,9 +176,12 @@ describe('composing a player view from the shared view and me', () => {
     expect(receiveView(sync, { seq: 1, view: view('a', 'observer') }).sync.view).toEqual(view('a', 'observer'));
   });
 
-  it.each([null, { seq: 1 }, { seq: 'x', me: {} }, { seq: -2, me: {} }, { seq: 1, me: null }])('ignores a malformed me %j', (message) => {
-    const { sync, verdict } = receiveMe(EMPTY_SYNC, message);
-    expect(verdict).toBe('invalid');
-    expect(sync).toBe(EMPTY_SYNC);
-  });
+  it.each([null, { seq: 1 }, { seq: 'x', me: {} }, { seq: -2, me: {} }, { seq: 1, me: null }])(
+    'ignores a malformed me %j',
+    (message) => {
+      const { sync, verdict } = receiveMe(EMPTY_SYNC, message);
+      expect(verdict).toBe('invalid');
+      expect(sync).toBe(EMPTY_SYNC);
+    },
+  );
 });

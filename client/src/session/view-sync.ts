@@ -1,5 +1,11 @@
 import type { MeMessage, PatchMessage, PlayerMe, Projection, View, ViewMessage } from '@chaos-quest/engine';
-import { foldPatch, meMessageSchema, patchMessageSchema, projectionSchema, viewMessageSchema } from '@chaos-quest/engine/client';
+import {
+  foldPatch,
+  meMessageSchema,
+  patchMessageSchema,
+  projectionSchema,
+  viewMessageSchema,
+} from '@chaos-quest/engine/client';
 
 /**
  * What this client holds: the latest shared projection (`view` and `patch` messages) with the seq it was
@@ -23,7 +29,8 @@ export type ViewVerdict = 'applied' | 'gap' | 'stale' | 'invalid';
 
 export const EMPTY_SYNC: ViewSync = { seq: 0, shared: null, me: null, view: null };
 
-const valid = <T>(schema: { safeParse(data: unknown): { success: boolean } }, message: unknown): message is T => schema.safeParse(message).success;
+const valid = <T>(schema: { safeParse(data: unknown): { success: boolean } }, message: unknown): message is T =>
+  schema.safeParse(message).success;
 const isViewMessage = (message: unknown): message is ViewMessage => valid(viewMessageSchema, message);
 const isPatchMessage = (message: unknown): message is PatchMessage => valid(patchMessageSchema, message);
 const isMeMessage = (message: unknown): message is MeMessage => valid(meMessageSchema, message);
@@ -39,11 +46,24 @@ function compose(shared: Projection | null, me: PlayerMe | null): View | null {
  * replaces the older; one at the held seq replaces it too (the server re-sends on reconnect and
  * resync), and with `replace` (a new connection's first view) any one does. Never throws: a malformed message is reported as `invalid` and leaves `sync` unchanged. Pure.
  */
-export function receiveView(sync: ViewSync, message: unknown, replace = false): { sync: ViewSync; verdict: ViewVerdict } {
+export function receiveView(
+  sync: ViewSync,
+  message: unknown,
+  replace = false,
+): { sync: ViewSync; verdict: ViewVerdict } {
   if (!isViewMessage(message)) return { sync, verdict: 'invalid' };
-  if (replace) return { sync: { seq: message.seq, shared: message.view, me: sync.me, view: compose(message.view, sync.me?.me ?? null) }, verdict: 'applied' };
+  if (replace)
+    return {
+      sync: { seq: message.seq, shared: message.view, me: sync.me, view: compose(message.view, sync.me?.me ?? null) },
+      verdict: 'applied',
+    };
   if (sync.shared !== null && message.seq < sync.seq) return { sync, verdict: 'stale' };
-  const next: ViewSync = { seq: message.seq, shared: message.view, me: sync.me, view: compose(message.view, sync.me?.me ?? null) };
+  const next: ViewSync = {
+    seq: message.seq,
+    shared: message.view,
+    me: sync.me,
+    view: compose(message.view, sync.me?.me ?? null),
+  };
   const gap = sync.shared !== null && message.seq > sync.seq + 1;
   return { sync: next, verdict: gap ? 'gap' : 'applied' };
 }
@@ -60,7 +80,10 @@ export function receivePatch(sync: ViewSync, message: unknown): { sync: ViewSync
   if (folded === null) return { sync, verdict: 'gap' };
   // A patch that fits can still make a projection no screen can read (a server bug): never render it.
   if (!valid(projectionSchema, folded.view)) return { sync, verdict: 'invalid' };
-  return { sync: { seq: folded.seq, shared: folded.view, me: sync.me, view: compose(folded.view, sync.me?.me ?? null) }, verdict: 'applied' };
+  return {
+    sync: { seq: folded.seq, shared: folded.view, me: sync.me, view: compose(folded.view, sync.me?.me ?? null) },
+    verdict: 'applied',
+  };
 }
 
 /**

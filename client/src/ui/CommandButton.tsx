@@ -16,7 +16,16 @@ interface Props {
 }
 
 /** A button that sends one command and shows the server's refusal beside itself. */
-export function CommandButton({ control, command, children, variant = 'secondary', disabled = false, title, pressed, describedBy }: Props) {
+export function CommandButton({
+  control,
+  command,
+  children,
+  variant = 'secondary',
+  disabled = false,
+  title,
+  pressed,
+  describedBy,
+}: Props) {
   const { send, busy, error } = useCommand(control);
   return (
     <span className="command">

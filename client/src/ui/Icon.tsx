@@ -24,7 +24,8 @@ const PATHS = {
   list: 'M9 6h11 M9 12h11 M9 18h11 M4 6h.01 M4 12h.01 M4 18h.01',
   lock: 'M5 11h14v10H5z M8 11V7a4 4 0 018 0v4',
   screen: 'M3 4h18v12H3z M8 20h8 M12 16v4',
-  offline: 'M2 2l20 20 M8.5 16.5a5 5 0 017 0 M5 12.6a10 10 0 015-2.5 M19 12.6a10 10 0 00-2.3-1.6 M1.5 9a15 15 0 014.2-2.6 M22.5 9A15 15 0 0011 5 M12 20h.01',
+  offline:
+    'M2 2l20 20 M8.5 16.5a5 5 0 017 0 M5 12.6a10 10 0 015-2.5 M19 12.6a10 10 0 00-2.3-1.6 M1.5 9a15 15 0 014.2-2.6 M22.5 9A15 15 0 0011 5 M12 20h.01',
   escalate: 'M12 20V4 M6 10l6-6 6 6',
   chart: 'M4 20V4 M4 20h16 M7 15l4-4 3 3 5-6',
   download: 'M12 4v12 M7 11l5 5 5-5 M5 20h14',
@@ -64,7 +65,15 @@ export function Icon({ name, size = 18, className = '' }: { name: IconName; size
 /** The same icon placed inside an SVG drawing at (x, y), `size` px square. */
 export function IconGlyph({ name, x, y, size = 14 }: { name: IconName; x: number; y: number; size?: number }) {
   return (
-    <g transform={`translate(${x} ${y}) scale(${size / 24})`} fill="none" stroke="currentColor" strokeWidth={2.4} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <g
+      transform={`translate(${x} ${y}) scale(${size / 24})`}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2.4}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d={PATHS[name]} />
     </g>
   );

@@ -22,7 +22,12 @@ export function SendTextField(props: {
         placeholder={props.placeholder}
         onChange={(e) => props.onChange(e.target.value)}
       />
-      <button type="submit" className="button" disabled={props.busy || props.value.trim() === ''} aria-busy={props.busy}>
+      <button
+        type="submit"
+        className="button"
+        disabled={props.busy || props.value.trim() === ''}
+        aria-busy={props.busy}
+      >
         {props.button}
       </button>
     </div>

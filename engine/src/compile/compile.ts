@@ -21,7 +21,6 @@ export type GameEvent =
 
 export type ChoiceBranch = 'plain' | 'success' | 'failure';
 
-
 interface Effects {
   set?: string[] | undefined;
   clear?: string[] | undefined;
@@ -56,7 +55,8 @@ const gameSetup = setup({
       event.type === 'CHOOSE' && event.choice === params.choice && event.branch === params.branch,
     targets: ({ event }, params: { target: string }) => event.type === 'GOTO' && event.target === params.target,
     unrevealed: ({ context, event }) => event.type === 'REVEAL' && !context.revealed.includes(event.inject),
-    injectDue: ({ context }, params: { inject: string; at: number }) => context.clock >= params.at && !context.revealed.includes(params.inject),
+    injectDue: ({ context }, params: { inject: string; at: number }) =>
+      context.clock >= params.at && !context.revealed.includes(params.inject),
     faultDue: ({ context }, params: { startsAt: number }) => !context.faultBegun && context.clock >= params.startsAt,
   },
   actions: {
@@ -65,20 +65,31 @@ const gameSetup = setup({
       visited: context.visited.includes(params.scene) ? context.visited : [...context.visited, params.scene],
       health: params.health ? { ...context.health, ...params.health } : context.health,
     })),
-    reachEnding: assign((_, params: { ending: string; outcome: Outcome }) => ({ ending: params.ending, outcome: params.outcome })),
-    advance: assign(({ context, event }) => ({ clock: context.clock + (event.type === 'ADVANCE' ? event.minutes : 0) })),
-    roles: assign(({ context, event }) => ({ rolesPresent: event.type === 'ROLES' ? event.present : context.rolesPresent })),
+    reachEnding: assign((_, params: { ending: string; outcome: Outcome }) => ({
+      ending: params.ending,
+      outcome: params.outcome,
+    })),
+    advance: assign(({ context, event }) => ({
+      clock: context.clock + (event.type === 'ADVANCE' ? event.minutes : 0),
+    })),
+    roles: assign(({ context, event }) => ({
+      rolesPresent: event.type === 'ROLES' ? event.present : context.rolesPresent,
+    })),
     endWith: assign(({ event }) => ({ ending: null, outcome: event.type === 'END' ? event.outcome : null })),
     recordReveal: assign(({ context, event }) => ({
       revealed: event.type === 'REVEAL' ? [...context.revealed, event.inject] : context.revealed,
     })),
-    recordTimedReveal: assign(({ context }, params: { inject: string }) => ({ revealed: [...context.revealed, params.inject] })),
+    recordTimedReveal: assign(({ context }, params: { inject: string }) => ({
+      revealed: [...context.revealed, params.inject],
+    })),
     // The fault degrades what it affects unless something already made it worse.
     beginFault: assign(({ context }, params: { affects: string[] }) => ({
       faultBegun: true,
       health: {
         ...context.health,
-        ...Object.fromEntries(params.affects.filter((c) => (context.health[c] ?? 'ok') === 'ok').map((c) => [c, 'degraded'])),
+        ...Object.fromEntries(
+          params.affects.filter((c) => (context.health[c] ?? 'ok') === 'ok').map((c) => [c, 'degraded']),
+        ),
       },
     })),
     sceneEntered: (_, _params: { scene: string }) => announce(),
@@ -97,7 +108,10 @@ function arrive(scenario: Scenario, goto: string | undefined, from: string | nul
   if (goto === undefined) return { actions: [] };
   const ending = scenario.endings.find((e) => e.id === goto);
   if (ending) {
-    return { target: '#game.debrief', actions: [{ type: 'reachEnding' as const, params: { ending: ending.id, outcome: ending.outcome } }] };
+    return {
+      target: '#game.debrief',
+      actions: [{ type: 'reachEnding' as const, params: { ending: ending.id, outcome: ending.outcome } }],
+    };
   }
   // Staying in the scene re-enters nothing, as XState takes a transition to its own source.
   if (goto === from) return { target: `#game.running.${goto}`, actions: [] };
@@ -124,14 +138,20 @@ function choiceTransitions(scenario: Scenario, sceneId: string, choice: Choice) 
     return {
       guard: guardFor(name),
       ...landing,
-      actions: [{ type: 'apply' as const, params: base }, { type: 'apply' as const, params: effects }, ...landing.actions],
+      actions: [
+        { type: 'apply' as const, params: base },
+        { type: 'apply' as const, params: effects },
+        ...landing.actions,
+      ],
     };
   };
   if (choice.check) {
     return [branchTransition('success', choice.check.success), branchTransition('failure', choice.check.failure)];
   }
   const landing = arrive(scenario, choice.goto, sceneId);
-  return [{ guard: guardFor('plain'), ...landing, actions: [{ type: 'apply' as const, params: base }, ...landing.actions] }];
+  return [
+    { guard: guardFor('plain'), ...landing, actions: [{ type: 'apply' as const, params: base }, ...landing.actions] },
+  ];
 }
 
 /**

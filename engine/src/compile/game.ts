@@ -19,7 +19,8 @@ export function gameOf(scenario: Scenario): Game {
   if (!game) {
     const injects = new Map<string, { inject: Inject; scene: string | null }>();
     for (const inject of scenario.injects ?? []) injects.set(inject.id, { inject, scene: null });
-    for (const scene of scenario.scenes) for (const inject of scene.injects ?? []) injects.set(inject.id, { inject, scene: scene.id });
+    for (const scene of scenario.scenes)
+      for (const inject of scene.injects ?? []) injects.set(inject.id, { inject, scene: scene.id });
     game = {
       scenario,
       machine: compileMachine(scenario),

@@ -8,7 +8,15 @@ export interface FirstSignal extends Stamp {
   kind: 'inject' | 'page';
 }
 
-export const RECORD_MILESTONES = ['started', 'firstPage', 'detected', 'acknowledged', 'mitigated', 'resolved', 'ended'] as const;
+export const RECORD_MILESTONES = [
+  'started',
+  'firstPage',
+  'detected',
+  'acknowledged',
+  'mitigated',
+  'resolved',
+  'ended',
+] as const;
 export type RecordMilestone = (typeof RECORD_MILESTONES)[number];
 
 /** A practice incident: what one finished session says about how the team handled the failure. */
@@ -60,13 +68,28 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
     services: scenario.services,
     team: state.team,
     seed: state.seed,
-    roles: [...new Set(Object.values(state.players).filter((p) => p.role).map((p) => game.roles.get(p.role as string)?.name ?? (p.role as string)))].sort(),
+    roles: [
+      ...new Set(
+        Object.values(state.players)
+          .filter((p) => p.role)
+          .map((p) => game.roles.get(p.role as string)?.name ?? (p.role as string)),
+      ),
+    ].sort(),
     milestones: state.milestones,
     detectionSource: detected && DETECTION.includes(detected.source) ? (detected.source as DetectionSource) : null,
     outcome: state.game.context.outcome,
     ending: state.game.context.ending,
     decisions: state.decisions.map(({ scene, choice, label, outcome, at }) => ({ scene, choice, label, outcome, at })),
-    rolls: state.rolls.map(({ label, dice, natural, total, target, success, physical, at }) => ({ label, dice, natural, total, target, success, physical, at })),
+    rolls: state.rolls.map(({ label, dice, natural, total, target, success, physical, at }) => ({
+      label,
+      dice,
+      natural,
+      total,
+      target,
+      success,
+      physical,
+      at,
+    })),
     falseAlarms: state.declarations.filter((d) => d.status === 'false-alarm').map((d) => d.at),
     actionItems: state.actionItems.map(({ text, owner }) => ({ text, owner })),
     startedAt: state.startedAt,

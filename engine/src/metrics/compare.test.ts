@@ -13,7 +13,12 @@ const DAY = 24 * 60 * MIN;
 describe('practice figures', () => {
   it('measures time to detect from onset and the reaction from the first signal the team could see', () => {
     // The TTL Trap shape: the fault starts 38 game minutes before play; the first page comes at minute 1.
-    const r = practiceRecord({ start: 0, onset: -38, detect: 41, firstSignal: { game: 1, wall: 60_000, kind: 'page' } });
+    const r = practiceRecord({
+      start: 0,
+      onset: -38,
+      detect: 41,
+      firstSignal: { game: 1, wall: 60_000, kind: 'page' },
+    });
     const d = practiceDurations(r);
     expect(d.mttd).toBe(41);
     expect(d.reaction).toBe(2);
@@ -21,7 +26,12 @@ describe('practice figures', () => {
 
   it('counts the reaction from the start of play when nothing was revealed or detection came first', () => {
     expect(practiceDurations(practiceRecord({ start: 0, onset: -10, detect: 15 })).reaction).toBe(5);
-    const early = practiceRecord({ start: 0, onset: -10, detect: 15, firstSignal: { game: 9, wall: 0, kind: 'inject' } });
+    const early = practiceRecord({
+      start: 0,
+      onset: -10,
+      detect: 15,
+      firstSignal: { game: 9, wall: 0, kind: 'inject' },
+    });
     expect(practiceDurations(early).reaction).toBe(5);
   });
 
@@ -33,7 +43,14 @@ describe('practice figures', () => {
   });
 
   it('reports MTTR as 1 of 3 when only one run resolved, never as a plain mean of the one', () => {
-    const c = compareMetrics([practiceRecord({ start: 0, detect: 5, resolve: 40 }), practiceRecord({ start: DAY, detect: 9 }), practiceRecord({ start: 2 * DAY })], []);
+    const c = compareMetrics(
+      [
+        practiceRecord({ start: 0, detect: 5, resolve: 40 }),
+        practiceRecord({ start: DAY, detect: 9 }),
+        practiceRecord({ start: 2 * DAY }),
+      ],
+      [],
+    );
     expect(c.practice.figures.mttr).toMatchObject({ count: 1, of: 3, median: 40, unit: 'game-minutes' });
     expect(c.practice.figures.mttd).toMatchObject({ count: 2, of: 3, median: 7, p90: 9, mean: 7 });
     expect(c.practice.figures.session).toMatchObject({ count: 3, of: 3, unit: 'wall-ms' });
@@ -51,7 +68,14 @@ describe('practice figures', () => {
     expect(Object.keys(c.practice.byService)).toEqual(['checkout', 'dns']);
     expect(c.practice.byService['dns']?.mttd).toMatchObject({ count: 1, of: 1 });
     expect(c.practice.byTeam[NO_TEAM]?.mttd).toMatchObject({ count: 1, of: 1, median: 7 });
-    expect(c.practice.awareness).toEqual({ team: 1, monitoring: 0, customer: 1, facilitator: 0, undetected: 1, total: 3 });
+    expect(c.practice.awareness).toEqual({
+      team: 1,
+      monitoring: 0,
+      customer: 1,
+      facilitator: 0,
+      undetected: 1,
+      total: 3,
+    });
   });
 });
 
@@ -59,7 +83,10 @@ describe('real incidents beside practice', () => {
   it('measures real figures in wall ms, MTTA from the alert, and keeps them apart from practice', () => {
     const c = compareMetrics(
       [practiceRecord({ start: 0, detect: 5 })],
-      [realIncident({ start: 0, detect: 10, ack: 14, mitigate: 30, resolve: 60 }), realIncident({ start: DAY, detect: 20, detectionSource: 'customer' })],
+      [
+        realIncident({ start: 0, detect: 10, ack: 14, mitigate: 30, resolve: 60 }),
+        realIncident({ start: DAY, detect: 20, detectionSource: 'customer' }),
+      ],
     );
     expect(c.real.incidents).toBe(2);
     expect(c.real.figures.mttd).toMatchObject({ count: 2, of: 2, median: 15 * MIN, unit: 'wall-ms' });
@@ -70,7 +97,11 @@ describe('real incidents beside practice', () => {
   });
 
   it('gives MTBF per service as the window over the real incidents on that service', () => {
-    const real = [realIncident({ start: 0 }), realIncident({ start: 10 * DAY }), realIncident({ start: 20 * DAY, service: 'dns' })];
+    const real = [
+      realIncident({ start: 0 }),
+      realIncident({ start: 10 * DAY }),
+      realIncident({ start: 20 * DAY, service: 'dns' }),
+    ];
     const m = mtbfOf(real, { from: 0, to: 30 * DAY });
     expect(m.services).toEqual({ checkout: { incidents: 2, ms: 15 * DAY }, dns: { incidents: 1, ms: 30 * DAY } });
     expect(mtbfOf(real, {}, 40 * DAY).window).toEqual({ from: 0, to: 40 * DAY });
@@ -86,7 +117,8 @@ describe('real incidents beside practice', () => {
   });
 
   it('has one written definition for every figure it reports', () => {
-    for (const id of [...FIGURE_IDS, 'mtbf', 'awareness'] as const) expect(FIGURE_DEFINITIONS[id].practice.length).toBeGreaterThan(20);
+    for (const id of [...FIGURE_IDS, 'mtbf', 'awareness'] as const)
+      expect(FIGURE_DEFINITIONS[id].practice.length).toBeGreaterThan(20);
     for (const id of REAL_FIGURE_IDS) expect(FIGURE_DEFINITIONS[id].real).not.toBeNull();
   });
 });
@@ -94,10 +126,23 @@ describe('real incidents beside practice', () => {
 const minute = fc.integer({ min: 0, max: 600 });
 const maybe = fc.option(minute, { nil: undefined });
 const practiceArb: fc.Arbitrary<IncidentRecord> = fc
-  .record({ start: fc.integer({ min: 0, max: 365 * DAY }), onset: fc.integer({ min: -60, max: 30 }), detect: maybe, mitigate: maybe, resolve: maybe })
+  .record({
+    start: fc.integer({ min: 0, max: 365 * DAY }),
+    onset: fc.integer({ min: -60, max: 30 }),
+    detect: maybe,
+    mitigate: maybe,
+    resolve: maybe,
+  })
   .map((o) => practiceRecord({ ...o, services: ['checkout'] }));
 const realArb: fc.Arbitrary<RealIncident> = fc
-  .record({ start: fc.integer({ min: 0, max: 365 * DAY }), detect: maybe, ack: maybe, mitigate: maybe, resolve: maybe, service: fc.constantFrom('checkout', 'dns') })
+  .record({
+    start: fc.integer({ min: 0, max: 365 * DAY }),
+    detect: maybe,
+    ack: maybe,
+    mitigate: maybe,
+    resolve: maybe,
+    service: fc.constantFrom('checkout', 'dns'),
+  })
   .map((o) => realIncident({ ...o, key: `k${o.start}` }));
 
 describe('properties', () => {
@@ -112,7 +157,8 @@ describe('properties', () => {
           expect(f.count === 0).toBe(f.median === null);
         }
         for (const id of REAL_FIGURE_IDS) expect(c.real.figures[id].of).toBe(real.length);
-        for (const group of Object.values(c.practice.byTeam)) expect(group.mttd.count).toBeLessThanOrEqual(group.mttd.of);
+        for (const group of Object.values(c.practice.byTeam))
+          expect(group.mttd.count).toBeLessThanOrEqual(group.mttd.of);
         expect(c.practice.awareness.total).toBe(practice.length);
       }),
     );
@@ -121,7 +167,9 @@ describe('properties', () => {
   it('practice records never change MTBF', () => {
     fc.assert(
       fc.property(fc.array(realArb, { maxLength: 20 }), fc.array(practiceArb, { maxLength: 20 }), (real, practice) => {
-        expect(compareMetrics(practice, real, {}, 400 * DAY).mtbf).toEqual(compareMetrics([], real, {}, 400 * DAY).mtbf);
+        expect(compareMetrics(practice, real, {}, 400 * DAY).mtbf).toEqual(
+          compareMetrics([], real, {}, 400 * DAY).mtbf,
+        );
       }),
     );
   });

@@ -59,7 +59,14 @@ const SOURCES: readonly DetectionSource[] = ['team', 'monitoring', 'customer', '
 const startOf = (r: RealIncident): number | null => r.at.started ?? r.at.detected ?? null;
 
 function awarenessOf(sources: readonly (DetectionSource | null)[]): Awareness {
-  const counts: Awareness = { team: 0, monitoring: 0, customer: 0, facilitator: 0, undetected: 0, total: sources.length };
+  const counts: Awareness = {
+    team: 0,
+    monitoring: 0,
+    customer: 0,
+    facilitator: 0,
+    undetected: 0,
+    total: sources.length,
+  };
   for (const s of sources) counts[s !== null && SOURCES.includes(s) ? s : 'undetected'] += 1;
   return counts;
 }
@@ -72,12 +79,28 @@ function grouped<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
 
 function practiceFigures(records: readonly IncidentRecord[]): Record<FigureId, FigureSummary> {
   const durations = records.map(practiceDurations);
-  return Object.fromEntries(FIGURE_IDS.map((id) => [id, figureOf(durations.map((d) => d[id]), practiceUnit(id))])) as Record<FigureId, FigureSummary>;
+  return Object.fromEntries(
+    FIGURE_IDS.map((id) => [
+      id,
+      figureOf(
+        durations.map((d) => d[id]),
+        practiceUnit(id),
+      ),
+    ]),
+  ) as Record<FigureId, FigureSummary>;
 }
 
 function realFigures(incidents: readonly RealIncident[]): Record<RealFigureId, FigureSummary> {
   const durations = incidents.map(realDurations);
-  return Object.fromEntries(REAL_FIGURE_IDS.map((id) => [id, figureOf(durations.map((d) => d[id]), 'wall-ms')])) as Record<RealFigureId, FigureSummary>;
+  return Object.fromEntries(
+    REAL_FIGURE_IDS.map((id) => [
+      id,
+      figureOf(
+        durations.map((d) => d[id]),
+        'wall-ms',
+      ),
+    ]),
+  ) as Record<RealFigureId, FigureSummary>;
 }
 
 function practiceSide(records: readonly IncidentRecord[]): PracticeSide {
@@ -115,7 +138,8 @@ function realSide(incidents: readonly RealIncident[]): RealSide {
  */
 export function mtbfOf(incidents: readonly RealIncident[], filter: MetricsFilter = {}, now?: number): Mtbf {
   const starts = incidents.map(startOf).filter((s): s is number => s !== null);
-  if (starts.length === 0 && (filter.from === undefined || filter.to === undefined)) return { window: null, services: {} };
+  if (starts.length === 0 && (filter.from === undefined || filter.to === undefined))
+    return { window: null, services: {} };
   const from = filter.from ?? Math.min(...starts);
   const to = filter.to ?? Math.max(now ?? -Infinity, ...starts);
   const services: Mtbf['services'] = {};

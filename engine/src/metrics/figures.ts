@@ -41,6 +41,12 @@ export function practiceDurations(r: IncidentRecord): Record<FigureId, number | 
 export function realDurations(r: RealIncident): Record<RealFigureId, number | null> {
   const { started, detected, acknowledged, mitigated, resolved } = r.at;
   const from = started ?? detected;
-  const between = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? Math.max(0, b - a) : null);
-  return { mttd: between(started, detected), mtta: between(detected, acknowledged), mttm: between(from, mitigated), mttr: between(from, resolved) };
+  const between = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined ? Math.max(0, b - a) : null;
+  return {
+    mttd: between(started, detected),
+    mtta: between(detected, acknowledged),
+    mttm: between(from, mitigated),
+    mttr: between(from, resolved),
+  };
 }

@@ -11,7 +11,10 @@ describe('metrics basics', () => {
   });
 
   it('spans two milestones on both clocks, null when either is missing', () => {
-    expect(span(record({ start: 0, detect: 10 }), { from: 'started', to: 'detected' })).toEqual({ game: 10, wall: 10 * 60_000 });
+    expect(span(record({ start: 0, detect: 10 }), { from: 'started', to: 'detected' })).toEqual({
+      game: 10,
+      wall: 10 * 60_000,
+    });
     expect(span(record({ start: 0 }), { from: 'started', to: 'detected' })).toBeNull();
   });
 

@@ -24,7 +24,10 @@ export function summarize(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number;
   const mid = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[Math.floor(mid)] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { count: sorted.length, mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, median, p90: rank(0.9) };
 }
 

@@ -14,7 +14,9 @@ type SchemaOf<D> = D extends { schema: infer S } ? S : never;
 type SchemasFrom<S extends Sender> = SchemaOf<Extract<Definition, { senders: S }>>;
 
 const schemasFrom = <S extends Sender>(sender: S) =>
-  COMMAND_DEFINITIONS.filter((definition) => definition.senders === sender).map((definition) => definition.schema) as SchemasFrom<S>[];
+  COMMAND_DEFINITIONS.filter((definition) => definition.senders === sender).map(
+    (definition) => definition.schema,
+  ) as SchemasFrom<S>[];
 
 export const facilitatorCommands = schemasFrom('facilitator');
 export const playerCommands = schemasFrom('player');
@@ -24,10 +26,11 @@ export const sharedCommands = schemasFrom('either');
 export const systemCommands = schemasFrom('system');
 
 type ClientSchema = SchemasFrom<'facilitator' | 'player' | 'either'>;
-export const clientCommandSchema = z.discriminatedUnion('type', [...facilitatorCommands, ...playerCommands, ...sharedCommands] as [
-  ClientSchema,
-  ...ClientSchema[],
-]);
+export const clientCommandSchema = z.discriminatedUnion('type', [
+  ...facilitatorCommands,
+  ...playerCommands,
+  ...sharedCommands,
+] as [ClientSchema, ...ClientSchema[]]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 /** A client command before parsing: ids are plain strings until the schema brands them. */
 export type ClientCommandInput = z.input<typeof clientCommandSchema>;

@@ -54,6 +54,9 @@ describe('displayName', () => {
 
   it('takes another limit for team labels', () => {
     expect(displayName('t'.repeat(100), 100)).toEqual({ ok: true, name: 't'.repeat(100) });
-    expect(displayName('t'.repeat(101), 100)).toEqual({ ok: false, message: 'A name may be at most 100 characters long; this one has 101' });
+    expect(displayName('t'.repeat(101), 100)).toEqual({
+      ok: false,
+      message: 'A name may be at most 100 characters long; this one has 101',
+    });
   });
 });

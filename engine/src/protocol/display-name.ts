@@ -45,7 +45,9 @@ const RESERVED = new Set(RESERVED_NAMES.map(comparable));
 export function displayName(typed: string, max: number = DISPLAY_NAME_MAX): DisplayNameResult {
   const name = typed.replace(SPACE_LIKE, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC');
   if (!VISIBLE.test(name)) return { ok: false, message: 'Type a name with at least one visible letter, digit or sign' };
-  if (name.length > max) return { ok: false, message: `A name may be at most ${max} characters long; this one has ${name.length}` };
-  if (RESERVED.has(comparable(name))) return { ok: false, message: 'That name is used by the game itself; pick another' };
+  if (name.length > max)
+    return { ok: false, message: `A name may be at most ${max} characters long; this one has ${name.length}` };
+  if (RESERVED.has(comparable(name)))
+    return { ok: false, message: 'That name is used by the game itself; pick another' };
   return { ok: true, name };
 }

@@ -54,13 +54,20 @@ describe('view patches', () => {
     const t = new Table(scenario, 'patch').seatAndStart(['sre', 'ic']);
     const before = projectionFor(scenario, t.state, { kind: 'observer' });
     t.must(FACILITATOR, { type: 'coach', playerId: 'p1', text: 'Ask the IC for a decision' });
-    expect(diffProjection(before, projectionFor(scenario, t.state, { kind: 'observer' }))).toEqual({ set: {}, append: {} });
+    expect(diffProjection(before, projectionFor(scenario, t.state, { kind: 'observer' }))).toEqual({
+      set: {},
+      append: {},
+    });
   });
 
   it('will not patch one audience into another', () => {
     const t = new Table(scenario, 'patch').seatAndStart(['sre']);
-    expect(diffProjection(projectionFor(scenario, t.state, sre), projectionFor(scenario, t.state, { kind: 'facilitator' }))).toBeNull();
-    expect(diffProjection(projectionFor(scenario, t.state, sre), projectionFor(scenario, t.state, { kind: 'observer' }))).toBeNull();
+    expect(
+      diffProjection(projectionFor(scenario, t.state, sre), projectionFor(scenario, t.state, { kind: 'facilitator' })),
+    ).toBeNull();
+    expect(
+      diffProjection(projectionFor(scenario, t.state, sre), projectionFor(scenario, t.state, { kind: 'observer' })),
+    ).toBeNull();
   });
 
   it('do not apply to a view they were not made from, nor touch a prototype', () => {

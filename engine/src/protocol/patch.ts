@@ -94,7 +94,14 @@ export function applyPatch<P extends Projection>(before: P, patch: ViewPatch): P
   }
   for (const [key, count] of Object.entries(patch.drop ?? {})) {
     const list = old[key];
-    if (!Object.hasOwn(old, key) || !Array.isArray(list) || !Number.isInteger(count) || count < 0 || count > list.length) return null;
+    if (
+      !Object.hasOwn(old, key) ||
+      !Array.isArray(list) ||
+      !Number.isInteger(count) ||
+      count < 0 ||
+      count > list.length
+    )
+      return null;
     next[key] = list.slice(count);
   }
   for (const [key, added] of Object.entries(patch.append)) {
@@ -111,7 +118,10 @@ export function applyPatch<P extends Projection>(before: P, patch: ViewPatch): P
  * view got there first); null when it holds nothing, or the patch was made from another seq or
  * does not fit: the viewer needs a whole view (resync). Pure.
  */
-export function foldPatch<P extends Projection>(held: { seq: number; view: P } | null, message: PatchMessage): { seq: number; view: P } | 'stale' | null {
+export function foldPatch<P extends Projection>(
+  held: { seq: number; view: P } | null,
+  message: PatchMessage,
+): { seq: number; view: P } | 'stale' | null {
   if (held === null) return null;
   if (message.seq <= held.seq) return 'stale';
   if (message.base !== held.seq) return null;

@@ -29,8 +29,23 @@ const revealedInject = z.looseObject({
   acknowledgedBy: z.array(text()),
 });
 const proposal = z.looseObject({ id: text(), playerId: text(), text: text(), at: stamp, scene: text() });
-const declaration = z.looseObject({ id: text(), playerId: text(), kind: text(), note: z.nullable(text()), at: stamp, status: text() });
-const decision = z.looseObject({ seq: seq(), scene: text(), choice: text(), label: text(), by: text(), at: stamp, outcome: text() });
+const declaration = z.looseObject({
+  id: text(),
+  playerId: text(),
+  kind: text(),
+  note: z.nullable(text()),
+  at: stamp,
+  status: text(),
+});
+const decision = z.looseObject({
+  seq: seq(),
+  scene: text(),
+  choice: text(),
+  label: text(),
+  by: text(),
+  at: stamp,
+  outcome: text(),
+});
 const modifier = z.looseObject({ label: text(), add: z.number() });
 const roll = z.looseObject({
   seq: seq(),
@@ -84,15 +99,37 @@ const publicFields = {
   milestones: z.record(z.string(), milestone),
   decisions: z.array(decision),
   rolls: z.array(roll),
-  ending: z.nullable(z.looseObject({ id: z.nullable(text()), title: text(), outcome, narration: z.nullable(text()), debrief: z.array(text()) })),
+  ending: z.nullable(
+    z.looseObject({
+      id: z.nullable(text()),
+      title: text(),
+      outcome,
+      narration: z.nullable(text()),
+      debrief: z.array(text()),
+    }),
+  ),
   actionItems: z.array(actionItem),
   map: z.looseObject({
-    nodes: z.array(z.looseObject({ id: text(), label: text(), kind: z.enum(['scene', 'ending']), visited: z.boolean(), current: z.boolean() })),
+    nodes: z.array(
+      z.looseObject({
+        id: text(),
+        label: text(),
+        kind: z.enum(['scene', 'ending']),
+        visited: z.boolean(),
+        current: z.boolean(),
+      }),
+    ),
     edges: z.array(z.looseObject({ from: text(), to: text(), label: text(), taken: z.boolean() })),
   }),
 };
 
-const roleCard = z.looseObject({ id: text(), name: text(), brief: text(), secrets: z.array(text()), canApplyChoices: z.boolean() });
+const roleCard = z.looseObject({
+  id: text(),
+  name: text(),
+  brief: text(),
+  secrets: z.array(text()),
+  canApplyChoices: z.boolean(),
+});
 
 export const projectionSchema = z.discriminatedUnion('viewer', [
   z.looseObject({ viewer: z.literal('player'), ...publicFields }),
@@ -102,7 +139,9 @@ export const projectionSchema = z.discriminatedUnion('viewer', [
     ...publicFields,
     notes: z.nullable(text()),
     scenes: z.array(z.looseObject({ id: text(), title: text() })),
-    injectPlan: z.array(z.looseObject({ id: text(), text: text(), revealed: z.boolean(), available: z.boolean(), page: z.boolean() })),
+    injectPlan: z.array(
+      z.looseObject({ id: text(), text: text(), revealed: z.boolean(), available: z.boolean(), page: z.boolean() }),
+    ),
     roles: z.array(roleCard),
     votesByPlayer: z.record(z.string(), text()),
     monitoring: z.looseObject({ mode: z.enum(['thresholds', 'thresholds+baseline']), telemetry: z.boolean() }),

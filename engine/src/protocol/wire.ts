@@ -28,7 +28,16 @@ import type { ViewPatch } from './patch.ts';
  * observers get their projections the same way, without `me`.
  */
 
-export const SOCKET_EVENTS = { command: 'command', resync: 'resync', history: 'history', telemetry: 'telemetry', view: 'view', patch: 'patch', me: 'me', presence: 'presence' } as const;
+export const SOCKET_EVENTS = {
+  command: 'command',
+  resync: 'resync',
+  history: 'history',
+  telemetry: 'telemetry',
+  view: 'view',
+  patch: 'patch',
+  me: 'me',
+  presence: 'presence',
+} as const;
 
 /**
  * What a resync answers. The view itself arrives just before, as a `view` message (with a player's
@@ -47,9 +56,11 @@ export type HistoryRequest = z.infer<typeof historyRequestSchema>;
 export const telemetryRequestSchema = z.strictObject({ from: z.number().int().min(-100_000).max(100_000) });
 
 /** null `telemetry`: the scenario has none. */
-export type TelemetryAck = { ok: true; telemetry: TelemetryPoints | null } | { ok: false; error: { code: WireErrorCode; message: string } };
+export type TelemetryAck =
+  { ok: true; telemetry: TelemetryPoints | null } | { ok: false; error: { code: WireErrorCode; message: string } };
 
-export type HistoryAck = { ok: true; entries: TimelineEntry[] } | { ok: false; error: { code: WireErrorCode; message: string } };
+export type HistoryAck =
+  { ok: true; entries: TimelineEntry[] } | { ok: false; error: { code: WireErrorCode; message: string } };
 
 /** Errors the transport adds to the engine's own. */
 export type WireErrorCode = StepErrorCode | 'rate-limited' | 'too-large' | 'unauthorized' | 'internal' | 'id-reused';
@@ -98,12 +109,15 @@ export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
  * but not without bound.
  */
 const typedName = (max: number) =>
-  z.string().max(max * 5).transform((typed, ctx) => {
-    const result = displayName(typed, max);
-    if (result.ok) return result.name;
-    ctx.issues.push({ code: 'custom', message: result.message, input: typed });
-    return z.NEVER;
-  });
+  z
+    .string()
+    .max(max * 5)
+    .transform((typed, ctx) => {
+      const result = displayName(typed, max);
+      if (result.ok) return result.name;
+      ctx.issues.push({ code: 'custom', message: result.message, input: typed });
+      return z.NEVER;
+    });
 
 export const createSessionRequestSchema = z.strictObject({
   scenarioId: z.string().min(1).max(100),
@@ -145,7 +159,15 @@ export interface ScenarioSummary {
   telemetry: boolean;
   roles: { id: string; name: string }[];
   valid: boolean;
-  diagnostics: { file: string; line: number; col: number; code: string; severity: 'error' | 'warning'; message: string; path: string }[];
+  diagnostics: {
+    file: string;
+    line: number;
+    col: number;
+    code: string;
+    severity: 'error' | 'warning';
+    message: string;
+    path: string;
+  }[];
 }
 
 export interface ApiError {

@@ -7,13 +7,25 @@ export const CODES = {
   CQ1001: { severity: 'error', summary: 'The file is larger than the 1 MB a scenario may be.' },
   CQ1002: { severity: 'error', summary: 'YAML syntax error (or a YAML feature scenarios do not use, such as tags).' },
   CQ1003: { severity: 'error', summary: 'A mapping has the same key twice.' },
-  CQ1004: { severity: 'error', summary: 'YAML aliases expand too far (an alias bomb) or refer to the node that holds them.' },
+  CQ1004: {
+    severity: 'error',
+    summary: 'YAML aliases expand too far (an alias bomb) or refer to the node that holds them.',
+  },
   CQ1005: { severity: 'error', summary: 'Nesting deeper than 64 levels.' },
-  CQ1006: { severity: 'error', summary: 'A key or id that names a JavaScript built-in (__proto__, constructor, prototype).' },
+  CQ1006: {
+    severity: 'error',
+    summary: 'A key or id that names a JavaScript built-in (__proto__, constructor, prototype).',
+  },
   CQ1007: { severity: 'error', summary: 'The file is empty or its top level is not a mapping.' },
   CQ1008: { severity: 'warning', summary: 'So many problems that only the first ones are listed.' },
-  CQ1009: { severity: 'error', summary: 'A scenarios-folder entry that is not a regular file (symlink, FIFO, socket, device): not read.' },
-  CQ1010: { severity: 'error', summary: 'Two files in the scenarios folder share a scenario id: the later one by name is not loaded.' },
+  CQ1009: {
+    severity: 'error',
+    summary: 'A scenarios-folder entry that is not a regular file (symlink, FIFO, socket, device): not read.',
+  },
+  CQ1010: {
+    severity: 'error',
+    summary: 'Two files in the scenarios folder share a scenario id: the later one by name is not loaded.',
+  },
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },
@@ -36,7 +48,10 @@ export const CODES = {
   CQ2016: { severity: 'error', summary: 'Escalation levels (or their `after` times) do not increase.' },
   CQ2017: { severity: 'warning', summary: 'An ending can never be reached.' },
   CQ2018: { severity: 'error', summary: 'An alert rule names a metric not declared in `telemetry.metrics`.' },
-  CQ2019: { severity: 'error', summary: "A fault effect's shape lacks what it needs (`size`, `over`) or has what it cannot use." },
+  CQ2019: {
+    severity: 'error',
+    summary: "A fault effect's shape lacks what it needs (`size`, `over`) or has what it cannot use.",
+  },
   CQ2020: { severity: 'error', summary: 'An alert rule needs exactly one of `above` or `below`.' },
   CQ2021: { severity: 'error', summary: 'A metric or alert id is used twice.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;

@@ -12,7 +12,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (before[j - 2] as number) + 1);
       current.push(d);
       best = Math.min(best, d);
     }
@@ -36,7 +37,8 @@ export function closest(word: string, candidates: Iterable<string>): string | nu
   let bestDistance = tolerance(word) + 1;
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), bestDistance - 1);
+    const distance =
+      candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), bestDistance - 1);
     if (distance < bestDistance && distance <= tolerance(candidate)) {
       best = candidate;
       bestDistance = distance;

@@ -8,11 +8,18 @@ import { parseScenario } from './parse.ts';
  * (`# expect: CODE line:col message`), so a fixture and its expectations are read side by side.
  */
 const dir = new URL('./fixtures/', import.meta.url);
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const EXPECT = /^# expect: (CQ\d{4}) (\d+):(\d+) (.*)$/gm;
 
 function expectations(text: string) {
-  return [...text.matchAll(EXPECT)].map(([, code = '', line, col, message]) => ({ code, line: Number(line), col: Number(col), message }));
+  return [...text.matchAll(EXPECT)].map(([, code = '', line, col, message]) => ({
+    code,
+    line: Number(line),
+    col: Number(col),
+    message,
+  }));
 }
 
 describe('broken fixtures', () => {
@@ -27,13 +34,18 @@ describe('broken fixtures', () => {
   });
 
   it('reports all three problems of a file that has three, not just the first', () => {
-    const { diagnostics } = parseScenario(readFileSync(new URL('three-problems.yaml', dir), 'utf8'), 'three-problems.yaml');
+    const { diagnostics } = parseScenario(
+      readFileSync(new URL('three-problems.yaml', dir), 'utf8'),
+      'three-problems.yaml',
+    );
     expect(diagnostics.map((d) => d.code)).toEqual(['CQ2003', 'CQ2005', 'CQ2002']);
   });
 
   it('names the goto that lost a letter, and the scene that was meant', () => {
     const { diagnostics } = parseScenario(readFileSync(new URL('CQ2002-unknown-goto.yaml', dir), 'utf8'), 'f.yaml');
-    expect(diagnostics[0]?.message).toBe("scenes[3].choices[1].goto: there is no scene 'failvoer'. Did you mean 'failover'?");
+    expect(diagnostics[0]?.message).toBe(
+      "scenes[3].choices[1].goto: there is no scene 'failvoer'. Did you mean 'failover'?",
+    );
     expect(diagnostics[0]?.path).toBe('scenes[3].choices[1].goto');
   });
 
@@ -44,7 +56,9 @@ describe('broken fixtures', () => {
   const generated = new Set(['CQ1001', 'CQ1008', 'CQ1009', 'CQ1010']);
 
   it('has a fixture for every code in the catalogue', () => {
-    const covered = new Set(fixtures.flatMap((f) => expectations(readFileSync(new URL(f, dir), 'utf8')).map((e) => e.code)));
+    const covered = new Set(
+      fixtures.flatMap((f) => expectations(readFileSync(new URL(f, dir), 'utf8')).map((e) => e.code)),
+    );
     const missing = Object.keys(CODES).filter((code) => !covered.has(code) && !generated.has(code));
     expect(missing).toEqual([]);
   });

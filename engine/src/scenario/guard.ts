@@ -42,7 +42,8 @@ export function checkSize(text: string, report: Reporter): boolean {
 }
 
 /** The CQ1005 message, shared by the pre-parse check and the converter's exact one. */
-export const deepMessage = (): string => `nesting is deeper than ${MAX_DEPTH} levels; a scenario needs about 10. Flatten the structure.`;
+export const deepMessage = (): string =>
+  `nesting is deeper than ${MAX_DEPTH} levels; a scenario needs about 10. Flatten the structure.`;
 
 // Markers the lexer inserts that take no room in the source (document start, flow end, scalar).
 const ZERO_WIDTH = new Set(['\u0002', '\u0018', '\u001f']);

@@ -35,7 +35,11 @@ export function lintDependencies(scenario: Scenario, report: Reporter): void {
         stack.push([target, 0]);
       } else if (state[target] === OPEN) {
         const loop = stack.slice(stack.findIndex(([n]) => n === target)).map(([n]) => `'${components[n]?.id}'`);
-        report.at('CQ2015', ['system', 'components', node, 'depends_on', next], `${[...loop, `'${components[target]?.id}'`].join(' → ')} is a dependency cycle; check which way each dependency points, since a diagram with a cycle has no root cause to find.`);
+        report.at(
+          'CQ2015',
+          ['system', 'components', node, 'depends_on', next],
+          `${[...loop, `'${components[target]?.id}'`].join(' → ')} is a dependency cycle; check which way each dependency points, since a diagram with a cycle has no root cause to find.`,
+        );
       }
     }
   }

@@ -36,7 +36,11 @@ export function reachable(scenario: Scenario): Reach {
 function unreachableScenes(scenario: Scenario, reach: Reach, report: Reporter): void {
   scenario.scenes.forEach((scene, i) => {
     if (!reach.scenes.has(scene.id)) {
-      report.at('CQ2007', ['scenes', i, 'id'], `the scene '${scene.id}' cannot be reached from start '${scenario.start}': no choice in a reachable scene leads to it. Add a goto to it, or remove the scene.`);
+      report.at(
+        'CQ2007',
+        ['scenes', i, 'id'],
+        `the scene '${scene.id}' cannot be reached from start '${scenario.start}': no choice in a reachable scene leads to it. Add a goto to it, or remove the scene.`,
+      );
     }
   });
 }
@@ -44,7 +48,11 @@ function unreachableScenes(scenario: Scenario, reach: Reach, report: Reporter): 
 function deadEnds(scenario: Scenario, report: Reporter): void {
   scenario.scenes.forEach((scene, i) => {
     if ((scene.choices ?? []).length === 0) {
-      report.at('CQ2008', ['scenes', i, 'id'], `the scene '${scene.id}' has no choices, so the party can never leave it. Add a choice, or a goto to an ending.`);
+      report.at(
+        'CQ2008',
+        ['scenes', i, 'id'],
+        `the scene '${scene.id}' has no choices, so the party can never leave it. Add a choice, or a goto to an ending.`,
+      );
     }
   });
 }
@@ -52,21 +60,37 @@ function deadEnds(scenario: Scenario, report: Reporter): void {
 /** CQ2009/CQ2010, or CQ2017 for endings that no path reaches when another of their outcome is fine. */
 function endingsByOutcome(scenario: Scenario, reach: Reach, report: Reporter): void {
   const silenced = new Set<Ending>();
-  for (const [outcome, code] of [['success', 'CQ2009'], ['failure', 'CQ2010']] as const) {
+  for (const [outcome, code] of [
+    ['success', 'CQ2009'],
+    ['failure', 'CQ2010'],
+  ] as const) {
     const all = scenario.endings.filter((e) => e.outcome === outcome);
     if (all.some((e) => reach.endings.has(e.id))) continue;
     const first = all[0];
     if (!first) {
-      report.at(code, ['endings'], `there is no ${outcome} ending; add one with \`outcome: ${outcome}\` and a choice that leads to it.`, 'key');
+      report.at(
+        code,
+        ['endings'],
+        `there is no ${outcome} ending; add one with \`outcome: ${outcome}\` and a choice that leads to it.`,
+        'key',
+      );
       continue;
     }
     all.forEach((e) => silenced.add(e));
     const names = all.map((e) => `'${e.id}'`).join(', ');
-    report.at(code, ['endings', scenario.endings.indexOf(first), 'id'], `no ${outcome} ending can be reached: no choice in a reachable scene leads to ${names}. Add a goto to ${all.length === 1 ? 'it' : 'one of them'}.`);
+    report.at(
+      code,
+      ['endings', scenario.endings.indexOf(first), 'id'],
+      `no ${outcome} ending can be reached: no choice in a reachable scene leads to ${names}. Add a goto to ${all.length === 1 ? 'it' : 'one of them'}.`,
+    );
   }
   scenario.endings.forEach((e, i) => {
     if (!reach.endings.has(e.id) && !silenced.has(e)) {
-      report.at('CQ2017', ['endings', i, 'id'], `the ending '${e.id}' can never be reached: no choice in a reachable scene leads to it. Add a goto to it, give it a \`when\`, or remove it.`);
+      report.at(
+        'CQ2017',
+        ['endings', i, 'id'],
+        `the ending '${e.id}' can never be reached: no choice in a reachable scene leads to it. Add a goto to it, give it a \`when\`, or remove it.`,
+      );
     }
   });
 }
@@ -75,14 +99,23 @@ function endingsByOutcome(scenario: Scenario, reach: Reach, report: Reporter): v
 function marks(scenario: Scenario, reach: Reach, milestone: MarkableMilestone): boolean {
   const scenes = scenario.scenes.filter((s: Scene) => reach.scenes.has(s.id));
   const inScenes = scenes.some(
-    (s) => s.milestone === milestone || (s.choices ?? []).some((c) => c.milestone === milestone || c.check?.success.milestone === milestone || c.check?.failure.milestone === milestone),
+    (s) =>
+      s.milestone === milestone ||
+      (s.choices ?? []).some(
+        (c) =>
+          c.milestone === milestone ||
+          c.check?.success.milestone === milestone ||
+          c.check?.failure.milestone === milestone,
+      ),
   );
   return inScenes || scenario.endings.some((e) => reach.endings.has(e.id) && e.milestone === milestone);
 }
 
 const MILESTONE_ADVICE: Record<'detected' | 'resolved', string> = {
-  detected: 'add `milestone: detected` to the scene where the team first sees the evidence, so time to detect is measured the same way in every run',
-  resolved: 'add `milestone: resolved` to the scene, choice or success ending where the fault is fixed, so time to resolve is measured',
+  detected:
+    'add `milestone: detected` to the scene where the team first sees the evidence, so time to detect is measured the same way in every run',
+  resolved:
+    'add `milestone: resolved` to the scene, choice or success ending where the fault is fixed, so time to resolve is measured',
 };
 
 /**
@@ -96,6 +129,18 @@ export function lintGraph(scenario: Scenario, report: Reporter): void {
   const reach = reachable(scenario);
   unreachableScenes(scenario, reach, report);
   endingsByOutcome(scenario, reach, report);
-  if (!marks(scenario, reach, 'detected')) report.at('CQ2011', ['fault'], `nothing reachable marks the fault 'detected'; ${MILESTONE_ADVICE.detected}.`, 'key');
-  if (!marks(scenario, reach, 'resolved')) report.at('CQ2012', ['fault'], `nothing reachable marks the fault 'resolved'; ${MILESTONE_ADVICE.resolved}.`, 'key');
+  if (!marks(scenario, reach, 'detected'))
+    report.at(
+      'CQ2011',
+      ['fault'],
+      `nothing reachable marks the fault 'detected'; ${MILESTONE_ADVICE.detected}.`,
+      'key',
+    );
+  if (!marks(scenario, reach, 'resolved'))
+    report.at(
+      'CQ2012',
+      ['fault'],
+      `nothing reachable marks the fault 'resolved'; ${MILESTONE_ADVICE.resolved}.`,
+      'key',
+    );
 }

@@ -18,7 +18,12 @@ function unique(declared: readonly Declared[], report: Reporter, what: string, n
   const first = new Map<string, Path>();
   for (const { id, path } of declared) {
     const earlier = first.get(id);
-    if (earlier) report.at('CQ2001', path, `'${id}' is already the id of ${owner(earlier)}; ${what} ids must be unique${note}. Rename one of them.`);
+    if (earlier)
+      report.at(
+        'CQ2001',
+        path,
+        `'${id}' is already the id of ${owner(earlier)}; ${what} ids must be unique${note}. Rename one of them.`,
+      );
     else first.set(id, path);
   }
 }
@@ -29,7 +34,8 @@ const listed = (items: readonly { id: string }[] | undefined, base: Path): Decla
 /** Ids become keys of session state (flags, health, players' roles), so built-in names are refused. */
 function reserved(all: readonly Declared[], report: Reporter): void {
   for (const { id, path } of all) {
-    if (FORBIDDEN_KEYS.has(id)) report.at('CQ1006', path, `'${id}' cannot be an id: it names a JavaScript built-in. Rename it.`);
+    if (FORBIDDEN_KEYS.has(id))
+      report.at('CQ1006', path, `'${id}' cannot be an id: it names a JavaScript built-in. Rename it.`);
   }
 }
 
@@ -51,5 +57,8 @@ export function lintIds(scenario: Scenario, report: Reporter): void {
     unique(inScene, report, 'choice', ` within scene '${scene.id}'`);
     allChoices.push(...inScene);
   }
-  reserved([{ id: scenario.id, path: ['id'] }, ...story, ...roles, ...components, ...flags, ...allInjects, ...allChoices], report);
+  reserved(
+    [{ id: scenario.id, path: ['id'] }, ...story, ...roles, ...components, ...flags, ...allInjects, ...allChoices],
+    report,
+  );
 }

@@ -22,9 +22,13 @@ function publicTexts(scenario: Scenario): (Located<string> & { owner?: string })
     out.push({ value: scene.narration, path: ['scenes', i, 'narration'] });
   });
   for (const { value, path } of choices(scenario)) out.push({ value: value.label, path: [...path, 'label'] });
-  for (const { value, path } of effects(scenario)) if (value.narration) out.push({ value: value.narration, path: [...path, 'narration'] });
-  for (const { value, path } of injects(scenario)) if (!value.to) out.push({ value: value.text, path: [...path, 'text'] });
-  scenario.endings.forEach((ending, i) => ending.narration && out.push({ value: ending.narration, path: ['endings', i, 'narration'] }));
+  for (const { value, path } of effects(scenario))
+    if (value.narration) out.push({ value: value.narration, path: [...path, 'narration'] });
+  for (const { value, path } of injects(scenario))
+    if (!value.to) out.push({ value: value.text, path: [...path, 'text'] });
+  scenario.endings.forEach(
+    (ending, i) => ending.narration && out.push({ value: ending.narration, path: ['endings', i, 'narration'] }),
+  );
   return out;
 }
 
@@ -40,7 +44,11 @@ export function lintSecrets(scenario: Scenario, report: Reporter): void {
       for (const text of texts) {
         if (text.owner === role.id || !text.normalized.includes(needle)) continue;
         const audience = text.owner ? `the ${text.owner} role learns it from its brief` : 'every player learns it';
-        report.at('CQ2014', text.path, `repeats the secret of role '${role.id}' (${formatPath(['roles', i, 'secrets', k])}: "${preview(secret)}") word for word, so ${audience}. Reword this text, or send it as an inject \`to: [${role.id}]\`.`);
+        report.at(
+          'CQ2014',
+          text.path,
+          `repeats the secret of role '${role.id}' (${formatPath(['roles', i, 'secrets', k])}: "${preview(secret)}") word for word, so ${audience}. Reword this text, or send it as an inject \`to: [${role.id}]\`.`,
+        );
       }
     });
   });

@@ -7,7 +7,10 @@ const NEEDS_OVER = new Set(['ramp', 'spike', 'drift']);
 
 /** "Did you mean …?", or the list to choose from. */
 function hint(name: string, known: ReadonlySet<string>, noun: string): string {
-  return didYouMean(name, known) || (known.size === 0 ? ` There are no ${noun}.` : ` Known ${noun}: ${[...known].slice(0, 12).join(', ')}.`);
+  return (
+    didYouMean(name, known) ||
+    (known.size === 0 ? ` There are no ${noun}.` : ` Known ${noun}: ${[...known].slice(0, 12).join(', ')}.`)
+  );
 }
 
 /**
@@ -23,36 +26,61 @@ export function lintTelemetry(scenario: Scenario, report: Reporter): void {
   const metrics = new Set<string>();
   telemetry.metrics.forEach((metric, i) => {
     const path = ['telemetry', 'metrics', i];
-    if (metrics.has(metric.id)) report.at('CQ2021', [...path, 'id'], `the metric id '${metric.id}' is used twice; give each metric its own id.`);
+    if (metrics.has(metric.id))
+      report.at('CQ2021', [...path, 'id'], `the metric id '${metric.id}' is used twice; give each metric its own id.`);
     metrics.add(metric.id);
     if (!components.has(metric.component)) {
-      report.at('CQ2004', [...path, 'component'], `there is no component '${metric.component}' in system.components.${hint(metric.component, components, 'components')}`);
+      report.at(
+        'CQ2004',
+        [...path, 'component'],
+        `there is no component '${metric.component}' in system.components.${hint(metric.component, components, 'components')}`,
+      );
     }
     (metric.fault ?? []).forEach((effect, k) => {
       const at = [...path, 'fault', k];
       if (NEEDS_SIZE.has(effect.shape) && effect.size === undefined) {
-        report.at('CQ2019', [...at, 'shape'], `a ${effect.shape} needs \`size\`: how far the metric moves, in ${metric.unit}.`);
+        report.at(
+          'CQ2019',
+          [...at, 'shape'],
+          `a ${effect.shape} needs \`size\`: how far the metric moves, in ${metric.unit}.`,
+        );
       }
       if (NEEDS_OVER.has(effect.shape) && effect.over === undefined) {
-        report.at('CQ2019', [...at, 'shape'], `a ${effect.shape} needs \`over\`: the minutes it ${effect.shape === 'spike' ? 'lasts' : 'takes'}.`);
+        report.at(
+          'CQ2019',
+          [...at, 'shape'],
+          `a ${effect.shape} needs \`over\`: the minutes it ${effect.shape === 'spike' ? 'lasts' : 'takes'}.`,
+        );
       }
       if (effect.shape === 'flatline' && effect.size !== undefined) {
         report.at('CQ2019', [...at, 'size'], 'a flatline holds the value the metric had when it began; remove `size`.');
       }
-      if (effect.shape === 'step' && effect.over !== undefined) report.at('CQ2019', [...at, 'over'], 'a step is sudden; remove `over`, or make it a ramp.');
+      if (effect.shape === 'step' && effect.over !== undefined)
+        report.at('CQ2019', [...at, 'over'], 'a step is sudden; remove `over`, or make it a ramp.');
     });
   });
   const alerts = new Set<string>();
   telemetry.alerts.forEach((rule, i) => {
     const path = ['telemetry', 'alerts', i];
-    if (alerts.has(rule.id)) report.at('CQ2021', [...path, 'id'], `the alert id '${rule.id}' is used twice; give each rule its own id.`);
+    if (alerts.has(rule.id))
+      report.at('CQ2021', [...path, 'id'], `the alert id '${rule.id}' is used twice; give each rule its own id.`);
     alerts.add(rule.id);
-    if (!metrics.has(rule.metric)) report.at('CQ2018', [...path, 'metric'], `there is no metric '${rule.metric}' in telemetry.metrics.${hint(rule.metric, metrics, 'metrics')}`);
+    if (!metrics.has(rule.metric))
+      report.at(
+        'CQ2018',
+        [...path, 'metric'],
+        `there is no metric '${rule.metric}' in telemetry.metrics.${hint(rule.metric, metrics, 'metrics')}`,
+      );
     if ((rule.above === undefined) === (rule.below === undefined)) {
-      report.at('CQ2020', [...path, 'id'], `an alert rule fires ${rule.above === undefined ? 'on nothing' : 'on two thresholds'}: give exactly one of \`above\` or \`below\`.`);
+      report.at(
+        'CQ2020',
+        [...path, 'id'],
+        `an alert rule fires ${rule.above === undefined ? 'on nothing' : 'on two thresholds'}: give exactly one of \`above\` or \`below\`.`,
+      );
     }
     rule.to.forEach((role, k) => {
-      if (!roles.has(role)) report.at('CQ2003', [...path, 'to', k], `there is no role '${role}'.${hint(role, roles, 'roles')}`);
+      if (!roles.has(role))
+        report.at('CQ2003', [...path, 'to', k], `there is no role '${role}'.${hint(role, roles, 'roles')}`);
     });
   });
 }

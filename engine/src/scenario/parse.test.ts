@@ -8,12 +8,15 @@ const validDir = new URL('./fixtures/valid/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, validDir), 'utf8');
 
 describe('parseScenario', () => {
-  it.each(readdirSync(validDir).filter((f) => f.endsWith('.yaml')))('accepts %s with no diagnostics, and the result compiles', (name) => {
-    const { scenario, diagnostics } = parseScenario(read(name), name);
-    expect(diagnostics).toEqual([]);
-    expect(scenario).not.toBeNull();
-    expect(() => compile(scenario as NonNullable<typeof scenario>)).not.toThrow();
-  });
+  it.each(readdirSync(validDir).filter((f) => f.endsWith('.yaml')))(
+    'accepts %s with no diagnostics, and the result compiles',
+    (name) => {
+      const { scenario, diagnostics } = parseScenario(read(name), name);
+      expect(diagnostics).toEqual([]);
+      expect(scenario).not.toBeNull();
+      expect(() => compile(scenario as NonNullable<typeof scenario>)).not.toThrow();
+    },
+  );
 
   it('applies the schema defaults to the scenario it returns', () => {
     const { scenario } = parseScenario(read('dns-ttl-trap.yaml'), 'dns.yaml');
@@ -41,7 +44,10 @@ describe('parseScenario', () => {
   });
 
   it('reports the schema problems of every part of the file at once', () => {
-    const text = read('dns-ttl-trap.yaml').replace('difficulty: medium', 'difficulty: hardcore').replace('takes: 5, goto: dashboards', 'takes: five, goto: dashboards').replace('      - id: rollback\n', '      - id: rollback\n        lable: Roll it back\n');
+    const text = read('dns-ttl-trap.yaml')
+      .replace('difficulty: medium', 'difficulty: hardcore')
+      .replace('takes: 5, goto: dashboards', 'takes: five, goto: dashboards')
+      .replace('      - id: rollback\n', '      - id: rollback\n        lable: Roll it back\n');
     const { diagnostics } = parseScenario(text, 'schema.yaml');
     expect(diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual([
       'CQ1103 difficulty',

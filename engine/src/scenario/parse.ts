@@ -22,8 +22,14 @@ function reportYamlErrors(doc: Document, report: Reporter): void {
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const offset = problem.pos[0];
     if (problem.code === 'RESOURCE_EXHAUSTION') report.atOffset('CQ1005', offset, deepMessage());
-    else if (problem.code === 'MULTIPLE_DOCS') report.atOffset('CQ1002', offset, 'a scenario file holds one YAML document; remove this `---` and what follows, or move it to its own file.');
-    else if (problem.code === 'TAG_RESOLVE_FAILED') report.atOffset('CQ1002', offset, `${problem.message}; scenario files use plain YAML, so remove the tag.`);
+    else if (problem.code === 'MULTIPLE_DOCS')
+      report.atOffset(
+        'CQ1002',
+        offset,
+        'a scenario file holds one YAML document; remove this `---` and what follows, or move it to its own file.',
+      );
+    else if (problem.code === 'TAG_RESOLVE_FAILED')
+      report.atOffset('CQ1002', offset, `${problem.message}; scenario files use plain YAML, so remove the tag.`);
     else report.atOffset('CQ1002', offset, `YAML syntax: ${problem.message.replace(/\.?$/, '.')}`);
   }
 }
@@ -32,7 +38,11 @@ function reportYamlErrors(doc: Document, report: Reporter): void {
 function checkFormat(data: unknown, report: Reporter): boolean {
   const format = (data as Record<string, unknown>)['format'];
   if (format === undefined || format === SCENARIO_FORMAT) return true;
-  report.at('CQ1104', ['format'], `${show(format)} is not a format this version reads; write \`format: ${SCENARIO_FORMAT}\`.`);
+  report.at(
+    'CQ1104',
+    ['format'],
+    `${show(format)} is not a format this version reads; write \`format: ${SCENARIO_FORMAT}\`.`,
+  );
   return false;
 }
 
@@ -42,7 +52,13 @@ function readYaml(text: string, report: Reporter): { data: unknown } | null {
   const lineCounter = new LineCounter();
   // Duplicate keys are found by the converter: yaml's `uniqueKeys` compares every key with every
   // other, which lets a 1 MB file of distinct keys take minutes.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: false, schema: 'core' });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    merge: false,
+    schema: 'core',
+  });
   report.useLineCounter(lineCounter);
   reportYamlErrors(doc, report);
   if (report.hasErrors()) return null;
@@ -73,5 +89,13 @@ export function parseScenario(text: string, fileName: string): ParseResult {
  * before reading it. Pure.
  */
 export function fileTooLarge(fileName: string, bytes: number): Diagnostic {
-  return { file: fileName, line: 1, col: 1, code: 'CQ1001', severity: 'error', message: tooLargeMessage(bytes), path: '' };
+  return {
+    file: fileName,
+    line: 1,
+    col: 1,
+    code: 'CQ1001',
+    severity: 'error',
+    message: tooLargeMessage(bytes),
+    path: '',
+  };
 }

@@ -72,10 +72,18 @@ export class Reporter {
     const sorted = [...this.found].sort((a, b) => a.line - b.line || a.col - b.col);
     if (this.dropped === 0) return sorted;
     const last = sorted[sorted.length - 1];
-    return [...sorted, {
-      file: this.file, line: last?.line ?? 1, col: last?.col ?? 1, code: 'CQ1008', severity: CODES.CQ1008.severity, path: '',
-      message: `${this.dropped} more problems are not listed; fix the ones above and check again.`,
-    }];
+    return [
+      ...sorted,
+      {
+        file: this.file,
+        line: last?.line ?? 1,
+        col: last?.col ?? 1,
+        code: 'CQ1008',
+        severity: CODES.CQ1008.severity,
+        path: '',
+        message: `${this.dropped} more problems are not listed; fix the ones above and check again.`,
+      },
+    ];
   }
 
   private add(code: DiagnosticCode, offset: number, message: string, path: string): void {

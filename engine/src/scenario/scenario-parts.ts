@@ -16,7 +16,8 @@ export interface Located<T> {
 /** Every choice of every scene, with the scene it belongs to. */
 export function* choices(scenario: Scenario): Generator<Located<Choice> & { scene: Scene }> {
   for (const [i, scene] of scenario.scenes.entries()) {
-    for (const [j, choice] of (scene.choices ?? []).entries()) yield { value: choice, path: ['scenes', i, 'choices', j], scene };
+    for (const [j, choice] of (scene.choices ?? []).entries())
+      yield { value: choice, path: ['scenes', i, 'choices', j], scene };
   }
 }
 
@@ -35,7 +36,8 @@ export function* effects(scenario: Scenario): Generator<Located<Choice | Branch>
 export function* injects(scenario: Scenario): Generator<Located<Inject>> {
   for (const [i, inject] of (scenario.injects ?? []).entries()) yield { value: inject, path: ['injects', i] };
   for (const [i, scene] of scenario.scenes.entries()) {
-    for (const [j, inject] of (scene.injects ?? []).entries()) yield { value: inject, path: ['scenes', i, 'injects', j] };
+    for (const [j, inject] of (scene.injects ?? []).entries())
+      yield { value: inject, path: ['scenes', i, 'injects', j] };
   }
 }
 
@@ -65,7 +67,8 @@ export function conditionLeaves(root: Located<Condition>): ConditionLeaf[] {
     const { value: c, path } = item;
     if ('flag' in c) leaves.push({ kind: 'flag', name: c.flag, path: [...path, 'flag'] });
     else if ('visited' in c) leaves.push({ kind: 'visited', name: c.visited, path: [...path, 'visited'] });
-    else if ('role_present' in c) leaves.push({ kind: 'role_present', name: c.role_present, path: [...path, 'role_present'] });
+    else if ('role_present' in c)
+      leaves.push({ kind: 'role_present', name: c.role_present, path: [...path, 'role_present'] });
     else if ('not' in c) stack.push({ value: c.not, path: [...path, 'not'] });
     else if ('all' in c) c.all.forEach((x, k) => stack.push({ value: x, path: [...path, 'all', k] }));
     else if ('any' in c) c.any.forEach((x, k) => stack.push({ value: x, path: [...path, 'any', k] }));

@@ -18,7 +18,8 @@ const EXPECTED: Record<string, string> = {
   record: 'a mapping',
 };
 
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function valueAt(data: unknown, path: readonly PathSegment[]): { present: boolean; value: unknown } {
   let value = data;
@@ -48,7 +49,8 @@ function sizeMessage(issue: Issue & { code: 'too_small' | 'too_big' }, value: un
     if (small && limit === 1) return 'must not be empty; write some text.';
     return `is ${plural(value.length, 'character')} long; ${small ? 'the minimum' : 'the limit'} is ${limit}.`;
   }
-  if (Array.isArray(value)) return `has ${plural(value.length, 'item')}; ${small ? 'it needs at least' : 'it may have at most'} ${limit}.`;
+  if (Array.isArray(value))
+    return `has ${plural(value.length, 'item')}; ${small ? 'it needs at least' : 'it may have at most'} ${limit}.`;
   return `${show(value)} is ${small ? 'below the minimum' : 'above the maximum'} of ${limit}.`;
 }
 
@@ -56,7 +58,13 @@ function sizeMessage(issue: Issue & { code: 'too_small' | 'too_big' }, value: un
  * Reports zod's issues as diagnostics that name the offending value and say what to do: unknown
  * keys (CQ1101, with a suggestion), missing keys (CQ1102) and bad values (CQ1103).
  */
-export function reportSchemaIssues(root: Schema, issues: readonly Issue[], data: unknown, report: Reporter, base: readonly PathSegment[] = []): void {
+export function reportSchemaIssues(
+  root: Schema,
+  issues: readonly Issue[],
+  data: unknown,
+  report: Reporter,
+  base: readonly PathSegment[] = [],
+): void {
   for (const issue of issues) {
     if (report.saturated) {
       report.drop(issue.code === 'unrecognized_keys' ? issue.keys.length : 1);
@@ -78,7 +86,11 @@ export function reportSchemaIssues(root: Schema, issues: readonly Issue[], data:
       case 'invalid_value': {
         const options = issue.values.map(String);
         const listed = options.length === 1 ? `'${options[0]}'` : `one of ${options.join(', ')}`;
-        report.at('CQ1103', path, `${show(value)} is not ${listed}.${typeof value === 'string' ? didYouMean(value, options) : ''}`);
+        report.at(
+          'CQ1103',
+          path,
+          `${show(value)} is not ${listed}.${typeof value === 'string' ? didYouMean(value, options) : ''}`,
+        );
         break;
       }
       case 'invalid_format':
@@ -92,7 +104,12 @@ export function reportSchemaIssues(root: Schema, issues: readonly Issue[], data:
         union(root, issue.errors, path, value, data, report);
         break;
       case 'invalid_key':
-        report.at('CQ1103', path, `'${String(path[path.length - 1])}' cannot be a key here: ${issue.issues[0]?.message ?? 'it is not valid'}.`, 'key');
+        report.at(
+          'CQ1103',
+          path,
+          `'${String(path[path.length - 1])}' cannot be a key here: ${issue.issues[0]?.message ?? 'it is not valid'}.`,
+          'key',
+        );
         break;
       default:
         report.at('CQ1103', path, `${issue.message}.`);
@@ -102,7 +119,12 @@ export function reportSchemaIssues(root: Schema, issues: readonly Issue[], data:
 
 function missingKey(root: Schema, path: readonly PathSegment[], report: Reporter): void {
   const parent = formatPath(path.slice(0, -1)) || 'the top level';
-  report.at('CQ1102', path, `missing required key '${String(path[path.length - 1])}' (${describeAll(schemasAt(root, path))}); add it to ${parent}.`, 'parent');
+  report.at(
+    'CQ1102',
+    path,
+    `missing required key '${String(path[path.length - 1])}' (${describeAll(schemasAt(root, path))}); add it to ${parent}.`,
+    'parent',
+  );
 }
 
 function unknownKeys(root: Schema, path: readonly PathSegment[], keys: readonly string[], report: Reporter): void {
@@ -115,7 +137,12 @@ function unknownKeys(root: Schema, path: readonly PathSegment[], keys: readonly 
 function unknownKey(root: Schema, path: readonly PathSegment[], key: string, report: Reporter): void {
   const allowed = keysAt(root, path);
   const hint = didYouMean(key, allowed);
-  report.at('CQ1101', [...path, key], `unknown key '${key}'.${hint || ` Keys allowed here: ${allowed.join(', ')}.`}`, 'key');
+  report.at(
+    'CQ1101',
+    [...path, key],
+    `unknown key '${key}'.${hint || ` Keys allowed here: ${allowed.join(', ')}.`}`,
+    'key',
+  );
 }
 
 /**
@@ -123,7 +150,12 @@ function unknownKey(root: Schema, path: readonly PathSegment[], key: string, rep
  * rather than on the value's type or on a key it lacks or should not have.
  */
 function fits(branch: readonly Issue[], path: readonly PathSegment[], data: unknown): boolean {
-  return branch.length > 0 && branch.every((i) => i.path.length > 0 && (i.path.length > 1 || valueAt(data, [...path, i.path[0] as PathSegment]).present));
+  return (
+    branch.length > 0 &&
+    branch.every(
+      (i) => i.path.length > 0 && (i.path.length > 1 || valueAt(data, [...path, i.path[0] as PathSegment]).present),
+    )
+  );
 }
 
 /**
@@ -131,7 +163,14 @@ function fits(branch: readonly Issue[], path: readonly PathSegment[], data: unkn
  * shape the value fits explains what is wrong inside it; otherwise the shapes are listed.
  * Conditions are the union of one-key mappings this is mostly for.
  */
-function union(root: Schema, branches: readonly (readonly Issue[])[], path: PathSegment[], value: unknown, data: unknown, report: Reporter): void {
+function union(
+  root: Schema,
+  branches: readonly (readonly Issue[])[],
+  path: PathSegment[],
+  value: unknown,
+  data: unknown,
+  report: Reporter,
+): void {
   const options = schemasAt(root, path);
   const mappings = isMapping(value) && options.length > 0 && options.every((o) => keysAt(o, []).length > 0);
   const allowed = keysAt(root, path);

@@ -10,7 +10,12 @@ describe('scenarios/schema.json', () => {
   });
 
   it('is draft-07, strict about keys, and names the condition definition', () => {
-    const schema = scenarioJsonSchema() as { $schema: string; additionalProperties: boolean; required: string[]; definitions: Record<string, unknown> };
+    const schema = scenarioJsonSchema() as {
+      $schema: string;
+      additionalProperties: boolean;
+      required: string[];
+      definitions: Record<string, unknown>;
+    };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toContain('scenes');

@@ -13,7 +13,8 @@ function expand(schema: Schema): Schema[] {
     const s = pending.pop() as Schema;
     if (seen.has(s)) continue;
     seen.add(s);
-    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable || s instanceof z.ZodLazy) pending.push(s.unwrap());
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable || s instanceof z.ZodLazy)
+      pending.push(s.unwrap());
     else if (s instanceof z.ZodUnion) pending.push(...[...s.options].reverse());
     else out.push(s);
   }
@@ -51,7 +52,8 @@ export function describeSchema(schema: Schema): string {
   if (schema instanceof z.ZodNumber) return schema.isInt ? 'a whole number' : 'a number';
   if (schema instanceof z.ZodBoolean) return 'true or false';
   if (schema instanceof z.ZodArray) return `a list of ${plural(describeSchema(schema.element))}`;
-  if (schema instanceof z.ZodObject) return Object.keys(schema.shape).length === 1 ? `{ ${Object.keys(schema.shape)[0]}: … }` : 'a mapping';
+  if (schema instanceof z.ZodObject)
+    return Object.keys(schema.shape).length === 1 ? `{ ${Object.keys(schema.shape)[0]}: … }` : 'a mapping';
   if (schema instanceof z.ZodRecord) return 'a mapping';
   if (schema instanceof z.ZodEnum) return `one of ${schema.options.join(', ')}`;
   if (schema instanceof z.ZodLiteral) return [...schema.values].map((v) => `'${String(v)}'`).join(' or ');
@@ -61,7 +63,9 @@ export function describeSchema(schema: Schema): string {
 /** Several shapes described as alternatives: "text or a list of texts". */
 export function describeAll(schemas: readonly Schema[]): string {
   const described = [...new Set(schemas.map(describeSchema))];
-  return described.length <= 1 ? (described[0] ?? 'a value') : `${described.slice(0, -1).join(', ')} or ${described[described.length - 1]}`;
+  return described.length <= 1
+    ? (described[0] ?? 'a value')
+    : `${described.slice(0, -1).join(', ')} or ${described[described.length - 1]}`;
 }
 
 function plural(description: string): string {

@@ -6,7 +6,9 @@ import { telemetrySchema } from './telemetry-schema.ts';
  * validation and `scenarios/schema.json` (for editors) all come from it.
  */
 
-const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'an id is lower-case letters, digits, "-" or "_", starting with a letter');
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'an id is lower-case letters, digits, "-" or "_", starting with a letter');
 const text = z.string().min(1).max(4000);
 const minutes = z.number().int().min(-10_000).max(10_000);
 const duration = z.number().int().min(0).max(10_000);

@@ -6,7 +6,9 @@ import { z } from 'zod';
  * makes every point from these and the session's seed (engine/src/telemetry), one per game minute.
  */
 
-const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'an id is lower-case letters, digits, "-" or "_", starting with a letter');
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'an id is lower-case letters, digits, "-" or "_", starting with a letter');
 const minutes = z.number().int().min(-10_000).max(10_000);
 const duration = z.number().int().min(0).max(10_000);
 const amount = z.number().min(-1e12).max(1e12);

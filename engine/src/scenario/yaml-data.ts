@@ -41,14 +41,19 @@ function resolveAliases(root: unknown, report: Reporter): Map<Alias, unknown> | 
       if (anchors.has(node.source)) targets.set(node, anchors.get(node.source));
       else {
         complete = false;
-        report.atOffset('CQ1002', startOf(node, 0), `the alias *${node.source} has no anchor &${node.source} before it; define the anchor first or write the value out.`);
+        report.atOffset(
+          'CQ1002',
+          startOf(node, 0),
+          `the alias *${node.source} has no anchor &${node.source} before it; define the anchor first or write the value out.`,
+        );
       }
       continue;
     }
     if (isScalar(node) || isMap(node) || isSeq(node)) {
       if (node.anchor) anchors.set(node.anchor, node);
     }
-    if (isMap(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]?.value, node.items[i]?.key);
+    if (isMap(node))
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]?.value, node.items[i]?.key);
     else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
   }
   return complete ? targets : null;
@@ -88,16 +93,29 @@ class Converter {
     if (isAlias(node)) {
       const target = this.targets.get(node);
       if (++this.expansions > MAX_ALIAS_EXPANSIONS) {
-        return this.fail('CQ1004', frame, `more than ${MAX_ALIAS_EXPANSIONS} aliases are expanded; a scenario file does not need that many. Write the values out.`);
+        return this.fail(
+          'CQ1004',
+          frame,
+          `more than ${MAX_ALIAS_EXPANSIONS} aliases are expanded; a scenario file does not need that many. Write the values out.`,
+        );
       }
       for (let up = frame.ancestry; up; up = up.up) {
-        if (up.node === target) return this.fail('CQ1004', frame, `the alias *${node.source} refers to the node that contains it, which never ends. Remove the alias.`);
+        if (up.node === target)
+          return this.fail(
+            'CQ1004',
+            frame,
+            `the alias *${node.source} refers to the node that contains it, which never ends. Remove the alias.`,
+          );
       }
       node = target;
       frame = { ...frame, node, aliased: true };
     }
     if (frame.aliased && ++this.aliasedValues > MAX_ALIASED_VALUES) {
-      return this.fail('CQ1004', frame, `aliases expand to more than ${MAX_ALIASED_VALUES} values (an alias bomb?). Write the values out instead of nesting aliases.`);
+      return this.fail(
+        'CQ1004',
+        frame,
+        `aliases expand to more than ${MAX_ALIASED_VALUES} values (an alias bomb?). Write the values out instead of nesting aliases.`,
+      );
     }
     const ancestry = { node, up: frame.ancestry };
     if (isMap(node)) this.mapping(node.items, frame, ancestry);
@@ -120,11 +138,23 @@ class Converter {
       const path = appendPath(frame.path, key);
       const first = seen.get(key);
       if (first !== undefined) {
-        this.report.atOffset('CQ1003', keyAt, `the key '${key}' appears twice in this mapping (first on line ${this.report.lineOf(first)}); keep one of them.`, path);
+        this.report.atOffset(
+          'CQ1003',
+          keyAt,
+          `the key '${key}' appears twice in this mapping (first on line ${this.report.lineOf(first)}); keep one of them.`,
+          path,
+        );
         continue;
       }
       seen.set(key, keyAt);
-      const child = { node: pair.value, path, depth: frame.depth + 1, put: (v: unknown) => (out[key] = v), ancestry, aliased: frame.aliased };
+      const child = {
+        node: pair.value,
+        path,
+        depth: frame.depth + 1,
+        put: (v: unknown) => (out[key] = v),
+        ancestry,
+        aliased: frame.aliased,
+      };
       children.push([child, keyAt]);
     }
     // Pushed last to first so that they are converted in document order.
@@ -135,7 +165,17 @@ class Converter {
     const out: unknown[] = new Array<unknown>(items.length).fill(null);
     frame.put(out);
     for (let i = items.length - 1; i >= 0; i--) {
-      this.push({ node: items[i], path: appendPath(frame.path, i), depth: frame.depth + 1, put: (v) => (out[i] = v), ancestry, aliased: frame.aliased }, null);
+      this.push(
+        {
+          node: items[i],
+          path: appendPath(frame.path, i),
+          depth: frame.depth + 1,
+          put: (v) => (out[i] = v),
+          ancestry,
+          aliased: frame.aliased,
+        },
+        null,
+      );
     }
   }
 
@@ -147,7 +187,12 @@ class Converter {
     }
     const text = key.value === null || key.value === undefined ? '' : String(key.value);
     if (FORBIDDEN_KEYS.has(text)) {
-      this.report.atOffset('CQ1006', at, `'${text}' cannot be a key: it names a JavaScript built-in. Remove it.`, appendPath(parent, text));
+      this.report.atOffset(
+        'CQ1006',
+        at,
+        `'${text}' cannot be a key: it names a JavaScript built-in. Remove it.`,
+        appendPath(parent, text),
+      );
       return null;
     }
     return text;
@@ -174,11 +219,19 @@ function plain(value: unknown): unknown {
 export function documentToData(doc: Document, report: Reporter): { data: unknown } | null {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
-    report.atOffset('CQ1007', 0, 'the file is empty; a scenario starts with `format: chaos-quest/1`, then `id:`, `title:` and the rest.');
+    report.atOffset(
+      'CQ1007',
+      0,
+      'the file is empty; a scenario starts with `format: chaos-quest/1`, then `id:`, `title:` and the rest.',
+    );
     return null;
   }
   if (!isMap(root)) {
-    report.atOffset('CQ1007', startOf(root, 0), `the top level is ${isSeq(root) ? 'a list' : 'a single value'}; a scenario is a mapping of keys such as \`format:\`, \`id:\` and \`scenes:\`.`);
+    report.atOffset(
+      'CQ1007',
+      startOf(root, 0),
+      `the top level is ${isSeq(root) ? 'a list' : 'a single value'}; a scenario is a mapping of keys such as \`format:\`, \`id:\` and \`scenes:\`.`,
+    );
     return null;
   }
   const targets = resolveAliases(root, report);

@@ -28,7 +28,13 @@ export function pageAlerts(draft: Draft): void {
     const text = `${firing.text}${since}`;
     const to = firing.to.length > 0 ? (firing.to as RoleId[]) : null;
     append(draft, 'revealed', { key, injectId: null, text, to, page: true, at: now(draft), acknowledgedBy: [] });
-    note(draft, 'page', text, to ? { roles: to } : 'all', firing.kind === 'baseline' ? 'Dynamic baseline' : 'Monitoring');
+    note(
+      draft,
+      'page',
+      text,
+      to ? { roles: to } : 'all',
+      firing.kind === 'baseline' ? 'Dynamic baseline' : 'Monitoring',
+    );
     markMilestone(draft, 'firstPage', 'page');
   }
 }

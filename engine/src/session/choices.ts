@@ -32,5 +32,8 @@ export function activeModifiers(game: Game, state: SessionState, check: Check): 
   const context = state.game.context;
   return (check.modifiers ?? [])
     .filter((m) => (!m.role || context.rolesPresent.includes(m.role)) && (!m.when || holds(m.when, context)))
-    .map((m) => ({ label: m.label ?? (m.role ? `${game.roles.get(m.role)?.name ?? m.role} at the table` : 'circumstances'), add: m.add }));
+    .map((m) => ({
+      label: m.label ?? (m.role ? `${game.roles.get(m.role)?.name ?? m.role} at the table` : 'circumstances'),
+      add: m.add,
+    }));
 }

@@ -45,7 +45,10 @@ type WireSchema<T extends string, P extends z.ZodRawShape> = ReturnType<typeof c
  */
 export function defineCommand<T extends string, P extends z.ZodRawShape, S extends Sender>(
   type: T,
-  record: Omit<CommandDefinition<T, z.infer<WireSchema<T, P>>>, 'type' | 'schema' | 'senders'> & { payload: P; senders: S },
+  record: Omit<CommandDefinition<T, z.infer<WireSchema<T, P>>>, 'type' | 'schema' | 'senders'> & {
+    payload: P;
+    senders: S;
+  },
 ): CommandDefinition<T, z.infer<WireSchema<T, P>>> & { readonly schema: WireSchema<T, P>; readonly senders: S } {
   const { payload, ...rest } = record;
   return { type, schema: commandShape(type, payload), ...rest };

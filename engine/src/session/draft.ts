@@ -27,7 +27,12 @@ export interface Draft {
 /** A draft of the state after `entry`, with the seq and wall clock already advanced. Pure. */
 export function openDraft(game: Game, state: SessionState, entry: LogStamp, owned = false): Draft {
   const actor = entry.actor;
-  const by = actor.kind === 'facilitator' ? 'Facilitator' : actor.kind === 'system' ? 'System' : (own(state.players, actor.playerId)?.name ?? 'Someone');
+  const by =
+    actor.kind === 'facilitator'
+      ? 'Facilitator'
+      : actor.kind === 'system'
+        ? 'System'
+        : (own(state.players, actor.playerId)?.name ?? 'Someone');
   return { game, state: { ...state, seq: entry.seq, lastAt: entry.at }, entry, by, owned };
 }
 
@@ -52,19 +57,43 @@ export function note(draft: Draft, kind: TimelineKind, text: string, audience: A
   append(draft, 'timeline', { seq: draft.entry.seq, at: now(draft), kind, text, by, audience });
 }
 
-export function markMilestone(draft: Draft, name: keyof SessionState['milestones'], source: MilestoneRecord['source'], at: Stamp = now(draft)): boolean {
+export function markMilestone(
+  draft: Draft,
+  name: keyof SessionState['milestones'],
+  source: MilestoneRecord['source'],
+  at: Stamp = now(draft),
+): boolean {
   if (draft.state.milestones[name]) return false;
   draft.state.milestones = { ...draft.state.milestones, [name]: { ...at, source } };
-  if (name !== 'firstPage' && name !== 'started') note(draft, 'milestone', `${name[0]?.toUpperCase()}${name.slice(1)} (${source})`);
+  if (name !== 'firstPage' && name !== 'started')
+    note(draft, 'milestone', `${name[0]?.toUpperCase()}${name.slice(1)} (${source})`);
   return true;
 }
 
 /** Reveals an inject (the scenario's, or improvised when `injectId` is null) to its roles, on the timeline. */
-export function reveal(draft: Draft, injectId: InjectId | null, inject: Pick<Inject, 'text' | 'page'> & { to?: readonly string[] | undefined }): void {
+export function reveal(
+  draft: Draft,
+  injectId: InjectId | null,
+  inject: Pick<Inject, 'text' | 'page'> & { to?: readonly string[] | undefined },
+): void {
   const key = injectId ?? `improvised-${draft.entry.seq}`;
   // Role ids the scenario's lint or the command's handler checked against the scenario's roles.
   const to = (inject.to ?? null) as RoleId[] | null;
-  append(draft, 'revealed', { key, injectId, text: inject.text, to, page: inject.page, at: now(draft), acknowledgedBy: [] });
-  note(draft, inject.page ? 'page' : 'inject', inject.text, to ? { roles: to } : 'all', injectId ? 'Scenario' : draft.by);
+  append(draft, 'revealed', {
+    key,
+    injectId,
+    text: inject.text,
+    to,
+    page: inject.page,
+    at: now(draft),
+    acknowledgedBy: [],
+  });
+  note(
+    draft,
+    inject.page ? 'page' : 'inject',
+    inject.text,
+    to ? { roles: to } : 'all',
+    injectId ? 'Scenario' : draft.by,
+  );
   if (inject.page) markMilestone(draft, 'firstPage', 'page');
 }

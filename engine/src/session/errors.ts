@@ -8,4 +8,7 @@ export interface StepError {
 
 export type StepResult<S> = { ok: true; state: S } | { ok: false; error: StepError };
 
-export const fail = (code: StepErrorCode, message: string): { ok: false; error: StepError } => ({ ok: false, error: { code, message } });
+export const fail = (code: StepErrorCode, message: string): { ok: false; error: StepError } => ({
+  ok: false,
+  error: { code, message },
+});

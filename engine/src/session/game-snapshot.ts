@@ -15,7 +15,10 @@ export function resolveSnapshot(game: Game, snapshot: GameSnapshot): MachineSnap
   let machineSnapshot = resolved.get(snapshot);
   if (!machineSnapshot) {
     const historyValue = Object.fromEntries(
-      Object.entries(snapshot.history).map(([id, nodes]) => [id, nodes.map((node) => game.machine.getStateNodeById(node))]),
+      Object.entries(snapshot.history).map(([id, nodes]) => [
+        id,
+        nodes.map((node) => game.machine.getStateNodeById(node)),
+      ]),
     );
     machineSnapshot = game.machine.resolveState({ value: snapshot.value, context: snapshot.context, historyValue });
     resolved.set(snapshot, machineSnapshot);
@@ -25,7 +28,9 @@ export function resolveSnapshot(game: Game, snapshot: GameSnapshot): MachineSnap
 
 /** The plain-JSON form of a machine snapshot, as the session state keeps it. Pure. */
 export function persistSnapshot(snapshot: Pick<MachineSnapshot, 'value' | 'context' | 'historyValue'>): GameSnapshot {
-  const history = Object.fromEntries(Object.entries(snapshot.historyValue).map(([id, nodes]) => [id, nodes.map((node) => node.id)]));
+  const history = Object.fromEntries(
+    Object.entries(snapshot.historyValue).map(([id, nodes]) => [id, nodes.map((node) => node.id)]),
+  );
   return { value: snapshot.value as GameSnapshot['value'], context: snapshot.context, history };
 }
 

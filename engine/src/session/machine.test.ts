@@ -13,7 +13,12 @@ function withGuardedChoice(): Scenario {
   return {
     ...scenario,
     scenes: scenario.scenes.map((scene) =>
-      scene.id !== 'triage' ? scene : { ...scene, choices: (scene.choices ?? []).map((c) => (c.id === 'hold' ? { ...c, when: { flag: 'rolled_back' } } : c)) },
+      scene.id !== 'triage'
+        ? scene
+        : {
+            ...scene,
+            choices: (scene.choices ?? []).map((c) => (c.id === 'hold' ? { ...c, when: { flag: 'rolled_back' } } : c)),
+          },
     ),
   };
 }
@@ -46,7 +51,11 @@ describe('the machine carries the game', () => {
   it('asks the machine what is possible: a paused game takes no choice, no clock and no pause', () => {
     const t = new Table(scenario).seatAndStart(['sre']);
     t.must(FACILITATOR, { type: 'session.pause' });
-    for (const payload of [{ type: 'session.pause' }, { type: 'clock.advance', minutes: 1 }, { type: 'choice.apply', choiceId: 'look' }] as const) {
+    for (const payload of [
+      { type: 'session.pause' },
+      { type: 'clock.advance', minutes: 1 },
+      { type: 'choice.apply', choiceId: 'look' },
+    ] as const) {
       expect(t.send(FACILITATOR, payload)).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
     }
     // What the table sees while paused is what is open once it resumes.
@@ -56,7 +65,10 @@ describe('the machine carries the game', () => {
   it('fires a timed inject once, and not at all when the facilitator revealed it first', () => {
     const t = new Table(scenario).seatAndStart(['sre', 'ic']);
     t.must(FACILITATOR, { type: 'inject.reveal', injectId: 'tweet' });
-    expect(t.send(FACILITATOR, { type: 'inject.reveal', injectId: 'tweet' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(t.send(FACILITATOR, { type: 'inject.reveal', injectId: 'tweet' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
     t.must(FACILITATOR, { type: 'clock.advance', minutes: 25 });
     expect(t.state.revealed.map((r) => r.key).sort()).toEqual(['page', 'tweet']);
     t.must(FACILITATOR, { type: 'clock.advance', minutes: 5 });
@@ -67,8 +79,14 @@ describe('the machine carries the game', () => {
     const guarded = withGuardedChoice();
     const t = new Table(guarded).seatAndStart(['sre', 'ic']);
     expect(availableChoices(gameOf(guarded), t.state).map((c) => c.id)).toEqual(['look']);
-    expect(t.send(FACILITATOR, { type: 'choice.apply', choiceId: 'hold' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(t.send(player('p1'), { type: 'choice.vote', choiceId: 'hold' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(t.send(FACILITATOR, { type: 'choice.apply', choiceId: 'hold' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(t.send(player('p1'), { type: 'choice.vote', choiceId: 'hold' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('begins the fault when the clock reaches its onset, on the scenario clock, once', () => {

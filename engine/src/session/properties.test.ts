@@ -30,20 +30,45 @@ const word = fc.string({ minLength: 1, maxLength: 12 });
 /** Commands that are mostly well-formed and often legal, so that sequences get deep into a game. */
 const commandArb: fc.Arbitrary<Payload> = fc.oneof(
   fc.constantFrom(
-    { type: 'session.brief' }, { type: 'session.start' }, { type: 'session.start' }, { type: 'session.pause' },
-    { type: 'session.resume' }, { type: 'clock.tick' }, { type: 'session.close' },
+    { type: 'session.brief' },
+    { type: 'session.start' },
+    { type: 'session.start' },
+    { type: 'session.pause' },
+    { type: 'session.resume' },
+    { type: 'clock.tick' },
+    { type: 'session.close' },
   ),
   fc.record({ type: fc.constant('session.end'), outcome: fc.constantFrom('success', 'partial', 'failure') }),
-  ...Array.from({ length: 3 }, () => fc.record({ type: fc.constant('clock.advance'), minutes: fc.integer({ min: 1, max: 30 }) })),
+  ...Array.from({ length: 3 }, () =>
+    fc.record({ type: fc.constant('clock.advance'), minutes: fc.integer({ min: 1, max: 30 }) }),
+  ),
   fc.record({ type: fc.constant('clock.pace'), secondsPerMinute: fc.option(fc.integer({ min: 1, max: 60 })) }),
-  ...Array.from({ length: 3 }, () => fc.record({ type: fc.constant('inject.reveal'), injectId: fc.constantFrom(...injectIds) })),
-  fc.record({ type: fc.constant('inject.improvise'), text: word, to: fc.option(fc.subarray(roleIds, { minLength: 1 }), { nil: undefined }), page: fc.boolean() }),
+  ...Array.from({ length: 3 }, () =>
+    fc.record({ type: fc.constant('inject.reveal'), injectId: fc.constantFrom(...injectIds) }),
+  ),
+  fc.record({
+    type: fc.constant('inject.improvise'),
+    text: word,
+    to: fc.option(fc.subarray(roleIds, { minLength: 1 }), { nil: undefined }),
+    page: fc.boolean(),
+  }),
   fc.record({ type: fc.constant('scene.goto'), sceneId: fc.constantFrom(...sceneIds) }),
   fc.record({ type: fc.constant('milestone.mark'), milestone: fc.constantFrom('detected', 'mitigated', 'resolved') }),
-  fc.record({ type: fc.constant('declaration.confirm'), declarationId: fc.constantFrom('d5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12') }),
+  fc.record({
+    type: fc.constant('declaration.confirm'),
+    declarationId: fc.constantFrom('d5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'),
+  }),
   fc.record({ type: fc.constant('coach'), playerId: fc.constantFrom(...playerIds), text: word }),
-  fc.record({ type: fc.constant('dice.roll'), dice: fc.constantFrom('d6', 'd20', '2d6'), label: fc.constantFrom('luck', 'grit') }),
-  fc.record({ type: fc.constant('player.assign'), playerId: fc.constantFrom(...playerIds), role: fc.option(fc.constantFrom(...roleIds)) }),
+  fc.record({
+    type: fc.constant('dice.roll'),
+    dice: fc.constantFrom('d6', 'd20', '2d6'),
+    label: fc.constantFrom('luck', 'grit'),
+  }),
+  fc.record({
+    type: fc.constant('player.assign'),
+    playerId: fc.constantFrom(...playerIds),
+    role: fc.option(fc.constantFrom(...roleIds)),
+  }),
   fc.record({ type: fc.constant('player.remove'), playerId: fc.constantFrom(...playerIds) }),
   fc.record({ type: fc.constant('player.join'), playerId: fc.constantFrom(...playerIds), name: word }),
   fc.record({ type: fc.constant('role.take'), role: fc.constantFrom(...roleIds) }),
@@ -52,7 +77,13 @@ const commandArb: fc.Arbitrary<Payload> = fc.oneof(
   fc.record({ type: fc.constant('incident.declare'), kind: fc.constantFrom('incident', 'mitigated', 'resolved') }),
   fc.record({ type: fc.constant('hand.raise'), raised: fc.boolean() }),
   fc.record({ type: fc.constant('inject.ack'), key: fc.constantFrom(...injectIds) }),
-  ...Array.from({ length: 2 }, () => fc.record({ type: fc.constant('choice.apply'), choiceId: fc.constantFrom(...choiceIds), physical: fc.option(fc.integer({ min: 1, max: 25 }), { nil: undefined }) })),
+  ...Array.from({ length: 2 }, () =>
+    fc.record({
+      type: fc.constant('choice.apply'),
+      choiceId: fc.constantFrom(...choiceIds),
+      physical: fc.option(fc.integer({ min: 1, max: 25 }), { nil: undefined }),
+    }),
+  ),
   fc.record({ type: fc.constant('timeline.post'), text: word }),
   fc.record({ type: fc.constant('action-item.add'), text: word }),
 ) as fc.Arbitrary<Payload>;
@@ -119,12 +150,15 @@ describe('engine properties', () => {
           const phase = typeof state.game.value === 'string' ? state.game.value : 'running';
           for (const id of Object.keys(state.players).map(asPlayerId)) {
             const text = JSON.stringify(viewFor(scenario, state, { kind: 'player', playerId: id }));
-            const forbidden = forbiddenFor(state, id).filter((f) => !(f === scenario.fault.summary && (phase === 'debrief' || phase === 'ended')));
+            const forbidden = forbiddenFor(state, id).filter(
+              (f) => !(f === scenario.fault.summary && (phase === 'debrief' || phase === 'ended')),
+            );
             for (const f of forbidden) expect(text.includes(f), `player ${id} received "${f}"`).toBe(false);
           }
           const observer = JSON.stringify(viewFor(scenario, state, { kind: 'observer' }));
           expect(observer.includes(state.seed)).toBe(false);
-          for (const r of scenario.roles) for (const secret of r.secrets ?? []) expect(observer.includes(secret)).toBe(false);
+          for (const r of scenario.roles)
+            for (const secret of r.secrets ?? []) expect(observer.includes(secret)).toBe(false);
           expect(JSON.stringify(viewFor(scenario, state, { kind: 'facilitator' })).includes(state.seed)).toBe(false);
         });
       }),
@@ -153,7 +187,13 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(programArb, (program) => {
         // The sre player gets paged first and acknowledges last, so an ack that edited the page in place would show.
-        const t = play({ roles: ['sre', ...(program.roles ?? [])], commands: [[FACILITATOR, { type: 'clock.advance', minutes: 10 }]] }, 'untouched');
+        const t = play(
+          {
+            roles: ['sre', ...(program.roles ?? [])],
+            commands: [[FACILITATOR, { type: 'clock.advance', minutes: 10 }]],
+          },
+          'untouched',
+        );
         const ackPage: [Actor, Payload] = [player('p1'), { type: 'inject.ack', key: 'page' }];
         for (const [actor, command] of [...program.commands, ackPage]) {
           const before = t.state;
@@ -166,7 +206,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('puts the state\'s own entries in the entry lists of every projection (ENTRY_LIST_FIELDS)', () => {
+  it("puts the state's own entries in the entry lists of every projection (ENTRY_LIST_FIELDS)", () => {
     const sources: Record<(typeof ENTRY_LIST_FIELDS)[number], (s: SessionState) => readonly object[]> = {
       injects: (s) => s.revealed,
       timeline: (s) => s.timeline,
@@ -180,7 +220,11 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(programArb, (program) => {
         play(program, 'entries', (state) => {
-          const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const)];
+          const audiences: ViewAudience[] = [
+            { kind: 'facilitator' },
+            { kind: 'observer' },
+            ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const),
+          ];
           for (const audience of audiences) {
             const projection = projectionFor(scenario, state, audience) as unknown as Record<string, unknown>;
             for (const field of ENTRY_LIST_FIELDS) {
@@ -188,7 +232,8 @@ describe('engine properties', () => {
               if (list === undefined) continue;
               const own = new Set(sources[field](state));
               expect(Array.isArray(list)).toBe(true);
-              for (const entry of list as unknown[]) expect(own.has(entry as object), `${field} holds a copy`).toBe(true);
+              for (const entry of list as unknown[])
+                expect(own.has(entry as object), `${field} holds a copy`).toBe(true);
             }
           }
         });
@@ -200,7 +245,11 @@ describe('engine properties', () => {
   it('patches every projection into the next, byte for byte, for every audience after any sequence', () => {
     fc.assert(
       fc.property(programArb, (program) => {
-        const audiences: ViewAudience[] = [{ kind: 'facilitator' }, { kind: 'observer' }, ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const)];
+        const audiences: ViewAudience[] = [
+          { kind: 'facilitator' },
+          { kind: 'observer' },
+          ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const),
+        ];
         let held = audiences.map((audience) => projectionFor(scenario, new Table(scenario, 'patch').state, audience));
         play(program, 'patch', (state) => {
           held = audiences.map((audience, i) => {
@@ -211,7 +260,9 @@ describe('engine properties', () => {
             expect(JSON.stringify(patched)).toBe(JSON.stringify(next));
             // A patch travels as JSON: what the client parses must apply the same.
             const wire = JSON.parse(JSON.stringify(patch)) as ViewPatch;
-            expect(JSON.stringify(applyPatch(JSON.parse(JSON.stringify(held[i])) as Projection, wire))).toBe(JSON.stringify(next));
+            expect(JSON.stringify(applyPatch(JSON.parse(JSON.stringify(held[i])) as Projection, wire))).toBe(
+              JSON.stringify(next),
+            );
             return next;
           });
         });
@@ -228,7 +279,10 @@ describe('engine properties', () => {
           for (const playerId of [...playerIds, 'nobody'].map(asPlayerId)) {
             if (!before) continue;
             const same = meInputs(before, playerId).every((input, i) => input === meInputs(state, playerId)[i]);
-            if (same) expect(JSON.stringify(meFor(scenario, state, playerId))).toBe(JSON.stringify(meFor(scenario, before, playerId)));
+            if (same)
+              expect(JSON.stringify(meFor(scenario, state, playerId))).toBe(
+                JSON.stringify(meFor(scenario, before, playerId)),
+              );
           }
           before = state;
         });

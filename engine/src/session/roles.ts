@@ -5,7 +5,13 @@ import type { Player } from './state.ts';
 
 /** Tells the machine which roles have a player, for `role_present` conditions and role modifiers. */
 export function syncRoles(draft: Draft): void {
-  const present = [...new Set(Object.values(draft.state.players).filter((p) => !p.removed && p.role).map((p) => p.role as string))].sort();
+  const present = [
+    ...new Set(
+      Object.values(draft.state.players)
+        .filter((p) => !p.removed && p.role)
+        .map((p) => p.role as string),
+    ),
+  ].sort();
   const current = draft.state.game.context.rolesPresent;
   if (present.length === current.length && present.every((r, i) => r === current[i])) return;
   send(draft, { type: 'ROLES', present });

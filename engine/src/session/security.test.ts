@@ -25,9 +25,15 @@ describe('a player cannot collect the roles’ secrets', () => {
   it('refuses role.take once the table is briefed, in every later phase', () => {
     const t = new Table(scenario).seatAndStart(['sre', 'ic']);
     const before = stateHash(t.state);
-    expect(t.send(player('p1'), { type: 'role.take', role: 'ic' })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+    expect(t.send(player('p1'), { type: 'role.take', role: 'ic' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-phase' },
+    });
     t.must(FACILITATOR, { type: 'session.pause' });
-    expect(t.send(player('p1'), { type: 'role.take', role: 'ic' })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+    expect(t.send(player('p1'), { type: 'role.take', role: 'ic' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-phase' },
+    });
     expect(meFor(scenario, t.state, asPlayerId('p1')).role?.id).toBe('sre');
     t.must(FACILITATOR, { type: 'session.resume' });
     expect(t.state.players[asPlayerId('p1')]?.role).toBe('sre');
@@ -56,22 +62,28 @@ describe('a player cannot collect the roles’ secrets', () => {
 });
 
 describe('ids from the wire are own keys, never prototype properties', () => {
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses %s as a player id in every command that names one', (id) => {
-    const t = new Table(scenario).seatAndStart(['sre', 'ic']);
-    const before = stateHash(t.state);
-    for (const payload of [
-      { type: 'player.assign', playerId: id, role: 'ic' },
-      { type: 'player.remove', playerId: id },
-      { type: 'coach', playerId: id, text: 'hi' },
-      { type: 'role.decline', playerId: id },
-    ] as const) {
-      expect(t.send(FACILITATOR, payload)).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    }
-    expect(t.send(player(id), { type: 'timeline.post', text: 'ghost' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(stateHash(t.state)).toBe(before);
-    expect(Object.keys(t.state.players)).toEqual(['p1', 'p2']);
-    expect(t.state.game.context.rolesPresent).toEqual(['ic', 'sre']);
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'refuses %s as a player id in every command that names one',
+    (id) => {
+      const t = new Table(scenario).seatAndStart(['sre', 'ic']);
+      const before = stateHash(t.state);
+      for (const payload of [
+        { type: 'player.assign', playerId: id, role: 'ic' },
+        { type: 'player.remove', playerId: id },
+        { type: 'coach', playerId: id, text: 'hi' },
+        { type: 'role.decline', playerId: id },
+      ] as const) {
+        expect(t.send(FACILITATOR, payload)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      }
+      expect(t.send(player(id), { type: 'timeline.post', text: 'ghost' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(stateHash(t.state)).toBe(before);
+      expect(Object.keys(t.state.players)).toEqual(['p1', 'p2']);
+      expect(t.state.game.context.rolesPresent).toEqual(['ic', 'sre']);
+    },
+  );
 });
 
 describe('a session’s budgets', () => {
@@ -92,14 +104,22 @@ describe('a session’s budgets', () => {
 
   it('seats at most SESSION_LIMITS.players players', () => {
     const t = new Table(scenario);
-    for (let i = 0; i < SESSION_LIMITS.players; i++) t.must(SYSTEM, { type: 'player.join', playerId: `p${i}`, name: `P${i}` });
-    expect(t.send(SYSTEM, { type: 'player.join', playerId: 'late', name: 'Late' })).toMatchObject({ ok: false, error: { code: 'budget' } });
+    for (let i = 0; i < SESSION_LIMITS.players; i++)
+      t.must(SYSTEM, { type: 'player.join', playerId: `p${i}`, name: `P${i}` });
+    expect(t.send(SYSTEM, { type: 'player.join', playerId: 'late', name: 'Late' })).toMatchObject({
+      ok: false,
+      error: { code: 'budget' },
+    });
   });
 
   it('keeps a full timeline open to the facilitator and shut to players', () => {
     const t = new Table(scenario).seatAndStart(['sre']);
-    while (t.state.timeline.length < SESSION_LIMITS.timeline) t.must(player('p1'), { type: 'hand.raise', raised: !t.state.players[asPlayerId('p1')]?.hand });
-    expect(t.send(player('p1'), { type: 'action.propose', text: 'one more' })).toMatchObject({ ok: false, error: { code: 'budget' } });
+    while (t.state.timeline.length < SESSION_LIMITS.timeline)
+      t.must(player('p1'), { type: 'hand.raise', raised: !t.state.players[asPlayerId('p1')]?.hand });
+    expect(t.send(player('p1'), { type: 'action.propose', text: 'one more' })).toMatchObject({
+      ok: false,
+      error: { code: 'budget' },
+    });
     expect(t.send(FACILITATOR, { type: 'timeline.post', text: 'The facilitator carries on' }).ok).toBe(true);
   });
 
@@ -107,7 +127,13 @@ describe('a session’s budgets', () => {
     const t = new Table(scenario).seatAndStart(['sre']);
     t.must(player('p1'), { type: 'timeline.post', text: 'x'.repeat(500) });
     const over = { ...t.state, textUsed: SESSION_LIMITS.text };
-    const again = replay(scenario, 'seed', t.log.slice(-1), { scenarioHash: 'test', createdAt: 0 }, { ...over, seq: t.state.seq - 1 });
+    const again = replay(
+      scenario,
+      'seed',
+      t.log.slice(-1),
+      { scenarioHash: 'test', createdAt: 0 },
+      { ...over, seq: t.state.seq - 1 },
+    );
     expect(again.ok).toBe(true);
   });
 });

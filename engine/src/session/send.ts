@@ -17,7 +17,9 @@ export function send(draft: Draft, event: GameEvent): void {
   const [next, actions] = transition(draft.game.machine, snapshot, event);
   // transition() hands back the very snapshot it was given when no transition was taken.
   if (next === snapshot) {
-    throw new Error(`The machine does not take ${event.type} in ${JSON.stringify(snapshot.value)}: a command reached it past its gate.`);
+    throw new Error(
+      `The machine does not take ${event.type} in ${JSON.stringify(snapshot.value)}: a command reached it past its gate.`,
+    );
   }
   draft.state.game = persistSnapshot(next);
   const announced = [...actions].sort((a, b) => announcementOrder(a.type) - announcementOrder(b.type));
@@ -77,5 +79,9 @@ function conclude(draft: Draft): void {
   markMilestone(draft, 'ended', endingId ? 'outcome' : 'facilitator');
   draft.state.endedAt = draft.entry.at;
   draft.state.pace = null;
-  note(draft, 'phase', `Debrief: ${ending?.title ?? ending?.id ?? 'ended by the facilitator'} (${outcome ?? 'no outcome'})`);
+  note(
+    draft,
+    'phase',
+    `Debrief: ${ending?.title ?? ending?.id ?? 'ended by the facilitator'} (${outcome ?? 'no outcome'})`,
+  );
 }

@@ -20,7 +20,10 @@ describe('step', () => {
     expect(sceneOf(t.state)).toBe('triage');
     t.must(FACILITATOR, { type: 'session.pause' });
     expect(phaseOf(t.state)).toBe('paused');
-    expect(t.send(FACILITATOR, { type: 'clock.advance', minutes: 5 })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+    expect(t.send(FACILITATOR, { type: 'clock.advance', minutes: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-phase' },
+    });
     t.must(FACILITATOR, { type: 'session.resume' });
     t.must(FACILITATOR, { type: 'session.end', outcome: 'partial' });
     expect(phaseOf(t.state)).toBe('debrief');
@@ -39,14 +42,20 @@ describe('step', () => {
 
   it('lets a role with can_apply_choices apply a choice, and refuses the others', () => {
     const t = new Table(scenario).seatAndStart(['sre', 'ic']);
-    expect(t.send(player('p1'), { type: 'choice.apply', choiceId: 'look' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.send(player('p1'), { type: 'choice.apply', choiceId: 'look' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     t.must(player('p2'), { type: 'choice.apply', choiceId: 'look' });
     expect(sceneOf(t.state)).toBe('dashboards');
   });
 
   it('refuses a server-only command from a socket actor', () => {
     const t = new Table(scenario);
-    expect(t.send(FACILITATOR, { type: 'player.join', playerId: 'x', name: 'X' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.send(FACILITATOR, { type: 'player.join', playerId: 'x', name: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(t.send(player('p1'), { type: 'clock.tick' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -67,7 +76,10 @@ describe('step', () => {
     expect(t.state.revealed).toHaveLength(0);
     t.must(FACILITATOR, { type: 'clock.advance', minutes: 1 });
     expect(t.state.revealed.map((r) => r.key)).toEqual(['page']);
-    expect(t.send(player('p2'), { type: 'inject.ack', key: 'page' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(t.send(player('p2'), { type: 'inject.ack', key: 'page' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     t.must(player('p1'), { type: 'inject.ack', key: 'page' });
     expect(t.state.milestones.acknowledged?.game).toBe(10);
     expect(t.state.milestones.firstPage?.game).toBe(10);
@@ -97,7 +109,10 @@ describe('step', () => {
   it('refuses a physical roll the dice cannot show', () => {
     const t = new Table(scenario).seatAndStart(['sre']);
     t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'look' });
-    expect(t.send(FACILITATOR, { type: 'choice.apply', choiceId: 'rollback', physical: 21 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(t.send(FACILITATOR, { type: 'choice.apply', choiceId: 'rollback', physical: 21 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
   });
 
   it('rolls the same dice for the same seed and different dice for another seed', () => {
@@ -131,7 +146,10 @@ describe('step', () => {
   it('clears votes when the scene changes and refuses a vote for a choice not on offer', () => {
     const t = new Table(scenario).seatAndStart(['sre', 'ic']);
     t.must(player('p1'), { type: 'choice.vote', choiceId: 'look' });
-    expect(t.send(player('p2'), { type: 'choice.vote', choiceId: 'rollback' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(t.send(player('p2'), { type: 'choice.vote', choiceId: 'rollback' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(t.state.votes).toEqual({ p1: 'look' });
     t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'look' });
     expect(t.state.votes).toEqual({});
@@ -140,7 +158,10 @@ describe('step', () => {
   it('stops a removed player from sending anything', () => {
     const t = new Table(scenario).seatAndStart(['sre', 'ic']);
     t.must(FACILITATOR, { type: 'player.remove', playerId: 'p1' });
-    expect(t.send(player('p1'), { type: 'hand.raise', raised: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.send(player('p1'), { type: 'hand.raise', raised: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(t.state.game.context.rolesPresent).toEqual(['ic']);
   });
 
@@ -150,13 +171,22 @@ describe('step', () => {
     t.must(player('p1'), { type: 'inject.ack', key: 'page' });
     t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'look' });
     t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'rollback' });
-    const replayed = replay(scenario, 'replay', t.log, { scenarioHash: 'test', createdAt: 1_700_000_000_000, team: 'blue' });
+    const replayed = replay(scenario, 'replay', t.log, {
+      scenarioHash: 'test',
+      createdAt: 1_700_000_000_000,
+      team: 'blue',
+    });
     expect(replayed.ok && stateHash(replayed.state)).toBe(stateHash(t.state));
   });
 
   it('refuses a command with the wrong sequence number', () => {
     const t = new Table(scenario);
-    const result = step(scenario, t.state, { seq: 2, at: 0, actor: SYSTEM, command: { id: 'x', type: 'player.join', playerId: asPlayerId('p1'), name: 'A' } });
+    const result = step(scenario, t.state, {
+      seq: 2,
+      at: 0,
+      actor: SYSTEM,
+      command: { id: 'x', type: 'player.join', playerId: asPlayerId('p1'), name: 'A' },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(t.state.seq).toBe(0);
   });

@@ -16,19 +16,29 @@ const SENDER_REFUSALS = {
 } as const;
 
 /** Whether `entry.actor` may send this command at all, whatever the phase. Pure; null when allowed. */
-export function authorize(scenario: Scenario, state: SessionState, entry: Pick<LoggedCommand, 'actor' | 'command'>): StepError | null {
+export function authorize(
+  scenario: Scenario,
+  state: SessionState,
+  entry: Pick<LoggedCommand, 'actor' | 'command'>,
+): StepError | null {
   const { actor, command } = entry;
   const definition = COMMANDS[command.type];
   if (definition.senders === 'system') {
-    return actor.kind === 'system' ? null : { code: 'forbidden', message: `'${command.type}' is sent by the server only.` };
+    return actor.kind === 'system'
+      ? null
+      : { code: 'forbidden', message: `'${command.type}' is sent by the server only.` };
   }
-  if (actor.kind === 'system') return { code: 'forbidden', message: `The server itself sends only joins and clock ticks, not '${command.type}'.` };
+  if (actor.kind === 'system')
+    return { code: 'forbidden', message: `The server itself sends only joins and clock ticks, not '${command.type}'.` };
   if (actor.kind === 'facilitator') {
-    return definition.senders === 'player' ? { code: 'forbidden', message: SENDER_REFUSALS.player(command.type) } : null;
+    return definition.senders === 'player'
+      ? { code: 'forbidden', message: SENDER_REFUSALS.player(command.type) }
+      : null;
   }
   const player = own(state.players, actor.playerId);
   if (!player || player.removed) return { code: 'forbidden', message: 'You are not seated at this session.' };
-  if (definition.senders === 'facilitator') return { code: 'forbidden', message: SENDER_REFUSALS.facilitator(command.type) };
+  if (definition.senders === 'facilitator')
+    return { code: 'forbidden', message: SENDER_REFUSALS.facilitator(command.type) };
   return definition.authorize?.(gameOf(scenario), player) ?? null;
 }
 
@@ -45,16 +55,28 @@ export function step(scenario: Scenario, state: SessionState, entry: LoggedComma
  * (`replay`: it was accepted when it was written, so a later change of limits never breaks an old
  * log; and appends go in place to lists the caller owns, see Draft.owned).
  */
-export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedCommand, mode: 'live' | 'replay'): StepResult<SessionState> {
+export function stepWith(
+  scenario: Scenario,
+  state: SessionState,
+  entry: LoggedCommand,
+  mode: 'live' | 'replay',
+): StepResult<SessionState> {
   // Only the four logged fields: a store's entry carries more (its command key) and is still valid.
-  const logged = typeof entry === 'object' && entry !== null ? { seq: entry.seq, at: entry.at, actor: entry.actor, command: entry.command } : entry;
+  const logged =
+    typeof entry === 'object' && entry !== null
+      ? { seq: entry.seq, at: entry.at, actor: entry.actor, command: entry.command }
+      : entry;
   const parsed = loggedCommandSchema.safeParse(logged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail('invalid', `Malformed command${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'unknown shape'}.`);
+    return fail(
+      'invalid',
+      `Malformed command${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'unknown shape'}.`,
+    );
   }
   const { command, actor } = parsed.data;
-  if (parsed.data.seq !== state.seq + 1) return fail('invalid', `Expected command number ${state.seq + 1}, got ${parsed.data.seq}.`);
+  if (parsed.data.seq !== state.seq + 1)
+    return fail('invalid', `Expected command number ${state.seq + 1}, got ${parsed.data.seq}.`);
   const denied = authorize(scenario, state, { actor, command });
   if (denied) return { ok: false, error: denied };
   const game = gameOf(scenario);
@@ -73,17 +95,31 @@ export function stepWith(scenario: Scenario, state: SessionState, entry: LoggedC
 }
 
 /** Why a new command would take the session past one of its limits, or null. */
-function overBudget(state: SessionState, actor: LoggedCommand['actor'], command: LoggedCommand['command'], typed: number): StepError | null {
+function overBudget(
+  state: SessionState,
+  actor: LoggedCommand['actor'],
+  command: LoggedCommand['command'],
+  typed: number,
+): StepError | null {
   const used = state.textUsed ?? 0;
   if (typed > 0 && used + typed > SESSION_LIMITS.text) {
-    return { code: 'budget', message: `This session has reached its limit of ${SESSION_LIMITS.text} typed characters; nothing more can be written in it.` };
+    return {
+      code: 'budget',
+      message: `This session has reached its limit of ${SESSION_LIMITS.text} typed characters; nothing more can be written in it.`,
+    };
   }
   if (command.type === 'player.join' && Object.keys(state.players).length >= SESSION_LIMITS.players) {
-    return { code: 'budget', message: `This table is full: a session seats at most ${SESSION_LIMITS.players} players.` };
+    return {
+      code: 'budget',
+      message: `This table is full: a session seats at most ${SESSION_LIMITS.players} players.`,
+    };
   }
   // Only players are held to the timeline's size: the facilitator must always be able to run the game.
   if (actor.kind === 'player' && command.type !== 'choice.vote' && state.timeline.length >= SESSION_LIMITS.timeline) {
-    return { code: 'budget', message: `This session's timeline is full (${SESSION_LIMITS.timeline} entries); ask the facilitator to carry on.` };
+    return {
+      code: 'budget',
+      message: `This session's timeline is full (${SESSION_LIMITS.timeline} entries); ask the facilitator to carry on.`,
+    };
   }
   return null;
 }

@@ -53,7 +53,13 @@ function routeOf(scenario: Scenario, metric: Metric): string[] {
  * held long enough, and, with `baseline`, the dynamic baseline's first alert on each metric. Sees no
  * point after `upTo`. Pure: the same scenario, seed, recovery and minute give the same firings.
  */
-export function alertsUpTo(scenario: Scenario, seed: string, upTo: number, recoveredAt: (metric: Metric) => number | null, baseline: boolean): AlertFiring[] {
+export function alertsUpTo(
+  scenario: Scenario,
+  seed: string,
+  upTo: number,
+  recoveredAt: (metric: Metric) => number | null,
+  baseline: boolean,
+): AlertFiring[] {
   const telemetry = scenario.telemetry;
   if (!telemetry) return [];
   const firings: AlertFiring[] = [];
@@ -61,13 +67,28 @@ export function alertsUpTo(scenario: Scenario, seed: string, upTo: number, recov
     const points = metricSeries(scenario, seed, metric, -telemetry.history, upTo, recoveredAt(metric));
     for (const rule of telemetry.alerts.filter((r) => r.metric === metric.id)) {
       const minute = firstFiring(rule, points);
-      if (minute !== null) firings.push({ key: `rule:${rule.id}`, kind: 'threshold', metric: metric.id, minute, to: rule.to, text: rule.text });
+      if (minute !== null)
+        firings.push({
+          key: `rule:${rule.id}`,
+          kind: 'threshold',
+          metric: metric.id,
+          minute,
+          to: rule.to,
+          text: rule.text,
+        });
     }
     if (baseline) {
       const minute = baselineFiring(points);
       if (minute !== null) {
         const text = `PREDICTIVE: ${metric.name} on ${metric.component} has left its usual range`;
-        firings.push({ key: `baseline:${metric.id}`, kind: 'baseline', metric: metric.id, minute, to: routeOf(scenario, metric), text });
+        firings.push({
+          key: `baseline:${metric.id}`,
+          kind: 'baseline',
+          metric: metric.id,
+          minute,
+          to: routeOf(scenario, metric),
+          text,
+        });
       }
     }
   }

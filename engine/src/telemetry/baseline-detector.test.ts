@@ -31,23 +31,34 @@ describe('baseline anomaly detector', () => {
 
   it('never lets a later point change the score of an earlier one', () => {
     const value = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-    fc.assert(fc.property(fc.array(value, { maxLength: 300 }), fc.array(value, { maxLength: 100 }), fc.array(value, { maxLength: 100 }),
-      (prefix, tailA, tailB) => {
-        const a = scoresOf([...prefix, ...tailA]).slice(0, prefix.length);
-        const b = scoresOf([...prefix, ...tailB]).slice(0, prefix.length);
-        expect(a).toEqual(b);
-      }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(value, { maxLength: 300 }),
+        fc.array(value, { maxLength: 100 }),
+        fc.array(value, { maxLength: 100 }),
+        (prefix, tailA, tailB) => {
+          const a = scoresOf([...prefix, ...tailA]).slice(0, prefix.length);
+          const b = scoresOf([...prefix, ...tailB]).slice(0, prefix.length);
+          expect(a).toEqual(b);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps every score in [0, 1] for any finite input', () => {
     const value = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 });
-    fc.assert(fc.property(fc.array(value, { maxLength: 400 }), (values) => {
-      for (const s of scoresOf(values)) expect(s >= 0 && s <= 1).toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 400 }), (values) => {
+        for (const s of scoresOf(values)) expect(s >= 0 && s <= 1).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('does not alert on 20,000 points of white noise', () => {
-    for (const seed of ['noise-1', 'noise-2', 'noise-3']) expect(firstAlert(scoresOf(series(20_000, seed, () => 0)))).toBe(-1);
+    for (const seed of ['noise-1', 'noise-2', 'noise-3'])
+      expect(firstAlert(scoresOf(series(20_000, seed, () => 0)))).toBe(-1);
   });
 
   it('scores a constant series 0 and alerts at once when it steps', () => {

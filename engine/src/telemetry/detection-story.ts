@@ -24,12 +24,16 @@ export function detectionStory(scenario: Scenario, state: SessionState): Detecti
   const upTo = state.game.context.clock;
   const recovered = (metric: { recovers: 'mitigated' | 'resolved' }) => state.milestones[metric.recovers]?.game ?? null;
   const firings = alertsUpTo(scenario, state.seed, upTo, recovered, true);
-  const detected = state.milestones.detected ? { minute: state.milestones.detected.game, source: state.milestones.detected.source } : null;
+  const detected = state.milestones.detected
+    ? { minute: state.milestones.detected.game, source: state.milestones.detected.source }
+    : null;
   const first = firings.find((f) => f.kind === 'baseline');
   return {
     onset: scenario.fault.starts_at,
     detected,
     firings,
-    baseline: first ? { minute: first.minute, metric: first.metric, leadMinutes: detected ? detected.minute - first.minute : null } : null,
+    baseline: first
+      ? { minute: first.minute, metric: first.metric, leadMinutes: detected ? detected.minute - first.minute : null }
+      : null,
   };
 }

@@ -40,8 +40,13 @@ export function telemetryPoints(scenario: Scenario, state: SessionState, from: n
       component: metric.component,
       name: metric.name,
       unit: metric.unit,
-      thresholds: telemetry.alerts.filter((r) => r.metric === metric.id).map((r) => ({ id: r.id, above: r.above ?? null, below: r.below ?? null })),
-      points: metricSeries(scenario, state.seed, metric, from, upTo, recoveredAt).map((p): [number, number] => [p.minute, p.value]),
+      thresholds: telemetry.alerts
+        .filter((r) => r.metric === metric.id)
+        .map((r) => ({ id: r.id, above: r.above ?? null, below: r.below ?? null })),
+      points: metricSeries(scenario, state.seed, metric, from, upTo, recoveredAt).map((p): [number, number] => [
+        p.minute,
+        p.value,
+      ]),
     };
   });
   const debriefing = state.endedAt !== null;

@@ -72,12 +72,17 @@ describe('metricSeries', () => {
 
   it('never lets a later minute change an earlier one, nor one metric another', () => {
     fc.assert(
-      fc.property(fc.string(), fc.integer({ min: -180, max: 120 }), fc.integer({ min: 0, max: 100 }), (seed, upTo, more) => {
-        const short = metricSeries(scenario, seed, latency, -180, upTo, null);
-        const long = metricSeries(scenario, seed, latency, -180, upTo + more, null);
-        expect(long.slice(0, short.length)).toEqual(short);
-        expect(short.at(-1)?.minute ?? upTo).toBe(upTo);
-      }),
+      fc.property(
+        fc.string(),
+        fc.integer({ min: -180, max: 120 }),
+        fc.integer({ min: 0, max: 100 }),
+        (seed, upTo, more) => {
+          const short = metricSeries(scenario, seed, latency, -180, upTo, null);
+          const long = metricSeries(scenario, seed, latency, -180, upTo + more, null);
+          expect(long.slice(0, short.length)).toEqual(short);
+          expect(short.at(-1)?.minute ?? upTo).toBe(upTo);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -129,7 +134,8 @@ describe('telemetryPoints', () => {
       fc.property(fc.integer({ min: -1000, max: 1000 }), (from) => {
         const answer = telemetryPoints(scenario, table.state, from);
         expect(answer?.upTo).toBe(17);
-        for (const metric of answer?.metrics ?? []) expect(metric.points.every(([minute]) => minute >= from && minute <= 17)).toBe(true);
+        for (const metric of answer?.metrics ?? [])
+          expect(metric.points.every(([minute]) => minute >= from && minute <= 17)).toBe(true);
       }),
       { numRuns: 100 },
     );
@@ -172,16 +178,19 @@ describe('alerts paging the table', () => {
     const predictive = new Table(scenario, 'pages');
     predictive.must(FACILITATOR, { type: 'session.configure', monitoring: 'thresholds+baseline' });
     predictive.must(FACILITATOR, { type: 'session.start' });
-    expect(predictive.send(FACILITATOR, { type: 'session.configure', monitoring: 'thresholds' })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+    expect(predictive.send(FACILITATOR, { type: 'session.configure', monitoring: 'thresholds' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-phase' },
+    });
     predictive.must(FACILITATOR, { type: 'clock.advance', minutes: 42 });
     const baseline = predictive.state.revealed.filter((r) => r.key.startsWith('alert:baseline:'));
     expect(baseline.length).toBeGreaterThan(0);
     expect(predictive.state.timeline.some((t) => t.by === 'Dynamic baseline')).toBe(true);
     // The same alerts, the same series: a page fires once, however the clock gets past it.
     predictive.must(FACILITATOR, { type: 'clock.advance', minutes: 5 });
-    expect(predictive.state.revealed.filter((r) => r.key.startsWith('alert:')).map((r) => r.key)).toEqual(
-      [...new Set(predictive.state.revealed.filter((r) => r.key.startsWith('alert:')).map((r) => r.key))],
-    );
+    expect(predictive.state.revealed.filter((r) => r.key.startsWith('alert:')).map((r) => r.key)).toEqual([
+      ...new Set(predictive.state.revealed.filter((r) => r.key.startsWith('alert:')).map((r) => r.key)),
+    ]);
   });
 
   it('leaves every series as it was after commands that do not move the clock or mitigate', async () => {
@@ -209,8 +218,17 @@ describe('declaring from a signal', () => {
     table.must(player('p1'), { type: 'role.take', role: 'sre' });
     table.must(FACILITATOR, { type: 'session.start' });
     table.must(FACILITATOR, { type: 'clock.advance', minutes: 45 });
-    table.must(player('p1'), { type: 'incident.declare', kind: 'incident', source: 'alert', alert: 'alert:rule:errors-high' });
-    expect(table.state.declarations.at(-1)).toMatchObject({ status: 'accepted', source: 'alert', alert: 'alert:rule:errors-high' });
+    table.must(player('p1'), {
+      type: 'incident.declare',
+      kind: 'incident',
+      source: 'alert',
+      alert: 'alert:rule:errors-high',
+    });
+    expect(table.state.declarations.at(-1)).toMatchObject({
+      status: 'accepted',
+      source: 'alert',
+      alert: 'alert:rule:errors-high',
+    });
     expect(table.state.milestones.detected).toMatchObject({ game: 45, source: 'monitoring' });
   });
 });

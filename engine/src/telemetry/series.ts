@@ -87,7 +87,14 @@ function offset(effect: MetricEffect, t: number): number | null {
  * the fault's effect faded out from `recoveredAt` (the game minute its `recovers` milestone was
  * reached) over the metric's `recovery` minutes. Pure.
  */
-export function metricSeries(scenario: Scenario, seed: string, metric: Metric, from: number, to: number, recoveredAt: number | null): { minute: number; value: number }[] {
+export function metricSeries(
+  scenario: Scenario,
+  seed: string,
+  metric: Metric,
+  from: number,
+  to: number,
+  recoveredAt: number | null,
+): { minute: number; value: number }[] {
   const { first, values } = baselines(scenario, seed);
   const base = values.get(metric.id);
   if (!base) return [];
@@ -96,13 +103,17 @@ export function metricSeries(scenario: Scenario, seed: string, metric: Metric, f
   const onset = scenario.fault.starts_at;
   const points: { minute: number; value: number }[] = [];
   for (let minute = start; minute <= end; minute++) {
-    const fade = recoveredAt === null || minute <= recoveredAt ? 1 : Math.max(0, 1 - (minute - recoveredAt) / Math.max(1, metric.recovery));
+    const fade =
+      recoveredAt === null || minute <= recoveredAt
+        ? 1
+        : Math.max(0, 1 - (minute - recoveredAt) / Math.max(1, metric.recovery));
     let value = base[minute - first] as number;
     for (const effect of metric.fault ?? []) {
       const began = onset + effect.from;
       const moved = offset(effect, minute - began);
       if (moved !== null) value += moved * fade;
-      else if (minute >= began && fade > 0) value = (base[Math.max(0, began - first)] as number) * fade + value * (1 - fade);
+      else if (minute >= began && fade > 0)
+        value = (base[Math.max(0, began - first)] as number) * fade + value * (1 - fade);
     }
     if (metric.min !== undefined) value = Math.max(metric.min, value);
     if (metric.max !== undefined) value = Math.min(metric.max, value);

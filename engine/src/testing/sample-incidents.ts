@@ -8,7 +8,13 @@ const MIN = 60_000;
  * `detect`, `mitigate` and `resolve` are game minutes after onset (a game minute is a wall minute here).
  */
 export function practiceRecord(
-  over: Partial<IncidentRecord> & { start: number; onset?: number; detect?: number | undefined; mitigate?: number | undefined; resolve?: number | undefined },
+  over: Partial<IncidentRecord> & {
+    start: number;
+    onset?: number;
+    detect?: number | undefined;
+    mitigate?: number | undefined;
+    resolve?: number | undefined;
+  },
 ): IncidentRecord {
   const { start, onset = 5, detect, mitigate, resolve, ...rest } = over;
   const at = (after: number) => ({ game: onset + after, wall: start + after * MIN });
@@ -41,7 +47,13 @@ export function practiceRecord(
 
 /** A real incident for tests: `detect`, `ack`, `mitigate`, `resolve` are minutes after `start` (wall ms). */
 export function realIncident(
-  over: Partial<RealIncident> & { start: number; detect?: number | undefined; ack?: number | undefined; mitigate?: number | undefined; resolve?: number | undefined },
+  over: Partial<RealIncident> & {
+    start: number;
+    detect?: number | undefined;
+    ack?: number | undefined;
+    mitigate?: number | undefined;
+    resolve?: number | undefined;
+  },
 ): RealIncident {
   const { start, detect, ack, mitigate, resolve, ...rest } = over;
   const at: RealIncident['at'] = { started: start };

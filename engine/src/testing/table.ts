@@ -32,7 +32,12 @@ export class Table {
 
   send(actor: Actor, payload: Payload): StepResult<SessionState> {
     this.wall += 60_000;
-    const entry: LoggedCommand = { seq: this.state.seq + 1, at: this.wall, actor, command: { id: `c${this.log.length + 1}`, ...payload } as Command };
+    const entry: LoggedCommand = {
+      seq: this.state.seq + 1,
+      at: this.wall,
+      actor,
+      command: { id: `c${this.log.length + 1}`, ...payload } as Command,
+    };
     const result = step(this.scenario, this.state, entry);
     if (result.ok) {
       this.state = result.state;

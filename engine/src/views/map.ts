@@ -55,7 +55,12 @@ function drawMap(game: Game, path: readonly string[], current: string | null, ev
   const taken = new Set(path.slice(1).map((to, i) => `${path[i]}→${to}`));
   const nodes: MapNode[] = [
     ...game.scenario.scenes.map((s) => ({ id: s.id, label: s.title ?? s.id, kind: 'scene' as const, outcome: null })),
-    ...game.scenario.endings.map((e) => ({ id: e.id, label: e.title ?? e.id, kind: 'ending' as const, outcome: e.outcome })),
+    ...game.scenario.endings.map((e) => ({
+      id: e.id,
+      label: e.title ?? e.id,
+      kind: 'ending' as const,
+      outcome: e.outcome,
+    })),
   ]
     .map((n) => ({ ...n, visited: visited.has(n.id), current: n.id === current }))
     .filter((n) => everything || n.visited);

@@ -66,14 +66,22 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     id: c.id,
     label: c.label,
     takes: c.takes,
-    check: c.check ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) } : null,
+    check: c.check
+      ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) }
+      : null,
     votes: votes.filter((v) => v === c.id).length,
   }));
   const ending = context.outcome
     ? (() => {
         const e = context.ending ? game.endings.get(context.ending) : undefined;
         const debrief = e?.debrief === undefined ? [] : Array.isArray(e.debrief) ? e.debrief : [e.debrief];
-        return { id: e?.id ?? null, title: e?.title ?? (e ? e.id : 'Ended by the facilitator'), outcome: context.outcome, narration: e?.narration ?? null, debrief };
+        return {
+          id: e?.id ?? null,
+          title: e?.title ?? (e ? e.id : 'Ended by the facilitator'),
+          outcome: context.outcome,
+          narration: e?.narration ?? null,
+          debrief,
+        };
       })()
     : null;
   const phase = phaseOf(state);
@@ -83,16 +91,25 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     scenario: scenarioPart(game, seen.facilitator || debriefing),
     team: state.team,
     phase,
-    clock: { minutes: context.clock, label: clockLabel(scenario.clock.start, context.clock), timebox: scenario.clock.timebox, pace: state.pace },
+    clock: {
+      minutes: context.clock,
+      label: clockLabel(scenario.clock.start, context.clock),
+      timebox: scenario.clock.timebox,
+      pace: state.pace,
+    },
     scene: scene ? { id: scene.id, title: scene.title ?? scene.id, narration: scene.narration } : null,
     choices,
     health: context.health,
     injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
     ...timelineOf(state, seen),
-    players: Object.values(state.players).filter((p) => !p.removed).map((p) => ({ id: p.id, name: p.name, role: p.role, hand: p.hand })),
+    players: Object.values(state.players)
+      .filter((p) => !p.removed)
+      .map((p) => ({ id: p.id, name: p.name, role: p.role, hand: p.hand })),
     proposals: newest(state.proposals, VIEW_WINDOWS.proposals),
     declarations: newest(state.declarations, VIEW_WINDOWS.declarations),
-    milestones: Object.fromEntries(Object.entries(state.milestones).filter(([k]) => k !== 'started' || debriefing || seen.facilitator)),
+    milestones: Object.fromEntries(
+      Object.entries(state.milestones).filter(([k]) => k !== 'started' || debriefing || seen.facilitator),
+    ),
     decisions: newest(state.decisions, VIEW_WINDOWS.decisions),
     rolls: newest(state.rolls, VIEW_WINDOWS.rolls),
     ending,
@@ -128,7 +145,10 @@ function timelineOf(state: SessionState, seen: Seen): Pick<PublicView, 'timeline
  * window a view carries, for a viewer who scrolls back. Pure; an `end` past the list is clamped.
  */
 export function timelinePage(state: SessionState, audience: ViewAudience, end: number, limit: number): TimelineEntry[] {
-  const seen: Seen = audience.kind === 'facilitator' ? { facilitator: true } : { facilitator: false, role: audience.kind === 'role' ? audience.role : null };
+  const seen: Seen =
+    audience.kind === 'facilitator'
+      ? { facilitator: true }
+      : { facilitator: false, role: audience.kind === 'role' ? audience.role : null };
   const visible = state.timeline.filter((t) => canSee(t.audience, seen));
   const stop = Math.max(0, Math.min(end, visible.length));
   return visible.slice(Math.max(0, stop - limit), stop);
@@ -158,10 +178,18 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
     scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
     injectPlan: injectPlan(game, state),
-    roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief, secrets: r.secrets ?? [], canApplyChoices: r.can_apply_choices })),
+    roles: scenario.roles.map((r) => ({
+      id: r.id,
+      name: r.name,
+      brief: r.brief,
+      secrets: r.secrets ?? [],
+      canApplyChoices: r.can_apply_choices,
+    })),
     votesByPlayer: state.votes,
     monitoring: { mode: state.monitoring, telemetry: scenario.telemetry !== undefined },
-    roleRequests: Object.values(state.players).flatMap((p) => (p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [])),
+    roleRequests: Object.values(state.players).flatMap((p) =>
+      p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [],
+    ),
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
     flags: state.game.context.flags,
@@ -211,7 +239,9 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: PlayerI
   return {
     playerId,
     name: player?.name ?? '',
-    role: role ? { id: role.id, name: role.name, brief: role.brief, secrets, canApplyChoices: role.can_apply_choices } : null,
+    role: role
+      ? { id: role.id, name: role.name, brief: role.brief, secrets, canApplyChoices: role.can_apply_choices }
+      : null,
     requestedRole: player?.requestedRole ?? null,
     vote: own(state.votes, playerId) ?? null,
     hand: player?.hand ?? false,
@@ -239,6 +269,9 @@ export function viewFor(scenario: Scenario, state: SessionState, viewer: Viewer)
   const game = gameOf(scenario);
   if (viewer.kind === 'facilitator') return facilitatorView(game, state);
   if (viewer.kind === 'observer') return observerView(game, state);
-  const view: PlayerView = { ...sharedPlayerView(game, state, roleOf(game, state, viewer.playerId)), me: meFor(scenario, state, viewer.playerId) };
+  const view: PlayerView = {
+    ...sharedPlayerView(game, state, roleOf(game, state, viewer.playerId)),
+    me: meFor(scenario, state, viewer.playerId),
+  };
   return view;
 }

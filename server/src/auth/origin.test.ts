@@ -30,7 +30,9 @@ describe('ownOrigins', () => {
   });
 
   it('with CQ_PUBLIC_URL is that origin alone', () => {
-    expect(ownOrigins({ publicUrl: 'https://quest.example.com/some/path', host: '0.0.0.0', port: 3000, interfaces })).toEqual(['https://quest.example.com']);
+    expect(
+      ownOrigins({ publicUrl: 'https://quest.example.com/some/path', host: '0.0.0.0', port: 3000, interfaces }),
+    ).toEqual(['https://quest.example.com']);
   });
 });
 

@@ -12,7 +12,12 @@ export interface InterfaceAddress {
  * address when `host` is a wildcard. Never the Host header of a request, which a DNS-rebinding page
  * controls. Pure: the caller passes `os.networkInterfaces()`.
  */
-export function ownOrigins(options: { publicUrl: string | null; host: string; port: number; interfaces: readonly InterfaceAddress[] }): string[] {
+export function ownOrigins(options: {
+  publicUrl: string | null;
+  host: string;
+  port: number;
+  interfaces: readonly InterfaceAddress[];
+}): string[] {
   if (options.publicUrl !== null) return [new URL(options.publicUrl).origin];
   const { host, port } = options;
   const hosts = new Set(['localhost', '127.0.0.1', '::1']);

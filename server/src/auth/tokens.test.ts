@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, newId, newJoinCode, newToken, normalizeJoinCode, sameSecret } from './tokens.ts';
+import {
+  hashToken,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  newId,
+  newJoinCode,
+  newToken,
+  normalizeJoinCode,
+  sameSecret,
+} from './tokens.ts';
 
 describe('tokens', () => {
   it('issues 256-bit URL-safe tokens that never repeat', () => {

@@ -7,7 +7,9 @@ const bin = 'server/bin/chaos-quest.mjs';
 /** Runs the real `chaos-quest` binary in a child process; never rejects. */
 function spawnCli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd: repoRoot }, (error, stdout, stderr) => done({ code: error ? (error.code as number) : 0, stdout, stderr }));
+    execFile(process.execPath, [bin, ...args], { cwd: repoRoot }, (error, stdout, stderr) =>
+      done({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    );
   });
 }
 

@@ -55,7 +55,12 @@ class Table {
   /** Applies a command as the server would; false (state unchanged) when the engine refuses it. */
   send(actor: Actor, command: Body<CommandInput>): boolean {
     const seq = this.state.seq + 1;
-    const result = step(this.scenario, this.state, { seq, at: seq * WALL_MS_PER_COMMAND, actor, command: { id: `c${seq}`, ...command } as Command });
+    const result = step(this.scenario, this.state, {
+      seq,
+      at: seq * WALL_MS_PER_COMMAND,
+      actor,
+      command: { id: `c${seq}`, ...command } as Command,
+    });
     if (result.ok) this.state = result.state;
     return result.ok;
   }
@@ -79,7 +84,11 @@ function pendingPages(state: SessionState): Move[] {
     if (!inject.page) continue;
     for (const player of Object.values(state.players)) {
       const sees = inject.to === null || (player.role !== null && inject.to.includes(player.role));
-      if (sees && !inject.acknowledgedBy.includes(player.id)) moves.push({ actor: { kind: 'player', playerId: player.id }, command: { type: 'inject.ack', key: inject.key } });
+      if (sees && !inject.acknowledgedBy.includes(player.id))
+        moves.push({
+          actor: { kind: 'player', playerId: player.id },
+          command: { type: 'inject.ack', key: inject.key },
+        });
     }
   }
   return moves;
@@ -93,17 +102,28 @@ function pendingPages(state: SessionState): Move[] {
 function nextMove(state: SessionState, view: FacilitatorView, rng: () => number): Move {
   const roll = rng();
   const choice = pick(rng, view.choices);
-  const applyChoice: Move | null = choice ? { actor: FACILITATOR, command: { type: 'choice.apply', choiceId: choice.id } } : null;
+  const applyChoice: Move | null = choice
+    ? { actor: FACILITATOR, command: { type: 'choice.apply', choiceId: choice.id } }
+    : null;
   const advance: Move = { actor: FACILITATOR, command: { type: 'clock.advance', minutes: 1 + Math.floor(rng() * 10) } };
   let move: Move | null | undefined = null;
   if (roll < 0.7) move = applyChoice;
   else if (roll < 0.8) move = advance;
   else if (roll < 0.88) {
-    const inject = pick(rng, view.injectPlan.filter((i) => i.available && !i.revealed));
+    const inject = pick(
+      rng,
+      view.injectPlan.filter((i) => i.available && !i.revealed),
+    );
     move = inject && { actor: FACILITATOR, command: { type: 'inject.reveal', injectId: inject.id } };
   } else if (roll < 0.94) {
     const player = pick(rng, Object.keys(state.players).sort());
-    move = player && !state.milestones.detected ? { actor: { kind: 'player', playerId: asPlayerId(player) }, command: { type: 'incident.declare', kind: 'incident' } } : null;
+    move =
+      player && !state.milestones.detected
+        ? {
+            actor: { kind: 'player', playerId: asPlayerId(player) },
+            command: { type: 'incident.declare', kind: 'incident' },
+          }
+        : null;
   } else move = pick(rng, pendingPages(state));
   return move ?? applyChoice ?? advance;
 }

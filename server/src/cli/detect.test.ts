@@ -16,7 +16,15 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: dir };
+  const io: CliIo = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    cwd: dir,
+  };
   const code = await detect(args, io);
   return { code, out, err };
 }
@@ -28,7 +36,9 @@ function write(name: string, text: string): string {
 
 /** A calm series with a deterministic wiggle and one spike at `spikeAt`. */
 function values(n: number, spikeAt: number): number[] {
-  return Array.from({ length: n }, (_, i) => (i === spikeAt ? 500 : 50 + 3 * Math.sin(i * 1.7) + ((i * 7919) % 13) / 13));
+  return Array.from({ length: n }, (_, i) =>
+    i === spikeAt ? 500 : 50 + 3 * Math.sin(i * 1.7) + ((i * 7919) % 13) / 13,
+  );
 }
 
 describe('chaos-quest detect', () => {
@@ -55,7 +65,12 @@ describe('chaos-quest detect', () => {
     const file = write('plain.csv', '1,10\r\n2,10.5\r\n3,"9.5"\r\n');
     const { code, out } = await run([file, '--json']);
     expect(code).toBe(0);
-    expect(out.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+    expect(
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
       { timestamp: '1', value: 10, anomaly_score: 0 },
       { timestamp: '2', value: 10.5, anomaly_score: 0 },
       { timestamp: '3', value: 9.5, anomaly_score: 0 },
@@ -66,7 +81,12 @@ describe('chaos-quest detect', () => {
     const file = write('bad.csv', 'timestamp,value\n1,10\n2,abc\n3\n\n4,11,extra\n5,\n6,Infinity\n,7\n8,12\n');
     const { code, out, err } = await run([file]);
     expect(code).toBe(1);
-    expect(out.trimEnd().split('\n').map((l) => l.split(',')[0])).toEqual(['timestamp', '1', '8']);
+    expect(
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['timestamp', '1', '8']);
     expect(err.trimEnd().split('\n')).toEqual([
       "bad.csv:3: the value 'abc' is not a finite number; row skipped",
       'bad.csv:4: expected 2 columns (timestamp,value), found 1; row skipped',

@@ -48,7 +48,8 @@ function parseRow(line: string): Row {
   const [timestamp, valueText] = fields as [string, string];
   if (timestamp === '') return { ok: false, reason: 'the timestamp is empty' };
   const value = valueText === '' ? Number.NaN : Number(valueText);
-  if (!Number.isFinite(value)) return { ok: false, reason: `the value '${valueText.slice(0, 40)}' is not a finite number` };
+  if (!Number.isFinite(value))
+    return { ok: false, reason: `the value '${valueText.slice(0, 40)}' is not a finite number` };
   return { ok: true, timestamp, value, valueText };
 }
 

@@ -18,7 +18,15 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: FIXTURES };
+  const io: CliIo = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    cwd: FIXTURES,
+  };
   const code = await importIncidents(args, io);
   return { code, out, err };
 }
@@ -59,20 +67,34 @@ describe('chaos-quest import incidents', () => {
     const all = await stored(data);
     expect(all).toHaveLength(9);
     const dns = all.find((r) => r.key === 'opsgenie:215');
-    expect(dns).toMatchObject({ service: 'dns', team: 'platform', severity: 'P2', at: { detected: 1747699800000, acknowledged: 1747700220000 } });
+    expect(dns).toMatchObject({
+      service: 'dns',
+      team: 'platform',
+      severity: 'P2',
+      at: { detected: 1747699800000, acknowledged: 1747700220000 },
+    });
     const checkout = all.find((r) => r.key === 'pagerduty:1042');
-    expect(checkout?.at).toEqual({ detected: Date.UTC(2025, 2, 1, 9, 42), acknowledged: Date.UTC(2025, 2, 1, 9, 45), resolved: Date.UTC(2025, 2, 1, 11, 2) });
+    expect(checkout?.at).toEqual({
+      detected: Date.UTC(2025, 2, 1, 9, 42),
+      acknowledged: Date.UTC(2025, 2, 1, 9, 45),
+      resolved: Date.UTC(2025, 2, 1, 11, 2),
+    });
   });
 
   it('checks without storing on --dry-run, and exits 2 with the usage for bad arguments', async () => {
     const data = path.join(dir, 'dry');
-    expect((await run(['incidents', 'pagerduty.csv', '--data-dir', data, '--dry-run'])).out).toContain('nothing stored (dry run)');
+    expect((await run(['incidents', 'pagerduty.csv', '--data-dir', data, '--dry-run'])).out).toContain(
+      'nothing stored (dry run)',
+    );
     expect(fs.existsSync(data)).toBe(false);
     for (const args of [['people', 'x.csv'], ['incidents'], ['incidents', 'a.csv', '--format', 'jira']]) {
       const result = await run(args);
       expect(result.code).toBe(2);
       expect(result.err).toContain(IMPORT_USAGE);
     }
-    expect(await run(['incidents', 'missing.csv', '--data-dir', data])).toMatchObject({ code: 1, err: expect.stringContaining('ENOENT') });
+    expect(await run(['incidents', 'missing.csv', '--data-dir', data])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('ENOENT'),
+    });
   });
 });

@@ -27,11 +27,16 @@ interface Options {
 }
 
 function options(args: readonly string[]): Options {
-  const spec = { format: { type: 'string' }, 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } as const;
+  const spec = {
+    format: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  } as const;
   const { values, positionals } = parseArgs({ args: [...args], options: spec, allowPositionals: true, strict: true });
   const [what, file, ...rest] = positionals;
   if (what !== 'incidents') throw new TypeError(`import knows one kind of thing, incidents; got '${what ?? ''}'.`);
-  if (!file || rest.length > 0) throw new TypeError(`import incidents needs exactly one CSV file, got ${positionals.length - 1}.`);
+  if (!file || rest.length > 0)
+    throw new TypeError(`import incidents needs exactly one CSV file, got ${positionals.length - 1}.`);
   const format = values.format;
   if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
     throw new TypeError(`--format must be one of ${IMPORT_FORMATS.join(', ')}; got '${format}'.`);
@@ -56,7 +61,9 @@ export async function importIncidents(args: readonly string[], io: CliIo): Promi
   try {
     text = await fs.readFile(path.resolve(io.cwd, opts.file), 'utf8');
   } catch (error) {
-    io.err(`chaos-quest import: cannot read ${opts.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.err(
+      `chaos-quest import: cannot read ${opts.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
     return 1;
   }
   const read = readIncidentCsv(text, opts.format);
@@ -77,7 +84,11 @@ export async function importIncidents(args: readonly string[], io: CliIo): Promi
     }
   }
   const rows = read.incidents.length + read.rejected.length;
-  const stored = opts.dryRun ? 'nothing stored (dry run)' : `${added} new, ${read.incidents.length - added} already imported`;
-  io.out(`${opts.file}: ${read.label}, ${rows} row${rows === 1 ? '' : 's'}: ${read.incidents.length} good (${stored}), ${read.rejected.length} skipped.\n`);
+  const stored = opts.dryRun
+    ? 'nothing stored (dry run)'
+    : `${added} new, ${read.incidents.length - added} already imported`;
+  io.out(
+    `${opts.file}: ${read.label}, ${rows} row${rows === 1 ? '' : 's'}: ${read.incidents.length} good (${stored}), ${read.rejected.length} skipped.\n`,
+  );
   return read.rejected.length > 0 ? 1 : 0;
 }

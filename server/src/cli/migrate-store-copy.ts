@@ -32,7 +32,10 @@ function chunks<T>(rows: readonly T[]): T[][] {
 
 /** Copies every scenario text (content-addressed: one already there is the same text). Returns how many the source holds. */
 export async function copyScenarioTexts(source: SourceDb, target: pg.Client): Promise<number> {
-  const rows = source.prepare('SELECT hash, text FROM scenario_texts ORDER BY hash').all() as { hash: string; text: string }[];
+  const rows = source.prepare('SELECT hash, text FROM scenario_texts ORDER BY hash').all() as {
+    hash: string;
+    text: string;
+  }[];
   for (const chunk of chunks(rows)) {
     await target.query(
       'INSERT INTO scenario_texts (hash, text) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING',
@@ -49,7 +52,11 @@ export async function copyScenarioTexts(source: SourceDb, target: pg.Client): Pr
  */
 export async function copySession(source: SourceDb, target: pg.Client, id: string): Promise<CopyCounts> {
   const session = decodeSession(source.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionDbRow);
-  const log = (source.prepare('SELECT seq, command_key, at, actor, command FROM log WHERE session_id = ? ORDER BY seq').all(id) as LogRow[])
+  const log = (
+    source
+      .prepare('SELECT seq, command_key, at, actor, command FROM log WHERE session_id = ? ORDER BY seq')
+      .all(id) as LogRow[]
+  )
     // Validated on the way out, as the store reads them: a damaged row stops the copy naming its seq.
     .map((row) => (decodeRow(id, row), row));
   await target.query('BEGIN');
@@ -70,11 +77,13 @@ async function copySessionRow(target: pg.Client, s: ReturnType<typeof decodeSess
   const values = [s.id, s.scenarioId, s.scenarioHash, s.seed, s.team, s.joinCode, s.createdAt, s.endedAt];
   let inserted: number | null;
   try {
-    inserted = (await target.query(
-      `INSERT INTO sessions (id, scenario_id, scenario_hash, seed, team, join_code, created_at, ended_at)
+    inserted = (
+      await target.query(
+        `INSERT INTO sessions (id, scenario_id, scenario_hash, seed, team, join_code, created_at, ended_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      values,
-    )).rowCount;
+        values,
+      )
+    ).rowCount;
   } catch (error) {
     if ((error as { constraint?: string }).constraint === 'sessions_live_join_code') {
       const message = `Session ${s.id}: PostgreSQL already has another live session with join code ${s.joinCode}; end one of them, then copy again.`;
@@ -85,19 +94,29 @@ async function copySessionRow(target: pg.Client, s: ReturnType<typeof decodeSess
   if (inserted === 1) return true;
   const sql = 'SELECT scenario_id, scenario_hash, seed, team, join_code, created_at FROM sessions WHERE id = $1';
   const there = (await target.query(sql, [s.id])).rows[0];
-  const same = there && there.scenario_id === s.scenarioId && there.scenario_hash === s.scenarioHash && there.seed === s.seed
-    && there.team === s.team && there.join_code === s.joinCode && Number(there.created_at) === s.createdAt;
+  const same =
+    there &&
+    there.scenario_id === s.scenarioId &&
+    there.scenario_hash === s.scenarioHash &&
+    there.seed === s.seed &&
+    there.team === s.team &&
+    there.join_code === s.joinCode &&
+    Number(there.created_at) === s.createdAt;
   if (!same) {
-    throw new Error(`Session ${s.id}: PostgreSQL already holds a different session under this id; copy into an empty database or schema.`);
+    throw new Error(
+      `Session ${s.id}: PostgreSQL already holds a different session under this id; copy into an empty database or schema.`,
+    );
   }
   // A session that ended in either place has ended.
-  if (s.endedAt !== null) await target.query('UPDATE sessions SET ended_at = COALESCE(ended_at, $1) WHERE id = $2', [s.endedAt, s.id]);
+  if (s.endedAt !== null)
+    await target.query('UPDATE sessions SET ended_at = COALESCE(ended_at, $1) WHERE id = $2', [s.endedAt, s.id]);
   return false;
 }
 
 async function copyTokens(source: SourceDb, target: pg.Client, id: string): Promise<void> {
-  const rows = source.prepare('SELECT token_hash, kind, player_id, revoked FROM tokens WHERE session_id = ?').all(id) as
-    { token_hash: string; kind: string; player_id: string | null; revoked: number }[];
+  const rows = source
+    .prepare('SELECT token_hash, kind, player_id, revoked FROM tokens WHERE session_id = ?')
+    .all(id) as { token_hash: string; kind: string; player_id: string | null; revoked: number }[];
   for (const chunk of chunks(rows)) {
     // A token revoked on either side stays revoked.
     await target.query(
@@ -105,7 +124,13 @@ async function copyTokens(source: SourceDb, target: pg.Client, id: string): Prom
        SELECT t.hash, $1, t.kind, t.player, t.revoked
        FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[]) AS t(hash, kind, player, revoked)
        ON CONFLICT (token_hash) DO UPDATE SET revoked = tokens.revoked OR excluded.revoked WHERE tokens.session_id = excluded.session_id`,
-      [id, chunk.map((r) => r.token_hash), chunk.map((r) => r.kind), chunk.map((r) => r.player_id), chunk.map((r) => r.revoked === 1)],
+      [
+        id,
+        chunk.map((r) => r.token_hash),
+        chunk.map((r) => r.kind),
+        chunk.map((r) => r.player_id),
+        chunk.map((r) => r.revoked === 1),
+      ],
     );
   }
 }
@@ -123,23 +148,30 @@ async function copyLog(target: pg.Client, id: string, log: readonly LogRow[]): P
   }
   if (inserted === log.length) return inserted;
   const last = log.at(-1)?.seq ?? 0;
-  const there = (await target.query<{ seq: string; command_key: string }>(
-    'SELECT seq, command_key FROM log WHERE session_id = $1 AND seq <= $2 ORDER BY seq',
-    [id, last],
-  )).rows;
+  const there = (
+    await target.query<{ seq: string; command_key: string }>(
+      'SELECT seq, command_key FROM log WHERE session_id = $1 AND seq <= $2 ORDER BY seq',
+      [id, last],
+    )
+  ).rows;
   const keyAt = new Map(there.map((r) => [Number(r.seq), r.command_key]));
   const differs = log.find((row) => keyAt.get(row.seq) !== row.command_key);
   if (differs) {
-    throw new Error(`Session ${id}: the log in PostgreSQL differs from the SQLite log at seq ${differs.seq}; `
-      + 'the two went on separately, so neither can be copied over the other.');
+    throw new Error(
+      `Session ${id}: the log in PostgreSQL differs from the SQLite log at seq ${differs.seq}; ` +
+        'the two went on separately, so neither can be copied over the other.',
+    );
   }
   return inserted;
 }
 
 async function copySnapshots(source: SourceDb, target: pg.Client, id: string): Promise<number> {
-  const rows = source.prepare('SELECT seq, state FROM snapshots WHERE session_id = ? ORDER BY seq').all(id) as Snapshot[];
+  const rows = source
+    .prepare('SELECT seq, state FROM snapshots WHERE session_id = ? ORDER BY seq')
+    .all(id) as Snapshot[];
   for (const row of rows) {
-    const sql = 'INSERT INTO snapshots (session_id, seq, state) VALUES ($1, $2, $3) ON CONFLICT (session_id, seq) DO NOTHING';
+    const sql =
+      'INSERT INTO snapshots (session_id, seq, state) VALUES ($1, $2, $3) ON CONFLICT (session_id, seq) DO NOTHING';
     await target.query(sql, [id, row.seq, row.state]);
   }
   return rows.length;
@@ -153,18 +185,27 @@ async function copySnapshots(source: SourceDb, target: pg.Client, id: string): P
 export async function copyRealIncidents(source: SourceDb, target: pg.Client): Promise<number> {
   // A store written before real incidents existed has no such table: nothing to copy.
   if (!source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'real_incidents'").get()) return 0;
-  const rows = source.prepare('SELECT key, record, imported_at FROM real_incidents ORDER BY rowid').all() as
-    { key: string; record: string; imported_at: number }[];
+  const rows = source.prepare('SELECT key, record, imported_at FROM real_incidents ORDER BY rowid').all() as {
+    key: string;
+    record: string;
+    imported_at: number;
+  }[];
   for (const row of rows) {
     decodeReal(row.key, row.record);
-    await target.query('INSERT INTO real_incidents (key, record, imported_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [row.key, row.record, row.imported_at]);
+    await target.query(
+      'INSERT INTO real_incidents (key, record, imported_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING',
+      [row.key, row.record, row.imported_at],
+    );
   }
   return rows.length;
 }
 
 export async function copyIncidents(source: SourceDb, target: pg.Client): Promise<number> {
-  const rows = source.prepare('SELECT session_id, record, created_at FROM incidents ORDER BY rowid').all() as
-    { session_id: string; record: string; created_at: number }[];
+  const rows = source.prepare('SELECT session_id, record, created_at FROM incidents ORDER BY rowid').all() as {
+    session_id: string;
+    record: string;
+    created_at: number;
+  }[];
   for (const row of rows) {
     decodeIncident(row.session_id, row.record);
     await target.query(

@@ -73,7 +73,9 @@ describe('chaos-quest migrate-store', () => {
     const { url } = await freshSchema();
     const first = await run(['--from', `sqlite:${file}`, '--to', url]);
     expect(first.code, first.err).toBe(0);
-    expect(first.out).toMatch(/3 sessions \(3 new\), 1540 commands \(1540 new\), 3 snapshots, 2 incident records, 1 scenario texts/);
+    expect(first.out).toMatch(
+      /3 sessions \(3 new\), 1540 commands \(1540 new\), 3 snapshots, 2 incident records, 1 scenario texts/,
+    );
     expect(first.err).toMatch(/applied schema migration\(s\) 1/);
     expect(first.err).toMatch(/session 1\/3 old: 1500 commands \(1500 new\)/);
     expect(first.err).toMatch(/session 3\/3 empty: 0 commands/);

@@ -8,7 +8,14 @@ import { migratePg } from '../store/pg-migrations.ts';
 import { SCHEMA_VERSION } from '../store/sqlite-schema.ts';
 import { checkIntegrity } from '../store/store-damage.ts';
 import type { CliIo } from './cli-io.ts';
-import { copySession, copyIncidents, copyRealIncidents, copyScenarioTexts, type CopyCounts, type SourceDb } from './migrate-store-copy.ts';
+import {
+  copySession,
+  copyIncidents,
+  copyRealIncidents,
+  copyScenarioTexts,
+  type CopyCounts,
+  type SourceDb,
+} from './migrate-store-copy.ts';
 
 export const MIGRATE_STORE_USAGE = `Usage: chaos-quest migrate-store --from sqlite:<file> --to postgres://user@host:5432/database
 
@@ -35,7 +42,8 @@ function parse(args: readonly string[], cwd: string): Args {
     strict: true,
   });
   if (positionals.length > 0) throw new Error(`unexpected argument '${positionals[0]}'.`);
-  if (!values.from?.startsWith('sqlite:') || values.from.length === 'sqlite:'.length) throw new Error('--from must be sqlite:<file>.');
+  if (!values.from?.startsWith('sqlite:') || values.from.length === 'sqlite:'.length)
+    throw new Error('--from must be sqlite:<file>.');
   if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) throw new Error('--to must be a postgres:// URL.');
   return { file: path.resolve(cwd, values.from.slice('sqlite:'.length)), url: values.to };
 }
@@ -58,17 +66,20 @@ export async function migrateStore(args: readonly string[], io: CliIo): Promise<
   try {
     source = openSource(parsed.file);
     await target.connect().catch((error: unknown) => {
-      throw new Error(`cannot reach PostgreSQL at ${describeUrl(parsed.url)}: ${(error as Error).message}`, { cause: error });
+      throw new Error(`cannot reach PostgreSQL at ${describeUrl(parsed.url)}: ${(error as Error).message}`, {
+        cause: error,
+      });
     });
     connected = true;
     await target.query('SET synchronous_commit = on');
     const applied = await migratePg(target);
-    if (applied.length > 0) io.err(`migrate-store: applied schema migration(s) ${applied.join(', ')} on ${describeUrl(parsed.url)}\n`);
+    if (applied.length > 0)
+      io.err(`migrate-store: applied schema migration(s) ${applied.join(', ')} on ${describeUrl(parsed.url)}\n`);
     const totals = await copyAll(source, target, io);
     io.out(
-      `Copied ${parsed.file} into PostgreSQL at ${describeUrl(parsed.url)}: ${totals.sessions} sessions (${totals.newSessions} new), `
-      + `${totals.commands} commands (${totals.newCommands} new), ${totals.snapshots} snapshots, ${totals.incidents} incident records, `
-      + `${totals.texts} scenario texts.\n`,
+      `Copied ${parsed.file} into PostgreSQL at ${describeUrl(parsed.url)}: ${totals.sessions} sessions (${totals.newSessions} new), ` +
+        `${totals.commands} commands (${totals.newCommands} new), ${totals.snapshots} snapshots, ${totals.incidents} incident records, ` +
+        `${totals.texts} scenario texts.\n`,
     );
     return 0;
   } catch (error) {
@@ -82,14 +93,19 @@ export async function migrateStore(args: readonly string[], io: CliIo): Promise<
 
 /** Opens the SQLite file read-only after checking it is sound and of this release's schema. */
 function openSource(file: string): Database.Database {
-  if (!fs.existsSync(file)) throw new Error(`${file} does not exist: give --from sqlite:<path of the server's chaos-quest.sqlite>.`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} does not exist: give --from sqlite:<path of the server's chaos-quest.sqlite>.`);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     checkIntegrity(db, file);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) {
-      throw new Error(`${file} has schema version ${version}, this release copies version ${SCHEMA_VERSION}: `
-        + (version < SCHEMA_VERSION ? "start this release's server on it once to upgrade it, then copy." : 'copy it with the release that wrote it.'));
+      throw new Error(
+        `${file} has schema version ${version}, this release copies version ${SCHEMA_VERSION}: ` +
+          (version < SCHEMA_VERSION
+            ? "start this release's server on it once to upgrade it, then copy."
+            : 'copy it with the release that wrote it.'),
+      );
     }
     // One read transaction for the whole copy: a consistent snapshot even if someone writes meanwhile.
     db.exec('BEGIN');
@@ -100,7 +116,11 @@ function openSource(file: string): Database.Database {
   }
 }
 
-async function copyAll(source: SourceDb, target: pg.Client, io: CliIo): Promise<CopyCounts & { texts: number; incidents: number }> {
+async function copyAll(
+  source: SourceDb,
+  target: pg.Client,
+  io: CliIo,
+): Promise<CopyCounts & { texts: number; incidents: number }> {
   const texts = await copyScenarioTexts(source, target);
   io.err(`migrate-store: ${texts} scenario texts\n`);
   const ids = source.prepare('SELECT id FROM sessions ORDER BY rowid').pluck().all() as string[];

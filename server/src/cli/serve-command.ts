@@ -8,9 +8,14 @@ import { UsageError } from './usage-error.ts';
  * cannot start.
  */
 export async function serveCommand(args: readonly string[], _io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    strict: true,
+  });
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) throw new UsageError(`--port must be a port number, not '${values.port}'.`);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535))
+    throw new UsageError(`--port must be a port number, not '${values.port}'.`);
   // Loaded only here: the server pulls in Fastify, Socket.IO and SQLite, which validate and simulate never need.
   const { serve } = await import('./serve.ts');
   await serve({ ...(port !== undefined ? { port } : {}), ...(values.host !== undefined ? { host: values.host } : {}) });

@@ -21,7 +21,10 @@ export async function serve(options: { port?: number; host?: string } = {}): Pro
     process.exit(1);
   }
   const log = server.fastify.log;
-  log.info({ url: server.url, dataDir: server.config.dataDir, scenariosDir: server.config.scenariosDir }, `Chaos Quest is serving on port ${server.port}`);
+  log.info(
+    { url: server.url, dataDir: server.config.dataDir, scenariosDir: server.config.scenariosDir },
+    `Chaos Quest is serving on port ${server.port}`,
+  );
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

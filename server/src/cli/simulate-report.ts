@@ -21,7 +21,12 @@ export interface SimulationReport {
 const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 1000) / 10);
 
 /** Aggregates playthroughs into ending, outcome, scene and timing figures. Pure. */
-export function aggregate(scenario: Scenario, seed: string, maxSteps: number, runs: readonly Playthrough[]): SimulationReport {
+export function aggregate(
+  scenario: Scenario,
+  seed: string,
+  maxSteps: number,
+  runs: readonly Playthrough[],
+): SimulationReport {
   const total = runs.length;
   const endings = scenario.endings.map((e) => {
     const reached = runs.filter((r) => r.ending === e.id).length;
@@ -55,33 +60,67 @@ export function aggregate(scenario: Scenario, seed: string, maxSteps: number, ru
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 const padLeft = (text: string | number, width: number) => String(text).padStart(width);
 const percent = (value: number) => `${value.toFixed(1)}%`;
-const figure = (value: number | null) => (value === null ? '-' : Number.isInteger(value) ? String(value) : value.toFixed(1));
+const figure = (value: number | null) =>
+  value === null ? '-' : Number.isInteger(value) ? String(value) : value.toFixed(1);
 
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  return rows.map((r) => `  ${r.map((cell, c) => (rightAligned.has(c) ? padLeft(cell, widths[c] ?? 0) : pad(cell, widths[c] ?? 0))).join('  ')}`.trimEnd());
+  return rows.map((r) =>
+    `  ${r.map((cell, c) => (rightAligned.has(c) ? padLeft(cell, widths[c] ?? 0) : pad(cell, widths[c] ?? 0))).join('  ')}`.trimEnd(),
+  );
 }
 
 /** The report as text, for a terminal. Deterministic: the same report gives the same bytes. */
 export function formatReport(report: SimulationReport): string {
   const { runs } = report;
-  const lines = [`Simulated ${runs} run${runs === 1 ? '' : 's'} of ${report.scenario} (seed "${report.seed}", at most ${report.maxSteps} steps each)`, '', 'Endings'];
+  const lines = [
+    `Simulated ${runs} run${runs === 1 ? '' : 's'} of ${report.scenario} (seed "${report.seed}", at most ${report.maxSteps} steps each)`,
+    '',
+    'Endings',
+  ];
   const endingRows = report.endings.map((e) => [e.id, e.outcome ?? '', String(e.runs), percent(e.share)]);
   if (report.stuck > 0) endingRows.push(['(stuck)', '', String(report.stuck), percent(share(report.stuck, runs))]);
   lines.push(...table(endingRows, new Set([2, 3])), '', 'Outcomes');
   const outcomeRows = Object.entries(report.outcomes).map(([name, n]) => [name, String(n), percent(share(n, runs))]);
   lines.push(...table(outcomeRows, new Set([1, 2])), '', 'Scenes (runs that visited each, total visits)');
-  const sceneRows = report.scenes.map((s) => [s.id, String(s.runs), percent(share(s.runs, runs)), `${s.visits} visits`, s.untested ? 'UNTESTED' : '']);
+  const sceneRows = report.scenes.map((s) => [
+    s.id,
+    String(s.runs),
+    percent(share(s.runs, runs)),
+    `${s.visits} visits`,
+    s.untested ? 'UNTESTED' : '',
+  ]);
   lines.push(...table(sceneRows, new Set([1, 2, 3])), '');
-  lines.push(report.untested.length === 0 ? 'Every scene was visited.' : `Untested (never visited): ${report.untested.join(', ')}`, '');
-  lines.push('Game clock, in minutes (detect and resolve count from the fault\'s onset)');
-  const timing = (label: string, s: Summary) => [label, String(s.count), figure(s.median), figure(s.p90), figure(s.mean)];
-  lines.push(...table([
-    ['', 'count', 'median', 'p90', 'mean'],
-    timing('time to detect', report.timeToDetect),
-    timing('time to resolve', report.timeToResolve),
-    timing('game time played', report.gameMinutesAtEnd),
-  ], new Set([1, 2, 3, 4])), '');
-  lines.push(report.stuck === 0 ? 'Stuck runs: 0' : `Stuck runs: ${report.stuck} (no ending within ${report.maxSteps} steps; look for loops with no way out)`);
+  lines.push(
+    report.untested.length === 0
+      ? 'Every scene was visited.'
+      : `Untested (never visited): ${report.untested.join(', ')}`,
+    '',
+  );
+  lines.push("Game clock, in minutes (detect and resolve count from the fault's onset)");
+  const timing = (label: string, s: Summary) => [
+    label,
+    String(s.count),
+    figure(s.median),
+    figure(s.p90),
+    figure(s.mean),
+  ];
+  lines.push(
+    ...table(
+      [
+        ['', 'count', 'median', 'p90', 'mean'],
+        timing('time to detect', report.timeToDetect),
+        timing('time to resolve', report.timeToResolve),
+        timing('game time played', report.gameMinutesAtEnd),
+      ],
+      new Set([1, 2, 3, 4]),
+    ),
+    '',
+  );
+  lines.push(
+    report.stuck === 0
+      ? 'Stuck runs: 0'
+      : `Stuck runs: ${report.stuck} (no ending within ${report.maxSteps} steps; look for loops with no way out)`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -53,8 +53,13 @@ describe('chaos-quest simulate', () => {
     const report = JSON.parse(stdout) as Report;
     expect(report.runs).toBe(40);
     expect(report.endings.reduce((n, e) => n + e.runs, 0) + report.stuck).toBe(40);
-    expect(report.outcomes['success']! + report.outcomes['failure']! + report.outcomes['partial']! + report.stuck).toBe(40);
-    expect(report.scenes.map((s) => [s.id, s.runs])).toEqual([['triage', 40], ['dashboards', report.scenes[1]?.runs]]);
+    expect(report.outcomes['success']! + report.outcomes['failure']! + report.outcomes['partial']! + report.stuck).toBe(
+      40,
+    );
+    expect(report.scenes.map((s) => [s.id, s.runs])).toEqual([
+      ['triage', 40],
+      ['dashboards', report.scenes[1]?.runs],
+    ]);
     expect(report.timeToDetect.count).toBeGreaterThan(0);
   });
 
@@ -84,7 +89,10 @@ describe('chaos-quest simulate', () => {
         ),
         '  - { id: timeboxed, outcome: failure, when: { time_at_least: 120 } }\n',
         '  - { id: timeboxed, outcome: failure, when: { all: [{ time_at_least: 120 }, { flag: never_set }] } }\n',
-      ).replace('          failure: { takes: 10, narration: The rollback times out., goto: dashboards }\n', '          failure: { takes: 10, narration: The rollback times out., goto: dashboards }\n      - { id: finish, label: Declare victory, when: { flag: never_set }, goto: recovered }\n'),
+      ).replace(
+        '          failure: { takes: 10, narration: The rollback times out., goto: dashboards }\n',
+        '          failure: { takes: 10, narration: The rollback times out., goto: dashboards }\n      - { id: finish, label: Declare victory, when: { flag: never_set }, goto: recovered }\n',
+      ),
     );
     const { code, stdout } = await cli('simulate', file, '--runs', '5', '--seed', 'x', '--max-steps', '40', '--json');
     expect(code).toBe(0);
@@ -98,7 +106,9 @@ describe('chaos-quest simulate', () => {
     const { code, stdout, stderr } = await cli('simulate', file, '--runs', '5');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain("error CQ2002 scenes[0].choices[0].goto: there is no scene 'dashbords'. Did you mean 'dashboards'?");
+    expect(stderr).toContain(
+      "error CQ2002 scenes[0].choices[0].goto: there is no scene 'dashbords'. Did you mean 'dashboards'?",
+    );
   });
 
   it('exits 2 with usage for bad arguments', async () => {

@@ -17,14 +17,20 @@ const onTerminal = (io: CliIo): boolean => 'errIsTerminal' in io && io.errIsTerm
 function count(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} must be a whole number from 1 to ${max}, not '${value}'.`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`${name} must be a whole number from 1 to ${max}, not '${value}'.`);
   return n;
 }
 
 function options(args: readonly string[]) {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { runs: { type: 'string' }, seed: { type: 'string' }, 'max-steps': { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      'max-steps': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
     strict: true,
   });

@@ -38,12 +38,21 @@ describe('chaos-quest validate', () => {
   });
 
   it('expands a directory to its YAML files and reports them all as one JSON object', async () => {
-    const yaml = readdirSync(new URL(`../../../${fixtures}/`, import.meta.url)).filter((f) => f.endsWith('.yaml')).sort();
+    const yaml = readdirSync(new URL(`../../../${fixtures}/`, import.meta.url))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     const { code, stdout } = await cli('validate', fixtures, '--json');
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { files: { file: string; valid: boolean; diagnostics: { code: string; severity: string }[] }[]; errors: number; warnings: number };
+    const report = JSON.parse(stdout) as {
+      files: { file: string; valid: boolean; diagnostics: { code: string; severity: string }[] }[];
+      errors: number;
+      warnings: number;
+    };
     expect(report.files.map((f) => f.file)).toEqual(yaml.map((f) => join(fixtures, f)));
-    expect(report.files.find((f) => f.file.endsWith('CQ2015-dependency-cycle.yaml'))).toMatchObject({ valid: true, diagnostics: [{ code: 'CQ2015' }] });
+    expect(report.files.find((f) => f.file.endsWith('CQ2015-dependency-cycle.yaml'))).toMatchObject({
+      valid: true,
+      diagnostics: [{ code: 'CQ2015' }],
+    });
     expect(report.errors).toBe(report.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error').length);
     expect(report.warnings).toBeGreaterThan(0);
   });
@@ -53,7 +62,9 @@ describe('chaos-quest validate', () => {
     writeFileSync(big, `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
     const { code, stdout } = await cli('validate', big);
     expect(code).toBe(1);
-    expect(stdout).toBe(`${big}:1:1: error CQ1001 the file is 3.0 MB; a scenario file may be at most 1 MB. Move pasted logs or data out of the scenario.\nChecked 1 file: 1 error, 0 warnings (1 file with errors).\n`);
+    expect(stdout).toBe(
+      `${big}:1:1: error CQ1001 the file is 3.0 MB; a scenario file may be at most 1 MB. Move pasted logs or data out of the scenario.\nChecked 1 file: 1 error, 0 warnings (1 file with errors).\n`,
+    );
   });
 
   it('exits 2 with usage for a missing file or a bad option', async () => {
@@ -90,7 +101,11 @@ describe('chaos-quest', () => {
 
   it("resolves relative paths from the io's directory, not the process's", async () => {
     let stdout = '';
-    const code = await run(['validate', 'valid/dns-ttl-trap.yaml'], { out: (t) => void (stdout += t), err: () => {}, cwd: join(repoRoot, fixtures) });
+    const code = await run(['validate', 'valid/dns-ttl-trap.yaml'], {
+      out: (t) => void (stdout += t),
+      err: () => {},
+      cwd: join(repoRoot, fixtures),
+    });
     expect(code).toBe(0);
     expect(stdout).toBe('Checked 1 file: no problems.\n');
   });

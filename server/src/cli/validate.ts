@@ -25,7 +25,12 @@ function summary(results: readonly ScenarioFile[]): string {
 
 /** `chaos-quest validate`: returns the exit code (0 clean or warnings only, 1 on any error). Throws UsageError for bad arguments. */
 export async function validate(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length === 0) throw new UsageError('validate needs at least one file or directory.');
   const files = await expandPaths(positionals, io.cwd);
   if (files.length === 0) throw new UsageError(`no *.yaml files in ${positionals.join(', ')}`);

@@ -4,7 +4,17 @@ import { HOSTILE_TEXT, renderInline, renderMarkdown, tagNames } from '../../../t
 import { escapeMarkdown } from './escape-markdown.ts';
 
 /** Characters that mean something to Markdown, HTML, linkify or a table, with look-alikes and plain letters. */
-const ALPHABET = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', ...'aw1 \t', ...'．。＠：／ｗé😀', 'http', 'www.', 'x.com', 'javascript:', '&amp;', '<a>'];
+const ALPHABET = [
+  ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+  ...'aw1 \t',
+  ...'．。＠：／ｗé😀',
+  'http',
+  'www.',
+  'x.com',
+  'javascript:',
+  '&amp;',
+  '<a>',
+];
 
 describe('escapeMarkdown', () => {
   it.each(HOSTILE_TEXT)('renders %j as that text and nothing else', (typed) => {
@@ -15,10 +25,32 @@ describe('escapeMarkdown', () => {
 
   it('keeps a table cell and a list item whole, and folds line breaks', () => {
     const typed = 'one | two\n\n# three\r\n- four';
-    const doc = renderMarkdown(`| a | b |\n| --- | --- |\n| ${escapeMarkdown(typed)} | x |\n\n- [ ] ${escapeMarkdown(typed)}\n`);
+    const doc = renderMarkdown(
+      `| a | b |\n| --- | --- |\n| ${escapeMarkdown(typed)} | x |\n\n- [ ] ${escapeMarkdown(typed)}\n`,
+    );
     expect(tagNames(doc)).toEqual([
-      'table', 'thead', 'tr', 'th', '/th', 'th', '/th', '/tr', '/thead', 'tbody', 'tr', 'td', '/td', 'td', '/td', '/tr', '/tbody', '/table',
-      'ul', 'li', '/li', '/ul',
+      'table',
+      'thead',
+      'tr',
+      'th',
+      '/th',
+      'th',
+      '/th',
+      '/tr',
+      '/thead',
+      'tbody',
+      'tr',
+      'td',
+      '/td',
+      'td',
+      '/td',
+      '/tr',
+      '/tbody',
+      '/table',
+      'ul',
+      'li',
+      '/li',
+      '/ul',
     ]);
     expect(doc.text).toContain('one | two # three - four');
     expect(doc.text).toContain('[ ] one | two # three - four');
@@ -32,7 +64,22 @@ describe('escapeMarkdown', () => {
         expect(inline.tags).toEqual([]);
         expect(inline.text).toBe(typed.trim());
         const cell = renderMarkdown(`| a |\n| --- |\n| ${escapeMarkdown(typed)} |\n`);
-        expect(tagNames(cell)).toEqual(['table', 'thead', 'tr', 'th', '/th', '/tr', '/thead', 'tbody', 'tr', 'td', '/td', '/tr', '/tbody', '/table']);
+        expect(tagNames(cell)).toEqual([
+          'table',
+          'thead',
+          'tr',
+          'th',
+          '/th',
+          '/tr',
+          '/thead',
+          'tbody',
+          'tr',
+          'td',
+          '/td',
+          '/tr',
+          '/tbody',
+          '/table',
+        ]);
       }),
       { numRuns: 500 },
     );

@@ -16,5 +16,8 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
  * through this. Pure; never fails.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]\s*/g, ' ').trim().replace(ASCII_PUNCTUATION, '\\$&');
+  return text
+    .replace(/\s*[\r\n]\s*/g, ' ')
+    .trim()
+    .replace(ASCII_PUNCTUATION, '\\$&');
 }

@@ -2,7 +2,11 @@
 
 /** One Markdown table cell: pipes escaped and line breaks folded, so user text cannot break the table. */
 export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** A Markdown table from a header row and rows of already-formatted cells. */

@@ -6,5 +6,10 @@ import type { LogEntry } from '../store/store.ts';
  * takes, so an exported log can be replayed anywhere. Pure.
  */
 export function logJsonl(entries: readonly LogEntry[]): string {
-  return entries.map(({ seq, at, actor, command }): string => JSON.stringify({ seq, at, actor, command } satisfies LoggedCommand) + '\n').join('');
+  return entries
+    .map(
+      ({ seq, at, actor, command }): string =>
+        JSON.stringify({ seq, at, actor, command } satisfies LoggedCommand) + '\n',
+    )
+    .join('');
 }

@@ -8,7 +8,15 @@ const SPANS: [string, RecordMilestone, RecordMilestone][] = [
 ];
 
 const HEADER = [
-  'session_id', 'scenario_id', 'team', 'services', 'outcome', 'started_at', 'ended_at', 'detection_source', 'false_alarms',
+  'session_id',
+  'scenario_id',
+  'team',
+  'services',
+  'outcome',
+  'started_at',
+  'ended_at',
+  'detection_source',
+  'false_alarms',
   ...SPANS.flatMap(([name]) => [`${name}_game_min`, `${name}_wall_ms`]),
 ];
 
@@ -19,8 +27,15 @@ const HEADER = [
  */
 export function metricsCsv(records: readonly IncidentRecord[]): string {
   const rows = records.map((r) => [
-    r.sessionId, r.scenario.id, typed(r.team ?? ''), r.services.join(' '), r.outcome ?? '',
-    iso(r.milestones.started?.wall ?? r.startedAt), iso(r.endedAt), r.detectionSource ?? '', String(r.falseAlarms.length),
+    r.sessionId,
+    r.scenario.id,
+    typed(r.team ?? ''),
+    r.services.join(' '),
+    r.outcome ?? '',
+    iso(r.milestones.started?.wall ?? r.startedAt),
+    iso(r.endedAt),
+    r.detectionSource ?? '',
+    String(r.falseAlarms.length),
     ...SPANS.flatMap(([, from, to]) => {
       const s = span(r, { from, to });
       return s ? [String(s.game), String(s.wall)] : ['', ''];

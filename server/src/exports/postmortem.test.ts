@@ -1,11 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { createSession, incidentRecord, parseScenario, step, asPlayerId, asSessionId, type Actor, type Command, type CommandInput, type SessionState } from '@chaos-quest/engine';
+import {
+  createSession,
+  incidentRecord,
+  parseScenario,
+  step,
+  asPlayerId,
+  asSessionId,
+  type Actor,
+  type Command,
+  type CommandInput,
+  type SessionState,
+} from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TEXT, renderMarkdown, tagNames } from '../../../tests/server/rendered-markdown.ts';
 import { metricsCsv } from './metrics-csv.ts';
 import { postmortem } from './postmortem.ts';
 
-const text = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
+const text = readFileSync(
+  new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url),
+  'utf8',
+);
 const scenario = parseScenario(text, 'dns-ttl-trap.yaml').scenario;
 if (!scenario) throw new Error('fixture scenario does not parse');
 
@@ -16,9 +30,18 @@ const bo: Actor = { kind: 'player', playerId: asPlayerId('bo') };
 
 /** Plays the fixture to its success ending, one minute of wall time per command; physical dice make it certain. */
 function playedSession(): SessionState {
-  let state = createSession(scenario as NonNullable<typeof scenario>, 'seed', { scenarioHash: 'h'.repeat(64), team: 'blue | team', createdAt: 0 });
+  let state = createSession(scenario as NonNullable<typeof scenario>, 'seed', {
+    scenarioHash: 'h'.repeat(64),
+    team: 'blue | team',
+    createdAt: 0,
+  });
   const run = (actor: Actor, command: CommandInput) => {
-    const result = step(scenario as NonNullable<typeof scenario>, state, { seq: state.seq + 1, at: (state.seq + 1) * 60_000, actor, command: command as Command });
+    const result = step(scenario as NonNullable<typeof scenario>, state, {
+      seq: state.seq + 1,
+      at: (state.seq + 1) * 60_000,
+      actor,
+      command: command as Command,
+    });
     if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
     state = result.state;
   };
@@ -41,7 +64,17 @@ describe('postmortem', () => {
   const markdown = postmortem(scenario, state, asSessionId('S1'));
 
   it('drafts every section of the blameless template', () => {
-    for (const heading of ['Summary', 'Impact', 'Timeline', 'Detection', 'Decisions and rolls', 'What went well', 'What was hard', 'Action items', 'Metrics of this run']) {
+    for (const heading of [
+      'Summary',
+      'Impact',
+      'Timeline',
+      'Detection',
+      'Decisions and rolls',
+      'What went well',
+      'What was hard',
+      'Action items',
+      'Metrics of this run',
+    ]) {
       expect(markdown).toContain(`## ${heading}\n`);
     }
     expect(markdown).toContain('Why did a TTL change skip review?');
@@ -75,7 +108,12 @@ function typedSession(typed: readonly string[]): SessionState {
   const s = scenario as NonNullable<typeof scenario>;
   let state = createSession(s, 'seed', { scenarioHash: 'h'.repeat(64), team: next(), createdAt: 0 });
   const run = (actor: Actor, command: CommandInput) => {
-    const result = step(s, state, { seq: state.seq + 1, at: (state.seq + 1) * 60_000, actor, command: command as Command });
+    const result = step(s, state, {
+      seq: state.seq + 1,
+      at: (state.seq + 1) * 60_000,
+      actor,
+      command: command as Command,
+    });
     if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
     state = result.state;
   };
@@ -100,7 +138,9 @@ function typedSession(typed: readonly string[]): SessionState {
 
 describe('postmortem with hostile user text', () => {
   const hostile = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT), asSessionId('S1')));
-  const plain = renderMarkdown(postmortem(scenario, typedSession(HOSTILE_TEXT.map((_, i) => `plain words ${i}`)), asSessionId('S1')));
+  const plain = renderMarkdown(
+    postmortem(scenario, typedSession(HOSTILE_TEXT.map((_, i) => `plain words ${i}`)), asSessionId('S1')),
+  );
 
   it('renders exactly the elements a draft with plain words renders: no HTML, link or image from user text', () => {
     expect(tagNames(hostile)).toEqual(tagNames(plain));
@@ -123,24 +163,52 @@ describe('postmortem with hostile user text', () => {
 describe('metricsCsv', () => {
   it('writes one row per incident with durations on both clocks', () => {
     const record = incidentRecord(scenario, playedSession(), asSessionId('S1'));
-    const lines = metricsCsv([record, { ...record, team: 'a,"b"' }]).trimEnd().split('\r\n');
+    const lines = metricsCsv([record, { ...record, team: 'a,"b"' }])
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     const header = lines[0]?.split(',') ?? [];
     const row = lines[1]?.split(',') ?? [];
     const at = (name: string) => row[header.indexOf(name)];
-    expect([at('outcome'), at('ttd_game_min'), at('ttd_wall_ms'), at('ttm_game_min')]).toEqual(['success', '10', '120000', '']);
+    expect([at('outcome'), at('ttd_game_min'), at('ttd_wall_ms'), at('ttm_game_min')]).toEqual([
+      'success',
+      '10',
+      '120000',
+      '',
+    ]);
     expect(lines[2]).toMatch(/^S1,dns-ttl-trap,"a,""b""",/);
   });
 
   it('guards typed team labels a spreadsheet would run as formulas, and writes our ids and numbers as they are', () => {
     const record = incidentRecord(scenario, playedSession(), asSessionId('S1'));
-    const teams = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)', ' \t=cmd()', '-5', '+4.5', 'a-team', 'blue'];
-    const csv = metricsCsv([{ ...record, sessionId: '-Ab_9' }, ...teams.map((team, i) => ({ ...record, sessionId: `_x${i}`, team }))]);
+    const teams = [
+      '=HYPERLINK("http://evil.example")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      ' \t=cmd()',
+      '-5',
+      '+4.5',
+      'a-team',
+      'blue',
+    ];
+    const csv = metricsCsv([
+      { ...record, sessionId: '-Ab_9' },
+      ...teams.map((team, i) => ({ ...record, sessionId: `_x${i}`, team })),
+    ]);
     const rows = csv.trimEnd().split('\r\n').slice(1);
     expect(rows[0]).toMatch(/^-Ab_9,dns-ttl-trap,blue \| team,checkout dns,success,\d{4}-\d\d-\d\dT[\d:.]+Z,/);
     expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[0])).toEqual(teams.map((_, i) => `_x${i}`));
     expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[1]?.split(',checkout dns,')[0])).toEqual([
-      `"'=HYPERLINK(""http://evil.example"")"`, "'+1+1", "'-2+3", "'@SUM(A1)", "' \t=cmd()", '-5', '+4.5', 'a-team', 'blue',
+      `"'=HYPERLINK(""http://evil.example"")"`,
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1)",
+      "' \t=cmd()",
+      '-5',
+      '+4.5',
+      'a-team',
+      'blue',
     ]);
   });
 });

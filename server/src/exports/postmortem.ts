@@ -1,6 +1,16 @@
 import {
-  clockLabel, detectionStory, incidentRecord, span, type DetectionStory,
-  type IncidentRecord, type RecordMilestone, type Scenario, type SessionId, type SessionState, type TimelineEntry, type TimelineKind,
+  clockLabel,
+  detectionStory,
+  incidentRecord,
+  span,
+  type DetectionStory,
+  type IncidentRecord,
+  type RecordMilestone,
+  type Scenario,
+  type SessionId,
+  type SessionState,
+  type TimelineEntry,
+  type TimelineKind,
 } from '@chaos-quest/engine';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './format.ts';
@@ -16,39 +26,57 @@ import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './f
 export function postmortem(scenario: Scenario, state: SessionState, sessionId: SessionId): string {
   const record = incidentRecord(scenario, state, sessionId);
   const game = (minutes: number) => clockLabel(scenario.clock.start, minutes);
-  return [
-    `# Post-mortem (draft): ${scenario.title}`,
-    '> A practice incident from a Chaos Quest game day. Blameless by design: this is about how our systems and processes behaved, not about who did what.',
-    header(scenario, record),
-    section('Summary', summary(scenario, record)),
-    section('Impact', impact(scenario, record, game)),
-    section('Timeline', timeline(scenario, state, record, game)),
-    section('Detection', detection(record, game, detectionStory(scenario, state))),
-    section('Decisions and rolls', decisions(state, record, game)),
-    section('What went well', '_To write together in the debrief._\n\n- '),
-    section('What was hard', `_To write together in the debrief._\n\n- ${prompts(scenario, record)}`),
-    section('Action items', actionItems(record)),
-    section('Metrics of this run', runMetrics(record)),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      `# Post-mortem (draft): ${scenario.title}`,
+      '> A practice incident from a Chaos Quest game day. Blameless by design: this is about how our systems and processes behaved, not about who did what.',
+      header(scenario, record),
+      section('Summary', summary(scenario, record)),
+      section('Impact', impact(scenario, record, game)),
+      section('Timeline', timeline(scenario, state, record, game)),
+      section('Detection', detection(record, game, detectionStory(scenario, state))),
+      section('Decisions and rolls', decisions(state, record, game)),
+      section('What went well', '_To write together in the debrief._\n\n- '),
+      section('What was hard', `_To write together in the debrief._\n\n- ${prompts(scenario, record)}`),
+      section('Action items', actionItems(record)),
+      section('Metrics of this run', runMetrics(record)),
+    ].join('\n\n') + '\n'
+  );
 }
 
 const section = (title: string, body: string) => `## ${title}\n\n${body}`;
 
 function header(scenario: Scenario, record: IncidentRecord): string {
-  const played = record.startedAt === null ? 'not started' : `${wallDate(record.startedAt)}${record.endedAt ? ` to ${wallDate(record.endedAt)}` : ''}`;
-  return table(['', ''], [
-    ['Session', cell(record.sessionId)],
-    ['Team', record.team === null ? '(none given)' : escapeMarkdown(record.team)],
-    ['Scenario', `${cell(scenario.title)} (\`${scenario.id}\`, text sha256 \`${record.scenario.hash.slice(0, 12)}\`)`],
-    ['Played', played],
-    ['Outcome', record.outcome ? `${record.outcome}${record.ending ? `, ending \`${record.ending}\`` : ', ended by the facilitator'}` : 'not reached'],
-    ['Roles', cell(record.roles.join(', ') || '(none)')],
-  ]);
+  const played =
+    record.startedAt === null
+      ? 'not started'
+      : `${wallDate(record.startedAt)}${record.endedAt ? ` to ${wallDate(record.endedAt)}` : ''}`;
+  return table(
+    ['', ''],
+    [
+      ['Session', cell(record.sessionId)],
+      ['Team', record.team === null ? '(none given)' : escapeMarkdown(record.team)],
+      [
+        'Scenario',
+        `${cell(scenario.title)} (\`${scenario.id}\`, text sha256 \`${record.scenario.hash.slice(0, 12)}\`)`,
+      ],
+      ['Played', played],
+      [
+        'Outcome',
+        record.outcome
+          ? `${record.outcome}${record.ending ? `, ending \`${record.ending}\`` : ', ended by the facilitator'}`
+          : 'not reached',
+      ],
+      ['Roles', cell(record.roles.join(', ') || '(none)')],
+    ],
+  );
 }
 
 function summary(scenario: Scenario, record: IncidentRecord): string {
   const ending = scenario.endings.find((e) => e.id === record.ending);
-  const end = record.outcome ? `The session ended in **${record.outcome}**${ending?.title ? ` (${ending.title})` : ''}` : 'The session has not reached an ending';
+  const end = record.outcome
+    ? `The session ended in **${record.outcome}**${ending?.title ? ` (${ending.title})` : ''}`
+    : 'The session has not reached an ending';
   return `${scenario.summary}\n\n${end} after ${record.decisions.length} decision(s) and ${record.rolls.length} roll(s).${ending?.narration ? `\n\n${ending.narration}` : ''}`;
 }
 
@@ -71,24 +99,38 @@ const AUTHORED_KINDS: ReadonlySet<TimelineKind> = new Set(['phase', 'scene', 'ch
 function authoredStrings(value: unknown, into = new Set<string>()): Set<string> {
   if (typeof value === 'string') into.add(value);
   else if (Array.isArray(value)) for (const item of value) authoredStrings(item, into);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) authoredStrings(item, into);
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) authoredStrings(item, into);
   return into;
 }
 
-function timeline(scenario: Scenario, state: SessionState, record: IncidentRecord, game: (m: number) => string): string {
+function timeline(
+  scenario: Scenario,
+  state: SessionState,
+  record: IncidentRecord,
+  game: (m: number) => string,
+): string {
   // Coaching and hands raised were private to one player or the facilitator: a shared document leaves them out.
-  const shared = state.timeline.filter((t) => t.audience === 'all' || (typeof t.audience === 'object' && 'roles' in t.audience));
+  const shared = state.timeline.filter(
+    (t) => t.audience === 'all' || (typeof t.audience === 'object' && 'roles' in t.audience),
+  );
   // The engine writes one string per line, mixing the author's words with names and typed text (an
   // inject line is scripted or improvised, a narration the scenario's or the facilitator's closing
   // note): a line is kept as Markdown only when it cannot hold typed text; any other is escaped.
   const authored = authoredStrings(scenario);
-  const text = (t: TimelineEntry) => (AUTHORED_KINDS.has(t.kind) || authored.has(t.text) ? cell(t.text) : escapeMarkdown(t.text));
+  const text = (t: TimelineEntry) =>
+    AUTHORED_KINDS.has(t.kind) || authored.has(t.text) ? cell(t.text) : escapeMarkdown(t.text);
   const rows = shared.map((t) => [game(t.at.game), wallTime(t.at.wall), t.kind, text(t)]);
   const started = record.milestones.started;
   if (started) {
     // The onset is known on the game clock only once play passes it: place it where it belongs in the fiction.
     const at = shared.findIndex((t) => t.at.game > started.game);
-    rows.splice(at === -1 ? rows.length : at, 0, [game(started.game), wallTime(started.wall), 'milestone', '**Fault onset** (from the scenario)']);
+    rows.splice(at === -1 ? rows.length : at, 0, [
+      game(started.game),
+      wallTime(started.wall),
+      'milestone',
+      '**Fault onset** (from the scenario)',
+    ]);
   }
   return rows.length === 0 ? '_Nothing has happened yet._' : table(['Game', 'Wall (UTC)', 'Kind', 'Event'], rows);
 }
@@ -99,7 +141,9 @@ function detection(record: IncidentRecord, game: (m: number) => string, story: D
     detected
       ? `- Detected at ${game(detected.game)} (${wallTime(detected.wall)} UTC), source: **${record.detectionSource ?? detected.source}**.`
       : '- The incident was not detected.',
-    firstPage ? `- First page at ${game(firstPage.game)}; ${acknowledged ? `acknowledged at ${game(acknowledged.game)}` : 'never acknowledged'}.` : '- No page was sent.',
+    firstPage
+      ? `- First page at ${game(firstPage.game)}; ${acknowledged ? `acknowledged at ${game(acknowledged.game)}` : 'never acknowledged'}.`
+      : '- No page was sent.',
     `- False alarms: ${record.falseAlarms.length}${record.falseAlarms.length ? ` (at ${record.falseAlarms.map((a) => game(a.game)).join(', ')})` : ''}.`,
     ...signals(story, game),
   ];
@@ -111,30 +155,49 @@ function signals(story: DetectionStory | null, game: (m: number) => string): str
   if (!story) return [];
   const fixed = story.firings.filter((f) => f.kind === 'threshold');
   const lines = [
-    fixed.length ? `- Fixed alert rules fired at ${fixed.map((f) => `${game(f.minute)} (${f.metric})`).join(', ')}.` : '- No fixed alert rule fired.',
+    fixed.length
+      ? `- Fixed alert rules fired at ${fixed.map((f) => `${game(f.minute)} (${f.metric})`).join(', ')}.`
+      : '- No fixed alert rule fired.',
   ];
   const { baseline } = story;
   if (!baseline) lines.push('- The dynamic baseline did not flag the fault.');
-  else if (baseline.leadMinutes === null) lines.push(`- The dynamic baseline flagged ${baseline.metric} at ${game(baseline.minute)}; the team never detected the fault.`);
+  else if (baseline.leadMinutes === null)
+    lines.push(
+      `- The dynamic baseline flagged ${baseline.metric} at ${game(baseline.minute)}; the team never detected the fault.`,
+    );
   else {
-    const when = baseline.leadMinutes >= 0 ? `${baseline.leadMinutes} minutes before the team's detection` : `${-baseline.leadMinutes} minutes after the team's detection`;
+    const when =
+      baseline.leadMinutes >= 0
+        ? `${baseline.leadMinutes} minutes before the team's detection`
+        : `${-baseline.leadMinutes} minutes after the team's detection`;
     lines.push(`- The dynamic baseline flagged ${baseline.metric} at ${game(baseline.minute)}, ${when}.`);
   }
   return lines;
 }
 
 function decisions(state: SessionState, record: IncidentRecord, game: (m: number) => string): string {
-  const choices = record.decisions.length === 0
-    ? '_No decisions were taken._'
-    : table(['Game', 'Scene', 'Decision', 'Result'], record.decisions.map((d) => [game(d.at.game), `\`${d.scene}\``, cell(d.label), d.outcome]));
+  const choices =
+    record.decisions.length === 0
+      ? '_No decisions were taken._'
+      : table(
+          ['Game', 'Scene', 'Decision', 'Result'],
+          record.decisions.map((d) => [game(d.at.game), `\`${d.scene}\``, cell(d.label), d.outcome]),
+        );
   // A check's label is its choice's, from the scenario; a roll the facilitator called has a typed label.
-  const rolls = state.rolls.length === 0
-    ? '_No dice were rolled._'
-    : table(['Game', 'Roll', 'Dice', 'Natural', 'Total / target', 'Result'], state.rolls.map((r) => [
-        game(r.at.game), r.choice === null ? escapeMarkdown(r.label) : cell(r.label),
-        `${r.dice}${r.physical ? ' (at the table)' : ''}`, String(r.natural),
-        r.target === null ? String(r.total) : `${r.total} / ${r.target}`, r.success === null ? '—' : r.success ? 'success' : 'failure',
-      ]));
+  const rolls =
+    state.rolls.length === 0
+      ? '_No dice were rolled._'
+      : table(
+          ['Game', 'Roll', 'Dice', 'Natural', 'Total / target', 'Result'],
+          state.rolls.map((r) => [
+            game(r.at.game),
+            r.choice === null ? escapeMarkdown(r.label) : cell(r.label),
+            `${r.dice}${r.physical ? ' (at the table)' : ''}`,
+            String(r.natural),
+            r.target === null ? String(r.total) : `${r.total} / ${r.target}`,
+            r.success === null ? '—' : r.success ? 'success' : 'failure',
+          ]),
+        );
   return `${choices}\n\n${rolls}`;
 }
 
@@ -146,7 +209,9 @@ function prompts(scenario: Scenario, record: IncidentRecord): string {
 
 function actionItems(record: IncidentRecord): string {
   if (record.actionItems.length === 0) return '_None recorded yet._';
-  return record.actionItems.map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.owner ? ` (owner: ${escapeMarkdown(a.owner)})` : ''}`).join('\n');
+  return record.actionItems
+    .map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.owner ? ` (owner: ${escapeMarkdown(a.owner)})` : ''}`)
+    .join('\n');
 }
 
 const FIGURES: { label: string; from: RecordMilestone; to: RecordMilestone }[] = [

@@ -23,7 +23,10 @@ export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
     return live;
   };
   const attachment = (reply: FastifyReply, name: string, type: string) =>
-    reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+    reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store');
 
   app.get<Params>('/api/sessions/:id/log.jsonl', async (request, reply) => {
     const live = await session(request, reply);
@@ -36,12 +39,16 @@ export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
     const live = await session(request, reply);
     if (!live) return reply;
     const record = publishedRecord(incidentRecord(live.scenario, live.state, live.id));
-    return attachment(reply, `${live.id}.incident.json`, 'application/json; charset=utf-8').send(JSON.stringify(record, null, 2));
+    return attachment(reply, `${live.id}.incident.json`, 'application/json; charset=utf-8').send(
+      JSON.stringify(record, null, 2),
+    );
   });
 
   app.get<Params>('/api/sessions/:id/postmortem.md', async (request, reply) => {
     const live = await session(request, reply);
     if (!live) return reply;
-    return attachment(reply, `${live.id}.postmortem.md`, 'text/markdown; charset=utf-8').send(postmortem(live.scenario, live.state, live.id));
+    return attachment(reply, `${live.id}.postmortem.md`, 'text/markdown; charset=utf-8').send(
+      postmortem(live.scenario, live.state, live.id),
+    );
   });
 }

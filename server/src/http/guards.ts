@@ -46,7 +46,12 @@ export function requireAdmin(deps: { config: ServerConfig; adminFailures: Failur
     if (typeof given !== 'string' || !sameSecret(given, config.adminKey)) {
       // A request that sends no key at all is asking, not guessing: the client shows its key field on this 401.
       if (typeof given === 'string') adminFailures.fail(request.ip);
-      return sendError(reply, 401, 'unauthorized', 'This server requires its admin key: send it in the x-admin-key header.');
+      return sendError(
+        reply,
+        401,
+        'unauthorized',
+        'This server requires its admin key: send it in the x-admin-key header.',
+      );
     }
   };
 }
@@ -56,7 +61,12 @@ export function requireAdmin(deps: { config: ServerConfig; adminFailures: Failur
  * Tokens are accepted only in that header, never in the URL, where logs and histories keep them.
  * Sends 401/403 and returns false when it does not.
  */
-export async function checkFacilitator(store: Store, request: FastifyRequest, reply: FastifyReply, sessionId: string): Promise<boolean> {
+export async function checkFacilitator(
+  store: Store,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessionId: string,
+): Promise<boolean> {
   const match = /^Bearer +(\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match?.[1]) {
     sendError(reply, 401, 'unauthorized', 'Send the facilitator token as "Authorization: Bearer <token>".');
@@ -76,7 +86,12 @@ export async function checkFacilitator(store: Store, request: FastifyRequest, re
  * otherwise. Always: `createLimiter` per client address (429), and no more than `maxLive` sessions
  * live in the hub (503), checked first so that a refusal for the cap spends no attempt.
  */
-export function creationGuard(deps: { config: ServerConfig; createLimiter: AddressLimiter; hub: { liveCount(): number }; maxLive: number }) {
+export function creationGuard(deps: {
+  config: ServerConfig;
+  createLimiter: AddressLimiter;
+  hub: { liveCount(): number };
+  maxLive: number;
+}) {
   const { config, createLimiter, hub, maxLive } = deps;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (config.adminKey === null && !isLoopback(request.ip)) {
@@ -93,7 +108,12 @@ export function creationGuard(deps: { config: ServerConfig; createLimiter: Addre
       return sendError(reply, 503, 'too-many-sessions', message);
     }
     if (!createLimiter.take(request.ip)) {
-      return sendError(reply, 429, 'too-many-attempts', 'Too many sessions created from this address. Wait 30 s and try again.');
+      return sendError(
+        reply,
+        429,
+        'too-many-attempts',
+        'Too many sessions created from this address. Wait 30 s and try again.',
+      );
     }
   };
 }

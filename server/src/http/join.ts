@@ -22,7 +22,8 @@ export function registerJoin(app: FastifyInstance, deps: ApiDeps): void {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       // A refused name is the player's to fix, so its own message says what to type; any other problem is the client's.
-      if (issue?.code === 'custom' && issue.path[0] === 'name') return sendError(reply, 400, 'invalid', `${issue.message}.`);
+      if (issue?.code === 'custom' && issue.path[0] === 'name')
+        return sendError(reply, 400, 'invalid', `${issue.message}.`);
       return sendError(reply, 400, 'invalid', `Send { joinCode, name }: ${issue?.message ?? 'bad request'}.`);
     }
     const joinCode = normalizeJoinCode(parsed.data.joinCode);
@@ -32,14 +33,23 @@ export function registerJoin(app: FastifyInstance, deps: ApiDeps): void {
       return sendError(reply.header('retry-after', String(found.waitS)), 429, 'rate-limited', message);
     }
     if (found.kind === 'unknown') {
-      return sendError(reply, 404, 'not-found', `No running session has the join code ${joinCode}. Check it with your facilitator: codes expire when a session ends.`);
+      return sendError(
+        reply,
+        404,
+        'not-found',
+        `No running session has the join code ${joinCode}. Check it with your facilitator: codes expire when a session ends.`,
+      );
     }
     const joined = await deps.hub.join(found.row.id, parsed.data.name);
     if (!joined.ok) {
       const status = joined.error.code === 'internal' ? 500 : 409;
       return sendError(reply, status, joined.error.code, `Cannot join this session now: ${joined.error.message}`);
     }
-    const body: JoinResponse = { sessionId: asSessionId(found.row.id), playerId: joined.playerId, playerToken: joined.playerToken };
+    const body: JoinResponse = {
+      sessionId: asSessionId(found.row.id),
+      playerId: joined.playerId,
+      playerToken: joined.playerToken,
+    };
     return reply.code(201).send(body);
   });
 }

@@ -2,14 +2,22 @@ import type { MetricsFilter } from '@chaos-quest/engine';
 import { z } from 'zod';
 
 /** A date bound: wall-clock ms, or anything `Date.parse` reads (`2025-03-01`, an ISO timestamp). */
-const instant = z.string().trim().min(1).max(40).transform((text, ctx) => {
-  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  if (Number.isNaN(ms)) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' is not a date: use milliseconds or an ISO date such as 2025-03-01` });
-    return z.NEVER;
-  }
-  return ms;
-});
+const instant = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .transform((text, ctx) => {
+    const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+    if (Number.isNaN(ms)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${text}' is not a date: use milliseconds or an ISO date such as 2025-03-01`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
 
 const label = z.string().trim().min(1).max(100);
 

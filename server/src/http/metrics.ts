@@ -1,4 +1,15 @@
-import { compareMetrics, FIGURE_DEFINITIONS, matches, matchesReal, publishedRecord, type Comparison, type IncidentRecord, type MetricsFilter, type PublishedRecord, type RealIncident } from '@chaos-quest/engine';
+import {
+  compareMetrics,
+  FIGURE_DEFINITIONS,
+  matches,
+  matchesReal,
+  publishedRecord,
+  type Comparison,
+  type IncidentRecord,
+  type MetricsFilter,
+  type PublishedRecord,
+  type RealIncident,
+} from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { metricsCsv } from '../exports/metrics-csv.ts';
 import type { ApiDeps } from './api-deps.ts';
@@ -18,10 +29,18 @@ export type MetricsBody = Comparison & { definitions: typeof FIGURE_DEFINITIONS 
  */
 export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
   const admin = { preHandler: requireAdmin(deps) };
-  const chosen = async (request: FastifyRequest, reply: FastifyReply): Promise<{ records: IncidentRecord[]; real: RealIncident[]; filter: MetricsFilter } | null> => {
+  const chosen = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<{ records: IncidentRecord[]; real: RealIncident[]; filter: MetricsFilter } | null> => {
     const parsed = metricsQuerySchema.safeParse(request.query);
     if (!parsed.success) {
-      sendError(reply, 400, 'invalid', `Bad metrics filter: ${parsed.error.issues[0]?.message ?? 'unknown'}. Filters: team, scenario, service, from, to.`);
+      sendError(
+        reply,
+        400,
+        'invalid',
+        `Bad metrics filter: ${parsed.error.issues[0]?.message ?? 'unknown'}. Filters: team, scenario, service, from, to.`,
+      );
       return null;
     }
     const [records, real] = await Promise.all([deps.store.listIncidentRecords(), deps.store.listRealIncidents()]);
@@ -31,7 +50,10 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/api/metrics', admin, async (request, reply) => {
     const found = await chosen(request, reply);
     if (!found) return reply;
-    const body: MetricsBody = { ...compareMetrics(found.records, found.real, found.filter, Date.now()), definitions: FIGURE_DEFINITIONS };
+    const body: MetricsBody = {
+      ...compareMetrics(found.records, found.real, found.filter, Date.now()),
+      definitions: FIGURE_DEFINITIONS,
+    };
     return body;
   });
 
@@ -39,7 +61,10 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
     const found = await chosen(request, reply);
     if (!found) return reply;
     const rows = found.records.filter((r) => matches(r, found.filter));
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="chaos-quest-metrics.csv"').send(metricsCsv(rows));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="chaos-quest-metrics.csv"')
+      .send(metricsCsv(rows));
   });
 
   app.get('/api/incidents', admin, async (request, reply) => {

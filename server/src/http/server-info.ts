@@ -29,16 +29,27 @@ const urlOf = (host: string, port: number) => `http://${host.includes(':') ? `[$
  * non-internal interface address (IPv4 on a physical interface first, never link-local IPv6). Falls
  * back to 127.0.0.1 with `localOnly` when nothing else can reach the server. Pure.
  */
-export function joinUrlOf(options: { publicUrl: string | null; host: string; port: number; interfaces: readonly NamedInterfaceAddress[] }): ServerInfo {
+export function joinUrlOf(options: {
+  publicUrl: string | null;
+  host: string;
+  port: number;
+  interfaces: readonly NamedInterfaceAddress[];
+}): ServerInfo {
   const { publicUrl, host, port } = options;
   if (publicUrl !== null) return { joinUrl: publicUrl, localOnly: false };
   if (host !== '0.0.0.0' && host !== '::') {
-    return LOOPBACK.has(host) ? { joinUrl: urlOf('127.0.0.1', port), localOnly: true } : { joinUrl: urlOf(host, port), localOnly: false };
+    return LOOPBACK.has(host)
+      ? { joinUrl: urlOf('127.0.0.1', port), localOnly: true }
+      : { joinUrl: urlOf(host, port), localOnly: false };
   }
-  const reachable = options.interfaces.filter((i) => !i.internal && !(i.family === 'IPv6' && /^fe80:/i.test(i.address)));
+  const reachable = options.interfaces.filter(
+    (i) => !i.internal && !(i.family === 'IPv6' && /^fe80:/i.test(i.address)),
+  );
   const rank = (i: NamedInterfaceAddress) => (VIRTUAL.test(i.name) ? 2 : 0) + (i.family === 'IPv4' ? 0 : 1);
   const best = [...reachable].sort((a, b) => rank(a) - rank(b))[0];
-  return best ? { joinUrl: urlOf(best.address, port), localOnly: false } : { joinUrl: urlOf('127.0.0.1', port), localOnly: true };
+  return best
+    ? { joinUrl: urlOf(best.address, port), localOnly: false }
+    : { joinUrl: urlOf('127.0.0.1', port), localOnly: true };
 }
 
 /**
@@ -50,7 +61,9 @@ export function registerServerInfo(app: FastifyInstance, config: ServerConfig): 
   app.get('/api/server-info', async () => {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const interfaces = Object.entries(networkInterfaces()).flatMap(([name, list]) => (list ?? []).map((i) => ({ name, ...i })));
+    const interfaces = Object.entries(networkInterfaces()).flatMap(([name, list]) =>
+      (list ?? []).map((i) => ({ name, ...i })),
+    );
     const info: ServerInfo = joinUrlOf({ publicUrl: config.publicUrl, host: config.host, port, interfaces });
     return info;
   });

@@ -15,20 +15,43 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/api/sessions', { preHandler: guards }, async (request, reply) => {
     const parsed = createSessionRequestSchema.safeParse(request.body);
     if (!parsed.success) {
-      return sendError(reply, 400, 'invalid', `Send { scenarioId, seed?, team? }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`);
+      return sendError(
+        reply,
+        400,
+        'invalid',
+        `Send { scenarioId, seed?, team? }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`,
+      );
     }
     const { scenarioId, seed, team, monitoring } = parsed.data;
     const entry = deps.library.get(scenarioId);
     if (!entry) {
-      const known = deps.library.list().filter((s) => s.valid).map((s) => s.id);
-      return sendError(reply, 404, 'not-found', `There is no valid scenario '${scenarioId}'. Valid scenarios: ${known.join(', ') || 'none'}.`);
+      const known = deps.library
+        .list()
+        .filter((s) => s.valid)
+        .map((s) => s.id);
+      return sendError(
+        reply,
+        404,
+        'not-found',
+        `There is no valid scenario '${scenarioId}'. Valid scenarios: ${known.join(', ') || 'none'}.`,
+      );
     }
     // The seed decides every die; it comes from the CSPRNG unless the facilitator wants a rerun.
     const created = await deps.hub.create(entry, { seed: seed ?? randomBytes(16).toString('hex'), team: team ?? null });
     if (monitoring === 'thresholds+baseline') {
       // A logged command like any other, so a replay knows which alerts the table got.
-      const ack = await deps.hub.submit(created.sessionId, { kind: 'facilitator' }, { id: 'create-monitoring', type: 'session.configure', monitoring });
-      if (!ack.ok) return sendError(reply, 500, 'internal', `The session was created, but its monitoring could not be set: ${ack.error.message}`);
+      const ack = await deps.hub.submit(
+        created.sessionId,
+        { kind: 'facilitator' },
+        { id: 'create-monitoring', type: 'session.configure', monitoring },
+      );
+      if (!ack.ok)
+        return sendError(
+          reply,
+          500,
+          'internal',
+          `The session was created, but its monitoring could not be set: ${ack.error.message}`,
+        );
     }
     const body: CreateSessionResponse = created;
     return reply.code(201).send(body);

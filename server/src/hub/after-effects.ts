@@ -10,7 +10,12 @@ import type { LiveSession } from './live-session.ts';
  * sockets closed, a finished session's practice-incident record is stored, snapshots are taken,
  * and the paced clock follows the state. A failure here is logged and never turns into an error ack.
  */
-export async function afterAccept(ctx: HubContext, session: LiveSession, before: SessionState, entry: LoggedCommand): Promise<void> {
+export async function afterAccept(
+  ctx: HubContext,
+  session: LiveSession,
+  before: SessionState,
+  entry: LoggedCommand,
+): Promise<void> {
   const { command } = entry;
   const removed = command.type === 'player.remove' ? command.playerId : null;
   // The table waits for the views; a snapshot or record write is the store's business.
@@ -21,7 +26,8 @@ export async function afterAccept(ctx: HubContext, session: LiveSession, before:
   logEvents(ctx, session, before, entry);
   const phase = phaseOf(session.state);
   await guarded(ctx, session, 'store the incident record', async () => {
-    if (phase === 'debrief' || phase === 'ended') await ctx.store.putIncidentRecord(session.id, incidentRecord(session.scenario, session.state, session.id));
+    if (phase === 'debrief' || phase === 'ended')
+      await ctx.store.putIncidentRecord(session.id, incidentRecord(session.scenario, session.state, session.id));
     if (phase === 'ended' && phaseOf(before) !== 'ended') await ctx.store.markEnded(session.id, entry.at);
   });
   await guarded(ctx, session, 'write a snapshot', async () => {
@@ -52,12 +58,16 @@ function logEvents(ctx: HubContext, session: LiveSession, before: SessionState, 
   }
   if (command.type === 'player.remove') {
     const name = state.players[command.playerId]?.name ?? command.playerId;
-    ctx.log.info({ sessionId, playerId: command.playerId }, `Session ${sessionId}: the facilitator removed ${name}; their token is revoked`);
+    ctx.log.info(
+      { sessionId, playerId: command.playerId },
+      `Session ${sessionId}: the facilitator removed ${name}; their token is revoked`,
+    );
   }
   const from = phaseOf(before);
   const to = phaseOf(state);
   if (from === to) return;
   const { ending, outcome } = state.game.context;
-  const detail = to === 'debrief' ? ` (ending ${ending ?? 'chosen by the facilitator'}, outcome ${outcome ?? 'none'})` : '';
+  const detail =
+    to === 'debrief' ? ` (ending ${ending ?? 'chosen by the facilitator'}, outcome ${outcome ?? 'none'})` : '';
   ctx.log.info({ sessionId, phase: to, seq: state.seq }, `Session ${sessionId}: ${from} → ${to}${detail}`);
 }

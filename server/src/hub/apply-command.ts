@@ -1,4 +1,13 @@
-import { replay, stableStringify, step, typedText, type Actor, type Command, type CommandAck, type LoggedCommand } from '@chaos-quest/engine';
+import {
+  replay,
+  stableStringify,
+  step,
+  typedText,
+  type Actor,
+  type Command,
+  type CommandAck,
+  type LoggedCommand,
+} from '@chaos-quest/engine';
 import { DuplicateCommandError, SeqConflictError } from '../store/store.ts';
 import { afterAccept } from './after-effects.ts';
 import type { HubContext } from './hub-context.ts';
@@ -15,7 +24,12 @@ const MAX_CONFLICT_RETRIES = 3;
  * A retry is known from the session's recent keys; one too old for them is caught by the store,
  * which refuses a command key twice, so a new command costs no lookup.
  */
-export async function applyCommand(ctx: HubContext, session: LiveSession, actor: Actor, command: Command): Promise<CommandAck> {
+export async function applyCommand(
+  ctx: HubContext,
+  session: LiveSession,
+  actor: Actor,
+  command: Command,
+): Promise<CommandAck> {
   const commandKey = `${actorKey(actor)}:${command.id}`;
   const payload = payloadOf(command);
   for (let attempt = 0; ; attempt++) {
@@ -47,10 +61,17 @@ export async function applyCommand(ctx: HubContext, session: LiveSession, actor:
       if (applied !== null && (applied.seq <= session.state.seq || (await catchUp(ctx, session)))) {
         return duplicate(ctx, command, applied.seq, applied.payload === payload);
       }
-      if (error instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES && (await catchUp(ctx, session))) continue;
-      ctx.log.error({ err: error, sessionId: session.id, seq: entry.seq }, `Session ${session.id}: could not append command ${entry.seq}`);
+      if (error instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES && (await catchUp(ctx, session)))
+        continue;
+      ctx.log.error(
+        { err: error, sessionId: session.id, seq: entry.seq },
+        `Session ${session.id}: could not append command ${entry.seq}`,
+      );
       count(ctx, command, 'internal');
-      return { ok: false, error: { code: 'internal', message: 'The command could not be saved, so nothing changed. Try again.' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The command could not be saved, so nothing changed. Try again.' },
+      };
     }
     session.state = result.state;
     session.recent.set(commandKey, { seq: entry.seq, payload });
@@ -68,14 +89,21 @@ function payloadOf(command: Command): string {
 }
 
 /** The seq and payload the store holds `commandKey` with, or null; a store that cannot answer counts as not knowing it. */
-async function appliedCommand(ctx: HubContext, session: LiveSession, commandKey: string): Promise<{ seq: number; payload: string } | null> {
+async function appliedCommand(
+  ctx: HubContext,
+  session: LiveSession,
+  commandKey: string,
+): Promise<{ seq: number; payload: string } | null> {
   try {
     const seq = await ctx.store.findCommand(session.id, commandKey);
     if (seq === null) return null;
     const [entry] = await ctx.store.readLog(session.id, seq - 1);
     return entry?.seq === seq ? { seq, payload: payloadOf(entry.command) } : null;
   } catch (error) {
-    ctx.log.error({ err: error, sessionId: session.id }, `Session ${session.id}: could not look up command ${commandKey}`);
+    ctx.log.error(
+      { err: error, sessionId: session.id },
+      `Session ${session.id}: could not look up command ${commandKey}`,
+    );
     return null;
   }
 }
@@ -87,7 +115,13 @@ async function appliedCommand(ctx: HubContext, session: LiveSession, commandKey:
 function duplicate(ctx: HubContext, command: Command, seq: number, same: boolean): CommandAck {
   if (!same) {
     count(ctx, command, 'id-reused');
-    return { ok: false, error: { code: 'id-reused', message: `Command id '${command.id}' was already used for a different command; send it with a new id.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'id-reused',
+        message: `Command id '${command.id}' was already used for a different command; send it with a new id.`,
+      },
+    };
   }
   count(ctx, command, 'duplicate');
   return { ok: true, seq };

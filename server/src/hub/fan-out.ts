@@ -1,4 +1,16 @@
-import { audienceOf, diffProjection, meFor, meInputs, projectionFor, type MeMessage, type PatchMessage, type PlayerId, type Presence, type ViewAudience, type ViewMessage } from '@chaos-quest/engine';
+import {
+  audienceOf,
+  diffProjection,
+  meFor,
+  meInputs,
+  projectionFor,
+  type MeMessage,
+  type PatchMessage,
+  type PlayerId,
+  type Presence,
+  type ViewAudience,
+  type ViewMessage,
+} from '@chaos-quest/engine';
 import { audienceRoom } from './audience-room.ts';
 import type { Connection, LiveSession, RoomSender } from './live-session.ts';
 
@@ -6,7 +18,10 @@ import type { Connection, LiveSession, RoomSender } from './live-session.ts';
  * Puts `connection` in the room of its current audience (a player's changes with their role).
  * `moved` when it was in another room or none: it then holds no view of this audience.
  */
-function placeIn(session: LiveSession, connection: Connection): { room: string; audience: ViewAudience; moved: boolean } {
+function placeIn(
+  session: LiveSession,
+  connection: Connection,
+): { room: string; audience: ViewAudience; moved: boolean } {
   const audience = audienceOf(session.scenario, session.state, connection.viewer);
   const room = audienceRoom(session.id, audience);
   const moved = connection.room !== room;
@@ -87,7 +102,10 @@ export function sendView(session: LiveSession, connection: Connection): void {
   if (viewer.kind === 'player') {
     const message = meMessage(session, viewer.playerId, session.state.seq);
     // Every other connection of this player holds this `me` too: state changes always broadcast.
-    session.sentMe.set(viewer.playerId, { json: JSON.stringify(message.me), inputs: meInputs(session.state, viewer.playerId) });
+    session.sentMe.set(viewer.playerId, {
+      json: JSON.stringify(message.me),
+      inputs: meInputs(session.state, viewer.playerId),
+    });
     connection.sendMe(message);
   }
   connection.sendView(currentView(session, room, audience));
@@ -110,7 +128,10 @@ function currentView(session: LiveSession, room: string, audience: ViewAudience)
 }
 
 /** What a resync answers: the viewer's projection, and for a player their `me`, at the current seq. */
-export function resyncOf(session: LiveSession, viewer: Connection['viewer']): { view: ViewMessage; me: MeMessage | null } {
+export function resyncOf(
+  session: LiveSession,
+  viewer: Connection['viewer'],
+): { view: ViewMessage; me: MeMessage | null } {
   const audience = audienceOf(session.scenario, session.state, viewer);
   const view = currentView(session, audienceRoom(session.id, audience), audience);
   return { view, me: viewer.kind === 'player' ? meMessage(session, viewer.playerId, session.state.seq) : null };

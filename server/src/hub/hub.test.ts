@@ -1,5 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { asRoleId, foldPatch, parseScenario, projectionFor, stateHash, viewFor, type Actor, type MeMessage, type PatchMessage, type ViewMessage } from '@chaos-quest/engine';
+import {
+  asRoleId,
+  foldPatch,
+  parseScenario,
+  projectionFor,
+  stateHash,
+  viewFor,
+  type Actor,
+  type MeMessage,
+  type PatchMessage,
+  type ViewMessage,
+} from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.ts';
 import { createServerMetrics } from '../metrics/server-metrics.ts';
@@ -9,7 +20,10 @@ import { MemoryStore } from '../store/memory-store.ts';
 import { SessionHub } from './hub.ts';
 import type { Connection, RoomSender } from './live-session.ts';
 
-const text = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
+const text = readFileSync(
+  new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url),
+  'utf8',
+);
 const scenario = parseScenario(text, 'dns-ttl-trap.yaml').scenario;
 if (!scenario) throw new Error('fixture scenario does not parse');
 const start = { scenario, text, hash: sha256Hex(text) };
@@ -26,7 +40,18 @@ const rooms: RoomSender = {
 
 function hubOn(store: MemoryStore, snapshotEvery = 200, idleMs?: number) {
   const metrics = createServerMetrics({ sessionsLive: () => 0, socketsConnected: () => 0 });
-  return { hub: new SessionHub({ store, scenarios: new ScenarioCache(), metrics, log: quiet, rooms, snapshotEvery, ...(idleMs ? { idleMs } : {}) }), metrics };
+  return {
+    hub: new SessionHub({
+      store,
+      scenarios: new ScenarioCache(),
+      metrics,
+      log: quiet,
+      rooms,
+      snapshotEvery,
+      ...(idleMs ? { idleMs } : {}),
+    }),
+    metrics,
+  };
 }
 
 /** A connection that holds what a client would: `views` is its projection after each view or patch. */
@@ -78,16 +103,25 @@ describe('SessionHub', () => {
     const { sessionId } = await hub.create(start, { seed: 's', team: null });
     await hub.submit(sessionId, facilitator, { id: 'brief', type: 'session.brief' });
     await hub.submit(sessionId, facilitator, { id: 'start', type: 'session.start' });
-    expect(await hub.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' })).toEqual({ ok: true, seq: 3 });
+    expect(
+      await hub.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' }),
+    ).toEqual({ ok: true, seq: 3 });
     // A new hub on the same store knows no recent keys: only the store remembers the two commands.
     const { hub: restarted, metrics } = hubOn(store);
-    expect(await restarted.submit(sessionId, facilitator, { id: 'brief', type: 'session.brief' })).toEqual({ ok: true, seq: 1 });
-    expect(await restarted.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' })).toEqual({ ok: true, seq: 3 });
+    expect(await restarted.submit(sessionId, facilitator, { id: 'brief', type: 'session.brief' })).toEqual({
+      ok: true,
+      seq: 1,
+    });
+    expect(
+      await restarted.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' }),
+    ).toEqual({ ok: true, seq: 3 });
     expect(metrics.commands.get({ type: 'timeline.post', result: 'duplicate' })).toBe(1);
     expect((await store.readLog(sessionId)).map((e) => e.command.id)).toEqual(['brief', 'start', 'note']);
     expect((await restarted.get(sessionId))?.state.seq).toBe(3);
     // And a new id is still a new command.
-    expect(await restarted.submit(sessionId, facilitator, { id: 'note-2', type: 'timeline.post', text: 'Bridge is open' })).toEqual({ ok: true, seq: 4 });
+    expect(
+      await restarted.submit(sessionId, facilitator, { id: 'note-2', type: 'timeline.post', text: 'Bridge is open' }),
+    ).toEqual({ ok: true, seq: 4 });
   });
 
   it('applies concurrent commands of one session in the order they arrived', async () => {
@@ -149,7 +183,11 @@ describe('SessionHub', () => {
     // A connection's first view is whole and becomes what its room is patched against; a room
     // new to everyone (Ana's role) gets its first view whole too, then patches.
     expect(a.patches.map((m) => [m.base, m.seq])).toEqual([[3, 4]]);
-    for (const r of [b, observer]) expect(r.patches.map((m) => [m.base, m.seq])).toEqual([[2, 3], [3, 4]]);
+    for (const r of [b, observer])
+      expect(r.patches.map((m) => [m.base, m.seq])).toEqual([
+        [2, 3],
+        [3, 4],
+      ]);
     for (const r of [a, b, observer]) expect(r.misfits).toEqual([]);
     expect(a.mes.map((m) => m.seq)).toEqual([2, 3, 4]);
     // Bo's own part did not change: only the view, which shows Ana's role and hand, reaches him.
@@ -162,11 +200,15 @@ describe('SessionHub', () => {
     if (!session) throw new Error('session gone');
     const composed = { ...a.views[2]?.view, me: a.mes[2]?.me };
     expect(JSON.stringify(composed)).toBe(JSON.stringify(viewFor(scenario, session.state, asAna)));
-    expect(JSON.stringify(b.views[2]?.view)).toBe(JSON.stringify(projectionFor(scenario, session.state, { kind: 'role', role: null })));
-    expect(JSON.stringify(observer.views[2]?.view)).toBe(JSON.stringify(viewFor(scenario, session.state, { kind: 'observer' })));
+    expect(JSON.stringify(b.views[2]?.view)).toBe(
+      JSON.stringify(projectionFor(scenario, session.state, { kind: 'role', role: null })),
+    );
+    expect(JSON.stringify(observer.views[2]?.view)).toBe(
+      JSON.stringify(viewFor(scenario, session.state, { kind: 'observer' })),
+    );
   });
 
-  it('sends a player who changes role the new role\'s view whole, before the room\'s patch', async () => {
+  it("sends a player who changes role the new role's view whole, before the room's patch", async () => {
     const { hub } = hubOn(new MemoryStore());
     const { sessionId } = await hub.create(start, { seed: 's', team: null });
     const [ana, bo] = await Promise.all([hub.join(sessionId, 'Ana'), hub.join(sessionId, 'Bo')]);

@@ -1,5 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { audienceOf, createSession, phaseOf, telemetryPoints, timelinePage, type TelemetryPoints, type TimelineEntry, type Actor, type Command, type CommandAck, type MeMessage, type Scenario, type ViewMessage, type Viewer, asPlayerId, asSessionId, type SessionId, type PlayerId } from '@chaos-quest/engine';
+import {
+  audienceOf,
+  createSession,
+  phaseOf,
+  telemetryPoints,
+  timelinePage,
+  type TelemetryPoints,
+  type TimelineEntry,
+  type Actor,
+  type Command,
+  type CommandAck,
+  type MeMessage,
+  type Scenario,
+  type ViewMessage,
+  type Viewer,
+  asPlayerId,
+  asSessionId,
+  type SessionId,
+  type PlayerId,
+} from '@chaos-quest/engine';
 import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
@@ -60,18 +79,28 @@ export class SessionHub {
   }
 
   /** Opens a session in the lobby and stores it with the exact scenario text. Rejects if the store fails. */
-  async create(start: StartableScenario, options: { seed: string; team: string | null }): Promise<{ sessionId: SessionId; joinCode: string; facilitatorToken: string }> {
+  async create(
+    start: StartableScenario,
+    options: { seed: string; team: string | null },
+  ): Promise<{ sessionId: SessionId; joinCode: string; facilitatorToken: string }> {
     const sessionId = asSessionId(newId());
     const facilitatorToken = newToken();
     const createdAt = this.ctx.now();
     await this.ctx.store.putScenarioText(start.hash, start.text);
     const row = await this.storeSession(sessionId, start, options, createdAt, hashToken(facilitatorToken));
     this.ctx.scenarios.remember(start.hash, start.scenario);
-    const state = createSession(start.scenario, options.seed, { scenarioHash: start.hash, team: options.team, createdAt });
+    const state = createSession(start.scenario, options.seed, {
+      scenarioHash: start.hash,
+      team: options.team,
+      createdAt,
+    });
     const session = new LiveSession(row, start.scenario, state, 0);
     this.sessions.set(sessionId, session);
     this.scheduleEviction(session);
-    this.ctx.log.info({ sessionId, scenarioId: start.scenario.id, team: options.team }, `Session ${sessionId}: created from scenario ${start.scenario.id}${options.team ? ` for team ${options.team}` : ''}`);
+    this.ctx.log.info(
+      { sessionId, scenarioId: start.scenario.id, team: options.team },
+      `Session ${sessionId}: created from scenario ${start.scenario.id}${options.team ? ` for team ${options.team}` : ''}`,
+    );
     return { sessionId, joinCode: row.joinCode, facilitatorToken };
   }
 
@@ -79,7 +108,10 @@ export class SessionHub {
    * Seats a new player through a logged `player.join` and issues their token. Returns an error
    * ack when the session does not take players now (its debrief, say).
    */
-  async join(sessionId: string, name: string): Promise<{ ok: true; playerId: PlayerId; playerToken: string } | Extract<CommandAck, { ok: false }>> {
+  async join(
+    sessionId: string,
+    name: string,
+  ): Promise<{ ok: true; playerId: PlayerId; playerToken: string } | Extract<CommandAck, { ok: false }>> {
     const playerId = asPlayerId(newId());
     const ack = await this.submit(sessionId, SYSTEM, { id: `join-${playerId}`, type: 'player.join', playerId, name });
     if (!ack.ok) return ack;
@@ -108,7 +140,10 @@ export class SessionHub {
       return await session.queue.run(() => applyCommand(this.ctx, session, actor, command));
     } catch (error) {
       this.ctx.log.error({ err: error, sessionId }, `Session ${sessionId}: command failed`);
-      return { ok: false, error: { code: 'internal', message: 'The server could not process the command; nothing changed.' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The server could not process the command; nothing changed.' },
+      };
     }
   }
 
@@ -156,7 +191,9 @@ export class SessionHub {
    */
   async history(sessionId: string, viewer: Viewer, end: number, limit: number): Promise<TimelineEntry[] | null> {
     const session = await this.get(sessionId);
-    return session ? timelinePage(session.state, audienceOf(session.scenario, session.state, viewer), end, limit) : null;
+    return session
+      ? timelinePage(session.state, audienceOf(session.scenario, session.state, viewer), end, limit)
+      : null;
   }
 
   /** The session's telemetry from game minute `from` to the current one (engine `telemetryPoints`); undefined for an unknown session. */
@@ -195,9 +232,24 @@ export class SessionHub {
   }
 
   /** Join codes are unique among live sessions; a clash (about one in 10^9 per pair) just draws again. */
-  private async storeSession(id: string, start: StartableScenario, options: { seed: string; team: string | null }, createdAt: number, tokenHash: string): Promise<SessionRow> {
+  private async storeSession(
+    id: string,
+    start: StartableScenario,
+    options: { seed: string; team: string | null },
+    createdAt: number,
+    tokenHash: string,
+  ): Promise<SessionRow> {
     for (let attempt = 0; ; attempt++) {
-      const row: SessionRow = { id, scenarioId: start.scenario.id, scenarioHash: start.hash, seed: options.seed, team: options.team, joinCode: newJoinCode(), createdAt, endedAt: null };
+      const row: SessionRow = {
+        id,
+        scenarioId: start.scenario.id,
+        scenarioHash: start.hash,
+        seed: options.seed,
+        team: options.team,
+        joinCode: newJoinCode(),
+        createdAt,
+        endedAt: null,
+      };
       try {
         await this.ctx.store.createSession(row, tokenHash);
         return row;

@@ -1,4 +1,16 @@
-import { asSessionId, type Actor, type MeMessage, type PatchMessage, type Presence, type Projection, type Scenario, type SessionId, type SessionState, type ViewMessage, type Viewer } from '@chaos-quest/engine';
+import {
+  asSessionId,
+  type Actor,
+  type MeMessage,
+  type PatchMessage,
+  type Presence,
+  type Projection,
+  type Scenario,
+  type SessionId,
+  type SessionState,
+  type ViewMessage,
+  type Viewer,
+} from '@chaos-quest/engine';
 import type { SessionRow } from '../store/store.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { TypingBudget } from './typing-budget.ts';

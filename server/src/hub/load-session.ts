@@ -11,11 +11,16 @@ import { LiveSession } from './live-session.ts';
  * written by an incompatible engine): serving a session in a state its log does not support would
  * be worse than refusing it.
  */
-export async function loadSession(store: Store, scenarios: ScenarioCache, sessionId: string): Promise<LiveSession | null> {
+export async function loadSession(
+  store: Store,
+  scenarios: ScenarioCache,
+  sessionId: string,
+): Promise<LiveSession | null> {
   const row = await store.getSession(sessionId);
   if (!row) return null;
   const text = await store.getScenarioText(row.scenarioHash);
-  if (text === null) throw new Error(`Session ${sessionId}: scenario text ${row.scenarioHash} is missing from the store.`);
+  if (text === null)
+    throw new Error(`Session ${sessionId}: scenario text ${row.scenarioHash} is missing from the store.`);
   const scenario = scenarios.resolve(row.scenarioHash, text, sessionId);
   const stored = await store.latestSnapshot(sessionId);
   const from = stored ? (stateOfSnapshot(stored) ?? undefined) : undefined;
@@ -24,7 +29,9 @@ export async function loadSession(store: Store, scenarios: ScenarioCache, sessio
   const options = { scenarioHash: row.scenarioHash, team: row.team, createdAt: row.createdAt };
   const result = replay(scenario, row.seed, tail, options, from);
   if (!result.ok) {
-    throw new Error(`Session ${sessionId}: the log does not replay at seq ${result.seq} (${result.error.code}: ${result.error.message}).`);
+    throw new Error(
+      `Session ${sessionId}: the log does not replay at seq ${result.seq} (${result.error.code}: ${result.error.message}).`,
+    );
   }
   return new LiveSession(row, scenario, result.state, snapshot?.seq ?? 0);
 }

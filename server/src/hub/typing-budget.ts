@@ -30,7 +30,8 @@ export class TypingBudget {
    */
   spend(chars: number, added: number): string | null {
     if (!this.text.has(chars)) return 'You have written a lot in the last minute; wait a moment, then send it again.';
-    if (!this.entries.has(added)) return 'You are adding to the timeline faster than the table can read; wait a moment.';
+    if (!this.entries.has(added))
+      return 'You are adding to the timeline faster than the table can read; wait a moment.';
     this.text.take(chars);
     this.entries.take(added);
     return null;

@@ -20,7 +20,9 @@ export class ScenarioCache {
     if (known) return known;
     const { scenario, diagnostics } = parseScenario(text, `${hash.slice(0, 12)}.yaml`);
     if (!scenario) {
-      throw new Error(`Session ${sessionId}: its stored scenario text no longer parses (${diagnostics[0]?.message ?? 'unknown error'}).`);
+      throw new Error(
+        `Session ${sessionId}: its stored scenario text no longer parses (${diagnostics[0]?.message ?? 'unknown error'}).`,
+      );
     }
     this.byHash.set(hash, scenario);
     return scenario;

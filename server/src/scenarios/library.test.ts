@@ -8,7 +8,10 @@ import { ScenarioLibrary } from './library.ts';
 import { sha256Hex } from '../sha256.ts';
 import { MAX_DIAGNOSTIC_CHARS, MAX_LISTED_DIAGNOSTICS } from './public-diagnostics.ts';
 
-const fixture = readFileSync(new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url), 'utf8');
+const fixture = readFileSync(
+  new URL('../../../tests/server/fixtures/scenarios/dns-ttl-trap.yaml', import.meta.url),
+  'utf8',
+);
 const quiet = { info: () => {}, warn: () => {} };
 
 async function until(check: () => boolean): Promise<void> {
@@ -29,7 +32,10 @@ describe('ScenarioLibrary', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not a scenario');
     const library = await ScenarioLibrary.open(dir, { watch: false, log: quiet });
     const list = library.list();
-    expect(list.map((s) => [s.file, s.valid])).toEqual([['broken.yaml', false], ['dns-ttl-trap.yaml', true]]);
+    expect(list.map((s) => [s.file, s.valid])).toEqual([
+      ['broken.yaml', false],
+      ['dns-ttl-trap.yaml', true],
+    ]);
     expect(list[0]?.diagnostics.length).toBeGreaterThan(0);
     expect(list[1]?.roles.map((r) => r.id)).toEqual(['ic', 'sre', 'comms']);
     expect(library.get('dns-ttl-trap')?.hash).toBe(sha256Hex(fixture));
@@ -52,9 +58,14 @@ describe('ScenarioLibrary', () => {
       writeFileSync(join(dir, 'dns-ttl-trap.yaml'), fixture);
       const library = await ScenarioLibrary.open(dir, { watch: false, log: quiet });
       const byFile = new Map(library.list().map((s) => [s.file, s]));
-      expect(byFile.get('pipe.yaml')).toMatchObject({ valid: false, diagnostics: [{ code: 'CQ1009', message: expect.stringMatching(/not a regular file \(a FIFO\)/) }] });
+      expect(byFile.get('pipe.yaml')).toMatchObject({
+        valid: false,
+        diagnostics: [{ code: 'CQ1009', message: expect.stringMatching(/not a regular file \(a FIFO\)/) }],
+      });
       expect(byFile.get('folder.yaml')?.diagnostics[0]?.message).toMatch(/not a regular file \(a folder\)/);
-      expect(byFile.get('linked.yaml')?.diagnostics).toEqual([expect.objectContaining({ code: 'CQ1009', message: 'symbolic links are not followed: copy the file in.' })]);
+      expect(byFile.get('linked.yaml')?.diagnostics).toEqual([
+        expect.objectContaining({ code: 'CQ1009', message: 'symbolic links are not followed: copy the file in.' }),
+      ]);
       expect(JSON.stringify(library.list())).not.toContain('SECRET-CONTENT-4242');
       expect(library.get('dns-ttl-trap')).toBeDefined();
     } finally {
@@ -70,7 +81,11 @@ describe('ScenarioLibrary', () => {
     expect(library.get('dns-ttl-trap')?.file).toBe('dns-ttl-trap.yaml');
     expect(library.get('dns-ttl-trap')?.scenario.title).toBe('The TTL Trap');
     const refused = library.list().find((s) => s.file === 'zz-copy.yaml');
-    expect(refused).toMatchObject({ id: 'dns-ttl-trap', valid: false, diagnostics: [{ code: 'CQ1010', severity: 'error', path: 'id' }] });
+    expect(refused).toMatchObject({
+      id: 'dns-ttl-trap',
+      valid: false,
+      diagnostics: [{ code: 'CQ1010', severity: 'error', path: 'id' }],
+    });
     expect(refused?.diagnostics[0]?.message).toContain('already served by dns-ttl-trap.yaml');
   });
 
@@ -82,7 +97,8 @@ describe('ScenarioLibrary', () => {
       await until(() => library.list().some((s) => s.file === 'a-hijack.yaml'));
       expect(library.get('dns-ttl-trap')?.file).toBe('dns-ttl-trap.yaml');
       expect(library.list().find((s) => s.file === 'a-hijack.yaml')?.diagnostics[0]).toMatchObject({
-        code: 'CQ1010', message: expect.stringContaining('already served by dns-ttl-trap.yaml'),
+        code: 'CQ1010',
+        message: expect.stringContaining('already served by dns-ttl-trap.yaml'),
       });
     } finally {
       library.close();
@@ -99,8 +115,13 @@ describe('ScenarioLibrary', () => {
     const library = await ScenarioLibrary.open(dir, { watch: false, log: quiet });
     const [noisy] = library.list();
     expect(noisy?.diagnostics).toHaveLength(MAX_LISTED_DIAGNOSTICS + 1);
-    expect(noisy?.diagnostics.at(-1)).toMatchObject({ code: 'CQ1008', message: expect.stringMatching(/more problems are not listed here/) });
-    expect(Math.max(...(noisy?.diagnostics ?? []).flatMap((d) => [d.message.length, d.path.length]))).toBeLessThanOrEqual(MAX_DIAGNOSTIC_CHARS);
+    expect(noisy?.diagnostics.at(-1)).toMatchObject({
+      code: 'CQ1008',
+      message: expect.stringMatching(/more problems are not listed here/),
+    });
+    expect(
+      Math.max(...(noisy?.diagnostics ?? []).flatMap((d) => [d.message.length, d.path.length])),
+    ).toBeLessThanOrEqual(MAX_DIAGNOSTIC_CHARS);
     expect(JSON.stringify(library.list()).length).toBeLessThan(20 * 1024);
   });
 

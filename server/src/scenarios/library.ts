@@ -63,14 +63,19 @@ export class ScenarioLibrary {
 
   /** The valid scenario with this id, or undefined. */
   get(id: string): (ScenarioEntry & { scenario: Scenario }) | undefined {
-    return this.entries.find((e): e is ScenarioEntry & { scenario: Scenario } => e.scenario !== null && e.scenario.id === id);
+    return this.entries.find(
+      (e): e is ScenarioEntry & { scenario: Scenario } => e.scenario !== null && e.scenario.id === id,
+    );
   }
 
   /** Re-reads the folder; resolves when the new entries are in place. Never rejects. */
   reload(): Promise<void> {
     this.reloading = this.reloading.then(() => {
       this.entries = this.readAll();
-      this.log.info({ scenariosDir: this.dir, scenarios: this.entries.length }, `Loaded ${this.entries.length} scenario file(s) from ${this.dir}`);
+      this.log.info(
+        { scenariosDir: this.dir, scenarios: this.entries.length },
+        `Loaded ${this.entries.length} scenario file(s) from ${this.dir}`,
+      );
     });
     return this.reloading;
   }
@@ -140,9 +145,15 @@ function refuseDuplicateIds(files: readonly FileRead[], previous: ReadonlyMap<st
     const owner = usable(entry) ? servedBy.get(entry.scenario.id) : undefined;
     if (!usable(entry) || owner === entry.file) return entry;
     const duplicate: Diagnostic = {
-      file: entry.file, line: 1, col: 1, code: 'CQ1010', severity: 'error', path: 'id',
-      message: `id: scenario id '${entry.scenario.id}' is already served by ${owner}, so this file is not loaded; `
-        + 'give it another id or remove one of the two.',
+      file: entry.file,
+      line: 1,
+      col: 1,
+      code: 'CQ1010',
+      severity: 'error',
+      path: 'id',
+      message:
+        `id: scenario id '${entry.scenario.id}' is already served by ${owner}, so this file is not loaded; ` +
+        'give it another id or remove one of the two.',
     };
     return { ...entry, diagnostics: [duplicate, ...entry.diagnostics] };
   });
@@ -151,7 +162,13 @@ function refuseDuplicateIds(files: readonly FileRead[], previous: ReadonlyMap<st
 function entryOf(file: string, text: string, scenario: Scenario | null, diagnostics: Diagnostic[]): ScenarioEntry {
   const errors = diagnostics.some((d) => d.severity === 'error');
   const usable = errors ? null : scenario;
-  return { file, text, hash: sha256Hex(text), scenario: usable, summary: summaryOf(file, usable ?? scenario, diagnostics) };
+  return {
+    file,
+    text,
+    hash: sha256Hex(text),
+    scenario: usable,
+    summary: summaryOf(file, usable ?? scenario, diagnostics),
+  };
 }
 
 function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnostic[]): ScenarioSummary {

@@ -12,16 +12,32 @@ export const MAX_DIAGNOSTIC_CHARS = 240;
  * be readable back through the API beyond a short excerpt. Pure.
  */
 export function publicDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const listed = diagnostics.slice(0, MAX_LISTED_DIAGNOSTICS).map(({ file, line, col, code, severity, message, path }) => ({
-    file, line, col, code, severity, message: cut(message), path: cut(path),
-  }));
+  const listed = diagnostics
+    .slice(0, MAX_LISTED_DIAGNOSTICS)
+    .map(({ file, line, col, code, severity, message, path }) => ({
+      file,
+      line,
+      col,
+      code,
+      severity,
+      message: cut(message),
+      path: cut(path),
+    }));
   const left = diagnostics.length - listed.length;
   const last = listed[listed.length - 1];
   if (left <= 0 || !last) return listed;
-  return [...listed, {
-    file: last.file, line: last.line, col: last.col, code: 'CQ1008', severity: 'warning', path: '',
-    message: `${left} more problems are not listed here; run \`chaos-quest validate ${last.file}\` to see them all.`,
-  }];
+  return [
+    ...listed,
+    {
+      file: last.file,
+      line: last.line,
+      col: last.col,
+      code: 'CQ1008',
+      severity: 'warning',
+      path: '',
+      message: `${left} more problems are not listed here; run \`chaos-quest validate ${last.file}\` to see them all.`,
+    },
+  ];
 }
 
 function cut(text: string): string {

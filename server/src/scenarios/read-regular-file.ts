@@ -77,7 +77,10 @@ function kindOf(stats: Stats): string {
 }
 
 function refused(file: string, message: string): EntryRead {
-  return { kind: 'refused', diagnostic: { file, line: 1, col: 1, code: 'CQ1009', severity: 'error', message, path: '' } };
+  return {
+    kind: 'refused',
+    diagnostic: { file, line: 1, col: 1, code: 'CQ1009', severity: 'error', message, path: '' },
+  };
 }
 
 function codeOf(error: unknown): string {

@@ -36,7 +36,11 @@ export interface SocketDeps {
  */
 export function createSocketServer(
   httpServer: HttpServer,
-  options: { limits: SocketLimits; originAllowed: (origin: string | undefined) => boolean; allowedOrigins: string[] | null },
+  options: {
+    limits: SocketLimits;
+    originAllowed: (origin: string | undefined) => boolean;
+    allowedOrigins: string[] | null;
+  },
 ): GameServer {
   return new Server(httpServer, {
     maxHttpBufferSize: options.limits.maxCommandBytes * 2,
@@ -72,7 +76,10 @@ export function attachSockets(io: GameServer, deps: SocketDeps): () => void {
     const key = seatKeyOf(socket.handshake.auth, socket.handshake.address);
     // A seat cut for flooding waits out its cool-down: reconnecting in a loop must not buy fresh bursts.
     const coolingDown = guards.coolingDown(key);
-    if (coolingDown > 0) return next(new Error(`Disconnected for sending too much. Wait ${Math.ceil(coolingDown / 1000)} s before reconnecting.`));
+    if (coolingDown > 0)
+      return next(
+        new Error(`Disconnected for sending too much. Wait ${Math.ceil(coolingDown / 1000)} s before reconnecting.`),
+      );
     const refused = guards.admit(key);
     if (refused) return next(new Error(refused));
     seatOf(socket.handshake.auth, socket.handshake.address, deps).then(
@@ -83,7 +90,11 @@ export function attachSockets(io: GameServer, deps: SocketDeps): () => void {
       (error: unknown) => {
         guards.release(key);
         if (!(error instanceof HandshakeError)) deps.log.error({ err: error }, 'Socket handshake failed');
-        next(new Error(error instanceof HandshakeError ? error.message : 'The server could not check this token; try again.'));
+        next(
+          new Error(
+            error instanceof HandshakeError ? error.message : 'The server could not check this token; try again.',
+          ),
+        );
       },
     );
   });
@@ -95,7 +106,10 @@ function cutSlowReader(socket: GameSocket, bytes: number, deps: SocketDeps): voi
   // Resyncs already queued behind the one that cut it still finish: one cut, one count.
   if (socket.disconnected) return;
   const { sessionId, viewer } = socket.data;
-  deps.log.warn({ sessionId, socketId: socket.id, viewer, bytes }, `Session ${sessionId}: cut socket ${socket.id}: ${bytes} bytes waiting unread`);
+  deps.log.warn(
+    { sessionId, socketId: socket.id, viewer, bytes },
+    `Session ${sessionId}: cut socket ${socket.id}: ${bytes} bytes waiting unread`,
+  );
   deps.metrics.commands.inc({ type: 'socket', result: 'cut-unread' });
   socket.disconnect(true);
   dropTransport(socket);
@@ -113,7 +127,10 @@ function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards):
     deps.metrics.commands.inc({ type: 'unparsed', result: verdict.ack.error.code });
     if (typeof ack === 'function') ack(verdict.ack);
     if (verdict.cut) {
-      deps.log.warn({ sessionId: seat.sessionId, socketId: socket.id, viewer: seat.viewer }, `Session ${seat.sessionId}: cut socket ${socket.id} for flooding past its limits`);
+      deps.log.warn(
+        { sessionId: seat.sessionId, socketId: socket.id, viewer: seat.viewer },
+        `Session ${seat.sessionId}: cut socket ${socket.id} for flooding past its limits`,
+      );
       guards.cut(seatKey);
       socket.disconnect(true);
     }
@@ -124,14 +141,21 @@ function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards):
   });
   socket.on('resync', (ack) => {
     if (typeof ack !== 'function') return;
-    if (!resyncs.take()) return ack(refusal('rate-limited', `At most ${deps.limits.resyncs.perSecond} resync a second; the next one will be answered.`));
+    if (!resyncs.take())
+      return ack(
+        refusal(
+          'rate-limited',
+          `At most ${deps.limits.resyncs.perSecond} resync a second; the next one will be answered.`,
+        ),
+      );
     deps.hub.resync(seat.sessionId, seat.viewer).then(
       (found) => {
         if (!found) return ack(refusal('not-found', 'This session no longer exists.'));
         // The `me` first, then the view, so the view can be shown whole; the ack only closes the round.
         if (found.me) socket.emit('me', found.me);
         writeView(socket, found.view);
-        if (bufferedBytes(socket) > deps.limits.maxBufferedBytes) return cutSlowReader(socket, bufferedBytes(socket), deps);
+        if (bufferedBytes(socket) > deps.limits.maxBufferedBytes)
+          return cutSlowReader(socket, bufferedBytes(socket), deps);
         ack({ ok: true, seq: found.view.seq });
       },
       () => ack(refusal('internal', 'The server could not load this session; try again.')),
@@ -149,10 +173,17 @@ function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards):
   socket.on('telemetry', (request, ack) => {
     if (typeof ack !== 'function') return;
     const parsed = telemetryRequestSchema.safeParse(request);
-    if (!parsed.success) return ack({ ok: false, error: { code: 'invalid', message: 'Send { from }: the first game minute wanted.' } });
+    if (!parsed.success)
+      return ack({ ok: false, error: { code: 'invalid', message: 'Send { from }: the first game minute wanted.' } });
     deps.hub.telemetry(seat.sessionId, parsed.data.from).then(
-      (telemetry) => ack(telemetry === undefined ? { ok: false, error: { code: 'not-found', message: 'This session no longer exists.' } } : { ok: true, telemetry }),
-      () => ack({ ok: false, error: { code: 'internal', message: 'The server could not load this session; try again.' } }),
+      (telemetry) =>
+        ack(
+          telemetry === undefined
+            ? { ok: false, error: { code: 'not-found', message: 'This session no longer exists.' } }
+            : { ok: true, telemetry },
+        ),
+      () =>
+        ack({ ok: false, error: { code: 'internal', message: 'The server could not load this session; try again.' } }),
     );
   });
   socket.on('disconnect', () => {
@@ -167,11 +198,20 @@ function onConnection(socket: GameSocket, deps: SocketDeps, guards: SeatGuards):
       else if (socket.disconnected) deps.hub.disconnect(seat.sessionId, socket.id);
     },
     (error: unknown) => {
-      deps.log.error({ err: error, sessionId: seat.sessionId }, `Session ${seat.sessionId}: could not load for a connection`);
+      deps.log.error(
+        { err: error, sessionId: seat.sessionId },
+        `Session ${seat.sessionId}: could not load for a connection`,
+      );
       socket.disconnect(true);
     },
   );
 }
 
-const refusal = (code: 'rate-limited' | 'not-found' | 'internal', message: string): ResyncAck => ({ ok: false, error: { code, message } });
-const historyRefusal = (code: 'invalid' | 'not-found' | 'internal', message: string): HistoryAck => ({ ok: false, error: { code, message } });
+const refusal = (code: 'rate-limited' | 'not-found' | 'internal', message: string): ResyncAck => ({
+  ok: false,
+  error: { code, message },
+});
+const historyRefusal = (code: 'invalid' | 'not-found' | 'internal', message: string): HistoryAck => ({
+  ok: false,
+  error: { code, message },
+});

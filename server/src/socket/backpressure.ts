@@ -10,7 +10,10 @@ import type { GameServer, GameSocket } from './socket-types.ts';
  * there disables the cut instead of breaking sockets — tests/faults/hostile-player.test.ts notices.
  */
 export function bufferedBytes(socket: GameSocket): number {
-  const conn = socket.conn as unknown as { writeBuffer?: { data?: unknown }[]; transport?: { socket?: { bufferedAmount?: unknown } } };
+  const conn = socket.conn as unknown as {
+    writeBuffer?: { data?: unknown }[];
+    transport?: { socket?: { bufferedAmount?: unknown } };
+  };
   let bytes = 0;
   for (const packet of conn.writeBuffer ?? []) {
     const data = packet.data;
@@ -25,7 +28,11 @@ export function bufferedBytes(socket: GameSocket): number {
  * Cuts every socket whose waiting output passes `limit`, once a second and on demand: it can
  * reconnect and resync when it reads again. Returns a function that stops the sweep.
  */
-export function watchBuffers(io: GameServer, limit: number, cut: (socket: GameSocket, bytes: number) => void): () => void {
+export function watchBuffers(
+  io: GameServer,
+  limit: number,
+  cut: (socket: GameSocket, bytes: number) => void,
+): () => void {
   const timer = setInterval(() => {
     for (const socket of io.of('/').sockets.values()) {
       const bytes = bufferedBytes(socket);

@@ -8,18 +8,29 @@ import type { SocketSeat } from './socket-types.ts';
  * refuse everything from an observer, and hand the rest to the hub (which authorises by role,
  * steps, appends and fans out). Never rejects.
  */
-export async function handleCommand(hub: SessionHub, metrics: ServerMetrics, seat: SocketSeat, payload: unknown): Promise<CommandAck> {
+export async function handleCommand(
+  hub: SessionHub,
+  metrics: ServerMetrics,
+  seat: SocketSeat,
+  payload: unknown,
+): Promise<CommandAck> {
   const parsed = clientCommandSchema.safeParse(payload);
   if (!parsed.success) {
     metrics.commands.inc({ type: 'unparsed', result: 'invalid' });
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, error: { code: 'invalid', message: `Malformed command${where}: ${issue?.message ?? 'unknown shape'}.` } };
+    return {
+      ok: false,
+      error: { code: 'invalid', message: `Malformed command${where}: ${issue?.message ?? 'unknown shape'}.` },
+    };
   }
   const command = parsed.data;
   if (seat.actor === null) {
     metrics.commands.inc({ type: command.type, result: 'forbidden' });
-    return { ok: false, error: { code: 'forbidden', message: 'Observers watch; they cannot send commands. Join with the code to play.' } };
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: 'Observers watch; they cannot send commands. Join with the code to play.' },
+    };
   }
   return hub.submit(seat.sessionId, seat.actor, command);
 }

@@ -57,7 +57,8 @@ export class FlowGuard {
     if (bytes > this.limits.maxCommandBytes) {
       return this.refuse('too-large', `The message is ${bytes} bytes; the limit is ${this.limits.maxCommandBytes}.`);
     }
-    if (!this.rate.take()) return this.refuse('rate-limited', `Slow down: at most ${this.limits.perSecond} messages a second.`);
+    if (!this.rate.take())
+      return this.refuse('rate-limited', `Slow down: at most ${this.limits.perSecond} messages a second.`);
     return { pass: true };
   }
 

@@ -19,24 +19,36 @@ export class HandshakeError extends Error {
  * running session. Observing is rate-limited like joining, so it cannot be used to guess codes.
  * Throws HandshakeError with a message that says what to do.
  */
-export async function seatOf(auth: unknown, address: string, deps: { store: Store; hub: SessionHub; joinLimiter: AddressLimiter }): Promise<SocketSeat> {
+export async function seatOf(
+  auth: unknown,
+  address: string,
+  deps: { store: Store; hub: SessionHub; joinLimiter: AddressLimiter },
+): Promise<SocketSeat> {
   const parsed = handshakeAuthSchema.safeParse(auth);
-  if (!parsed.success) throw new HandshakeError('Send { token } (facilitator or player) or { observe: joinCode } in the handshake auth.');
+  if (!parsed.success)
+    throw new HandshakeError('Send { token } (facilitator or player) or { observe: joinCode } in the handshake auth.');
   if ('observe' in parsed.data) {
-    if (!deps.joinLimiter.take(address)) throw new HandshakeError('Too many attempts from this address. Wait a minute and try again.');
+    if (!deps.joinLimiter.take(address))
+      throw new HandshakeError('Too many attempts from this address. Wait a minute and try again.');
     const code = normalizeJoinCode(parsed.data.observe);
     const row = await deps.store.findLiveSessionByJoinCode(code);
-    if (!row) throw new HandshakeError(`No running session has the join code ${code}; codes expire when a session ends.`);
+    if (!row)
+      throw new HandshakeError(`No running session has the join code ${code}; codes expire when a session ends.`);
     return { sessionId: row.id, viewer: { kind: 'observer' }, actor: null };
   }
   const seat = await deps.store.findSeat(hashToken(parsed.data.token));
-  if (!seat) throw new HandshakeError('This token is not valid: it is unknown, or its player was removed. Join again with the join code.');
+  if (!seat)
+    throw new HandshakeError(
+      'This token is not valid: it is unknown, or its player was removed. Join again with the join code.',
+    );
   const session = await deps.hub.get(seat.sessionId);
   if (!session) throw new HandshakeError(`Session ${seat.sessionId} no longer exists.`);
-  if (seat.kind === 'facilitator') return { sessionId: seat.sessionId, viewer: { kind: 'facilitator' }, actor: { kind: 'facilitator' } };
+  if (seat.kind === 'facilitator')
+    return { sessionId: seat.sessionId, viewer: { kind: 'facilitator' }, actor: { kind: 'facilitator' } };
   // Revocation is the rule; checking the state too covers a revoke that failed to reach the store.
   const playerId = asPlayerId(seat.playerId);
-  if (session.state.players[playerId]?.removed !== false) throw new HandshakeError('You were removed from this session by the facilitator.');
+  if (session.state.players[playerId]?.removed !== false)
+    throw new HandshakeError('You were removed from this session by the facilitator.');
   const viewer = { kind: 'player', playerId } as const;
   return { sessionId: seat.sessionId, viewer, actor: viewer };
 }

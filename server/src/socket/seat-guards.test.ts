@@ -3,7 +3,14 @@ import { DEFAULT_SOCKET_LIMITS } from './flow-guard.ts';
 import { SeatGuards, seatKeyOf } from './seat-guards.ts';
 
 describe('SeatGuards', () => {
-  const limits = { ...DEFAULT_SOCKET_LIMITS, maxCommandBytes: 100, perSecond: 1, burst: 2, strikes: 1, cutCooldownMs: 5000 };
+  const limits = {
+    ...DEFAULT_SOCKET_LIMITS,
+    maxCommandBytes: 100,
+    perSecond: 1,
+    burst: 2,
+    strikes: 1,
+    cutCooldownMs: 5000,
+  };
 
   it('gives a reconnecting seat its spent bucket, not a fresh burst', () => {
     const guards = new SeatGuards(limits, () => 0);
@@ -40,7 +47,10 @@ describe('SeatGuards.admit', () => {
 
   it('refuses a seat that opens new sockets faster than its connect budget', () => {
     let t = 0;
-    const guards = new SeatGuards({ ...DEFAULT_SOCKET_LIMITS, socketsPerSeat: 100, connects: { burst: 3, perSecond: 0.5 } }, () => t);
+    const guards = new SeatGuards(
+      { ...DEFAULT_SOCKET_LIMITS, socketsPerSeat: 100, connects: { burst: 3, perSecond: 0.5 } },
+      () => t,
+    );
     const verdicts = Array.from({ length: 4 }, () => {
       const refused = guards.admit('token:a');
       guards.release('token:a');

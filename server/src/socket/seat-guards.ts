@@ -49,7 +49,8 @@ export class SeatGuards {
     if (entry.open >= this.limits.socketsPerSeat) {
       return `This seat already has ${this.limits.socketsPerSeat} connections open. Close another tab or device first.`;
     }
-    if (!entry.connects.take()) return 'Too many new connections for this seat. Wait a few seconds before reconnecting.';
+    if (!entry.connects.take())
+      return 'Too many new connections for this seat. Wait a few seconds before reconnecting.';
     entry.open += 1;
     return null;
   }
@@ -74,7 +75,13 @@ export class SeatGuards {
     let entry = this.entries.get(key);
     if (!entry) {
       const { burst, perSecond } = this.limits.connects;
-      entry = { guard: new FlowGuard(this.limits, this.now), open: 0, connects: new TokenBucket(burst, perSecond, this.now), cutUntil: 0, lastSeen: 0 };
+      entry = {
+        guard: new FlowGuard(this.limits, this.now),
+        open: 0,
+        connects: new TokenBucket(burst, perSecond, this.now),
+        cutUntil: 0,
+        lastSeen: 0,
+      };
       this.entries.set(key, entry);
     }
     entry.lastSeen = this.now();

@@ -1,4 +1,15 @@
-import type { Actor, CommandAck, HistoryAck, ResyncAck, TelemetryAck, MeMessage, PatchMessage, Presence, ViewMessage, Viewer } from '@chaos-quest/engine';
+import type {
+  Actor,
+  CommandAck,
+  HistoryAck,
+  ResyncAck,
+  TelemetryAck,
+  MeMessage,
+  PatchMessage,
+  Presence,
+  ViewMessage,
+  Viewer,
+} from '@chaos-quest/engine';
 import type { Server, Socket } from 'socket.io';
 
 /** Events the server emits (engine SOCKET_EVENTS). */

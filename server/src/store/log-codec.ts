@@ -28,12 +28,14 @@ export function encodeBatch(sessionId: string, entries: readonly LogEntry[]): Lo
   const keys = new Set<string>();
   return entries.map((entry, i) => {
     const where = `session ${sessionId} seq ${entry.seq}`;
-    if (entry.seq !== first + i) throw new Error(`Cannot append ${where}: a batch must hold consecutive seqs starting at ${first}.`);
+    if (entry.seq !== first + i)
+      throw new Error(`Cannot append ${where}: a batch must hold consecutive seqs starting at ${first}.`);
     const { commandKey, ...logged } = entry;
     if (typeof commandKey !== 'string' || commandKey.length === 0 || commandKey.length > MAX_COMMAND_KEY) {
       throw new Error(`Cannot append ${where}: commandKey must be 1–${MAX_COMMAND_KEY} characters.`);
     }
-    if (keys.has(commandKey)) throw new Error(`Cannot append ${where}: command key ${commandKey} appears twice in one batch.`);
+    if (keys.has(commandKey))
+      throw new Error(`Cannot append ${where}: command key ${commandKey} appears twice in one batch.`);
     keys.add(commandKey);
     const parsed = loggedCommandSchema.safeParse(logged);
     if (!parsed.success) throw new Error(`Cannot append ${where}: ${describe(parsed.error.issues)}`);
@@ -53,7 +55,8 @@ export function decodeRow(sessionId: string, row: LogRow): LogEntry {
   }
   const parsed = loggedCommandSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${where}: ${describe(parsed.error.issues)}`);
-  if (typeof row.command_key !== 'string' || row.command_key.length === 0) throw new Error(`${where}: missing command key.`);
+  if (typeof row.command_key !== 'string' || row.command_key.length === 0)
+    throw new Error(`${where}: missing command key.`);
   return { ...parsed.data, commandKey: row.command_key };
 }
 

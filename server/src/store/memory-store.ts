@@ -1,10 +1,28 @@
 import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
-  assertContentHash, assertSnapshot, decodeIncident, decodeReal, encodeReal, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow,
+  assertContentHash,
+  assertSnapshot,
+  decodeIncident,
+  decodeReal,
+  encodeReal,
+  decodeSeat,
+  decodeSession,
+  encodeIncident,
+  encodeSession,
+  type SessionDbRow,
 } from './row-codec.ts';
 import {
-  DuplicateCommandError, JoinCodeTakenError, SeqConflictError, SNAPSHOTS_KEPT, type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
+  DuplicateCommandError,
+  JoinCodeTakenError,
+  SeqConflictError,
+  SNAPSHOTS_KEPT,
+  type LogEntry,
+  type Seat,
+  type SessionRow,
+  type Snapshot,
+  type Store,
+  type StoreHealth,
 } from './store.ts';
 
 interface SessionLog {
@@ -51,10 +69,16 @@ export class MemoryStore implements Store {
     this.#assertOpen();
     if (this.#sessions.has(row.id)) throw new Error(`Session ${row.id} already exists.`);
     if (row.endedAt === null && this.#liveByJoinCode(row.joinCode)) throw new JoinCodeTakenError(row.joinCode);
-    if (!this.#texts.has(row.scenarioHash)) throw new Error(`Scenario text ${row.scenarioHash} is not stored: call putScenarioText before createSession.`);
+    if (!this.#texts.has(row.scenarioHash))
+      throw new Error(`Scenario text ${row.scenarioHash} is not stored: call putScenarioText before createSession.`);
     if (this.#tokens.has(facilitatorTokenHash)) throw new Error(`Token hash for session ${row.id} is already in use.`);
     this.#sessions.set(row.id, encodeSession(row));
-    this.#tokens.set(facilitatorTokenHash, { session_id: row.id, kind: 'facilitator', player_id: null, revoked: false });
+    this.#tokens.set(facilitatorTokenHash, {
+      session_id: row.id,
+      kind: 'facilitator',
+      player_id: null,
+      revoked: false,
+    });
     this.#logs.set(row.id, { rows: [], bySeq: new Map(), byKey: new Map() });
   }
 

@@ -43,7 +43,13 @@ export class PgAppendGroup {
    * At most `maxInFlight` statements at once (each holds a pooled connection), each with at most
    * `maxRows` rows: a burst waits for a free statement instead of taking every connection.
    */
-  constructor(options: { sendGroup: SendGroup; sendOne: SendOne; isRefusal: IsRefusal; maxInFlight: number; maxRows: number }) {
+  constructor(options: {
+    sendGroup: SendGroup;
+    sendOne: SendOne;
+    isRefusal: IsRefusal;
+    maxInFlight: number;
+    maxRows: number;
+  }) {
     this.#sendGroup = options.sendGroup;
     this.#sendOne = options.sendOne;
     this.#isRefusal = options.isRefusal;

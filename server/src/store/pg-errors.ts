@@ -23,7 +23,12 @@ export function isPgFailure(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
   // node-postgres reports a lost or refused connection as a plain Error (or a Node system error).
   const syscall = typeof (error as NodeJS.ErrnoException).syscall === 'string';
-  return syscall || /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(error.message);
+  return (
+    syscall ||
+    /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(
+      error.message,
+    )
+  );
 }
 
 /** Rewrites a driver error that means "PostgreSQL is not there" into one that says what to check. */

@@ -101,7 +101,10 @@ const MIGRATION_LOCK = 0x43513031; // 'CQ01'
  * schema was current). Rejects, changing nothing, when the search_path names no existing schema or
  * the database holds a version this release does not know (written by a newer release).
  */
-export async function migratePg(client: ClientBase, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<number[]> {
+export async function migratePg(
+  client: ClientBase,
+  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+): Promise<number[]> {
   await client.query('BEGIN');
   try {
     const applied = await migrateInTransaction(client, migrations);
@@ -114,9 +117,12 @@ export async function migratePg(client: ClientBase, migrations: readonly PgMigra
 }
 
 async function migrateInTransaction(client: ClientBase, migrations: readonly PgMigration[]): Promise<number[]> {
-  const schema = (await client.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? null;
+  const schema =
+    (await client.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? null;
   if (schema === null) {
-    throw new Error('The database URL selects no existing schema (check search_path in CQ_DATABASE_URL\'s options, or create the schema).');
+    throw new Error(
+      "The database URL selects no existing schema (check search_path in CQ_DATABASE_URL's options, or create the schema).",
+    );
   }
   await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
   await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -124,21 +130,26 @@ async function migrateInTransaction(client: ClientBase, migrations: readonly PgM
     name TEXT NOT NULL,
     applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
   )`);
-  const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+  const done = new Set(
+    (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+  );
   const known = new Set(migrations.map((m) => m.version));
   const unknown = [...done].filter((v) => !known.has(v)).sort((a, b) => a - b);
   if (unknown.length > 0) {
     throw new Error(
-      `Schema ${schema} has migration version ${unknown.join(', ')}, which this release does not know `
-      + `(it knows up to ${migrations.at(-1)?.version ?? 0}). `
-      + 'Upgrade Chaos Quest on every node, or point CQ_DATABASE_URL elsewhere.',
+      `Schema ${schema} has migration version ${unknown.join(', ')}, which this release does not know ` +
+        `(it knows up to ${migrations.at(-1)?.version ?? 0}). ` +
+        'Upgrade Chaos Quest on every node, or point CQ_DATABASE_URL elsewhere.',
     );
   }
   const applied: number[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
     await client.query(migration.sql);
-    await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+      migration.version,
+      migration.name,
+    ]);
     applied.push(migration.version);
   }
   return applied;

@@ -23,7 +23,8 @@ const TYPES: pg.CustomTypesConfig = {
     if (oid !== pg.types.builtins.INT8) return pg.types.getTypeParser(oid, format as 'text');
     return (text: string) => {
       const value = Number(text);
-      if (!Number.isSafeInteger(value)) throw new Error(`A BIGINT column holds ${text}, beyond what Chaos Quest stores.`);
+      if (!Number.isSafeInteger(value))
+        throw new Error(`A BIGINT column holds ${text}, beyond what Chaos Quest stores.`);
       return value;
     };
   }) as pg.CustomTypesConfig['getTypeParser'],
@@ -77,7 +78,11 @@ export class PgPool {
    * Runs one write statement (committed on return: autocommit). A violated constraint rejects with
    * what `refuse` makes of it (or the driver's error); a failing PostgreSQL marks the pool failing.
    */
-  async write(query: string | pg.QueryConfig, values?: unknown[], refuse?: (constraint: string) => Error | null): Promise<pg.QueryResult> {
+  async write(
+    query: string | pg.QueryConfig,
+    values?: unknown[],
+    refuse?: (constraint: string) => Error | null,
+  ): Promise<pg.QueryResult> {
     this.assertOpen();
     try {
       const result = await this.#track(this.#pool.query(query, values));
@@ -103,16 +108,17 @@ export class PgPool {
   /** Runs `body` in a transaction on one connection: committed before it resolves, rolled back if it throws. */
   async transaction(body: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     this.assertOpen();
-    const run = () => this.withClient(async (client) => {
-      await client.query('BEGIN');
-      try {
-        await body(client);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
-    });
+    const run = () =>
+      this.withClient(async (client) => {
+        await client.query('BEGIN');
+        try {
+          await body(client);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      });
     try {
       await this.#track(run());
       this.#failure = null;

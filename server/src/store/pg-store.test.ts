@@ -62,11 +62,14 @@ describe('PgStore on a real PostgreSQL', () => {
 
   it('lets only one of two nodes take a seq, whichever writes first', async () => {
     const { url } = await freshSchema();
-    const [a, b] = await Promise.all([PgStore.open(url), PgStore.open(url)]) as [PgStore, PgStore];
+    const [a, b] = (await Promise.all([PgStore.open(url), PgStore.open(url)])) as [PgStore, PgStore];
     await seedSession(a, 's1');
     await a.append('s1', entries(1, 3));
     for (let seq = 4; seq < 24; seq++) {
-      const results = await Promise.allSettled([a.append('s1', [entry(seq, `a:${seq}`)]), b.append('s1', [entry(seq, `b:${seq}`)])]);
+      const results = await Promise.allSettled([
+        a.append('s1', [entry(seq, `a:${seq}`)]),
+        b.append('s1', [entry(seq, `b:${seq}`)]),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(results.find((r) => r.status === 'rejected')?.reason).toBeInstanceOf(SeqConflictError);
     }
@@ -85,7 +88,9 @@ describe('PgStore on a real PostgreSQL', () => {
     const appends = ids.map((id) => store.append(id, id === 's7' ? [entry(2, 'player:p1:taken')] : entries(1, 3)));
     appends.push(store.append('nope', [entry(1)]));
     const results = await Promise.allSettled(appends);
-    const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name + ': ' + (r.reason as Error).message : 'ok'));
+    const reasons = results.map((r) =>
+      r.status === 'rejected' ? (r.reason as Error).name + ': ' + (r.reason as Error).message : 'ok',
+    );
     expect(reasons.filter((r) => r !== 'ok')).toEqual([
       expect.stringMatching(/^DuplicateCommandError: .*player:p1:taken/),
       expect.stringMatching(/^Error: Session nope does not exist/),
@@ -114,7 +119,9 @@ describe('PgStore on a real PostgreSQL', () => {
     const indexSql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'log'";
     const indexes = await query<{ indexname: string }>(url, indexSql);
     expect(indexes.map((i) => i.indexname)).toContain('log_at');
-    expect((await query<{ seq: number }>(url, 'SELECT seq FROM log ORDER BY seq')).map((r) => Number(r.seq))).toEqual([1, 2, 3]);
+    expect((await query<{ seq: number }>(url, 'SELECT seq FROM log ORDER BY seq')).map((r) => Number(r.seq))).toEqual([
+      1, 2, 3,
+    ]);
 
     // This release, which stops at the previous version, refuses the newer schema rather than guess.
     await expect(PgStore.open(url)).rejects.toThrow(new RegExp(`version ${next.version}.*Upgrade Chaos Quest`));
@@ -122,12 +129,19 @@ describe('PgStore on a real PostgreSQL', () => {
 
   it('applies a failing migration not at all', async () => {
     const { url } = await freshSchema();
-    const broken: PgMigration = { version: PG_MIGRATIONS.length + 1, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN x INT' };
+    const broken: PgMigration = {
+      version: PG_MIGRATIONS.length + 1,
+      name: 'broken',
+      sql: 'ALTER TABLE no_such_table ADD COLUMN x INT',
+    };
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await expect(migratePg(client, [...PG_MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
     await client.end();
-    const tables = await query<{ n: string }>(url, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()");
+    const tables = await query<{ n: string }>(
+      url,
+      'SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()',
+    );
     expect(Number(tables[0]?.n)).toBe(0);
   });
 
@@ -148,7 +162,9 @@ describe('PgStore on a real PostgreSQL', () => {
     await seedSession(store, 's1');
     await store.append('s1', entries(1, 2));
     await proxy.stop();
-    await expect(store.append('s1', [entry(3)])).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1:\d+\/test cannot be reached.*check that it runs/);
+    await expect(store.append('s1', [entry(3)])).rejects.toThrow(
+      /PostgreSQL at 127\.0\.0\.1:\d+\/test cannot be reached.*check that it runs/,
+    );
     expect(store.health()).toEqual({ state: 'failing', reason: expect.stringMatching(/PostgreSQL/) });
     await proxy.resume();
     await store.append('s1', [entry(3)]);
@@ -159,7 +175,9 @@ describe('PgStore on a real PostgreSQL', () => {
   });
 
   it('refuses to start with a clear message when PostgreSQL cannot be reached', async () => {
-    const error = await PgStore.open('postgres://postgres@127.0.0.1:1/test', { connectionTimeoutMs: 2000 }).catch((e: unknown) => e);
+    const error = await PgStore.open('postgres://postgres@127.0.0.1:1/test', { connectionTimeoutMs: 2000 }).catch(
+      (e: unknown) => e,
+    );
     expect((error as Error).message).toMatch(/PostgreSQL at 127\.0\.0\.1:1\/test cannot be reached.*CQ_DATABASE_URL/);
   });
 });

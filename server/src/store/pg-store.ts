@@ -5,12 +5,29 @@ import { migratePg } from './pg-migrations.ts';
 import { PgAppendGroup, type AppendBatch } from './pg-append-group.ts';
 import { DEFAULT_POOL_SIZE, PgPool, type PgPoolOptions } from './pg-pool.ts';
 import {
-  assertContentHash, assertSnapshot, decodeIncident, decodeReal, decodeSeat, decodeSession, encodeIncident, encodeReal, encodeSession,
-  type SessionDbRow, type TokenDbRow,
+  assertContentHash,
+  assertSnapshot,
+  decodeIncident,
+  decodeReal,
+  decodeSeat,
+  decodeSession,
+  encodeIncident,
+  encodeReal,
+  encodeSession,
+  type SessionDbRow,
+  type TokenDbRow,
 } from './row-codec.ts';
 import {
-  DuplicateCommandError, JoinCodeTakenError, SeqConflictError, SNAPSHOTS_KEPT,
-  type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
+  DuplicateCommandError,
+  JoinCodeTakenError,
+  SeqConflictError,
+  SNAPSHOTS_KEPT,
+  type LogEntry,
+  type Seat,
+  type SessionRow,
+  type Snapshot,
+  type Store,
+  type StoreHealth,
 } from './store.ts';
 
 /** One INSERT for a whole batch: one round trip, atomic, and durable when it returns (autocommit). */
@@ -74,7 +91,10 @@ export class PgStore implements Store {
 
   async putScenarioText(hash: string, text: string): Promise<void> {
     assertContentHash(hash, text);
-    await this.#db.write('INSERT INTO scenario_texts (hash, text) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, text]);
+    await this.#db.write('INSERT INTO scenario_texts (hash, text) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [
+      hash,
+      text,
+    ]);
   }
 
   async getScenarioText(hash: string): Promise<string | null> {
@@ -88,7 +108,17 @@ export class PgStore implements Store {
     const sql = `WITH s AS (
         INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)
       INSERT INTO tokens (token_hash, session_id, kind) SELECT $9, id, 'facilitator' FROM s`;
-    const values = [s.id, s.scenario_id, s.scenario_hash, s.seed, s.team, s.join_code, s.created_at, s.ended_at, facilitatorTokenHash];
+    const values = [
+      s.id,
+      s.scenario_id,
+      s.scenario_hash,
+      s.seed,
+      s.team,
+      s.join_code,
+      s.created_at,
+      s.ended_at,
+      facilitatorTokenHash,
+    ];
     await this.#db.write(sql, values, (constraint) => {
       if (constraint === 'sessions_pkey') return new Error(`Session ${row.id} already exists.`);
       if (constraint === 'sessions_live_join_code') return new JoinCodeTakenError(row.joinCode);
@@ -112,7 +142,8 @@ export class PgStore implements Store {
   }
 
   async listSessions(options: { live?: boolean; limit?: number } = {}): Promise<SessionRow[]> {
-    const where = options.live === undefined ? '' : options.live ? 'WHERE ended_at IS NULL' : 'WHERE ended_at IS NOT NULL';
+    const where =
+      options.live === undefined ? '' : options.live ? 'WHERE ended_at IS NULL' : 'WHERE ended_at IS NOT NULL';
     // LIMIT NULL is no limit; a negative limit means none too, as in SQLite.
     const limit = options.limit === undefined || options.limit < 0 ? null : options.limit;
     const sql = `SELECT ${SESSION_COLUMNS} FROM sessions ${where} ORDER BY created_at DESC, ord DESC LIMIT $1`;
@@ -121,7 +152,10 @@ export class PgStore implements Store {
   }
 
   async markEnded(id: string, endedAt: number): Promise<void> {
-    const result = await this.#db.write('UPDATE sessions SET ended_at = COALESCE(ended_at, $1) WHERE id = $2', [endedAt, id]);
+    const result = await this.#db.write('UPDATE sessions SET ended_at = COALESCE(ended_at, $1) WHERE id = $2', [
+      endedAt,
+      id,
+    ]);
     if (result.rowCount === 0) throw unknownSession(id);
   }
 
@@ -158,7 +192,11 @@ export class PgStore implements Store {
   async #sendGroup(batches: readonly AppendBatch[]): Promise<void> {
     const rows = batches.flatMap((b) => b.rows);
     const sessionIds = batches.flatMap((b) => b.rows.map(() => b.sessionId));
-    await this.#db.write({ name: 'cq-append-group', text: INSERT_LOG_GROUP, values: [sessionIds, ...logColumns(rows)] });
+    await this.#db.write({
+      name: 'cq-append-group',
+      text: INSERT_LOG_GROUP,
+      values: [sessionIds, ...logColumns(rows)],
+    });
   }
 
   async #sendOne({ sessionId, rows }: AppendBatch): Promise<void> {
@@ -231,7 +269,8 @@ export class PgStore implements Store {
     const rows = await this.#db.read<{ seq: number; state: string }>(sql, [sessionId]);
     const row = rows[0];
     if (!row) return null;
-    if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string') throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
+    if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string')
+      throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
     return { seq: row.seq, state: row.state };
   }
 
@@ -239,11 +278,15 @@ export class PgStore implements Store {
     const text = encodeIncident(sessionId, record);
     const sql = `INSERT INTO incidents (session_id, record, created_at) VALUES ($1, $2, $3)
       ON CONFLICT (session_id) DO UPDATE SET record = excluded.record`;
-    await this.#db.write(sql, [sessionId, text, Date.now()], (c) => (c === 'incidents_session_id_fkey' ? unknownSession(sessionId) : null));
+    await this.#db.write(sql, [sessionId, text, Date.now()], (c) =>
+      c === 'incidents_session_id_fkey' ? unknownSession(sessionId) : null,
+    );
   }
 
   async listIncidentRecords(): Promise<IncidentRecord[]> {
-    const rows = await this.#db.read<{ session_id: string; record: string }>('SELECT session_id, record FROM incidents ORDER BY ord');
+    const rows = await this.#db.read<{ session_id: string; record: string }>(
+      'SELECT session_id, record FROM incidents ORDER BY ord',
+    );
     return rows.map((row) => decodeIncident(row.session_id, row.record));
   }
 
@@ -258,7 +301,9 @@ export class PgStore implements Store {
   }
 
   async listRealIncidents(): Promise<RealIncident[]> {
-    const rows = await this.#db.read<{ key: string; record: string }>('SELECT key, record FROM real_incidents ORDER BY ord');
+    const rows = await this.#db.read<{ key: string; record: string }>(
+      'SELECT key, record FROM real_incidents ORDER BY ord',
+    );
     return rows.map((row) => decodeReal(row.key, row.record));
   }
 
@@ -286,5 +331,11 @@ const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`
 
 /** A batch's rows as the column arrays INSERT_LOG unnests. */
 export function logColumns(rows: readonly LogRow[]): unknown[][] {
-  return [rows.map((r) => r.seq), rows.map((r) => r.command_key), rows.map((r) => r.at), rows.map((r) => r.actor), rows.map((r) => r.command)];
+  return [
+    rows.map((r) => r.seq),
+    rows.map((r) => r.command_key),
+    rows.map((r) => r.at),
+    rows.map((r) => r.actor),
+    rows.map((r) => r.command),
+  ];
 }

@@ -59,8 +59,11 @@ export function decodeSession(row: SessionDbRow): SessionRow {
 
 export function decodeSeat(row: TokenDbRow): Seat {
   if (row.kind === 'facilitator' && row.player_id === null) return { sessionId: row.session_id, kind: 'facilitator' };
-  if (row.kind === 'player' && typeof row.player_id === 'string') return { sessionId: row.session_id, kind: 'player', playerId: row.player_id };
-  throw new Error(`Corrupt token row for session ${row.session_id}: kind ${row.kind} with player ${String(row.player_id)}.`);
+  if (row.kind === 'player' && typeof row.player_id === 'string')
+    return { sessionId: row.session_id, kind: 'player', playerId: row.player_id };
+  throw new Error(
+    `Corrupt token row for session ${row.session_id}: kind ${row.kind} with player ${String(row.player_id)}.`,
+  );
 }
 
 /**
@@ -75,15 +78,26 @@ export function decodeIncident(sessionId: string, text: string): IncidentRecord 
     throw new Error(`Corrupt incident record for session ${sessionId}: ${(error as Error).message}`, { cause: error });
   }
   const r = record as Partial<IncidentRecord> | null;
-  const valid = typeof r === 'object' && r !== null && r.practice === true && r.sessionId === sessionId
-    && typeof r.scenario === 'object' && r.scenario !== null && typeof r.scenario.id === 'string' && typeof r.milestones === 'object';
-  if (!valid) throw new Error(`Corrupt incident record for session ${sessionId}: not a practice-incident record of that session.`);
+  const valid =
+    typeof r === 'object' &&
+    r !== null &&
+    r.practice === true &&
+    r.sessionId === sessionId &&
+    typeof r.scenario === 'object' &&
+    r.scenario !== null &&
+    typeof r.scenario.id === 'string' &&
+    typeof r.milestones === 'object';
+  if (!valid)
+    throw new Error(
+      `Corrupt incident record for session ${sessionId}: not a practice-incident record of that session.`,
+    );
   return record as IncidentRecord;
 }
 
 /** Serialises an incident record. Throws when it claims to belong to another session. */
 export function encodeIncident(sessionId: string, record: IncidentRecord): string {
-  if (record.sessionId !== sessionId) throw new Error(`Incident record of session ${record.sessionId} cannot be stored under session ${sessionId}.`);
+  if (record.sessionId !== sessionId)
+    throw new Error(`Incident record of session ${record.sessionId} cannot be stored under session ${sessionId}.`);
   return JSON.stringify(record);
 }
 
@@ -96,7 +110,13 @@ export function decodeReal(key: string, text: string): RealIncident {
     throw new Error(`Corrupt real incident ${key}: ${(error as Error).message}`, { cause: error });
   }
   const r = record as Partial<RealIncident> | null;
-  const valid = typeof r === 'object' && r !== null && r.practice === false && r.key === key && typeof r.service === 'string' && typeof r.at === 'object';
+  const valid =
+    typeof r === 'object' &&
+    r !== null &&
+    r.practice === false &&
+    r.key === key &&
+    typeof r.service === 'string' &&
+    typeof r.at === 'object';
   if (!valid) throw new Error(`Corrupt real incident ${key}: not a real-incident record with that key.`);
   return record as RealIncident;
 }
@@ -104,7 +124,9 @@ export function decodeReal(key: string, text: string): RealIncident {
 /** Serialises a real incident. Throws for a practice record or one without a key: they never mix. */
 export function encodeReal(incident: RealIncident): string {
   if (incident.practice !== false || typeof incident.key !== 'string' || incident.key === '') {
-    throw new Error('Only real incidents with a key can be stored as real incidents; practice records go through putIncidentRecord.');
+    throw new Error(
+      'Only real incidents with a key can be stored as real incidents; practice records go through putIncidentRecord.',
+    );
   }
   return JSON.stringify(incident);
 }

@@ -112,13 +112,17 @@ describe('SqliteStore on a damaged file', () => {
     await store.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     const db = new Database(file, { readonly: true });
-    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'log'").get() as { rootpage: number };
+    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'log'").get() as {
+      rootpage: number;
+    };
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.close();
     flipBytes(file, (rootpage - 1) * pageSize, 12);
 
     expect(() => new SqliteStore(file)).toThrow(StoreDamagedError);
-    expect(() => new SqliteStore(file)).toThrow(new RegExp(`${file} is damaged: (PRAGMA quick_check found|SQLite says)`));
+    expect(() => new SqliteStore(file)).toThrow(
+      new RegExp(`${file} is damaged: (PRAGMA quick_check found|SQLite says)`),
+    );
     expect(() => new SqliteStore(file)).toThrow(/Restore .* from a backup, or salvage/);
   });
 
@@ -155,7 +159,10 @@ describe('SqliteStore on a damaged file', () => {
     flipBytes(file, 4096, 12);
     await other.append('s1', [entry(1)]);
     await expect(store.getScenarioText(SCENARIO_HASH)).rejects.toThrow(/malformed/);
-    expect(store.health()).toEqual({ state: 'failing', reason: expect.stringMatching(/^the database is damaged .*SQLITE_CORRUPT/) });
+    expect(store.health()).toEqual({
+      state: 'failing',
+      reason: expect.stringMatching(/^the database is damaged .*SQLITE_CORRUPT/),
+    });
     await store.append('s1', [entry(2)]);
     expect(store.health()).toMatchObject({ state: 'failing' });
     await Promise.all([store.close(), other.close()]);

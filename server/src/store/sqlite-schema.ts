@@ -83,7 +83,9 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function migrate(db: Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(`${file} has schema version ${current}, but this release knows only up to ${SCHEMA_VERSION}. Upgrade Chaos Quest or point CQ_DATA_DIR elsewhere.`);
+    throw new Error(
+      `${file} has schema version ${current}, but this release knows only up to ${SCHEMA_VERSION}. Upgrade Chaos Quest or point CQ_DATA_DIR elsewhere.`,
+    );
   }
   for (let version = current; version < SCHEMA_VERSION; version++) {
     db.transaction(() => {

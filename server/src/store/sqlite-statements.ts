@@ -9,7 +9,9 @@ export function prepareStatements(db: Database) {
   const sessionsWhere = (where: string) =>
     db.prepare<[number], unknown>(`SELECT * FROM sessions ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`);
   return {
-    putText: db.prepare<[string, string]>('INSERT INTO scenario_texts (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING'),
+    putText: db.prepare<[string, string]>(
+      'INSERT INTO scenario_texts (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING',
+    ),
     getText: db.prepare<[string], string>('SELECT text FROM scenario_texts WHERE hash = ?').pluck(),
 
     insertSession: db.prepare(
@@ -28,7 +30,9 @@ export function prepareStatements(db: Database) {
       'INSERT INTO tokens (token_hash, session_id, kind, player_id) VALUES (?, ?, ?, ?)',
     ),
     tokenExists: db.prepare<[string], number>('SELECT 1 FROM tokens WHERE token_hash = ?').pluck(),
-    findSeat: db.prepare<[string], unknown>('SELECT session_id, kind, player_id FROM tokens WHERE token_hash = ? AND revoked = 0'),
+    findSeat: db.prepare<[string], unknown>(
+      'SELECT session_id, kind, player_id FROM tokens WHERE token_hash = ? AND revoked = 0',
+    ),
     revokePlayer: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND player_id = ?'),
 
     insertLog: db.prepare<[string, number, string, number, string, string]>(
@@ -38,7 +42,9 @@ export function prepareStatements(db: Database) {
       'SELECT seq, command_key, at, actor, command FROM log WHERE session_id = ? AND seq > ? ORDER BY seq',
     ),
     seqTaken: db.prepare<[string, number], number>('SELECT 1 FROM log WHERE session_id = ? AND seq = ?').pluck(),
-    findCommand: db.prepare<[string, string], number>('SELECT seq FROM log WHERE session_id = ? AND command_key = ?').pluck(),
+    findCommand: db
+      .prepare<[string, string], number>('SELECT seq FROM log WHERE session_id = ? AND command_key = ?')
+      .pluck(),
 
     putSnapshot: db.prepare<[string, number, string]>(
       'INSERT INTO snapshots (session_id, seq, state) VALUES (?, ?, ?) ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state',
@@ -48,13 +54,17 @@ export function prepareStatements(db: Database) {
       `DELETE FROM snapshots WHERE session_id = ? AND seq <
        (SELECT seq FROM snapshots WHERE session_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ${SNAPSHOTS_KEPT - 1})`,
     ),
-    latestSnapshot: db.prepare<[string], unknown>('SELECT seq, state FROM snapshots WHERE session_id = ? ORDER BY seq DESC LIMIT 1'),
+    latestSnapshot: db.prepare<[string], unknown>(
+      'SELECT seq, state FROM snapshots WHERE session_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
 
     putIncident: db.prepare<[string, string, number]>(
       'INSERT INTO incidents (session_id, record, created_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET record = excluded.record',
     ),
     listIncidents: db.prepare<[], unknown>('SELECT session_id, record FROM incidents ORDER BY rowid'),
-    addReal: db.prepare<[string, string, number]>('INSERT INTO real_incidents (key, record, imported_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING'),
+    addReal: db.prepare<[string, string, number]>(
+      'INSERT INTO real_incidents (key, record, imported_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+    ),
     listReal: db.prepare<[], unknown>('SELECT key, record FROM real_incidents ORDER BY rowid'),
   };
 }

@@ -69,7 +69,7 @@ describe('SqliteStore on disk', () => {
     await store.append('s1', entries(1, 3));
     await store.close();
     const db = new Database(file);
-    db.prepare("UPDATE log SET command = '{\"id\":\"c2\",\"type\":\"timeline.post\"}' WHERE seq = 2").run();
+    db.prepare('UPDATE log SET command = \'{"id":"c2","type":"timeline.post"}\' WHERE seq = 2').run();
     db.prepare("UPDATE log SET actor = 'not json' WHERE seq = 3").run();
     db.close();
 

@@ -5,14 +5,31 @@ import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import { GroupCommit } from './group-commit.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
-  assertContentHash, assertSnapshot, decodeIncident, decodeReal, encodeReal, decodeSeat, decodeSession, encodeIncident, encodeSession, type SessionDbRow, type TokenDbRow,
+  assertContentHash,
+  assertSnapshot,
+  decodeIncident,
+  decodeReal,
+  encodeReal,
+  decodeSeat,
+  decodeSession,
+  encodeIncident,
+  encodeSession,
+  type SessionDbRow,
+  type TokenDbRow,
 } from './row-codec.ts';
 import { migrate } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
 import { asDamage, checkIntegrity, isDamage, isStoreFailure, StoreDamagedError } from './store-damage.ts';
 import {
-  DuplicateCommandError, JoinCodeTakenError, SeqConflictError,
-  type LogEntry, type Seat, type SessionRow, type Snapshot, type Store, type StoreHealth,
+  DuplicateCommandError,
+  JoinCodeTakenError,
+  SeqConflictError,
+  type LogEntry,
+  type Seat,
+  type SessionRow,
+  type Snapshot,
+  type Store,
+  type StoreHealth,
 } from './store.ts';
 import { scanWal } from './wal-check.ts';
 
@@ -97,7 +114,10 @@ export class SqliteStore implements Store {
     const db = this.#db;
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new Error(`${this.file} cannot use WAL (journal mode stays ${String(mode)}); put CQ_DATA_DIR on a local disk.`);
+    if (mode !== 'wal')
+      throw new Error(
+        `${this.file} cannot use WAL (journal mode stays ${String(mode)}); put CQ_DATA_DIR on a local disk.`,
+      );
     // NORMAL, not FULL: the per-commit WAL fsync happens off the event loop (see #syncWal).
     db.pragma(`synchronous = ${options.synchronous === 'OFF' ? 'OFF' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
@@ -132,7 +152,8 @@ export class SqliteStore implements Store {
       if (sql.getText.get(row.scenarioHash) === undefined) {
         throw new Error(`Scenario text ${row.scenarioHash} is not stored: call putScenarioText before createSession.`);
       }
-      if (sql.tokenExists.get(facilitatorTokenHash)) throw new Error(`Token hash for session ${row.id} is already in use.`);
+      if (sql.tokenExists.get(facilitatorTokenHash))
+        throw new Error(`Token hash for session ${row.id} is already in use.`);
       sql.insertSession.run(encoded);
       sql.insertToken.run(facilitatorTokenHash, row.id, 'facilitator', null);
     });
@@ -152,7 +173,8 @@ export class SqliteStore implements Store {
 
   async listSessions(options: { live?: boolean; limit?: number } = {}): Promise<SessionRow[]> {
     this.#assertOpen();
-    const statement = options.live === undefined ? this.#sql.listAll : options.live ? this.#sql.listLive : this.#sql.listEnded;
+    const statement =
+      options.live === undefined ? this.#sql.listAll : options.live ? this.#sql.listLive : this.#sql.listEnded;
     // A negative LIMIT means no limit in SQLite.
     const rows = this.#read(() => statement.all(options.limit ?? -1)) as SessionDbRow[];
     return rows.map(decodeSession);
@@ -167,7 +189,8 @@ export class SqliteStore implements Store {
   async addPlayerToken(sessionId: string, playerId: string, tokenHash: string): Promise<void> {
     await this.#write(() => {
       this.#assertSession(sessionId);
-      if (this.#sql.tokenExists.get(tokenHash)) throw new Error(`Token hash for session ${sessionId} is already in use.`);
+      if (this.#sql.tokenExists.get(tokenHash))
+        throw new Error(`Token hash for session ${sessionId} is already in use.`);
       this.#sql.insertToken.run(tokenHash, sessionId, 'player', playerId);
     });
   }
@@ -203,7 +226,8 @@ export class SqliteStore implements Store {
   #explainAppendFailure(sessionId: string, row: LogRow, error: unknown): unknown {
     if (!(error instanceof Database.SqliteError) || !error.code.startsWith('SQLITE_CONSTRAINT')) return error;
     if (this.#sql.seqTaken.get(sessionId, row.seq)) return new SeqConflictError(sessionId, row.seq);
-    if (this.#sql.findCommand.get(sessionId, row.command_key) !== undefined) return new DuplicateCommandError(sessionId, row.seq, row.command_key);
+    if (this.#sql.findCommand.get(sessionId, row.command_key) !== undefined)
+      return new DuplicateCommandError(sessionId, row.seq, row.command_key);
     if (!this.#sql.sessionExists.get(sessionId)) return unknownSession(sessionId);
     return error;
   }
@@ -232,7 +256,8 @@ export class SqliteStore implements Store {
     this.#assertOpen();
     const row = this.#read(() => this.#sql.latestSnapshot.get(sessionId)) as { seq: number; state: string } | undefined;
     if (!row) return null;
-    if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string') throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
+    if (!Number.isSafeInteger(row.seq) || typeof row.state !== 'string')
+      throw new Error(`Corrupt snapshot row in session ${sessionId}.`);
     return { seq: row.seq, state: row.state };
   }
 

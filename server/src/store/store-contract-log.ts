@@ -34,7 +34,9 @@ export function logContract(current: () => Store): void {
       const error = await store.append('s1', clash).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SeqConflictError);
       expect(error).toMatchObject({ sessionId: 's1', seq: 3 });
-      await expect(store.append('s1', [entry(4, 'player:p1:x'), entry(5, 'player:p1:y')])).rejects.toMatchObject({ seq: 4 });
+      await expect(store.append('s1', [entry(4, 'player:p1:x'), entry(5, 'player:p1:y')])).rejects.toMatchObject({
+        seq: 4,
+      });
       expect(await store.readLog('s1')).toEqual(entries(1, 4));
       expect(await store.findCommand('s1', 'player:p1:fresh-5')).toBeNull();
     });
@@ -42,7 +44,10 @@ export function logContract(current: () => Store): void {
     it('lets exactly one of two racing appends take a seq', async () => {
       const store = current();
       await seedSession(store, 's1');
-      const results = await Promise.allSettled([store.append('s1', [entry(1, 'a:1')]), store.append('s1', [entry(1, 'b:1')])]);
+      const results = await Promise.allSettled([
+        store.append('s1', [entry(1, 'a:1')]),
+        store.append('s1', [entry(1, 'b:1')]),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const rejected = results.find((r) => r.status === 'rejected');
       expect(rejected?.reason).toBeInstanceOf(SeqConflictError);

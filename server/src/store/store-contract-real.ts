@@ -7,7 +7,10 @@ export function realIncidentContract(current: () => Store): void {
   describe('real incidents', () => {
     it('adds new incidents in import order and counts only the new ones, so importing twice adds nothing', async () => {
       const store = current();
-      const first = [realIncident({ start: 1, key: 'generic:a' }), realIncident({ start: 2, key: 'generic:b', service: 'dns' })];
+      const first = [
+        realIncident({ start: 1, key: 'generic:a' }),
+        realIncident({ start: 2, key: 'generic:b', service: 'dns' }),
+      ];
       expect(await store.addRealIncidents(first)).toBe(2);
       expect(await store.addRealIncidents(first)).toBe(0);
       const changed = realIncident({ start: 9, key: 'generic:a', title: 'edited' });

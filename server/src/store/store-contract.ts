@@ -33,7 +33,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
 
       it('rejects a hash that is not the sha256 of the text', async () => {
-        await expect(store.putScenarioText(SCENARIO_HASH, `${SCENARIO_TEXT}# edited\n`)).rejects.toThrow(/does not match/);
+        await expect(store.putScenarioText(SCENARIO_HASH, `${SCENARIO_TEXT}# edited\n`)).rejects.toThrow(
+          /does not match/,
+        );
         expect(await store.getScenarioText(SCENARIO_HASH)).toBeNull();
       });
     });
@@ -47,7 +49,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
       it('refuses a second session with the same id', async () => {
         await seedSession(store, 's1');
-        await expect(store.createSession(sessionRow('s1', { joinCode: 'OTHER' }), 'fac-other')).rejects.toThrow(/already exists/);
+        await expect(store.createSession(sessionRow('s1', { joinCode: 'OTHER' }), 'fac-other')).rejects.toThrow(
+          /already exists/,
+        );
       });
 
       it('refuses a session whose scenario text was never stored', async () => {
@@ -65,7 +69,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
       it('refuses a join code held by a live session and frees it when that session ends', async () => {
         await seedSession(store, 's1', { joinCode: 'ABC234' });
-        await expect(store.createSession(sessionRow('s2', { joinCode: 'ABC234' }), 'fac-s2')).rejects.toBeInstanceOf(JoinCodeTakenError);
+        await expect(store.createSession(sessionRow('s2', { joinCode: 'ABC234' }), 'fac-s2')).rejects.toBeInstanceOf(
+          JoinCodeTakenError,
+        );
         await store.markEnded('s1', 1_700_000_900_000);
         await store.createSession(sessionRow('s2', { joinCode: 'ABC234' }), 'fac-s2');
         expect((await store.findLiveSessionByJoinCode('ABC234'))?.id).toBe('s2');
@@ -175,7 +181,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.append('s1', entries(1, 2));
         await expect(store.append('s1', [entry(2, 'other:2')])).rejects.toBeInstanceOf(SeqConflictError);
         await expect(store.markEnded('nope', 1)).rejects.toThrow(/does not exist/);
-        await expect(store.createSession(sessionRow('s1', { joinCode: 'OTHER' }), 'fac-other')).rejects.toThrow(/already exists/);
+        await expect(store.createSession(sessionRow('s1', { joinCode: 'OTHER' }), 'fac-other')).rejects.toThrow(
+          /already exists/,
+        );
         expect(store.health()).toEqual({ state: 'ok' });
       });
 

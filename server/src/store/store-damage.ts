@@ -46,7 +46,10 @@ export function checkIntegrity(db: Database.Database, file: string): void {
   if (problems.length === 0) return;
   const count = problems.length >= MAX_LISTED_PROBLEMS ? `at least ${problems.length}` : String(problems.length);
   const first = problems.slice(0, 3).join('; ');
-  throw new StoreDamagedError(file, `${file} is damaged: PRAGMA quick_check found ${count} problem(s), first: ${first}.`);
+  throw new StoreDamagedError(
+    file,
+    `${file} is damaged: PRAGMA quick_check found ${count} problem(s), first: ${first}.`,
+  );
 }
 
 /** True for SQLite's verdict that the file is damaged or not a database. */
@@ -66,5 +69,8 @@ export function isStoreFailure(error: unknown): error is Error {
 /** SQLite's own verdict, on open, that the file is damaged or no database becomes a StoreDamagedError. */
 export function asDamage(file: string, error: unknown): unknown {
   if (!isDamage(error)) return error;
-  return new StoreDamagedError(file, `${file} is damaged: SQLite says "${error.message}" (${error.code}) while opening and checking it.`);
+  return new StoreDamagedError(
+    file,
+    `${file} is damaged: SQLite says "${error.message}" (${error.code}) while opening and checking it.`,
+  );
 }

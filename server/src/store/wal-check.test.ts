@@ -78,6 +78,9 @@ describe('scanWal', () => {
   it('reports a garbled header when frames follow it, since SQLite would then ignore them all', async () => {
     const wal = Buffer.from(await realWal('header'));
     wal[17] = (wal[17] as number) ^ 0xff;
-    expect(scanOf('header', wal)).toMatchObject({ valid: 0, damage: expect.stringContaining('header fails its checksum') });
+    expect(scanOf('header', wal)).toMatchObject({
+      valid: 0,
+      damage: expect.stringContaining('header fails its checksum'),
+    });
   });
 });

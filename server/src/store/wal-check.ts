@@ -53,7 +53,10 @@ function scanOpen(fd: number, bytes: number): WalScan {
   const headerOk = (magic === MAGIC_LE || magic === MAGIC_BE) && header.readUInt32BE(4) === WAL_VERSION && pageSize > 0;
   if (!headerOk) {
     // A torn header with nothing after it is a crash while starting the log; with frames after it, SQLite drops them all.
-    const damage = bytes >= HEADER_BYTES + FRAME_HEADER_BYTES + 512 ? 'its header is not a valid WAL header, so SQLite would ignore every frame in it' : null;
+    const damage =
+      bytes >= HEADER_BYTES + FRAME_HEADER_BYTES + 512
+        ? 'its header is not a valid WAL header, so SQLite would ignore every frame in it'
+        : null;
     return { bytes, frames: 0, valid: 0, damage };
   }
   const bigEndian = magic === MAGIC_BE;
@@ -61,14 +64,21 @@ function scanOpen(fd: number, bytes: number): WalScan {
   const salts = [header.readUInt32BE(16), header.readUInt32BE(20)] as const;
   let sum = checksum(header.subarray(0, 24), [0, 0], bigEndian);
   if (sum[0] !== header.readUInt32BE(24) || sum[1] !== header.readUInt32BE(28)) {
-    return { bytes, frames, valid: 0, damage: frames > 0 ? 'its header fails its checksum, so SQLite would ignore every frame in it' : null };
+    return {
+      bytes,
+      frames,
+      valid: 0,
+      damage: frames > 0 ? 'its header fails its checksum, so SQLite would ignore every frame in it' : null,
+    };
   }
   const buffer = Buffer.alloc(frameBytes);
   for (let i = 0; i < frames; i++) {
     const at = HEADER_BYTES + i * frameBytes;
     fs.readSync(fd, buffer, 0, frameBytes, at);
     const ownSalts = buffer.readUInt32BE(8) === salts[0] && buffer.readUInt32BE(12) === salts[1];
-    const next = ownSalts ? checksum(buffer.subarray(FRAME_HEADER_BYTES), checksum(buffer.subarray(0, 8), sum, bigEndian), bigEndian) : null;
+    const next = ownSalts
+      ? checksum(buffer.subarray(FRAME_HEADER_BYTES), checksum(buffer.subarray(0, 8), sum, bigEndian), bigEndian)
+      : null;
     if (next && next[0] === buffer.readUInt32BE(16) && next[1] === buffer.readUInt32BE(20)) {
       sum = next;
       continue;
@@ -77,8 +87,11 @@ function scanOpen(fd: number, bytes: number): WalScan {
     if (later === 0) return clean(frames, i);
     const why = ownSalts ? 'fails its checksum' : 'does not carry the salts of this log';
     return {
-      bytes, frames, valid: i,
-      damage: `frame ${i + 1} of ${frames} ${why}, yet ${later} later frame(s) belong to the same log: frames were garbled on disk, ` +
+      bytes,
+      frames,
+      valid: i,
+      damage:
+        `frame ${i + 1} of ${frames} ${why}, yet ${later} later frame(s) belong to the same log: frames were garbled on disk, ` +
         `not torn by a crash, and SQLite would silently drop every commit after frame ${i}`,
     };
   }
@@ -86,7 +99,13 @@ function scanOpen(fd: number, bytes: number): WalScan {
 }
 
 /** Frames after `from` (whole, or a torn last one with its header) that carry the log's salts. */
-function laterFramesOfThisLog(fd: number, bytes: number, frameBytes: number, from: number, salts: readonly [number, number]): number {
+function laterFramesOfThisLog(
+  fd: number,
+  bytes: number,
+  frameBytes: number,
+  from: number,
+  salts: readonly [number, number],
+): number {
   const head = Buffer.alloc(FRAME_HEADER_BYTES);
   let count = 0;
   for (let at = HEADER_BYTES + from * frameBytes; at + FRAME_HEADER_BYTES <= bytes; at += frameBytes) {

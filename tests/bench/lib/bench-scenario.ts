@@ -5,7 +5,12 @@ import { parse } from 'yaml';
 import { scenarioSchema, sha256, type Scenario } from '@chaos-quest/engine';
 
 /** The scenario benchmarks play by default: a fixed copy of the DESIGN example, stable across runs. */
-export const DEFAULT_BENCH_SCENARIO = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'dns-ttl-trap.yaml');
+export const DEFAULT_BENCH_SCENARIO = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'dns-ttl-trap.yaml',
+);
 
 export interface BenchScenario {
   scenario: Scenario;

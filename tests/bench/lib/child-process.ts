@@ -37,21 +37,31 @@ export interface SpawnOptions {
  * child's stderr passes through; stdout lines after the ready line are kept in `output`.
  * Rejects (and kills the child) when it exits or stays silent before getting ready.
  */
-export function spawnListening(script: string, args: readonly string[], options: SpawnOptions = {}): Promise<ListeningChild> {
+export function spawnListening(
+  script: string,
+  args: readonly string[],
+  options: SpawnOptions = {},
+): Promise<ListeningChild> {
   const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // 'close', not 'exit': by then stdout has been read to its end.
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('close', (_code, signal) => resolve(signal)));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    proc.once('close', (_code, signal) => resolve(signal)),
+  );
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`${path.basename(script)} did not get ready in time`)), options.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => fail(new Error(`${path.basename(script)} did not get ready in time`)),
+      options.readyTimeoutMs ?? 30_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       proc.kill('SIGKILL');
       reject(error);
     };
-    const early = (code: number | null, signal: NodeJS.Signals | null) => fail(new Error(`${path.basename(script)} exited before it was ready (code ${code}, signal ${signal})`));
+    const early = (code: number | null, signal: NodeJS.Signals | null) =>
+      fail(new Error(`${path.basename(script)} exited before it was ready (code ${code}, signal ${signal})`));
     proc.once('exit', early);
     let buffered = '';
     let child: ListeningChild | null = null;

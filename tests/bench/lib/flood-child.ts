@@ -12,19 +12,39 @@ import { io } from 'socket.io-client';
 import { announceReady } from './child-process.ts';
 
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, token: { type: 'string' }, burst: { type: 'string', default: '200' }, seconds: { type: 'string', default: '120' } },
+  options: {
+    url: { type: 'string' },
+    token: { type: 'string' },
+    burst: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '120' },
+  },
 });
-if (!values.url?.startsWith('http://127.0.0.1:') || !values.token) throw new Error('usage: flood-child.ts --url http://127.0.0.1:<port> --token <t>');
+if (!values.url?.startsWith('http://127.0.0.1:') || !values.token)
+  throw new Error('usage: flood-child.ts --url http://127.0.0.1:<port> --token <t>');
 const url = values.url;
 const token = values.token;
 const burst = Number(values.burst);
 
-const seen = { connections: 0, refusedHandshakes: 0, sent: 0, accepted: 0, refused: {} as Record<string, number>, cuts: 0, oversizedFrames: 0 };
+const seen = {
+  connections: 0,
+  refusedHandshakes: 0,
+  sent: 0,
+  accepted: 0,
+  refused: {} as Record<string, number>,
+  cuts: 0,
+  oversizedFrames: 0,
+};
 let stopping = false;
 
 /** One connection's life: connect, attack, resolve when the server has cut it (or it would not connect). */
 function attackOnce(oversized: boolean): Promise<void> {
-  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 5000 });
+  const socket = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 5000,
+  });
   return new Promise((resolve) => {
     const done = () => {
       socket.close();
@@ -47,10 +67,14 @@ function attackOnce(oversized: boolean): Promise<void> {
       }
       for (let i = 0; i < burst; i++) {
         seen.sent += 1;
-        socket.emit('command', { id: `f-${seen.connections}-${i}`, type: 'hand.raise', raised: i % 2 === 0 }, (ack: { ok: boolean; error?: { code: string } }) => {
-          if (ack.ok) seen.accepted += 1;
-          else if (ack.error) seen.refused[ack.error.code] = (seen.refused[ack.error.code] ?? 0) + 1;
-        });
+        socket.emit(
+          'command',
+          { id: `f-${seen.connections}-${i}`, type: 'hand.raise', raised: i % 2 === 0 },
+          (ack: { ok: boolean; error?: { code: string } }) => {
+            if (ack.ok) seen.accepted += 1;
+            else if (ack.error) seen.refused[ack.error.code] = (seen.refused[ack.error.code] ?? 0) + 1;
+          },
+        );
       }
     });
   });

@@ -23,9 +23,18 @@ import { announceReady } from './child-process.ts';
 import { postJson } from './post-json.ts';
 
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, attack: { type: 'string' }, seats: { type: 'string', default: '10' }, deaf: { type: 'string', default: '4' }, lead: { type: 'string', default: '25' } },
+  options: {
+    url: { type: 'string' },
+    attack: { type: 'string' },
+    seats: { type: 'string', default: '10' },
+    deaf: { type: 'string', default: '4' },
+    lead: { type: 'string', default: '25' },
+  },
 });
-if (!values.url?.startsWith('http://127.0.0.1:') || (values.attack !== 'inflate-resync' && values.attack !== 'connect-storm')) {
+if (
+  !values.url?.startsWith('http://127.0.0.1:') ||
+  (values.attack !== 'inflate-resync' && values.attack !== 'connect-storm')
+) {
   throw new Error('usage: hostile-child.ts --url http://127.0.0.1:<port> --attack inflate-resync|connect-storm');
 }
 const url = values.url;
@@ -36,17 +45,26 @@ const timers: NodeJS.Timeout[] = [];
 process.once('SIGTERM', () => {
   for (const timer of timers) clearInterval(timer);
   for (const socket of live) socket.close();
-  process.stdout.write(`${JSON.stringify({ ...seen, posts: seen.posts.toJSON(), handshakes: seen.handshakes.toJSON() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...seen, posts: seen.posts.toJSON(), handshakes: seen.handshakes.toJSON() })}\n`,
+  );
   process.exit(0);
 });
 
 /** A running session of the bench scenario and its join code: one seat takes a role, the facilitator starts. */
 async function runningSession(): Promise<{ joinCode: string; facilitatorToken: string; firstToken: string }> {
-  const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, { scenarioId: 'dns-ttl-trap', seed: 'hostile', team: 'hostile' });
+  const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, {
+    scenarioId: 'dns-ttl-trap',
+    seed: 'hostile',
+    team: 'hostile',
+  });
   const { seats } = await joinMany(url, created.joinCode, 1);
   const first = seats[0];
   if (!first) throw new Error('the hostile session refused its first seat');
-  const [facilitator, player] = await Promise.all([connectPlain(url, created.facilitatorToken), connectPlain(url, first.playerToken)]);
+  const [facilitator, player] = await Promise.all([
+    connectPlain(url, created.facilitatorToken),
+    connectPlain(url, first.playerToken),
+  ]);
   const took = await commandCode(player, { id: 'h-role', type: 'role.take', role: 'ic' });
   const started = await commandCode(facilitator, { id: 'h-start', type: 'session.start' });
   if (took !== 'ok' || started !== 'ok') throw new Error(`the hostile session would not start: ${took}, ${started}`);
@@ -71,8 +89,17 @@ async function inflateThenResync(): Promise<void> {
   const tokens = [firstToken, ...seats.map((s) => s.playerToken)];
   const posters = await Promise.all(tokens.map((t) => connectPlain(url, t)));
   const line = 'x'.repeat(1000);
-  await Promise.all(posters.map((socket, s) => Promise.all(Array.from({ length: 6 }, (_, i) =>
-    commandCode(socket, { id: `m${s}-${i}`, type: 'timeline.post', text: line }).then((code) => seen.posts.add(code))))));
+  await Promise.all(
+    posters.map((socket, s) =>
+      Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          commandCode(socket, { id: `m${s}-${i}`, type: 'timeline.post', text: line }).then((code) =>
+            seen.posts.add(code),
+          ),
+        ),
+      ),
+    ),
+  );
   const probe = await new Promise<unknown>((resolve) => {
     posters[0]?.once('view', resolve);
     posters[0]?.emit('resync', () => undefined);
@@ -90,12 +117,14 @@ async function inflateThenResync(): Promise<void> {
       } else await pauseMs(500);
     }
   };
-  timers.push(setInterval(() => {
-    for (const socket of live) {
-      socket.resync();
-      seen.resyncsSent += 1;
-    }
-  }, 100));
+  timers.push(
+    setInterval(() => {
+      for (const socket of live) {
+        socket.resync();
+        seen.resyncsSent += 1;
+      }
+    }, 100),
+  );
   const resyncers = tokens.slice(0, Number(values.seats));
   await Promise.all(resyncers.flatMap((token) => Array.from({ length: Number(values.deaf) }, () => keepDeaf(token))));
 }
@@ -103,9 +132,11 @@ async function inflateThenResync(): Promise<void> {
 async function connectStorm(): Promise<void> {
   const { firstToken } = await runningSession();
   announceReady(0);
-  timers.push(setInterval(() => {
-    for (let i = 0; i < 10; i++) void openDeaf(firstToken);
-  }, 100));
+  timers.push(
+    setInterval(() => {
+      for (let i = 0; i < 10; i++) void openDeaf(firstToken);
+    }, 100),
+  );
 }
 
 const pauseMs = (ms: number) => new Promise((r) => setTimeout(r, ms));

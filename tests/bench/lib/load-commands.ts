@@ -31,7 +31,10 @@ export class TableScript {
   /** The commands that seat everyone in a role and start the game, in order. */
   opening(): Draw[] {
     const roles = ['ic', 'sre'];
-    const seats: Draw[] = this.hands.map((_, i) => ({ sender: i, command: { id: this.id(i), type: 'role.take', role: roles[i % roles.length] as string } }));
+    const seats: Draw[] = this.hands.map((_, i) => ({
+      sender: i,
+      command: { id: this.id(i), type: 'role.take', role: roles[i % roles.length] as string },
+    }));
     return [...seats, { sender: 'facilitator', command: { id: this.id('facilitator'), type: 'session.start' } }];
   }
 
@@ -54,9 +57,21 @@ export class TableScript {
       this.minutes += 1;
       return { id, type: 'clock.advance', minutes: 1 };
     }
-    if (r < 0.3) return { id, type: 'inject.improvise', text: 'Support forwards a customer tweet about failed payments.', to: ['ic'] };
+    if (r < 0.3)
+      return {
+        id,
+        type: 'inject.improvise',
+        text: 'Support forwards a customer tweet about failed payments.',
+        to: ['ic'],
+      };
     if (r < 0.5) return { id, type: 'dice.roll', dice: 'd20', label: 'Does the cache flush in time?' };
-    if (r < 0.65) return { id, type: 'coach', playerId: this.playerIds[Math.floor(random() * this.playerIds.length)] as string, text: 'Ask who owns the resolver config.' };
+    if (r < 0.65)
+      return {
+        id,
+        type: 'coach',
+        playerId: this.playerIds[Math.floor(random() * this.playerIds.length)] as string,
+        text: 'Ask who owns the resolver config.',
+      };
     return { id, type: 'timeline.post', text: `Facilitator: status check ${this.n}, the error rate holds at 18%.` };
   }
 
@@ -69,7 +84,11 @@ export class TableScript {
       return { id, type: 'hand.raise', raised: this.hands[i] as boolean };
     }
     if (r < 0.7) return { id, type: 'action.propose', text: 'Flush the DNS caches on the checkout hosts.' };
-    return { id, type: 'timeline.post', text: `Player ${i + 1}: resolver answers look stale from here, checking TTLs (${this.n}).` };
+    return {
+      id,
+      type: 'timeline.post',
+      text: `Player ${i + 1}: resolver answers look stale from here, checking TTLs (${this.n}).`,
+    };
   }
 
   private id(sender: Sender): string {

@@ -48,7 +48,10 @@ export async function compareStep(options: CompareOptions): Promise<ComparedStep
   const bare: StepResult[] = [];
   let sample: UpdateSample | null = null;
   const runOurs = async () => {
-    const result = await withTarget(() => startChaosTarget(options.serverNodeArgs ? { nodeArgs: options.serverNodeArgs } : {}), options.step);
+    const result = await withTarget(
+      () => startChaosTarget(options.serverNodeArgs ? { nodeArgs: options.serverNodeArgs } : {}),
+      options.step,
+    );
     ours.push(result);
     sample = result.sample ?? sample;
   };

@@ -54,9 +54,15 @@ export async function searchCapacity(options: SearchOptions): Promise<SearchResu
     if (hi !== null && hi - lo <= Math.max(10, lo / 10)) return { maxSessions: lo, probes, stoppedBy: 'converged' };
     if (hi === null && lo >= options.maxSessions) return { maxSessions: lo, probes, stoppedBy: 'cap' };
     if (performance.now() - started > options.budgetMs) return { maxSessions: lo, probes, stoppedBy: 'budget' };
-    const next = hi === null ? Math.min(options.maxSessions, roundTo(Math.max(lo * 1.5, lo + 10), 10)) : roundTo((lo + hi) / 2, 5);
+    const next =
+      hi === null ? Math.min(options.maxSessions, roundTo(Math.max(lo * 1.5, lo + 10), 10)) : roundTo((lo + hi) / 2, 5);
     const result = await options.probe(next);
-    probes.push({ sessions: next, p99Ms: result.p99Ms, errors: result.errors, holds: holds(result, options.p99LimitMs) });
+    probes.push({
+      sessions: next,
+      p99Ms: result.p99Ms,
+      errors: result.errors,
+      holds: holds(result, options.p99LimitMs),
+    });
   }
 }
 

@@ -67,8 +67,18 @@ export class LoadSocket {
    * Connects over the websocket transport only and resolves once the first view has arrived.
    * Rejects with the server's message on a refused handshake, or after `timeoutMs`.
    */
-  static connect(url: string, auth: Record<string, unknown>, options: { timeoutMs?: number } = {}): Promise<LoadSocket> {
-    const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: options.timeoutMs ?? 20_000 });
+  static connect(
+    url: string,
+    auth: Record<string, unknown>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<LoadSocket> {
+    const socket = io(url, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: options.timeoutMs ?? 20_000,
+    });
     const client = new LoadSocket(socket);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -95,7 +105,9 @@ export class LoadSocket {
   /** Emits a command; resolves with its ack, or with null when none came within `timeoutMs`. */
   send(payload: unknown, timeoutMs = 10_000): Promise<Ack | null> {
     return new Promise((resolve) => {
-      this.socket.timeout(timeoutMs).emit('command', payload, (error: Error | null, ack: Ack) => resolve(error ? null : ack));
+      this.socket
+        .timeout(timeoutMs)
+        .emit('command', payload, (error: Error | null, ack: Ack) => resolve(error ? null : ack));
     });
   }
 
@@ -109,7 +121,11 @@ export class LoadSocket {
  * sockets do not all knock at once. Rejects on the first socket that cannot connect (the others
  * opened so far are closed).
  */
-export async function connectAll(url: string, auths: readonly Record<string, unknown>[], concurrency = 100): Promise<LoadSocket[]> {
+export async function connectAll(
+  url: string,
+  auths: readonly Record<string, unknown>[],
+  concurrency = 100,
+): Promise<LoadSocket[]> {
   const sockets: LoadSocket[] = new Array<LoadSocket>(auths.length);
   let next = 0;
   const worker = async () => {

@@ -71,17 +71,30 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
   const rssBefore = rssBytes(target.child.pid);
   let sockets: LoadSocket[];
   try {
-    sockets = await connectAll(target.child.url, seats.flatMap((s) => [s.facilitator, ...s.players]));
+    sockets = await connectAll(
+      target.child.url,
+      seats.flatMap((s) => [s.facilitator, ...s.players]),
+    );
   } catch (error) {
     return { ...base, failure: `connecting sockets: ${(error as Error).message}` };
   }
   const rssAfter = rssBytes(target.child.pid);
   const per = options.players + 1;
-  const tables = seats.map((s, i) => new LoadTable(sockets[i * per] as LoadSocket, sockets.slice(i * per + 1, (i + 1) * per), new TableScript(s.playerIds), sink));
+  const tables = seats.map(
+    (s, i) =>
+      new LoadTable(
+        sockets[i * per] as LoadSocket,
+        sockets.slice(i * per + 1, (i + 1) * per),
+        new TableScript(s.playerIds),
+        sink,
+      ),
+  );
   try {
-    await Promise.all(tables.map(async (t) => {
-      for (const draw of t.script.opening()) await t.send(draw, false);
-    }));
+    await Promise.all(
+      tables.map(async (t) => {
+        for (const draw of t.script.opening()) await t.send(draw, false);
+      }),
+    );
     const played = await drive(tables, options, target.child.pid);
     const latencies = sink.latencies;
     const drops = sockets.reduce((n, s) => n + s.drops, 0);
@@ -124,10 +137,13 @@ async function drive(tables: readonly LoadTable[], options: StepOptions, pid: nu
     const now = performance.now();
     if (now >= stopAt) return;
     void table.send(table.script.next(random), now >= measureFrom);
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      loop(table);
-    }, lo + random() * (hi - lo));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        loop(table);
+      },
+      lo + random() * (hi - lo),
+    );
     timers.add(timer);
   };
   for (const table of tables) {
@@ -138,7 +154,11 @@ async function drive(tables: readonly LoadTable[], options: StepOptions, pid: nu
   // One player of each of up to ten tables samples the patches of the first half of the window.
   const samplers = tables.slice(0, 10).flatMap((t) => t.players.slice(0, 1));
   await sleep(options.warmupMs);
-  const before = { bytes: sum(players, (p) => p.updateBytes), updates: sum(players, (p) => p.updates), cpu: cpuMs(pid) };
+  const before = {
+    bytes: sum(players, (p) => p.updateBytes),
+    updates: sum(players, (p) => p.updates),
+    cpu: cpuMs(pid),
+  };
   for (const sampler of samplers) sampler.sampling = true;
   await sleep(options.measureMs / 2);
   for (const sampler of samplers) sampler.sampling = false;
@@ -150,13 +170,19 @@ async function drive(tables: readonly LoadTable[], options: StepOptions, pid: nu
   const drainUntil = performance.now() + DRAIN_MS;
   while (tables.some((t) => !t.quiet) && performance.now() < drainUntil) await sleep(20);
   for (const table of tables) table.abandon();
-  return { updateBytes: after.bytes - before.bytes, updates: after.updates - before.updates, serverCpuMs: after.cpu - before.cpu, sample };
+  return {
+    updateBytes: after.bytes - before.bytes,
+    updates: after.updates - before.updates,
+    serverCpuMs: after.cpu - before.cpu,
+    sample,
+  };
 }
 
 /** The lists' items taken in turn (a, b, c, a, b, c…), so the relay's sequence mixes the tables as ours did. */
 function interleave<T>(lists: readonly (readonly T[])[]): T[] {
   const out: T[] = [];
-  for (let i = 0; lists.some((l) => i < l.length); i++) for (const list of lists) if (i < list.length) out.push(list[i] as T);
+  for (let i = 0; lists.some((l) => i < l.length); i++)
+    for (const list of lists) if (i < list.length) out.push(list[i] as T);
   return out;
 }
 
@@ -175,9 +201,22 @@ function cpuMs(pid: number): number {
 
 function emptyResult(target: string, o: StepOptions): StepResult {
   return {
-    target, sessions: o.sessions, players: o.players, sockets: o.sessions * (o.players + 1), commands: 0,
-    p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN, errors: 0, errorKinds: {}, rssPerSocketBytes: Number.NaN,
-    serverRssBytes: Number.NaN, bytesPerUpdatePerPlayer: Number.NaN, serverCpuMsPerCommand: Number.NaN, failure: null, sample: null,
+    target,
+    sessions: o.sessions,
+    players: o.players,
+    sockets: o.sessions * (o.players + 1),
+    commands: 0,
+    p50Ms: Number.NaN,
+    p99Ms: Number.NaN,
+    maxMs: Number.NaN,
+    errors: 0,
+    errorKinds: {},
+    rssPerSocketBytes: Number.NaN,
+    serverRssBytes: Number.NaN,
+    bytesPerUpdatePerPlayer: Number.NaN,
+    serverCpuMsPerCommand: Number.NaN,
+    failure: null,
+    sample: null,
   };
 }
 

@@ -30,10 +30,16 @@ export const BENCH_SCENARIOS = path.join(REPO, 'tests', 'bench', 'fixtures');
  * The real server in a child on a fresh temp data dir (SQLite, synchronous=FULL), playing the
  * bench fixture scenario. `nodeArgs` reach the child's node (for `--cpu-prof`, say).
  */
-export async function startChaosTarget(options: { nodeArgs?: string[]; synchronous?: 'FULL' | 'OFF' } = {}): Promise<LoadTarget> {
+export async function startChaosTarget(
+  options: { nodeArgs?: string[]; synchronous?: 'FULL' | 'OFF' } = {},
+): Promise<LoadTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-load-'));
   const args = ['--data', dataDir, '--scenarios', BENCH_SCENARIOS, '--synchronous', options.synchronous ?? 'FULL'];
-  const child = await spawnListening(path.join(LIB, 'server-child.ts'), args, options.nodeArgs ? { nodeArgs: options.nodeArgs } : {});
+  const child = await spawnListening(
+    path.join(LIB, 'server-child.ts'),
+    args,
+    options.nodeArgs ? { nodeArgs: options.nodeArgs } : {},
+  );
   return {
     name: 'chaos-quest',
     child,
@@ -46,10 +52,17 @@ export async function startChaosTarget(options: { nodeArgs?: string[]; synchrono
 }
 
 async function openChaosTable(url: string, i: number, players: number): Promise<TableSeats> {
-  const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, { scenarioId: 'dns-ttl-trap', seed: `load-${i}`, team: `load-${i}` });
+  const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, {
+    scenarioId: 'dns-ttl-trap',
+    seed: `load-${i}`,
+    team: `load-${i}`,
+  });
   // Joins are appended one at a time per session anyway; in order keeps names and seats aligned.
   const seats: JoinResponse[] = [];
-  for (let p = 0; p < players; p++) seats.push(await postJson<JoinResponse>(`${url}/api/join`, { joinCode: created.joinCode, name: `T${i} P${p + 1}` }));
+  for (let p = 0; p < players; p++)
+    seats.push(
+      await postJson<JoinResponse>(`${url}/api/join`, { joinCode: created.joinCode, name: `T${i} P${p + 1}` }),
+    );
   return {
     facilitator: { token: created.facilitatorToken },
     players: seats.map((s) => ({ token: s.playerToken })),
@@ -83,7 +96,6 @@ export async function startBareTarget(sample: UpdateSample | null): Promise<Load
     },
   };
 }
-
 
 /** `fn(0..count-1)` with at most `limit` running at once, results in index order. */
 async function mapLimit<T>(count: number, limit: number, fn: (i: number) => Promise<T>): Promise<T[]> {

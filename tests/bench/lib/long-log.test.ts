@@ -24,7 +24,16 @@ describe('makeLongLog', () => {
 
   it('mixes the commands of a long game, not just posts', () => {
     const types = new Set(makeLongLog(bench.scenario, 1500, 'seed-a').map((e) => e.command.type));
-    for (const type of ['player.join', 'role.take', 'session.start', 'timeline.post', 'choice.vote', 'action.propose', 'hand.raise', 'clock.tick']) {
+    for (const type of [
+      'player.join',
+      'role.take',
+      'session.start',
+      'timeline.post',
+      'choice.vote',
+      'action.propose',
+      'hand.raise',
+      'clock.tick',
+    ]) {
       expect(types).toContain(type);
     }
   });
@@ -33,9 +42,21 @@ describe('makeLongLog', () => {
     const log = makeLongLog(bench.scenario, 600, 'seed-a');
     const store = new SqliteStore(path.join(root, 'round-trip.db'));
     await store.putScenarioText(bench.hash, bench.text);
-    const session = { id: 's1', scenarioId: bench.scenario.id, scenarioHash: bench.hash, seed: 'seed-a', team: null, joinCode: 'J1', createdAt: 0, endedAt: null };
+    const session = {
+      id: 's1',
+      scenarioId: bench.scenario.id,
+      scenarioHash: bench.hash,
+      seed: 'seed-a',
+      team: null,
+      joinCode: 'J1',
+      createdAt: 0,
+      endedAt: null,
+    };
     await store.createSession(session, 'fac');
-    await store.append('s1', log.map((e) => ({ ...e, commandKey: `${e.actor.kind}:${e.command.id}` })));
+    await store.append(
+      's1',
+      log.map((e) => ({ ...e, commandKey: `${e.actor.kind}:${e.command.id}` })),
+    );
     const direct = replay(bench.scenario, 'seed-a', log, LONG_LOG_OPTIONS);
     const stored = replay(bench.scenario, 'seed-a', await store.readLog('s1'), LONG_LOG_OPTIONS);
     await store.close();

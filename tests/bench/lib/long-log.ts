@@ -1,7 +1,17 @@
 import seedrandom from 'seedrandom';
 import {
-  availableChoices, createSession, gameOf, phaseOf, step,
-  asPlayerId, type Actor, type CommandInput, type LoggedCommand, type PlayerId, type Scenario, type SessionState,
+  availableChoices,
+  createSession,
+  gameOf,
+  phaseOf,
+  step,
+  asPlayerId,
+  type Actor,
+  type CommandInput,
+  type LoggedCommand,
+  type PlayerId,
+  type Scenario,
+  type SessionState,
 } from '@chaos-quest/engine';
 
 /**
@@ -30,7 +40,9 @@ type Draw = (state: SessionState) => { actor: Actor; command: Payload };
 export function makeLongLog(scenario: Scenario, n: number, seed: string): LoggedCommand[] {
   const random = seedrandom(`long-log:${seed}`);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const players = scenario.roles.slice(0, NAMES.length).map((role, i) => ({ id: asPlayerId(`p${i + 1}`), name: NAMES[i] as string, role: role.id }));
+  const players = scenario.roles
+    .slice(0, NAMES.length)
+    .map((role, i) => ({ id: asPlayerId(`p${i + 1}`), name: NAMES[i] as string, role: role.id }));
   if (players.length === 0) throw new Error(`Scenario ${scenario.id} has no roles to play.`);
   const seat = (id: PlayerId): Actor => ({ kind: 'player', playerId: id });
 
@@ -51,13 +63,25 @@ export function makeLongLog(scenario: Scenario, n: number, seed: string): Logged
 
   for (const p of players) tryAppend(SYSTEM, { type: 'player.join', playerId: p.id, name: p.name }, false);
   for (const p of players) tryAppend(seat(p.id), { type: 'role.take', role: p.role }, false);
-  if (!tryAppend(FACILITATOR, { type: 'session.start' }, true) && log.length < n) throw new Error(`Scenario ${scenario.id} would not start.`);
+  if (!tryAppend(FACILITATOR, { type: 'session.start' }, true) && log.length < n)
+    throw new Error(`Scenario ${scenario.id} would not start.`);
 
-  const draws = weightedDraws(scenario, players.map((p) => p.id), pick, random);
+  const draws = weightedDraws(
+    scenario,
+    players.map((p) => p.id),
+    pick,
+    random,
+  );
   while (log.length < n) {
     const { actor, command } = pick(draws)(state);
     if (tryAppend(actor, command, true)) continue;
-    if (!tryAppend(FACILITATOR, { type: 'timeline.post', text: `Status check ${state.seq + 1}: still investigating.` }, true)) {
+    if (
+      !tryAppend(
+        FACILITATOR,
+        { type: 'timeline.post', text: `Status check ${state.seq + 1}: still investigating.` },
+        true,
+      )
+    ) {
       throw new Error(`The engine refused a facilitator post at seq ${state.seq + 1} in phase ${phaseOf(state)}.`);
     }
   }
@@ -65,12 +89,23 @@ export function makeLongLog(scenario: Scenario, n: number, seed: string): Logged
 }
 
 /** The command mix of a long game, as a bag of draws (repeats give weight). */
-function weightedDraws(scenario: Scenario, playerIds: PlayerId[], pick: <T>(items: readonly T[]) => T, random: () => number): Draw[] {
+function weightedDraws(
+  scenario: Scenario,
+  playerIds: PlayerId[],
+  pick: <T>(items: readonly T[]) => T,
+  random: () => number,
+): Draw[] {
   const anyone = () => ({ kind: 'player', playerId: pick(playerIds) }) as const;
-  const post: Draw = () => ({ actor: random() < 0.8 ? anyone() : FACILITATOR, command: { type: 'timeline.post', text: pick(CHATTER) } });
+  const post: Draw = () => ({
+    actor: random() < 0.8 ? anyone() : FACILITATOR,
+    command: { type: 'timeline.post', text: pick(CHATTER) },
+  });
   const vote: Draw = (s) => {
     const open = availableChoices(gameOf(scenario), s).map((c) => c.id);
-    return { actor: anyone(), command: { type: 'choice.vote', choiceId: open.length > 0 && random() < 0.9 ? pick(open) : null } };
+    return {
+      actor: anyone(),
+      command: { type: 'choice.vote', choiceId: open.length > 0 && random() < 0.9 ? pick(open) : null },
+    };
   };
   const propose: Draw = () => ({ actor: anyone(), command: { type: 'action.propose', text: pick(PROPOSALS) } });
   const hand: Draw = (s) => {
@@ -85,10 +120,25 @@ function weightedDraws(scenario: Scenario, playerIds: PlayerId[], pick: <T>(item
     const physical = random() < 0.5 ? { physical: 1 + Math.floor(random() * 4) } : {};
     return { actor: FACILITATOR, command: { type: 'choice.apply', choiceId: pick(open), ...physical } };
   };
-  const roll: Draw = () => ({ actor: FACILITATOR, command: { type: 'dice.roll', dice: 'd20', label: 'Does the cache flush in time?' } });
-  const coach: Draw = () => ({ actor: FACILITATOR, command: { type: 'coach', playerId: pick(playerIds), text: 'Ask who owns the resolver config.' } });
+  const roll: Draw = () => ({
+    actor: FACILITATOR,
+    command: { type: 'dice.roll', dice: 'd20', label: 'Does the cache flush in time?' },
+  });
+  const coach: Draw = () => ({
+    actor: FACILITATOR,
+    command: { type: 'coach', playerId: pick(playerIds), text: 'Ask who owns the resolver config.' },
+  });
   // About one tick per hundred commands, so a 10,000-command game uses most of a two-hour timebox.
-  const bag: [Draw, number][] = [[post, 38], [vote, 22], [propose, 14], [hand, 14], [tick, 1], [apply, 1], [roll, 5], [coach, 5]];
+  const bag: [Draw, number][] = [
+    [post, 38],
+    [vote, 22],
+    [propose, 14],
+    [hand, 14],
+    [tick, 1],
+    [apply, 1],
+    [roll, 5],
+    [coach, 5],
+  ];
   return bag.flatMap(([draw, weight]) => Array.from({ length: weight }, () => draw));
 }
 

@@ -25,7 +25,10 @@ const { values } = parseArgs({
   },
 });
 const synchronous = values.synchronous === 'OFF' ? 'OFF' : 'FULL';
-if (!values.data || !values.scenarios) throw new Error('usage: server-child.ts --data <dir> --scenarios <dir> [--port <n>] [--snapshot-every <n>] [--log <level>]');
+if (!values.data || !values.scenarios)
+  throw new Error(
+    'usage: server-child.ts --data <dir> --scenarios <dir> [--port <n>] [--snapshot-every <n>] [--log <level>]',
+  );
 
 const server = await createServer({
   port: Number(values.port),

@@ -71,11 +71,7 @@ export const zoneOutage: ScenarioPaths = {
     {
       name: 'timeboxed',
       seed: 'golden-zone-4',
-      moves: [
-        { apply: 'split-by-zone' },
-        { advance: 100 },
-        { advance: 47 },
-      ],
+      moves: [{ apply: 'split-by-zone' }, { advance: 100 }, { advance: 47 }],
       expect: {
         ending: 'timeboxed',
         outcome: 'failure',

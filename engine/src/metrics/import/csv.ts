@@ -9,7 +9,9 @@ export interface CsvRow {
  * dropping a byte-order mark. Blank lines are skipped. Returns the first record as the header and
  * the rest as rows, or an error value when a quote is never closed. Pure.
  */
-export function parseCsv(text: string): { ok: true; header: string[]; rows: CsvRow[] } | { ok: false; message: string } {
+export function parseCsv(
+  text: string,
+): { ok: true; header: string[]; rows: CsvRow[] } | { ok: false; message: string } {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRow[] = [];
   let cells: string[] = [];
@@ -54,7 +56,11 @@ export function parseCsv(text: string): { ok: true; header: string[]; rows: CsvR
       started = true;
     }
   }
-  if (quoted) return { ok: false, message: `A quoted field opened on line ${start} is never closed: check for a stray " in that row.` };
+  if (quoted)
+    return {
+      ok: false,
+      message: `A quoted field opened on line ${start} is never closed: check for a stray " in that row.`,
+    };
   endRecord();
   const [header, ...rows] = records;
   if (!header) return { ok: false, message: 'The file is empty: it needs a header row and one row per incident.' };

@@ -1,7 +1,17 @@
 import type { ImportFormat } from '../../incident/real.ts';
 
 export type ImportField =
-  | 'id' | 'service' | 'title' | 'severity' | 'team' | 'started' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved' | 'detectedBy';
+  | 'id'
+  | 'service'
+  | 'title'
+  | 'severity'
+  | 'team'
+  | 'started'
+  | 'detected'
+  | 'acknowledged'
+  | 'mitigated'
+  | 'resolved'
+  | 'detectedBy';
 
 /** A milestone the export gives as a duration after the alert rather than as a timestamp. */
 export interface DerivedTime {
@@ -29,8 +39,16 @@ export const GENERIC: ColumnMap = {
   format: 'generic',
   label: 'Generic CSV',
   columns: {
-    id: ['id'], service: ['service'], title: ['title'], severity: ['severity'], team: ['team'],
-    started: ['started'], detected: ['detected'], acknowledged: ['acknowledged'], mitigated: ['mitigated'], resolved: ['resolved'],
+    id: ['id'],
+    service: ['service'],
+    title: ['title'],
+    severity: ['severity'],
+    team: ['team'],
+    started: ['started'],
+    detected: ['detected'],
+    acknowledged: ['acknowledged'],
+    mitigated: ['mitigated'],
+    resolved: ['resolved'],
     detectedBy: ['detectedby'],
   },
   derived: {},
@@ -45,11 +63,19 @@ export const PAGERDUTY: ColumnMap = {
   format: 'pagerduty',
   label: 'PagerDuty incident export',
   columns: {
-    id: ['incidentnumber', 'id', 'incidentid'], title: ['title', 'description', 'summary'], service: ['servicename', 'service'],
-    team: ['teamname', 'teams', 'escalationpolicyname'], severity: ['priorityname', 'priority', 'urgency'],
-    detected: ['createdat', 'createdon'], acknowledged: ['acknowledgedat', 'firstacknowledgedat'], resolved: ['resolvedat', 'resolvedon'],
+    id: ['incidentnumber', 'id', 'incidentid'],
+    title: ['title', 'description', 'summary'],
+    service: ['servicename', 'service'],
+    team: ['teamname', 'teams', 'escalationpolicyname'],
+    severity: ['priorityname', 'priority', 'urgency'],
+    detected: ['createdat', 'createdon'],
+    acknowledged: ['acknowledgedat', 'firstacknowledgedat'],
+    resolved: ['resolvedat', 'resolvedon'],
   },
-  derived: { acknowledged: { columns: ['secondstofirstack'], unit: 's' }, resolved: { columns: ['secondstoresolve'], unit: 's' } },
+  derived: {
+    acknowledged: { columns: ['secondstofirstack'], unit: 's' },
+    resolved: { columns: ['secondstoresolve'], unit: 's' },
+  },
   signature: [['incidentnumber'], ['servicename'], ['createdon'], ['secondstoresolve']],
 };
 
@@ -61,20 +87,31 @@ export const OPSGENIE: ColumnMap = {
   format: 'opsgenie',
   label: 'Opsgenie alert or incident export',
   columns: {
-    id: ['tinyid', 'id', 'alias'], title: ['message'], service: ['impactedservices', 'services', 'service', 'entity'],
-    team: ['teams', 'team', 'ownerteam'], severity: ['priority'],
-    started: ['impactstartdate'], detected: ['impactdetectdate', 'createdat'], acknowledged: ['acknowledgedat'],
-    mitigated: ['impactenddate'], resolved: ['closedat', 'resolvedat'],
+    id: ['tinyid', 'id', 'alias'],
+    title: ['message'],
+    service: ['impactedservices', 'services', 'service', 'entity'],
+    team: ['teams', 'team', 'ownerteam'],
+    severity: ['priority'],
+    started: ['impactstartdate'],
+    detected: ['impactdetectdate', 'createdat'],
+    acknowledged: ['acknowledgedat'],
+    mitigated: ['impactenddate'],
+    resolved: ['closedat', 'resolvedat'],
   },
   derived: { acknowledged: { columns: ['acktime'], unit: 'ms' }, resolved: { columns: ['closetime'], unit: 'ms' } },
   signature: [['tinyid'], ['message', 'createdat'], ['impactstartdate']],
 };
 
-export const COLUMN_MAPS: Readonly<Record<ImportFormat, ColumnMap>> = { generic: GENERIC, pagerduty: PAGERDUTY, opsgenie: OPSGENIE };
+export const COLUMN_MAPS: Readonly<Record<ImportFormat, ColumnMap>> = {
+  generic: GENERIC,
+  pagerduty: PAGERDUTY,
+  opsgenie: OPSGENIE,
+};
 
 /** The format a header row belongs to, checking the tools' exports before the generic shape; null if none fits. Pure. */
 export function detectFormat(header: readonly string[]): ColumnMap | null {
   const names = new Set(header.map(normalizeHeader));
-  for (const map of [OPSGENIE, PAGERDUTY, GENERIC]) if (map.signature.some((all) => all.every((h) => names.has(h)))) return map;
+  for (const map of [OPSGENIE, PAGERDUTY, GENERIC])
+    if (map.signature.some((all) => all.every((h) => names.has(h)))) return map;
   return null;
 }

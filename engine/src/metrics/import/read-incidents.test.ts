@@ -10,7 +10,14 @@ const HEADER = 'service,title,severity,team,started,detected,acknowledged,mitiga
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, CRLF and line breaks inside quotes, and gives each row its line', () => {
     const csv = parseCsv('\ufeffa,b\r\n"x, y","say ""hi"""\r\n\r\n"two\nlines",z\n');
-    expect(csv).toEqual({ ok: true, header: ['a', 'b'], rows: [{ row: 2, cells: ['x, y', 'say "hi"'] }, { row: 4, cells: ['two\nlines', 'z'] }] });
+    expect(csv).toEqual({
+      ok: true,
+      header: ['a', 'b'],
+      rows: [
+        { row: 2, cells: ['x, y', 'say "hi"'] },
+        { row: 4, cells: ['two\nlines', 'z'] },
+      ],
+    });
   });
 
   it('refuses a quote that never closes, naming its line', () => {
@@ -30,7 +37,8 @@ describe('parseInstant', () => {
   });
 
   it('refuses what is not a real date', () => {
-    for (const bad of ['yesterday', '2025-02-30', '2025-13-01', '2025-03-01T25:00', '']) expect(parseInstant(bad)).toBeNull();
+    for (const bad of ['yesterday', '2025-02-30', '2025-13-01', '2025-03-01T25:00', ''])
+      expect(parseInstant(bad)).toBeNull();
   });
 });
 
@@ -48,7 +56,12 @@ describe('readIncidentCsv', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.format).toBe('generic');
     expect(result.incidents).toHaveLength(1);
-    expect(result.incidents[0]).toMatchObject({ service: 'checkout', team: 'payments', detectionSource: 'customer', severity: 'SEV1' });
+    expect(result.incidents[0]).toMatchObject({
+      service: 'checkout',
+      team: 'payments',
+      detectionSource: 'customer',
+      severity: 'SEV1',
+    });
     expect(result.incidents[0]?.at.resolved).toBe(Date.UTC(2025, 2, 1, 10));
     expect(result.rejected.map((r) => r.row)).toEqual([3, 4, 5, 6]);
     expect(result.rejected[0]?.reason).toContain('no service');
@@ -58,11 +71,15 @@ describe('readIncidentCsv', () => {
   });
 
   it('derives acknowledgement and resolution from a PagerDuty export and leaves MTTD without a start of impact', () => {
-    const text = 'incident_number,title,service_name,created_on,seconds_to_first_ack,seconds_to_resolve\n7,Down,api,2025-01-01T00:00:00Z,60,600\n';
+    const text =
+      'incident_number,title,service_name,created_on,seconds_to_first_ack,seconds_to_resolve\n7,Down,api,2025-01-01T00:00:00Z,60,600\n';
     const result = readIncidentCsv(text);
     expect(result).toMatchObject({ ok: true, format: 'pagerduty' });
     if (!result.ok) return;
-    expect(result.incidents[0]).toMatchObject({ key: 'pagerduty:7', at: { detected: Date.UTC(2025, 0, 1), acknowledged: Date.UTC(2025, 0, 1, 0, 1) } });
+    expect(result.incidents[0]).toMatchObject({
+      key: 'pagerduty:7',
+      at: { detected: Date.UTC(2025, 0, 1), acknowledged: Date.UTC(2025, 0, 1, 0, 1) },
+    });
     expect(result.incidents[0]?.at.started).toBeUndefined();
   });
 
@@ -70,7 +87,10 @@ describe('readIncidentCsv', () => {
     expect(detectFormat(['TinyId', 'Message', 'CreatedAt'])?.format).toBe('opsgenie');
     expect(detectFormat(['incident_number', 'service_name', 'created_on'])?.format).toBe('pagerduty');
     expect(detectFormat(HEADER.split(','))?.format).toBe('generic');
-    expect(readIncidentCsv('when,what\n1,2\n')).toMatchObject({ ok: false, message: expect.stringContaining('generic columns') });
+    expect(readIncidentCsv('when,what\n1,2\n')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('generic columns'),
+    });
   });
 
   const row = fc.record({

@@ -25,12 +25,29 @@ export interface IncidentImport {
 export type IncidentImportResult = ({ ok: true } & IncidentImport) | { ok: false; message: string };
 
 const SOURCES: Readonly<Record<string, DetectionSource>> = {
-  monitoring: 'monitoring', alert: 'monitoring', alerting: 'monitoring', automated: 'monitoring', monitor: 'monitoring',
-  customer: 'customer', customers: 'customer', support: 'customer', user: 'customer', users: 'customer',
-  team: 'team', engineer: 'team', staff: 'team', internal: 'team', facilitator: 'facilitator',
+  monitoring: 'monitoring',
+  alert: 'monitoring',
+  alerting: 'monitoring',
+  automated: 'monitoring',
+  monitor: 'monitoring',
+  customer: 'customer',
+  customers: 'customer',
+  support: 'customer',
+  user: 'customer',
+  users: 'customer',
+  team: 'team',
+  engineer: 'team',
+  staff: 'team',
+  internal: 'team',
+  facilitator: 'facilitator',
 };
 const MILESTONE_ORDER: readonly [RealMilestone, RealMilestone][] = [
-  ['started', 'detected'], ['detected', 'acknowledged'], ['started', 'mitigated'], ['started', 'resolved'], ['detected', 'resolved'], ['mitigated', 'resolved'],
+  ['started', 'detected'],
+  ['detected', 'acknowledged'],
+  ['started', 'mitigated'],
+  ['started', 'resolved'],
+  ['detected', 'resolved'],
+  ['mitigated', 'resolved'],
 ];
 
 /**
@@ -46,14 +63,23 @@ export function readIncidentCsv(text: string, format?: ImportFormat): IncidentIm
   if (!map) {
     const seen = csv.header.slice(0, 8).join(', ');
     const generic = 'service, title, severity, started, detected, acknowledged, mitigated, resolved, detected_by';
-    return { ok: false, message: `The header (${seen}) is not one we know. Use the generic columns ${generic}, or a PagerDuty or Opsgenie CSV export.` };
+    return {
+      ok: false,
+      message: `The header (${seen}) is not one we know. Use the generic columns ${generic}, or a PagerDuty or Opsgenie CSV export.`,
+    };
   }
   if (csv.rows.length > MAX_IMPORT_ROWS) {
-    return { ok: false, message: `The file has ${csv.rows.length} rows; at most ${MAX_IMPORT_ROWS} are read at once. Split it and import each part.` };
+    return {
+      ok: false,
+      message: `The file has ${csv.rows.length} rows; at most ${MAX_IMPORT_ROWS} are read at once. Split it and import each part.`,
+    };
   }
   const index = columnIndex(map, csv.header);
   if (index.service === undefined || index.title === undefined) {
-    return { ok: false, message: `A ${map.label} needs a service and a title column (${map.columns.service?.join(' or ')}; ${map.columns.title?.join(' or ')}).` };
+    return {
+      ok: false,
+      message: `A ${map.label} needs a service and a title column (${map.columns.service?.join(' or ')}; ${map.columns.title?.join(' or ')}).`,
+    };
   }
   const incidents: RealIncident[] = [];
   const rejected: RejectedRow[] = [];
@@ -61,7 +87,8 @@ export function readIncidentCsv(text: string, format?: ImportFormat): IncidentIm
   for (const row of csv.rows) {
     const read = readRow(map, index, row);
     if (typeof read === 'string') rejected.push({ row: row.row, reason: read });
-    else if (seen.has(read.key)) rejected.push({ row: row.row, reason: `the same incident as line ${seen.get(read.key)} (key ${read.key})` });
+    else if (seen.has(read.key))
+      rejected.push({ row: row.row, reason: `the same incident as line ${seen.get(read.key)} (key ${read.key})` });
     else {
       seen.set(read.key, row.row);
       incidents.push(read);
@@ -105,17 +132,22 @@ function readRow(map: ColumnMap, index: Index, { cells }: CsvRow): RealIncident 
     const raw = cell(m);
     if (!raw) continue;
     const ms = parseInstant(raw);
-    if (ms === null) return `${m} '${raw.slice(0, 40)}' is not a date and time: use ISO 8601 such as 2025-03-01T09:42:00Z`;
+    if (ms === null)
+      return `${m} '${raw.slice(0, 40)}' is not a date and time: use ISO 8601 such as 2025-03-01T09:42:00Z`;
     at[m] = ms;
   }
-  for (const [m, field] of [['acknowledged', 'derivedAcknowledged'], ['resolved', 'derivedResolved']] as const) {
+  for (const [m, field] of [
+    ['acknowledged', 'derivedAcknowledged'],
+    ['resolved', 'derivedResolved'],
+  ] as const) {
     const raw = cell(field);
     if (at[m] !== undefined || !raw || at.detected === undefined) continue;
     const ms = parseDuration(raw, map.derived[m]?.unit ?? 's');
     if (ms === null) return `${m} after the alert '${raw.slice(0, 40)}' is not a number`;
     at[m] = at.detected + ms;
   }
-  if (at.started === undefined && at.detected === undefined) return 'no start: give started or detected, so the incident has a time';
+  if (at.started === undefined && at.detected === undefined)
+    return 'no start: give started or detected, so the incident has a time';
   for (const [a, b] of MILESTONE_ORDER) {
     const [ta, tb] = [at[a], at[b]];
     if (ta !== undefined && tb !== undefined && tb < ta) return `${b} is before ${a}: check the two times`;

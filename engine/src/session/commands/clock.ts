@@ -22,9 +22,10 @@ export const clockPace = defineCommand('clock.pace', {
   phases: ['briefing', 'running', 'paused'],
   handle: (draft, command) => {
     draft.state.pace = command.secondsPerMinute;
-    const text = command.secondsPerMinute === null
-      ? 'The clock waits for the facilitator'
-      : `The clock runs: one game minute every ${command.secondsPerMinute} s`;
+    const text =
+      command.secondsPerMinute === null
+        ? 'The clock waits for the facilitator'
+        : `The clock runs: one game minute every ${command.secondsPerMinute} s`;
     note(draft, 'clock', text);
   },
 });

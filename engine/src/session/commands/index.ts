@@ -2,23 +2,65 @@ import type { CommandOf, CommandType } from '../../protocol/commands.ts';
 import type { CommandDefinition } from '../command-definition.ts';
 import { clockAdvance, clockPace, clockTick } from './clock.ts';
 import { injectAck, injectImprovise, injectReveal } from './injects.ts';
-import { sessionBrief, sessionClose, sessionConfigure, sessionEnd, sessionPause, sessionResume, sessionStart } from './lifecycle.ts';
+import {
+  sessionBrief,
+  sessionClose,
+  sessionConfigure,
+  sessionEnd,
+  sessionPause,
+  sessionResume,
+  sessionStart,
+} from './lifecycle.ts';
 import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
-import { coach, handRaise, playerAssign, playerJoin, playerRemove, roleDecline, roleRequest, roleTake } from './table.ts';
+import {
+  coach,
+  handRaise,
+  playerAssign,
+  playerJoin,
+  playerRemove,
+  roleDecline,
+  roleRequest,
+  roleTake,
+} from './table.ts';
 
 /**
  * Every command's definition, in the order the protocol lists them. The wire schemas
  * (`protocol/commands.ts`) are built from this list, and the table below is checked against them.
  */
 export const COMMAND_DEFINITIONS = [
-  sessionBrief, sessionStart, sessionPause, sessionResume, sessionEnd, sessionClose, sessionConfigure,
-  clockAdvance, clockPace, injectReveal, injectImprovise, sceneGoto, milestoneMark, declarationConfirm,
-  coach, diceRoll, playerAssign, playerRemove, roleDecline,
-  roleTake, roleRequest, actionPropose, choiceVote, incidentDeclare, handRaise, injectAck,
-  choiceApply, timelinePost, actionItemAdd,
-  playerJoin, clockTick,
+  sessionBrief,
+  sessionStart,
+  sessionPause,
+  sessionResume,
+  sessionEnd,
+  sessionClose,
+  sessionConfigure,
+  clockAdvance,
+  clockPace,
+  injectReveal,
+  injectImprovise,
+  sceneGoto,
+  milestoneMark,
+  declarationConfirm,
+  coach,
+  diceRoll,
+  playerAssign,
+  playerRemove,
+  roleDecline,
+  roleTake,
+  roleRequest,
+  actionPropose,
+  choiceVote,
+  incidentDeclare,
+  handRaise,
+  injectAck,
+  choiceApply,
+  timelinePost,
+  actionItemAdd,
+  playerJoin,
+  clockTick,
 ] as const;
 
 /** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */

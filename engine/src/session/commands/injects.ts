@@ -44,10 +44,14 @@ export const injectAck = defineCommand('inject.ack', {
     const player = sendingPlayer(draft);
     const inject = draft.state.revealed.find((r) => r.key === command.key);
     const visible = inject && (inject.to === null || (player.role !== null && inject.to.includes(player.role)));
-    if (!inject || !visible) return { code: 'not-found', message: `There is no inject '${command.key}' for you to acknowledge.` };
+    if (!inject || !visible)
+      return { code: 'not-found', message: `There is no inject '${command.key}' for you to acknowledge.` };
     if (!inject.page) return { code: 'unavailable', message: 'Only a page can be acknowledged.' };
-    if (inject.acknowledgedBy.includes(player.id)) return { code: 'unavailable', message: 'You have already acknowledged this page.' };
-    draft.state.revealed = draft.state.revealed.map((r) => (r === inject ? { ...r, acknowledgedBy: [...r.acknowledgedBy, player.id] } : r));
+    if (inject.acknowledgedBy.includes(player.id))
+      return { code: 'unavailable', message: 'You have already acknowledged this page.' };
+    draft.state.revealed = draft.state.revealed.map((r) =>
+      r === inject ? { ...r, acknowledgedBy: [...r.acknowledgedBy, player.id] } : r,
+    );
     note(draft, 'page', `${player.name} acknowledged the page`);
     markMilestone(draft, 'acknowledged', 'page');
   },

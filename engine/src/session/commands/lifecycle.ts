@@ -24,9 +24,13 @@ export const sessionConfigure = defineCommand('session.configure', {
   senders: 'facilitator',
   phases: ['lobby', 'briefing'],
   handle: (draft, command) => {
-    if (draft.state.monitoring === command.monitoring) return { code: 'unavailable', message: `Monitoring is already '${command.monitoring}'.` };
+    if (draft.state.monitoring === command.monitoring)
+      return { code: 'unavailable', message: `Monitoring is already '${command.monitoring}'.` };
     draft.state.monitoring = command.monitoring;
-    const text = command.monitoring === 'thresholds' ? 'Monitoring: fixed alert rules only' : 'Monitoring: fixed alert rules and the dynamic baseline';
+    const text =
+      command.monitoring === 'thresholds'
+        ? 'Monitoring: fixed alert rules only'
+        : 'Monitoring: fixed alert rules and the dynamic baseline';
     note(draft, 'phase', text, 'facilitator');
   },
 });

@@ -46,7 +46,15 @@ export const incidentDeclare = defineCommand('incident.declare', {
       }
     }
     const told = command.source ? { source: command.source, ...(command.alert ? { alert: command.alert } : {}) } : {};
-    append(draft, 'declarations', { id: `d${draft.entry.seq}`, playerId: player.id, kind: command.kind, note: command.note ?? null, at, status, ...told });
+    append(draft, 'declarations', {
+      id: `d${draft.entry.seq}`,
+      playerId: player.id,
+      kind: command.kind,
+      note: command.note ?? null,
+      at,
+      status,
+      ...told,
+    });
     if (status === 'false-alarm') return;
     const what = command.kind === 'incident' ? 'an incident' : command.kind;
     note(draft, 'declaration', `${player.name} declares ${what}${command.note ? `: ${command.note}` : ''}`);
@@ -60,8 +68,11 @@ export const declarationConfirm = defineCommand('declaration.confirm', {
   handle: (draft, command) => {
     const declaration = draft.state.declarations.find((x) => x.id === command.declarationId);
     if (!declaration) return { code: 'not-found', message: `There is no declaration '${command.declarationId}'.` };
-    if (declaration.status !== 'pending') return { code: 'unavailable', message: `That declaration is already ${declaration.status}.` };
-    draft.state.declarations = draft.state.declarations.map((x) => (x === declaration ? { ...x, status: 'confirmed' as const } : x));
+    if (declaration.status !== 'pending')
+      return { code: 'unavailable', message: `That declaration is already ${declaration.status}.` };
+    draft.state.declarations = draft.state.declarations.map((x) =>
+      x === declaration ? { ...x, status: 'confirmed' as const } : x,
+    );
     if (declaration.kind !== 'incident') markMilestone(draft, declaration.kind, 'team', declaration.at);
   },
 });

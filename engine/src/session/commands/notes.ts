@@ -13,7 +13,13 @@ export const actionPropose = defineCommand('action.propose', {
   handle: (draft, command) => {
     const player = sendingPlayer(draft);
     const scene = sceneOf(draft.state) ?? '';
-    append(draft, 'proposals', { id: `p${draft.entry.seq}`, playerId: player.id, text: command.text, at: now(draft), scene });
+    append(draft, 'proposals', {
+      id: `p${draft.entry.seq}`,
+      playerId: player.id,
+      text: command.text,
+      at: now(draft),
+      scene,
+    });
     note(draft, 'proposal', command.text);
   },
 });
@@ -32,7 +38,13 @@ export const actionItemAdd = defineCommand('action-item.add', {
   senders: 'either',
   phases: [...LIVE, 'debrief'],
   handle: (draft, command) => {
-    append(draft, 'actionItems', { id: `a${draft.entry.seq}`, text: command.text, owner: command.owner ?? null, by: draft.by, at: now(draft) });
+    append(draft, 'actionItems', {
+      id: `a${draft.entry.seq}`,
+      text: command.text,
+      owner: command.owner ?? null,
+      by: draft.by,
+      at: now(draft),
+    });
     note(draft, 'action-item', command.text);
   },
 });

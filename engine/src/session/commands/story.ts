@@ -24,7 +24,8 @@ export const sceneGoto = defineCommand('scene.goto', {
       return { code: 'not-found', message: `There is no scene or ending '${command.sceneId}'.` };
     }
     // The machine would take this (leaving and re-entering the scene); the table is better served by a refusal.
-    if (sceneOf(draft.state) === command.sceneId) return { code: 'unavailable', message: `The party is already in '${command.sceneId}'.` };
+    if (sceneOf(draft.state) === command.sceneId)
+      return { code: 'unavailable', message: `The party is already in '${command.sceneId}'.` };
     send(draft, { type: 'GOTO', target: command.sceneId });
   },
 });
@@ -54,7 +55,9 @@ export const choiceApply = defineCommand('choice.apply', {
   phases: ['running'],
   authorize: (game, player) => {
     const role = player.role ? game.roles.get(player.role) : undefined;
-    return role?.can_apply_choices ? null : { code: 'forbidden', message: 'Your role proposes and votes; the facilitator applies choices.' };
+    return role?.can_apply_choices
+      ? null
+      : { code: 'forbidden', message: 'Your role proposes and votes; the facilitator applies choices.' };
   },
   handle: (draft, command) => {
     const scene = sceneOf(draft.state) ?? '';
@@ -62,7 +65,10 @@ export const choiceApply = defineCommand('choice.apply', {
     const choice = open.find((x) => x.id === command.choiceId);
     if (!choice) {
       const ids = open.map((x) => x.id).join(', ') || 'none';
-      return { code: 'not-found', message: `'${command.choiceId}' is not open in scene '${scene}'. Open choices: ${ids}.` };
+      return {
+        code: 'not-found',
+        message: `'${command.choiceId}' is not open in scene '${scene}'. Open choices: ${ids}.`,
+      };
     }
     const at = now(draft);
     let branch: 'plain' | 'success' | 'failure' = 'plain';
@@ -78,12 +84,26 @@ export const choiceApply = defineCommand('choice.apply', {
       branch = success ? 'success' : 'failure';
       taken = success ? check.success : check.failure;
       append(draft, 'rolls', {
-        seq: draft.entry.seq, label: choice.label, choice: asChoiceId(choice.id), dice: check.dice, natural, modifiers, total,
-        target: check.target, success, physical: command.physical !== undefined, at,
+        seq: draft.entry.seq,
+        label: choice.label,
+        choice: asChoiceId(choice.id),
+        dice: check.dice,
+        natural,
+        modifiers,
+        total,
+        target: check.target,
+        success,
+        physical: command.physical !== undefined,
+        at,
       });
     }
     append(draft, 'decisions', {
-      seq: draft.entry.seq, scene, choice: asChoiceId(choice.id), label: choice.label, by: draft.by, at,
+      seq: draft.entry.seq,
+      scene,
+      choice: asChoiceId(choice.id),
+      label: choice.label,
+      by: draft.by,
+      at,
       outcome: branch === 'plain' ? 'done' : branch,
     });
     note(draft, 'choice', choice.label);
@@ -112,8 +132,17 @@ export const diceRoll = defineCommand('dice.roll', {
     const natural = throwDice(draft, command.dice, `dice:${command.label}`, command.physical);
     if (typeof natural !== 'number') return natural;
     append(draft, 'rolls', {
-      seq: draft.entry.seq, label: command.label, choice: null, dice: command.dice, natural, modifiers: [], total: natural,
-      target: null, success: null, physical: command.physical !== undefined, at: now(draft),
+      seq: draft.entry.seq,
+      label: command.label,
+      choice: null,
+      dice: command.dice,
+      natural,
+      modifiers: [],
+      total: natural,
+      target: null,
+      success: null,
+      physical: command.physical !== undefined,
+      at: now(draft),
     });
     note(draft, 'roll', `${command.label}: ${command.dice} → ${natural}`);
   },

@@ -13,7 +13,9 @@ import type { Player } from '../state.ts';
 
 function seated(draft: Draft, playerId: PlayerId): Player | StepError {
   const player = own(draft.state.players, playerId);
-  return player && !player.removed ? player : { code: 'not-found', message: `There is no player '${playerId}' at the table.` };
+  return player && !player.removed
+    ? player
+    : { code: 'not-found', message: `There is no player '${playerId}' at the table.` };
 }
 
 /** Written by the server when someone joins with the join code. */
@@ -22,9 +24,16 @@ export const playerJoin = defineCommand('player.join', {
   senders: 'system',
   phases: BEFORE_DEBRIEF,
   handle: (draft, command) => {
-    if (own(draft.state.players, command.playerId)) return { code: 'unavailable', message: `Player '${command.playerId}' has already joined.` };
+    if (own(draft.state.players, command.playerId))
+      return { code: 'unavailable', message: `Player '${command.playerId}' has already joined.` };
     const player: Player = {
-      id: command.playerId, name: command.name, role: null, hand: false, removed: false, joinedAt: draft.entry.at, requestedRole: null,
+      id: command.playerId,
+      name: command.name,
+      role: null,
+      hand: false,
+      removed: false,
+      joinedAt: draft.entry.at,
+      requestedRole: null,
     };
     draft.state.players = { ...draft.state.players, [command.playerId]: player };
     note(draft, 'player', `${command.name} joined`, 'all', command.name);
@@ -41,8 +50,15 @@ export const playerAssign = defineCommand('player.assign', {
     if (command.role !== null && !draft.game.roles.has(command.role)) {
       return { code: 'not-found', message: `There is no role '${command.role}' in this scenario.` };
     }
-    draft.state.players = { ...draft.state.players, [player.id]: { ...player, role: command.role, requestedRole: null } };
-    note(draft, 'player', `${player.name} is now ${command.role ? draft.game.roles.get(command.role)?.name : 'without a role'}`);
+    draft.state.players = {
+      ...draft.state.players,
+      [player.id]: { ...player, role: command.role, requestedRole: null },
+    };
+    note(
+      draft,
+      'player',
+      `${player.name} is now ${command.role ? draft.game.roles.get(command.role)?.name : 'without a role'}`,
+    );
     syncRoles(draft);
   },
 });
@@ -54,7 +70,10 @@ export const playerRemove = defineCommand('player.remove', {
   handle: (draft, command) => {
     const player = seated(draft, command.playerId);
     if (!('id' in player)) return player;
-    draft.state.players = { ...draft.state.players, [player.id]: { ...player, removed: true, hand: false, requestedRole: null } };
+    draft.state.players = {
+      ...draft.state.players,
+      [player.id]: { ...player, removed: true, hand: false, requestedRole: null },
+    };
     const { [player.id]: _dropped, ...votes } = draft.state.votes;
     draft.state.votes = votes;
     note(draft, 'player', `${player.name} left the table`);
@@ -64,7 +83,12 @@ export const playerRemove = defineCommand('player.remove', {
 
 function roleNamed(draft: Draft, roleId: string): Role | StepError {
   const role = draft.game.roles.get(roleId);
-  return role ?? { code: 'not-found', message: `There is no role '${roleId}'. Roles: ${[...draft.game.roles.keys()].join(', ')}.` };
+  return (
+    role ?? {
+      code: 'not-found',
+      message: `There is no role '${roleId}'. Roles: ${[...draft.game.roles.keys()].join(', ')}.`,
+    }
+  );
 }
 
 /** In the lobby: sit in a role. Its secrets reach the player once the facilitator briefs the table. */
@@ -78,7 +102,10 @@ export const roleTake = defineCommand('role.take', {
     if (!('id' in role)) return role;
     const player = sendingPlayer(draft);
     if (player.role === command.role) return { code: 'unavailable', message: `You are already the ${role.name}.` };
-    draft.state.players = { ...draft.state.players, [player.id]: { ...player, role: command.role, requestedRole: null } };
+    draft.state.players = {
+      ...draft.state.players,
+      [player.id]: { ...player, role: command.role, requestedRole: null },
+    };
     note(draft, 'player', `${player.name} takes the role of ${role.name}`);
     syncRoles(draft);
   },
@@ -95,7 +122,10 @@ export const roleRequest = defineCommand('role.request', {
     const player = sendingPlayer(draft);
     if (player.role === command.role) return { code: 'unavailable', message: `You are already the ${role.name}.` };
     if (player.requestedRole === command.role) {
-      return { code: 'unavailable', message: `You have already asked to be the ${role.name}; the facilitator will answer.` };
+      return {
+        code: 'unavailable',
+        message: `You have already asked to be the ${role.name}; the facilitator will answer.`,
+      };
     }
     draft.state.players = { ...draft.state.players, [player.id]: { ...player, requestedRole: command.role } };
     note(draft, 'player', `${player.name} asks to be the ${role.name}`, 'facilitator');
@@ -110,7 +140,8 @@ export const roleDecline = defineCommand('role.decline', {
   handle: (draft, command) => {
     const player = seated(draft, command.playerId);
     if (!('id' in player)) return player;
-    if (player.requestedRole === null) return { code: 'unavailable', message: `${player.name} has not asked for another role.` };
+    if (player.requestedRole === null)
+      return { code: 'unavailable', message: `${player.name} has not asked for another role.` };
     draft.state.players = { ...draft.state.players, [player.id]: { ...player, requestedRole: null } };
     note(draft, 'player', `${player.name} keeps their seat for now`, 'facilitator');
   },

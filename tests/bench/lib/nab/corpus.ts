@@ -31,15 +31,24 @@ export interface NabFile {
 /** The 24 data files present, as NAB names, sorted. */
 export function listNabFiles(): string[] {
   const dataDir = path.join(NAB_DIR, 'data');
-  return fs.readdirSync(dataDir, { withFileTypes: true })
+  return fs
+    .readdirSync(dataDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => fs.readdirSync(path.join(dataDir, d.name)).filter((f) => f.endsWith('.csv')).map((f) => `${d.name}/${f}`))
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(dataDir, d.name))
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => `${d.name}/${f}`),
+    )
     .sort();
 }
 
 /** Rows of a CSV file with a header, split on commas (NAB's files quote nothing). */
 export function readCsv(file: string): { header: string[]; rows: string[][] } {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line !== '');
   const [head, ...rest] = lines;
   if (head === undefined) throw new Error(`${file} is empty`);
   return { header: head.split(','), rows: rest.map((line) => line.split(',')) };
@@ -73,12 +82,17 @@ export function loadNabFile(name: string): NabFile {
 
 /** The three cost profiles from config/profiles.json. */
 export function loadProfiles(): Record<ProfileName, Profile> {
-  const raw = JSON.parse(fs.readFileSync(path.join(NAB_DIR, 'config', 'profiles.json'), 'utf8')) as Record<string, { CostMatrix: Profile }>;
-  return Object.fromEntries(PROFILE_NAMES.map((p) => {
-    const m = raw[p]?.CostMatrix;
-    if (!m) throw new Error(`config/profiles.json has no profile ${p}`);
-    return [p, { tpWeight: m.tpWeight, fnWeight: m.fnWeight, fpWeight: m.fpWeight }];
-  })) as Record<ProfileName, Profile>;
+  const raw = JSON.parse(fs.readFileSync(path.join(NAB_DIR, 'config', 'profiles.json'), 'utf8')) as Record<
+    string,
+    { CostMatrix: Profile }
+  >;
+  return Object.fromEntries(
+    PROFILE_NAMES.map((p) => {
+      const m = raw[p]?.CostMatrix;
+      if (!m) throw new Error(`config/profiles.json has no profile ${p}`);
+      return [p, { tpWeight: m.tpWeight, fnWeight: m.fnWeight, fpWeight: m.fpWeight }];
+    }),
+  ) as Record<ProfileName, Profile>;
 }
 
 /** One row of results/<detector>/<detector>_<profile>_scores.csv. */
@@ -109,11 +123,15 @@ export function loadPublishedScores(detector: string, profile: ProfileName): Map
 /** NAB's per-row files present for a detector: NAB file name and the path of the per-row result. */
 export function listPerRowResults(detector: string): { name: string; file: string }[] {
   const dir = path.join(NAB_DIR, 'results', detector);
-  return fs.readdirSync(dir, { withFileTypes: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => fs.readdirSync(path.join(dir, d.name))
-      .filter((f) => f.startsWith(`${detector}_`) && f.endsWith('.csv'))
-      .map((f) => ({ name: `${d.name}/${f.slice(detector.length + 1)}`, file: path.join(dir, d.name, f) })))
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(dir, d.name))
+        .filter((f) => f.startsWith(`${detector}_`) && f.endsWith('.csv'))
+        .map((f) => ({ name: `${d.name}/${f.slice(detector.length + 1)}`, file: path.join(dir, d.name, f) })),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -54,7 +54,11 @@ export function rowWeights(file: Pick<NabFile, 'windows'> & { rows: number }, pr
 
 /** One file's NAB score when every row scoring at least `threshold` is an alert. Pure. */
 export function scoreFile(
-  scores: ArrayLike<number>, weights: RowWeights, windowCount: number, profile: Profile, threshold: number,
+  scores: ArrayLike<number>,
+  weights: RowWeights,
+  windowCount: number,
+  profile: Profile,
+  threshold: number,
 ): number {
   const best = new Array<number>(windowCount).fill(Number.NEGATIVE_INFINITY);
   let outside = 0;
@@ -102,8 +106,10 @@ export function bestThreshold(files: readonly ScoredFile[], profile: Profile): {
     for (; i < points.length && (points[i] as { score: number }).score === score; i++) {
       const { weight, window } = points[i] as { weight: number; window: number };
       if (window < 0) total += weight;
-      else if (Number.isNaN(best[window] as number)) [best[window], total] = [weight, total + weight + profile.fnWeight];
-      else if (weight > (best[window] as number)) [total, best[window]] = [total + weight - (best[window] as number), weight];
+      else if (Number.isNaN(best[window] as number))
+        [best[window], total] = [weight, total + weight + profile.fnWeight];
+      else if (weight > (best[window] as number))
+        [total, best[window]] = [total + weight - (best[window] as number), weight];
     }
     if (total > result.total) result = { threshold: score, total };
   }

@@ -16,3 +16,4 @@ export {
   projectionSchema,
   viewMessageSchema,
 } from './protocol/server-messages.ts';
+export { SOCKET_EVENTS } from './protocol/socket-events.ts';

@@ -5,12 +5,11 @@ import type {
   HistoryAck,
   Presence,
   ResyncAck,
-  SOCKET_EVENTS,
   TelemetryAck,
   TelemetryPoints,
   TimelineEntry,
 } from '@chaos-quest/engine';
-import { presenceSchema } from '@chaos-quest/engine/client';
+import { presenceSchema, SOCKET_EVENTS } from '@chaos-quest/engine/client';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import type { SessionStore } from './session-store.ts';
@@ -39,17 +38,7 @@ export interface ConnectOptions {
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
 
-// Typed against the protocol's constant, so a renamed event fails to compile here.
-const EVENTS: typeof SOCKET_EVENTS = {
-  command: 'command',
-  resync: 'resync',
-  history: 'history',
-  telemetry: 'telemetry',
-  view: 'view',
-  patch: 'patch',
-  me: 'me',
-  presence: 'presence',
-};
+const EVENTS = SOCKET_EVENTS;
 
 /** A message that does not parse is never shown; it is reported here and a whole view is asked for. */
 function report(event: string, message: unknown): void {

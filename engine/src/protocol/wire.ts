@@ -28,16 +28,7 @@ import type { ViewPatch } from './patch.ts';
  * observers get their projections the same way, without `me`.
  */
 
-export const SOCKET_EVENTS = {
-  command: 'command',
-  resync: 'resync',
-  history: 'history',
-  telemetry: 'telemetry',
-  view: 'view',
-  patch: 'patch',
-  me: 'me',
-  presence: 'presence',
-} as const;
+export { SOCKET_EVENTS } from './socket-events.ts';
 
 /**
  * What a resync answers. The view itself arrives just before, as a `view` message (with a player's

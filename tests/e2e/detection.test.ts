@@ -20,6 +20,7 @@ describe('detection from dashboards and alerts', () => {
   let browser: Browser;
   let facilitator: Person;
   let sre: Person;
+  let joinCode = '';
 
   beforeAll(async () => {
     ({ server, stop: stopServer } = await startServer());
@@ -39,7 +40,7 @@ describe('detection from dashboards and alerts', () => {
     await page.getByLabel('Monitoring').selectOption('thresholds+baseline');
     await page.getByRole('button', { name: 'Open a session' }).click();
     await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    const joinCode = (await page.locator('.join-code').textContent()) ?? '';
+    joinCode = (await page.locator('.join-code').textContent()) ?? '';
     await expect.poll(() => page.getByLabel('Monitoring').inputValue()).toBe('thresholds+baseline');
 
     sre = await person(browser, 'sre', { viewport: SIZES.laptop });
@@ -67,6 +68,35 @@ describe('detection from dashboards and alerts', () => {
     await sre.page.setViewportSize(SIZES.laptop);
     await facilitator.page.locator('.metric-chart canvas').first().waitFor();
     await screenshot(facilitator.page, 'detection-console-laptop');
+  });
+
+  it('puts the dashboards on the big screen, and gives a session on fixed rules only no predictive page', async () => {
+    const screen = await person(browser, 'screen', { viewport: SIZES.projector });
+    await screen.page.goto(`${server.url}/#/screen/${joinCode}`);
+    await screen.page.locator('.metric-chart canvas').first().waitFor();
+    await screenshot(screen.page, 'detection-big-screen-projector');
+
+    const other = await person(browser, 'other-facilitator', { viewport: SIZES.laptop });
+    await other.page.goto(server.url);
+    await other.page.getByRole('radio', { name: /The Lagging Replica/ }).check();
+    await other.page.getByLabel('Monitoring').selectOption('thresholds');
+    await other.page.getByRole('button', { name: 'Open a session' }).click();
+    await expect.poll(() => other.page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    const code = (await other.page.locator('.join-code').textContent()) ?? '';
+    const bo = await person(browser, 'bo', { viewport: SIZES.laptop });
+    await bo.page.goto(`${server.url}/#/join/${code}`);
+    await bo.page.getByLabel('Your name').fill('Bo');
+    await bo.page.getByRole('button', { name: 'Join' }).click();
+    await bo.page
+      .getByRole('region', { name: 'On-call SRE', exact: true })
+      .getByRole('button', { name: 'Take this role' })
+      .click();
+    await other.page.getByRole('button', { name: 'Start the quest' }).click();
+    const pages = bo.page.getByRole('alert', { name: 'Pages to acknowledge' });
+    await pages.getByText(/orders-api 5xx above 5%/).waitFor();
+    expect(await pages.getByText(/PREDICTIVE:/).count()).toBe(0);
+    expect([...screen.errors, ...other.errors, ...bo.errors]).toEqual([]);
+    for (const who of [screen, other, bo]) await who.context.close();
   });
 
   it('takes the declaration from an alert, and the debrief says how early the baseline saw it', async () => {

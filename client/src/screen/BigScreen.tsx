@@ -8,6 +8,7 @@ import { namesOf } from '../board/names.ts';
 import { PhaseBadge } from '../board/PhaseBadge.tsx';
 import { RollCard } from '../board/RollCard.tsx';
 import { SystemDiagram } from '../board/SystemDiagram.tsx';
+import { LazyDashboards } from '../board/LazyDashboards.tsx';
 import { Timeline } from '../board/Timeline.tsx';
 import { RunTimes } from '../debrief/RunTimes.tsx';
 import { QrCode } from '../join/QrCode.tsx';
@@ -72,6 +73,7 @@ function Board({ view }: { view: View }) {
         <Panel title="System" icon="pulse">
           <SystemDiagram components={view.scenario.components} health={view.health} large />
         </Panel>
+        <LazyDashboards view={view} />
         <Panel title="Escalation path" icon="escalate">
           <EscalationPath steps={view.scenario.escalation} />
         </Panel>

@@ -232,3 +232,18 @@ describe('declaring from a signal', () => {
     expect(table.state.milestones.detected).toMatchObject({ game: 45, source: 'monitoring' });
   });
 });
+
+describe('the system diagram follows the metrics', () => {
+  it('shows a component degraded while one of its metrics is past its alert line, and no better than the story says', async () => {
+    const { Table, FACILITATOR } = await import('../testing/table.ts');
+    const { projectionFor } = await import('../views/view-for.ts');
+    // The fault's own onset would mark checkout degraded; take that away to see the metrics alone.
+    const quiet: Scenario = { ...scenario, fault: { ...scenario.fault, affects: [] } };
+    const table = new Table(quiet, 'health');
+    table.must(FACILITATOR, { type: 'session.start' });
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 35 });
+    expect(projectionFor(quiet, table.state, { kind: 'observer' }).health['checkout']).toBe('ok');
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 10 });
+    expect(projectionFor(quiet, table.state, { kind: 'observer' }).health['checkout']).toBe('degraded');
+  });
+});

@@ -6,6 +6,7 @@ import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
 import type { Audience, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
+import { healthWithTelemetry } from '../telemetry/health.ts';
 import { VIEW_WINDOWS } from './view.ts';
 import type {
   ChoiceView,
@@ -99,7 +100,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     },
     scene: scene ? { id: scene.id, title: scene.title ?? scene.id, narration: scene.narration } : null,
     choices,
-    health: context.health,
+    health: healthWithTelemetry(scenario, state, context.health),
     injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
     ...timelineOf(state, seen),
     players: Object.values(state.players)

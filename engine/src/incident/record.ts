@@ -2,6 +2,7 @@ import { gameOf } from '../compile/game.ts';
 import type { SessionId } from '../protocol/ids.ts';
 import type { DetectionSource, Outcome, Scenario } from '../scenario/schema.ts';
 import type { ActionItem, Decision, MilestoneRecord, RollRecord, SessionState, Stamp } from '../session/state.ts';
+import { alertsUpTo, falseAlarmKeys } from '../telemetry/alerts.ts';
 
 /** The first thing the team could see (an inject or a page, to any role): where their reaction time starts. */
 export interface FirstSignal extends Stamp {
@@ -90,7 +91,7 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
       physical,
       at,
     })),
-    falseAlarms: state.declarations.filter((d) => d.status === 'false-alarm').map((d) => d.at),
+    falseAlarms: falseAlarms(scenario, state),
     actionItems: state.actionItems.map(({ text, owner }) => ({ text, owner })),
     startedAt: state.startedAt,
     endedAt: state.endedAt,
@@ -101,4 +102,21 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
 function firstSignal(state: SessionState): FirstSignal | null {
   const first = state.revealed[0];
   return first ? { game: first.at.game, wall: first.at.wall, kind: first.page ? 'page' : 'inject' } : null;
+}
+
+/** Declarations made before anything was wrong, and pages the telemetry sent while nothing was wrong with their metric. */
+function falseAlarms(scenario: Scenario, state: SessionState): Stamp[] {
+  const declared = state.declarations.filter((d) => d.status === 'false-alarm').map((d) => d.at);
+  if (!scenario.telemetry || !state.revealed.some((r) => r.key.startsWith('alert:'))) return declared;
+  const recovered = (metric: { recovers: 'mitigated' | 'resolved' }) => state.milestones[metric.recovers]?.game ?? null;
+  const firings = alertsUpTo(
+    scenario,
+    state.seed,
+    state.game.context.clock,
+    recovered,
+    state.monitoring === 'thresholds+baseline',
+  );
+  const noise = falseAlarmKeys(scenario, firings);
+  const paged = state.revealed.filter((r) => noise.has(r.key)).map((r) => r.at);
+  return [...declared, ...paged].sort((a, b) => a.game - b.game || a.wall - b.wall);
 }

@@ -94,3 +94,20 @@ export function alertsUpTo(
   }
   return firings.sort((a, b) => a.minute - b.minute || a.key.localeCompare(b.key));
 }
+
+/**
+ * Which firings were false alarms: a page that went off while nothing was wrong with its metric (before
+ * the fault's effect on it began, or on a metric the fault never touches). Noise crossing a fixed line
+ * does this; the table had to judge it. Only the record says so, after the fact: a view never does,
+ * since judging it is the game. Pure.
+ */
+export function falseAlarmKeys(scenario: Scenario, firings: readonly AlertFiring[]): Set<string> {
+  const metrics = new Map((scenario.telemetry?.metrics ?? []).map((m) => [m.id, m]));
+  const keys = new Set<string>();
+  for (const firing of firings) {
+    const effects = metrics.get(firing.metric)?.fault ?? [];
+    const began = effects.length ? scenario.fault.starts_at + Math.min(...effects.map((e) => e.from)) : Infinity;
+    if (firing.minute < began) keys.add(`alert:${firing.key}`);
+  }
+  return keys;
+}

@@ -193,6 +193,37 @@ describe('alerts paging the table', () => {
     ]);
   });
 
+  it('leaves every series as it was after any sequence of commands that do not move the clock or mitigate', async () => {
+    const { Table, FACILITATOR, SYSTEM, player } = await import('../testing/table.ts');
+    const { telemetryPoints } = await import('./points.ts');
+    const table = new Table(scenario, 'unrelated-property');
+    table.must(SYSTEM, { type: 'player.join', playerId: 'p1', name: 'Ana' });
+    table.must(player('p1'), { type: 'role.take', role: 'sre' });
+    table.must(FACILITATOR, { type: 'session.start' });
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 30 });
+    const start = table.state;
+    const before = JSON.stringify(telemetryPoints(scenario, start, -180));
+    const unrelated = fc.constantFrom(
+      { actor: player('p1'), payload: { type: 'timeline.post', text: 'Looking' } as const },
+      { actor: player('p1'), payload: { type: 'action.propose', text: 'Roll back' } as const },
+      { actor: player('p1'), payload: { type: 'hand.raise', raised: true } as const },
+      { actor: player('p1'), payload: { type: 'hand.raise', raised: false } as const },
+      { actor: FACILITATOR, payload: { type: 'coach', playerId: 'p1', text: 'Check errors' } as const },
+      { actor: FACILITATOR, payload: { type: 'dice.roll', dice: 'd20', label: 'Luck' } as const },
+      { actor: FACILITATOR, payload: { type: 'inject.improvise', text: 'A rumour' } as const },
+      { actor: FACILITATOR, payload: { type: 'session.pause' } as const },
+      { actor: FACILITATOR, payload: { type: 'session.resume' } as const },
+    );
+    fc.assert(
+      fc.property(fc.array(unrelated, { maxLength: 25 }), (commands) => {
+        table.state = start;
+        for (const { actor, payload } of commands) table.send(actor, payload);
+        expect(JSON.stringify(telemetryPoints(scenario, table.state, -180))).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('leaves every series as it was after commands that do not move the clock or mitigate', async () => {
     const { Table, FACILITATOR, SYSTEM, player } = await import('../testing/table.ts');
     const { telemetryPoints } = await import('./points.ts');
@@ -245,5 +276,37 @@ describe('the system diagram follows the metrics', () => {
     expect(projectionFor(quiet, table.state, { kind: 'observer' }).health['checkout']).toBe('ok');
     table.must(FACILITATOR, { type: 'clock.advance', minutes: 10 });
     expect(projectionFor(quiet, table.state, { kind: 'observer' }).health['checkout']).toBe('degraded');
+  });
+});
+
+describe('a page from noise', () => {
+  it('is recorded as a false alarm after the fact, and the real one is not', async () => {
+    const { Table, FACILITATOR } = await import('../testing/table.ts');
+    const { incidentRecord } = await import('../incident/record.ts');
+    const { asSessionId } = await import('../protocol/ids.ts');
+    const telemetry = scenario.telemetry;
+    if (!telemetry) throw new Error('no telemetry');
+    // A line drawn too close to the error rate's usual noise: it fires long before the fault touches it.
+    const noisy: Scenario = {
+      ...scenario,
+      telemetry: {
+        ...telemetry,
+        alerts: [
+          ...telemetry.alerts,
+          { id: 'too-tight', metric: 'errors', above: 0.65, for: 1, to: ['sre'], text: 'PAGE: errors above 0.65%' },
+        ],
+      },
+    };
+    const firing = alertsUpTo(noisy, 'noise', 45, never, false).find((f) => f.key === 'rule:too-tight');
+    expect(firing?.minute ?? Infinity).toBeLessThan(40);
+    const table = new Table(noisy, 'noise');
+    table.must(FACILITATOR, { type: 'session.start' });
+    table.must(FACILITATOR, { type: 'clock.advance', minutes: 45 });
+    const pages = table.state.revealed.filter((r) => r.key.startsWith('alert:'));
+    expect(pages.map((r) => r.key).sort()).toEqual(['alert:rule:errors-high', 'alert:rule:too-tight']);
+    const record = incidentRecord(noisy, table.state, asSessionId('s'));
+    expect(record.falseAlarms).toEqual([pages.find((r) => r.key === 'alert:rule:too-tight')?.at]);
+    // Nothing a player sees says which page was noise: judging it is the game.
+    expect(JSON.stringify(pages)).not.toMatch(/false/i);
   });
 });

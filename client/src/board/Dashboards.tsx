@@ -60,6 +60,7 @@ export default function Dashboards({ view, marks = [] }: Props) {
 function storyMarks(story: DetectionStory, metric: string) {
   return [
     { minute: story.onset, label: 'fault', color: '#b42318' },
+    ...(story.impact !== story.onset ? [{ minute: story.impact, label: 'users hit', color: '#b42318' }] : []),
     ...story.firings
       .filter((f) => f.metric === metric)
       .map((f) => ({ minute: f.minute, label: f.kind === 'baseline' ? 'baseline' : 'alert', color: '#b54708' })),
@@ -81,9 +82,13 @@ function StorySentence({ story, clockAt }: { story: DetectionStory; clockAt: (mi
         : baseline.leadMinutes > 0
           ? `The dynamic baseline flagged it at ${clockAt(baseline.minute)}, ${baseline.leadMinutes} minutes before you.`
           : `The dynamic baseline flagged it at ${clockAt(baseline.minute)}, ${-baseline.leadMinutes} minutes after you.`;
+  const impact = story.impact === story.onset ? '' : ` Users felt it from ${clockAt(story.impact)}.`;
+  const early =
+    baseline && baseline.beforeImpact > 0 ? ` That was ${baseline.beforeImpact} minutes before users felt it.` : '';
   return (
     <p className="story">
-      The fault began at {clockAt(story.onset)}. {detection} {lead}
+      The fault began at {clockAt(story.onset)}.{impact} {detection} {lead}
+      {early}
     </p>
   );
 }

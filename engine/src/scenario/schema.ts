@@ -172,7 +172,13 @@ export const scenarioSchema = z.strictObject({
   roles: z.array(roleSchema).min(1).max(20),
   system: z.strictObject({ components: z.array(componentSchema).min(1).max(60) }),
   escalation: z.array(escalationSchema).max(20),
-  fault: z.strictObject({ starts_at: minutes, affects: z.array(id).min(1).max(30), summary: text }),
+  fault: z.strictObject({
+    starts_at: minutes,
+    /** When users first feel it, if later than the onset (a slow fault shows in the metrics first): the debrief marks it. */
+    impact_at: minutes.optional(),
+    affects: z.array(id).min(1).max(30),
+    summary: text,
+  }),
   flags: z.array(id).max(100).default([]),
   injects: z.array(injectSchema).max(100).optional(),
   start: id,

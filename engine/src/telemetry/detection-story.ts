@@ -4,14 +4,15 @@ import { alertsUpTo, type AlertFiring } from './alerts.ts';
 
 /** The detection picture of a finished run, on the game clock. */
 export interface DetectionStory {
-  /** The fault's onset. */
+  /** The fault's onset, and when users first felt it (the onset unless the scenario says later). */
   onset: number;
+  impact: number;
   /** The team's detection, and what told them; null when they never detected it. */
   detected: { minute: number; source: string } | null;
   /** Every fixed rule's firing, and the dynamic baseline's first alert per metric whether or not this run had it switched on. */
   firings: AlertFiring[];
-  /** The dynamic baseline's first alert, and how many minutes before the team's detection it came (negative: after). */
-  baseline: { minute: number; metric: string; leadMinutes: number | null } | null;
+  /** The dynamic baseline's first alert, and how many minutes before the team's detection (negative: after) and before users felt it it came. */
+  baseline: { minute: number; metric: string; leadMinutes: number | null; beforeImpact: number } | null;
 }
 
 /**
@@ -30,10 +31,16 @@ export function detectionStory(scenario: Scenario, state: SessionState): Detecti
   const first = firings.find((f) => f.kind === 'baseline');
   return {
     onset: scenario.fault.starts_at,
+    impact: scenario.fault.impact_at ?? scenario.fault.starts_at,
     detected,
     firings,
     baseline: first
-      ? { minute: first.minute, metric: first.metric, leadMinutes: detected ? detected.minute - first.minute : null }
+      ? {
+          minute: first.minute,
+          metric: first.metric,
+          leadMinutes: detected ? detected.minute - first.minute : null,
+          beforeImpact: (scenario.fault.impact_at ?? scenario.fault.starts_at) - first.minute,
+        }
       : null,
   };
 }

@@ -160,6 +160,10 @@ describe('detectionStory', () => {
     expect(story?.baseline?.leadMinutes).toBeGreaterThan(0);
     expect(story?.firings.some((f) => f.kind === 'threshold')).toBe(true);
     expect(telemetryPoints(scenario, table.state, 0)?.story).toEqual(story);
+    // Users felt it from the onset (the scenario names no later impact): the drift began 20 minutes before.
+    expect(story?.impact).toBe(30);
+    expect(story?.baseline?.beforeImpact).toBe(30 - (story?.baseline?.minute ?? NaN));
+    expect(story?.baseline?.beforeImpact).toBeGreaterThan(0);
   });
 });
 

@@ -172,6 +172,10 @@ function signals(story: DetectionStory | null, game: (m: number) => string): str
         : `${-baseline.leadMinutes} minutes after the team's detection`;
     lines.push(`- The dynamic baseline flagged ${baseline.metric} at ${game(baseline.minute)}, ${when}.`);
   }
+  if (story.impact !== story.onset) lines.push(`- Users felt it from ${game(story.impact)}.`);
+  if (baseline && baseline.beforeImpact > 0) {
+    lines.push(`- The dynamic baseline saw it ${baseline.beforeImpact} minutes before users felt it.`);
+  }
   return lines;
 }
 

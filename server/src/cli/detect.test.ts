@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCommand } from './run-cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBaselineDetector, DEFAULT_DETECTOR_PARAMS } from '@chaos-quest/engine';
-import type { CliIo } from './cli-io.ts';
 import { DETECT_USAGE, detect } from './detect.ts';
 
 let dir: string;
@@ -14,19 +14,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    cwd: dir,
-  };
-  const code = await detect(args, io);
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCommand(detect, args, dir);
+  return { code, out: stdout, err: stderr };
 }
 
 function write(name: string, text: string): string {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCommand } from './run-cli.ts';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite-store.ts';
-import type { CliIo } from './cli-io.ts';
 import { IMPORT_USAGE, importIncidents } from './import-incidents.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/incidents/', import.meta.url));
@@ -16,19 +16,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    cwd: FIXTURES,
-  };
-  const code = await importIncidents(args, io);
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCommand(importIncidents, args, FIXTURES);
+  return { code, out: stdout, err: stderr };
 }
 
 async function stored(dataDir: string) {

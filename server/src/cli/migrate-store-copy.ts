@@ -178,40 +178,40 @@ async function copySnapshots(source: SourceDb, target: pg.Client, id: string): P
 }
 
 /**
- * Copies incident records in the order SQLite first stored them, so PostgreSQL lists them alike.
- * A record already there is kept: a debrief that went on in PostgreSQL is the newer one.
+ * Copies one table of stored records in the order SQLite first stored them, so PostgreSQL lists them
+ * alike; each row is decoded first, so a corrupt one stops the copy. A row already there (by its key)
+ * is kept: a debrief that went on in PostgreSQL, or an import made there, is the newer one.
  */
-/** Copies imported real incidents in import order; one already there (by its key) is kept. */
-export async function copyRealIncidents(source: SourceDb, target: pg.Client): Promise<number> {
-  // A store written before real incidents existed has no such table: nothing to copy.
-  if (!source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'real_incidents'").get()) return 0;
-  const rows = source.prepare('SELECT key, record, imported_at FROM real_incidents ORDER BY rowid').all() as {
+async function copyRecords(
+  source: SourceDb,
+  target: pg.Client,
+  table: { name: 'incidents' | 'real_incidents'; key: string; at: string },
+  decode: (key: string, record: string) => unknown,
+): Promise<number> {
+  const { name, key, at } = table;
+  // A store written before this table existed (real incidents came later) has nothing to copy.
+  if (!source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)) return 0;
+  const rows = source.prepare(`SELECT ${key} AS key, record, ${at} AS at FROM ${name} ORDER BY rowid`).all() as {
     key: string;
     record: string;
-    imported_at: number;
+    at: number;
   }[];
   for (const row of rows) {
-    decodeReal(row.key, row.record);
+    decode(row.key, row.record);
     await target.query(
-      'INSERT INTO real_incidents (key, record, imported_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING',
-      [row.key, row.record, row.imported_at],
+      `INSERT INTO ${name} (${key}, record, ${at}) VALUES ($1, $2, $3) ON CONFLICT (${key}) DO NOTHING`,
+      [row.key, row.record, row.at],
     );
   }
   return rows.length;
 }
 
-export async function copyIncidents(source: SourceDb, target: pg.Client): Promise<number> {
-  const rows = source.prepare('SELECT session_id, record, created_at FROM incidents ORDER BY rowid').all() as {
-    session_id: string;
-    record: string;
-    created_at: number;
-  }[];
-  for (const row of rows) {
-    decodeIncident(row.session_id, row.record);
-    await target.query(
-      'INSERT INTO incidents (session_id, record, created_at) VALUES ($1, $2, $3) ON CONFLICT (session_id) DO NOTHING',
-      [row.session_id, row.record, row.created_at],
-    );
-  }
-  return rows.length;
+/** Practice-incident records, by session. */
+export function copyIncidents(source: SourceDb, target: pg.Client): Promise<number> {
+  return copyRecords(source, target, { name: 'incidents', key: 'session_id', at: 'created_at' }, decodeIncident);
+}
+
+/** Imported real incidents, by their stable key. */
+export function copyRealIncidents(source: SourceDb, target: pg.Client): Promise<number> {
+  return copyRecords(source, target, { name: 'real_incidents', key: 'key', at: 'imported_at' }, decodeReal);
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCommand } from './run-cli.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../store/pg-store.ts';
 import { createTestSchema, type TestSchema } from '../store/pg-test-schema.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 import { entries, entry, incident, seedSession } from '../store/store-fixtures.ts';
 import type { Store } from '../store/store.ts';
-import type { CliIo } from './cli-io.ts';
 import { MIGRATE_STORE_USAGE, migrateStore } from './migrate-store.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-migrate-store-'));
@@ -18,10 +18,8 @@ afterAll(async () => {
 });
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir };
-  return { code: await migrateStore(args, io), out, err };
+  const { code, stdout, stderr } = await runCommand(migrateStore, args, dir);
+  return { code, out: stdout, err: stderr };
 }
 
 async function freshSchema(): Promise<TestSchema> {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DetectionStory, PublicView } from '@chaos-quest/engine';
+import type { DetectionStory, MetricPoints, PublicView } from '@chaos-quest/engine';
 import { useTelemetry } from '../session/SessionProvider.tsx';
 import { gameClockAt } from '../time/format.ts';
 import { Panel } from '../ui/Panel.tsx';
@@ -7,37 +7,51 @@ import { MetricChart } from './MetricChart.tsx';
 
 interface Props {
   view: Pick<PublicView, 'clock' | 'milestones' | 'injects'>;
-  /** Extra moments to mark (the debrief marks the fault's onset and the detection). */
-  marks?: readonly { minute: number; label: string; color: string }[];
+}
+
+type Mark = { minute: number; label: string; color: string };
+
+/** The pages a metric's own alerts sent: its fixed rules' and its dynamic baseline's. */
+function liveMarks(injects: PublicView['injects'], metric: MetricPoints): Mark[] {
+  const keys = new Set([`alert:baseline:${metric.id}`, ...metric.thresholds.map((t) => `alert:rule:${t.id}`)]);
+  return injects
+    .filter((i) => keys.has(i.key))
+    .map((i) => ({
+      minute: i.at.game,
+      label: i.key.startsWith('alert:baseline:') ? 'baseline' : 'alert',
+      color: '#b54708',
+    }));
 }
 
 /**
  * The scenario's dashboards: a chart per metric up to the current game minute (the server never
- * sends a later point), with the alerts that fired marked. Nothing when the scenario has no telemetry.
+ * sends a later point), with the alerts that fired on it marked. Nothing when the scenario has no telemetry.
  */
-export default function Dashboards({ view, marks = [] }: Props) {
+export default function Dashboards({ view }: Props) {
   const refetch = `${view.milestones['mitigated']?.game ?? ''}|${view.milestones['resolved']?.game ?? ''}`;
   const telemetry = useTelemetry(view.clock.minutes, refetch);
   const clockAt = useMemo(() => (minute: number) => gameClockAt(view.clock, minute), [view.clock]);
-  const alertMarks = useMemo(
-    () => [
-      ...view.injects
-        .filter((i) => i.key.startsWith('alert:'))
-        .map((i) => ({
-          minute: i.at.game,
-          label: i.key.startsWith('alert:baseline:') ? 'baseline' : 'alert',
-          color: '#b54708',
-        })),
-      ...marks,
-    ],
-    [view.injects, marks],
+  // One array per metric, kept while its inputs stand: a chart redraws only when its marks change.
+  const marks = useMemo(
+    () =>
+      new Map(
+        (telemetry ? telemetry.metrics : []).map((metric) => [
+          metric.id,
+          telemetry && telemetry.story ? storyMarks(telemetry.story, metric.id) : liveMarks(view.injects, metric),
+        ]),
+      ),
+    [telemetry, view.injects],
   );
-  if (!telemetry) return null;
-  const story = telemetry.story;
   // Live: the last hour and a half, the part a team watches. The debrief: from just before the
   // earliest signal (or the fault) to the end, so every mark of the story is in view.
-  const earliest = story ? Math.min(story.onset, ...story.firings.map((f) => f.minute)) - 20 : telemetry.upTo - 90;
-  const range: [number, number] = [Math.max(telemetry.first, earliest), telemetry.upTo];
+  const range = useMemo((): [number, number] => {
+    if (!telemetry) return [0, 0];
+    const story = telemetry.story;
+    const earliest = story ? Math.min(story.onset, ...story.firings.map((f) => f.minute)) - 20 : telemetry.upTo - 90;
+    return [Math.max(telemetry.first, earliest), telemetry.upTo];
+  }, [telemetry]);
+  if (!telemetry) return null;
+  const story = telemetry.story;
   return (
     <Panel title={story ? 'What could have told you' : 'Dashboards'} icon="pulse">
       {story ? <StorySentence story={story} clockAt={clockAt} /> : null}
@@ -47,7 +61,7 @@ export default function Dashboards({ view, marks = [] }: Props) {
             key={metric.id}
             metric={metric}
             clockAt={clockAt}
-            marks={story ? storyMarks(story, metric.id) : alertMarks}
+            marks={marks.get(metric.id) ?? NO_MARKS}
             range={range}
           />
         ))}
@@ -56,8 +70,10 @@ export default function Dashboards({ view, marks = [] }: Props) {
   );
 }
 
+const NO_MARKS: Mark[] = [];
+
 /** The debrief's marks on one metric: the fault's onset, each alert that fired on it, and the team's detection. */
-function storyMarks(story: DetectionStory, metric: string) {
+function storyMarks(story: DetectionStory, metric: string): Mark[] {
   return [
     { minute: story.onset, label: 'fault', color: '#b42318' },
     ...(story.impact !== story.onset ? [{ minute: story.impact, label: 'users hit', color: '#b42318' }] : []),

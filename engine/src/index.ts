@@ -28,6 +28,8 @@ export * from './incident/real.ts';
 export * from './metrics/definitions.ts';
 export * from './metrics/figures.ts';
 export * from './metrics/compare.ts';
+export * from './metrics/annotation.ts';
+export * from './metrics/trends.ts';
 export {
   readIncidentCsv,
   MAX_IMPORT_ROWS,

@@ -1,7 +1,15 @@
 import { gameOf } from '../compile/game.ts';
 import type { SessionId } from '../protocol/ids.ts';
 import type { DetectionSource, Outcome, Scenario } from '../scenario/schema.ts';
-import type { ActionItem, Decision, MilestoneRecord, RollRecord, SessionState, Stamp } from '../session/state.ts';
+import type {
+  ActionItem,
+  Decision,
+  MilestoneRecord,
+  Monitoring,
+  RollRecord,
+  SessionState,
+  Stamp,
+} from '../session/state.ts';
 import { alertsUpTo, falseAlarmKeys } from '../telemetry/alerts.ts';
 
 /** The first thing the team could see (an inject or a page, to any role): where their reaction time starts. */
@@ -42,6 +50,8 @@ export interface IncidentRecord {
   endedAt: number | null;
   /** Absent in records stored before it existed; null when nothing was revealed. */
   firstSignal?: FirstSignal | null;
+  /** What paged the team: null when the scenario has no telemetry; absent in records stored before it existed. */
+  monitoring?: Monitoring | null;
 }
 
 /**
@@ -96,6 +106,7 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     firstSignal: firstSignal(state),
+    monitoring: scenario.telemetry ? state.monitoring : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
+import type { IncidentRecord, RealIncident, RunAnnotation } from '@chaos-quest/engine';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
   assertContentHash,
@@ -12,12 +12,14 @@ import {
   encodeSession,
   type SessionDbRow,
 } from './row-codec.ts';
+import { assertAnnotation } from './run-rows.ts';
 import {
   DuplicateCommandError,
   JoinCodeTakenError,
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
+  type ReadOnlyLink,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -52,6 +54,9 @@ export class MemoryStore implements Store {
   readonly #snapshots = new Map<string, Snapshot[]>();
   readonly #incidents = new Map<string, string>();
   readonly #real = new Map<string, string>();
+  readonly #annotations = new Map<string, RunAnnotation>();
+  /** By token hash, in the order added. */
+  readonly #links = new Map<string, ReadOnlyLink>();
   #closed = false;
 
   async putScenarioText(hash: string, text: string): Promise<void> {
@@ -201,6 +206,45 @@ export class MemoryStore implements Store {
   async listRealIncidents(): Promise<RealIncident[]> {
     this.#assertOpen();
     return [...this.#real].map(([key, text]) => decodeReal(key, text));
+  }
+
+  async putRunAnnotation(a: RunAnnotation): Promise<void> {
+    assertAnnotation(a);
+    this.#session(a.sessionId);
+    this.#annotations.set(a.sessionId, { ...a });
+  }
+
+  async listRunAnnotations(): Promise<RunAnnotation[]> {
+    this.#assertOpen();
+    return [...this.#annotations.values()].map((a) => ({ ...a }));
+  }
+
+  async addReadOnlyLink(link: Omit<ReadOnlyLink, 'revokedAt'>, tokenHash: string): Promise<void> {
+    this.#session(link.sessionId);
+    if (this.#links.has(tokenHash)) throw new Error(`Token hash for link ${link.id} is already in use.`);
+    this.#links.set(tokenHash, { ...link, revokedAt: null });
+  }
+
+  async findReadOnlyLink(tokenHash: string): Promise<ReadOnlyLink | null> {
+    this.#assertOpen();
+    const link = this.#links.get(tokenHash);
+    return link && link.revokedAt === null ? { ...link } : null;
+  }
+
+  async listReadOnlyLinks(sessionId: string): Promise<ReadOnlyLink[]> {
+    this.#assertOpen();
+    return [...this.#links.values()]
+      .filter((l) => l.sessionId === sessionId)
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((l) => ({ ...l }));
+  }
+
+  async revokeReadOnlyLink(sessionId: string, id: string, at: number): Promise<boolean> {
+    this.#assertOpen();
+    const link = [...this.#links.values()].find((l) => l.sessionId === sessionId && l.id === id);
+    if (!link) return false;
+    link.revokedAt ??= at;
+    return true;
   }
 
   /** Memory never fails to write: ok until closed. */

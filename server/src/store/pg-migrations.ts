@@ -89,6 +89,31 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     );
     `,
   },
+  {
+    version: 3,
+    name: 'run annotations and read-only debrief links',
+    sql: `
+    -- A facilitator's note on a run, and whether the figures leave it out (with the reason kept).
+    CREATE TABLE run_annotations (
+      session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+      note TEXT,
+      excluded BOOLEAN NOT NULL,
+      reason TEXT,
+      at BIGINT NOT NULL,
+      CHECK (NOT excluded OR reason IS NOT NULL)
+    );
+
+    -- Read-only links to a finished session's debrief: only the token's hash is kept.
+    CREATE TABLE read_only_links (
+      id TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
+    );
+    CREATE INDEX read_only_links_session ON read_only_links (session_id, created_at);
+    `,
+  },
 ];
 
 /** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */

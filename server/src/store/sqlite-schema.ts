@@ -71,6 +71,27 @@ const MIGRATIONS: readonly string[] = [
     imported_at INTEGER NOT NULL
   );
   `,
+  `
+  -- A facilitator's note on a run, and whether the figures leave it out (with the reason kept).
+  CREATE TABLE run_annotations (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+    note TEXT,
+    excluded INTEGER NOT NULL CHECK (excluded IN (0, 1)),
+    reason TEXT,
+    at INTEGER NOT NULL,
+    CHECK (excluded = 0 OR reason IS NOT NULL)
+  ) WITHOUT ROWID;
+
+  -- Read-only links to a finished session's debrief: only the token's hash is kept.
+  CREATE TABLE read_only_links (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX read_only_links_session ON read_only_links(session_id, created_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

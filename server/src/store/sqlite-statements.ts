@@ -66,6 +66,26 @@ export function prepareStatements(db: Database) {
       'INSERT INTO real_incidents (key, record, imported_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
     ),
     listReal: db.prepare<[], unknown>('SELECT key, record FROM real_incidents ORDER BY rowid'),
+
+    putAnnotation: db.prepare<[string, string | null, number, string | null, number]>(
+      `INSERT INTO run_annotations (session_id, note, excluded, reason, at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET note = excluded.note, excluded = excluded.excluded,
+       reason = excluded.reason, at = excluded.at`,
+    ),
+    listAnnotations: db.prepare<[], unknown>('SELECT session_id, note, excluded, reason, at FROM run_annotations'),
+    addLink: db.prepare<[string, string, string, number]>(
+      'INSERT INTO read_only_links (id, session_id, token_hash, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    linkHashTaken: db.prepare<[string], number>('SELECT 1 FROM read_only_links WHERE token_hash = ?').pluck(),
+    findLink: db.prepare<[string], unknown>(
+      'SELECT id, session_id, created_at, revoked_at FROM read_only_links WHERE token_hash = ? AND revoked_at IS NULL',
+    ),
+    listLinks: db.prepare<[string], unknown>(
+      'SELECT id, session_id, created_at, revoked_at FROM read_only_links WHERE session_id = ? ORDER BY created_at, rowid',
+    ),
+    revokeLink: db.prepare<[number, string, string]>(
+      'UPDATE read_only_links SET revoked_at = COALESCE(revoked_at, ?) WHERE session_id = ? AND id = ?',
+    ),
   };
 }
 

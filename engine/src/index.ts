@@ -7,6 +7,7 @@ export { rollDice, diceRange } from './dice/dice.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/wire.ts';
 export * from './protocol/ids.ts';
+export type { ReadOnlyLink, ReadOnlyLinkCreated } from './protocol/read-only.ts';
 export { applyPatch, diffProjection, foldPatch, type ViewPatch } from './protocol/patch.ts';
 export * from './session/state.ts';
 export * from './session/errors.ts';

@@ -16,6 +16,8 @@ import { registerJoin } from './http/join.ts';
 import { ADMIN_KEY_FAILURES, CREATE_LIMIT, HTTP_TIMEOUTS, JOIN_FAILURES } from './http/limits.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerPrometheus } from './http/prometheus.ts';
+import { registerReadOnlyDebrief } from './http/read-only-debrief.ts';
+import { registerRuns } from './http/runs.ts';
 import { registerScenarios } from './http/scenarios.ts';
 import { registerServerInfo } from './http/server-info.ts';
 import { registerSessions } from './http/sessions.ts';
@@ -199,6 +201,8 @@ function registerRoutes(
   registerJoin(fastify, deps);
   registerExports(fastify, deps);
   registerMetrics(fastify, deps);
+  registerRuns(fastify, deps);
+  registerReadOnlyDebrief(fastify, deps);
   registerPrometheus(fastify, deps);
 }
 

@@ -48,6 +48,10 @@ async function sqliteFile(): Promise<string> {
   await store.markEnded('old', 5000);
   await store.putIncidentRecord('old', incident('old'));
   await store.putIncidentRecord('live', incident('live', { outcome: 'partial' }));
+  await store.putRunAnnotation({ sessionId: 'old', note: null, excluded: true, reason: 'training run', at: 6000 });
+  await store.addReadOnlyLink({ id: 'l1', sessionId: 'old', createdAt: 6000 }, 'link-1');
+  await store.addReadOnlyLink({ id: 'l2', sessionId: 'old', createdAt: 6001 }, 'link-2');
+  await store.revokeReadOnlyLink('old', 'l2', 7000);
   await store.close();
   return name;
 }
@@ -62,6 +66,9 @@ async function contents(store: Store) {
     seats: await Promise.all(['fac-old', 'fac-live', 'fac-empty', 'tok-p1', 'tok-p2'].map((t) => store.findSeat(t))),
     incidents: await store.listIncidentRecords(),
     live: await store.findLiveSessionByJoinCode('JLIVE'),
+    annotations: await store.listRunAnnotations(),
+    links: await store.listReadOnlyLinks('old'),
+    openLink: await store.findReadOnlyLink('link-1'),
   };
 }
 

@@ -13,7 +13,6 @@ import {
 } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TEXT, renderMarkdown, tagNames } from '../../../tests/server/rendered-markdown.ts';
-import { metricsCsv } from './metrics-csv.ts';
 import { postmortem } from './postmortem.ts';
 
 const text = readFileSync(
@@ -157,58 +156,5 @@ describe('postmortem with hostile user text', () => {
     const markdown = postmortem(scenario, typedSession(HOSTILE_TEXT), asSessionId('S1'));
     expect(markdown).toContain('| Open the regional dashboards |');
     expect(markdown).toContain('| page | PAGE: checkout 5xx at 18% in eu-west |');
-  });
-});
-
-describe('metricsCsv', () => {
-  it('writes one row per incident with durations on both clocks', () => {
-    const record = incidentRecord(scenario, playedSession(), asSessionId('S1'));
-    const lines = metricsCsv([record, { ...record, team: 'a,"b"' }])
-      .trimEnd()
-      .split('\r\n');
-    expect(lines).toHaveLength(3);
-    const header = lines[0]?.split(',') ?? [];
-    const row = lines[1]?.split(',') ?? [];
-    const at = (name: string) => row[header.indexOf(name)];
-    expect([at('outcome'), at('ttd_game_min'), at('ttd_wall_ms'), at('ttm_game_min')]).toEqual([
-      'success',
-      '10',
-      '120000',
-      '',
-    ]);
-    expect(lines[2]).toMatch(/^S1,dns-ttl-trap,"a,""b""",/);
-  });
-
-  it('guards typed team labels a spreadsheet would run as formulas, and writes our ids and numbers as they are', () => {
-    const record = incidentRecord(scenario, playedSession(), asSessionId('S1'));
-    const teams = [
-      '=HYPERLINK("http://evil.example")',
-      '+1+1',
-      '-2+3',
-      '@SUM(A1)',
-      ' \t=cmd()',
-      '-5',
-      '+4.5',
-      'a-team',
-      'blue',
-    ];
-    const csv = metricsCsv([
-      { ...record, sessionId: '-Ab_9' },
-      ...teams.map((team, i) => ({ ...record, sessionId: `_x${i}`, team })),
-    ]);
-    const rows = csv.trimEnd().split('\r\n').slice(1);
-    expect(rows[0]).toMatch(/^-Ab_9,dns-ttl-trap,blue \| team,checkout dns,success,\d{4}-\d\d-\d\dT[\d:.]+Z,/);
-    expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[0])).toEqual(teams.map((_, i) => `_x${i}`));
-    expect(rows.slice(1).map((row) => row.split(',dns-ttl-trap,')[1]?.split(',checkout dns,')[0])).toEqual([
-      `"'=HYPERLINK(""http://evil.example"")"`,
-      "'+1+1",
-      "'-2+3",
-      "'@SUM(A1)",
-      "' \t=cmd()",
-      '-5',
-      '+4.5',
-      'a-team',
-      'blue',
-    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { IncidentRecord, RealIncident, RunAnnotation } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation } from '@chaos-quest/engine';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
   assertContentHash,
@@ -19,7 +19,6 @@ import {
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
-  type ReadOnlyLink,
   type Seat,
   type SessionRow,
   type Snapshot,

@@ -1,5 +1,4 @@
-import type { RunAnnotation } from '@chaos-quest/engine';
-import type { ReadOnlyLink } from './store.ts';
+import type { ReadOnlyLink, RunAnnotation } from '@chaos-quest/engine';
 
 /** A run annotation as its table holds it (SQLite keeps the flag as 0/1, PostgreSQL as a boolean). */
 export interface AnnotationDbRow {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { IncidentRecord, RealIncident, RunAnnotation } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation } from '@chaos-quest/engine';
 import { GroupCommit } from './group-commit.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
@@ -28,7 +28,6 @@ import {
   type LogEntry,
   type Seat,
   type SessionRow,
-  type ReadOnlyLink,
   type Snapshot,
   type Store,
   type StoreHealth,

@@ -1,4 +1,4 @@
-import type { IncidentRecord, LoggedCommand, RealIncident, RunAnnotation } from '@chaos-quest/engine';
+import type { IncidentRecord, LoggedCommand, ReadOnlyLink, RealIncident, RunAnnotation } from '@chaos-quest/engine';
 
 /**
  * Where sessions live. SQLite is the embedded default; a PostgreSQL store implements the same
@@ -77,18 +77,6 @@ export class JoinCodeTakenError extends Error {
 }
 
 /**
- * A read-only link to one session's debrief. The link carries a bearer token; the store keeps only
- * the token's hash, so a leaked database opens no debrief.
- */
-export interface ReadOnlyLink {
-  id: string;
-  sessionId: string;
-  createdAt: number;
-  /** When it was revoked; null while it opens the debrief. */
-  revokedAt: number | null;
-}
-
-/**
  * Whether the store can take writes: `failing` once closed, or while its last write failed because
  * the store could not write (I/O, a lock held elsewhere, a full disk); a refused write is no failure.
  */
@@ -156,7 +144,7 @@ export interface Store {
   /** Every session's annotation, in no promised order. */
   listRunAnnotations(): Promise<RunAnnotation[]>;
 
-  /** Stores a new read-only link with its token's hash. Rejects for an unknown session or a hash in use. */
+  /** Stores a new read-only link with its token's hash (never the token: a leaked database opens no debrief). Rejects for an unknown session or a hash in use. */
   addReadOnlyLink(link: Omit<ReadOnlyLink, 'revokedAt'>, tokenHash: string): Promise<void>;
   /** The link a token hash opens, or null (unknown or revoked). */
   findReadOnlyLink(tokenHash: string): Promise<ReadOnlyLink | null>;

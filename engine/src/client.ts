@@ -7,7 +7,8 @@
 export { clockLabel } from './session/phase.ts';
 export { foldPatch } from './protocol/patch.ts';
 export { matches, span } from './metrics/metrics.ts';
-export { compareMetrics } from './metrics/compare.ts';
+export { compareMetrics, NO_TEAM } from './metrics/compare.ts';
+export { practiceDurations } from './metrics/figures.ts';
 export { ANNOTATION_LIMITS } from './metrics/annotation.ts';
 export { trendsOf } from './metrics/trends.ts';
 export { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from './metrics/definitions.ts';

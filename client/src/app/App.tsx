@@ -12,6 +12,9 @@ const FacilitatorSeat = lazy(() =>
 );
 const BigScreen = lazy(() => import('../screen/BigScreen.tsx').then((m) => ({ default: m.BigScreen })));
 const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m) => ({ default: m.MetricsScreen })));
+const ReadOnlyDebrief = lazy(() =>
+  import('../shared-debrief/ReadOnlyDebrief.tsx').then((m) => ({ default: m.ReadOnlyDebrief })),
+);
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -25,6 +28,8 @@ function Screen({ route }: { route: Route }) {
       return <BigScreen joinCode={route.joinCode} />;
     case 'metrics':
       return <MetricsScreen />;
+    case 'debrief':
+      return <ReadOnlyDebrief token={route.token} />;
     case 'not-found':
       return (
         <main className="page narrow">

@@ -9,6 +9,7 @@ describe('routes', () => {
     { name: 'play', sessionId: 'abc' },
     { name: 'screen', joinCode: 'K7QF' },
     { name: 'metrics' },
+    { name: 'debrief', token: 'Zk3_9-abcDEF' },
   ])('round-trips %j', (route) => {
     expect(parseRoute(formatRoute(route))).toEqual(route);
   });

@@ -1,7 +1,9 @@
 /**
  * The app's places, kept in the URL's hash so the server needs no routing of its own and a reload
  * returns to the same screen. Seat tokens are never part of a route: a seat route names only the
- * session, and the token is looked up in this browser's storage.
+ * session, and the token is looked up in this browser's storage. The one token a route carries is a
+ * read-only link's, which is made to be shared and opens only a closed debrief: after the `#`, it
+ * never reaches a server's logs or a Referer.
  */
 export type Route =
   | { name: 'home'; joinCode: string | null }
@@ -9,6 +11,7 @@ export type Route =
   | { name: 'play'; sessionId: string }
   | { name: 'screen'; joinCode: string }
   | { name: 'metrics' }
+  | { name: 'debrief'; token: string }
   | { name: 'not-found'; path: string };
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
@@ -35,6 +38,7 @@ export function parseRoute(hash: string): Route {
     if (head === 'facilitate' && value) return { name: 'facilitate', sessionId: value };
     if (head === 'play' && value) return { name: 'play', sessionId: value };
     if (head === 'screen' && value) return { name: 'screen', joinCode: value };
+    if (head === 'debrief' && value) return { name: 'debrief', token: value };
   }
   return { name: 'not-found', path };
 }
@@ -52,6 +56,8 @@ export function formatRoute(route: Route): string {
       return `#/screen/${encodeURIComponent(route.joinCode)}`;
     case 'metrics':
       return '#/metrics';
+    case 'debrief':
+      return `#/debrief/${encodeURIComponent(route.token)}`;
     case 'not-found':
       return `#/${route.path}`;
     default:

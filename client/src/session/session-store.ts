@@ -13,9 +13,9 @@ import { EMPTY_SYNC, receiveMe, receivePatch, receiveView, type ViewSync, type V
 /**
  * `connecting` before the first connect; `online`; `reconnecting` after a drop (socket.io retries by
  * itself); `rejected` when the server refused the seat (it will not retry); `closed` when the server
- * ended the connection.
+ * ended the connection; `read-only` for a closed debrief opened through a read-only link (no socket).
  */
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'rejected' | 'closed';
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'rejected' | 'closed' | 'read-only';
 
 /** What the client holds about its connection to one session (not the engine's SessionState). */
 export interface ConnectionState {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
   createSession,
-  incidentRecord,
   parseScenario,
   step,
   asPlayerId,

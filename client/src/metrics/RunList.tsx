@@ -21,7 +21,7 @@ const COLUMNS = ['Date', 'Scenario', 'Team', 'Outcome', 'Reaction', 'Detect', 'R
 
 function Figures({ annotation }: { annotation: RunAnnotation | undefined }) {
   return (
-    <td className={annotation?.excluded ? 'left-out' : undefined}>
+    <td className={annotation?.excluded ? 'left-out' : undefined} data-label="In the figures">
       {annotation?.excluded ? `Left out: ${annotation.reason ?? ''}` : 'Counted'}
       {annotation?.note ? <small className="run-note">Note: {annotation.note}</small> : null}
     </td>
@@ -58,15 +58,15 @@ export function RunList({ records, annotations, onAnnotated }: Props) {
           return (
             <Fragment key={r.sessionId}>
               <tr className={annotation?.excluded ? 'excluded-run' : undefined}>
-                <td>{r.startedAt ? formatDate(r.startedAt) : '–'}</td>
-                <td>{r.scenario.title}</td>
-                <td>{r.team ?? '–'}</td>
-                <td>{r.outcome ?? 'unfinished'}</td>
-                <td>{formatValue(d.reaction, 'game-minutes')}</td>
-                <td>{formatValue(d.mttd, 'game-minutes')}</td>
-                <td>{formatValue(d.mttr, 'game-minutes')}</td>
+                <td data-label="Date">{r.startedAt ? formatDate(r.startedAt) : '–'}</td>
+                <td data-label="Scenario">{r.scenario.title}</td>
+                <td data-label="Team">{r.team ?? '–'}</td>
+                <td data-label="Outcome">{r.outcome ?? 'unfinished'}</td>
+                <td data-label="Reaction">{formatValue(d.reaction, 'game-minutes')}</td>
+                <td data-label="Detect">{formatValue(d.mttd, 'game-minutes')}</td>
+                <td data-label="Resolve">{formatValue(d.mttr, 'game-minutes')}</td>
                 <Figures annotation={annotation} />
-                <td className="run-actions">
+                <td className="run-actions" data-label="Debrief">
                   {facilitates(r.sessionId) ? (
                     <a className="button small" href={formatRoute({ name: 'facilitate', sessionId: r.sessionId })}>
                       Open

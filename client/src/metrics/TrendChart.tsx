@@ -9,6 +9,14 @@ import { formatValue } from './format-figure.ts';
 const TEAM_COLORS = ['#1f4fd1', '#b54708', '#067647', '#7a2e98', '#c11574', '#0e7090'];
 const BASELINE = '#667085';
 const HEIGHT = 200;
+const DAY_S = 86_400;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 3": an axis label that fits one line (the year is in each run's row and tooltip). Pure. */
+const shortDate = (seconds: number): string => {
+  const d = new Date(seconds * 1000);
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
+};
 
 /** A figure in minutes for the chart's axis: game minutes as they are, wall ms as real minutes. Pure. */
 const minutes = (value: number | null, unit: ScenarioTrend['unit']): number | null =>
@@ -58,13 +66,10 @@ export function TrendChart({ trend }: { trend: ScenarioTrend }) {
     const unit = trend.unit === 'game-minutes' ? 'game min' : 'real min';
     const series: uPlot.Series[] = [
       { label: 'Game day', value: (_u, v) => (v === null ? '–' : formatDate(v * 1000)) },
-      ...trend.teams.map((t, i) => ({
-        label: t.team,
-        stroke: TEAM_COLORS[i % TEAM_COLORS.length] as string,
-        width: 2,
-        spanGaps: true,
-        points: { show: true, size: 7 },
-      })),
+      ...trend.teams.map((t, i) => {
+        const color = TEAM_COLORS[i % TEAM_COLORS.length] as string;
+        return { label: t.team, stroke: color, width: 2, spanGaps: true, points: { show: true, size: 9, fill: color } };
+      }),
       { label: 'Baseline (median)', stroke: BASELINE, dash: [6, 4], width: 1.5, points: { show: false } },
     ];
     const plot = new uPlot(
@@ -72,9 +77,16 @@ export function TrendChart({ trend }: { trend: ScenarioTrend }) {
         width: Math.max(240, element.clientWidth),
         height: HEIGHT,
         series,
+        legend: { live: false },
         cursor: { drag: { x: false, y: false } },
         axes: [
-          { font: '12px system-ui', size: 34 },
+          {
+            font: '12px system-ui',
+            size: 34,
+            // Whole days, labelled once each: game days are days apart, never hours.
+            incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 30 * DAY_S, 91 * DAY_S, 182 * DAY_S, 365 * DAY_S],
+            values: (_u, splits) => splits.map(shortDate),
+          },
           { font: '12px system-ui', size: 48, label: unit, labelFont: '12px system-ui', labelSize: 16 },
         ],
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },

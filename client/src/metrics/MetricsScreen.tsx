@@ -13,10 +13,10 @@ import { FigureLegend } from './FigureLegend.tsx';
 import { FigureTable } from './FigureTable.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
-import { LazyTrends } from './LazyTrends.tsx';
 import { MetricsFilters, type Filters } from './MetricsFilters.tsx';
 import { MtbfTable } from './MtbfTable.tsx';
 import { RunList } from './RunList.tsx';
+import Trends from './Trends.tsx';
 import './metrics.css';
 
 type Loaded =
@@ -124,7 +124,7 @@ export function MetricsScreen() {
         <AwarenessTable comparison={comparison} />
       </Panel>
       <Panel title="Trends per team, per scenario" icon="chart">
-        <LazyTrends records={records} filter={filter} annotations={annotations} />
+        <Trends records={records} filter={filter} annotations={annotations} />
       </Panel>
       <Panel title="Practice runs" icon="list">
         <RunList records={chosen} annotations={bySession} onAnnotated={annotated} />

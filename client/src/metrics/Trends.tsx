@@ -16,7 +16,8 @@ const CHOICES = [...FIGURE_IDS].sort(
 
 /**
  * Trends per team per scenario across game days, each scenario against its own baseline (the
- * median of its runs), so a team compares itself with the same quest. Loaded on demand with uPlot.
+ * median of its runs), so a team compares itself with the same quest. Drawn with uPlot, which loads
+ * with the metrics page (itself loaded on demand), never with the player's screen.
  */
 export default function Trends({ records, filter, annotations }: Props) {
   const [figure, setFigure] = useState<FigureId>('reaction');

@@ -287,7 +287,9 @@ describe('a game day in the browser', () => {
     const figures = f.getByRole('region', { name: 'Practice and real figures (scrolls)' });
     expect(await figures.getByRole('row', { name: /^MTTR/ }).textContent()).toMatch(/game clock\d of 6.*3 of 4/);
     const awareness = f.getByRole('region', { name: 'Who noticed first (scrolls)' });
-    expect(await awareness.getByRole('row', { name: /^Customers/ }).textContent()).toMatch(/0 of 6 ?25% ?1 of 4$/);
+    expect(await awareness.getByRole('row', { name: /^Customers/ }).textContent()).toMatch(
+      /0 of 6 ?25% ?1 of 4 ?0% ?0 of 1 ?– ?0 of 0$/,
+    );
     const mtbf = f.getByRole('region', { name: 'Mean time between failures (scrolls)' });
     await expect.poll(() => mtbf.getByRole('row', { name: /^checkout 2 / }).count()).toBe(1);
     expect(await mtbf.getByRole('row', { name: /^api / }).count()).toBe(0);

@@ -45,7 +45,7 @@ export function summary(ctx: DraftContext): string {
   if (!started && record.startedAt === null) return '_The session has not started yet._';
   const lines: string[] = [];
   lines.push(
-    `${record.team === null ? 'The team' : `Team ${escapeMarkdown(record.team)}`} played a practice incident: ${scenario.fault.summary}. ` +
+    `${record.team === null ? 'The team' : `Team ${escapeMarkdown(record.team)}`} played a practice incident. What was wrong: ${scenario.fault.summary.replace(/\.?\s*$/, '.')} ` +
       (started
         ? `The fault began at ${at(started.game)} on the game clock${started.game < 0 ? ', before play began' : ''}.`
         : 'Play stopped before the fault began.'),

@@ -3,7 +3,7 @@ import type { ActionItem, ActionPriority } from '@chaos-quest/engine';
 import { ACTION_PRIORITIES } from '@chaos-quest/engine/client';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
-import { BlamelessHint } from './BlamelessHint.tsx';
+import { BlamelessHint, TypingAdvice } from './BlamelessHint.tsx';
 
 /** Follow-ups anyone at the table can add: what to fix in the process, who owns it, and how soon. */
 export function ActionItems({
@@ -92,9 +92,7 @@ export function ActionItems({
           <button type="submit" className="button primary" disabled={busy || text.trim() === ''}>
             Add
           </button>
-          <div className="note-hint" aria-live="polite">
-            <BlamelessHint text={text} people={people} />
-          </div>
+          <TypingAdvice text={text} people={people} />
         </form>
       ) : null}
       <FieldError message={error} />

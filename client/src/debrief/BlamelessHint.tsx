@@ -31,3 +31,12 @@ export function BlamelessFindings({ findings }: { findings: readonly BlamelessFi
 export function BlamelessHint({ text, people }: { text: string; people: readonly string[] }) {
   return <BlamelessFindings findings={useBlamelessFindings(text, people)} />;
 }
+
+/** The check over text being typed in a form, announced politely as it changes, on a row of its own. */
+export function TypingAdvice({ text, people }: { text: string; people: readonly string[] }) {
+  return (
+    <div className="note-hint" aria-live="polite">
+      <BlamelessHint text={text} people={people} />
+    </div>
+  );
+}

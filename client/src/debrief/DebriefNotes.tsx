@@ -3,7 +3,7 @@ import type { DebriefNote, DebriefNoteKind } from '@chaos-quest/engine';
 import { DEBRIEF_NOTE_KINDS, DEBRIEF_NOTE_LABELS } from '@chaos-quest/engine/client';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
-import { BlamelessHint } from './BlamelessHint.tsx';
+import { BlamelessHint, TypingAdvice } from './BlamelessHint.tsx';
 
 const PLACEHOLDER: Record<DebriefNoteKind, string> = {
   'went-well': 'e.g. The page reached the right person within a minute',
@@ -84,9 +84,7 @@ export function DebriefNotes({
           <button type="submit" className="button primary" disabled={busy || text.trim() === ''}>
             Add note
           </button>
-          <div className="note-hint" aria-live="polite">
-            <BlamelessHint text={text} people={people} />
-          </div>
+          <TypingAdvice text={text} people={people} />
         </form>
       ) : null}
       <FieldError message={error} />

@@ -5,6 +5,10 @@
  * come from `@chaos-quest/engine` with `import type`, which costs the bundle nothing.
  */
 export { clockLabel } from './session/phase.ts';
+export { formatGameMinutes, formatWallDuration, gameTime, spansDays } from './time/format.ts';
+export { runTimes, type RunTime } from './time/run-times.ts';
+export { ACTION_PRIORITIES, DEBRIEF_NOTE_KINDS, DEBRIEF_NOTE_LABELS } from './session/state.ts';
+export { blamelessFindings, type BlamelessFinding } from './postmortem/blameless.ts';
 export { foldPatch } from './protocol/patch.ts';
 export { matches, span } from './metrics/metrics.ts';
 export { compareMetrics, NO_TEAM } from './metrics/compare.ts';

@@ -47,3 +47,10 @@ export {
   type DetectorParams,
 } from './telemetry/baseline-detector.ts';
 export { detectionStory, type DetectionStory } from './telemetry/detection-story.ts';
+export { postmortemDraft, POSTMORTEM_SECTIONS } from './postmortem/draft.ts';
+export { escapeMarkdown } from './postmortem/escape-markdown.ts';
+export { blamelessFindings, type BlamelessFinding } from './postmortem/blameless.ts';
+export { BLAMELESS_RULES, type BlamelessRule } from './postmortem/blameless-rules.ts';
+export { debriefPrompts } from './session/debrief-prompts.ts';
+export { formatGameMinutes, formatWallDuration, gameTime, gameTimeFormat, spansDays } from './time/format.ts';
+export { runTimes, type RunTime } from './time/run-times.ts';

@@ -241,7 +241,7 @@ describe('a game day in the browser', () => {
     const f = facilitator.page;
     await mallory.page.getByLabel('New action item').fill('Verify TTL steps against the production zone');
     await mallory.page.getByLabel('Owner (optional)').fill('Network');
-    await mallory.page.getByRole('button', { name: 'Add' }).click();
+    await mallory.page.getByRole('button', { name: 'Add', exact: true }).click();
     await f.locator('.action-items').getByText('Verify TTL steps against the production zone').waitFor();
     await expect
       .poll(() => f.locator('pre.markdown').textContent())

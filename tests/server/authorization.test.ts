@@ -34,6 +34,7 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'choice.apply', choiceId: 'look' },
     { type: 'timeline.post', text: 'Note' },
     { type: 'action-item.add', text: 'Fix it' },
+    { type: 'debrief.note', kind: 'hard', text: 'Hard' },
   ];
   return Object.fromEntries(list.map((p) => [p.type, p]));
 }

@@ -45,7 +45,7 @@ export interface IncidentRecord {
   decisions: Pick<Decision, 'scene' | 'choice' | 'label' | 'outcome' | 'at'>[];
   rolls: Pick<RollRecord, 'label' | 'dice' | 'natural' | 'total' | 'target' | 'success' | 'physical' | 'at'>[];
   falseAlarms: Stamp[];
-  actionItems: Pick<ActionItem, 'text' | 'owner'>[];
+  actionItems: Pick<ActionItem, 'text' | 'owner' | 'priority'>[];
   startedAt: number | null;
   endedAt: number | null;
   /** Absent in records stored before it existed; null when nothing was revealed. */
@@ -102,7 +102,11 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
       at,
     })),
     falseAlarms: falseAlarms(scenario, state),
-    actionItems: state.actionItems.map(({ text, owner }) => ({ text, owner })),
+    actionItems: state.actionItems.map(({ text, owner, priority }) => ({
+      text,
+      owner,
+      ...(priority ? { priority } : {}),
+    })),
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     firstSignal: firstSignal(state),

@@ -60,7 +60,21 @@ const roll = z.looseObject({
   physical: z.boolean(),
   at: stamp,
 });
-const actionItem = z.looseObject({ id: text(), text: text(), owner: z.nullable(text()), by: text(), at: stamp });
+const actionItem = z.looseObject({
+  id: text(),
+  text: text(),
+  owner: z.nullable(text()),
+  priority: z.optional(z.enum(['high', 'medium', 'low'])),
+  by: text(),
+  at: stamp,
+});
+const debriefNote = z.looseObject({
+  id: text(),
+  kind: z.enum(['went-well', 'hard', 'lucky']),
+  text: text(),
+  by: text(),
+  at: stamp,
+});
 const coachNote = z.looseObject({ seq: seq(), playerId: text(), text: text(), at: stamp });
 const choice = z.looseObject({
   id: text(),
@@ -109,6 +123,7 @@ const publicFields = {
     }),
   ),
   actionItems: z.array(actionItem),
+  debriefNotes: z.array(debriefNote),
   map: z.looseObject({
     nodes: z.array(
       z.looseObject({

@@ -50,6 +50,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     rolls: [],
     rollCounts: {},
     actionItems: [],
+    debriefNotes: [],
     textUsed: 0,
     createdAt: options.createdAt,
     startedAt: null,

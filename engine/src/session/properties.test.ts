@@ -85,7 +85,12 @@ const commandArb: fc.Arbitrary<Payload> = fc.oneof(
     }),
   ),
   fc.record({ type: fc.constant('timeline.post'), text: word }),
-  fc.record({ type: fc.constant('action-item.add'), text: word }),
+  fc.record({
+    type: fc.constant('action-item.add'),
+    text: word,
+    priority: fc.option(fc.constantFrom('high', 'medium', 'low'), { nil: undefined }),
+  }),
+  fc.record({ type: fc.constant('debrief.note'), kind: fc.constantFrom('went-well', 'hard', 'lucky'), text: word }),
 ) as fc.Arbitrary<Payload>;
 
 /** A random game: usually players seated in random roles and the game started, then random commands. */
@@ -215,6 +220,7 @@ describe('engine properties', () => {
       decisions: (s) => s.decisions,
       rolls: (s) => s.rolls,
       actionItems: (s) => s.actionItems,
+      debriefNotes: (s) => s.debriefNotes,
       coaching: (s) => s.coaching,
     };
     fc.assert(

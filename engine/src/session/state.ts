@@ -14,7 +14,8 @@ import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/
 // 3: the machine owns pause (no `paused` flag; game.value 'paused', game.history) and records revealed
 // injects and the fault's onset in its context (issue 10).
 // 4: `monitoring`, the alerts the team gets (issue 11).
-export const STATE_VERSION = 4;
+// 5: `debriefNotes`, what went well, what was hard and where the team got lucky; an action item's `priority` (issue 12).
+export const STATE_VERSION = 5;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -89,7 +90,8 @@ export type TimelineKind =
   | 'player'
   | 'health'
   | 'narration'
-  | 'action-item';
+  | 'action-item'
+  | 'debrief-note';
 
 export interface TimelineEntry {
   seq: number;
@@ -174,10 +176,34 @@ export interface CoachNote {
   at: Stamp;
 }
 
+/** How soon an action item should be done, when the table said. */
+export const ACTION_PRIORITIES = ['high', 'medium', 'low'] as const;
+export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
+
 export interface ActionItem {
   id: string;
   text: string;
   owner: string | null;
+  /** Absent when the table did not say (and in sessions from before priorities existed). */
+  priority?: ActionPriority;
+  by: string;
+  at: Stamp;
+}
+
+/** The post-mortem's three reflections, each captured at the debrief from a seat's own screen. */
+export const DEBRIEF_NOTE_KINDS = ['went-well', 'hard', 'lucky'] as const;
+export type DebriefNoteKind = (typeof DEBRIEF_NOTE_KINDS)[number];
+/** How each reflection reads on the timeline and on the debrief screen. */
+export const DEBRIEF_NOTE_LABELS: Readonly<Record<DebriefNoteKind, string>> = {
+  'went-well': 'Went well',
+  hard: 'Was hard',
+  lucky: 'We got lucky',
+};
+
+export interface DebriefNote {
+  id: string;
+  kind: DebriefNoteKind;
+  text: string;
   by: string;
   at: Stamp;
 }
@@ -209,6 +235,7 @@ export interface SessionState {
   /** How many times each roll identity has been rolled: part of the dice seed. */
   rollCounts: Record<string, number>;
   actionItems: ActionItem[];
+  debriefNotes: DebriefNote[];
   /** Characters of typed text accepted so far, against SESSION_LIMITS.text. */
   textUsed: number;
   createdAt: number;

@@ -2,6 +2,7 @@ import { gameOf, type Game } from '../compile/game.ts';
 import type { PlayerId, RoleId } from '../protocol/ids.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { activeModifiers, availableChoices } from '../session/choices.ts';
+import { debriefPrompts } from '../session/debrief-prompts.ts';
 import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
 import type { Audience, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
@@ -75,7 +76,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
   const ending = context.outcome
     ? (() => {
         const e = context.ending ? game.endings.get(context.ending) : undefined;
-        const debrief = e?.debrief === undefined ? [] : Array.isArray(e.debrief) ? e.debrief : [e.debrief];
+        const debrief = debriefPrompts(scenario, context.ending, context.outcome);
         return {
           id: e?.id ?? null,
           title: e?.title ?? (e ? e.id : 'Ended by the facilitator'),
@@ -115,6 +116,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     rolls: newest(state.rolls, VIEW_WINDOWS.rolls),
     ending,
     actionItems: newest(state.actionItems, VIEW_WINDOWS.actionItems),
+    debriefNotes: newest(state.debriefNotes, VIEW_WINDOWS.debriefNotes),
     map: scenarioMap(game, state, seen.facilitator),
   };
 }

@@ -3,6 +3,7 @@ import type { Component, Dice, EscalationStep, Health, Outcome } from '../scenar
 import type {
   ActionItem,
   CoachNote,
+  DebriefNote,
   Decision,
   Declaration,
   MilestoneRecord,
@@ -86,6 +87,8 @@ export interface PublicView {
   rolls: RollRecord[];
   ending: { id: string | null; title: string; outcome: Outcome; narration: string | null; debrief: string[] } | null;
   actionItems: ActionItem[];
+  /** What went well, what was hard, where the team got lucky: written at the debrief, for the post-mortem. */
+  debriefNotes: DebriefNote[];
   /** The scenario map: for players only the visited part, for the facilitator all of it. */
   map: { nodes: MapNode[]; edges: MapEdge[] };
 }
@@ -162,6 +165,7 @@ export const ENTRY_LIST_FIELDS = [
   'decisions',
   'rolls',
   'actionItems',
+  'debriefNotes',
   'coaching',
 ] as const satisfies readonly (keyof FacilitatorView)[];
 
@@ -180,6 +184,7 @@ export const VIEW_WINDOWS: Readonly<Record<EntryListField, number>> = {
   decisions: 100,
   rolls: 100,
   actionItems: 100,
+  debriefNotes: 100,
   coaching: 50,
 };
 

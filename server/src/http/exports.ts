@@ -1,7 +1,6 @@
-import { incidentRecord, publishedRecord } from '@chaos-quest/engine';
+import { incidentRecord, postmortemDraft, publishedRecord } from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { logJsonl } from '../exports/log-jsonl.ts';
-import { postmortem } from '../exports/postmortem.ts';
 import type { LiveSession } from '../hub/live-session.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { sendError } from './api-error.ts';
@@ -48,7 +47,7 @@ export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
     const live = await session(request, reply);
     if (!live) return reply;
     return attachment(reply, `${live.id}.postmortem.md`, 'text/markdown; charset=utf-8').send(
-      postmortem(live.scenario, live.state, live.id),
+      postmortemDraft(live.scenario, live.state),
     );
   });
 }

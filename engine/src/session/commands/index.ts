@@ -13,6 +13,7 @@ import {
 } from './lifecycle.ts';
 import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
+import { debriefNote } from './debrief-notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
 import {
   coach,
@@ -59,6 +60,7 @@ export const COMMAND_DEFINITIONS = [
   choiceApply,
   timelinePost,
   actionItemAdd,
+  debriefNote,
   playerJoin,
   clockTick,
 ] as const;
@@ -98,4 +100,5 @@ export const COMMANDS: CommandTable = {
   'choice.apply': choiceApply,
   'timeline.post': timelinePost,
   'action-item.add': actionItemAdd,
+  'debrief.note': debriefNote,
 };

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { userText } from '../../protocol/command-fields.ts';
 import { LIVE, defineCommand } from '../command-definition.ts';
 import { append, note, now } from '../draft.ts';
 import { sceneOf } from '../phase.ts';
 import { sendingPlayer } from '../roles.ts';
+import { ACTION_PRIORITIES } from '../state.ts';
 
 /** What the table writes down: proposals, posts on the timeline, and the debrief's action items. */
 
@@ -34,7 +36,7 @@ export const timelinePost = defineCommand('timeline.post', {
 });
 
 export const actionItemAdd = defineCommand('action-item.add', {
-  payload: { text: userText(500), owner: userText(100).optional() },
+  payload: { text: userText(500), owner: userText(100).optional(), priority: z.enum(ACTION_PRIORITIES).optional() },
   senders: 'either',
   phases: [...LIVE, 'debrief'],
   handle: (draft, command) => {
@@ -42,6 +44,7 @@ export const actionItemAdd = defineCommand('action-item.add', {
       id: `a${draft.entry.seq}`,
       text: command.text,
       owner: command.owner ?? null,
+      ...(command.priority ? { priority: command.priority } : {}),
       by: draft.by,
       at: now(draft),
     });

@@ -21,3 +21,18 @@ export function escapeMarkdown(text: string): string {
     .trim()
     .replace(ASCII_PUNCTUATION, '\\$&');
 }
+
+/** One Markdown table cell of the author's text: pipes escaped and line breaks folded, so it cannot break the table. */
+export function cell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}
+
+/** A Markdown table from a header row and rows of already-formatted cells. */
+export function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,4 +1,4 @@
-import type { MilestoneRecord } from '@chaos-quest/engine';
+import type { MilestoneRecord } from '../session/state.ts';
 
 export interface RunTime {
   key: 'ttd' | 'tta' | 'ttm' | 'ttr';
@@ -16,7 +16,8 @@ const RUN_TIMES = [
 
 /**
  * This run's time to detect, acknowledge, mitigate and resolve, on both clocks, from the
- * milestones a view carries (the same anchors as the engine's metrics). Pure.
+ * milestones a view or a record carries (the same anchors as the engine's metrics): the debrief's cards
+ * and the post-mortem draft both read it. Pure.
  */
 export function runTimes(milestones: Readonly<Record<string, MilestoneRecord>>): RunTime[] {
   return RUN_TIMES.map(({ key, label, from, to }) => {

@@ -44,3 +44,6 @@ export {
   type DetectorParams,
 } from './telemetry/baseline-detector.ts';
 export { detectionStory, type DetectionStory } from './telemetry/detection-story.ts';
+export * from './scenario/tests-schema.ts';
+export { runScenarioTest, describeStep, mismatch, type TestFailure, type TestResult } from './playtest/run-test.ts';
+export { readScenarioTests, isTestsFile, type LocatedTest, type ReadTests } from './playtest/read-tests.ts';

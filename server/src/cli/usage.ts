@@ -7,6 +7,8 @@ Commands:
       Check scenario files; print every problem with file:line:col and a stable code.
   simulate <file> [--runs N] [--seed S] [--max-steps M] [--json]
       Play a scenario headlessly with seeded bots; print endings, scene coverage and timings.
+  test <files or directories...>
+      Run the scripted tests in each scenario (its \`tests:\` and NAME.tests.yaml beside it).
   serve [--port P] [--host H]
       Run the Chaos Quest server.
   detect <file.csv> [--json]
@@ -43,3 +45,24 @@ export const SERVE_USAGE = `Usage: chaos-quest serve [--port P] [--host H]
 Runs the server. PORT, HOST, CQ_DATA_DIR, CQ_SCENARIOS_DIR, CQ_PUBLIC_URL, CQ_ALLOWED_ORIGINS,
 CQ_ADMIN_KEY and CQ_TRUST_PROXY configure it (see the README, "Running it safely"); --port and
 --host win over the environment.`;
+
+export const TEST_USAGE = `Usage: chaos-quest test <files or directories...>
+
+Plays each scenario's scripted tests (its \`tests:\` key, and the \`tests:\` of NAME.tests.yaml beside
+NAME.yaml) through the engine and checks the ending, milestones, flags and scene each expects.
+A failure prints the file:line of the step where the test went wrong. Exits 1 when any test fails
+or a file has errors, 0 otherwise.
+
+A test:
+  tests:
+    - name: rollback works
+      seed: t1                       # optional; dice without a roll are thrown from it
+      seats: [ic, sre]               # optional; every role by default
+      steps:
+        - choose: look               # apply a choice (by: ROLE to apply it as that role's player)
+        - choose: rollback
+          roll: 15                   # the die's natural result, as if rolled at the table
+        - advance: 10                # game minutes
+        - reveal: page               # also: ack/declare (with by: ROLE), mark, goto, set, clear
+        - expect: { scene: dashboards, flags: { rolled_back: true } }
+      expect: { ending: recovered, outcome: success, milestones: [detected, resolved] }`;

@@ -9,6 +9,8 @@ Commands:
       Play a scenario headlessly with seeded bots; print endings, scene coverage and timings.
   test <files or directories...>
       Run the scripted tests in each scenario (its \`tests:\` and NAME.tests.yaml beside it).
+  graph <file> [--format mermaid|dot]
+      Draw the scenario's scenes, choices, conditions and endings.
   serve [--port P] [--host H]
       Run the Chaos Quest server.
   detect <file.csv> [--json]
@@ -66,3 +68,11 @@ A test:
         - reveal: page               # also: ack/declare (with by: ROLE), mark, goto, set, clear
         - expect: { scene: dashboards, flags: { rolled_back: true } }
       expect: { ending: recovered, outcome: success, milestones: [detected, resolved] }`;
+
+export const GRAPH_USAGE = `Usage: chaos-quest graph <file> [--format mermaid|dot]
+
+Prints the scenario as a graph: scenes (the start in bold), each choice's way out (a check's success
+and failure apart, with the choice's \`when\`), endings by outcome, and the endings a \`when\` reaches
+from any scene. Mermaid by default (paste it in Markdown); dot for Graphviz (\`| dot -Tsvg\`).
+
+  --format F   mermaid (default) or dot`;

@@ -48,3 +48,4 @@ export * from './scenario/tests-schema.ts';
 export { runScenarioTest, describeStep, mismatch, type TestFailure, type TestResult } from './playtest/run-test.ts';
 export { readScenarioTests, isTestsFile, type LocatedTest, type ReadTests } from './playtest/read-tests.ts';
 export { scenarioGraph, conditionLabel, GRAPH_FORMATS, type GraphFormat } from './playtest/graph.ts';
+export { diagnosticsReference } from './scenario/codes-reference.ts';

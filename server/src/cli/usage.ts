@@ -5,8 +5,8 @@ export const USAGE = `Usage: chaos-quest <command> [options]
 Commands:
   validate <files or directories...> [--json]
       Check scenario files; print every problem with file:line:col and a stable code.
-  simulate <file> [--runs N] [--seed S] [--max-steps M] [--json]
-      Play a scenario headlessly with seeded bots; print endings, scene coverage and timings.
+  simulate <file> [--runs N] [--seed S] [--max-steps M] [--policy P] [--seats R,…] [--json]
+      Play a scenario headlessly with seeded bots; print endings, coverage, check odds and timings.
   test <files or directories...>
       Run the scripted tests in each scenario (its \`tests:\` and NAME.tests.yaml beside it).
   graph <file> [--format mermaid|dot]
@@ -29,17 +29,23 @@ A directory stands for its *.yaml files. Exits 1 if any file has an error, 0 oth
 
   --json   print one JSON object: { files: [{ file, valid, diagnostics }], errors, warnings }`;
 
-export const SIMULATE_USAGE = `Usage: chaos-quest simulate <file> [--runs N] [--seed S] [--max-steps M] [--json]
+export const SIMULATE_USAGE = `Usage: chaos-quest simulate <file> [--runs N] [--seed S] [--max-steps M] [--policy P] [--seats R,…] [--json]
 
 Plays the scenario N times with seeded bots that take legal commands (mostly the facilitator
 applying choices, sometimes advancing the clock, revealing injects, declaring the incident or
 acknowledging pages) until an ending or M steps. Prints the ending and outcome distribution, how
 often each scene was visited (unvisited scenes are called out as untested), time to detect and
-resolve on the game clock, and the runs that got stuck. The same seed gives the same output.
+resolve on the game clock, and the runs that got stuck. Then coverage: each choice taken, each inject
+revealed, each check's exact odds beside the rate the bots rolled, self-loops per visit, scenes where
+every choice was closed (a dead end, even when the clock moved the table on), endings never reached
+and stuck runs by scene. The same seed gives the same output.
 
   --runs N        playthroughs (default 100)
   --seed S        seed; run i plays with seed "S:i" (default "chaos-quest")
   --max-steps M   bot moves before a run counts as stuck (default 500)
+  --policy P      random (default), cautious (leans to plain choices and good odds) or reckless
+                  (leans to long-shot checks)
+  --seats R,…     roles with a bot seated (default every role; "" for none)
   --json          print one JSON object instead of the text report`;
 
 export const SERVE_USAGE = `Usage: chaos-quest serve [--port P] [--host H]

@@ -15,7 +15,8 @@ export { createSession, type SessionOptions } from './session/create.ts';
 export { step, authorize } from './session/step.ts';
 export { replay } from './session/replay.ts';
 export { phaseOf, sceneOf, clockLabel } from './session/phase.ts';
-export { availableChoices } from './session/choices.ts';
+export { activeModifiers, availableChoices } from './session/choices.ts';
+export { distribution, formatOdds, successOdds } from './dice/odds.ts';
 export { sha256, stableStringify, stateHash } from './session/hash.ts';
 export * from './views/view.ts';
 export { audienceOf, meFor, meInputs, projectionFor, timelinePage, viewFor } from './views/view-for.ts';
@@ -54,3 +55,8 @@ export { BLAMELESS_RULES, type BlamelessRule } from './postmortem/blameless-rule
 export { debriefPrompts } from './session/debrief-prompts.ts';
 export { formatGameMinutes, formatWallDuration, gameTime, gameTimeFormat, spansDays } from './time/format.ts';
 export { runTimes, type RunTime } from './time/run-times.ts';
+export * from './scenario/tests-schema.ts';
+export { runScenarioTest, describeStep, mismatch, type TestFailure, type TestResult } from './playtest/run-test.ts';
+export { readScenarioTests, isTestsFile, type LocatedTest, type ReadTests } from './playtest/read-tests.ts';
+export { scenarioGraph, conditionLabel, GRAPH_FORMATS, type GraphFormat } from './playtest/graph.ts';
+export { diagnosticsReference } from './scenario/codes-reference.ts';

@@ -11,14 +11,14 @@ export interface ShippedScenario {
   diagnostics: Diagnostic[];
 }
 
-/** Every `scenarios/*.yaml`, parsed by the real parser, in file-name order. */
+/** Every `scenarios/*.yaml`, parsed by the real parser with every check `validate` runs, in file-name order. */
 export function loadLibrary(): ShippedScenario[] {
   return readdirSync(SCENARIO_DIR)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((file) => {
       const text = readFileSync(new URL(file, SCENARIO_DIR), 'utf8');
-      const { scenario, diagnostics } = parseScenario(text, `scenarios/${file}`);
+      const { scenario, diagnostics } = parseScenario(text, `scenarios/${file}`, { deep: true });
       return { file, text, scenario, diagnostics };
     });
 }

@@ -54,6 +54,34 @@ export const CODES = {
   },
   CQ2020: { severity: 'error', summary: 'An alert rule needs exactly one of `above` or `below`.' },
   CQ2021: { severity: 'error', summary: 'A metric or alert id is used twice.' },
+  CQ2022: {
+    severity: 'warning',
+    summary: 'An ending no state the table can reach leads to (conditions read, not only gotos).',
+  },
+  CQ2023: {
+    severity: 'error',
+    summary: "An ending's `when` already holds when play starts, so the game ends at once.",
+  },
+  CQ2024: {
+    severity: 'warning',
+    summary: 'A scene where the table can get stuck: every choice is closed and time alone opens none.',
+  },
+  CQ2025: { severity: 'warning', summary: 'A choice that can never open in any state the table can reach.' },
+  CQ2026: { severity: 'warning', summary: 'A `when` condition that never holds where it is read.' },
+  CQ2027: {
+    severity: 'warning',
+    summary: 'A check that can never succeed, or never fail (exact odds in the message).',
+  },
+  CQ2028: {
+    severity: 'warning',
+    summary: 'A `goto` that is never taken: both branches of its check go elsewhere, or its branch cannot happen.',
+  },
+  CQ2029: { severity: 'warning', summary: 'A flag declared but never set by any choice or outcome.' },
+  CQ2030: { severity: 'warning', summary: 'A flag declared but never read by any condition.' },
+  CQ2031: {
+    severity: 'warning',
+    summary: "A scene's timed inject that a choice skips by moving the clock past it as the party leaves.",
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -19,3 +19,13 @@ export function holds(condition: Condition, scope: ConditionScope): boolean {
   if ('role_present' in condition) return scope.rolesPresent.includes(condition.role_present);
   return condition satisfies never;
 }
+
+/** Whether a check's modifier applies: its role is seated (a `role:` modifier) and its `when` holds. Pure. */
+export function modifierApplies(
+  modifier: { role?: string | undefined; when?: Condition | undefined },
+  scope: ConditionScope,
+): boolean {
+  return (
+    (!modifier.role || scope.rolesPresent.includes(modifier.role)) && (!modifier.when || holds(modifier.when, scope))
+  );
+}

@@ -27,7 +27,7 @@ describe('broken fixtures', () => {
     const text = readFileSync(new URL(name, dir), 'utf8');
     const expected = expectations(text);
     expect(expected.length).toBeGreaterThan(0);
-    const { scenario, diagnostics } = parseScenario(text, name);
+    const { scenario, diagnostics } = parseScenario(text, name, { deep: true });
     expect(diagnostics.map(({ code, line, col, message }) => ({ code, line, col, message }))).toEqual(expected);
     expect(diagnostics.every((d) => d.file === name)).toBe(true);
     expect(scenario === null).toBe(diagnostics.some((d) => d.severity === 'error'));

@@ -1,6 +1,8 @@
 import { lintDependencies } from './lint-dependencies.ts';
 import { lintGraph } from './lint-graph.ts';
+import { lintFlags } from './lint-flags.ts';
 import { lintIds } from './lint-ids.ts';
+import { lintPlay, shadowedGotos } from './lint-play.ts';
 import { lintReferences } from './lint-references.ts';
 import { lintSecrets } from './lint-secrets.ts';
 import { lintTelemetry } from './lint-telemetry.ts';
@@ -8,11 +10,20 @@ import { lintTiming } from './lint-timing.ts';
 import type { Reporter } from './reporter.ts';
 import type { Scenario } from './schema.ts';
 
+export interface LintOptions {
+  /**
+   * Also explore the states the table can reach (CQ2022–CQ2028, CQ2031). It plays the compiled
+   * machine through up to thousands of states, which takes up to a second on a large scenario, so
+   * `validate` and `test` ask for it and a server loading its library does not.
+   */
+  deep?: boolean;
+}
+
 /**
  * The CQ2xxx checks of a scenario that matches the schema: ids, references, the story graph,
  * timing, secrets, the system diagram and telemetry. Each check reports all it finds. Pure.
  */
-export function lintScenario(scenario: Scenario, report: Reporter): void {
+export function lintScenario(scenario: Scenario, report: Reporter, options: LintOptions = {}): void {
   lintIds(scenario, report);
   lintReferences(scenario, report);
   lintGraph(scenario, report);
@@ -20,4 +31,10 @@ export function lintScenario(scenario: Scenario, report: Reporter): void {
   lintSecrets(scenario, report);
   lintDependencies(scenario, report);
   lintTelemetry(scenario, report);
+  shadowedGotos(scenario, report);
+  // A misspelt flag would also read as one never set; and exploring needs a machine, which a
+  // scenario with errors may not compile to. Both wait until the errors are fixed.
+  if (report.hasErrors()) return;
+  lintFlags(scenario, report);
+  if (options.deep) lintPlay(scenario, report);
 }

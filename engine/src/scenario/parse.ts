@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
 import { checkDepth, checkSize, deepMessage, MAX_SCENARIO_BYTES, tooLargeMessage } from './guard.ts';
-import { lintScenario } from './lint.ts';
+import { lintScenario, type LintOptions } from './lint.ts';
 import { Reporter } from './reporter.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { reportSchemaIssues, show } from './schema-issues.ts';
@@ -47,7 +47,7 @@ function checkFormat(data: unknown, report: Reporter): boolean {
 }
 
 /** Reads the YAML into plain data, or null when the file cannot be read safely (all reported). */
-function readYaml(text: string, report: Reporter): { data: unknown } | null {
+export function readYaml(text: string, report: Reporter): { data: unknown } | null {
   if (!checkSize(text, report) || !checkDepth(text, report)) return null;
   const lineCounter = new LineCounter();
   // Duplicate keys are found by the converter: yaml's `uniqueKeys` compares every key with every
@@ -69,9 +69,10 @@ function readYaml(text: string, report: Reporter): { data: unknown } | null {
  * Parses and checks a scenario file: YAML, schema, references and story logic, reporting every
  * problem rather than the first. Pure and total: never throws, whatever the text; hostile input
  * (huge, deeply nested, alias bombs, `__proto__` keys) gets a diagnostic and bounded work.
- * Checks of references and logic (CQ2xxx) run once the file matches the schema.
+ * Checks of references and logic (CQ2xxx) run once the file matches the schema; `deep` adds those that
+ * explore the states the table can reach.
  */
-export function parseScenario(text: string, fileName: string): ParseResult {
+export function parseScenario(text: string, fileName: string, options: LintOptions = {}): ParseResult {
   const report = new Reporter(fileName, text);
   const read = readYaml(text, report);
   if (read === null || !checkFormat(read.data, report)) return { scenario: null, diagnostics: report.finish() };
@@ -80,7 +81,7 @@ export function parseScenario(text: string, fileName: string): ParseResult {
     reportSchemaIssues(scenarioSchema, parsed.error.issues, read.data, report);
     return { scenario: null, diagnostics: report.finish() };
   }
-  lintScenario(parsed.data, report);
+  lintScenario(parsed.data, report, options);
   return { scenario: report.hasErrors() ? null : parsed.data, diagnostics: report.finish() };
 }
 

@@ -13,7 +13,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('chaos-quest validate', () => {
   it('exits 0 and says so for a valid scenario', async () => {
-    const { code, stdout } = await cli('validate', `${fixtures}/valid/dns-ttl-trap.yaml`);
+    const { code, stdout } = await cli('validate', 'scenarios/leaked-credentials.yaml');
     expect(code).toBe(0);
     expect(stdout).toBe('Checked 1 file: no problems.\n');
   });
@@ -27,6 +27,14 @@ describe('chaos-quest validate', () => {
         '  48 |       - { id: promote, label: Promote the replica, goto: failvoer }\n' +
         `     | ${' '.repeat(57)}^\n` +
         'Checked 1 file: 1 error, 0 warnings (1 file with errors).\n',
+    );
+  });
+
+  it('explores the story: the DESIGN example lets a choice jump over its page', async () => {
+    const { code, stdout } = await cli('validate', `${fixtures}/valid/dns-ttl-trap.yaml`);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "warning CQ2031 scenes[0].injects[0].at: the inject 'page' (minute 10) is skipped when the party takes 'look' at minute 5",
     );
   });
 
@@ -101,10 +109,10 @@ describe('chaos-quest', () => {
 
   it("resolves relative paths from the io's directory, not the process's", async () => {
     let stdout = '';
-    const code = await run(['validate', 'valid/dns-ttl-trap.yaml'], {
+    const code = await run(['validate', 'leaked-credentials.yaml'], {
       out: (t) => void (stdout += t),
       err: () => {},
-      cwd: join(repoRoot, fixtures),
+      cwd: join(repoRoot, 'scenarios'),
     });
     expect(code).toBe(0);
     expect(stdout).toBe('Checked 1 file: no problems.\n');

@@ -1,6 +1,6 @@
 import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
+import { isTestsFile, parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
 import { sha256Hex } from '../sha256.ts';
 import { publicDiagnostics } from './public-diagnostics.ts';
 import { readRegularFile } from './read-regular-file.ts';
@@ -108,7 +108,7 @@ export class ScenarioLibrary {
       this.log.warn({ scenariosDir: this.dir }, `No scenario folder at ${this.dir}`);
       return [];
     }
-    const files = names.filter((n) => ['.yaml', '.yml'].includes(extname(n))).sort();
+    const files = names.filter((n) => ['.yaml', '.yml'].includes(extname(n)) && !isTestsFile(n)).sort();
     const read = files.map((name) => this.readOne(name)).filter((e) => e !== null);
     const serving = new Map(this.entries.flatMap((e) => (e.scenario ? [[e.scenario.id, e.file] as const] : [])));
     return refuseDuplicateIds(read, serving).map((r) => entryOf(r.file, r.text, r.scenario, r.diagnostics));

@@ -17,3 +17,4 @@ export {
   viewMessageSchema,
 } from './protocol/server-messages.ts';
 export { SOCKET_EVENTS } from './protocol/socket-events.ts';
+export { baseName, namesakes } from './session/namesakes.ts';

@@ -20,6 +20,7 @@ export * from './views/view.ts';
 export { audienceOf, meFor, meInputs, projectionFor, timelinePage, viewFor } from './views/view-for.ts';
 export { SESSION_LIMITS, typedText } from './session/limits.ts';
 export { own } from './session/own.ts';
+export { baseName, distinctName, namesakes } from './session/namesakes.ts';
 export * from './incident/record.ts';
 export * from './metrics/metrics.ts';
 export { telemetryPoints, type MetricPoints, type TelemetryPoints } from './telemetry/points.ts';

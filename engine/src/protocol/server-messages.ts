@@ -69,7 +69,14 @@ const choice = z.looseObject({
   check: z.nullable(z.looseObject({ dice, target: z.number(), modifiers: z.array(modifier) })),
   votes: int(),
 });
-const player = z.looseObject({ id: text(), name: text(), role: z.nullable(text()), hand: z.boolean() });
+const player = z.looseObject({
+  id: text(),
+  name: text(),
+  role: z.nullable(text()),
+  hand: z.boolean(),
+  audience: z.boolean(),
+  ready: z.boolean(),
+});
 const milestone = z.looseObject({ game: z.number(), wall: z.number(), source: text() });
 
 const publicFields = {
@@ -79,13 +86,14 @@ const publicFields = {
     summary: text(),
     difficulty: text(),
     services: z.array(text()),
-    roles: z.array(z.looseObject({ id: text(), name: text() })),
+    roles: z.array(z.looseObject({ id: text(), name: text(), brief: text() })),
     components: z.array(z.looseObject({ id: text(), name: text() })),
     escalation: z.array(z.looseObject({ level: z.number(), who: text(), after: z.number() })),
     faultSummary: z.nullable(text()),
   }),
   team: z.nullable(text()),
   phase: z.enum(['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended']),
+  autoPaused: z.boolean(),
   clock: z.looseObject({ minutes: z.number(), label: text(), timebox: z.number(), pace: z.nullable(z.number()) }),
   scene: z.nullable(z.looseObject({ id: text(), title: text(), narration: text() })),
   choices: z.array(choice),
@@ -149,6 +157,10 @@ export const projectionSchema = z.discriminatedUnion('viewer', [
     coaching: z.array(coachNote),
     fault: z.looseObject({ startsAt: z.number(), affects: z.array(text()), summary: text() }),
     flags: z.record(z.string(), z.boolean()),
+    table: z.looseObject({ locked: z.boolean(), cap: z.nullable(int()), autoPause: z.boolean() }),
+    seatClaims: z.array(z.looseObject({ playerId: text(), claims: text() })),
+    emptyRoles: z.array(text()),
+    unheld: z.array(text()),
   }),
 ]);
 
@@ -174,6 +186,9 @@ export const meMessageSchema = z.looseObject({
     vote: z.nullable(text()),
     hand: z.boolean(),
     coaching: z.array(coachNote),
+    audience: z.boolean(),
+    ready: z.boolean(),
+    claims: z.nullable(text()),
   }),
 });
 

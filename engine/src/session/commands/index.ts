@@ -8,9 +8,11 @@ import {
   sessionConfigure,
   sessionEnd,
   sessionPause,
+  sessionAutoPause,
   sessionResume,
   sessionStart,
 } from './lifecycle.ts';
+import { playerReady, seatAnswer, seatClaim, tableConfigure } from './seats.ts';
 import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
@@ -61,6 +63,11 @@ export const COMMAND_DEFINITIONS = [
   actionItemAdd,
   playerJoin,
   clockTick,
+  tableConfigure,
+  seatAnswer,
+  playerReady,
+  seatClaim,
+  sessionAutoPause,
 ] as const;
 
 /** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */
@@ -98,4 +105,9 @@ export const COMMANDS: CommandTable = {
   'choice.apply': choiceApply,
   'timeline.post': timelinePost,
   'action-item.add': actionItemAdd,
+  'table.configure': tableConfigure,
+  'player.ready': playerReady,
+  'seat.claim': seatClaim,
+  'seat.answer': seatAnswer,
+  'session.autopause': sessionAutoPause,
 };

@@ -14,6 +14,7 @@ export {
   patchMessageSchema,
   presenceSchema,
   projectionSchema,
+  seatMessageSchema,
   viewMessageSchema,
 } from './protocol/server-messages.ts';
 export { SOCKET_EVENTS } from './protocol/socket-events.ts';

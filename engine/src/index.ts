@@ -6,6 +6,8 @@ export { compile, gameOf, type Game } from './compile/game.ts';
 export { rollDice, diceRange } from './dice/dice.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/wire.ts';
+export * from './protocol/console-seats.ts';
+export { seatMessageSchema, type SeatMessage } from './protocol/server-messages.ts';
 export * from './protocol/ids.ts';
 export { applyPatch, diffProjection, foldPatch, type ViewPatch } from './protocol/patch.ts';
 export * from './session/state.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { PlayerId } from './ids.ts';
 import type { MeMessage, PatchMessage, Presence, ViewMessage } from './wire.ts';
 
 /**
@@ -194,6 +195,18 @@ export const meMessageSchema = z.looseObject({
 
 export const presenceSchema = z.looseObject({ connected: z.array(text()), facilitator: z.boolean(), observers: int() });
 
+/**
+ * Sent to a socket whose seat moved: `moved` to the device that lost it (a console handed over, a
+ * player's seat given back to them on another device), `player` to the device that now holds a
+ * player's seat, with that seat's new token.
+ */
+export type SeatMessage = { kind: 'moved' } | { kind: 'player'; playerId: PlayerId; token: string };
+
+export const seatMessageSchema = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('moved') }),
+  z.looseObject({ kind: z.literal('player'), playerId: z.string(), token: z.string() }),
+]);
+
 // Each TypeScript type must fit its schema's output (less the loose objects' index signatures): a field
 // renamed or retyped in one place fails to compile here.
 type Known<O> = O extends readonly (infer E)[]
@@ -207,5 +220,6 @@ const fits: [
   Fits<PatchMessage, typeof patchMessageSchema>,
   Fits<MeMessage, typeof meMessageSchema>,
   Fits<Presence, typeof presenceSchema>,
-] = [true, true, true, true];
+  Fits<SeatMessage, typeof seatMessageSchema>,
+] = [true, true, true, true, true];
 void fits;

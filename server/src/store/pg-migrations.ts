@@ -89,6 +89,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     );
     `,
   },
+  {
+    version: 3,
+    name: 'co-facilitator tokens',
+    sql: `
+    -- Co-facilitators hold console tokens of their own.
+    ALTER TABLE tokens DROP CONSTRAINT tokens_kind_check;
+    ALTER TABLE tokens ADD CONSTRAINT tokens_kind_check CHECK (kind IN ('facilitator', 'co-facilitator', 'player'));
+    `,
+  },
 ];
 
 /** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */

@@ -34,6 +34,10 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'choice.apply', choiceId: 'look' },
     { type: 'timeline.post', text: 'Note' },
     { type: 'action-item.add', text: 'Fix it' },
+    { type: 'table.configure', locked: true },
+    { type: 'seat.answer', playerId, give: true },
+    { type: 'player.ready', ready: true },
+    { type: 'seat.claim', playerId },
   ];
   return Object.fromEntries(list.map((p) => [p.type, p]));
 }
@@ -74,6 +78,10 @@ describe('authorisation by role over sockets', () => {
         error: { code: 'invalid' },
       });
       expect(await sre.sendRaw({ id: 't', type: 'clock.tick' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      expect(await sre.sendRaw({ id: 'p', type: 'session.autopause' })).toMatchObject({
         ok: false,
         error: { code: 'invalid' },
       });

@@ -64,7 +64,6 @@ describe('people and seats at the table', () => {
     facilitator = await someone('facilitator');
     const f = facilitator.page;
     await f.goto(server.url);
-    await screenshot(f, 'seats-home-laptop');
     await f.getByRole('radio', { name: /The TTL Trap/ }).check();
     await f.getByRole('button', { name: 'Open a session' }).click();
     await expect.poll(() => f.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
@@ -146,6 +145,12 @@ describe('people and seats at the table', () => {
     await laptopAndWide(f, 'seats-handover-code-console');
     tablet = await someone('tablet');
     await tablet.page.goto(server.url);
+    await tablet.page.getByRole('heading', { name: 'Take over a console' }).waitFor();
+    await tablet.page.getByText('The console’s device is gone').click();
+    await laptopAndWide(tablet.page, 'seats-take-console-home');
+    await tablet.page.setViewportSize(PHONE.viewport);
+    await screenshot(tablet.page, 'seats-take-console-home-phone');
+    await tablet.page.setViewportSize(LAPTOP.viewport);
     await tablet.page.getByLabel('Console code').fill(shown);
     await tablet.page.getByRole('button', { name: 'Take the console' }).click();
     await tablet.page.getByRole('heading', { name: 'Joining and the console' }).waitFor();

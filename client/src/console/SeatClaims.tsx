@@ -35,7 +35,7 @@ export function SeatClaims({ view }: { view: FacilitatorView }) {
               command={{ type: 'seat.answer', playerId, give: false }}
               variant="quiet"
             >
-              Someone else
+              They are someone else
             </CommandButton>
           </li>
         );

@@ -59,9 +59,11 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
   const open = roles.filter((r) => !atTable.some((p) => p.role === r.id)).length;
   return (
     <div className="roles-board">
-      <p className="roles-open" role="status">
-        {open === 0 ? 'Every role is taken.' : `${open} of ${roles.length} roles still open.`}
-      </p>
+      {mode.kind === 'facilitator' ? null : (
+        <p className="roles-open" role="status">
+          {open === 0 ? 'Every role is taken.' : `${open} of ${roles.length} roles still open.`}
+        </p>
+      )}
       {roles.map((role) => {
         const seated = atTable.filter((p) => p.role === role.id);
         const mine = mode.kind === 'player' && mode.myRole === role.id;

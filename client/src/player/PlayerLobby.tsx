@@ -25,10 +25,10 @@ export function PlayerLobby({ view }: { view: PlayerView }) {
               : 'Take a role to begin.'}
         </p>
         <p className="scenario-summary">{view.scenario.summary}</p>
-        {view.phase === 'briefing' && !me.audience ? <ReadyButton ready={me.ready} /> : null}
       </div>
       <SeatNotices view={view} />
       {me.role ? <RoleCard role={me.role} /> : null}
+      {view.phase === 'briefing' && !me.audience ? <ReadyButton ready={me.ready} /> : null}
       {me.role && view.phase === 'lobby' ? (
         <p className="muted">Your role’s secrets arrive when the facilitator briefs the table.</p>
       ) : null}

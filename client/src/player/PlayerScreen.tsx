@@ -48,15 +48,17 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
               canApply={me.role?.canApplyChoices ?? false}
               phase={view.phase}
             />
-            <ProposeForm />
+            {me.audience ? null : <ProposeForm />}
           </Panel>
-          <Panel title="Declare" icon="megaphone">
-            <DeclarePanel
-              mine={view.declarations.filter((d) => d.playerId === me.playerId)}
-              alerts={view.injects.filter((i) => i.page)}
-              phase={view.phase}
-            />
-          </Panel>
+          {me.audience ? null : (
+            <Panel title="Declare" icon="megaphone">
+              <DeclarePanel
+                mine={view.declarations.filter((d) => d.playerId === me.playerId)}
+                alerts={view.injects.filter((i) => i.page)}
+                phase={view.phase}
+              />
+            </Panel>
+          )}
         </div>
         <div className="area-feed">
           <Panel title="Injects" icon="mail">

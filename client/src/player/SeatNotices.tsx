@@ -58,13 +58,16 @@ export function SeatNotices({ view }: { view: PlayerView }) {
 /** During the briefing: "I have read my card", which the facilitator sees as a count. */
 export function ReadyButton({ ready }: { ready: boolean }) {
   return (
-    <CommandButton
-      control="player.ready"
-      command={{ type: 'player.ready', ready: !ready }}
-      variant={ready ? 'secondary' : 'primary'}
-      pressed={ready}
-    >
-      <Icon name="check" size={16} /> {ready ? 'Ready (undo)' : 'I am ready'}
-    </CommandButton>
+    <div className="ready-check">
+      <span>{ready ? 'The facilitator sees you are ready.' : 'Read your card? Tell the facilitator.'}</span>
+      <CommandButton
+        control="player.ready"
+        command={{ type: 'player.ready', ready: !ready }}
+        variant={ready ? 'secondary' : 'primary'}
+        pressed={ready}
+      >
+        <Icon name="check" size={16} /> {ready ? 'Not ready after all' : 'I am ready'}
+      </CommandButton>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { ChaosServer } from '../../server/src/app.ts';
-import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { launchChromium, person, SCREENS, screenshot, startServer, type Person } from './harness.ts';
 
 /**
  * People and seats in real Chromium against the real server: the lobby's roles and ready check, a
@@ -10,9 +10,8 @@ import { launchChromium, person, screenshot, startServer, type Person } from './
  * game pausing by itself when the console drops, and a locked table that newcomers only watch.
  * (Fourteen people joining from one address is tests/e2e/table.test.ts.)
  */
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const LAPTOP = { viewport: { width: 1280, height: 800 } };
-const WIDE = { width: 1920, height: 1080 };
+const { phone: PHONE, laptop: LAPTOP } = SCREENS;
+const WIDE = SCREENS.wide.viewport;
 
 const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
@@ -44,7 +43,7 @@ describe('people and seats at the table', () => {
     await who.page.getByRole('button', { name: 'Join' }).click();
     await who.page.getByText(arrived).first().waitFor();
   };
-  const someone = async (name: string, options = LAPTOP) => {
+  const someone = async (name: string, options: BrowserContextOptions = LAPTOP) => {
     const who = await person(browser, name, options);
     people.push(who);
     return who;

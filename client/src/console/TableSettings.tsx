@@ -3,6 +3,21 @@ import type { FacilitatorView } from '@chaos-quest/engine';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 
+/** One of the session's switches: it shows the setting the server holds, and asks to change it. */
+function Setting(props: { checked: boolean; busy: boolean; label: string; onChange(checked: boolean): void }) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.busy}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}
+
 /**
  * Who may join and what happens if the console drops, changeable at any time: lock joining (players
  * already seated still reconnect), cap the table (newcomers past it watch as audience), auto-pause.
@@ -25,15 +40,12 @@ export function TableSettings({ view }: { view: FacilitatorView }) {
         {sitting} at the table{table.cap === null ? '' : ` of ${table.cap}`}
         {watching ? ` · ${watching} watching` : ''}
       </p>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={table.locked}
-          disabled={busy}
-          onChange={(e) => void send({ type: 'table.configure', locked: e.target.checked })}
-        />
-        <span>Lock joining: newcomers watch as audience (seated players still reconnect)</span>
-      </label>
+      <Setting
+        checked={table.locked}
+        busy={busy}
+        onChange={(locked) => void send({ type: 'table.configure', locked })}
+        label="Lock joining: newcomers watch as audience (seated players still reconnect)"
+      />
       <form className="inline-field" onSubmit={saveCap}>
         <label htmlFor={capId}>Seats at the table</label>
         <input
@@ -50,15 +62,12 @@ export function TableSettings({ view }: { view: FacilitatorView }) {
           Set
         </button>
       </form>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={table.autoPause}
-          disabled={busy}
-          onChange={(e) => void send({ type: 'table.configure', autoPause: e.target.checked })}
-        />
-        <span>Pause by itself when every console drops for 10 s</span>
-      </label>
+      <Setting
+        checked={table.autoPause}
+        busy={busy}
+        onChange={(autoPause) => void send({ type: 'table.configure', autoPause })}
+        label="Pause by itself when every console drops for 10 s"
+      />
       <FieldError message={error} />
     </div>
   );

@@ -110,32 +110,24 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
           </section>
         );
       })}
-      {unseated.length ? (
-        <section className="role-slot unseated" aria-label="Without a role">
-          <h3>Without a role</h3>
-          <ul>
-            {unseated.map((p) => (
-              <li key={p.id}>
-                <PlayerChip player={p} presence={presence} me={p.id === me} />
-                {mode.kind === 'facilitator' ? <PlayerAdmin player={p} roles={roles} /> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {watching.length ? (
-        <section className="role-slot unseated" aria-label="Watching">
-          <h3>Watching</h3>
-          <ul>
-            {watching.map((p) => (
-              <li key={p.id}>
-                <PlayerChip player={p} presence={presence} me={p.id === me} />
-                {mode.kind === 'facilitator' ? <PlayerAdmin player={p} roles={roles} /> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {[
+        { title: 'Without a role', people: unseated },
+        { title: 'Watching', people: watching },
+      ].map(({ title, people }) =>
+        people.length ? (
+          <section key={title} className="role-slot unseated" aria-label={title}>
+            <h3>{title}</h3>
+            <ul>
+              {people.map((p) => (
+                <li key={p.id}>
+                  <PlayerChip player={p} presence={presence} me={p.id === me} />
+                  {mode.kind === 'facilitator' ? <PlayerAdmin player={p} roles={roles} /> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
     </div>
   );
 }

@@ -65,6 +65,7 @@ describe('the command definitions', () => {
     expect(driven.sort()).toEqual([
       'clock.advance',
       'clock.tick',
+      'session.autopause',
       'session.brief',
       'session.close',
       'session.end',
@@ -88,7 +89,7 @@ describe('the command definitions', () => {
 
   it('keep server-only commands off the client schema', () => {
     const system = COMMAND_DEFINITIONS.filter((d) => d.senders === 'system').map((d) => d.type);
-    expect(system.sort()).toEqual(['clock.tick', 'player.join']);
+    expect(system.sort()).toEqual(['clock.tick', 'player.join', 'session.autopause']);
     for (const type of system) {
       expect(
         commandSchema.safeParse({ id: 'x', type, ...(type === 'player.join' ? { playerId: 'p', name: 'P' } : {}) })

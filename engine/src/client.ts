@@ -21,6 +21,8 @@ export {
   patchMessageSchema,
   presenceSchema,
   projectionSchema,
+  seatMessageSchema,
   viewMessageSchema,
 } from './protocol/server-messages.ts';
 export { SOCKET_EVENTS } from './protocol/socket-events.ts';
+export { baseName, namesakes } from './session/namesakes.ts';

@@ -8,6 +8,7 @@ import { FailureThrottle } from './auth/failure-throttle.ts';
 import { originAllowed, ownOrigins } from './auth/origin.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { registerClientApp } from './http/client-app.ts';
+import { registerConsoleSeats } from './http/console-seats.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerExports } from './http/exports.ts';
 import { originGuard } from './http/guards.ts';
@@ -199,6 +200,7 @@ function registerRoutes(
   registerScenarios(fastify, deps);
   registerSessions(fastify, deps);
   registerJoin(fastify, deps);
+  registerConsoleSeats(fastify, deps);
   registerExports(fastify, deps);
   registerMetrics(fastify, deps);
   registerRuns(fastify, deps);

@@ -35,6 +35,10 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'timeline.post', text: 'Note' },
     { type: 'action-item.add', text: 'Fix it' },
     { type: 'debrief.note', kind: 'hard', text: 'Hard' },
+    { type: 'table.configure', locked: true },
+    { type: 'seat.answer', playerId, give: true },
+    { type: 'player.ready', ready: true },
+    { type: 'seat.claim', playerId },
   ];
   return Object.fromEntries(list.map((p) => [p.type, p]));
 }
@@ -75,6 +79,10 @@ describe('authorisation by role over sockets', () => {
         error: { code: 'invalid' },
       });
       expect(await sre.sendRaw({ id: 't', type: 'clock.tick' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      expect(await sre.sendRaw({ id: 'p', type: 'session.autopause' })).toMatchObject({
         ok: false,
         error: { code: 'invalid' },
       });

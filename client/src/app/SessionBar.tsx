@@ -3,6 +3,7 @@ import type { View } from '@chaos-quest/engine';
 import { PhaseBadge } from '../board/PhaseBadge.tsx';
 import { useSessionState } from '../session/SessionProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { AutoPausedNote } from './AutoPausedNote.tsx';
 import { PausedBanner } from './PausedBanner.tsx';
 
 /** The strip at the top of a session screen: which quest, its phase and clock, the link's state; a banner while paused. */
@@ -33,6 +34,7 @@ export function SessionBar({ view, children }: { view: View; children?: ReactNod
         </div>
       </div>
       <PausedBanner view={view} />
+      <AutoPausedNote view={view} />
     </>
   );
 }

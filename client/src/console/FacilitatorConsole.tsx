@@ -12,6 +12,9 @@ import { formatRoute } from '../app/route.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { ClockPanel } from './ClockPanel.tsx';
+import { ConsoleHandover } from './ConsoleHandover.tsx';
+import { EmptyRoles } from './EmptyRoles.tsx';
+import { TableSettings } from './TableSettings.tsx';
 import { DicePanel } from './DicePanel.tsx';
 import { EndSessionForm } from './EndSessionForm.tsx';
 import { ImproviseForm } from './ImproviseForm.tsx';
@@ -83,7 +86,12 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
         <div className="area-table">
           <ClockPanel view={view} />
           <Panel title="People" icon="user">
+            <EmptyRoles view={view} />
             <PeoplePanel view={view} />
+          </Panel>
+          <Panel title="Joining and the console" icon="lock">
+            <TableSettings view={view} />
+            <ConsoleHandover />
           </Panel>
           <Panel title="Live timeline" icon="list">
             <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} />

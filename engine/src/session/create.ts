@@ -37,6 +37,8 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     game: persistSnapshot(snapshot),
     pace: null,
     monitoring: 'thresholds',
+    table: { locked: false, cap: null, autoPause: true },
+    autoPaused: null,
     players: {},
     revealed: [],
     timeline: [],

@@ -15,7 +15,9 @@ import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/
 // injects and the fault's onset in its context (issue 10).
 // 4: `monitoring`, the alerts the team gets (issue 11).
 // 5: `debriefNotes`, what went well, what was hard and where the team got lucky; an action item's `priority` (issue 12).
-export const STATE_VERSION = 5;
+// 6: `table` (joining locked, the table's cap, auto-pause), `autoPaused`, and a player's `audience`,
+// `ready` and `claims` (issue 14).
+export const STATE_VERSION = 6;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -59,6 +61,22 @@ export interface Player {
   joinedAt: number;
   /** A role this player asked the facilitator for during play, until it is granted or declined. */
   requestedRole: string | null;
+  /** Watching, not at the table: they joined a locked or full table. Absent for a seated player. */
+  audience?: true;
+  /** Said they are ready during the briefing. Absent until they do. */
+  ready?: true;
+  /** Says they are this player on another device and asks for that seat back; the facilitator answers. */
+  claims?: PlayerId;
+}
+
+/** Who may join and what happens when the facilitator drops: the facilitator's to change at any time. */
+export interface TableSettings {
+  /** New joiners watch as audience; players already seated reconnect as before. */
+  locked: boolean;
+  /** How many players may sit at the table (audience aside); joiners past it watch. Null: no cap. */
+  cap: number | null;
+  /** Pause by itself when the facilitator's last connection drops. */
+  autoPause: boolean;
 }
 
 /** When something happened, on both clocks. */
@@ -219,6 +237,9 @@ export interface SessionState {
   /** Paced mode: wall seconds per game minute, or null when the facilitator drives the clock. */
   pace: number | null;
   monitoring: Monitoring;
+  table: TableSettings;
+  /** When the session paused by itself (the facilitator's connection dropped), until it resumes. */
+  autoPaused: Stamp | null;
   players: Record<PlayerId, Player>;
   revealed: RevealedInject[];
   timeline: TimelineEntry[];

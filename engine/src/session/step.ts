@@ -29,7 +29,10 @@ export function authorize(
       : { code: 'forbidden', message: `'${command.type}' is sent by the server only.` };
   }
   if (actor.kind === 'system')
-    return { code: 'forbidden', message: `The server itself sends only joins and clock ticks, not '${command.type}'.` };
+    return {
+      code: 'forbidden',
+      message: `The server itself sends only joins, clock ticks and pauses, not '${command.type}'.`,
+    };
   if (actor.kind === 'facilitator') {
     return definition.senders === 'player'
       ? { code: 'forbidden', message: SENDER_REFUSALS.player(command.type) }
@@ -39,6 +42,12 @@ export function authorize(
   if (!player || player.removed) return { code: 'forbidden', message: 'You are not seated at this session.' };
   if (definition.senders === 'facilitator')
     return { code: 'forbidden', message: SENDER_REFUSALS.facilitator(command.type) };
+  if (player.audience && !definition.audience) {
+    return {
+      code: 'forbidden',
+      message: 'You are watching this session as audience; the facilitator can seat you at the table.',
+    };
+  }
   return definition.authorize?.(gameOf(scenario), player) ?? null;
 }
 

@@ -47,7 +47,7 @@ function scenarioPart(game: Game, showFault: boolean): PublicView['scenario'] {
       summary: scenario.summary,
       difficulty: scenario.difficulty,
       services: scenario.services,
-      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name })),
+      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief })),
       components: scenario.system.components,
       escalation: scenario.escalation,
       faultSummary,
@@ -93,6 +93,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     scenario: scenarioPart(game, seen.facilitator || debriefing),
     team: state.team,
     phase,
+    autoPaused: state.autoPaused !== null,
     clock: {
       minutes: context.clock,
       label: clockLabel(scenario.clock.start, context.clock),
@@ -106,7 +107,14 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     ...timelineOf(state, seen),
     players: Object.values(state.players)
       .filter((p) => !p.removed)
-      .map((p) => ({ id: p.id, name: p.name, role: p.role, hand: p.hand })),
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        role: p.role,
+        hand: p.hand,
+        audience: p.audience === true,
+        ready: p.ready === true,
+      })),
     proposals: newest(state.proposals, VIEW_WINDOWS.proposals),
     declarations: newest(state.declarations, VIEW_WINDOWS.declarations),
     milestones: Object.fromEntries(
@@ -172,12 +180,20 @@ function injectPlan(game: Game, state: SessionState): InjectPlan[] {
   }));
 }
 
+/** Roles no seated player holds: what reaches them reaches the facilitator alone. */
+function emptyRoles(game: Game, state: SessionState): string[] {
+  const held = new Set(state.game.context.rolesPresent);
+  return game.scenario.roles.filter((r) => !held.has(r.id)).map((r) => r.id);
+}
+
 function facilitatorView(game: Game, state: SessionState): FacilitatorView {
   const { scenario } = game;
   const sceneId = sceneOf(state);
+  const base = publicPart(game, state, { facilitator: true });
+  const empty = emptyRoles(game, state);
   return {
     viewer: 'facilitator',
-    ...publicPart(game, state, { facilitator: true }),
+    ...base,
     notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
     scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
     injectPlan: injectPlan(game, state),
@@ -196,6 +212,12 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
     flags: state.game.context.flags,
+    table: state.table,
+    seatClaims: Object.values(state.players).flatMap((p) =>
+      p.claims && !p.removed ? [{ playerId: p.id, claims: p.claims }] : [],
+    ),
+    emptyRoles: empty,
+    unheld: base.injects.filter((r) => r.to !== null && r.to.every((role) => empty.includes(role))).map((r) => r.key),
   };
 }
 
@@ -249,6 +271,9 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: PlayerI
     vote: own(state.votes, playerId) ?? null,
     hand: player?.hand ?? false,
     coaching: state.coaching.filter((c) => c.playerId === playerId),
+    audience: player?.audience === true,
+    ready: player?.ready === true,
+    claims: player?.claims ?? null,
   };
 }
 

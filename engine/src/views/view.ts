@@ -30,6 +30,16 @@ export interface PlayerSummary {
   name: string;
   role: string | null;
   hand: boolean;
+  /** Watching as audience (they joined a locked or full table) rather than sitting at it. */
+  audience: boolean;
+  /** Said they are ready during the briefing. */
+  ready: boolean;
+}
+
+/** A player who says they are another player on a new device, as the facilitator sees it. */
+export interface SeatClaim {
+  playerId: string;
+  claims: string;
 }
 
 /** A player's open request for another role, as the facilitator sees it. */
@@ -63,13 +73,16 @@ export interface PublicView {
     summary: string;
     difficulty: string;
     services: string[];
-    roles: { id: string; name: string }[];
+    /** Each role's public description (its secrets are the seated player's alone). */
+    roles: { id: string; name: string; brief: string }[];
     components: Component[];
     escalation: EscalationStep[];
     faultSummary: string | null;
   };
   team: string | null;
   phase: Phase;
+  /** Paused by itself because the facilitator's connection dropped (not by the facilitator's hand). */
+  autoPaused: boolean;
   clock: { minutes: number; label: string; timebox: number; pace: number | null };
   scene: { id: string; title: string; narration: string } | null;
   choices: ChoiceView[];
@@ -104,6 +117,10 @@ export interface PlayerMe {
   vote: string | null;
   hand: boolean;
   coaching: CoachNote[];
+  audience: boolean;
+  ready: boolean;
+  /** The seat this player claims as theirs from another device, while the facilitator has not answered. */
+  claims: string | null;
 }
 
 export interface PlayerView extends PublicView {
@@ -143,6 +160,12 @@ export interface FacilitatorView extends PublicView {
   fault: { startsAt: number; affects: string[]; summary: string };
   /** The scenario's flags and whether each is set: what the story runs on, for the one who runs it. */
   flags: Record<string, boolean>;
+  table: { locked: boolean; cap: number | null; autoPause: boolean };
+  seatClaims: SeatClaim[];
+  /** Roles nobody at the table holds now: their injects and pages reach only the facilitator. */
+  emptyRoles: string[];
+  /** Keys of the revealed injects (of those the view carries) meant only for roles nobody holds: nobody else read them. */
+  unheld: string[];
 }
 
 export interface ObserverView extends PublicView {

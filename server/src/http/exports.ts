@@ -9,14 +9,14 @@ import { checkFacilitator } from './guards.ts';
 type Params = { Params: { id: string } };
 
 /**
- * A session's exports, for its facilitator only (token in `Authorization: Bearer`): the event log
+ * A session's exports, for its facilitator and co-facilitators only (token in `Authorization: Bearer`): the event log
  * as JSON Lines, the practice-incident record as JSON (without the seed: DESIGN lets it leave the server
  * only with the log) and the post-mortem draft as Markdown.
  */
 export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
   const session = async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<LiveSession | null> => {
     const { id } = request.params;
-    if (!(await checkFacilitator(deps.store, request, reply, id))) return null;
+    if (!(await checkFacilitator(deps.store, request, reply, id, true))) return null;
     const live = await deps.hub.get(id);
     if (!live) sendError(reply, 404, 'not-found', `There is no session '${id}'.`);
     return live;

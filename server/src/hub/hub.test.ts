@@ -65,6 +65,7 @@ function recorder(id: string, viewer: Connection['viewer']) {
   const connection: Connection = {
     id,
     viewer,
+    console: viewer.kind === 'facilitator' ? 'facilitator' : null,
     get room() {
       return closed ? null : (rooms.at(-1) ?? null);
     },
@@ -72,6 +73,7 @@ function recorder(id: string, viewer: Connection['viewer']) {
     sendView: (m) => views.push(m),
     sendMe: (m) => mes.push(m),
     sendPresence: () => {},
+    sendSeat: () => {},
     close: () => (closed = true),
   };
   const receivePatch = (m: PatchMessage) => {

@@ -19,6 +19,7 @@ import {
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
+  type ConsoleKind,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -35,7 +36,7 @@ interface SessionLog {
 
 interface TokenRow {
   session_id: string;
-  kind: 'facilitator' | 'player';
+  kind: ConsoleKind | 'player';
   player_id: string | null;
   revoked: boolean;
 }
@@ -130,6 +131,20 @@ export class MemoryStore implements Store {
     this.#session(sessionId);
     for (const token of this.#tokens.values()) {
       if (token.session_id === sessionId && token.player_id === playerId) token.revoked = true;
+    }
+  }
+
+  async addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void> {
+    this.#session(sessionId);
+    if (this.#tokens.has(tokenHash)) throw new Error(`Token hash for session ${sessionId} is already in use.`);
+    if (replace) await this.revokeConsoleTokens(sessionId, kind);
+    this.#tokens.set(tokenHash, { session_id: sessionId, kind, player_id: null, revoked: false });
+  }
+
+  async revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void> {
+    this.#session(sessionId);
+    for (const token of this.#tokens.values()) {
+      if (token.session_id === sessionId && token.kind === kind) token.revoked = true;
     }
   }
 

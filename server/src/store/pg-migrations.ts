@@ -114,6 +114,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     CREATE INDEX read_only_links_session ON read_only_links (session_id, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'co-facilitator tokens',
+    sql: `
+    -- Co-facilitators hold console tokens of their own.
+    ALTER TABLE tokens DROP CONSTRAINT tokens_kind_check;
+    ALTER TABLE tokens ADD CONSTRAINT tokens_kind_check CHECK (kind IN ('facilitator', 'co-facilitator', 'player'));
+    `,
+  },
 ];
 
 /** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */

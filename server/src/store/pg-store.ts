@@ -24,6 +24,7 @@ import {
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
+  type ConsoleKind,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -180,6 +181,25 @@ export class PgStore implements Store {
     const sql = `WITH revoked AS (UPDATE tokens SET revoked = true WHERE session_id = $1 AND player_id = $2)
       SELECT 1 FROM sessions WHERE id = $1`;
     const result = await this.#db.write(sql, [sessionId, playerId]);
+    if (result.rowCount === 0) throw unknownSession(sessionId);
+  }
+
+  async addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void> {
+    // One statement: the revoke and the insert commit together or not at all.
+    const sql = `WITH revoked AS (
+        UPDATE tokens SET revoked = true WHERE $4 AND session_id = $1 AND kind = $2)
+      INSERT INTO tokens (token_hash, session_id, kind) VALUES ($3, $1, $2)`;
+    await this.#db.write(sql, [sessionId, kind, tokenHash, replace], (c) => {
+      if (c === 'tokens_session_id_fkey') return unknownSession(sessionId);
+      if (c === 'tokens_pkey') return new Error(`Token hash for session ${sessionId} is already in use.`);
+      return null;
+    });
+  }
+
+  async revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void> {
+    const sql = `WITH revoked AS (UPDATE tokens SET revoked = true WHERE session_id = $1 AND kind = $2)
+      SELECT 1 FROM sessions WHERE id = $1`;
+    const result = await this.#db.write(sql, [sessionId, kind]);
     if (result.rowCount === 0) throw unknownSession(sessionId);
   }
 

@@ -92,6 +92,23 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX read_only_links_session ON read_only_links(session_id, created_at);
   `,
+  `
+  -- Co-facilitators hold console tokens of their own. SQLite cannot change a CHECK in place, so the
+  -- table is rebuilt with every row as it was.
+  CREATE TABLE tokens_next (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    kind TEXT NOT NULL CHECK (kind IN ('facilitator', 'co-facilitator', 'player')),
+    player_id TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+    CHECK ((kind = 'player') = (player_id IS NOT NULL))
+  ) WITHOUT ROWID;
+  INSERT INTO tokens_next (token_hash, session_id, kind, player_id, revoked)
+    SELECT token_hash, session_id, kind, player_id, revoked FROM tokens;
+  DROP TABLE tokens;
+  ALTER TABLE tokens_next RENAME TO tokens;
+  CREATE INDEX tokens_player ON tokens(session_id, player_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,7 +26,7 @@ export function prepareStatements(db: Database) {
     listEnded: sessionsWhere('WHERE ended_at IS NOT NULL'),
     markEnded: db.prepare<[number, string]>('UPDATE sessions SET ended_at = COALESCE(ended_at, ?) WHERE id = ?'),
 
-    insertToken: db.prepare<[string, string, 'facilitator' | 'player', string | null]>(
+    insertToken: db.prepare<[string, string, 'facilitator' | 'co-facilitator' | 'player', string | null]>(
       'INSERT INTO tokens (token_hash, session_id, kind, player_id) VALUES (?, ?, ?, ?)',
     ),
     tokenExists: db.prepare<[string], number>('SELECT 1 FROM tokens WHERE token_hash = ?').pluck(),
@@ -34,6 +34,7 @@ export function prepareStatements(db: Database) {
       'SELECT session_id, kind, player_id FROM tokens WHERE token_hash = ? AND revoked = 0',
     ),
     revokePlayer: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND player_id = ?'),
+    revokeKind: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND kind = ?'),
 
     insertLog: db.prepare<[string, number, string, number, string, string]>(
       'INSERT INTO log (session_id, seq, command_key, at, actor, command) VALUES (?, ?, ?, ?, ?, ?)',

@@ -26,6 +26,7 @@ import {
   JoinCodeTakenError,
   SeqConflictError,
   type LogEntry,
+  type ConsoleKind,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -206,6 +207,23 @@ export class SqliteStore implements Store {
     await this.#write(() => {
       this.#assertSession(sessionId);
       this.#sql.revokePlayer.run(sessionId, playerId);
+    });
+  }
+
+  async addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      if (this.#sql.tokenExists.get(tokenHash))
+        throw new Error(`Token hash for session ${sessionId} is already in use.`);
+      if (replace) this.#sql.revokeKind.run(sessionId, kind);
+      this.#sql.insertToken.run(tokenHash, sessionId, kind, null);
+    });
+  }
+
+  async revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      this.#sql.revokeKind.run(sessionId, kind);
     });
   }
 

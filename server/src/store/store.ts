@@ -1,4 +1,11 @@
-import type { IncidentRecord, LoggedCommand, ReadOnlyLink, RealIncident, RunAnnotation } from '@chaos-quest/engine';
+import type {
+  ConsoleKind,
+  IncidentRecord,
+  LoggedCommand,
+  ReadOnlyLink,
+  RealIncident,
+  RunAnnotation,
+} from '@chaos-quest/engine';
 
 /**
  * Where sessions live. SQLite is the embedded default; a PostgreSQL store implements the same
@@ -18,7 +25,10 @@ export interface SessionRow {
   endedAt: number | null;
 }
 
-export type Seat = { sessionId: string; kind: 'facilitator' } | { sessionId: string; kind: 'player'; playerId: string };
+/** The console's seats: the facilitator's own, and co-facilitators' (the same game powers, a separate token). */
+export type { ConsoleKind };
+
+export type Seat = { sessionId: string; kind: ConsoleKind } | { sessionId: string; kind: 'player'; playerId: string };
 
 /** One accepted command with the key that makes a retried command land once. */
 export interface LogEntry extends LoggedCommand {
@@ -108,6 +118,14 @@ export interface Store {
   /** The seat a token hash opens, or null (unknown or revoked). */
   findSeat(tokenHash: string): Promise<Seat | null>;
   revokePlayer(sessionId: string, playerId: string): Promise<void>;
+  /**
+   * Adds a console token of `kind`. With `replace`, every other token of that kind in the session is
+   * revoked in the same transaction: the seat moves to the new holder (a handover, a recovery).
+   * Rejects for an unknown session or a token hash already in use.
+   */
+  addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void>;
+  /** Revokes every token of `kind` in the session. Rejects for an unknown session. */
+  revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void>;
 
   /**
    * Appends entries atomically and durably (all or none), in seq order. Throws SeqConflictError

@@ -8,9 +8,11 @@ import {
   sessionConfigure,
   sessionEnd,
   sessionPause,
+  sessionAutoPause,
   sessionResume,
   sessionStart,
 } from './lifecycle.ts';
+import { playerReady, seatAnswer, seatClaim, tableConfigure } from './seats.ts';
 import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { debriefNote } from './debrief-notes.ts';
@@ -63,6 +65,11 @@ export const COMMAND_DEFINITIONS = [
   debriefNote,
   playerJoin,
   clockTick,
+  tableConfigure,
+  seatAnswer,
+  playerReady,
+  seatClaim,
+  sessionAutoPause,
 ] as const;
 
 /** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */
@@ -101,4 +108,9 @@ export const COMMANDS: CommandTable = {
   'timeline.post': timelinePost,
   'action-item.add': actionItemAdd,
   'debrief.note': debriefNote,
+  'table.configure': tableConfigure,
+  'player.ready': playerReady,
+  'seat.claim': seatClaim,
+  'seat.answer': seatAnswer,
+  'session.autopause': sessionAutoPause,
 };

@@ -3,7 +3,7 @@ import { userText } from '../../protocol/command-fields.ts';
 import { OUTCOMES } from '../../scenario/schema.ts';
 import { MONITORING_MODES } from '../state.ts';
 import { defineCommand } from '../command-definition.ts';
-import { note } from '../draft.ts';
+import { note, now } from '../draft.ts';
 import { send } from '../send.ts';
 
 /** The session's lifecycle: lobby → briefing → running ⇄ paused → debrief → ended, as the machine has it. */
@@ -55,11 +55,28 @@ export const sessionPause = defineCommand('session.pause', {
   },
 });
 
+/**
+ * Logged by the server when the facilitator's last connection has dropped and stayed gone, so the
+ * table does not play on (and the paced clock does not fire injects) with nobody at the console.
+ */
+export const sessionAutoPause = defineCommand('session.autopause', {
+  payload: {},
+  senders: 'system',
+  event: () => ({ type: 'PAUSE' }),
+  handle: (draft) => {
+    if (!draft.state.table.autoPause) return { code: 'unavailable', message: 'Auto-pause is off for this session.' };
+    send(draft, { type: 'PAUSE' });
+    draft.state.autoPaused = now(draft);
+    note(draft, 'phase', 'Paused by itself: the facilitator’s connection dropped', 'all', 'System');
+  },
+});
+
 export const sessionResume = defineCommand('session.resume', {
   payload: {},
   senders: 'facilitator',
   event: () => ({ type: 'RESUME' }),
   handle: (draft) => {
+    draft.state.autoPaused = null;
     send(draft, { type: 'RESUME' });
     note(draft, 'phase', 'Resumed');
   },

@@ -12,6 +12,7 @@ export * from './session/state.ts';
 export * from './session/errors.ts';
 export { createSession, type SessionOptions } from './session/create.ts';
 export { step, authorize } from './session/step.ts';
+export { CURRENT_RULES } from './session/rules.ts';
 export { replay } from './session/replay.ts';
 export { phaseOf, sceneOf, clockLabel } from './session/phase.ts';
 export { availableChoices } from './session/choices.ts';

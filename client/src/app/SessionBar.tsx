@@ -4,6 +4,7 @@ import { PhaseBadge } from '../board/PhaseBadge.tsx';
 import { useSessionState } from '../session/SessionProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { PausedBanner } from './PausedBanner.tsx';
+import { PendingCount } from '../console/PendingDeclarations.tsx';
 
 /** The strip at the top of a session screen: which quest, its phase and clock, the link's state; a banner while paused. */
 export function SessionBar({ view, children }: { view: View; children?: ReactNode }) {
@@ -24,6 +25,7 @@ export function SessionBar({ view, children }: { view: View; children?: ReactNod
             <Icon name={online ? 'dot' : 'offline'} size={12} />
             {online ? 'Live' : 'Offline'}
           </span>
+          {view.viewer === 'facilitator' ? <PendingCount view={view} /> : null}
           {children}
         </div>
       </div>

@@ -54,6 +54,7 @@ export const CODES = {
   },
   CQ2020: { severity: 'error', summary: 'An alert rule needs exactly one of `above` or `below`.' },
   CQ2021: { severity: 'error', summary: 'A metric or alert id is used twice.' },
+  CQ2022: { severity: 'error', summary: 'More than one role is marked `commander`.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -2,6 +2,7 @@ import { lintDependencies } from './lint-dependencies.ts';
 import { lintGraph } from './lint-graph.ts';
 import { lintIds } from './lint-ids.ts';
 import { lintReferences } from './lint-references.ts';
+import { lintRoles } from './lint-roles.ts';
 import { lintSecrets } from './lint-secrets.ts';
 import { lintTelemetry } from './lint-telemetry.ts';
 import { lintTiming } from './lint-timing.ts';
@@ -14,6 +15,7 @@ import type { Scenario } from './schema.ts';
  */
 export function lintScenario(scenario: Scenario, report: Reporter): void {
   lintIds(scenario, report);
+  lintRoles(scenario, report);
   lintReferences(scenario, report);
   lintGraph(scenario, report);
   lintTiming(scenario, report);

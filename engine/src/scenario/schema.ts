@@ -137,6 +137,11 @@ export const roleSchema = z.strictObject({
   secrets: z.array(text).max(20).optional(),
   /** The role may apply a choice itself, as the facilitator does (an incident commander, say). */
   can_apply_choices: z.boolean().default(false),
+  /**
+   * The incident commander: a declaration from this role (incident, mitigated, resolved) sets its
+   * milestone at once; another role's waits for the facilitator to confirm it. At most one role.
+   */
+  commander: z.boolean().default(false),
 });
 export type Role = z.infer<typeof roleSchema>;
 

@@ -37,6 +37,8 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     game: persistSnapshot(snapshot),
     pace: null,
     monitoring: 'thresholds',
+    // A log written before rules were versioned has no `session.rules` step: it keeps the first rules.
+    rules: 1,
     players: {},
     revealed: [],
     timeline: [],

@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import {
+  CURRENT_RULES,
   createSession,
   incidentRecord,
   phaseOf,
@@ -66,6 +67,8 @@ class Table {
   }
 
   seat(): void {
+    // As the server opens a session: by the current rules, so a bot's declaration waits as a player's would.
+    this.send({ kind: 'system' }, { type: 'session.rules', rules: CURRENT_RULES });
     for (const role of this.scenario.roles) {
       const playerId = botId(role.id);
       this.send({ kind: 'system' }, { type: 'player.join', playerId, name: role.name.slice(0, 40) });
@@ -100,6 +103,9 @@ function pendingPages(state: SessionState): Move[] {
  * the clock, when the drawn kind of move is not possible now.
  */
 function nextMove(state: SessionState, view: FacilitatorView, rng: () => number): Move {
+  // The facilitator answers a waiting declaration first, as the console asks them to.
+  const waiting = state.declarations.find((d) => d.status === 'pending');
+  if (waiting) return { actor: FACILITATOR, command: { type: 'declaration.confirm', declarationId: waiting.id } };
   const roll = rng();
   const choice = pick(rng, view.choices);
   const applyChoice: Move | null = choice

@@ -11,7 +11,8 @@ import {
   sessionResume,
   sessionStart,
 } from './lifecycle.ts';
-import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
+import { declarationConfirm, declarationReject, incidentDeclare, sessionRules } from './declarations.ts';
+import { milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
 import {
@@ -44,6 +45,7 @@ export const COMMAND_DEFINITIONS = [
   sceneGoto,
   milestoneMark,
   declarationConfirm,
+  declarationReject,
   coach,
   diceRoll,
   playerAssign,
@@ -61,6 +63,7 @@ export const COMMAND_DEFINITIONS = [
   actionItemAdd,
   playerJoin,
   clockTick,
+  sessionRules,
 ] as const;
 
 /** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */
@@ -74,6 +77,7 @@ export const COMMANDS: CommandTable = {
   'session.end': sessionEnd,
   'session.close': sessionClose,
   'session.configure': sessionConfigure,
+  'session.rules': sessionRules,
   'clock.advance': clockAdvance,
   'clock.pace': clockPace,
   'clock.tick': clockTick,
@@ -83,6 +87,7 @@ export const COMMANDS: CommandTable = {
   'scene.goto': sceneGoto,
   'milestone.mark': milestoneMark,
   'declaration.confirm': declarationConfirm,
+  'declaration.reject': declarationReject,
   'incident.declare': incidentDeclare,
   coach,
   'dice.roll': diceRoll,

@@ -26,6 +26,12 @@ export const CODES = {
     severity: 'error',
     summary: 'Two files in the scenarios folder share a scenario id: the later one by name is not loaded.',
   },
+  CQ1011: {
+    severity: 'error',
+    summary: "A metric's baseline CSV file is too large (over 256 KB or 10,000 rows; 1 MB for all of a scenario's).",
+  },
+  CQ1012: { severity: 'error', summary: 'A baseline CSV line is not `timestamp,value` with a number for value.' },
+  CQ1013: { severity: 'error', summary: 'A baseline CSV has fewer than 60 rows: too short to make a baseline.' },
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },
@@ -55,6 +61,8 @@ export const CODES = {
   CQ2020: { severity: 'error', summary: 'An alert rule needs exactly one of `above` or `below`.' },
   CQ2021: { severity: 'error', summary: 'A metric or alert id is used twice.' },
   CQ2022: { severity: 'error', summary: 'More than one role is marked `commander`.' },
+  CQ2023: { severity: 'error', summary: "A metric's baseline CSV file is not beside the scenario, or cannot be read." },
+  CQ2024: { severity: 'error', summary: "A metric's baseline needs exactly one of `level` or `csv`." },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -191,5 +191,8 @@ export const scenarioSchema = z.strictObject({
   endings: z.array(endingSchema).min(1).max(30),
   telemetry: telemetrySchema.optional(),
 });
-/** A validated scenario, defaults applied. */
-export type Scenario = z.output<typeof scenarioSchema>;
+/** Baseline values read from the CSV files beside a scenario, by file name, one per row in file order. */
+export type BaselineSeries = Readonly<Record<string, readonly number[]>>;
+
+/** A validated scenario, defaults applied, with the values of the CSV baselines it names. */
+export type Scenario = z.output<typeof scenarioSchema> & { readonly series?: BaselineSeries };

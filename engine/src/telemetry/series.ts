@@ -44,14 +44,16 @@ function baselines(scenario: Scenario, seed: string): Baselines {
   const count = scenario.clock.timebox + OVERRUN - first + 1;
   const values = new Map<string, Float64Array>();
   for (const metric of telemetry?.metrics ?? []) {
-    const { level, daily, noise, trend } = metric.baseline;
+    const { daily, noise, trend } = metric.baseline;
+    const level = levels(scenario, metric);
+    const scale = Math.abs(level.mean);
     const rng = seedrandom(`${seed}:telemetry:${metric.id}`);
     const points = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       const minute = first + i;
       // Quietest at 04:00, busiest at 16:00: the shape of most user-facing traffic.
       const season = daily * Math.sin((2 * Math.PI * (minuteOfDay(scenario, minute) - 600)) / 1440);
-      points[i] = level * (1 + season) + (trend * minute) / 60 + noise * Math.abs(level) * gaussian(rng);
+      points[i] = level.at(i) * (1 + season) + (trend * minute) / 60 + noise * scale * gaussian(rng);
     }
     values.set(metric.id, points);
   }
@@ -60,6 +62,21 @@ function baselines(scenario: Scenario, seed: string): Baselines {
   if (bySeed.size > 64) bySeed.clear();
   bySeed.set(seed, made);
   return made;
+}
+
+/**
+ * The metric's level at index `i` of its series (minute `-history + i`): its fixed `level`, or its
+ * CSV's values in file order, one per minute, starting over after the last row. `mean` scales noise.
+ */
+function levels(scenario: Scenario, metric: Metric): { at: (i: number) => number; mean: number } {
+  const csv = metric.baseline.csv;
+  const values = csv === undefined ? undefined : scenario.series?.[csv];
+  if (!values?.length) {
+    const level = metric.baseline.level ?? 0;
+    return { at: () => level, mean: level };
+  }
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  return { at: (i) => values[i % values.length] as number, mean };
 }
 
 /** How far `effect` moves the metric at `minute`, `t` minutes after the effect began; null for a flatline (which holds a value instead). */

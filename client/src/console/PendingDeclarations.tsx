@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Declaration, DeclaredSource, FacilitatorView } from '@chaos-quest/engine';
 import { declarer, TOLD } from '../board/declared-text.ts';
 import { useCommand } from '../session/SessionProvider.tsx';
@@ -98,6 +98,21 @@ function Answer({ declaration: d, at, onMode }: { declaration: Declaration; at: 
   );
 }
 
+/** A form's answer button, a way back to the three choices, and the server's refusal if any. */
+function FormEnd({ children, error, onCancel }: { children: ReactNode; error: string | null; onCancel: () => void }) {
+  return (
+    <>
+      <div className="pending-actions">
+        {children}
+        <button type="button" className="button quiet" onClick={onCancel}>
+          Back
+        </button>
+      </div>
+      <FieldError message={error} />
+    </>
+  );
+}
+
 /** Game minutes the milestone may be set at: from the fault's onset (an incident) up to now, newest first. */
 function minutesFor(view: FacilitatorView, d: Declaration): number[] {
   const first = Math.max(d.kind === 'incident' ? view.fault.startsAt : -Infinity, view.clock.minutes - 240);
@@ -162,15 +177,11 @@ function ChangeForm({
           </option>
         ))}
       </select>
-      <div className="pending-actions">
+      <FormEnd error={error} onCancel={onCancel}>
         <button type="button" className="button primary" disabled={busy} onClick={confirm}>
           <Icon name="check" size={14} /> Confirm with these
         </button>
-        <button type="button" className="button quiet" onClick={onCancel}>
-          Back
-        </button>
-      </div>
-      <FieldError message={error} />
+      </FormEnd>
     </div>
   );
 }
@@ -191,15 +202,11 @@ function RejectForm({ declaration: d, onCancel }: { declaration: Declaration; on
         placeholder="That spike is the nightly batch job"
         onChange={(e) => setReason(e.target.value)}
       />
-      <div className="pending-actions">
+      <FormEnd error={error} onCancel={onCancel}>
         <button type="button" className="button danger" disabled={busy} onClick={reject}>
           <Icon name="cross" size={14} /> Reject
         </button>
-        <button type="button" className="button quiet" onClick={onCancel}>
-          Back
-        </button>
-      </div>
-      <FieldError message={error} />
+      </FormEnd>
     </div>
   );
 }

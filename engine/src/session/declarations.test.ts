@@ -114,7 +114,7 @@ describe('declarations under the current rules', () => {
     });
     expect(t.send(sre, { type: 'incident.declare', kind: 'incident' })).toMatchObject({
       ok: false,
-      error: { code: 'unavailable', message: "'detected' is already recorded at 02:09." },
+      error: { code: 'unavailable', message: 'The incident is already recorded, at 02:09.' },
     });
     t.must(ic, { type: 'incident.declare', kind: 'resolved' });
     expect(t.state.milestones.resolved).toMatchObject({ game: 9, source: 'team' });

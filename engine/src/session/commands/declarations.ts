@@ -101,6 +101,9 @@ function declareByFirstRules(draft: Draft, command: Declare): void {
   );
 }
 
+/** How a refusal names a milestone already reached. */
+const RECORDED = { incident: 'The incident', mitigated: 'Mitigation', resolved: 'Resolution' } as const;
+
 /** Rules 2: the incident commander's declaration sets its milestone; anyone else's waits for the facilitator. */
 function declareForConfirmation(draft: Draft, command: Declare): StepError | void {
   const player = sendingPlayer(draft);
@@ -108,8 +111,10 @@ function declareForConfirmation(draft: Draft, command: Declare): StepError | voi
   if (bad) return bad;
   const milestone = MILESTONE_OF[command.kind];
   const reached = draft.state.milestones[milestone];
-  if (reached)
-    return { code: 'unavailable', message: `'${milestone}' is already recorded at ${clockAt(draft, reached.game)}.` };
+  if (reached) {
+    const what = RECORDED[command.kind];
+    return { code: 'unavailable', message: `${what} is already recorded, at ${clockAt(draft, reached.game)}.` };
+  }
   if (command.kind === 'incident' && now(draft).game < draft.game.scenario.fault.starts_at) {
     note(draft, 'false-alarm', `${player.name} declared an incident before anything was wrong`);
     record(draft, player, command, 'false-alarm');

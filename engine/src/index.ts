@@ -1,6 +1,8 @@
 export * from './scenario/schema.ts';
 export * from './scenario/diagnostic.ts';
 export { parseScenario, fileTooLarge, MAX_SCENARIO_BYTES, type ParseResult } from './scenario/parse.ts';
+export { parseScenarioWith } from './scenario/baselines.ts';
+export { attachFiles, BASELINE_LIMITS, parseBaselineCsv, splitAttachments } from './scenario/baseline-csv.ts';
 export { holds } from './scenario/conditions.ts';
 export { compile, gameOf, type Game } from './compile/game.ts';
 export { rollDice, diceRange } from './dice/dice.ts';
@@ -15,6 +17,7 @@ export * from './session/state.ts';
 export * from './session/errors.ts';
 export { createSession, type SessionOptions } from './session/create.ts';
 export { step, authorize } from './session/step.ts';
+export { CURRENT_RULES } from './session/rules.ts';
 export { replay } from './session/replay.ts';
 export { phaseOf, sceneOf, clockLabel } from './session/phase.ts';
 export { activeModifiers, availableChoices } from './session/choices.ts';

@@ -19,6 +19,7 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'scene.goto', sceneId: 'dashboards' },
     { type: 'milestone.mark', milestone: 'detected' },
     { type: 'declaration.confirm', declarationId: 'd1' },
+    { type: 'declaration.reject', declarationId: 'd1', reason: 'Not yet' },
     { type: 'coach', playerId, text: 'Psst' },
     { type: 'dice.roll', dice: 'd20', label: 'Luck' },
     { type: 'player.assign', playerId, role: 'ic' },
@@ -83,6 +84,10 @@ describe('authorisation by role over sockets', () => {
         error: { code: 'invalid' },
       });
       expect(await sre.sendRaw({ id: 'p', type: 'session.autopause' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      expect(await facilitator.sendRaw({ id: 'r', type: 'session.rules', rules: 1 })).toMatchObject({
         ok: false,
         error: { code: 'invalid' },
       });

@@ -5,6 +5,7 @@ import { useSessionState } from '../session/SessionProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { AutoPausedNote } from './AutoPausedNote.tsx';
 import { PausedBanner } from './PausedBanner.tsx';
+import { PendingCount } from '../console/PendingDeclarations.tsx';
 
 /** The strip at the top of a session screen: which quest, its phase and clock, the link's state; a banner while paused. */
 export function SessionBar({ view, children }: { view: View; children?: ReactNode }) {
@@ -30,6 +31,7 @@ export function SessionBar({ view, children }: { view: View; children?: ReactNod
               {online ? 'Live' : 'Offline'}
             </span>
           )}
+          {view.viewer === 'facilitator' ? <PendingCount view={view} /> : null}
           {children}
         </div>
       </div>

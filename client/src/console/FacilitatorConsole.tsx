@@ -21,6 +21,7 @@ import { ImproviseForm } from './ImproviseForm.tsx';
 import { InjectPlanPanel } from './InjectPlanPanel.tsx';
 import { MilestonesPanel } from './MilestonesPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
+import { PendingDeclarations } from './PendingDeclarations.tsx';
 import { ScenePanel } from './ScenePanel.tsx';
 
 /** The facilitator's console during play: the story, the world's events, and the table. */
@@ -36,6 +37,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
           <Icon name="screen" size={14} /> Big screen
         </a>
       </SessionBar>
+      <PendingDeclarations view={view} />
       <div className="console-grid">
         <div className="area-story">
           <ScenePanel view={view} />

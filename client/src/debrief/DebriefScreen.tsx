@@ -13,6 +13,7 @@ import { DebriefNotes } from './DebriefNotes.tsx';
 import { DecisionsList } from './DecisionsList.tsx';
 import { MilestoneStrip } from './MilestoneStrip.tsx';
 import { PostmortemPanel } from './PostmortemPanel.tsx';
+import { PendingDeclarations } from '../console/PendingDeclarations.tsx';
 import { RunTimes } from './RunTimes.tsx';
 import './postmortem.css';
 
@@ -57,6 +58,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
   return (
     <main className="page debrief">
       <SessionBar view={view} />
+      {view.viewer === 'facilitator' ? <PendingDeclarations view={view} /> : null}
       <OutcomeBanner ending={view.ending} fault={view.scenario.faultSummary} />
       <Panel title="How long it took" icon="clock">
         <RunTimes milestones={view.milestones} />
@@ -65,7 +67,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
       <div className="debrief-grid">
         <div>
           <Panel title="Milestones" icon="flag">
-            <MilestoneStrip milestones={view.milestones} clock={view.clock} />
+            <MilestoneStrip milestones={view.milestones} clock={view.clock} injects={view.injects} />
           </Panel>
           <Panel title="Questions for the team" icon="chat">
             {view.ending?.debrief.length ? (

@@ -54,6 +54,9 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
             <Panel title="Declare" icon="megaphone">
               <DeclarePanel
                 mine={view.declarations.filter((d) => d.playerId === me.playerId)}
+                waiting={view.declarations
+                  .filter((d) => d.status === 'pending' && d.playerId !== me.playerId)
+                  .map((d) => ({ id: d.id, kind: d.kind, name: playerNames[d.playerId] ?? 'A player' }))}
                 alerts={view.injects.filter((i) => i.page)}
                 phase={view.phase}
               />

@@ -3,6 +3,7 @@ import { asPlayerId } from '../protocol/ids.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Expectation, ScenarioTest, TestStep } from '../scenario/tests-schema.ts';
 import { createSession } from '../session/create.ts';
+import { CURRENT_RULES } from '../session/rules.ts';
 import { phaseOf, sceneOf } from '../session/phase.ts';
 import type { SessionState } from '../session/state.ts';
 import { step } from '../session/step.ts';
@@ -52,6 +53,7 @@ export function describeStep(s: TestStep): string {
   if ('reveal' in s) return `reveal ${s.reveal}`;
   if ('ack' in s) return `ack ${s.ack} by ${s.by}`;
   if ('declare' in s) return `declare ${s.declare} by ${s.by}`;
+  if ('confirm' in s) return `confirm ${s.confirm}`;
   if ('mark' in s) return `mark ${s.mark}`;
   if ('goto' in s) return `goto ${s.goto}`;
   if ('set' in s) return `set ${s.set.join(', ')}`;
@@ -113,10 +115,14 @@ function apply(scenario: Scenario, state: SessionState, actor: Actor, command: B
 /** A session seated with `roles` (one player each), briefed and started: where every test begins. */
 function startedSession(scenario: Scenario, seed: string, roles: readonly string[]): SessionState | string {
   let state = createSession(scenario, seed, { scenarioHash: 'test', team: 'test', createdAt: EPOCH });
-  const moves: [Actor, Body][] = roles.flatMap((role): [Actor, Body][] => [
-    [{ kind: 'system' }, { type: 'player.join', playerId: seatOf(role), name: `Player ${role}` }],
-    [as(role), { type: 'role.take', role }],
-  ]);
+  // As the server opens a session: by the current rules, so a declaration waits as a player's would.
+  const moves: [Actor, Body][] = [[{ kind: 'system' }, { type: 'session.rules', rules: CURRENT_RULES }]];
+  moves.push(
+    ...roles.flatMap((role): [Actor, Body][] => [
+      [{ kind: 'system' }, { type: 'player.join', playerId: seatOf(role), name: `Player ${role}` }],
+      [as(role), { type: 'role.take', role }],
+    ]),
+  );
   moves.push([FACILITATOR, { type: 'session.brief' }], [FACILITATOR, { type: 'session.start' }]);
   for (const [actor, command] of moves) {
     const result = apply(scenario, state, actor, command);
@@ -152,6 +158,14 @@ export function runScenarioTest(scenario: Scenario, test: ScenarioTest): TestRes
     if ('expect' in s) {
       const wrong = mismatch(state, s.expect);
       if (wrong) return fail(wrong);
+      continue;
+    }
+    if ('confirm' in s) {
+      const waiting = state.declarations.find((d) => d.status === 'pending' && d.kind === s.confirm);
+      if (!waiting) return fail(`no declaration of '${s.confirm}' waits for the facilitator`);
+      const result = apply(scenario, state, FACILITATOR, { type: 'declaration.confirm', declarationId: waiting.id });
+      if (!result.ok) return fail(`refused (${result.error.code}): ${result.error.message}`);
+      state = result.state;
       continue;
     }
     const [actor, command] = commandOf(s) as [Actor, Body];

@@ -26,6 +26,12 @@ export const CODES = {
     severity: 'error',
     summary: 'Two files in the scenarios folder share a scenario id: the later one by name is not loaded.',
   },
+  CQ1011: {
+    severity: 'error',
+    summary: "A metric's baseline CSV file is too large (over 256 KB or 10,000 rows; 1 MB for all of a scenario's).",
+  },
+  CQ1012: { severity: 'error', summary: 'A baseline CSV line is not `timestamp,value` with a number for value.' },
+  CQ1013: { severity: 'error', summary: 'A baseline CSV has fewer than 60 rows: too short to make a baseline.' },
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },
@@ -82,6 +88,9 @@ export const CODES = {
     severity: 'warning',
     summary: "A scene's timed inject that a choice skips by moving the clock past it as the party leaves.",
   },
+  CQ2032: { severity: 'error', summary: 'More than one role is marked `commander`.' },
+  CQ2033: { severity: 'error', summary: "A metric's baseline CSV file is not beside the scenario, or cannot be read." },
+  CQ2034: { severity: 'error', summary: "A metric's baseline needs exactly one of `level` or `csv`." },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

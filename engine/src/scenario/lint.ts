@@ -4,6 +4,7 @@ import { lintFlags } from './lint-flags.ts';
 import { lintIds } from './lint-ids.ts';
 import { lintPlay, shadowedGotos } from './lint-play.ts';
 import { lintReferences } from './lint-references.ts';
+import { lintRoles } from './lint-roles.ts';
 import { lintSecrets } from './lint-secrets.ts';
 import { lintTelemetry } from './lint-telemetry.ts';
 import { lintTiming } from './lint-timing.ts';
@@ -25,6 +26,7 @@ export interface LintOptions {
  */
 export function lintScenario(scenario: Scenario, report: Reporter, options: LintOptions = {}): void {
   lintIds(scenario, report);
+  lintRoles(scenario, report);
   lintReferences(scenario, report);
   lintGraph(scenario, report);
   lintTiming(scenario, report);

@@ -2,6 +2,8 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
 import { checkDepth, checkSize, deepMessage, MAX_SCENARIO_BYTES, tooLargeMessage } from './guard.ts';
 import { lintScenario, type LintOptions } from './lint.ts';
+import { splitAttachments } from './baseline-csv.ts';
+import { checkBaselines } from './baselines.ts';
 import { Reporter } from './reporter.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { reportSchemaIssues, show } from './schema-issues.ts';
@@ -13,8 +15,10 @@ export { MAX_SCENARIO_BYTES };
 export interface ParseResult {
   /** The validated scenario, defaults applied; null whenever any diagnostic is an error. */
   scenario: Scenario | null;
-  /** Every problem found, in source order. */
+  /** Every problem found, in source order (the scenario's, then its CSV files'). */
   diagnostics: Diagnostic[];
+  /** The CSV files beside the scenario that its metrics take their baseline from: what a loader attaches. */
+  baselineFiles: string[];
 }
 
 /** YAML's own complaints (syntax, tags, several documents) become CQ1002, or CQ1005 for depth. */
@@ -67,22 +71,29 @@ export function readYaml(text: string, report: Reporter): { data: unknown } | nu
 
 /**
  * Parses and checks a scenario file: YAML, schema, references and story logic, reporting every
- * problem rather than the first. Pure and total: never throws, whatever the text; hostile input
+ * problem rather than the first. CSV baselines are read from the files attached to `text` (see
+ * parseScenarioWith, which attaches them). Pure and total: never throws, whatever the text; hostile input
  * (huge, deeply nested, alias bombs, `__proto__` keys) gets a diagnostic and bounded work.
  * Checks of references and logic (CQ2xxx) run once the file matches the schema; `deep` adds those that
  * explore the states the table can reach.
  */
 export function parseScenario(text: string, fileName: string, options: LintOptions = {}): ParseResult {
-  const report = new Reporter(fileName, text);
-  const read = readYaml(text, report);
-  if (read === null || !checkFormat(read.data, report)) return { scenario: null, diagnostics: report.finish() };
+  const { yaml, files } = splitAttachments(text);
+  const report = new Reporter(fileName, yaml);
+  const read = readYaml(yaml, report);
+  const failed = () => ({ scenario: null, diagnostics: report.finish(), baselineFiles: [] });
+  if (read === null || !checkFormat(read.data, report)) return failed();
   const parsed = scenarioSchema.safeParse(read.data);
   if (!parsed.success) {
     reportSchemaIssues(scenarioSchema, parsed.error.issues, read.data, report);
-    return { scenario: null, diagnostics: report.finish() };
+    return failed();
   }
   lintScenario(parsed.data, report, options);
-  return { scenario: report.hasErrors() ? null : parsed.data, diagnostics: report.finish() };
+  const baselines = checkBaselines(parsed.data, files, fileName, report);
+  const diagnostics = [...report.finish(), ...baselines.diagnostics];
+  const usable = !diagnostics.some((d) => d.severity === 'error');
+  const scenario = baselines.names.length ? { ...parsed.data, series: baselines.series } : parsed.data;
+  return { scenario: usable ? scenario : null, diagnostics, baselineFiles: baselines.names };
 }
 
 /**

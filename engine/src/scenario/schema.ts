@@ -138,6 +138,11 @@ export const roleSchema = z.strictObject({
   secrets: z.array(text).max(20).optional(),
   /** The role may apply a choice itself, as the facilitator does (an incident commander, say). */
   can_apply_choices: z.boolean().default(false),
+  /**
+   * The incident commander: a declaration from this role (incident, mitigated, resolved) sets its
+   * milestone at once; another role's waits for the facilitator to confirm it. At most one role.
+   */
+  commander: z.boolean().default(false),
 });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -189,5 +194,8 @@ export const scenarioSchema = z.strictObject({
   /** Scripted playthroughs and what each must reach: `chaos-quest test` runs them. */
   tests: testsSchema.optional(),
 });
-/** A validated scenario, defaults applied. */
-export type Scenario = z.output<typeof scenarioSchema>;
+/** Baseline values read from the CSV files beside a scenario, by file name, one per row in file order. */
+export type BaselineSeries = Readonly<Record<string, readonly number[]>>;
+
+/** A validated scenario, defaults applied, with the values of the CSV baselines it names. */
+export type Scenario = z.output<typeof scenarioSchema> & { readonly series?: BaselineSeries };

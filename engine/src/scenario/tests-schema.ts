@@ -38,6 +38,8 @@ export const testStepSchema = z.union([
   z.strictObject({ reveal: id }),
   z.strictObject({ ack: id, by: id }),
   z.strictObject({ declare: z.enum(['incident', 'mitigated', 'resolved']), by: id }),
+  /** The facilitator confirms the declaration of this kind that waits for them (made by a role other than the commander). */
+  z.strictObject({ confirm: z.enum(['incident', 'mitigated', 'resolved']) }),
   z.strictObject({ mark: z.enum(['detected', 'mitigated', 'resolved']) }),
   z.strictObject({ goto: id }),
   /** Sets or clears flags as a facilitator improvising would: a test's "given", not a command. */

@@ -39,6 +39,8 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     monitoring: 'thresholds',
     table: { locked: false, cap: null, autoPause: true },
     autoPaused: null,
+    // A log written before rules were versioned has no `session.rules` step: it keeps the first rules.
+    rules: 1,
     players: {},
     revealed: [],
     timeline: [],

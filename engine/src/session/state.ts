@@ -17,7 +17,8 @@ import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/
 // 5: `debriefNotes`, what went well, what was hard and where the team got lucky; an action item's `priority` (issue 12).
 // 6: `table` (joining locked, the table's cap, auto-pause), `autoPaused`, and a player's `audience`,
 // `ready` and `claims` (issue 14).
-export const STATE_VERSION = 6;
+// 7: `rules`, and declarations the facilitator answers (`answer`, status `rejected`, milestones' `declared`).
+export const STATE_VERSION = 7;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -148,10 +149,29 @@ export interface Declaration {
   kind: 'incident' | 'mitigated' | 'resolved';
   note: string | null;
   at: Stamp;
-  status: 'accepted' | 'pending' | 'confirmed' | 'false-alarm';
+  /**
+   * `accepted`: it set its milestone at once (the incident commander's, or any player's under rules 1);
+   * `pending`: it waits for the facilitator, who confirms or rejects it.
+   */
+  status: 'accepted' | 'pending' | 'confirmed' | 'rejected' | 'false-alarm';
   /** What told the team, when the declaring player said (an alert's key with it). */
   source?: DeclaredSource;
   alert?: string;
+  /** How the facilitator answered it, once they did (sessions on rules 2 and later). */
+  answer?: DeclarationAnswer;
+}
+
+/** The facilitator's answer to a pending declaration: what the milestone became, or why not. */
+export interface DeclarationAnswer {
+  /** When the facilitator answered. */
+  at: Stamp;
+  /** The game minute the milestone was set at (the declaration's own, unless overridden); null when rejected. */
+  minute: number | null;
+  /** The source and alert the facilitator settled on, when they overrode the player's. */
+  source?: DeclaredSource;
+  alert?: string;
+  /** Why it was rejected, for the table to read. */
+  reason?: string;
 }
 
 /** What a player can say told them about the incident. */
@@ -160,6 +180,21 @@ export type DeclaredSource = (typeof DECLARED_SOURCES)[number];
 
 export interface MilestoneRecord extends Stamp {
   source: DetectionSource | 'scene' | 'outcome' | 'page' | 'scenario';
+  /** The declaration that set it, when one did (sessions on rules 2 and later). */
+  declared?: DeclaredMilestone;
+}
+
+/** Who declared a milestone, from what, and who confirmed it: what the record keeps of a declaration. */
+export interface DeclaredMilestone {
+  /** The declaration's id. */
+  id: string;
+  /** The declaring player's name, and their role's name when they had one. */
+  by: string;
+  role: string | null;
+  told: DeclaredSource | null;
+  alert: string | null;
+  /** `commander`: the incident commander declared it, which sets it at once; else the facilitator confirmed it. */
+  confirmedBy: 'facilitator' | 'commander';
 }
 
 export interface Decision {
@@ -240,6 +275,8 @@ export interface SessionState {
   table: TableSettings;
   /** When the session paused by itself (the facilitator's connection dropped), until it resumes. */
   autoPaused: Stamp | null;
+  /** Which rules the session plays by (see session/rules.ts): 1 unless its log says otherwise. */
+  rules: number;
   players: Record<PlayerId, Player>;
   revealed: RevealedInject[];
   timeline: TimelineEntry[];

@@ -50,7 +50,9 @@ const BLOCK = 120;
 function extend(scenario: Scenario, made: Baselines, length: number): void {
   const dayStart = startOfDay(scenario);
   for (const metric of scenario.telemetry?.metrics ?? []) {
-    const { level, daily, noise, trend } = metric.baseline;
+    const { daily, noise, trend } = metric.baseline;
+    const level = levels(scenario, metric);
+    const scale = Math.abs(level.mean);
     const rng = made.rngs.get(metric.id) as () => number;
     const points = new Float64Array(length);
     points.set(made.values.get(metric.id) as Float64Array);
@@ -58,7 +60,7 @@ function extend(scenario: Scenario, made: Baselines, length: number): void {
       const minute = made.first + i;
       // Quietest at 04:00, busiest at 16:00: the shape of most user-facing traffic.
       const season = daily * Math.sin((2 * Math.PI * (dayStart + minute - 600)) / 1440);
-      points[i] = level * (1 + season) + (trend * minute) / 60 + noise * Math.abs(level) * gaussian(rng);
+      points[i] = level.at(i) * (1 + season) + (trend * minute) / 60 + noise * scale * gaussian(rng);
     }
     made.values.set(metric.id, points);
   }
@@ -86,6 +88,21 @@ function baselines(scenario: Scenario, seed: string, upTo: number): Baselines {
   const wanted = Math.min(made.count, Math.ceil((upTo - made.first + 1) / BLOCK) * BLOCK);
   if (wanted > made.length) extend(scenario, made, wanted);
   return made;
+}
+
+/**
+ * The metric's level at index `i` of its series (minute `-history + i`): its fixed `level`, or its
+ * CSV's values in file order, one per minute, starting over after the last row. `mean` scales noise.
+ */
+function levels(scenario: Scenario, metric: Metric): { at: (i: number) => number; mean: number } {
+  const csv = metric.baseline.csv;
+  const values = csv === undefined ? undefined : scenario.series?.[csv];
+  if (!values?.length) {
+    const level = metric.baseline.level ?? 0;
+    return { at: () => level, mean: level };
+  }
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  return { at: (i) => values[i % values.length] as number, mean };
 }
 
 /** How far `effect` moves the metric at `minute`, `t` minutes after the effect began; null for a flatline (which holds a value instead). */

@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import {
   availableChoices,
+  CURRENT_RULES,
   createSession,
   gameOf,
   incidentRecord,
@@ -93,6 +94,8 @@ class Table {
   }
 
   seat(roles: readonly string[]): void {
+    // As the server opens a session: by the current rules, so a bot's declaration waits as a player's would.
+    this.send({ kind: 'system' }, { type: 'session.rules', rules: CURRENT_RULES });
     for (const role of this.scenario.roles.filter((r) => roles.includes(r.id))) {
       const playerId = botId(role.id);
       this.send({ kind: 'system' }, { type: 'player.join', playerId, name: role.name.slice(0, 40) });
@@ -177,6 +180,9 @@ function nextMove(
   rng: () => number,
   policy: BotPolicy,
 ): Move {
+  // The facilitator answers a waiting declaration first, as the console asks them to.
+  const waiting = state.declarations.find((d) => d.status === 'pending');
+  if (waiting) return { actor: FACILITATOR, command: { type: 'declaration.confirm', declarationId: waiting.id } };
   const roll = rng();
   const choice = weighted(rng, open, (c) => preference(policy, game, state, c));
   const applyChoice: Move | null = choice

@@ -1,6 +1,13 @@
 import { open, readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
-import { fileTooLarge, isTestsFile, MAX_SCENARIO_BYTES, parseScenario, type ParseResult } from '@chaos-quest/engine';
+import { dirname, extname, join, resolve } from 'node:path';
+import {
+  fileTooLarge,
+  isTestsFile,
+  MAX_SCENARIO_BYTES,
+  parseScenarioWith,
+  type ParseResult,
+} from '@chaos-quest/engine';
+import { readBeside } from '../scenarios/read-beside.ts';
 import { UsageError } from './usage-error.ts';
 
 const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -30,7 +37,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
 
 export interface ScenarioFile extends ParseResult {
   file: string;
-  /** The text as read, or null when the file was refused unread (too large). */
+  /** The text as read, its baseline CSVs attached, or null when the file was refused unread (too large). */
   text: string | null;
 }
 
@@ -43,9 +50,10 @@ export async function readScenarioFile(file: string, cwd: string, deep = true): 
   const handle = await open(resolve(cwd, file), 'r');
   try {
     const { size } = await handle.stat();
-    if (size > MAX_SCENARIO_BYTES) return { file, text: null, scenario: null, diagnostics: [fileTooLarge(file, size)] };
+    if (size > MAX_SCENARIO_BYTES)
+      return { file, text: null, scenario: null, diagnostics: [fileTooLarge(file, size)], baselineFiles: [] };
     const text = await handle.readFile('utf8');
-    return { file, text, ...parseScenario(text, file, { deep }) };
+    return { file, ...parseScenarioWith(text, file, readBeside(dirname(resolve(cwd, file))), { deep }) };
   } finally {
     await handle.close();
   }

@@ -15,10 +15,12 @@ function withTests(name: string, tests: string): string {
   return file;
 }
 
-const lineOf = (file: string, text: string) =>
+/** The 1-based line of the `nth` line holding `text`. */
+const lineOf = (file: string, text: string, nth = 1) =>
   readFileSync(file, 'utf8')
     .split('\n')
-    .findIndex((l) => l.includes(text)) + 1;
+    .map((l, i) => (l.includes(text) ? i + 1 : 0))
+    .filter(Boolean)[nth - 1] ?? 0;
 
 describe('chaos-quest test', () => {
   it('passes every shipped scenario, each of its endings tested', async () => {
@@ -45,6 +47,30 @@ describe('chaos-quest test', () => {
       `${file}:${lineOf(file, 'no-such-choice')}: step 2: choose no-such-choice: refused (not-found): 'no-such-choice' is not open in scene 'dashboards'.`,
     );
     expect(stdout).toMatch(/0 passed, 1 failed\.\n$/);
+  });
+
+  it("plays by the server's rules: a declaration by a role that is not the commander waits for a `confirm` step", async () => {
+    const file = withTests(
+      'confirm.yaml',
+      `  - name: the on-call declares, the facilitator confirms
+    steps:
+      - { advance: 6 }
+      - { declare: incident, by: sre }
+      - expect: { milestones: [] }
+      - { confirm: incident }
+    expect: { milestones: [detected] }
+  - name: nothing waits
+    steps:
+      - { confirm: incident }
+    expect: { milestones: [detected] }
+`,
+    );
+    const { code, stdout } = await runCli('test', file);
+    expect(code).toBe(1);
+    expect(stdout).toContain('  ok    the on-call declares, the facilitator confirms\n');
+    expect(stdout).toContain(
+      `${file}:${lineOf(file, '{ confirm: incident }', 2)}: step 1: confirm incident: no declaration of 'incident' waits for the facilitator`,
+    );
   });
 
   it('fails at a mid-path expect, and at a final expect the ending does not meet', async () => {

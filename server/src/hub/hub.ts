@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CURRENT_RULES,
   audienceOf,
   createSession,
   distinctName,
@@ -104,6 +105,13 @@ export class SessionHub {
     const session = new LiveSession(row, start.scenario, state, 0);
     this.sessions.set(sessionId, session);
     this.scheduleEviction(session);
+    // The rules go into the log as its first step, so this session replays by them whatever comes later.
+    const ruled = await this.submit(sessionId, SYSTEM, {
+      id: 'create-rules',
+      type: 'session.rules',
+      rules: CURRENT_RULES,
+    });
+    if (!ruled.ok) throw new Error(`Session ${sessionId}: its rules could not be logged (${ruled.error.message}).`);
     this.ctx.log.info(
       { sessionId, scenarioId: start.scenario.id, team: options.team },
       `Session ${sessionId}: created from scenario ${start.scenario.id}${options.team ? ` for team ${options.team}` : ''}`,

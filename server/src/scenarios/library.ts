@@ -1,9 +1,16 @@
 import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { isTestsFile, parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
+import {
+  isTestsFile,
+  parseScenarioWith,
+  type Diagnostic,
+  type Scenario,
+  type ScenarioSummary,
+} from '@chaos-quest/engine';
 import { sha256Hex } from '../sha256.ts';
 import { publicDiagnostics } from './public-diagnostics.ts';
 import { readRegularFile } from './read-regular-file.ts';
+import { readBeside } from './read-beside.ts';
 
 /** One scenario file as last read from disk. */
 export interface ScenarioEntry {
@@ -122,7 +129,8 @@ export class ScenarioLibrary {
       this.log.warn({ file, code: read.diagnostic.code }, `Skipped ${file}: ${read.diagnostic.message}`);
       return { file, text: '', scenario: null, diagnostics: [read.diagnostic] };
     }
-    return { file, text: read.text, ...parseScenario(read.text, file) };
+    // The text kept is the scenario's own with its baseline CSVs attached: what a session stores.
+    return { file, ...parseScenarioWith(read.text, file, readBeside(this.dir)) };
   }
 }
 

@@ -13,7 +13,8 @@ import {
   sessionStart,
 } from './lifecycle.ts';
 import { playerReady, seatAnswer, seatClaim, tableConfigure } from './seats.ts';
-import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
+import { declarationConfirm, declarationReject, incidentDeclare, sessionRules } from './declarations.ts';
+import { milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { debriefNote } from './debrief-notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
@@ -47,6 +48,7 @@ export const COMMAND_DEFINITIONS = [
   sceneGoto,
   milestoneMark,
   declarationConfirm,
+  declarationReject,
   coach,
   diceRoll,
   playerAssign,
@@ -70,6 +72,7 @@ export const COMMAND_DEFINITIONS = [
   playerReady,
   seatClaim,
   sessionAutoPause,
+  sessionRules,
 ] as const;
 
 /** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */
@@ -83,6 +86,7 @@ export const COMMANDS: CommandTable = {
   'session.end': sessionEnd,
   'session.close': sessionClose,
   'session.configure': sessionConfigure,
+  'session.rules': sessionRules,
   'clock.advance': clockAdvance,
   'clock.pace': clockPace,
   'clock.tick': clockTick,
@@ -92,6 +96,7 @@ export const COMMANDS: CommandTable = {
   'scene.goto': sceneGoto,
   'milestone.mark': milestoneMark,
   'declaration.confirm': declarationConfirm,
+  'declaration.reject': declarationReject,
   'incident.declare': incidentDeclare,
   coach,
   'dice.roll': diceRoll,

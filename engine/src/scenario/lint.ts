@@ -1,3 +1,4 @@
+import { lintFormat1_1 } from './lint-1-1.ts';
 import { lintDependencies } from './lint-dependencies.ts';
 import { lintGraph } from './lint-graph.ts';
 import { lintIds } from './lint-ids.ts';
@@ -5,6 +6,7 @@ import { lintReferences } from './lint-references.ts';
 import { lintSecrets } from './lint-secrets.ts';
 import { lintTelemetry } from './lint-telemetry.ts';
 import { lintTiming } from './lint-timing.ts';
+import { lintVersion } from './lint-version.ts';
 import type { Reporter } from './reporter.ts';
 import type { Scenario } from './schema.ts';
 
@@ -20,4 +22,6 @@ export function lintScenario(scenario: Scenario, report: Reporter): void {
   lintSecrets(scenario, report);
   lintDependencies(scenario, report);
   lintTelemetry(scenario, report);
+  lintVersion(scenario, report);
+  lintFormat1_1(scenario, report);
 }

@@ -2,7 +2,12 @@ import { gameOf, type Game } from '../compile/game.ts';
 import type { PlayerId, RoleId } from '../protocol/ids.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { activeModifiers, availableChoices } from '../session/choices.ts';
-import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
+import { is1_1 } from '../compile/story-1-1.ts';
+import { gameTimeLabel } from '../session/game-clock.ts';
+import { dueMinute } from '../session/inject-timing.ts';
+import { phaseOf, sceneOf } from '../session/phase.ts';
+import { renderText, showsDays } from '../session/template.ts';
+import { storyView } from './story-view.ts';
 import type { Audience, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
@@ -63,9 +68,12 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
   const sceneId = sceneOf(state);
   const scene = sceneId ? game.scenes.get(sceneId) : undefined;
   const votes = Object.values(state.votes);
+  const everywhere = new Set(scenario.actions ?? []);
   const choices: ChoiceView[] = availableChoices(game, state).map((c) => ({
     id: c.id,
     label: c.label,
+    ...(everywhere.has(c) ? { everywhere: true as const } : {}),
+    ...(c.decided_by || c.check?.rolled_by ? { decidedBy: (c.decided_by ?? c.check?.rolled_by) as string } : {}),
     takes: c.takes,
     check: c.check
       ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) }
@@ -94,11 +102,20 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     phase,
     clock: {
       minutes: context.clock,
-      label: clockLabel(scenario.clock.start, context.clock),
+      label: gameTimeLabel(scenario.clock.start, context.clock, showsDays(game, context)),
       timebox: scenario.clock.timebox,
       pace: state.pace,
+      start: scenario.clock.start,
+      days: showsDays(game, context),
     },
-    scene: scene ? { id: scene.id, title: scene.title ?? scene.id, narration: scene.narration } : null,
+    scene: scene
+      ? {
+          id: scene.id,
+          title: scene.title ?? scene.id,
+          narration: renderText(game, context, scene.narration),
+          ...(is1_1(scenario) ? { visit: state.path.length } : {}),
+        }
+      : null,
     choices,
     health: healthWithTelemetry(scenario, state, context.health),
     injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
@@ -157,17 +174,32 @@ export function timelinePage(state: SessionState, audience: ViewAudience, end: n
 
 function injectPlan(game: Game, state: SessionState): InjectPlan[] {
   const current = sceneOf(state);
-  return [...game.injects.values()].map(({ inject, scene }) => ({
-    id: inject.id,
-    scene,
-    at: inject.at ?? null,
-    to: inject.to ?? null,
-    page: inject.page,
-    text: inject.text,
-    notes: inject.facilitator_notes ?? null,
-    revealed: state.revealed.some((r) => r.injectId === inject.id),
-    available: scene === null || scene === current,
-  }));
+  const context = state.game.context;
+  return [...game.injects.values()].map((held) => {
+    const { inject, scene, module } = held;
+    const revealed = state.revealed.find((r) => r.injectId === inject.id);
+    const due = dueMinute(game, context, held) ?? inject.at ?? null;
+    const status = revealed
+      ? 'revealed'
+      : context.missed?.includes(inject.id)
+        ? 'missed'
+        : due !== null && due <= context.clock
+          ? 'waiting'
+          : 'upcoming';
+    return {
+      id: inject.id,
+      scene,
+      at: inject.at ?? null,
+      to: inject.to ?? null,
+      page: inject.page,
+      text: inject.text,
+      notes: inject.facilitator_notes ?? null,
+      revealed: revealed !== undefined,
+      available: (scene === null && (module === null || module === state.module?.id)) || scene === current,
+      status,
+      due: revealed?.due ?? (status === 'waiting' ? due : null),
+    };
+  });
 }
 
 function facilitatorView(game: Game, state: SessionState): FacilitatorView {
@@ -194,6 +226,7 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
     flags: state.game.context.flags,
+    story: storyView(game, state),
   };
 }
 

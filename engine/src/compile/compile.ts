@@ -153,7 +153,8 @@ const gameSetup = setup({
     })),
     endDeadline: assign(({ context }, params: { deadline: string; state: DeadlineState }) => {
       const since = context.deadlines?.[params.deadline]?.since ?? context.clock;
-      return { deadlines: { ...context.deadlines, [params.deadline]: { since, state: params.state } } };
+      const ended = { since, state: params.state, ended: context.clock };
+      return { deadlines: { ...context.deadlines, [params.deadline]: ended } };
     }),
     recordMissed: assign(({ context }, params: { inject: string }) => ({
       missed: [...(context.missed ?? []), params.inject],

@@ -50,6 +50,9 @@ export function compile(scenario: Scenario): GameMachine {
   return gameOf(scenario).machine;
 }
 
+/** A scene's choices, then (1.1) the actions open in every scene. */
 export function choicesOf(game: Game, sceneId: string | null): Choice[] {
-  return sceneId ? (game.scenes.get(sceneId)?.choices ?? []) : [];
+  if (!sceneId) return [];
+  const own = game.scenes.get(sceneId)?.choices ?? [];
+  return game.scenario.actions ? [...own, ...game.scenario.actions] : own;
 }

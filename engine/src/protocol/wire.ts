@@ -116,6 +116,8 @@ export const createSessionRequestSchema = z.strictObject({
   team: typedName(100).optional(),
   /** The alerts the team gets; the facilitator can still change it in the lobby. Default: fixed rules only. */
   monitoring: z.enum(['thresholds', 'thresholds+baseline']).optional(),
+  /** Format 1.1: the scenario's session parameters, each a declared option; unset ones take their first. */
+  parameters: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 

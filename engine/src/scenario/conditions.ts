@@ -11,7 +11,7 @@ export interface ConditionScope {
   reached?: readonly string[] | undefined;
   /** The game minute each flag was last set. */
   flagsSetAt?: Record<string, number> | undefined;
-  deadlines?: Record<string, { since: number; state: DeadlineState }> | undefined;
+  deadlines?: Record<string, { since: number; state: DeadlineState; ended?: number }> | undefined;
   parameters?: Record<string, string> | undefined;
 }
 

@@ -35,7 +35,7 @@ export interface Story1_1 {
   reached: string[];
   /** The game minute each flag was last set. */
   flagsSetAt: Record<string, number>;
-  deadlines: Record<string, { since: number; state: DeadlineState }>;
+  deadlines: Record<string, { since: number; state: DeadlineState; ended?: number }>;
   parameters: Record<string, string>;
   /** Choices applied so far: what a cooldown of N choices counts. */
   turns: number;

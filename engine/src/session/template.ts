@@ -19,8 +19,8 @@ function value(game: Game, context: GameContext, name: string): string | null {
   if (kind === 'deadline' && part === 'left' && deadline) {
     const running = context.deadlines?.[id];
     if (!running) return spanLabel(deadline.minutes);
-    if (running.state !== 'running') return running.state;
-    return spanLabel(running.since + deadline.minutes - context.clock);
+    // Once met or missed, what was left when it ended.
+    return spanLabel(running.since + deadline.minutes - (running.ended ?? context.clock));
   }
   return null;
 }

@@ -187,7 +187,7 @@ describe('format 1.1: modules and parameters', () => {
     t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'sweep', physical: 20 });
     t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'report' });
     expect(facilitatorView(t).story?.module).toMatchObject({ id: 'wrap', index: 2 });
-    expect(timelineTexts(t)).toContain('Module: Wrap-up');
+    expect(timelineTexts(t)).toContain('Module 2 of 2: Wrap-up');
   });
 
   it('takes session parameters in the lobby, refusing what the scenario does not declare', () => {

@@ -43,6 +43,6 @@ export function enterModule(draft: Draft, scene: string): void {
   const module = moduleOf(scenario, scene);
   if (module === null || module === draft.state.module?.id) return;
   draft.state.module = { id: module, startedAt: draft.entry.at };
-  const title = scenario.modules.find((m) => m.id === module)?.title ?? module;
-  note(draft, 'phase', `Module: ${title}`);
+  const index = scenario.modules.findIndex((m) => m.id === module);
+  note(draft, 'phase', `Module ${index + 1} of ${scenario.modules.length}: ${scenario.modules[index]?.title}`);
 }

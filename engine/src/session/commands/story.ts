@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userText } from '../../protocol/command-fields.ts';
 import { asChoiceId, choiceIdSchema, sceneIdSchema } from '../../protocol/ids.ts';
 import type { ChoiceBranch } from '../../compile/compile.ts';
+import { is1_1 } from '../../compile/story-1-1.ts';
 import type { Game } from '../../compile/game.ts';
 import { diceRange } from '../../dice/dice.ts';
 import type { GradedBranch } from '../../scenario/scenario-parts.ts';
@@ -15,7 +16,7 @@ import { append, markMilestone, note, now, type Draft } from '../draft.ts';
 import { send } from '../send.ts';
 import { sceneOf } from '../phase.ts';
 import { sendingPlayer } from '../roles.ts';
-import type { RollRecord } from '../state.ts';
+import type { RollRecord, TimelineEntry } from '../state.ts';
 import { throwDice } from '../throw-dice.ts';
 
 /** The story: choices voted on and applied, scenes jumped to, dice rolled. */
@@ -122,14 +123,28 @@ export const choiceApply = defineCommand('choice.apply', {
     const last = draft.state.rolls[draft.state.rolls.length - 1];
     if (taken && last) note(draft, 'roll', rollLine(last));
     const narration = taken?.narration ?? choice.narration;
-    if (narration) note(draft, 'narration', renderText(draft.game, draft.state.game.context, narration));
+    const v1_1 = is1_1(draft.game.scenario);
+    if (narration && !v1_1) note(draft, 'narration', narration);
+    const told = draft.state.timeline.length;
     send(draft, { type: 'CHOOSE', choice: choice.id, branch });
+    // 1.1: told where it happened, before the scene it leads to, but read against the state it leads to
+    // (its text shows the clock after the choice's cost).
+    if (narration && v1_1) tellBefore(draft, told, renderText(draft.game, draft.state.game.context, narration));
     const secrets = [...(choice.reveal_secrets ?? []), ...(taken?.reveal_secrets ?? [])];
     if (secrets.length > 0) revealSecrets(draft, secrets);
     const milestone = taken?.milestone ?? choice.milestone;
     if (milestone) markMilestone(draft, milestone, milestone === 'detected' ? 'team' : 'outcome');
   },
 });
+
+/** A narration note placed at `index` of the timeline, where it belongs in the story's order. */
+function tellBefore(draft: Draft, index: number, text: string): void {
+  note(draft, 'narration', text);
+  const timeline = draft.state.timeline;
+  if (index >= timeline.length - 1) return;
+  const told = timeline[timeline.length - 1] as TimelineEntry;
+  draft.state.timeline = [...timeline.slice(0, index), told, ...timeline.slice(index, -1)];
+}
 
 const GRADE_WORDS = {
   critical_success: 'critical success',

@@ -5,7 +5,7 @@
  * come from `@chaos-quest/engine` with `import type`, which costs the bundle nothing.
  */
 export { clockLabel } from './session/phase.ts';
-export { labelAt, spanLabel } from './session/game-clock.ts';
+export { labelAt, spanLabel, type ClockReading } from './session/game-clock.ts';
 export { foldPatch } from './protocol/patch.ts';
 export { matches, span } from './metrics/metrics.ts';
 export { compareMetrics } from './metrics/compare.ts';

@@ -41,6 +41,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
               proposals={view.proposals}
               players={view.players}
               sceneId={view.scene?.id ?? null}
+              visit={view.scene?.visit}
               clock={view.clock}
               myVote={me.role ? me.vote : undefined}
               canApply={me.role?.canApplyChoices ?? false}

@@ -23,4 +23,11 @@ describe('time formats', () => {
     expect(gameClockAt(clock, -130)).toBe('23:50');
     expect(gameClockAt({ minutes: 0, label: '23:30' }, 45)).toBe('00:15');
   });
+
+  it('labels every minute with its day once the session has passed midnight, so times sort as they read', () => {
+    const clock = { minutes: 1500, label: 'Day 2 23:00', start: '22:00', days: true };
+    expect(gameClockAt(clock, 30)).toBe('Day 1 22:30');
+    expect(gameClockAt(clock, 130)).toBe('Day 2 00:10');
+    expect(gameClockAt(clock, 2900)).toBe('Day 3 22:20');
+  });
 });

@@ -1,4 +1,4 @@
-import { clockLabel } from '@chaos-quest/engine/client';
+import { labelAt, type ClockReading } from '@chaos-quest/engine/client';
 
 /** Game minutes as a duration: "45 min", "2 h 05 min". Pure. */
 export function formatGameMinutes(minutes: number): string {
@@ -38,9 +38,10 @@ export function formatDate(ms: number): string {
 }
 
 /**
- * The game clock's "HH:MM" at `minutes`, given the clock as a view shows it now (its label at its
- * current minute); views do not carry the scenario's start, but it is `label - minutes`. Pure.
+ * The game clock's label at `minutes` in the session whose clock a view shows: "HH:MM", or
+ * "Day 2 01:30" once the session has passed midnight, so times on every screen sort as they read.
+ * Pure.
  */
-export function gameClockAt(clock: { minutes: number; label: string }, minutes: number): string {
-  return clockLabel(clock.label, minutes - clock.minutes);
+export function gameClockAt(clock: ClockReading, minutes: number): string {
+  return labelAt(clock, minutes);
 }

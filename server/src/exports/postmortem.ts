@@ -1,6 +1,7 @@
 import {
-  clockLabel,
   detectionStory,
+  gameTimeLabel,
+  spansDays,
   incidentRecord,
   span,
   type DetectionStory,
@@ -25,7 +26,10 @@ import { cell, gameDuration, table, wallDate, wallDuration, wallTime } from './f
  */
 export function postmortem(scenario: Scenario, state: SessionState, sessionId: SessionId): string {
   const record = incidentRecord(scenario, state, sessionId);
-  const game = (minutes: number) => clockLabel(scenario.clock.start, minutes);
+  // Past midnight every time carries its day, so the timeline reads in order.
+  const start = scenario.clock.start;
+  const days = spansDays(start, 0, state.game.context.clock);
+  const game = (minutes: number) => gameTimeLabel(start, minutes, days);
   return (
     [
       `# Post-mortem (draft): ${scenario.title}`,

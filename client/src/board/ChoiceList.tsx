@@ -19,6 +19,8 @@ interface Props {
   /** The player's vote; undefined when the viewer cannot vote (no role, or not a player). */
   myVote?: string | null | undefined;
   canApply: boolean;
+  /** Format 1.1: the viewer's role, which may decide or roll some choices (`decidedBy`) itself. */
+  myRole?: string | null | undefined;
   /** The session's phase: while paused, voting and applying are disabled, with the reason said once above the list. */
   phase?: View['phase'];
 }
@@ -34,6 +36,7 @@ export function ChoiceList({
   votesByPlayer,
   myVote,
   canApply,
+  myRole,
   phase,
 }: Props) {
   const reasonId = useId();
@@ -59,7 +62,7 @@ export function ChoiceList({
               key={c.id}
               choice={c}
               voters={voters}
-              canApply={canApply}
+              canApply={canApply || (myRole != null && c.decidedBy === myRole)}
               {...(reason ? { blocked: { describedBy: reasonId } } : {})}
               {...(votesByPlayer
                 ? {

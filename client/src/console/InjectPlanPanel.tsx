@@ -9,7 +9,10 @@ function status(inject: InjectPlan, view: FacilitatorView): string {
   if (inject.status === 'missed') return 'Missed: its window has passed';
   if (inject.status === 'waiting' && inject.due !== null && !inject.available)
     return `Due since ${gameClockAt(view.clock, inject.due)}; fires when the party is in “${view.scenes.find((s) => s.id === inject.scene)?.title ?? inject.scene}”`;
+  if (!inject.available && inject.module !== undefined)
+    return `In module “${view.story?.modules.find((m) => m.id === inject.module)?.title ?? inject.module}”`;
   if (!inject.available) return `In scene “${view.scenes.find((s) => s.id === inject.scene)?.title ?? inject.scene}”`;
+  if (inject.due !== null) return `Fires by itself at ${gameClockAt(view.clock, inject.due)}`;
   if (inject.at !== null) return `Fires by itself at ${gameClockAt(view.clock, inject.at)}`;
   return 'Ready';
 }

@@ -27,7 +27,7 @@ function Module({ module, lastAt }: { module: ModuleView; lastAt: number }) {
         Module {module.index} of {module.count}: {module.title}
       </h3>
       <p className="muted">
-        {formatWallDuration(spent)} at the last step{module.budget !== null ? ` of a ${module.budget} min budget` : ''}
+        {formatWallDuration(spent)} spent so far{module.budget !== null ? ` · budget ${module.budget} min` : ''}
       </p>
       {module.questions.length > 0 ? (
         <ol className="module-questions" aria-label="Discussion questions">
@@ -54,7 +54,7 @@ export function StatePanel({ view }: { view: FacilitatorView }) {
     <Panel title="Story state" icon="flag">
       {story.module ? <Module module={story.module} lastAt={lastAt} /> : null}
       <dl className="story-state">
-        <dt>Turn</dt>
+        <dt>Choices applied</dt>
         <dd>{story.turn}</dd>
         {counters.map(([name, value]) => (
           <div key={name} className="counter">

@@ -45,6 +45,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
               clock={view.clock}
               myVote={me.role ? me.vote : undefined}
               canApply={me.role?.canApplyChoices ?? false}
+              myRole={me.role?.id}
               phase={view.phase}
             />
             <ProposeForm />

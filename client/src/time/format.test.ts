@@ -30,4 +30,11 @@ describe('time formats', () => {
     expect(gameClockAt(clock, 130)).toBe('Day 2 00:10');
     expect(gameClockAt(clock, 2900)).toBe('Day 3 22:20');
   });
+
+  it('names the day of a time on another day than now, before play passes midnight', () => {
+    const clock = { minutes: 60, label: '09:00', start: '08:00', days: false };
+    expect(gameClockAt(clock, 120)).toBe('10:00');
+    expect(gameClockAt(clock, 4320)).toBe('Day 4 08:00');
+    expect(gameClockAt(clock, -600)).toBe('Day 0 22:00');
+  });
 });

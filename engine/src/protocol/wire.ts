@@ -151,6 +151,8 @@ export interface ScenarioSummary {
   /** Whether the scenario has telemetry: dashboards, alert rules, and a choice of monitoring. */
   telemetry: boolean;
   roles: { id: string; name: string }[];
+  /** Format 1.1: the variants the facilitator picks at creation; each option list's first is the default. */
+  parameters?: { id: string; label: string; options: string[] }[];
   valid: boolean;
   diagnostics: {
     file: string;

@@ -43,11 +43,16 @@ export interface ClockReading {
   days?: boolean;
 }
 
-/** The label of `minutes` in the session a view's clock belongs to. Pure. */
+/**
+ * The label of `minutes` in the session a view's clock belongs to: with its day once the session
+ * has passed midnight, or when that minute lies on another day than now (an inject due on Wednesday
+ * never reads as this morning). Pure.
+ */
 export function labelAt(clock: ClockReading, minutes: number): string {
   // A clock without its start still knows it: the label at its own minute.
   const start = clock.start ?? clockLabel(clock.label.slice(-5), -clock.minutes);
-  return gameTimeLabel(start, minutes, clock.days ?? false);
+  const otherDay = clock.start !== undefined && spansDays(start, minutes, clock.minutes);
+  return gameTimeLabel(start, minutes, (clock.days ?? false) || otherDay);
 }
 
 /** "3 h 05 min" for a span of game minutes, "2 d 3 h" past a day. */

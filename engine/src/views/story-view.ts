@@ -37,6 +37,8 @@ export interface StoryView {
   turn: number;
   /** The scenario's session parameters and the values this session plays with. */
   parameters: { id: string; label: string; value: string }[];
+  /** Every module of the scenario, in order, for naming the one an inject belongs to. */
+  modules: { id: string; title: string }[];
 }
 
 function deadlineView(game: Game, state: SessionState): DeadlineView[] {
@@ -90,6 +92,7 @@ export function storyView(game: Game, state: SessionState): StoryView | null {
         label: p.label,
         value: context.parameters?.[p.id] ?? (p.options[0] as string),
       })),
+      modules: (game.scenario.modules ?? []).map((m) => ({ id: m.id, title: m.title })),
     };
     views.set(state.game, view);
   }

@@ -178,7 +178,8 @@ function injectPlan(game: Game, state: SessionState): InjectPlan[] {
   return [...game.injects.values()].map((held) => {
     const { inject, scene, module } = held;
     const revealed = state.revealed.find((r) => r.injectId === inject.id);
-    const due = dueMinute(game, context, held) ?? inject.at ?? null;
+    const timed = dueMinute(game, context, held);
+    const due = timed ?? inject.at ?? null;
     const status = revealed
       ? 'revealed'
       : context.missed?.includes(inject.id)
@@ -189,15 +190,17 @@ function injectPlan(game: Game, state: SessionState): InjectPlan[] {
     return {
       id: inject.id,
       scene,
+      ...(module !== null ? { module } : {}),
       at: inject.at ?? null,
       to: inject.to ?? null,
       page: inject.page,
-      text: inject.text,
+      text: renderText(game, context, inject.text),
       notes: inject.facilitator_notes ?? null,
       revealed: revealed !== undefined,
       available: (scene === null && (module === null || module === state.module?.id)) || scene === current,
       status,
-      due: revealed?.due ?? (status === 'waiting' ? due : null),
+      // 1.0 names a due minute only once it has passed; 1.1 knows it ahead for relative injects too.
+      due: revealed ? (revealed.due ?? null) : status === 'waiting' || timed !== null ? due : null,
     };
   });
 }

@@ -123,6 +123,8 @@ export interface SharedPlayerView extends PublicView {
 export interface InjectPlan {
   id: string;
   scene: string | null;
+  /** 1.1: the module holding it, when a module does. */
+  module?: string;
   at: number | null;
   to: string[] | null;
   page: boolean;
@@ -133,7 +135,8 @@ export interface InjectPlan {
   available: boolean;
   /**
    * Where it stands: to come, revealed, due but waiting for the party to be in its scene, or missed
-   * (1.1: its window passed). `due` is the game minute it fell due when it fired late.
+   * (1.1: its window passed). `due`: for a revealed inject, the minute it fell due when it fired
+   * late; for one not yet revealed, the minute it falls (or fell) due when known.
    */
   status: 'upcoming' | 'revealed' | 'waiting' | 'missed';
   due: number | null;

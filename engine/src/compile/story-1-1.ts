@@ -25,6 +25,18 @@ export interface InjectTiming {
   when: Condition | null;
 }
 
+/** A 1.1 inject's timing as guard params: plain data. `module` is the module holding it, if one does. */
+export function timingOf(inject: Inject, module: string | null): InjectTiming {
+  return {
+    inject: inject.id,
+    at: inject.at ?? null,
+    after: inject.after ?? null,
+    module,
+    expires: inject.expires ?? null,
+    when: inject.when ?? null,
+  };
+}
+
 /** The game minute an inject falls due in this context, or null when it has no time (yet). */
 export function dueAt(context: GameContext, timing: InjectTiming): number | null {
   if (timing.at !== null) return timing.at;
@@ -58,14 +70,7 @@ export function injectTransitions(scenario: Scenario) {
   return heldInjects(scenario)
     .filter(({ inject }) => inject.at !== undefined || inject.after !== undefined)
     .flatMap(({ inject, scene, module }) => {
-      const timing: InjectTiming = {
-        inject: inject.id,
-        at: inject.at ?? null,
-        after: inject.after ?? null,
-        module,
-        expires: inject.expires ?? null,
-        when: inject.when ?? null,
-      };
+      const timing = timingOf(inject, module);
       const ready = { type: 'injectReady' as const, params: timing };
       const effect = inject.effect ?? {};
       const fire = {

@@ -1,5 +1,5 @@
 import type { HeldInject, Game } from '../compile/game.ts';
-import { dueAt, is1_1 } from '../compile/story-1-1.ts';
+import { dueAt, is1_1, timingOf } from '../compile/story-1-1.ts';
 import type { GameContext } from './state.ts';
 
 /**
@@ -8,13 +8,5 @@ import type { GameContext } from './state.ts';
  */
 export function dueMinute(game: Game, context: GameContext, held: HeldInject): number | null {
   if (!is1_1(game.scenario)) return null;
-  const { inject, module } = held;
-  return dueAt(context, {
-    inject: inject.id,
-    at: inject.at ?? null,
-    after: inject.after ?? null,
-    module,
-    expires: inject.expires ?? null,
-    when: inject.when ?? null,
-  });
+  return dueAt(context, timingOf(held.inject, held.module));
 }

@@ -40,34 +40,25 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
     if (refused) return sendError(reply, 400, 'invalid', refused);
     // The seed decides every die; it comes from the CSPRNG unless the facilitator wants a rerun.
     const created = await deps.hub.create(entry, { seed: seed ?? randomBytes(16).toString('hex'), team: team ?? null });
-    if (monitoring === 'thresholds+baseline') {
-      // A logged command like any other, so a replay knows which alerts the table got.
+    const chosen = Object.keys(parameters ?? {}).length > 0;
+    if (monitoring === 'thresholds+baseline' || chosen) {
+      // A logged command like any other, so a replay knows which alerts the table got and which variant it played.
       const ack = await deps.hub.submit(
         created.sessionId,
         { kind: 'facilitator' },
-        { id: 'create-monitoring', type: 'session.configure', monitoring },
+        {
+          id: 'create-configure',
+          type: 'session.configure',
+          ...(monitoring === 'thresholds+baseline' ? { monitoring } : {}),
+          ...(chosen ? { parameters } : {}),
+        },
       );
       if (!ack.ok)
         return sendError(
           reply,
           500,
           'internal',
-          `The session was created, but its monitoring could not be set: ${ack.error.message}`,
-        );
-    }
-    if (parameters && Object.keys(parameters).length > 0) {
-      // Logged like monitoring, so a replay plays the same variant.
-      const ack = await deps.hub.submit(
-        created.sessionId,
-        { kind: 'facilitator' },
-        { id: 'create-parameters', type: 'session.configure', parameters },
-      );
-      if (!ack.ok)
-        return sendError(
-          reply,
-          500,
-          'internal',
-          `The session was created, but its parameters could not be set: ${ack.error.message}`,
+          `The session was created, but its monitoring or parameters could not be set: ${ack.error.message}`,
         );
     }
     const body: CreateSessionResponse = created;

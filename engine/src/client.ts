@@ -9,6 +9,7 @@ export { formatGameMinutes, formatWallDuration, gameTime, spansDays } from './ti
 export { runTimes, type RunTime } from './time/run-times.ts';
 export { ACTION_PRIORITIES, DEBRIEF_NOTE_KINDS, DEBRIEF_NOTE_LABELS } from './session/state.ts';
 export { blamelessFindings, type BlamelessFinding } from './postmortem/blameless.ts';
+export { labelAt, spanLabel, type ClockReading } from './session/game-clock.ts';
 export { foldPatch } from './protocol/patch.ts';
 export { matches, span } from './metrics/metrics.ts';
 export { compareMetrics, NO_TEAM } from './metrics/compare.ts';

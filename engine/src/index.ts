@@ -4,6 +4,10 @@ export { parseScenario, fileTooLarge, MAX_SCENARIO_BYTES, type ParseResult } fro
 export { parseScenarioWith } from './scenario/baselines.ts';
 export { attachFiles, BASELINE_LIMITS, parseBaselineCsv, splitAttachments } from './scenario/baseline-csv.ts';
 export { holds } from './scenario/conditions.ts';
+export { parametersError } from './scenario/parameters.ts';
+export { FORMAT_1_0, FORMAT_1_1, FORMATS, type Format } from './scenario/schema-atoms.ts';
+export type { Deadline, Parameter, Cooldown } from './scenario/schema-1-1.ts';
+export type { StoryView, DeadlineView, ModuleView } from './views/story-view.ts';
 export { compile, gameOf, type Game } from './compile/game.ts';
 export { rollDice, diceRange } from './dice/dice.ts';
 export * from './protocol/commands.ts';
@@ -20,6 +24,7 @@ export { step, authorize } from './session/step.ts';
 export { CURRENT_RULES } from './session/rules.ts';
 export { replay } from './session/replay.ts';
 export { phaseOf, sceneOf, clockLabel } from './session/phase.ts';
+export { dayOf, gameTimeLabel, labelAt, spanLabel, type ClockReading } from './session/game-clock.ts';
 export { activeModifiers, availableChoices } from './session/choices.ts';
 export { distribution, formatOdds, successOdds } from './dice/odds.ts';
 export { sha256, stableStringify, stateHash } from './session/hash.ts';

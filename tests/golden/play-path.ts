@@ -41,6 +41,7 @@ export function pathLog(scenario: Scenario, path: GoldenPath): LoggedCommand[] {
     push({ kind: 'system' }, { type: 'player.join', playerId: playerId(role), name: `Player ${role}` });
     push(as(role), { type: 'role.take', role });
   }
+  if (path.parameters) push(facilitator, { type: 'session.configure', parameters: path.parameters });
   push(facilitator, { type: 'session.brief' });
   push(facilitator, { type: 'session.start' });
   for (const move of path.moves) {

@@ -23,6 +23,7 @@ import { MilestonesPanel } from './MilestonesPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { PendingDeclarations } from './PendingDeclarations.tsx';
 import { ScenePanel } from './ScenePanel.tsx';
+import { StatePanel } from './StatePanel.tsx';
 
 /** The facilitator's console during play: the story, the world's events, and the table. */
 export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; joinCode: string }) {
@@ -47,6 +48,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
               proposals={view.proposals}
               players={view.players}
               sceneId={view.scene?.id ?? null}
+              visit={view.scene?.visit}
               clock={view.clock}
               votesByPlayer={view.votesByPlayer}
               canApply
@@ -77,6 +79,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
           <Panel title="Milestones" icon="flag">
             <MilestonesPanel view={view} />
           </Panel>
+          <StatePanel view={view} />
           <Panel title="Flags" icon="flag">
             <FlagsPanel flags={view.flags} />
           </Panel>

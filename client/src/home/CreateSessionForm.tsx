@@ -5,6 +5,7 @@ import { HttpError, messageOf, requestJson } from '../api/http.ts';
 import { navigate } from '../app/use-route.ts';
 import { AdminKeyField } from '../ui/AdminKeyField.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
+import { ParameterFields } from './ParameterFields.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 
 type Library =
@@ -32,11 +33,14 @@ export function CreateSessionForm() {
   const [team, setTeam] = useState('');
   const [seed, setSeed] = useState('');
   const [monitoring, setMonitoring] = useState<'thresholds' | 'thresholds+baseline'>('thresholds');
+  const [parameters, setParameters] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [needsKey, setNeedsKey] = useState(false);
 
   const chosen = selected ?? (library.state === 'ready' ? (library.scenarios.find((s) => s.valid)?.id ?? null) : null);
+  const declared = library.state === 'ready' ? library.scenarios.find((s) => s.id === chosen)?.parameters : undefined;
+  const picked = Object.fromEntries(Object.entries(parameters).filter(([k]) => declared?.some((p) => p.id === k)));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,6 +51,7 @@ export function CreateSessionForm() {
       ...(team.trim() ? { team: team.trim() } : {}),
       ...(seed.trim() ? { seed: seed.trim() } : {}),
       ...(withTelemetry ? { monitoring } : {}),
+      ...(Object.keys(picked).length > 0 ? { parameters: picked } : {}),
     };
     setBusy(true);
     setError(null);
@@ -112,6 +117,7 @@ export function CreateSessionForm() {
           <small>Play the same scenario both ways and compare how soon the team detects the fault.</small>
         </label>
       ) : null}
+      {declared ? <ParameterFields parameters={declared} values={picked} onChange={setParameters} /> : null}
       <details className="advanced">
         <summary>Advanced</summary>
         <label className="field">

@@ -43,9 +43,11 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
               proposals={view.proposals}
               players={view.players}
               sceneId={view.scene?.id ?? null}
+              visit={view.scene?.visit}
               clock={view.clock}
               myVote={me.role ? me.vote : undefined}
               canApply={me.role?.canApplyChoices ?? false}
+              myRole={me.role?.id}
               phase={view.phase}
             />
             {me.audience ? null : <ProposeForm />}

@@ -25,4 +25,18 @@ describe('time formats', () => {
     expect(gameClockAt({ minutes: 0, label: '23:30' }, 45)).toBe('Day 2 00:15');
     expect(gameClockAt({ minutes: 60, label: '00:30' }, 10)).toBe('Day 1 23:40');
   });
+
+  it('labels every minute with its day once the session has passed midnight, so times sort as they read', () => {
+    const clock = { minutes: 1500, label: 'Day 2 23:00', start: '22:00', days: true };
+    expect(gameClockAt(clock, 30)).toBe('Day 1 22:30');
+    expect(gameClockAt(clock, 130)).toBe('Day 2 00:10');
+    expect(gameClockAt(clock, 2900)).toBe('Day 3 22:20');
+  });
+
+  it('names the day of a time on another day than now, before play passes midnight', () => {
+    const clock = { minutes: 60, label: '09:00', start: '08:00', days: false };
+    expect(gameClockAt(clock, 120)).toBe('10:00');
+    expect(gameClockAt(clock, 4320)).toBe('Day 4 08:00');
+    expect(gameClockAt(clock, -600)).toBe('Day 0 22:00');
+  });
 });

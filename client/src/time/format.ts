@@ -1,4 +1,4 @@
-import { clockLabel, gameTime, spansDays } from '@chaos-quest/engine/client';
+import { labelAt, type ClockReading } from '@chaos-quest/engine/client';
 
 // One formatter for durations, shared with the post-mortem draft, so a duration reads the same on screen and on paper.
 export { formatGameMinutes, formatWallDuration } from '@chaos-quest/engine/client';
@@ -22,11 +22,10 @@ export function formatDate(ms: number): string {
 }
 
 /**
- * The game clock's "HH:MM" at `minutes`, given the clock as a view shows it now (its label at its
- * current minute); views do not carry the scenario's start, but it is `label - minutes`. Once the
- * exercise has run past midnight (or the time lies on another day), the day comes with it: "Day 2 07:40". Pure.
+ * The game clock's label at `minutes` in the session whose clock a view shows: "HH:MM", or
+ * "Day 2 01:30" once the session has passed midnight, so times on every screen sort as they read.
+ * Pure.
  */
-export function gameClockAt(clock: { minutes: number; label: string }, minutes: number): string {
-  const start = clockLabel(clock.label, -clock.minutes);
-  return gameTime(start, minutes, spansDays(start, [clock.minutes, minutes]));
+export function gameClockAt(clock: ClockReading, minutes: number): string {
+  return labelAt(clock, minutes);
 }

@@ -13,6 +13,17 @@ export function conditionLabel(c: Condition): string {
   if ('visited' in c) return `visited ${c.visited}`;
   if ('time_at_least' in c) return `t ≥ ${c.time_at_least}`;
   if ('role_present' in c) return `${c.role_present} seated`;
+  if ('counter' in c) {
+    const bounds = [
+      c.at_least === undefined ? null : `≥ ${c.at_least}`,
+      c.at_most === undefined ? null : `≤ ${c.at_most}`,
+    ];
+    return `${c.counter} ${bounds.filter(Boolean).join(' and ')}`.trim();
+  }
+  if ('milestone' in c) return `${c.milestone} reached`;
+  if ('minutes_since' in c) return `${c.at_least} min since ${c.minutes_since}`;
+  if ('deadline' in c) return `deadline ${c.deadline} ${c.is}`;
+  if ('parameter' in c) return `${c.parameter} is ${c.is}`;
   return c satisfies never;
 }
 

@@ -113,7 +113,12 @@ function apply(scenario: Scenario, state: SessionState, actor: Actor, command: B
 }
 
 /** A session seated with `roles` (one player each), briefed and started: where every test begins. */
-function startedSession(scenario: Scenario, seed: string, roles: readonly string[]): SessionState | string {
+function startedSession(
+  scenario: Scenario,
+  seed: string,
+  roles: readonly string[],
+  parameters: Record<string, string> | undefined,
+): SessionState | string {
   let state = createSession(scenario, seed, { scenarioHash: 'test', team: 'test', createdAt: EPOCH });
   // As the server opens a session: by the current rules, so a declaration waits as a player's would.
   const moves: [Actor, Body][] = [[{ kind: 'system' }, { type: 'session.rules', rules: CURRENT_RULES }]];
@@ -123,6 +128,7 @@ function startedSession(scenario: Scenario, seed: string, roles: readonly string
       [as(role), { type: 'role.take', role }],
     ]),
   );
+  if (parameters) moves.push([FACILITATOR, { type: 'session.configure', parameters }]);
   moves.push([FACILITATOR, { type: 'session.brief' }], [FACILITATOR, { type: 'session.start' }]);
   for (const [actor, command] of moves) {
     const result = apply(scenario, state, actor, command);
@@ -139,7 +145,7 @@ function startedSession(scenario: Scenario, seed: string, roles: readonly string
  */
 export function runScenarioTest(scenario: Scenario, test: ScenarioTest): TestResult {
   const seats = test.seats ?? scenario.roles.map((r) => r.id);
-  const started = startedSession(scenario, test.seed ?? `test:${test.name}`, seats);
+  const started = startedSession(scenario, test.seed ?? `test:${test.name}`, seats, test.parameters);
   if (typeof started === 'string') {
     const fresh = createSession(scenario, 'test', { scenarioHash: 'test', createdAt: EPOCH });
     return { name: test.name, failure: { step: null, message: started }, state: fresh };

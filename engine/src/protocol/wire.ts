@@ -116,6 +116,8 @@ export const createSessionRequestSchema = z.strictObject({
   team: typedName(100).optional(),
   /** The alerts the team gets; the facilitator can still change it in the lobby. Default: fixed rules only. */
   monitoring: z.enum(['thresholds', 'thresholds+baseline']).optional(),
+  /** Format 1.1: the scenario's session parameters, each a declared option; unset ones take their first. */
+  parameters: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
@@ -149,6 +151,8 @@ export interface ScenarioSummary {
   /** Whether the scenario has telemetry: dashboards, alert rules, and a choice of monitoring. */
   telemetry: boolean;
   roles: { id: string; name: string }[];
+  /** Format 1.1: the variants the facilitator picks at creation; each option list's first is the default. */
+  parameters?: { id: string; label: string; options: string[] }[];
   valid: boolean;
   diagnostics: {
     file: string;

@@ -35,7 +35,8 @@ export const CODES = {
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },
-  CQ1104: { severity: 'error', summary: 'Unsupported `format`: this version reads chaos-quest/1.' },
+  CQ1104: { severity: 'error', summary: 'Unsupported `format`: this version reads chaos-quest/1 and chaos-quest/1.1.' },
+  CQ1120: { severity: 'error', summary: 'A format 1.1 feature in a file that says `format: chaos-quest/1`.' },
   CQ2001: { severity: 'error', summary: 'Duplicate id (scenes and endings share one namespace).' },
   CQ2002: { severity: 'error', summary: 'A goto names no scene or ending.' },
   CQ2003: { severity: 'error', summary: 'A reference to a role that is not declared in `roles`.' },
@@ -91,6 +92,19 @@ export const CODES = {
   CQ2032: { severity: 'error', summary: 'More than one role is marked `commander`.' },
   CQ2033: { severity: 'error', summary: "A metric's baseline CSV file is not beside the scenario, or cannot be read." },
   CQ2034: { severity: 'error', summary: "A metric's baseline needs exactly one of `level` or `csv`." },
+  CQ2101: { severity: 'error', summary: 'A counter that is not declared in `counters` (format 1.1).' },
+  CQ2102: { severity: 'error', summary: 'A `deadline` condition names no deadline (format 1.1).' },
+  CQ2103: { severity: 'error', summary: 'A module names no scene, or a scene sits in two modules (format 1.1).' },
+  CQ2104: {
+    severity: 'error',
+    summary: 'A `parameter` condition names no parameter, or a value it cannot take (format 1.1).',
+  },
+  CQ2105: {
+    severity: 'error',
+    summary:
+      'A 1.1 part lacks what it needs: a counter condition without bounds, a cooldown without a length, an inject timed two ways.',
+  },
+  CQ2106: { severity: 'error', summary: "An action open in every scene reuses a scene choice's id (format 1.1)." },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

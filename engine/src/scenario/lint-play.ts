@@ -67,6 +67,7 @@ function unreachedEndings(scenario: Scenario, ex: Exploration, report: Reporter)
 /** CQ2025: a choice of a scene the table reaches that is open in none of the states there. */
 function closedChoices(scenario: Scenario, ex: Exploration, report: Reporter): void {
   for (const { value: choice, path, scene } of choices(scenario)) {
+    if (scene === null) continue;
     const there = ex.states.filter((s) => s.scene === scene.id);
     if (there.length === 0 || there.some((s) => s.open.includes(choice.id))) continue;
     report.at(
@@ -110,6 +111,7 @@ function stuckScenes(scenario: Scenario, ex: Exploration, report: Reporter): voi
 /** CQ2027 and the impossible-branch half of CQ2028: what the dice can do where the choice is open. */
 function checkOdds(scenario: Scenario, ex: Exploration, report: Reporter): void {
   for (const { value: choice, path, scene } of choices(scenario)) {
+    if (scene === null) continue;
     const check = choice.check;
     if (!check) continue;
     const open = ex.states.filter((s) => s.scene === scene.id && s.open.includes(choice.id));

@@ -6,10 +6,11 @@ import { splitAttachments } from './baseline-csv.ts';
 import { checkBaselines } from './baselines.ts';
 import { Reporter } from './reporter.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
+import { FORMAT_1_0, FORMAT_1_1, FORMATS } from './schema-atoms.ts';
 import { reportSchemaIssues, show } from './schema-issues.ts';
 import { documentToData } from './yaml-data.ts';
 
-export const SCENARIO_FORMAT = 'chaos-quest/1';
+export const SCENARIO_FORMAT = FORMAT_1_0;
 export { MAX_SCENARIO_BYTES };
 
 export interface ParseResult {
@@ -41,11 +42,11 @@ function reportYamlErrors(doc: Document, report: Reporter): void {
 /** CQ1104: a file written for another format version would only produce noise, so it stops here. */
 function checkFormat(data: unknown, report: Reporter): boolean {
   const format = (data as Record<string, unknown>)['format'];
-  if (format === undefined || format === SCENARIO_FORMAT) return true;
+  if (format === undefined || (FORMATS as readonly unknown[]).includes(format)) return true;
   report.at(
     'CQ1104',
     ['format'],
-    `${show(format)} is not a format this version reads; write \`format: ${SCENARIO_FORMAT}\`.`,
+    `${show(format)} is not a format this version reads; write \`format: ${FORMAT_1_0}\` (or \`${FORMAT_1_1}\` to use counters, deadlines, modules and the other 1.1 features).`,
   );
   return false;
 }

@@ -56,6 +56,8 @@ export const scenarioTestSchema = z.strictObject({
   seed: z.string().min(1).max(200).optional(),
   /** Roles seated at the table, one player each; every role when left out. */
   seats: z.array(id).max(20).optional(),
+  /** The session parameters (format 1.1) the test's session is created with, as a facilitator picks them. */
+  parameters: z.record(id, z.string().min(1).max(100)).optional(),
   steps: z.array(testStepSchema).max(500),
   expect: expectationSchema,
 });

@@ -1,5 +1,6 @@
 import { initialTransition } from 'xstate';
 import { gameOf } from '../compile/game.ts';
+import { initialStory1_1, is1_1 } from '../compile/story-1-1.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { persistSnapshot } from './game-snapshot.ts';
 import type { GameContext, SessionState } from './state.ts';
@@ -25,6 +26,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     outcome: null,
     revealed: [],
     faultBegun: false,
+    ...(is1_1(scenario) ? initialStory1_1(scenario) : {}),
   };
   const [snapshot] = initialTransition(game.machine, input);
   // The lobby has no entry actions: nothing for the session to apply from the returned actions.

@@ -1,3 +1,4 @@
+import type { DeadlineState } from '../scenario/condition-schema.ts';
 import type { DetectionSource, Dice, Health, MarkableMilestone, Milestone, Outcome } from '../scenario/schema.ts';
 import type { Actor } from '../protocol/actor.ts';
 import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/ids.ts';
@@ -18,7 +19,8 @@ import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/
 // 6: `table` (joining locked, the table's cap, auto-pause), `autoPaused`, and a player's `audience`,
 // `ready` and `claims` (issue 14).
 // 7: `rules`, and declarations the facilitator answers (`answer`, status `rejected`, milestones' `declared`).
-export const STATE_VERSION = 7;
+// 8: format 1.1's story state in the machine's context (`Story1_1`), the session's `module` (issue 15).
+export const STATE_VERSION = 8;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -27,8 +29,32 @@ export type Monitoring = (typeof MONITORING_MODES)[number];
 export const PHASES = ['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * What a format 1.1 scenario's story runs on, beside the 1.0 context. Absent for a 1.0 scenario, so
+ * a 1.0 session's state (and every hash of it) is what it always was.
+ */
+export interface Story1_1 {
+  counters: Record<string, number>;
+  /** Milestones reached, mirrored from the session so conditions and deadlines can read them. */
+  reached: string[];
+  /** The game minute each flag was last set. */
+  flagsSetAt: Record<string, number>;
+  deadlines: Record<string, { since: number; state: DeadlineState; ended?: number }>;
+  parameters: Record<string, string>;
+  /** Choices applied so far: what a cooldown of N choices counts. */
+  turns: number;
+  /** Choices closed by a cooldown, until this turn or game minute. */
+  cooldowns: Record<string, { turn?: number; clock?: number }>;
+  /** The game minute the party entered the current scene, and its module. */
+  sceneSince: number;
+  module: string | null;
+  moduleSince: number;
+  /** Injects whose window passed before they could fire. */
+  missed: string[];
+}
+
 /** The part of the state the compiled XState machine owns. */
-export interface GameContext {
+export interface GameContext extends Partial<Story1_1> {
   /** Game minutes since the scenario's clock start. */
   clock: number;
   flags: Record<string, boolean>;
@@ -132,6 +158,8 @@ export interface RevealedInject {
   page: boolean;
   at: Stamp;
   acknowledgedBy: PlayerId[];
+  /** 1.1: the game minute it fell due, when it fired later than that (after a long choice). */
+  due?: number;
 }
 
 export interface Proposal {
@@ -141,6 +169,8 @@ export interface Proposal {
   at: Stamp;
   /** The scene it was proposed in; '' when none (never, as proposals need a live game). */
   scene: SceneId | '';
+  /** 1.1: the visit of that scene (the path's length then), since a return to a scene starts afresh. */
+  visit?: number;
 }
 
 export interface Declaration {
@@ -220,6 +250,8 @@ export interface RollRecord {
   success: boolean | null;
   physical: boolean;
   at: Stamp;
+  /** 1.1: a roll graded past success or failure. */
+  grade?: 'critical_success' | 'critical_failure' | 'complication';
 }
 
 export interface CoachNote {
@@ -296,6 +328,8 @@ export interface SessionState {
   debriefNotes: DebriefNote[];
   /** Characters of typed text accepted so far, against SESSION_LIMITS.text. */
   textUsed: number;
+  /** 1.1: the module the exercise is in, and the wall-clock ms it began (its budget counts from there). */
+  module?: { id: string; startedAt: number };
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;

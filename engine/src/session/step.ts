@@ -8,6 +8,7 @@ import { fail, type StepError, type StepResult } from './errors.ts';
 import { phaseOf } from './phase.ts';
 import { SESSION_LIMITS, typedText } from './limits.ts';
 import { own } from './own.ts';
+import { syncMilestones } from './milestone-sync.ts';
 import type { SessionState } from './state.ts';
 
 const SENDER_REFUSALS = {
@@ -100,7 +101,9 @@ export function stepWith(
   const draft = openDraft(game, state, parsed.data, mode === 'replay');
   draft.state.textUsed = (state.textUsed ?? 0) + typed;
   const error = handle(draft, command.type, command);
-  return error ? { ok: false, error } : { ok: true, state: draft.state };
+  if (error) return { ok: false, error };
+  syncMilestones(draft);
+  return { ok: true, state: draft.state };
 }
 
 /** Why a new command would take the session past one of its limits, or null. */

@@ -3,7 +3,12 @@ import type { PlayerId, RoleId } from '../protocol/ids.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { activeModifiers, availableChoices } from '../session/choices.ts';
 import { debriefPrompts } from '../session/debrief-prompts.ts';
-import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
+import { is1_1 } from '../compile/story-1-1.ts';
+import { gameTimeLabel } from '../session/game-clock.ts';
+import { dueMinute } from '../session/inject-timing.ts';
+import { phaseOf, sceneOf } from '../session/phase.ts';
+import { renderText, showsDays } from '../session/template.ts';
+import { storyView } from './story-view.ts';
 import type { Audience, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
@@ -64,9 +69,12 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
   const sceneId = sceneOf(state);
   const scene = sceneId ? game.scenes.get(sceneId) : undefined;
   const votes = Object.values(state.votes);
+  const everywhere = new Set(scenario.actions ?? []);
   const choices: ChoiceView[] = availableChoices(game, state).map((c) => ({
     id: c.id,
     label: c.label,
+    ...(everywhere.has(c) ? { everywhere: true as const } : {}),
+    ...(c.decided_by || c.check?.rolled_by ? { decidedBy: (c.decided_by ?? c.check?.rolled_by) as string } : {}),
     takes: c.takes,
     check: c.check
       ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) }
@@ -96,11 +104,20 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     autoPaused: state.autoPaused !== null,
     clock: {
       minutes: context.clock,
-      label: clockLabel(scenario.clock.start, context.clock),
+      label: gameTimeLabel(scenario.clock.start, context.clock, showsDays(game, context)),
       timebox: scenario.clock.timebox,
       pace: state.pace,
+      start: scenario.clock.start,
+      days: showsDays(game, context),
     },
-    scene: scene ? { id: scene.id, title: scene.title ?? scene.id, narration: scene.narration } : null,
+    scene: scene
+      ? {
+          id: scene.id,
+          title: scene.title ?? scene.id,
+          narration: renderText(game, context, scene.narration),
+          ...(is1_1(scenario) ? { visit: state.path.length } : {}),
+        }
+      : null,
     choices,
     health: healthWithTelemetry(scenario, state, context.health),
     injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
@@ -167,17 +184,35 @@ export function timelinePage(state: SessionState, audience: ViewAudience, end: n
 
 function injectPlan(game: Game, state: SessionState): InjectPlan[] {
   const current = sceneOf(state);
-  return [...game.injects.values()].map(({ inject, scene }) => ({
-    id: inject.id,
-    scene,
-    at: inject.at ?? null,
-    to: inject.to ?? null,
-    page: inject.page,
-    text: inject.text,
-    notes: inject.facilitator_notes ?? null,
-    revealed: state.revealed.some((r) => r.injectId === inject.id),
-    available: scene === null || scene === current,
-  }));
+  const context = state.game.context;
+  return [...game.injects.values()].map((held) => {
+    const { inject, scene, module } = held;
+    const revealed = state.revealed.find((r) => r.injectId === inject.id);
+    const timed = dueMinute(game, context, held);
+    const due = timed ?? inject.at ?? null;
+    const status = revealed
+      ? 'revealed'
+      : context.missed?.includes(inject.id)
+        ? 'missed'
+        : due !== null && due <= context.clock
+          ? 'waiting'
+          : 'upcoming';
+    return {
+      id: inject.id,
+      scene,
+      ...(module !== null ? { module } : {}),
+      at: inject.at ?? null,
+      to: inject.to ?? null,
+      page: inject.page,
+      text: renderText(game, context, inject.text),
+      notes: inject.facilitator_notes ?? null,
+      revealed: revealed !== undefined,
+      available: (scene === null && (module === null || module === state.module?.id)) || scene === current,
+      status,
+      // 1.0 names a due minute only once it has passed; 1.1 knows it ahead for relative injects too.
+      due: revealed ? (revealed.due ?? null) : status === 'waiting' || timed !== null ? due : null,
+    };
+  });
 }
 
 /** Roles no seated player holds: what reaches them reaches the facilitator alone. */
@@ -218,6 +253,7 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     ),
     emptyRoles: empty,
     unheld: base.injects.filter((r) => r.to !== null && r.to.every((role) => empty.includes(role))).map((r) => r.key),
+    story: storyView(game, state),
   };
 }
 

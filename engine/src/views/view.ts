@@ -1,4 +1,5 @@
 import type { PlayerId, RoleId } from '../protocol/ids.ts';
+import type { StoryView } from './story-view.ts';
 import type { Component, Dice, EscalationStep, Health, Outcome } from '../scenario/schema.ts';
 import type {
   ActionItem,
@@ -20,6 +21,10 @@ export type Viewer = { kind: 'facilitator' } | { kind: 'player'; playerId: Playe
 export interface ChoiceView {
   id: string;
   label: string;
+  /** 1.1: an action open in every scene. */
+  everywhere?: true;
+  /** 1.1: the role that decides it (or rolls its check), beside the facilitator. */
+  decidedBy?: string;
   takes: number;
   check: { dice: Dice; target: number; modifiers: { label: string; add: number }[] } | null;
   votes: number;
@@ -83,8 +88,10 @@ export interface PublicView {
   phase: Phase;
   /** Paused by itself because the facilitator's connection dropped (not by the facilitator's hand). */
   autoPaused: boolean;
-  clock: { minutes: number; label: string; timebox: number; pace: number | null };
-  scene: { id: string; title: string; narration: string } | null;
+  /** `label` carries the day once the session has passed midnight (`days`); `start` labels any other minute. */
+  clock: { minutes: number; label: string; timebox: number; pace: number | null; start: string; days: boolean };
+  /** `visit` (1.1): how many scenes the party has entered, this one included; proposals belong to one visit. */
+  scene: { id: string; title: string; narration: string; visit?: number } | null;
   choices: ChoiceView[];
   health: Record<string, Health>;
   injects: RevealedInject[];
@@ -136,6 +143,8 @@ export interface SharedPlayerView extends PublicView {
 export interface InjectPlan {
   id: string;
   scene: string | null;
+  /** 1.1: the module holding it, when a module does. */
+  module?: string;
   at: number | null;
   to: string[] | null;
   page: boolean;
@@ -144,6 +153,13 @@ export interface InjectPlan {
   revealed: boolean;
   /** Can be revealed now (its scene is current or it is scenario-wide). */
   available: boolean;
+  /**
+   * Where it stands: to come, revealed, due but waiting for the party to be in its scene, or missed
+   * (1.1: its window passed). `due`: for a revealed inject, the minute it fell due when it fired
+   * late; for one not yet revealed, the minute it falls (or fell) due when known.
+   */
+  status: 'upcoming' | 'revealed' | 'waiting' | 'missed';
+  due: number | null;
 }
 
 export interface FacilitatorView extends PublicView {
@@ -166,6 +182,8 @@ export interface FacilitatorView extends PublicView {
   emptyRoles: string[];
   /** Keys of the revealed injects (of those the view carries) meant only for roles nobody holds: nobody else read them. */
   unheld: string[];
+  /** 1.1: counters, deadlines, the module and the turn; null for a 1.0 scenario. */
+  story: StoryView | null;
 }
 
 export interface ObserverView extends PublicView {

@@ -190,6 +190,7 @@ function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnos
     services: scenario?.services ?? [],
     telemetry: scenario?.telemetry !== undefined,
     roles: scenario?.roles.map((r) => ({ id: r.id, name: r.name })) ?? [],
+    ...(scenario?.parameters ? { parameters: scenario.parameters } : {}),
     valid: !diagnostics.some((d) => d.severity === 'error') && scenario !== null,
     diagnostics: publicDiagnostics(diagnostics),
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { userText } from '../../protocol/command-fields.ts';
+import { refId as idText, userText } from '../../protocol/command-fields.ts';
 import { OUTCOMES } from '../../scenario/schema.ts';
+import { parametersError } from '../../scenario/parameters.ts';
 import { MONITORING_MODES } from '../state.ts';
 import { defineCommand } from '../command-definition.ts';
 import { note, now } from '../draft.ts';
@@ -18,12 +19,28 @@ export const sessionBrief = defineCommand('session.brief', {
   },
 });
 
-/** Before play: which alerts the team's monitoring pages them with (the same scenario can be played both ways). */
+/**
+ * Before play: which alerts the team's monitoring pages them with (the same scenario can be played
+ * both ways), and (1.1) the values of the scenario's session parameters.
+ */
 export const sessionConfigure = defineCommand('session.configure', {
-  payload: { monitoring: z.enum(MONITORING_MODES) },
+  payload: {
+    monitoring: z.enum(MONITORING_MODES).optional(),
+    parameters: z.record(idText, idText).optional(),
+  },
   senders: 'facilitator',
   phases: ['lobby', 'briefing'],
   handle: (draft, command) => {
+    if (command.monitoring === undefined && command.parameters === undefined)
+      return { code: 'invalid', message: 'Say what to configure: `monitoring`, `parameters`, or both.' };
+    if (command.parameters !== undefined) {
+      const refused = parametersError(draft.game.scenario, command.parameters);
+      if (refused) return { code: 'invalid', message: refused };
+      send(draft, { type: 'PARAMETERS', values: command.parameters });
+      const chosen = Object.entries(command.parameters).map(([k, v]) => `${k}: ${v}`);
+      note(draft, 'phase', `Parameters: ${chosen.join(', ')}`, 'facilitator');
+    }
+    if (command.monitoring === undefined) return;
     if (draft.state.monitoring === command.monitoring)
       return { code: 'unavailable', message: `Monitoring is already '${command.monitoring}'.` };
     draft.state.monitoring = command.monitoring;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { is1_1 } from '../../compile/story-1-1.ts';
 import { userText } from '../../protocol/command-fields.ts';
 import { LIVE, defineCommand } from '../command-definition.ts';
 import { append, note, now } from '../draft.ts';
@@ -21,6 +22,8 @@ export const actionPropose = defineCommand('action.propose', {
       text: command.text,
       at: now(draft),
       scene,
+      // 1.1: a proposal belongs to one visit of its scene; coming back starts afresh.
+      ...(is1_1(draft.game.scenario) ? { visit: draft.state.path.length } : {}),
     });
     note(draft, 'proposal', command.text);
   },

@@ -123,15 +123,24 @@ function rollLine(roll: RollRecord): string {
   return `${roll.dice} ${roll.natural}${modifiers} = ${roll.total} vs ${roll.target}: ${roll.success ? 'success' : 'failure'}`;
 }
 
-/** An improvised roll: no target, just a number for the facilitator to interpret. */
+/**
+ * An improvised roll: a number for the facilitator to interpret, or, with a `target`, a check that
+ * succeeds when the roll meets it. Logs without a target replay as before.
+ */
 export const diceRoll = defineCommand('dice.roll', {
-  payload: { dice: z.enum(DICE), label: userText(200), physical: physicalDie },
+  payload: {
+    dice: z.enum(DICE),
+    label: userText(200),
+    physical: physicalDie,
+    target: z.number().int().min(1).max(200).optional(),
+  },
   senders: 'facilitator',
   phases: LIVE,
   handle: (draft: Draft, command) => {
     const natural = throwDice(draft, command.dice, `dice:${command.label}`, command.physical);
     if (typeof natural !== 'number') return natural;
-    append(draft, 'rolls', {
+    const target = command.target ?? null;
+    const roll: RollRecord = {
       seq: draft.entry.seq,
       label: command.label,
       choice: null,
@@ -139,11 +148,16 @@ export const diceRoll = defineCommand('dice.roll', {
       natural,
       modifiers: [],
       total: natural,
-      target: null,
-      success: null,
+      target,
+      success: target === null ? null : natural >= target,
       physical: command.physical !== undefined,
       at: now(draft),
-    });
-    note(draft, 'roll', `${command.label}: ${command.dice} → ${natural}`);
+    };
+    append(draft, 'rolls', roll);
+    note(
+      draft,
+      'roll',
+      target === null ? `${command.label}: ${command.dice} → ${natural}` : `${command.label}: ${rollLine(roll)}`,
+    );
   },
 });

@@ -19,7 +19,7 @@ export function SystemDiagram({ components, health, large = false }: Props) {
   return (
     <figure className={`system-diagram ${large ? 'large' : ''}`}>
       {/* Scaled to fit, but never below 70% of its size: narrower screens scroll it sideways. */}
-      <div className="diagram-scroll">
+      <div className="diagram-scroll" tabIndex={0} role="region" aria-label="System diagram (scrolls)">
         <svg
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           style={large ? {} : { maxWidth: layout.width * 1.25, minWidth: Math.round(layout.width * 0.7) }}

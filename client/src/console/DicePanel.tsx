@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Dice, RollRecord } from '@chaos-quest/engine';
+import type { Dice, RollRecord, TimelineEntry } from '@chaos-quest/engine';
+import { narrationAt } from '../board/outcome.ts';
 import { RollCard } from '../board/RollCard.tsx';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
@@ -16,29 +17,36 @@ const DICE = {
   d100: 'd100',
 } satisfies Record<Dice, string>;
 
-/** The latest roll, and an improvised roll for anything the script did not foresee. */
-export function DicePanel({ rolls }: { rolls: readonly RollRecord[] }) {
+/** The latest roll, and an improvised roll (with a target, or none) for anything the script did not foresee. */
+export function DicePanel({ rolls, timeline }: { rolls: readonly RollRecord[]; timeline: readonly TimelineEntry[] }) {
   const { send, busy, error, clearError } = useCommand('dice.roll');
   const [dice, setDice] = useState<Dice>('d20');
   const [label, setLabel] = useState('');
   const [physical, setPhysical] = useState('');
-  const ids = { dice: useId(), label: useId(), physical: useId() };
+  const [target, setTarget] = useState('');
+  const ids = { dice: useId(), label: useId(), physical: useId(), target: useId() };
   const last = rolls[rolls.length - 1];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = physical.trim() === '' ? undefined : Number(physical);
+    const against = target.trim() === '' ? undefined : Number(target);
     void send({
       type: 'dice.roll',
       dice,
       label: label.trim(),
       ...(value === undefined ? {} : { physical: value }),
+      ...(against === undefined ? {} : { target: against }),
     }).then((ok) => {
       if (ok) setPhysical('');
     });
   };
   return (
     <div className="dice-panel">
-      {last ? <RollCard roll={last} /> : <p className="empty">No dice rolled yet.</p>}
+      {last ? (
+        <RollCard roll={last} narration={narrationAt(timeline, last.seq)} />
+      ) : (
+        <p className="empty">No dice rolled yet.</p>
+      )}
       <form className="dice-form" onSubmit={submit} onChange={clearError}>
         <span className="field">
           <label htmlFor={ids.label}>Roll for</label>
@@ -58,6 +66,19 @@ export function DicePanel({ rolls }: { rolls: readonly RollRecord[] }) {
               <option key={d}>{d}</option>
             ))}
           </select>
+        </span>
+        <span className="field small-field">
+          <label htmlFor={ids.target}>Target</label>
+          <input
+            id={ids.target}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={200}
+            value={target}
+            placeholder="none"
+            onChange={(e) => setTarget(e.target.value)}
+          />
         </span>
         <span className="field small-field">
           <label htmlFor={ids.physical}>Table dice</label>

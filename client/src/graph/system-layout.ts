@@ -22,7 +22,8 @@ export function systemLayout(
 ): { layout: Layout; nodes: SystemNode[] } {
   const nodes: SystemNode[] = components.map((c) => ({
     id: c.id,
-    lines: wrapLabel(c.name, 17, 2),
+    // A name is never cut: a long one takes more lines (a box grows down, not off the screen).
+    lines: wrapLabel(c.name, 17, 8),
     kind: c.kind ?? null,
     health: health[c.id] ?? c.health,
   }));

@@ -27,8 +27,10 @@ async function shootSizes(page: Page, name: string): Promise<void> {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
     await screenshot(page, `screens-${name}-${size}`);
-    if (size === 'phone')
+    if (size === 'phone') {
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${ARTIFACTS}/screens-${name}-phone-top.png`, animations: 'disabled' });
+    }
   }
   if (own) await page.setViewportSize(own);
 }
@@ -245,13 +247,22 @@ describe('every screen at phone, laptop and projector sizes', () => {
     await shootSizes(lee.page, 'player-dark');
   });
 
-  it('makes a natural 20 and a natural 1 moments, with the outcome narration on the roll card and the scene', async () => {
+  it('reveals a hidden roll when the facilitator says so; a natural 20 and a natural 1 are moments, with their narration', async () => {
     const f = facilitator.page;
     await f.getByRole('tab', { name: 'Dice' }).click();
     await f.getByLabel('Roll for').fill('Does the cache survive?');
     await f.getByLabel('Target').fill('15');
     await f.getByLabel('Table dice').fill('20');
+    await f.getByLabel('Keep it hidden until I reveal it').check();
     await f.getByRole('button', { name: 'Roll', exact: true }).click();
+    // Kept from the table: once a later change has reached the big screen, it still shows no roll.
+    await f.locator('.hidden-rolls').getByText('Only you see “Does the cache survive?”').waitFor();
+    const clock = await screen.page.locator('.clock-time').textContent();
+    await f.getByRole('button', { name: '+1 min' }).click();
+    await expect.poll(() => screen.page.locator('.clock-time').textContent()).not.toBe(clock);
+    expect(await screen.page.locator('.roll-card').count()).toBe(0);
+    expect(await pia.page.locator('.roll-card').count()).toBe(0);
+    await f.getByRole('button', { name: 'Reveal to the table' }).click();
     for (const who of [facilitator, pia, screen]) {
       const card = who.page.locator('.roll-card.critical-success');
       await card.waitFor();

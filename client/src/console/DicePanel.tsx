@@ -3,7 +3,9 @@ import type { Dice, RollRecord, TimelineEntry } from '@chaos-quest/engine';
 import { narrationAt } from '../board/outcome.ts';
 import { RollCard } from '../board/RollCard.tsx';
 import { useCommand } from '../session/SessionProvider.tsx';
+import { CommandButton } from '../ui/CommandButton.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
+import { Icon } from '../ui/Icon.tsx';
 
 const DICE = {
   d4: 'd4',
@@ -17,14 +19,42 @@ const DICE = {
   d100: 'd100',
 } satisfies Record<Dice, string>;
 
-/** The latest roll, and an improvised roll (with a target, or none) for anything the script did not foresee. */
+/** Rolls the facilitator kept from the table, each with the button that shows it on every screen. */
+function HiddenRolls({ rolls }: { rolls: readonly RollRecord[] }) {
+  const hidden = rolls.filter((r) => r.hidden);
+  if (hidden.length === 0) return null;
+  return (
+    <ul className="hidden-rolls" aria-label="Rolls only you have seen">
+      {hidden.map((r) => (
+        <li key={r.seq}>
+          <span>
+            <Icon name="lock" size={13} /> Only you see “{r.label}” ({r.dice} shows {r.natural})
+          </span>
+          <CommandButton
+            control={`dice.reveal:${r.seq}`}
+            command={{ type: 'dice.reveal', seq: r.seq }}
+            variant="primary"
+          >
+            <Icon name="screen" size={15} /> Reveal to the table
+          </CommandButton>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The latest roll, and an improvised roll (with a target, or none) for anything the script did not
+ * foresee, rolled openly or kept hidden until the facilitator reveals it on every screen.
+ */
 export function DicePanel({ rolls, timeline }: { rolls: readonly RollRecord[]; timeline: readonly TimelineEntry[] }) {
   const { send, busy, error, clearError } = useCommand('dice.roll');
   const [dice, setDice] = useState<Dice>('d20');
   const [label, setLabel] = useState('');
   const [physical, setPhysical] = useState('');
   const [target, setTarget] = useState('');
-  const ids = { dice: useId(), label: useId(), physical: useId(), target: useId() };
+  const [hidden, setHidden] = useState(false);
+  const ids = { dice: useId(), label: useId(), physical: useId(), target: useId(), hidden: useId() };
   const last = rolls[rolls.length - 1];
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,12 +66,14 @@ export function DicePanel({ rolls, timeline }: { rolls: readonly RollRecord[]; t
       label: label.trim(),
       ...(value === undefined ? {} : { physical: value }),
       ...(against === undefined ? {} : { target: against }),
+      ...(hidden ? { hidden } : {}),
     }).then((ok) => {
       if (ok) setPhysical('');
     });
   };
   return (
     <div className="dice-panel">
+      <HiddenRolls rolls={rolls} />
       {last ? (
         <RollCard roll={last} narration={narrationAt(timeline, last.seq)} />
       ) : (
@@ -92,6 +124,10 @@ export function DicePanel({ rolls, timeline }: { rolls: readonly RollRecord[]; t
             placeholder="auto"
             onChange={(e) => setPhysical(e.target.value)}
           />
+        </span>
+        <span className="check hide-roll">
+          <input id={ids.hidden} type="checkbox" checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
+          <label htmlFor={ids.hidden}>Keep it hidden until I reveal it</label>
         </span>
         <button type="submit" className="button" disabled={busy || label.trim() === ''}>
           Roll

@@ -59,6 +59,7 @@ const roll = z.looseObject({
   success: z.nullable(z.boolean()),
   physical: z.boolean(),
   at: stamp,
+  hidden: z.optional(z.literal(true)),
 });
 const actionItem = z.looseObject({ id: text(), text: text(), owner: z.nullable(text()), by: text(), at: stamp });
 const coachNote = z.looseObject({ seq: seq(), playerId: text(), text: text(), at: stamp });

@@ -165,6 +165,11 @@ export interface RollRecord {
   success: boolean | null;
   physical: boolean;
   at: Stamp;
+  /**
+   * An improvised roll the facilitator keeps from the table until they reveal it (dice.reveal).
+   * Absent on every other roll, so states and logs from before it existed read the same.
+   */
+  hidden?: true;
 }
 
 export interface CoachNote {

@@ -13,7 +13,7 @@ import {
 } from './lifecycle.ts';
 import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
-import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
+import { choiceApply, choiceVote, diceReveal, diceRoll, sceneGoto } from './story.ts';
 import {
   coach,
   handRaise,
@@ -46,6 +46,7 @@ export const COMMAND_DEFINITIONS = [
   declarationConfirm,
   coach,
   diceRoll,
+  diceReveal,
   playerAssign,
   playerRemove,
   roleDecline,
@@ -86,6 +87,7 @@ export const COMMANDS: CommandTable = {
   'incident.declare': incidentDeclare,
   coach,
   'dice.roll': diceRoll,
+  'dice.reveal': diceReveal,
   'player.join': playerJoin,
   'player.assign': playerAssign,
   'player.remove': playerRemove,

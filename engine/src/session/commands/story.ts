@@ -125,7 +125,9 @@ function rollLine(roll: RollRecord): string {
 
 /**
  * An improvised roll: a number for the facilitator to interpret, or, with a `target`, a check that
- * succeeds when the roll meets it. Logs without a target replay as before.
+ * succeeds when the roll meets it. A `hidden` roll reaches only the facilitator until dice.reveal
+ * shows it to the table (and the big screen) at the moment they choose. Logs without either field
+ * replay as before.
  */
 export const diceRoll = defineCommand('dice.roll', {
   payload: {
@@ -133,6 +135,7 @@ export const diceRoll = defineCommand('dice.roll', {
     label: userText(200),
     physical: physicalDie,
     target: z.number().int().min(1).max(200).optional(),
+    hidden: z.boolean().optional(),
   },
   senders: 'facilitator',
   phases: LIVE,
@@ -152,12 +155,27 @@ export const diceRoll = defineCommand('dice.roll', {
       success: target === null ? null : natural >= target,
       physical: command.physical !== undefined,
       at: now(draft),
+      ...(command.hidden ? { hidden: true as const } : {}),
     };
     append(draft, 'rolls', roll);
-    note(
-      draft,
-      'roll',
-      target === null ? `${command.label}: ${command.dice} → ${natural}` : `${command.label}: ${rollLine(roll)}`,
-    );
+    note(draft, 'roll', improvisedLine(roll), command.hidden ? 'facilitator' : 'all');
+  },
+});
+
+function improvisedLine(roll: RollRecord): string {
+  return roll.target === null ? `${roll.label}: ${roll.dice} → ${roll.natural}` : `${roll.label}: ${rollLine(roll)}`;
+}
+
+/** Shows a hidden improvised roll to the table: it appears on every screen as if rolled now. */
+export const diceReveal = defineCommand('dice.reveal', {
+  payload: { seq: z.number().int().nonnegative() },
+  senders: 'facilitator',
+  phases: LIVE,
+  handle: (draft: Draft, command) => {
+    const roll = draft.state.rolls.find((r) => r.seq === command.seq && r.hidden);
+    if (!roll) return { code: 'not-found', message: `There is no hidden roll #${command.seq} to reveal.` };
+    const { hidden: _shown, ...revealed } = roll;
+    draft.state.rolls = draft.state.rolls.map((r) => (r === roll ? revealed : r));
+    note(draft, 'roll', improvisedLine(revealed));
   },
 });

@@ -111,6 +111,7 @@ export function ConsoleTabs({
     {
       id: 'progress',
       label: 'Milestones · End',
+      badge: view.declarations.filter((d) => d.status === 'pending').length,
       icon: 'flag',
       content: (
         <>

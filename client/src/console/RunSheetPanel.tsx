@@ -4,6 +4,7 @@ import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { runSheet } from './run-sheet.ts';
+import { namesOf } from '../board/names.ts';
 
 /** How many upcoming injects the sheet lists; the Injects tab has them all. */
 const SHOWN = 3;
@@ -25,11 +26,27 @@ function When({ inject, view }: { inject: InjectPlan; view: FacilitatorView }) {
  */
 export function RunSheetPanel({ view, onShowInjects }: { view: FacilitatorView; onShowInjects: () => void }) {
   const sheet = runSheet(view);
-  const roleNames = Object.fromEntries(view.scenario.roles.map((r) => [r.id, r.name]));
+  const { roleNames, playerNames } = namesOf(view);
   const more = sheet.upcoming.length - SHOWN + sheet.later;
   return (
     <Panel title="Run sheet" icon="list" className="run-sheet">
       <ul className="sheet-waiting" aria-label="Waiting on">
+        {sheet.toConfirm.map((d) => (
+          <li key={d.id} className="waiting-confirm">
+            <span>
+              <Icon name="megaphone" size={14} /> {playerNames[d.playerId] ?? 'A player'} declared{' '}
+              {d.kind === 'incident' ? 'an incident' : d.kind} at {gameClockAt(view.clock, d.at.game)}
+              {d.note ? `: ${d.note}` : ''}
+            </span>
+            <CommandButton
+              control={`declaration.confirm:${d.id}`}
+              command={{ type: 'declaration.confirm', declarationId: d.id }}
+              variant="primary"
+            >
+              Confirm {d.kind}
+            </CommandButton>
+          </li>
+        ))}
         {sheet.notVoted.length ? (
           <li>
             <Icon name="check" size={14} /> Not voted yet: <strong>{sheet.notVoted.join(', ')}</strong>

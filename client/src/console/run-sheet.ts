@@ -1,4 +1,4 @@
-import type { FacilitatorView, InjectPlan, RevealedInject } from '@chaos-quest/engine';
+import type { Declaration, FacilitatorView, InjectPlan, RevealedInject } from '@chaos-quest/engine';
 
 export interface RunSheet {
   /** Scripted injects the facilitator can reveal now or that fire by themselves, soonest first. */
@@ -9,11 +9,13 @@ export interface RunSheet {
   notVoted: string[];
   /** Revealed pages nobody has acknowledged yet, oldest first. */
   unacknowledged: RevealedInject[];
+  /** Players' declarations waiting for the facilitator to confirm them, oldest first. */
+  toConfirm: Declaration[];
 }
 
 /**
  * What the facilitator must keep an eye on, from the view alone: the injects to come against the
- * game clock, who has not voted, and the pages nobody has answered. Pure.
+ * game clock, who has not voted, the pages nobody has answered and the declarations to confirm. Pure.
  */
 export function runSheet(view: FacilitatorView): RunSheet {
   const pending = view.injectPlan.filter((i) => !i.revealed);
@@ -29,5 +31,6 @@ export function runSheet(view: FacilitatorView): RunSheet {
     later: pending.length - upcoming.length,
     notVoted,
     unacknowledged: view.injects.filter((i) => i.page && i.acknowledgedBy.length === 0),
+    toConfirm: view.declarations.filter((d) => d.status === 'pending'),
   };
 }

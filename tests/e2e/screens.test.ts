@@ -49,6 +49,19 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/** The smallest text, in CSS px as drawn, in the SVG drawings matching `selector` (scaled by their viewBox). */
+function smallestDrawnText(page: Page, selector: string): Promise<number> {
+  return page.evaluate((css) => {
+    const sizes = [...document.querySelectorAll<SVGSVGElement>(css)]
+      .filter((svg) => svg.getBoundingClientRect().width > 0)
+      .flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
+      });
+    return sizes.length ? Math.min(...sizes) : 0;
+  }, selector);
+}
+
 /** Whether the element lies wholly inside the viewport as it stands, without scrolling. */
 async function inViewport(locator: Locator, viewport: { width: number; height: number }): Promise<boolean> {
   const box = await locator.boundingBox();
@@ -242,6 +255,12 @@ describe('every screen at phone, laptop and projector sizes', () => {
     await p.locator('.inject-feed .inject.fresh').getByText('PAGE [SEV2] raised by Support').waitFor();
     await p.locator('.inject-feed .inject.fresh').waitFor({ state: 'detached', timeout: 15_000 });
     expect(await f.locator('.sheet-waiting').textContent()).not.toContain('since 09:45');
+    // The drawings stay legible at every size: no text under 12 px (a narrow screen pans instead).
+    for (const viewport of Object.values(SIZES)) {
+      await p.setViewportSize(viewport);
+      expect(await smallestDrawnText(p, '.system-diagram svg'), `${viewport.width} px`).toBeGreaterThanOrEqual(11.99);
+    }
+    await p.setViewportSize(SIZES.phone);
     await shootSizes(p, 'player');
     expect(await seriousViolations(lee.page)).toEqual([]);
     await shootSizes(lee.page, 'player-dark');
@@ -311,6 +330,13 @@ describe('every screen at phone, laptop and projector sizes', () => {
       expect(await seriousViolations(who.page)).toEqual([]);
       await shootSizes(who.page, name);
     }
+    for (const viewport of Object.values(SIZES)) {
+      await pia.page.setViewportSize(viewport);
+      expect(await smallestDrawnText(pia.page, '.scenario-map svg'), `${viewport.width} px`).toBeGreaterThanOrEqual(
+        11.99,
+      );
+    }
+    await pia.page.setViewportSize(SIZES.phone);
     // The phone's debrief fits its width.
     expect(await overflowing(pia.page)).toEqual([]);
     expect(await pia.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIZES.phone.width);

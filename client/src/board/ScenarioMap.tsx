@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { MapEdge, MapNode } from '@chaos-quest/engine';
 import { pathOf } from '../graph/layout.ts';
+import { ArrowMarker } from './ArrowMarker.tsx';
 import { MAP_EDGE_FONT, MAP_FONT, MAP_LINE, mapLayout, type MapBox } from '../graph/map-layout.ts';
 import { ZoomFrame } from '../ui/ZoomFrame.tsx';
 
@@ -75,20 +76,7 @@ export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: 
             role="img"
             aria-label={`Scenario map. Now: ${current?.label ?? 'not in a scene'}. Visited: ${path.join(', ') || 'none yet'}.`}
           >
-            <defs>
-              <marker
-                id="map-arrow"
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="9"
-                markerHeight="9"
-                markerUnits="userSpaceOnUse"
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-              </marker>
-            </defs>
+            <ArrowMarker id="map-arrow" />
             <g transform="translate(0 8)">
               {edges.map((e) => {
                 const placed = layout.edges.find((p) => p.id === e.id);

@@ -1,6 +1,7 @@
 import { useMemo, type CSSProperties } from 'react';
 import type { Component, Health } from '@chaos-quest/engine';
 import { pathOf } from '../graph/layout.ts';
+import { ArrowMarker } from './ArrowMarker.tsx';
 import { SYSTEM_FONT, SYSTEM_LINE_HEIGHT, systemLayout } from '../graph/system-layout.ts';
 import { IconGlyph } from '../ui/Icon.tsx';
 import { HEALTH_LOOK } from './health-look.ts';
@@ -24,20 +25,7 @@ export function SystemDiagram({ components, health, large = false }: Props) {
       role="img"
       aria-label={`System health. ${summary}`}
     >
-      <defs>
-        <marker
-          id="system-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="9"
-          markerHeight="9"
-          markerUnits="userSpaceOnUse"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-        </marker>
-      </defs>
+      <ArrowMarker id="system-arrow" />
       {layout.edges.map((e) => (
         <path key={e.id} d={pathOf(e.points)} className="system-edge" markerEnd="url(#system-arrow)" />
       ))}

@@ -19,6 +19,31 @@ const DICE = {
   d100: 'd100',
 } satisfies Record<Dice, string>;
 
+function NumberField(props: {
+  id: string;
+  label: string;
+  max: number;
+  value: string;
+  placeholder: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <span className="field small-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={props.max}
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </span>
+  );
+}
+
 /** Rolls the facilitator kept from the table, each with the button that shows it on every screen. */
 function HiddenRolls({ rolls }: { rolls: readonly RollRecord[] }) {
   const hidden = rolls.filter((r) => r.hidden);
@@ -99,32 +124,15 @@ export function DicePanel({ rolls, timeline }: { rolls: readonly RollRecord[]; t
             ))}
           </select>
         </span>
-        <span className="field small-field">
-          <label htmlFor={ids.target}>Target</label>
-          <input
-            id={ids.target}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={200}
-            value={target}
-            placeholder="none"
-            onChange={(e) => setTarget(e.target.value)}
-          />
-        </span>
-        <span className="field small-field">
-          <label htmlFor={ids.physical}>Table dice</label>
-          <input
-            id={ids.physical}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            value={physical}
-            placeholder="auto"
-            onChange={(e) => setPhysical(e.target.value)}
-          />
-        </span>
+        <NumberField id={ids.target} label="Target" max={200} value={target} placeholder="none" onChange={setTarget} />
+        <NumberField
+          id={ids.physical}
+          label="Table dice"
+          max={100}
+          value={physical}
+          placeholder="auto"
+          onChange={setPhysical}
+        />
         <span className="check hide-roll">
           <input id={ids.hidden} type="checkbox" checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
           <label htmlFor={ids.hidden}>Keep it hidden until I reveal it</label>

@@ -4,6 +4,7 @@ import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { runSheet } from './run-sheet.ts';
+import { ConfirmDeclaration } from './MilestonesPanel.tsx';
 import { namesOf } from '../board/names.ts';
 
 /** How many upcoming injects the sheet lists; the Injects tab has them all. */
@@ -38,13 +39,7 @@ export function RunSheetPanel({ view, onShowInjects }: { view: FacilitatorView; 
               {d.kind === 'incident' ? 'an incident' : d.kind} at {gameClockAt(view.clock, d.at.game)}
               {d.note ? `: ${d.note}` : ''}
             </span>
-            <CommandButton
-              control={`declaration.confirm:${d.id}`}
-              command={{ type: 'declaration.confirm', declarationId: d.id }}
-              variant="primary"
-            >
-              Confirm {d.kind}
-            </CommandButton>
+            <ConfirmDeclaration declaration={d} />
           </li>
         ))}
         {sheet.notVoted.length ? (

@@ -21,6 +21,7 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'declaration.confirm', declarationId: 'd1' },
     { type: 'coach', playerId, text: 'Psst' },
     { type: 'dice.roll', dice: 'd20', label: 'Luck' },
+    { type: 'dice.reveal', seq: 1 },
     { type: 'player.assign', playerId, role: 'ic' },
     { type: 'player.remove', playerId },
     { type: 'role.decline', playerId },

@@ -171,7 +171,9 @@ describe('every screen at phone, laptop and projector sizes', () => {
     expect(await f.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES.laptop.height);
     expect(await f.locator('.run-sheet .sheet-list li').first().textContent()).toContain('PAGE to On-call SRE');
     expect(await f.locator('.sheet-waiting').textContent()).toContain('Not voted yet: Pia, Lee');
-    expect(await f.locator('.sheet-waiting').textContent()).toContain('Page not acknowledged since 09:42');
+    expect(await f.locator('.sheet-waiting').textContent()).toContain(
+      'Not acknowledged since 09:42 · Customer Support Lead',
+    );
     await f.screenshot({ path: `${ARTIFACTS}/screens-console-laptop-viewport.png`, animations: 'disabled' });
 
     const tabs = await f.getByRole('tab').allTextContents();
@@ -240,6 +242,7 @@ describe('every screen at phone, laptop and projector sizes', () => {
     const p = pia.page;
     await p.locator('.page-alerts').getByText('PAGE [SEV2] raised by Support').waitFor();
     await expect.poll(() => p.title()).toBe('(1) Paged · The TTL Trap · Chaos Quest');
+    await f.locator('.sheet-waiting').getByText('Not acknowledged since 09:42 · On-call SRE').waitFor();
     expect(await p.locator('.page-badge').textContent()).toContain('1 page to acknowledge');
     // Nothing of the text is cut: its box is as tall as its content.
     const text = p.locator('.page-alert p');
@@ -254,7 +257,7 @@ describe('every screen at phone, laptop and projector sizes', () => {
     // The page moves into the feed, marked new until it has been on screen a moment.
     await p.locator('.inject-feed .inject.fresh').getByText('PAGE [SEV2] raised by Support').waitFor();
     await p.locator('.inject-feed .inject.fresh').waitFor({ state: 'detached', timeout: 15_000 });
-    expect(await f.locator('.sheet-waiting').textContent()).not.toContain('since 09:45');
+    await expect.poll(() => f.locator('.sheet-waiting').textContent()).not.toContain('· On-call SRE');
     // The drawings stay legible at every size: no text under 12 px (a narrow screen pans instead).
     for (const viewport of Object.values(SIZES)) {
       await p.setViewportSize(viewport);

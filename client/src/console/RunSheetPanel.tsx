@@ -51,12 +51,18 @@ export function RunSheetPanel({ view, onShowInjects }: { view: FacilitatorView; 
             <Icon name="check" size={14} /> Everyone seated has voted
           </li>
         ) : null}
-        {sheet.unacknowledged.map((page) => (
+        {sheet.unacknowledged.slice(0, SHOWN).map((page) => (
           <li key={page.key} className="waiting-page">
-            <Icon name="bell" size={14} /> Page not acknowledged since {gameClockAt(view.clock, page.at.game)}
-            {page.to ? ` (${page.to.map((r) => roleNames[r] ?? r).join(', ')})` : ''}
+            <span className="waiting-title">
+              <Icon name="bell" size={14} /> Not acknowledged since {gameClockAt(view.clock, page.at.game)} ·{' '}
+              {page.to ? page.to.map((r) => roleNames[r] ?? r).join(', ') : 'everyone'}
+            </span>
+            <span className="sheet-summary one-line">{page.text}</span>
           </li>
         ))}
+        {sheet.unacknowledged.length > SHOWN ? (
+          <li className="waiting-page">and {sheet.unacknowledged.length - SHOWN} more pages not acknowledged</li>
+        ) : null}
       </ul>
       <h3 className="sheet-heading">Coming up</h3>
       {sheet.upcoming.length === 0 ? (

@@ -29,7 +29,8 @@ export function systemLayout(
   }));
   const boxes = nodes.map((n) => ({
     id: n.id,
-    width: Math.max(100, ...n.lines.map((l) => textWidth(l, SYSTEM_FONT) + 18)),
+    // Wide enough for the health line (icon and "Degraded" at 12 px bold) with room to spare.
+    width: Math.max(116, ...n.lines.map((l) => textWidth(l, SYSTEM_FONT) + 18)),
     height: 28 + LINE * (n.lines.length + (n.kind ? 1 : 0)),
   }));
   const edges = components.flatMap((c) =>

@@ -341,7 +341,8 @@ describe('every screen at phone, laptop and projector sizes', () => {
     }
     await pia.page.setViewportSize(SIZES.phone);
     // The phone's debrief fits its width.
-    expect(await overflowing(pia.page)).toEqual([]);
+    // (The charts follow a resize a frame later, so this waits for the layout to settle.)
+    await expect.poll(() => overflowing(pia.page)).toEqual([]);
     expect(await pia.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIZES.phone.width);
 
     await f.getByRole('link', { name: 'Metrics' }).click();

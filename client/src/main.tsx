@@ -15,6 +15,8 @@ import './styles/home.css';
 import './styles/debrief.css';
 import './styles/big-screen.css';
 import './styles/seats.css';
+import './styles/console.css';
+import './styles/moments.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -67,6 +67,7 @@ describe('detection from dashboards and alerts', () => {
       await screenshot(sre.page, `detection-player-${size}`);
     }
     await sre.page.setViewportSize(SIZES.laptop);
+    await facilitator.page.getByRole('tab', { name: 'System' }).click();
     await facilitator.page.locator('.metric-chart canvas').first().waitFor();
     await screenshot(facilitator.page, 'detection-console-laptop');
   });
@@ -131,6 +132,7 @@ describe('detection from dashboards and alerts', () => {
     await page.getByText(/You declared an incident: confirmed/).waitFor();
     expect(await console.getByRole('button', { name: /waiting for you/ }).count()).toBe(0);
 
+    await console.getByRole('tab', { name: /End/ }).click();
     await console.getByRole('button', { name: 'End the quest…' }).click();
     await console.getByRole('button', { name: /End now/ }).click();
     const story = console.locator('p.story');

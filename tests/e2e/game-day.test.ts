@@ -160,6 +160,7 @@ describe('a game day in the browser', () => {
       .getByText('The CEO asks in #general whether the site is down.')
       .waitFor();
 
+    await f.getByRole('tab', { name: 'People' }).click();
     await f.getByLabel('Coach privately').selectOption({ label: 'Ana' });
     await f.getByLabel('Coaching note').fill('Ask the support lead what the tickets have in common.');
     await f.getByRole('button', { name: 'Send', exact: true }).click();
@@ -169,6 +170,7 @@ describe('a game day in the browser', () => {
     await mallory.page.getByRole('button', { name: 'Raise hand' }).click();
     await f.locator('.hands-up').getByText(`Hand up: ${XSS_NAME}`).waitFor();
 
+    await f.getByRole('tab', { name: 'Milestones' }).click();
     await f.getByLabel('Detected by').selectOption('monitoring');
     await f.getByRole('button', { name: 'Mark detected' }).click();
     await f
@@ -179,6 +181,7 @@ describe('a game day in the browser', () => {
     await bo.page.getByRole('button', { name: 'Declare incident' }).click();
     await bo.page.getByText(/The incident is already recorded, at \d\d:\d\d\./).waitFor();
     await screenshot(f, 'console');
+    await f.getByRole('tab', { name: 'Injects' }).click();
     await screenshot(bo.page, 'player-phone');
   });
 
@@ -228,6 +231,7 @@ describe('a game day in the browser', () => {
     await screenshot(screen.page, 'big-screen');
     await screenshot(ana.page, 'player');
     await screenshot(mallory.page, 'player-dark');
+    await f.getByRole('tab', { name: 'Map' }).click();
     await f.locator('.map-panel').screenshot({ path: `${ARTIFACTS}/map.png`, animations: 'disabled' });
 
     const notify = choice(f, 'Call and write to each partner');

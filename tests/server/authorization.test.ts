@@ -22,6 +22,7 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'declaration.reject', declarationId: 'd1', reason: 'Not yet' },
     { type: 'coach', playerId, text: 'Psst' },
     { type: 'dice.roll', dice: 'd20', label: 'Luck' },
+    { type: 'dice.reveal', seq: 1 },
     { type: 'player.assign', playerId, role: 'ic' },
     { type: 'player.remove', playerId },
     { type: 'role.decline', playerId },

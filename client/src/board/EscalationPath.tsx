@@ -1,27 +1,59 @@
-import type { EscalationStep } from '@chaos-quest/engine';
+import type { EscalationStep, View } from '@chaos-quest/engine';
 import { formatGameMinutes } from '../time/format.ts';
 
-/** Who to escalate to, in order, and after how long. */
-export function EscalationPath({ steps }: { steps: readonly EscalationStep[] }) {
+/**
+ * Game minutes since the escalation clock started: at the first page, or at detection when no page
+ * came first; null while nobody knows of the incident yet. Pure.
+ */
+export function escalationElapsed(view: Pick<View, 'milestones' | 'clock'>): number | null {
+  const start = view.milestones['firstPage']?.game ?? view.milestones['detected']?.game;
+  return start === undefined ? null : Math.max(0, view.clock.minutes - start);
+}
+
+/**
+ * Who to escalate to, in order, and after how long. Given `elapsed` (see escalationElapsed), the
+ * levels reached so far light up and the next one says how soon it comes.
+ */
+export function EscalationPath({
+  steps,
+  elapsed = null,
+}: {
+  steps: readonly EscalationStep[];
+  elapsed?: number | null;
+}) {
   if (steps.length === 0) return <p className="empty">This scenario has no escalation path.</p>;
+  const sorted = [...steps].sort((a, b) => a.level - b.level);
+  const next = elapsed === null ? undefined : sorted.find((s) => s.after > elapsed);
+  const current = elapsed === null ? undefined : sorted.findLast((s) => s.after <= elapsed);
   return (
     <ol className="escalation">
-      {[...steps]
-        .sort((a, b) => a.level - b.level)
-        .map((s) => (
-          <li key={`${s.level}-${s.who}`}>
-            <span className="escalation-level" aria-label={`Level ${s.level}`}>
-              L{s.level}
+      {sorted.map((s) => {
+        const reached = elapsed !== null && s.after <= elapsed;
+        return (
+          <li
+            key={`${s.level}-${s.who}`}
+            className={reached ? 'reached' : s === next ? 'next' : ''}
+            aria-current={s === current ? 'step' : undefined}
+          >
+            <span className="escalation-level">
+              <span className="sr-only">Level </span>L{s.level}
             </span>
             <span className="escalation-who">
               {s.who}
               {s.contact ? <small>{s.contact}</small> : null}
             </span>
             <span className="escalation-after">
-              {s.after === 0 ? 'at once' : `after ${formatGameMinutes(s.after)}`}
+              {reached
+                ? 'reached'
+                : s === next && elapsed !== null
+                  ? `in ${formatGameMinutes(s.after - elapsed)}`
+                  : s.after === 0
+                    ? 'at once'
+                    : `after ${formatGameMinutes(s.after)}`}
             </span>
           </li>
-        ))}
+        );
+      })}
     </ol>
   );
 }

@@ -1,6 +1,7 @@
 import type { PlayerId, RevealedInject } from '@chaos-quest/engine';
 import { gameClockAt } from '../time/format.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { NewMark } from '../attention/NewMark.tsx';
 
 interface Props {
   injects: readonly RevealedInject[];
@@ -10,6 +11,8 @@ interface Props {
   /** The player looking; null for the facilitator and the big screen. */
   me: PlayerId | null;
   large?: boolean;
+  /** Keys of the injects this screen has not shown to anyone yet: marked new. */
+  fresh?: ReadonlySet<string>;
 }
 
 function AckState({
@@ -46,15 +49,16 @@ export function awaitsAck(inject: RevealedInject, me: PlayerId): boolean {
  * Revealed injects, newest first; pages stand out. For a player, pages still to acknowledge are
  * left out: PageAlerts shows them at the top of the screen.
  */
-export function InjectFeed({ injects, clock, roleNames, playerNames, me, large = false }: Props) {
+export function InjectFeed({ injects, clock, roleNames, playerNames, me, large = false, fresh }: Props) {
   const waiting = (i: RevealedInject) => me !== null && awaitsAck(i, me);
   const ordered = [...injects].reverse().filter((i) => !waiting(i));
   if (ordered.length === 0) return <p className="empty">No injects yet. They appear here as the story unfolds.</p>;
   return (
     <ol className={`inject-feed ${large ? 'large' : ''}`} aria-live="polite">
       {ordered.map((inject) => (
-        <li key={inject.key} className={`inject ${inject.page ? 'page' : ''}`}>
+        <li key={inject.key} className={`inject ${inject.page ? 'page' : ''} ${fresh?.has(inject.key) ? 'fresh' : ''}`}>
           <header className="inject-head">
+            {fresh?.has(inject.key) ? <NewMark /> : null}
             <span className="inject-kind">
               <Icon name={inject.page ? 'bell' : 'mail'} size={15} />
               {inject.page ? 'PAGE' : 'Inject'}

@@ -1,13 +1,17 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { MapEdge, MapNode } from '@chaos-quest/engine';
 import { pathOf } from '../graph/layout.ts';
+import { ArrowMarker } from './ArrowMarker.tsx';
 import { MAP_EDGE_FONT, MAP_FONT, MAP_LINE, mapLayout, type MapBox } from '../graph/map-layout.ts';
+import { ZoomFrame } from '../ui/ZoomFrame.tsx';
 
 const OUTCOME_TEXT = { success: 'Ending: success', partial: 'Ending: partial', failure: 'Ending: failure' } as const;
 
 function NodeBox({ node, x, y, width, height }: { node: MapBox; x: number; y: number; width: number; height: number }) {
   const left = x - width / 2;
   const top = y - height / 2;
+  // The current box starts with its "now" line; the label follows it.
+  const first = top + 18 + (node.current ? MAP_LINE : 0);
   const classes = [
     'map-node',
     `kind-${node.kind}`,
@@ -20,14 +24,14 @@ function NodeBox({ node, x, y, width, height }: { node: MapBox; x: number; y: nu
       <title>{`${node.label}${node.current ? ' (now)' : node.visited ? ' (visited)' : ''}`}</title>
       <rect x={left} y={top} width={width} height={height} rx={node.kind === 'ending' ? height / 2.4 : 6} />
       {node.lines.map((line, i) => (
-        <text key={i} x={x} y={top + 18 + i * MAP_LINE} textAnchor="middle" fontSize={MAP_FONT}>
+        <text key={i} x={x} y={first + i * MAP_LINE} textAnchor="middle" fontSize={MAP_FONT}>
           {line}
         </text>
       ))}
       {node.outcome ? (
         <text
           x={x}
-          y={top + 18 + node.lines.length * MAP_LINE}
+          y={first + node.lines.length * MAP_LINE}
           textAnchor="middle"
           className="map-outcome"
           fontSize={MAP_EDGE_FONT}
@@ -36,7 +40,7 @@ function NodeBox({ node, x, y, width, height }: { node: MapBox; x: number; y: nu
         </text>
       ) : null}
       {node.current ? (
-        <text x={left + 6} y={top - 5} className="map-now" fontSize={MAP_EDGE_FONT}>
+        <text x={x} y={top + 18} textAnchor="middle" className="map-now" fontSize={MAP_EDGE_FONT}>
           ● now
         </text>
       ) : null}
@@ -55,7 +59,7 @@ export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: 
   const currentBox = layout.nodes.get(nodes.find((n) => n.current)?.id ?? '');
   useEffect(() => {
     // A large map scrolls: keep the party's scene in view.
-    const el = scroller.current;
+    const el = scroller.current?.querySelector<HTMLElement>('.zoom-scroll');
     if (!el || !currentBox) return;
     el.scrollTo({ left: currentBox.x - el.clientWidth / 2, top: currentBox.y - el.clientHeight / 2 });
   }, [currentBox]);
@@ -63,52 +67,47 @@ export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: 
   const current = nodes.find((n) => n.current);
   const path = nodes.filter((n) => n.visited).map((n) => n.label);
   return (
-    <div className="scenario-map" ref={scroller} tabIndex={0} role="region" aria-label="Scenario map (scrolls)">
-      <svg
-        viewBox={`0 0 ${layout.width} ${layout.height + 8}`}
-        width={layout.width}
-        height={layout.height + 8}
-        role="img"
-        aria-label={`Scenario map. Now: ${current?.label ?? 'not in a scene'}. Visited: ${path.join(', ') || 'none yet'}.`}
-      >
-        <defs>
-          <marker
-            id="map-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="9"
-            markerHeight="9"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
+    <div className="scenario-map" ref={scroller}>
+      <ZoomFrame label="Scenario map" width={layout.width}>
+        {(size) => (
+          <svg
+            viewBox={`0 0 ${layout.width} ${layout.height + 8}`}
+            style={size}
+            role="img"
+            aria-label={`Scenario map. Now: ${current?.label ?? 'not in a scene'}. Visited: ${path.join(', ') || 'none yet'}.`}
           >
-            <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-          </marker>
-        </defs>
-        <g transform="translate(0 8)">
-          {edges.map((e) => {
-            const placed = layout.edges.find((p) => p.id === e.id);
-            if (!placed) return null;
-            return (
-              <g key={e.id} className={`map-edge ${e.taken ? 'taken' : ''}`}>
-                <title>{`${e.labels.join('\n')}${e.taken ? '\n(taken)' : ''}`}</title>
-                <path d={pathOf(placed.points)} markerEnd="url(#map-arrow)" />
-                {placed.labelAt && e.text ? (
-                  <text x={placed.labelAt.x} y={placed.labelAt.y + 4} textAnchor="middle" fontSize={MAP_EDGE_FONT}>
-                    {e.text}
-                  </text>
-                ) : null}
-              </g>
-            );
-          })}
-          {nodes.map((n) => {
-            const box = layout.nodes.get(n.id);
-            return box ? (
-              <NodeBox key={n.id} node={n} x={box.x} y={box.y} width={box.width} height={box.height} />
-            ) : null;
-          })}
-        </g>
-      </svg>
+            <ArrowMarker id="map-arrow" />
+            <g transform="translate(0 8)">
+              {edges.map((e) => {
+                const placed = layout.edges.find((p) => p.id === e.id);
+                if (!placed) return null;
+                return (
+                  <g key={e.id} className={`map-edge ${e.taken ? 'taken' : ''}`}>
+                    <title>{`${e.labels.join('\n')}${e.taken ? '\n(taken)' : ''}`}</title>
+                    <path d={pathOf(placed.points)} markerEnd="url(#map-arrow)" />
+                    {placed.labelAt && e.text ? (
+                      <text
+                        x={placed.labelAt.x}
+                        y={placed.labelAt.y + 4}
+                        textAnchor={e.from === e.to ? 'start' : 'middle'}
+                        fontSize={MAP_EDGE_FONT}
+                      >
+                        {e.text}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              })}
+              {nodes.map((n) => {
+                const box = layout.nodes.get(n.id);
+                return box ? (
+                  <NodeBox key={n.id} node={n} x={box.x} y={box.y} width={box.width} height={box.height} />
+                ) : null;
+              })}
+            </g>
+          </svg>
+        )}
+      </ZoomFrame>
     </div>
   );
 }

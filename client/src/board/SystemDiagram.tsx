@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { Component, Health } from '@chaos-quest/engine';
 import { pathOf } from '../graph/layout.ts';
+import { ArrowMarker } from './ArrowMarker.tsx';
 import { SYSTEM_FONT, SYSTEM_LINE_HEIGHT, systemLayout } from '../graph/system-layout.ts';
 import { IconGlyph } from '../ui/Icon.tsx';
 import { HEALTH_LOOK } from './health-look.ts';
+import { ZoomFrame } from '../ui/ZoomFrame.tsx';
 
 interface Props {
   components: readonly Component[];
@@ -16,67 +18,60 @@ interface Props {
 export function SystemDiagram({ components, health, large = false }: Props) {
   const { layout, nodes } = useMemo(() => systemLayout(components, health), [components, health]);
   const summary = nodes.map((n) => `${n.lines.join(' ')}: ${HEALTH_LOOK[n.health].text}`).join('; ');
+  const drawing = (size: CSSProperties) => (
+    <svg
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      style={size}
+      role="img"
+      aria-label={`System health. ${summary}`}
+    >
+      <ArrowMarker id="system-arrow" />
+      {layout.edges.map((e) => (
+        <path key={e.id} d={pathOf(e.points)} className="system-edge" markerEnd="url(#system-arrow)" />
+      ))}
+      {nodes.map((n) => {
+        const box = layout.nodes.get(n.id);
+        if (!box) return null;
+        const left = box.x - box.width / 2;
+        const top = box.y - box.height / 2;
+        const look = HEALTH_LOOK[n.health];
+        let line = top + 17;
+        return (
+          <g key={n.id} className={`system-node health-${n.health}`}>
+            <rect x={left} y={top} width={box.width} height={box.height} rx={8} />
+            {n.kind ? (
+              <text x={box.x} y={line} className="system-kind" textAnchor="middle">
+                {n.kind}
+              </text>
+            ) : null}
+            {n.lines.map((text, i) => {
+              if (n.kind || i > 0) line += SYSTEM_LINE_HEIGHT;
+              return (
+                <text key={i} x={box.x} y={line} className="system-name" textAnchor="middle" fontSize={SYSTEM_FONT}>
+                  {text}
+                </text>
+              );
+            })}
+            <g className="system-health">
+              <IconGlyph name={look.icon} x={box.x - 30} y={top + box.height - 18} size={12} />
+              <text x={box.x - 14} y={top + box.height - 8.5}>
+                {look.text}
+              </text>
+            </g>
+          </g>
+        );
+      })}
+    </svg>
+  );
   return (
     <figure className={`system-diagram ${large ? 'large' : ''}`}>
-      {/* Scaled to fit, but never below 70% of its size: narrower screens scroll it sideways. */}
-      <div className="diagram-scroll">
-        <svg
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
-          style={large ? {} : { maxWidth: layout.width * 1.25, minWidth: Math.round(layout.width * 0.7) }}
-          role="img"
-          aria-label={`System health. ${summary}`}
-        >
-          <defs>
-            <marker
-              id="system-arrow"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="9"
-              markerHeight="9"
-              markerUnits="userSpaceOnUse"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-            </marker>
-          </defs>
-          {layout.edges.map((e) => (
-            <path key={e.id} d={pathOf(e.points)} className="system-edge" markerEnd="url(#system-arrow)" />
-          ))}
-          {nodes.map((n) => {
-            const box = layout.nodes.get(n.id);
-            if (!box) return null;
-            const left = box.x - box.width / 2;
-            const top = box.y - box.height / 2;
-            const look = HEALTH_LOOK[n.health];
-            let line = top + 17;
-            return (
-              <g key={n.id} className={`system-node health-${n.health}`}>
-                <rect x={left} y={top} width={box.width} height={box.height} rx={8} />
-                {n.kind ? (
-                  <text x={box.x} y={line} className="system-kind" textAnchor="middle">
-                    {n.kind}
-                  </text>
-                ) : null}
-                {n.lines.map((text, i) => {
-                  if (n.kind || i > 0) line += SYSTEM_LINE_HEIGHT;
-                  return (
-                    <text key={i} x={box.x} y={line} className="system-name" textAnchor="middle" fontSize={SYSTEM_FONT}>
-                      {text}
-                    </text>
-                  );
-                })}
-                <g className="system-health">
-                  <IconGlyph name={look.icon} x={box.x - 30} y={top + box.height - 18} size={12} />
-                  <text x={box.x - 14} y={top + box.height - 8.5}>
-                    {look.text}
-                  </text>
-                </g>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
+      {large ? (
+        drawing({ width: '100%', height: 'auto' })
+      ) : (
+        <ZoomFrame label="System diagram" width={layout.width}>
+          {drawing}
+        </ZoomFrame>
+      )}
     </figure>
   );
 }

@@ -1,33 +1,26 @@
+import { useState } from 'react';
 import type { FacilitatorView } from '@chaos-quest/engine';
 import { SessionBar } from '../app/SessionBar.tsx';
 import { ChoiceList } from '../board/ChoiceList.tsx';
-import { InjectFeed } from '../board/InjectFeed.tsx';
-import { namesOf } from '../board/names.ts';
-import { ScenarioMap } from '../board/ScenarioMap.tsx';
-import { SystemDiagram } from '../board/SystemDiagram.tsx';
-import { LazyDashboards } from '../board/LazyDashboards.tsx';
-import { FlagsPanel } from './FlagsPanel.tsx';
-import { Timeline } from '../board/Timeline.tsx';
 import { formatRoute } from '../app/route.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { ClockPanel } from './ClockPanel.tsx';
-import { ConsoleHandover } from './ConsoleHandover.tsx';
-import { EmptyRoles } from './EmptyRoles.tsx';
-import { TableSettings } from './TableSettings.tsx';
-import { DicePanel } from './DicePanel.tsx';
-import { EndSessionForm } from './EndSessionForm.tsx';
-import { ImproviseForm } from './ImproviseForm.tsx';
-import { InjectPlanPanel } from './InjectPlanPanel.tsx';
-import { MilestonesPanel } from './MilestonesPanel.tsx';
-import { PeoplePanel } from './PeoplePanel.tsx';
+import { ConsoleTabs, type ConsoleTab } from './ConsoleTabs.tsx';
+import { RunSheetPanel } from './RunSheetPanel.tsx';
+import { JumpControl, ScenePanel } from './ScenePanel.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { useConsoleShortcuts } from './use-console-shortcuts.ts';
 import { PendingDeclarations } from './PendingDeclarations.tsx';
-import { ScenePanel } from './ScenePanel.tsx';
-import { StatePanel } from './StatePanel.tsx';
 
-/** The facilitator's console during play: the story, the world's events, and the table. */
+/**
+ * The facilitator's console during play, laid out to fit a 1280×800 laptop: the story and its
+ * choices in the main column, the clock and the run sheet beside it, everything else in tabs.
+ */
 export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; joinCode: string }) {
-  const { roleNames, playerNames } = namesOf(view);
+  const [tab, setTab] = useState<ConsoleTab>('injects');
+  const [help, setHelp] = useState(false);
+  useConsoleShortcuts(view, { setTab, showHelp: () => setHelp(true) });
   return (
     <main className="page console">
       <SessionBar view={view}>
@@ -37,12 +30,16 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
         <a className="button small" href={formatRoute({ name: 'screen', joinCode })} target="_blank" rel="noopener">
           <Icon name="screen" size={14} /> Big screen
         </a>
+        <button type="button" className="button small quiet" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          Shortcuts <kbd>?</kbd>
+        </button>
       </SessionBar>
       <PendingDeclarations view={view} />
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
       <div className="console-grid">
-        <div className="area-story">
+        <div className="console-main">
           <ScenePanel view={view} />
-          <Panel title="Choices" icon="check">
+          <Panel title="Choices" icon="check" className="console-choices">
             <ChoiceList
               choices={view.choices}
               proposals={view.proposals}
@@ -55,56 +52,13 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
               phase={view.phase}
             />
           </Panel>
-          <Panel title="Dice" icon="dice">
-            <DicePanel rolls={view.rolls} />
-          </Panel>
-          <Panel title="Scenario map" icon="map" className="map-panel">
-            <ScenarioMap map={view.map} />
-          </Panel>
+          <JumpControl view={view} />
         </div>
-        <div className="area-world">
-          <Panel title="Injects" icon="mail">
-            <InjectPlanPanel view={view} />
-            <ImproviseForm view={view} />
-          </Panel>
-          <Panel title="Revealed" icon="eye">
-            <InjectFeed
-              injects={view.injects}
-              clock={view.clock}
-              roleNames={roleNames}
-              playerNames={playerNames}
-              me={null}
-            />
-          </Panel>
-          <Panel title="Milestones" icon="flag">
-            <MilestonesPanel view={view} />
-          </Panel>
-          <StatePanel view={view} />
-          <Panel title="Flags" icon="flag">
-            <FlagsPanel flags={view.flags} />
-          </Panel>
-          <Panel title="System" icon="pulse">
-            <SystemDiagram components={view.scenario.components} health={view.health} />
-          </Panel>
-          <LazyDashboards view={view} />
-        </div>
-        <div className="area-table">
+        <div className="console-side">
           <ClockPanel view={view} />
-          <Panel title="People" icon="user">
-            <EmptyRoles view={view} />
-            <PeoplePanel view={view} />
-          </Panel>
-          <Panel title="Joining and the console" icon="lock">
-            <TableSettings view={view} />
-            <ConsoleHandover />
-          </Panel>
-          <Panel title="Live timeline" icon="list">
-            <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} />
-          </Panel>
-          <Panel title="End" icon="stop">
-            <EndSessionForm />
-          </Panel>
+          <RunSheetPanel view={view} onShowInjects={() => setTab('injects')} />
         </div>
+        <ConsoleTabs view={view} tab={tab} onTab={setTab} />
       </div>
     </main>
   );

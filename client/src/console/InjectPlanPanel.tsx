@@ -17,13 +17,22 @@ function status(inject: InjectPlan, view: FacilitatorView): string {
   return 'Ready';
 }
 
-/** The scripted injects: what is coming, what is out, and "reveal now" for what can be. */
+/**
+ * The scripted injects still to come, and "reveal now" for what can be. Revealed ones are listed
+ * once, under Revealed, with who acknowledged them.
+ */
 export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
   const roleNames = Object.fromEntries(view.scenario.roles.map((r) => [r.id, r.name]));
-  // What can be revealed now first, then what is already out, then the rest of the plan.
-  const rank = (i: InjectPlan) => (i.available && !i.revealed ? 0 : i.revealed ? 2 : 1);
-  const plan = [...view.injectPlan].sort((a, b) => rank(a) - rank(b));
-  if (plan.length === 0) return <p className="empty">This scenario scripts no injects; improvise below.</p>;
+  // What can be revealed now first, then the rest of the plan.
+  const rank = (i: InjectPlan) => (i.available ? 0 : 1);
+  const plan = view.injectPlan.filter((i) => !i.revealed).sort((a, b) => rank(a) - rank(b));
+  if (plan.length === 0)
+    return (
+      <p className="empty">
+        {view.injectPlan.length ? 'Every scripted inject is out.' : 'This scenario scripts no injects.'} Improvise
+        below.
+      </p>
+    );
   return (
     <ul className="inject-plan">
       {plan.map((inject) => (
@@ -35,9 +44,7 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
             <span className="inject-kind">
               <Icon name={inject.page ? 'bell' : 'mail'} size={14} /> {inject.page ? 'PAGE' : 'Inject'}
             </span>
-            <span className="plan-status">
-              {inject.revealed ? <Icon name="check" size={13} /> : null} {status(inject, view)}
-            </span>
+            <span className="plan-status">{status(inject, view)}</span>
             <span className="inject-to">
               {inject.to === null ? 'Everyone' : `To ${inject.to.map((r) => roleNames[r] ?? r).join(', ')}`}
             </span>
@@ -48,7 +55,7 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
               <Icon name="lock" size={12} /> {inject.notes}
             </p>
           ) : null}
-          {!inject.revealed && inject.available ? (
+          {inject.available ? (
             <CommandButton
               control={`inject.reveal:${inject.id}`}
               command={{ type: 'inject.reveal', injectId: inject.id }}

@@ -1,10 +1,23 @@
 import { useId, useState } from 'react';
-import type { DetectionSource, FacilitatorView, MarkableMilestone } from '@chaos-quest/engine';
+import type { Declaration, DetectionSource, FacilitatorView, MarkableMilestone } from '@chaos-quest/engine';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { formatWallTime, gameClockAt } from '../time/format.ts';
 import { CommandButton } from '../ui/CommandButton.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
+
+/** The facilitator's confirmation of a player's pending declaration. */
+export function ConfirmDeclaration({ declaration }: { declaration: Declaration }) {
+  return (
+    <CommandButton
+      control={`declaration.confirm:${declaration.id}`}
+      command={{ type: 'declaration.confirm', declarationId: declaration.id }}
+      variant="primary"
+    >
+      Confirm {declaration.kind}
+    </CommandButton>
+  );
+}
 
 const MARKABLE = { detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' } satisfies Record<
   MarkableMilestone,
@@ -87,13 +100,7 @@ export function MilestonesPanel({ view }: { view: FacilitatorView }) {
               {d.note ? <span className="note">: {d.note}</span> : null}
             </span>
             {d.status === 'pending' ? (
-              <CommandButton
-                control={`declaration.confirm:${d.id}`}
-                command={{ type: 'declaration.confirm', declarationId: d.id }}
-                variant="primary"
-              >
-                Confirm {d.kind}
-              </CommandButton>
+              <ConfirmDeclaration declaration={d} />
             ) : (
               <span className="declaration-status">
                 <Icon

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { FacilitatorView } from '@chaos-quest/engine';
+import { sceneLeadIn } from '../board/outcome.ts';
 import { SceneCard } from '../board/SceneCard.tsx';
 import { phaseRefusal } from '../session/readable-error.ts';
 import { useCommand } from '../session/SessionProvider.tsx';
@@ -7,7 +8,8 @@ import { DisabledReason } from '../ui/DisabledReason.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
-function JumpControl({ view }: { view: FacilitatorView }) {
+/** Jump to any scene or ending: for when the table goes somewhere the script did not. */
+export function JumpControl({ view }: { view: FacilitatorView }) {
   const { send, busy, error, clearError } = useCommand('scene.goto');
   const [target, setTarget] = useState('');
   const id = useId();
@@ -61,20 +63,19 @@ function JumpControl({ view }: { view: FacilitatorView }) {
   );
 }
 
-/** The current scene as players see it, the facilitator's private notes, and a way to jump. */
+/** The current scene as players see it, and the facilitator's private notes (they fold away). */
 export function ScenePanel({ view }: { view: FacilitatorView }) {
   return (
     <section className="scene-panel" aria-label="Scene">
-      <SceneCard scene={view.scene} paused={view.phase === 'paused'} />
+      <SceneCard scene={view.scene} paused={view.phase === 'paused'} leadIn={sceneLeadIn(view.timeline)} />
       {view.notes ? (
-        <aside className="facilitator-notes">
-          <h3>
-            <Icon name="lock" size={14} /> Your notes
-          </h3>
+        <details className="facilitator-notes" open>
+          <summary>
+            <Icon name="lock" size={14} /> Your notes (only you see them)
+          </summary>
           <p>{view.notes}</p>
-        </aside>
+        </details>
       ) : null}
-      <JumpControl view={view} />
     </section>
   );
 }

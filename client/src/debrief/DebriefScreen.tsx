@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Outcome, View } from '@chaos-quest/engine';
 import { SessionBar } from '../app/SessionBar.tsx';
 import { namesOf } from '../board/names.ts';
+import { closingNarration } from '../board/outcome.ts';
 import { LazyDashboards } from '../board/LazyDashboards.tsx';
 import { ScenarioMap } from '../board/ScenarioMap.tsx';
 import { Timeline } from '../board/Timeline.tsx';
@@ -23,8 +24,10 @@ const OUTCOME_LOOK: Record<Outcome, { icon: 'check' | 'warn' | 'cross'; text: st
   failure: { icon: 'cross', text: 'Failure' },
 };
 
-function OutcomeBanner({ ending, fault }: { ending: View['ending']; fault: string | null }) {
+function OutcomeBanner({ view }: { view: View }) {
+  const { ending } = view;
   if (!ending) return null;
+  const fault = view.scenario.faultSummary;
   const look = OUTCOME_LOOK[ending.outcome];
   return (
     <section className={`outcome-banner outcome-${ending.outcome}`} aria-label="Outcome">
@@ -32,7 +35,11 @@ function OutcomeBanner({ ending, fault }: { ending: View['ending']; fault: strin
         <Icon name={look.icon} size={22} /> {look.text}
       </p>
       <h2>{ending.title}</h2>
-      {ending.narration ? <p className="narration">{ending.narration}</p> : null}
+      {closingNarration(view).map((text) => (
+        <p key={text} className="narration">
+          {text}
+        </p>
+      ))}
       {fault ? <p className="fault">What was really wrong: {fault}</p> : null}
     </section>
   );
@@ -59,7 +66,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
     <main className="page debrief">
       <SessionBar view={view} />
       {view.viewer === 'facilitator' ? <PendingDeclarations view={view} /> : null}
-      <OutcomeBanner ending={view.ending} fault={view.scenario.faultSummary} />
+      <OutcomeBanner view={view} />
       <Panel title="How long it took" icon="clock">
         <RunTimes milestones={view.milestones} />
       </Panel>

@@ -50,6 +50,41 @@ describe('layoutGraph', () => {
   });
 });
 
+describe('layoutGraph drawing inside its bounds', () => {
+  const layout = layoutGraph(
+    [box('triage'), box('dashboards')],
+    [
+      { id: 'on', from: 'triage', to: 'dashboards', label: { width: 60, height: 14 } },
+      { id: 'again', from: 'dashboards', to: 'dashboards', label: { width: 90, height: 14 } },
+    ],
+  );
+  const node = layout.nodes.get('dashboards')!;
+  const loop = layout.edges.find((e) => e.id === 'again')!;
+
+  it('draws a scene that loops back to itself as a loop on its right side, starting and ending at the box', () => {
+    const right = node.x + node.width / 2;
+    expect(loop.points.length).toBe(4);
+    expect(Math.abs((loop.points[0]?.x ?? 0) - right)).toBeLessThan(3);
+    expect(Math.abs((loop.points.at(-1)?.x ?? 0) - right)).toBeLessThan(3);
+    expect(loop.points.every((p) => p.x >= right - 0.01 && Math.abs(p.y - node.y) <= node.height / 2 + 8)).toBe(true);
+    expect(loop.labelAt?.x).toBeGreaterThan(right);
+  });
+
+  it('keeps every node, edge point and label inside the width and height it reports', () => {
+    const xs = [...layout.nodes.values()].flatMap((n) => [n.x - n.width / 2, n.x + n.width / 2]);
+    const ys = [...layout.nodes.values()].flatMap((n) => [n.y - n.height / 2, n.y + n.height / 2]);
+    for (const e of layout.edges) {
+      xs.push(...e.points.map((p) => p.x));
+      ys.push(...e.points.map((p) => p.y));
+    }
+    xs.push((loop.labelAt?.x ?? 0) + 90);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(layout.width);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(layout.height);
+  });
+});
+
 describe('wrapLabel', () => {
   it('wraps at spaces and cuts words longer than a line', () => {
     expect(wrapLabel('Roll back the DNS change', 10)).toEqual(['Roll back', 'the DNS', 'change']);

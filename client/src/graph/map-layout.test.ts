@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLayout, mergeEdges } from './map-layout.ts';
+import { MAP_LINE, mapLayout, mergeEdges } from './map-layout.ts';
 
 const node = (id: string, visited = false, current = false) => ({
   id,
@@ -34,5 +34,12 @@ describe('scenario map layout', () => {
     const [taken, other] = layout.edges;
     expect(taken?.labelAt).not.toBeNull();
     expect(other?.labelAt).toBeNull();
+  });
+
+  it('makes room for the "now" marker inside the current box, so it covers no other label', () => {
+    const edges = [{ from: 'a', to: 'b', label: 'On', taken: true }];
+    const before = mapLayout({ nodes: [node('a', true), node('b')], edges }).layout.nodes.get('b');
+    const now = mapLayout({ nodes: [node('a', true), node('b', true, true)], edges }).layout.nodes.get('b');
+    expect((now?.height ?? 0) - (before?.height ?? 0)).toBe(MAP_LINE);
   });
 });

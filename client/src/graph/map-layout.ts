@@ -2,7 +2,7 @@ import type { MapEdge, MapNode } from '@chaos-quest/engine';
 import { layoutGraph, textWidth, wrapLabel, type Layout } from './layout.ts';
 
 export const MAP_FONT = 13;
-export const MAP_EDGE_FONT = 11;
+export const MAP_EDGE_FONT = 12;
 export const MAP_LINE = 16;
 
 export interface MapBox extends MapNode {
@@ -61,7 +61,8 @@ export function mapLayout(map: { nodes: readonly MapNode[]; edges: readonly MapE
   const boxes = nodes.map((n) => ({
     id: n.id,
     width: Math.max(110, ...n.lines.map((l) => textWidth(l, MAP_FONT) + 28)),
-    height: 22 + MAP_LINE * n.lines.length + (n.kind === 'ending' ? MAP_LINE : 0),
+    // The "now" marker is a line inside the current box, so it can never cover another label.
+    height: 22 + MAP_LINE * (n.lines.length + (n.kind === 'ending' ? 1 : 0) + (n.current ? 1 : 0)),
   }));
   const arrows = edges.map((e) => ({
     id: e.id,

@@ -22,13 +22,15 @@ export function systemLayout(
 ): { layout: Layout; nodes: SystemNode[] } {
   const nodes: SystemNode[] = components.map((c) => ({
     id: c.id,
-    lines: wrapLabel(c.name, 17, 2),
+    // A name is never cut: a long one takes more lines (a box grows down, not off the screen).
+    lines: wrapLabel(c.name, 17, 8),
     kind: c.kind ?? null,
     health: health[c.id] ?? c.health,
   }));
   const boxes = nodes.map((n) => ({
     id: n.id,
-    width: Math.max(100, ...n.lines.map((l) => textWidth(l, SYSTEM_FONT) + 18)),
+    // Wide enough for the health line (icon and "Degraded" at 12 px bold) with room to spare.
+    width: Math.max(116, ...n.lines.map((l) => textWidth(l, SYSTEM_FONT) + 18)),
     height: 28 + LINE * (n.lines.length + (n.kind ? 1 : 0)),
   }));
   const edges = components.flatMap((c) =>

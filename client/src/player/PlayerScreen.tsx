@@ -2,15 +2,20 @@ import type { PlayerView } from '@chaos-quest/engine';
 import { SessionBar } from '../app/SessionBar.tsx';
 import { ChoiceList } from '../board/ChoiceList.tsx';
 import { ClockFace } from '../board/ClockFace.tsx';
-import { EscalationPath } from '../board/EscalationPath.tsx';
+import { EscalationPath, escalationElapsed } from '../board/EscalationPath.tsx';
 import { awaitsAck, InjectFeed } from '../board/InjectFeed.tsx';
 import { LazyDashboards } from '../board/LazyDashboards.tsx';
 import { namesOf } from '../board/names.ts';
+import { narrationAt, sceneLeadIn } from '../board/outcome.ts';
 import { RollCard } from '../board/RollCard.tsx';
 import { SceneCard } from '../board/SceneCard.tsx';
 import { SystemDiagram } from '../board/SystemDiagram.tsx';
 import { Timeline } from '../board/Timeline.tsx';
 import { Panel } from '../ui/Panel.tsx';
+import { usePageAlarm, usePageAlarmSetting, usePageTitle } from '../attention/page-alarm.ts';
+import { PageAlarmToggle } from '../attention/PageAlarmToggle.tsx';
+import { useUnseen } from '../attention/unseen.ts';
+import { Icon } from '../ui/Icon.tsx';
 import { CoachNotes } from './CoachNotes.tsx';
 import { DeclarePanel } from './DeclarePanel.tsx';
 import { HandButton } from './HandButton.tsx';
@@ -26,17 +31,47 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
   const { roleNames, playerNames } = namesOf(view);
   const lastRoll = view.rolls[view.rolls.length - 1];
   const waitingPages = view.injects.filter((i) => awaitsAck(i, me.playerId));
+  const [alarm, setAlarm] = usePageAlarmSetting();
+  usePageAlarm(
+    waitingPages.map((p) => p.key),
+    alarm,
+  );
+  usePageTitle(view.scenario.title, waitingPages.length);
+  const freshInjects = useUnseen(
+    `${me.playerId}.injects`,
+    view.injects.map((i) => i.key),
+    true,
+  );
+  const freshNotes = useUnseen(
+    `${me.playerId}.coaching`,
+    me.coaching.map((n) => String(n.seq)),
+    true,
+  );
   return (
     <main className="page player-screen">
       <SessionBar view={view}>
+        {waitingPages.length ? (
+          <a
+            className="page-badge"
+            href="#pages"
+            onClick={(e) => {
+              e.preventDefault();
+              document.querySelector('.page-alerts')?.scrollIntoView();
+            }}
+          >
+            <Icon name="bell" size={14} /> {waitingPages.length} page{waitingPages.length === 1 ? '' : 's'} to
+            acknowledge
+          </a>
+        ) : null}
         <HandButton raised={me.hand} />
+        <PageAlarmToggle on={alarm} onChange={setAlarm} />
       </SessionBar>
       <PageAlerts pages={waitingPages} clock={view.clock} />
       <SeatNotices view={view} />
       <div className="player-grid">
         <div className="area-story">
-          <SceneCard scene={view.scene} paused={view.phase === 'paused'} />
-          {lastRoll ? <RollCard roll={lastRoll} /> : null}
+          <SceneCard scene={view.scene} paused={view.phase === 'paused'} leadIn={sceneLeadIn(view.timeline)} />
+          {lastRoll ? <RollCard roll={lastRoll} narration={narrationAt(view.timeline, lastRoll.seq)} /> : null}
           <Panel title="What does the team do?" icon="check">
             <ChoiceList
               choices={view.choices}
@@ -73,9 +108,10 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
               roleNames={roleNames}
               playerNames={playerNames}
               me={me.playerId}
+              fresh={freshInjects}
             />
           </Panel>
-          {me.coaching.length ? <CoachNotes notes={me.coaching} clock={view.clock} /> : null}
+          {me.coaching.length ? <CoachNotes notes={me.coaching} clock={view.clock} fresh={freshNotes} /> : null}
           <Panel title="System" icon="pulse">
             <SystemDiagram components={view.scenario.components} health={view.health} />
           </Panel>
@@ -85,7 +121,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
           <ClockFace clock={view.clock} phase={view.phase} />
           {me.role ? <RoleCard role={me.role} open={false} /> : me.audience ? null : <AskForRole view={view} />}
           <Panel title="Escalation path" icon="escalate">
-            <EscalationPath steps={view.scenario.escalation} />
+            <EscalationPath steps={view.scenario.escalation} elapsed={escalationElapsed(view)} />
           </Panel>
           <Panel title="Timeline" icon="list">
             <Timeline

@@ -2,7 +2,9 @@ import type { View } from '@chaos-quest/engine';
 import { ConnectionBanner } from '../app/ConnectionBanner.tsx';
 import { PausedBanner } from '../app/PausedBanner.tsx';
 import { ClockFace } from '../board/ClockFace.tsx';
-import { EscalationPath } from '../board/EscalationPath.tsx';
+import { ChoiceList } from '../board/ChoiceList.tsx';
+import { EscalationPath, escalationElapsed } from '../board/EscalationPath.tsx';
+import { closingNarration, narrationAt, sceneLeadIn } from '../board/outcome.ts';
 import { InjectFeed } from '../board/InjectFeed.tsx';
 import { namesOf } from '../board/names.ts';
 import { PhaseBadge } from '../board/PhaseBadge.tsx';
@@ -39,28 +41,97 @@ function Lobby({ view, joinCode }: { view: View; joinCode: string }) {
   );
 }
 
+function Scene({ view }: { view: View }) {
+  const lastRoll = view.rolls[view.rolls.length - 1];
+  const leadIn = sceneLeadIn(view.timeline);
+  return (
+    <>
+      {view.scene ? (
+        <section className="big-scene" aria-label="Current scene">
+          <h2>{view.scene.title}</h2>
+          {leadIn ? <p className="lead-in">{leadIn}</p> : null}
+          <p className="narration">{view.scene.narration}</p>
+        </section>
+      ) : null}
+      {lastRoll ? <RollCard roll={lastRoll} narration={narrationAt(view.timeline, lastRoll.seq)} large /> : null}
+    </>
+  );
+}
+
+function Choices({ view }: { view: View }) {
+  return (
+    <Panel title="What does the team do?" icon="check" className="big-choices">
+      <ChoiceList
+        choices={view.choices}
+        proposals={view.proposals}
+        players={view.players}
+        sceneId={view.scene?.id ?? null}
+        clock={view.clock}
+        canApply={false}
+        phase={view.phase}
+      />
+    </Panel>
+  );
+}
+
+function Outcome({ view }: { view: View }) {
+  return (
+    <Panel title={view.ending ? `${view.ending.title} · ${view.ending.outcome}` : 'Debrief'} icon="flag">
+      {closingNarration(view).map((text) => (
+        <p key={text} className="narration">
+          {text}
+        </p>
+      ))}
+      <RunTimes milestones={view.milestones} />
+    </Panel>
+  );
+}
+
+function Lessons({ view }: { view: View }) {
+  return (
+    <>
+      {view.ending?.debrief.length ? (
+        <Panel title="Questions for the team" icon="chat">
+          <ol className="prompts">
+            {view.ending.debrief.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ol>
+        </Panel>
+      ) : null}
+      <Panel title="Action items" icon="list">
+        {view.actionItems.length ? (
+          <ul className="big-action-items">
+            {view.actionItems.map((item) => (
+              <li key={item.id}>
+                {item.text}
+                {item.owner ? <small> · {item.owner}</small> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No action items yet: add them from your phone.</p>
+        )}
+      </Panel>
+    </>
+  );
+}
+
+/** In play: the story, what the team can do, the world. In the debrief: the outcome and what to change. */
 function Board({ view }: { view: View }) {
   const { roleNames, playerNames } = namesOf(view);
-  const lastRoll = view.rolls[view.rolls.length - 1];
   const ended = view.phase === 'debrief' || view.phase === 'ended';
   return (
     <div className="big-grid">
-      <div className="big-left">
+      <div className="big-story">
         <ClockFace clock={view.clock} phase={view.phase} large />
-        {ended ? (
-          <Panel title={view.ending ? `${view.ending.title} · ${view.ending.outcome}` : 'Debrief'} icon="flag">
-            <RunTimes milestones={view.milestones} />
-          </Panel>
-        ) : null}
-        {view.scene && !ended ? (
-          <section className="big-scene" aria-label="Current scene">
-            <h2>{view.scene.title}</h2>
-          </section>
-        ) : null}
-        {lastRoll ? <RollCard roll={lastRoll} large /> : null}
+        {ended ? <Outcome view={view} /> : <Scene view={view} />}
+      </div>
+      <div className="big-team">
+        {ended ? <Lessons view={view} /> : <Choices view={view} />}
         <Panel title="Injects" icon="mail">
           <InjectFeed
-            injects={view.injects.slice(-4)}
+            injects={view.injects.slice(-3)}
             clock={view.clock}
             roleNames={roleNames}
             playerNames={playerNames}
@@ -68,17 +139,17 @@ function Board({ view }: { view: View }) {
             large
           />
         </Panel>
+        <LazyDashboards view={view} />
       </div>
-      <div className="big-right">
+      <div className="big-world">
         <Panel title="System" icon="pulse">
           <SystemDiagram components={view.scenario.components} health={view.health} large />
         </Panel>
-        <LazyDashboards view={view} />
         <Panel title="Escalation path" icon="escalate">
-          <EscalationPath steps={view.scenario.escalation} />
+          <EscalationPath steps={view.scenario.escalation} elapsed={escalationElapsed(view)} />
         </Panel>
         <Panel title="Timeline" icon="list">
-          <Timeline entries={view.timeline} clock={view.clock} limit={7} />
+          <Timeline entries={view.timeline} clock={view.clock} limit={5} />
         </Panel>
       </div>
     </div>

@@ -20,6 +20,7 @@ const ACTIVITY: Partial<Record<CommandType, string>> = {
   'clock.pace': 'Changing the pace',
   'scene.goto': 'Changing the scene',
   'dice.roll': 'Rolling dice',
+  'dice.reveal': 'Revealing a roll',
   'milestone.mark': 'Marking milestones',
   'timeline.post': 'Posting to the timeline',
   'role.request': 'Asking for a role',

@@ -60,6 +60,7 @@ const roll = z.looseObject({
   success: z.nullable(z.boolean()),
   physical: z.boolean(),
   at: stamp,
+  hidden: z.optional(z.literal(true)),
 });
 const actionItem = z.looseObject({
   id: text(),

@@ -137,3 +137,37 @@ describe('a session’s budgets', () => {
     expect(again.ok).toBe(true);
   });
 });
+
+describe('a hidden roll', () => {
+  it('reaches only the facilitator until revealed, then every screen', () => {
+    const t = new Table(scenario).seatAndStart(['sre']);
+    t.must(FACILITATOR, { type: 'dice.roll', dice: 'd20', label: 'Does the cache hold?', physical: 17, hidden: true });
+    const seq = t.state.rolls[0]?.seq ?? -1;
+    const tableSees = () =>
+      [
+        projectionFor(scenario, t.state, { kind: 'role', role: asRoleId('sre') }),
+        projectionFor(scenario, t.state, { kind: 'observer' }),
+      ].map((v) => [v.rolls.length, JSON.stringify(v.timeline).includes('Does the cache hold?')]);
+    expect(tableSees()).toEqual([
+      [0, false],
+      [0, false],
+    ]);
+    expect(projectionFor(scenario, t.state, { kind: 'facilitator' }).rolls).toMatchObject([
+      { natural: 17, hidden: true },
+    ]);
+    expect(t.send(player('p1'), { type: 'dice.reveal', seq })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    t.must(FACILITATOR, { type: 'dice.reveal', seq });
+    expect(tableSees()).toEqual([
+      [1, true],
+      [1, true],
+    ]);
+    expect(t.state.rolls[0]).not.toHaveProperty('hidden');
+    expect(t.send(FACILITATOR, { type: 'dice.reveal', seq })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+});

@@ -252,6 +252,11 @@ export interface RollRecord {
   at: Stamp;
   /** 1.1: a roll graded past success or failure. */
   grade?: 'critical_success' | 'critical_failure' | 'complication';
+  /**
+   * An improvised roll the facilitator keeps from the table until they reveal it (dice.reveal).
+   * Absent on every other roll, so states and logs from before it existed read the same.
+   */
+  hidden?: true;
 }
 
 export interface CoachNote {

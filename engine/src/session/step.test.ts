@@ -125,6 +125,23 @@ describe('step', () => {
     expect(naturals('a')).not.toEqual(naturals('b'));
   });
 
+  it('judges an improvised roll against its target, and leaves one without a target to the facilitator', () => {
+    const t = new Table(scenario).seatAndStart(['sre']);
+    t.must(FACILITATOR, { type: 'dice.roll', dice: 'd20', label: 'Does the cache hold?', physical: 12, target: 12 });
+    t.must(FACILITATOR, { type: 'dice.roll', dice: 'd20', label: 'Does the pager work?', physical: 11, target: 12 });
+    t.must(FACILITATOR, { type: 'dice.roll', dice: 'd20', label: 'Luck', physical: 3 });
+    expect(t.state.rolls.map((r) => [r.target, r.success])).toEqual([
+      [12, true],
+      [12, false],
+      [null, null],
+    ]);
+    expect(t.state.timeline.filter((e) => e.kind === 'roll').map((e) => e.text)).toEqual([
+      'Does the cache hold?: d20 12 = 12 vs 12: success',
+      'Does the pager work?: d20 11 = 11 vs 12: failure',
+      'Luck: d20 → 3',
+    ]);
+  });
+
   it('reaches the timeboxed failure ending when the clock runs out', () => {
     const t = new Table(scenario).seatAndStart(['sre']);
     t.must(FACILITATOR, { type: 'clock.advance', minutes: 120 });

@@ -1,5 +1,7 @@
 import type { Game } from '../compile/game.ts';
+import { conditionLabel } from '../playtest/graph.ts';
 import { branchesOf } from '../scenario/scenario-parts.ts';
+import type { Condition } from '../scenario/schema.ts';
 import { sceneOf } from '../session/phase.ts';
 import type { SessionState } from '../session/state.ts';
 import type { MapEdge, MapNode } from './view.ts';
@@ -60,6 +62,43 @@ export function scenarioMap(game: Game, state: SessionState, everything: boolean
   return map;
 }
 
+/** A condition in a few words, for the arrow into an ending it leads to: "time ≥ 120 min". Pure. */
+export function conditionText(c: Condition): string {
+  if ('flag' in c) return c.flag;
+  if ('not' in c) return `not ${conditionText(c.not)}`;
+  if ('all' in c) return c.all.map(conditionText).join(' and ');
+  if ('any' in c) return c.any.map(conditionText).join(' or ');
+  if ('visited' in c) return `visited ${c.visited}`;
+  if ('time_at_least' in c) return `time ≥ ${c.time_at_least} min`;
+  if ('role_present' in c) return `${c.role_present} present`;
+  return conditionLabel(c);
+}
+
+/**
+ * The steps of the path no choice explains (an ending reached by its condition, a facilitator's
+ * jump), as taken arrows; and for the facilitator, an arrow from the current scene into each
+ * ending a condition can reach, so no ending floats unconnected.
+ */
+function unscriptedEdges(game: Game, path: readonly string[], current: string | null, everything: boolean): MapEdge[] {
+  const label = (to: string) => {
+    const when = game.endings.get(to)?.when;
+    return when ? `when ${conditionText(when)}` : 'jumped';
+  };
+  const scripted = new Set(allEdges(game).map((e) => `${e.from}→${e.to}`));
+  const steps = path
+    .slice(1)
+    .map((to, i) => ({ from: path[i] ?? '', to }))
+    .filter((step) => !scripted.has(`${step.from}→${step.to}`))
+    .map((step) => ({ ...step, label: label(step.to), taken: true }));
+  const reachable =
+    everything && current && game.scenes.has(current)
+      ? game.scenario.endings
+          .filter((e) => e.when && !steps.some((s) => s.to === e.id))
+          .map((e) => ({ from: current, to: e.id, label: label(e.id), taken: false }))
+      : [];
+  return [...steps, ...reachable];
+}
+
 function drawMap(game: Game, path: readonly string[], current: string | null, everything: boolean): ScenarioMap {
   const visited = new Set(path);
   const taken = new Set(path.slice(1).map((to, i) => `${path[i]}→${to}`));
@@ -76,9 +115,11 @@ function drawMap(game: Game, path: readonly string[], current: string | null, ev
     .filter((n) => everything || n.visited);
   const shown = new Set(nodes.map((n) => n.id));
   const seen = new Set<string>();
-  const edges = allEdges(game)
+  const edges = [
+    ...allEdges(game).map((e) => ({ ...e, taken: taken.has(`${e.from}→${e.to}`) })),
+    ...unscriptedEdges(game, path, current, everything),
+  ]
     .filter((e) => shown.has(e.from) && shown.has(e.to))
-    .map((e) => ({ ...e, taken: taken.has(`${e.from}→${e.to}`) }))
     .filter((e) => everything || e.taken)
     .filter((e) => {
       const key = `${e.from}→${e.to}→${e.label}`;

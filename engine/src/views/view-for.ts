@@ -9,7 +9,7 @@ import { dueMinute } from '../session/inject-timing.ts';
 import { phaseOf, sceneOf } from '../session/phase.ts';
 import { renderText, showsDays } from '../session/template.ts';
 import { storyView } from './story-view.ts';
-import type { Audience, SessionState, TimelineEntry } from '../session/state.ts';
+import type { Audience, RollRecord, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
 import { healthWithTelemetry } from '../telemetry/health.ts';
@@ -138,13 +138,16 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
       Object.entries(state.milestones).filter(([k]) => k !== 'started' || debriefing || seen.facilitator),
     ),
     decisions: newest(state.decisions, VIEW_WINDOWS.decisions),
-    rolls: newest(state.rolls, VIEW_WINDOWS.rolls),
+    rolls: seen.facilitator ? newest(state.rolls, VIEW_WINDOWS.rolls) : newest(state.rolls, VIEW_WINDOWS.rolls, shown),
     ending,
     actionItems: newest(state.actionItems, VIEW_WINDOWS.actionItems),
     debriefNotes: newest(state.debriefNotes, VIEW_WINDOWS.debriefNotes),
     map: scenarioMap(game, state, seen.facilitator),
   };
 }
+
+/** Whether the table may see a roll: every roll but one the facilitator keeps hidden. */
+const shown = (roll: RollRecord): boolean => !roll.hidden;
 
 /**
  * The last `limit` entries of `list` that pass `keep`, in order: the very objects the state holds

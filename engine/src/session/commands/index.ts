@@ -17,7 +17,7 @@ import { declarationConfirm, declarationReject, incidentDeclare, sessionRules } 
 import { milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { debriefNote } from './debrief-notes.ts';
-import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
+import { choiceApply, choiceVote, diceReveal, diceRoll, sceneGoto } from './story.ts';
 import {
   coach,
   handRaise,
@@ -51,6 +51,7 @@ export const COMMAND_DEFINITIONS = [
   declarationReject,
   coach,
   diceRoll,
+  diceReveal,
   playerAssign,
   playerRemove,
   roleDecline,
@@ -100,6 +101,7 @@ export const COMMANDS: CommandTable = {
   'incident.declare': incidentDeclare,
   coach,
   'dice.roll': diceRoll,
+  'dice.reveal': diceReveal,
   'player.join': playerJoin,
   'player.assign': playerAssign,
   'player.remove': playerRemove,

@@ -195,15 +195,27 @@ function notTheirs(draft: Draft, choice: Choice): StepError | null {
   return { code: 'forbidden', message: `'${choice.label}' is for ${name} to ${choice.check ? 'roll' : 'decide'}.` };
 }
 
-/** An improvised roll: no target, just a number for the facilitator to interpret. */
+/**
+ * An improvised roll: a number for the facilitator to interpret, or, with a `target`, a check that
+ * succeeds when the roll meets it. A `hidden` roll reaches only the facilitator until dice.reveal
+ * shows it to the table (and the big screen) at the moment they choose. Logs without either field
+ * replay as before.
+ */
 export const diceRoll = defineCommand('dice.roll', {
-  payload: { dice: z.enum(DICE), label: userText(200), physical: physicalDie },
+  payload: {
+    dice: z.enum(DICE),
+    label: userText(200),
+    physical: physicalDie,
+    target: z.number().int().min(1).max(200).optional(),
+    hidden: z.boolean().optional(),
+  },
   senders: 'facilitator',
   phases: LIVE,
   handle: (draft: Draft, command) => {
     const natural = throwDice(draft, command.dice, `dice:${command.label}`, command.physical);
     if (typeof natural !== 'number') return natural;
-    append(draft, 'rolls', {
+    const target = command.target ?? null;
+    const roll: RollRecord = {
       seq: draft.entry.seq,
       label: command.label,
       choice: null,
@@ -211,11 +223,31 @@ export const diceRoll = defineCommand('dice.roll', {
       natural,
       modifiers: [],
       total: natural,
-      target: null,
-      success: null,
+      target,
+      success: target === null ? null : natural >= target,
       physical: command.physical !== undefined,
       at: now(draft),
-    });
-    note(draft, 'roll', `${command.label}: ${command.dice} → ${natural}`);
+      ...(command.hidden ? { hidden: true as const } : {}),
+    };
+    append(draft, 'rolls', roll);
+    note(draft, 'roll', improvisedLine(roll), command.hidden ? 'facilitator' : 'all');
+  },
+});
+
+function improvisedLine(roll: RollRecord): string {
+  return roll.target === null ? `${roll.label}: ${roll.dice} → ${roll.natural}` : `${roll.label}: ${rollLine(roll)}`;
+}
+
+/** Shows a hidden improvised roll to the table: it appears on every screen as if rolled now. */
+export const diceReveal = defineCommand('dice.reveal', {
+  payload: { seq: z.number().int().nonnegative() },
+  senders: 'facilitator',
+  phases: LIVE,
+  handle: (draft: Draft, command) => {
+    const roll = draft.state.rolls.find((r) => r.seq === command.seq && r.hidden);
+    if (!roll) return { code: 'not-found', message: `There is no hidden roll #${command.seq} to reveal.` };
+    const { hidden: _shown, ...revealed } = roll;
+    draft.state.rolls = draft.state.rolls.map((r) => (r === roll ? revealed : r));
+    note(draft, 'roll', improvisedLine(revealed));
   },
 });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '@chaos-quest/engine';
+import { closingNarration, criticalOf, narrationAt, sceneLeadIn } from './outcome.ts';
+
+const entry = (seq: number, kind: TimelineEntry['kind'], text: string): TimelineEntry => ({
+  seq,
+  kind,
+  text,
+  at: { game: seq, wall: seq },
+  by: 'Facilitator',
+  audience: 'all',
+});
+
+describe('outcome narration', () => {
+  const timeline = [
+    entry(3, 'scene', 'Triage'),
+    entry(7, 'choice', 'Roll back the DNS change'),
+    entry(7, 'roll', 'd20 6 = 6 vs 12: failure'),
+    entry(7, 'narration', 'The rollback times out.'),
+    entry(7, 'scene', 'Dashboards'),
+    entry(9, 'clock', '+5 min'),
+  ];
+
+  it('finds the narration told with a roll', () => {
+    expect(narrationAt(timeline, 7)).toBe('The rollback times out.');
+    expect(narrationAt(timeline, 3)).toBeNull();
+  });
+
+  it('leads the current scene with the narration of the move that entered it', () => {
+    expect(sceneLeadIn(timeline)).toBe('The rollback times out.');
+    expect(sceneLeadIn([...timeline, entry(12, 'scene', 'Jumped')])).toBeNull();
+  });
+});
+
+describe('criticals', () => {
+  it('marks a natural 20 and a natural 1 on a d20, and nothing else', () => {
+    expect(criticalOf({ dice: 'd20', natural: 20 })).toBe('critical-success');
+    expect(criticalOf({ dice: 'd20', natural: 1 })).toBe('critical-failure');
+    expect(criticalOf({ dice: 'd20', natural: 2 })).toBeNull();
+    expect(criticalOf({ dice: 'd6', natural: 1 })).toBeNull();
+  });
+});
+
+describe('closing narration', () => {
+  it("tells the facilitator's closing line with the ending, and nothing told earlier", () => {
+    const timeline = [entry(4, 'narration', 'Earlier outcome.'), entry(9, 'narration', 'The night ends quietly.')];
+    const milestones = { ended: { game: 9, wall: 9, source: 'outcome' as const } };
+    expect(closingNarration({ timeline, milestones, ending: null })).toEqual(['The night ends quietly.']);
+    const ending = {
+      id: 'recovered',
+      title: 'Recovered',
+      outcome: 'success' as const,
+      narration: 'All green.',
+      debrief: [],
+    };
+    expect(closingNarration({ timeline, milestones, ending })).toEqual(['The night ends quietly.', 'All green.']);
+    expect(closingNarration({ timeline, milestones: {}, ending })).toEqual(['All green.']);
+  });
+});

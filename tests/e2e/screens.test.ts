@@ -1,0 +1,358 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { ChaosServer } from '../../server/src/app.ts';
+import { seriousViolations } from './axe.ts';
+import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+
+/**
+ * Every screen, as a facilitator, two players and the room's projector see it: the console inside a
+ * 1280×800 laptop (asserted by element positions), its shortcuts, the big screen's code, QR code,
+ * narration and tally, a page that cannot be missed, critical rolls, and axe-core's accessibility
+ * check on every screen. Each screen is saved at phone, laptop and projector sizes.
+ */
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+  wide: { width: 1920, height: 1080 },
+} as const;
+const PHONE = { viewport: SIZES.phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const FIRST_CHOICE = 'Ask support what the failing customers';
+
+const choice = (page: Page, label: string): Locator => page.locator('li.choice').filter({ hasText: label });
+const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
+
+/** Saves the page at each of the three sizes (the whole page, and what a phone shows first), then puts its own size back. */
+async function shootSizes(page: Page, name: string): Promise<void> {
+  const own = page.viewportSize();
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `screens-${name}-${size}`);
+    if (size === 'phone') {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${ARTIFACTS}/screens-${name}-phone-top.png`, animations: 'disabled' });
+    }
+  }
+  if (own) await page.setViewportSize(own);
+}
+
+/** Elements that stick out past the right edge of the viewport (outside any box that scrolls or clips them). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const clipped = (el: Element): boolean => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && !clipped(el))
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+  });
+}
+
+/** The smallest text, in CSS px as drawn, in the SVG drawings matching `selector` (scaled by their viewBox). */
+function smallestDrawnText(page: Page, selector: string): Promise<number> {
+  return page.evaluate((css) => {
+    const sizes = [...document.querySelectorAll<SVGSVGElement>(css)]
+      .filter((svg) => svg.getBoundingClientRect().width > 0)
+      .flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
+      });
+    return sizes.length ? Math.min(...sizes) : 0;
+  }, selector);
+}
+
+/** Whether the element lies wholly inside the viewport as it stands, without scrolling. */
+async function inViewport(locator: Locator, viewport: { width: number; height: number }): Promise<boolean> {
+  const box = await locator.boundingBox();
+  return (
+    box !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width &&
+    box.y + box.height <= viewport.height
+  );
+}
+
+describe('every screen at phone, laptop and projector sizes', () => {
+  let server: ChaosServer;
+  let stopServer: () => Promise<void>;
+  let browser: Browser;
+  let facilitator: Person;
+  let pia: Person;
+  let lee: Person;
+  let screen: Person;
+  let joinCode = '';
+  const people = () => [facilitator, pia, lee, screen].filter(Boolean);
+
+  beforeAll(async () => {
+    ({ server, stop: stopServer } = await startServer());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer?.();
+  });
+
+  it('checks the start page and the join page, and opens a session', async () => {
+    facilitator = await person(browser, 'facilitator', { viewport: SIZES.laptop });
+    const f = facilitator.page;
+    await f.goto(server.url);
+    await f.getByRole('radio', { name: /The TTL Trap/ }).check();
+    expect(await seriousViolations(f)).toEqual([]);
+    await shootSizes(f, 'home');
+    await f.getByRole('button', { name: 'Open a session' }).click();
+    await expect.poll(() => f.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    joinCode = (await f.locator('.join-code').textContent()) ?? '';
+
+    pia = await person(browser, 'pia', PHONE);
+    await pia.page.goto(`${server.url}/#/join/${joinCode}`);
+    await pia.page.getByRole('heading', { name: 'Join a quest' }).waitFor();
+    expect(await seriousViolations(pia.page)).toEqual([]);
+    await shootSizes(pia.page, 'join');
+  });
+
+  it('checks the lobby for the facilitator, a player and the big screen', async () => {
+    lee = await person(browser, 'lee', { viewport: SIZES.laptop, colorScheme: 'dark' });
+    for (const [who, name] of [
+      [pia, 'Pia'],
+      [lee, 'Lee'],
+    ] as const) {
+      await who.page.goto(`${server.url}/#/join/${joinCode}`);
+      await who.page.getByLabel('Your name').fill(name);
+      await who.page.getByRole('button', { name: 'Join' }).click();
+      await who.page.getByText(`Welcome, ${name}.`).waitFor();
+    }
+    await roleSlot(pia.page, 'On-call SRE').getByRole('button', { name: 'Take this role' }).click();
+    await roleSlot(lee.page, 'Incident Commander').getByRole('button', { name: 'Take this role' }).click();
+    await roleSlot(facilitator.page, 'Incident Commander').getByText('Lee', { exact: true }).waitFor();
+    screen = await person(browser, 'big screen', { viewport: SIZES.wide });
+    await screen.page.goto(`${server.url}/#/screen/${joinCode}`);
+    await screen.page.locator('.big-code').getByText(joinCode).waitFor();
+    for (const [who, name] of [
+      [facilitator, 'lobby-console'],
+      [pia, 'lobby-player'],
+      [lee, 'lobby-player-dark'],
+      [screen, 'lobby-big-screen'],
+    ] as const) {
+      expect(await seriousViolations(who.page)).toEqual([]);
+      await shootSizes(who.page, name);
+    }
+  });
+
+  it('fits the scene, its choices, the clock and the run sheet in a 1280×800 laptop without scrolling', async () => {
+    const f = facilitator.page;
+    await f.getByRole('button', { name: 'Brief the table' }).click();
+    await f.getByRole('button', { name: 'Start the quest' }).click();
+    await choice(pia.page, FIRST_CHOICE).getByRole('button', { name: 'Vote for this' }).waitFor();
+    await choice(f, FIRST_CHOICE).getByRole('button', { name: 'Apply' }).waitFor();
+
+    const controls: Record<string, Locator> = {
+      'the scene title': f.locator('.scene-card .scene-title'),
+      'the first choice': choice(f, 'Check the API and load balancer'),
+      'the last choice and its Apply button': choice(f, FIRST_CHOICE).getByRole('button', { name: 'Apply' }),
+      'the game clock': f.locator('.console .clock-time'),
+      Pause: f.getByRole('button', { name: 'Pause', exact: true }),
+      '+5 min': f.getByRole('button', { name: '+5 min' }),
+      'the paced clock': f.getByLabel('Seconds per game minute'),
+      'Run the clock': f.getByRole('button', { name: 'Run the clock' }),
+      'the run sheet': f.locator('.run-sheet .panel-head'),
+      'the next inject': f.locator('.run-sheet .sheet-list li').first(),
+      'its Reveal button': f.locator('.run-sheet').getByRole('button', { name: 'Reveal' }).first(),
+      'who has not voted': f.locator('.sheet-waiting').getByText('Not voted yet'),
+      'the tabs': f.getByRole('tablist', { name: 'Console panels' }),
+    };
+    const outside: string[] = [];
+    for (const [name, locator] of Object.entries(controls))
+      if (!(await inViewport(locator, SIZES.laptop))) outside.push(name);
+    expect(outside).toEqual([]);
+    // The page itself does not scroll: each column scrolls on its own.
+    expect(await f.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES.laptop.height);
+    expect(await f.locator('.run-sheet .sheet-list li').first().textContent()).toContain('PAGE to On-call SRE');
+    expect(await f.locator('.sheet-waiting').textContent()).toContain('Not voted yet: Pia, Lee');
+    expect(await f.locator('.sheet-waiting').textContent()).toContain(
+      'Not acknowledged since 09:42 · Customer Support Lead',
+    );
+    await f.screenshot({ path: `${ARTIFACTS}/screens-console-laptop-viewport.png`, animations: 'disabled' });
+
+    const tabs = await f.getByRole('tab').allTextContents();
+    for (const tab of tabs) {
+      await f.getByRole('tab', { name: tab }).click();
+      expect(await seriousViolations(f), `the ${tab} tab`).toEqual([]);
+    }
+    await f.getByRole('tab', { name: /^Injects/ }).click();
+    await shootSizes(f, 'console');
+  });
+
+  it('runs the common actions from the keyboard, with a help that lists the shortcuts', async () => {
+    const f = facilitator.page;
+    await f.locator('body').click({ position: { x: 5, y: 300 } });
+    await f.keyboard.press('?');
+    const help = f.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Pause or resume the game');
+    expect(await seriousViolations(f)).toEqual([]);
+    await f.screenshot({ path: `${ARTIFACTS}/screens-console-shortcuts-laptop.png`, animations: 'disabled' });
+    await f.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    await f.keyboard.press('p');
+    await pia.page.locator('.paused-banner').waitFor();
+    await f.keyboard.press('p');
+    await pia.page.locator('.paused-banner').waitFor({ state: 'detached' });
+    await f.keyboard.press('d');
+    await expect.poll(() => f.getByRole('tab', { name: 'Dice' }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => f.evaluate(() => document.activeElement?.id))
+      .toBe(await f.getByLabel('Roll for').getAttribute('id'));
+    // Typing into a field is typing, not a shortcut.
+    await f.keyboard.type('p');
+    expect(await f.locator('.paused-banner').count()).toBe(0);
+    await f.getByLabel('Roll for').fill('');
+  });
+
+  it('puts the code, the QR code, the narration and the vote tally on the big screen', async () => {
+    await choice(pia.page, FIRST_CHOICE).getByRole('button', { name: 'Vote for this' }).click();
+    const s = screen.page;
+    await choice(s, FIRST_CHOICE).getByText('1 vote').waitFor();
+    expect(await choice(s, 'Check the API and load balancer').textContent()).toContain('0 votes');
+    await s.locator('.big-join-corner').getByText(joinCode).waitFor();
+    expect(await s.locator('.big-join-corner svg.qr-code').isVisible()).toBe(true);
+    expect(await s.locator('.big-scene h2').textContent()).toContain('Support is drowning');
+    expect(await s.locator('.big-scene .narration').textContent()).toContain('#incidents');
+    for (const part of ['.big-join-corner', '.big-scene .narration', 'li.choice'])
+      expect(await inViewport(s.locator(part).first(), SIZES.wide), part).toBe(true);
+    // The back of the room reads the narration and the choices in large type.
+    const size = (selector: string) =>
+      s
+        .locator(selector)
+        .first()
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(await size('.big-scene .narration')).toBeGreaterThanOrEqual(24);
+    expect(await size('.choice-label')).toBeGreaterThanOrEqual(24);
+    expect(await seriousViolations(s)).toEqual([]);
+    await shootSizes(s, 'big-screen');
+  });
+
+  it('shows a page in the tab title and a badge, readable in full before it is acknowledged', async () => {
+    const f = facilitator.page;
+    await f.locator('body').click({ position: { x: 5, y: 300 } });
+    await f.keyboard.press('r');
+    const p = pia.page;
+    await p.locator('.page-alerts').getByText('PAGE [SEV2] raised by Support').waitFor();
+    await expect.poll(() => p.title()).toBe('(1) Paged · The TTL Trap · Chaos Quest');
+    await f.locator('.sheet-waiting').getByText('Not acknowledged since 09:42 · On-call SRE').waitFor();
+    expect(await p.locator('.page-badge').textContent()).toContain('1 page to acknowledge');
+    // Nothing of the text is cut: its box is as tall as its content.
+    const text = p.locator('.page-alert p');
+    expect(await text.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+    expect(await text.textContent()).toContain('Support bridge: #inc-connectivity');
+    expect(await p.getByLabel('Sound and vibration for pages').isChecked()).toBe(false);
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.screenshot({ path: `${ARTIFACTS}/screens-player-paged-phone-viewport.png`, animations: 'disabled' });
+
+    await p.getByRole('button', { name: 'Acknowledge page' }).click();
+    await expect.poll(() => p.title()).toBe('The TTL Trap · Chaos Quest');
+    // The page moves into the feed, marked new until it has been on screen a moment.
+    await p.locator('.inject-feed .inject.fresh').getByText('PAGE [SEV2] raised by Support').waitFor();
+    await p.locator('.inject-feed .inject.fresh').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => f.locator('.sheet-waiting').textContent()).not.toContain('· On-call SRE');
+    // The drawings stay legible at every size: no text under 12 px (a narrow screen pans instead).
+    for (const viewport of Object.values(SIZES)) {
+      await p.setViewportSize(viewport);
+      expect(await smallestDrawnText(p, '.system-diagram svg'), `${viewport.width} px`).toBeGreaterThanOrEqual(11.99);
+    }
+    await p.setViewportSize(SIZES.phone);
+    await shootSizes(p, 'player');
+    expect(await seriousViolations(lee.page)).toEqual([]);
+    await shootSizes(lee.page, 'player-dark');
+  });
+
+  it('reveals a hidden roll when the facilitator says so; a natural 20 and a natural 1 are moments, with their narration', async () => {
+    const f = facilitator.page;
+    await f.getByRole('tab', { name: 'Dice' }).click();
+    await f.getByLabel('Roll for').fill('Does the cache survive?');
+    await f.getByLabel('Target').fill('15');
+    await f.getByLabel('Table dice').fill('20');
+    await f.getByLabel('Keep it hidden until I reveal it').check();
+    await f.getByRole('button', { name: 'Roll', exact: true }).click();
+    // Kept from the table: once a later change has reached the big screen, it still shows no roll.
+    await f.locator('.hidden-rolls').getByText('Only you see “Does the cache survive?”').waitFor();
+    const clock = await screen.page.locator('.clock-time').textContent();
+    await f.getByRole('button', { name: '+1 min' }).click();
+    await expect.poll(() => screen.page.locator('.clock-time').textContent()).not.toBe(clock);
+    expect(await screen.page.locator('.roll-card').count()).toBe(0);
+    expect(await pia.page.locator('.roll-card').count()).toBe(0);
+    await f.getByRole('button', { name: 'Reveal to the table' }).click();
+    for (const who of [facilitator, pia, screen]) {
+      const card = who.page.locator('.roll-card.critical-success');
+      await card.waitFor();
+      expect(await card.locator('.roll-verdict').textContent()).toBe('Critical success');
+      expect(await card.textContent()).toContain('against 15');
+    }
+    await screen.page.screenshot({ path: `${ARTIFACTS}/screens-big-screen-critical-wide.png`, animations: 'disabled' });
+
+    await f.getByLabel('Jump to').selectOption({ label: 'Calling the ISPs' });
+    await f.getByRole('button', { name: 'Go', exact: true }).click();
+    const noc = choice(f, 'Escalate through our transit provider');
+    await noc.getByLabel('Table dice (optional)').fill('1');
+    await noc.getByRole('button', { name: 'Apply' }).click();
+    const told = 'No answer from either. The queue position is 14.';
+    for (const who of [pia, screen]) {
+      const card = who.page.locator('.roll-card.critical-failure');
+      await card.waitFor();
+      expect(await card.locator('.roll-verdict').textContent()).toBe('Critical failure');
+      expect(await card.locator('.roll-narration').textContent()).toBe(told);
+      await who.page.locator('.lead-in').getByText(told).waitFor();
+    }
+    await f.locator('.scene-card .lead-in').getByText(told).waitFor();
+    expect(await seriousViolations(screen.page)).toEqual([]);
+    await shootSizes(screen.page, 'big-screen-roll');
+    await shootSizes(pia.page, 'player-roll');
+  });
+
+  it('checks the debrief on every screen, and the metrics', async () => {
+    const f = facilitator.page;
+    await f.getByRole('tab', { name: 'End' }).click();
+    await f
+      .getByLabel('Closing narration (optional)')
+      .fill('The queue never moves; the team renames around the cache.');
+    await f.getByRole('button', { name: 'End the quest…' }).click();
+    await f.getByRole('button', { name: /End now/ }).click();
+    await f.locator('.outcome-banner').getByText('The queue never moves').waitFor();
+    await pia.page.getByLabel('New action item').fill('Lower the TTL before any DNS change');
+    await pia.page.getByRole('button', { name: 'Add' }).click();
+    await screen.page.locator('.big-action-items').getByText('Lower the TTL before any DNS change').waitFor();
+    expect(await screen.page.locator('.big-screen').textContent()).toContain('The queue never moves');
+    for (const [who, name] of [
+      [facilitator, 'debrief-console'],
+      [pia, 'debrief-player'],
+      [screen, 'debrief-big-screen'],
+    ] as const) {
+      expect(await seriousViolations(who.page)).toEqual([]);
+      await shootSizes(who.page, name);
+    }
+    for (const viewport of Object.values(SIZES)) {
+      await pia.page.setViewportSize(viewport);
+      expect(await smallestDrawnText(pia.page, '.scenario-map svg'), `${viewport.width} px`).toBeGreaterThanOrEqual(
+        11.99,
+      );
+    }
+    await pia.page.setViewportSize(SIZES.phone);
+    // The phone's debrief fits its width.
+    // (The charts follow a resize a frame later, so this waits for the layout to settle.)
+    await expect.poll(() => overflowing(pia.page)).toEqual([]);
+    expect(await pia.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIZES.phone.width);
+
+    await f.getByRole('link', { name: 'Metrics' }).click();
+    await f.locator('.metrics-count').waitFor();
+    expect(await seriousViolations(f)).toEqual([]);
+    await shootSizes(f, 'metrics');
+  });
+
+  it('opened no dialog and logged no errors anywhere', () => {
+    expect(people().flatMap((p) => p.dialogs)).toEqual([]);
+    expect(people().flatMap((p) => p.errors)).toEqual([]);
+  });
+});

@@ -1,9 +1,11 @@
 import type { ScenarioPaths } from '../golden-path.ts';
+import { configCheckStampede } from './config-check-stampede.ts';
 import { configPushCascade } from './config-push-cascade.ts';
 import { dbFailoverLag } from './db-failover-lag.ts';
 import { dnsTtlTrap } from './dns-ttl-trap.ts';
 import { leakedCredentials } from './leaked-credentials.ts';
 import { partnerTlsExpiry } from './partner-tls-expiry.ts';
+import { paymentProviderOutage } from './payment-provider-outage.ts';
 import { zoneOutage } from './zone-outage.ts';
 
 /** Every shipped scenario's golden paths. A scenario file without an entry here fails the golden test. */
@@ -14,4 +16,6 @@ export const GOLDEN_PATHS: readonly ScenarioPaths[] = [
   dnsTtlTrap,
   leakedCredentials,
   zoneOutage,
+  configCheckStampede,
+  paymentProviderOutage,
 ];

@@ -3,7 +3,9 @@ import { configCheckStampede } from './config-check-stampede.ts';
 import { configPushCascade } from './config-push-cascade.ts';
 import { dbFailoverLag } from './db-failover-lag.ts';
 import { dnsTtlTrap } from './dns-ttl-trap.ts';
+import { greenDashboards } from './green-dashboards.ts';
 import { leakedCredentials } from './leaked-credentials.ts';
+import { missingRows } from './missing-rows.ts';
 import { partnerTlsExpiry } from './partner-tls-expiry.ts';
 import { paymentProviderOutage } from './payment-provider-outage.ts';
 import { zoneOutage } from './zone-outage.ts';
@@ -18,4 +20,6 @@ export const GOLDEN_PATHS: readonly ScenarioPaths[] = [
   zoneOutage,
   configCheckStampede,
   paymentProviderOutage,
+  greenDashboards,
+  missingRows,
 ];

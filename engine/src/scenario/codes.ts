@@ -26,6 +26,10 @@ export const CODES = {
     severity: 'error',
     summary: 'Two files in the scenarios folder share a scenario id: the later one by name is not loaded.',
   },
+  CQ1011: {
+    severity: 'error',
+    summary: 'Unquoted text holds ": " (or ", " inside `{ }`), which YAML reads as another key: quote the text.',
+  },
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { Reporter } from './reporter.ts';
+import { commaInText, mappingAt } from './yaml-pitfalls.ts';
 import { describeAll, keysAt, schemasAt } from './schema-walk.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -78,7 +79,7 @@ export function reportSchemaIssues(
     }
     switch (issue.code) {
       case 'unrecognized_keys':
-        unknownKeys(root, path, issue.keys, report);
+        unknownKeys(root, path, issue.keys, report, data);
         break;
       case 'invalid_type':
         report.at('CQ1103', path, `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${show(value)}.`);
@@ -127,10 +128,19 @@ function missingKey(root: Schema, path: readonly PathSegment[], report: Reporter
   );
 }
 
-function unknownKeys(root: Schema, path: readonly PathSegment[], keys: readonly string[], report: Reporter): void {
+function unknownKeys(
+  root: Schema,
+  path: readonly PathSegment[],
+  keys: readonly string[],
+  report: Reporter,
+  data: unknown,
+): void {
+  const mapping = mappingAt(data, path);
   for (const [k, key] of keys.entries()) {
     if (report.saturated) return report.drop(keys.length - k);
-    unknownKey(root, path, key, report);
+    const comma = mapping && commaInText(mapping, key);
+    if (comma) report.at('CQ1011', [...path, key], comma, 'key');
+    else unknownKey(root, path, key, report);
   }
 }
 
@@ -176,7 +186,7 @@ function union(
   const allowed = keysAt(root, path);
   if (mappings) {
     const unknown = Object.keys(value).filter((k) => !allowed.includes(k));
-    unknownKeys(root, path, unknown, report);
+    unknownKeys(root, path, unknown, report, data);
     if (unknown.length > 0) return;
   }
   const best = branches.filter((b) => fits(b, path, data)).sort((a, b) => a.length - b.length)[0];

@@ -86,6 +86,16 @@ export const CODES = {
     severity: 'warning',
     summary: "A scene's timed inject that a choice skips by moving the clock past it as the party leaves.",
   },
+  CQ2032: {
+    severity: 'warning',
+    summary:
+      'Below what the shipped library asks of a scenario (roles with secrets, scenes, checks, injects, a page, components, escalation, three outcomes, notes and debriefs); `validate --library`.',
+  },
+  CQ2033: {
+    severity: 'warning',
+    summary:
+      'A debrief prompt asks "who": blameless prompts ask about the system and the process; `validate --library`.',
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

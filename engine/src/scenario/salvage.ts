@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PathSegment } from './path.ts';
+import { isMapping, valueAt } from './schema-issues.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -20,9 +20,6 @@ const STAND_INS: Record<string, unknown> = {
 /** Enough rounds for a mistake nested in a mistake; each round is one schema parse. */
 const MAX_ROUNDS = 8;
 
-const isMapping = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** A deep copy of plain YAML data (nesting is capped at 64 levels before this runs). */
 function copy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copy);
@@ -30,20 +27,11 @@ function copy(value: unknown): unknown {
   return value;
 }
 
-function containerAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}
-
 /** Removes what one issue objects to without moving anything else; false when it cannot. */
 function mend(root: Record<string, unknown>, issue: Issue): boolean {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
-    const mapping = containerAt(root, path);
+    const { value: mapping } = valueAt(root, path);
     if (!isMapping(mapping)) return false;
     for (const key of issue.keys) delete mapping[key];
     return true;
@@ -55,7 +43,7 @@ function mend(root: Record<string, unknown>, issue: Issue): boolean {
   }
   // A list item cannot go without renumbering the ones after it, and a message names them by index.
   const last = path[path.length - 1];
-  const parent = containerAt(root, path.slice(0, -1));
+  const { value: parent } = valueAt(root, path.slice(0, -1));
   if (typeof last !== 'string' || !isMapping(parent) || !Object.hasOwn(parent, last)) return false;
   delete parent[last];
   return true;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { Reporter } from './reporter.ts';
-import { commaInText, mappingAt } from './yaml-pitfalls.ts';
+import { commaInText } from './yaml-pitfalls.ts';
 import { describeAll, keysAt, schemasAt } from './schema-walk.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -19,10 +19,11 @@ const EXPECTED: Record<string, string> = {
   record: 'a mapping',
 };
 
-const isMapping = (v: unknown): v is Record<string, unknown> =>
+export const isMapping = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function valueAt(data: unknown, path: readonly PathSegment[]): { present: boolean; value: unknown } {
+/** The value at `path` in plain YAML data, and whether there is one. */
+export function valueAt(data: unknown, path: readonly PathSegment[]): { present: boolean; value: unknown } {
   let value = data;
   for (const segment of path) {
     if (Array.isArray(value) && typeof segment === 'number' && segment < value.length) value = value[segment];
@@ -135,7 +136,8 @@ function unknownKeys(
   report: Reporter,
   data: unknown,
 ): void {
-  const mapping = mappingAt(data, path);
+  const { value: at } = valueAt(data, path);
+  const mapping = isMapping(at) ? at : null;
   for (const [k, key] of keys.entries()) {
     if (report.saturated) return report.drop(keys.length - k);
     const comma = mapping && commaInText(mapping, key);

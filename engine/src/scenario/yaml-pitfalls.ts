@@ -1,5 +1,3 @@
-import type { PathSegment } from './path.ts';
-
 /**
  * Plain YAML text ends at ": " (a new key) and, inside `{ … }`, at ", " (the next entry). An author
  * writing prose does not expect that, and YAML's own message ("Nested mappings are not allowed in
@@ -76,16 +74,4 @@ export function commaInText(mapping: Record<string, unknown>, key: string): stri
   const text = before === undefined ? undefined : mapping[before];
   if (typeof text !== 'string') return null;
   return `'${key}' is the rest of the ${before} text: inside { }, ", " ends a value and starts the next key. Put the whole text in quotes: ${before}: ${quoted(`${text}, ${key}`)}`;
-}
-
-/** The mapping at `path` in plain data, if there is one there. */
-export function mappingAt(data: unknown, path: readonly PathSegment[]): Record<string, unknown> | null {
-  let value = data;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null) return null;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
 }

@@ -32,6 +32,10 @@ export const CODES = {
   },
   CQ1012: { severity: 'error', summary: 'A baseline CSV line is not `timestamp,value` with a number for value.' },
   CQ1013: { severity: 'error', summary: 'A baseline CSV has fewer than 60 rows: too short to make a baseline.' },
+  CQ1014: {
+    severity: 'error',
+    summary: 'Unquoted text holds ": " (or ", " inside `{ }`), which YAML reads as another key: quote the text.',
+  },
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },
@@ -105,6 +109,16 @@ export const CODES = {
       'A 1.1 part lacks what it needs: a counter condition without bounds, a cooldown without a length, an inject timed two ways.',
   },
   CQ2106: { severity: 'error', summary: "An action open in every scene reuses a scene choice's id (format 1.1)." },
+  CQ2040: {
+    severity: 'warning',
+    summary:
+      'Below what the shipped library asks of a scenario (roles with secrets, scenes, checks, injects, a page, components, escalation, three outcomes, notes and debriefs); `validate --library`.',
+  },
+  CQ2041: {
+    severity: 'warning',
+    summary:
+      'A debrief prompt asks "who": blameless prompts ask about the system and the process; `validate --library`.',
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

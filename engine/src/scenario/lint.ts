@@ -4,6 +4,7 @@ import { lintDependencies } from './lint-dependencies.ts';
 import { lintGraph } from './lint-graph.ts';
 import { lintFlags } from './lint-flags.ts';
 import { lintIds } from './lint-ids.ts';
+import { lintLibrary } from './lint-library.ts';
 import { lintPlay, shadowedGotos } from './lint-play.ts';
 import { lintReferences } from './lint-references.ts';
 import { lintRoles } from './lint-roles.ts';
@@ -21,6 +22,8 @@ export interface LintOptions {
    * `validate` and `test` ask for it and a server loading its library does not.
    */
   deep?: boolean;
+  /** Also hold the scenario to the shipped library's rules (CQ2040, CQ2041), as warnings. */
+  library?: boolean;
 }
 
 /**
@@ -39,6 +42,7 @@ export function lintScenario(scenario: Scenario, report: Reporter, options: Lint
   lintVersion(scenario, report);
   lintFormat1_1(scenario, report);
   shadowedGotos(scenario, report);
+  if (options.library) lintLibrary(scenario, report);
   // A misspelt flag would also read as one never set; and exploring needs a machine, which a
   // scenario with errors may not compile to. Both wait until the errors are fixed.
   if (report.hasErrors()) return;

@@ -1,14 +1,17 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
 import { checkDepth, checkSize, deepMessage, MAX_SCENARIO_BYTES, tooLargeMessage } from './guard.ts';
+import { lintReferences } from './lint-references.ts';
 import { lintScenario, type LintOptions } from './lint.ts';
 import { splitAttachments } from './baseline-csv.ts';
 import { checkBaselines } from './baselines.ts';
 import { Reporter } from './reporter.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { FORMAT_1_0, FORMAT_1_1, FORMATS } from './schema-atoms.ts';
+import { salvage } from './salvage.ts';
 import { reportSchemaIssues, show } from './schema-issues.ts';
 import { documentToData } from './yaml-data.ts';
+import { colonInText, colonMessage } from './yaml-pitfalls.ts';
 
 export const SCENARIO_FORMAT = FORMAT_1_0;
 export { MAX_SCENARIO_BYTES };
@@ -22,11 +25,20 @@ export interface ParseResult {
   baselineFiles: string[];
 }
 
+/** YAML's complaints that a ": " inside unquoted text can cause. */
+const COLON_CODES = new Set(['BLOCK_AS_IMPLICIT_KEY', 'BLOCK_IN_FLOW', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
+
 /** YAML's own complaints (syntax, tags, several documents) become CQ1002, or CQ1005 for depth. */
-function reportYamlErrors(doc: Document, report: Reporter): void {
+function reportYamlErrors(doc: Document, text: string, report: Reporter): void {
+  // One colon in prose can upset the parser several times on its line; the author needs one answer.
+  const quoted = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const offset = problem.pos[0];
-    if (problem.code === 'RESOURCE_EXHAUSTION') report.atOffset('CQ1005', offset, deepMessage());
+    const colon = COLON_CODES.has(problem.code) ? colonInText(text, offset) : null;
+    if (colon) {
+      if (!quoted.has(colon.offset)) report.atOffset('CQ1014', colon.offset, colonMessage(colon));
+      quoted.add(colon.offset);
+    } else if (problem.code === 'RESOURCE_EXHAUSTION') report.atOffset('CQ1005', offset, deepMessage());
     else if (problem.code === 'MULTIPLE_DOCS')
       report.atOffset(
         'CQ1002',
@@ -65,7 +77,7 @@ export function readYaml(text: string, report: Reporter): { data: unknown } | nu
     schema: 'core',
   });
   report.useLineCounter(lineCounter);
-  reportYamlErrors(doc, report);
+  reportYamlErrors(doc, text, report);
   if (report.hasErrors()) return null;
   return documentToData(doc, report);
 }
@@ -75,7 +87,8 @@ export function readYaml(text: string, report: Reporter): { data: unknown } | nu
  * problem rather than the first. CSV baselines are read from the files attached to `text` (see
  * parseScenarioWith, which attaches them). Pure and total: never throws, whatever the text; hostile input
  * (huge, deeply nested, alias bombs, `__proto__` keys) gets a diagnostic and bounded work.
- * Checks of references and logic (CQ2xxx) run once the file matches the schema; `deep` adds those that
+ * Checks of names (CQ2002–CQ2006) also run past schema errors, on what the rest of the file declares;
+ * the other checks of logic (CQ2xxx) run once the file matches the schema; `deep` adds those that
  * explore the states the table can reach.
  */
 export function parseScenario(text: string, fileName: string, options: LintOptions = {}): ParseResult {
@@ -87,6 +100,9 @@ export function parseScenario(text: string, fileName: string, options: LintOptio
   const parsed = scenarioSchema.safeParse(read.data);
   if (!parsed.success) {
     reportSchemaIssues(scenarioSchema, parsed.error.issues, read.data, report);
+    // A misspelt goto or flag is worth knowing about while fixing a schema error elsewhere.
+    const rest = salvage(read.data, parsed.error.issues);
+    if (rest) lintReferences(rest, report);
     return failed();
   }
   lintScenario(parsed.data, report, options);

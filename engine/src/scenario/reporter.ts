@@ -25,6 +25,8 @@ export class Reporter {
   private readonly text: string;
   private lines: LineCounter | null = null;
   private readonly found: Diagnostic[] = [];
+  /** Code, offset and message of each problem reported, without its path. */
+  private readonly seen = new Set<string>();
   private dropped = 0;
 
   constructor(file: string, text: string) {
@@ -40,7 +42,13 @@ export class Reporter {
   /** Reports a problem at a YAML path; an unknown path falls back to its nearest located ancestor. */
   at(code: DiagnosticCode, path: readonly PathSegment[], message: string, anchor: Anchor = 'value'): void {
     const formatted = formatPath(path);
-    this.add(code, this.offsetOf(path, anchor), formatted === '' ? message : `${formatted}: ${message}`, formatted);
+    const offset = this.offsetOf(path, anchor);
+    // Every use of an anchor (`*name`) copies the same source, so a mistake inside it comes back once
+    // per alias at the same place with the same words: the author has one thing to fix.
+    const once = `${code} ${offset} ${message}`;
+    if (this.seen.has(once)) return;
+    this.seen.add(once);
+    this.add(code, offset, formatted === '' ? message : `${formatted}: ${message}`, formatted);
   }
 
   /** Reports a problem at a raw offset, for checks that run before there is a document. */

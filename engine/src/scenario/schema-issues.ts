@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { Reporter } from './reporter.ts';
+import { commaInText } from './yaml-pitfalls.ts';
 import { describeAll, keysAt, schemasAt } from './schema-walk.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -18,10 +19,11 @@ const EXPECTED: Record<string, string> = {
   record: 'a mapping',
 };
 
-const isMapping = (v: unknown): v is Record<string, unknown> =>
+export const isMapping = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function valueAt(data: unknown, path: readonly PathSegment[]): { present: boolean; value: unknown } {
+/** The value at `path` in plain YAML data, and whether there is one. */
+export function valueAt(data: unknown, path: readonly PathSegment[]): { present: boolean; value: unknown } {
   let value = data;
   for (const segment of path) {
     if (Array.isArray(value) && typeof segment === 'number' && segment < value.length) value = value[segment];
@@ -78,7 +80,7 @@ export function reportSchemaIssues(
     }
     switch (issue.code) {
       case 'unrecognized_keys':
-        unknownKeys(root, path, issue.keys, report);
+        unknownKeys(root, path, issue.keys, report, data);
         break;
       case 'invalid_type':
         report.at('CQ1103', path, `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${show(value)}.`);
@@ -127,10 +129,20 @@ function missingKey(root: Schema, path: readonly PathSegment[], report: Reporter
   );
 }
 
-function unknownKeys(root: Schema, path: readonly PathSegment[], keys: readonly string[], report: Reporter): void {
+function unknownKeys(
+  root: Schema,
+  path: readonly PathSegment[],
+  keys: readonly string[],
+  report: Reporter,
+  data: unknown,
+): void {
+  const { value: at } = valueAt(data, path);
+  const mapping = isMapping(at) ? at : null;
   for (const [k, key] of keys.entries()) {
     if (report.saturated) return report.drop(keys.length - k);
-    unknownKey(root, path, key, report);
+    const comma = mapping && commaInText(mapping, key);
+    if (comma) report.at('CQ1014', [...path, key], comma, 'key');
+    else unknownKey(root, path, key, report);
   }
 }
 
@@ -176,7 +188,7 @@ function union(
   const allowed = keysAt(root, path);
   if (mappings) {
     const unknown = Object.keys(value).filter((k) => !allowed.includes(k));
-    unknownKeys(root, path, unknown, report);
+    unknownKeys(root, path, unknown, report, data);
     if (unknown.length > 0) return;
   }
   const best = branches.filter((b) => fits(b, path, data)).sort((a, b) => a.length - b.length)[0];

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { AlertRule, Metric } from '../scenario/telemetry-schema.ts';
 import { createBaselineDetector, DEFAULT_DETECTOR_PARAMS } from './baseline-detector.ts';
-import { metricSeries } from './series.ts';
+import { seriesValues } from './series.ts';
 
 /** When an alert went off: a fixed rule's page, or the dynamic baseline's predictive one. */
 export interface AlertFiring {
@@ -22,22 +22,28 @@ function ruleHolds(rule: AlertRule, value: number): boolean {
   return rule.above !== undefined ? value > rule.above : rule.below !== undefined && value < rule.below;
 }
 
-/** The first minute up to `upTo` at which `rule` had held for `rule.for` minutes in a row, or null. */
-function firstFiring(rule: AlertRule, points: readonly { minute: number; value: number }[]): number | null {
+/** A metric's values, index 0 being game minute `start`. */
+interface Series {
+  start: number;
+  values: Float64Array;
+}
+
+/** The first minute of the series at which `rule` had held for `rule.for` minutes in a row, or null. */
+function firstFiring(rule: AlertRule, { start, values }: Series): number | null {
   let run = 0;
-  for (const { minute, value } of points) {
-    run = ruleHolds(rule, value) ? run + 1 : 0;
-    if (run >= rule.for) return minute;
+  for (let i = 0; i < values.length; i++) {
+    run = ruleHolds(rule, values[i] as number) ? run + 1 : 0;
+    if (run >= rule.for) return start + i;
   }
   return null;
 }
 
 /** The first minute the dynamic baseline scores an alert on `metric`, after its warm-up, or null. */
-function baselineFiring(points: readonly { minute: number; value: number }[]): number | null {
+function baselineFiring({ start, values }: Series): number | null {
   const detector = createBaselineDetector();
-  for (const [i, { minute, value }] of points.entries()) {
-    const score = detector.next(value);
-    if (i >= BASELINE_WARMUP && score >= DEFAULT_DETECTOR_PARAMS.alertScore) return minute;
+  for (let i = 0; i < values.length; i++) {
+    const score = detector.next(values[i] as number);
+    if (i >= BASELINE_WARMUP && score >= DEFAULT_DETECTOR_PARAMS.alertScore) return start + i;
   }
   return null;
 }
@@ -60,8 +66,11 @@ function firingsUpTo(
   if (!telemetry) return [];
   const firings: AlertFiring[] = [];
   for (const metric of telemetry.metrics) {
-    const points = metricSeries(scenario, seed, metric, -telemetry.history, horizon, recovered.get(metric.id) ?? null);
-    for (const rule of telemetry.alerts.filter((r) => r.metric === metric.id)) {
+    const rules = telemetry.alerts.filter((r) => r.metric === metric.id);
+    // A metric no rule watches pages only through the baseline; without it, its series is never made.
+    if (rules.length === 0 && !baseline) continue;
+    const points = seriesValues(scenario, seed, metric, -telemetry.history, horizon, recovered.get(metric.id) ?? null);
+    for (const rule of rules) {
       const minute = firstFiring(rule, points);
       if (minute !== null)
         firings.push({

@@ -17,21 +17,23 @@ import type { Metric, MetricEffect } from '../scenario/telemetry-schema.ts';
 const OVERRUN = 240;
 
 /**
- * The baseline plus noise of every metric, before any fault, by metric id: index 0 is minute `first`.
- * Made as far as asked and extended on demand, each metric's generator carried along, so a short
- * session never pays for the minutes it does not reach and the points are the same either way.
+ * The baseline plus noise of one metric, before any fault: index 0 is minute `first`. Made as far as
+ * asked and extended on demand, the metric's generator carried along, so a short session never pays
+ * for the minutes it does not reach, a metric nothing reads is never made, and the points are the
+ * same either way (each metric draws from its own generator, in minute order).
  */
-interface Baselines {
+interface Baseline {
   first: number;
-  /** Points made so far, per metric; `length` of each. */
+  /** Points made so far. */
   length: number;
   /** Points that can exist: history, the timebox and the overrun. */
   count: number;
-  values: Map<string, Float64Array>;
-  rngs: Map<string, () => number>;
+  values: Float64Array;
+  rng: () => number;
 }
 
-const cache = new WeakMap<Scenario, Map<string, Baselines>>();
+/** Each seed's baselines, by metric id. */
+const cache = new WeakMap<Scenario, Map<string, Map<string, Baseline>>>();
 
 function gaussian(rng: () => number): number {
   // Box–Muller; 1 - rng() is in (0, 1], so the log is finite.
@@ -47,49 +49,6 @@ function startOfDay(scenario: Scenario): number {
 /** Points are made in blocks, so a session moving minute by minute extends them rarely. */
 const BLOCK = 120;
 
-function extend(scenario: Scenario, made: Baselines, length: number): void {
-  const dayStart = startOfDay(scenario);
-  for (const metric of scenario.telemetry?.metrics ?? []) {
-    const { daily, noise, trend } = metric.baseline;
-    const level = levels(scenario, metric);
-    const scale = Math.abs(level.mean);
-    const rng = made.rngs.get(metric.id) as () => number;
-    const points = new Float64Array(length);
-    points.set(made.values.get(metric.id) as Float64Array);
-    for (let i = made.length; i < length; i++) {
-      const minute = made.first + i;
-      // Quietest at 04:00, busiest at 16:00: the shape of most user-facing traffic.
-      const season = daily * Math.sin((2 * Math.PI * (dayStart + minute - 600)) / 1440);
-      points[i] = level.at(i) * (1 + season) + (trend * minute) / 60 + noise * scale * gaussian(rng);
-    }
-    made.values.set(metric.id, points);
-  }
-  made.length = length;
-}
-
-function baselines(scenario: Scenario, seed: string, upTo: number): Baselines {
-  let bySeed = cache.get(scenario);
-  if (!bySeed) cache.set(scenario, (bySeed = new Map()));
-  let made = bySeed.get(seed);
-  if (!made) {
-    const metrics = scenario.telemetry?.metrics ?? [];
-    const first = -(scenario.telemetry?.history ?? 0);
-    made = {
-      first,
-      length: 0,
-      count: scenario.clock.timebox + OVERRUN - first + 1,
-      values: new Map(metrics.map((m) => [m.id, new Float64Array(0)])),
-      rngs: new Map(metrics.map((m) => [m.id, seedrandom(`${seed}:telemetry:${m.id}`)])),
-    };
-    // Sessions of one scenario share its curves by seed; a few seeds at a time is the common case.
-    if (bySeed.size > 64) bySeed.clear();
-    bySeed.set(seed, made);
-  }
-  const wanted = Math.min(made.count, Math.ceil((upTo - made.first + 1) / BLOCK) * BLOCK);
-  if (wanted > made.length) extend(scenario, made, wanted);
-  return made;
-}
-
 /**
  * The metric's level at index `i` of its series (minute `-history + i`): its fixed `level`, or its
  * CSV's values in file order, one per minute, starting over after the last row. `mean` scales noise.
@@ -103,6 +62,66 @@ function levels(scenario: Scenario, metric: Metric): { at: (i: number) => number
   }
   const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
   return { at: (i) => values[i % values.length] as number, mean };
+}
+
+/**
+ * Each metric's level, daily season and trend at every minute a series can reach: the part of a point
+ * that no seed changes, worked out once per scenario instead of once per session.
+ */
+const shapes = new WeakMap<Metric, Float64Array>();
+
+function shapeOf(scenario: Scenario, metric: Metric, first: number, count: number): Float64Array {
+  const known = shapes.get(metric);
+  if (known && known.length === count) return known;
+  const dayStart = startOfDay(scenario);
+  const { daily, trend } = metric.baseline;
+  const level = levels(scenario, metric);
+  const shape = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const minute = first + i;
+    // Quietest at 04:00, busiest at 16:00: the shape of most user-facing traffic.
+    const season = daily * Math.sin((2 * Math.PI * (dayStart + minute - 600)) / 1440);
+    shape[i] = level.at(i) * (1 + season) + (trend * minute) / 60;
+  }
+  shapes.set(metric, shape);
+  return shape;
+}
+
+function extend(scenario: Scenario, metric: Metric, made: Baseline, length: number): void {
+  const shape = shapeOf(scenario, metric, made.first, made.count);
+  const spread = metric.baseline.noise * Math.abs(levels(scenario, metric).mean);
+  const points = new Float64Array(length);
+  points.set(made.values.subarray(0, made.length));
+  // The same sum, in the same order, as level, season and trend plus noise written out in one line.
+  for (let i = made.length; i < length; i++) points[i] = (shape[i] as number) + spread * gaussian(made.rng);
+  made.values = points;
+  made.length = length;
+}
+
+function baseline(scenario: Scenario, seed: string, metric: Metric, upTo: number): Baseline {
+  let bySeed = cache.get(scenario);
+  if (!bySeed) cache.set(scenario, (bySeed = new Map()));
+  let byMetric = bySeed.get(seed);
+  if (!byMetric) {
+    // Sessions of one scenario share their curves by seed; a few seeds at a time is the common case.
+    if (bySeed.size > 64) bySeed.clear();
+    bySeed.set(seed, (byMetric = new Map()));
+  }
+  let made = byMetric.get(metric.id);
+  if (!made) {
+    const first = -(scenario.telemetry?.history ?? 0);
+    made = {
+      first,
+      length: 0,
+      count: scenario.clock.timebox + OVERRUN - first + 1,
+      values: new Float64Array(0),
+      rng: seedrandom(`${seed}:telemetry:${metric.id}`),
+    };
+    byMetric.set(metric.id, made);
+  }
+  const wanted = Math.min(made.count, Math.ceil((upTo - made.first + 1) / BLOCK) * BLOCK);
+  if (wanted > made.length) extend(scenario, metric, made, wanted);
+  return made;
 }
 
 /** How far `effect` moves the metric at `minute`, `t` minutes after the effect began; null for a flatline (which holds a value instead). */
@@ -126,25 +145,26 @@ function offset(effect: MetricEffect, t: number): number | null {
 }
 
 /**
- * The metric's points from `from` to `to` (game minutes, both included, clipped to what exists), with
- * the fault's effect faded out from `recoveredAt` (the game minute its `recovers` milestone was
- * reached) over the metric's `recovery` minutes. Pure.
+ * The metric's values from minute `start` on (`from` to `to`, both included, clipped to what exists),
+ * with the fault's effect faded out from `recoveredAt` (the game minute its `recovers` milestone was
+ * reached) over the metric's `recovery` minutes. Numbers, not points, for callers that scan a series
+ * many times a session (the alert rules). Pure.
  */
-export function metricSeries(
+export function seriesValues(
   scenario: Scenario,
   seed: string,
   metric: Metric,
   from: number,
   to: number,
   recoveredAt: number | null,
-): { minute: number; value: number }[] {
-  const { first, values, length } = baselines(scenario, seed, to);
-  const base = values.get(metric.id);
-  if (!base) return [];
+): { start: number; values: Float64Array } {
+  if (!(scenario.telemetry?.metrics ?? []).some((m) => m.id === metric.id))
+    return { start: from, values: new Float64Array(0) };
+  const { first, values: base, length } = baseline(scenario, seed, metric, to);
   const start = Math.max(from, first);
   const end = Math.min(to, first + length - 1);
   const onset = scenario.fault.starts_at;
-  const points: { minute: number; value: number }[] = [];
+  const values = new Float64Array(Math.max(0, end - start + 1));
   for (let minute = start; minute <= end; minute++) {
     const fade =
       recoveredAt === null || minute <= recoveredAt
@@ -160,7 +180,20 @@ export function metricSeries(
     }
     if (metric.min !== undefined) value = Math.max(metric.min, value);
     if (metric.max !== undefined) value = Math.min(metric.max, value);
-    points.push({ minute, value: Math.round(value * 1000) / 1000 });
+    values[minute - start] = Math.round(value * 1000) / 1000;
   }
-  return points;
+  return { start, values };
+}
+
+/** The metric's points from `from` to `to`, as `seriesValues` computes them. Pure. */
+export function metricSeries(
+  scenario: Scenario,
+  seed: string,
+  metric: Metric,
+  from: number,
+  to: number,
+  recoveredAt: number | null,
+): { minute: number; value: number }[] {
+  const { start, values } = seriesValues(scenario, seed, metric, from, to, recoveredAt);
+  return Array.from(values, (value, i) => ({ minute: start + i, value }));
 }

@@ -44,16 +44,17 @@ export interface ScenarioFile extends ParseResult {
 /**
  * Reads and checks one scenario file (a relative `file` from `cwd`). A file over the size cap is
  * refused from its size alone, without reading it. `deep` adds the checks that explore reachable
- * states (parseScenario). Rejects only when the file cannot be read at all.
+ * states (parseScenario); `library` holds it to the shipped library's rules. Rejects only when the file
+ * cannot be read at all.
  */
-export async function readScenarioFile(file: string, cwd: string, deep = true): Promise<ScenarioFile> {
+export async function readScenarioFile(file: string, cwd: string, deep = true, library = false): Promise<ScenarioFile> {
   const handle = await open(resolve(cwd, file), 'r');
   try {
     const { size } = await handle.stat();
     if (size > MAX_SCENARIO_BYTES)
       return { file, text: null, scenario: null, diagnostics: [fileTooLarge(file, size)], baselineFiles: [] };
     const text = await handle.readFile('utf8');
-    return { file, ...parseScenarioWith(text, file, readBeside(dirname(resolve(cwd, file))), { deep }) };
+    return { file, ...parseScenarioWith(text, file, readBeside(dirname(resolve(cwd, file))), { deep, library }) };
   } finally {
     await handle.close();
   }

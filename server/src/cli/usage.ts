@@ -22,12 +22,13 @@ Commands:
 
 Run \`chaos-quest <command> --help\` for a command's options.`;
 
-export const VALIDATE_USAGE = `Usage: chaos-quest validate <files or directories...> [--json]
+export const VALIDATE_USAGE = `Usage: chaos-quest validate <files or directories...> [--library] [--json]
 
 Checks scenario files and prints every problem as file:line:col: severity CODE message.
 A directory stands for its *.yaml files. Exits 1 if any file has an error, 0 otherwise.
 
-  --json   print one JSON object: { files: [{ file, valid, diagnostics }], errors, warnings }`;
+  --library  also warn where a file falls short of the shipped library's rules (CQ2040, CQ2041)
+  --json     print one JSON object: { files: [{ file, valid, diagnostics }], errors, warnings }`;
 
 export const SIMULATE_USAGE = `Usage: chaos-quest simulate <file> [--runs N] [--seed S] [--max-steps M] [--policy P] [--seats R,…] [--json]
 

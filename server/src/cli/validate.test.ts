@@ -60,6 +60,19 @@ describe('chaos-quest validate', () => {
     expect(await cli('validate', join(dir, 'scenario.yaml'))).toMatchObject({ code: 0 });
   });
 
+  it('holds a file to the library rules only when asked (--library), as warnings', async () => {
+    const file = `${fixtures}/CQ2041-library-blame.yaml`;
+    const plain = await cli('validate', file);
+    expect(plain).toMatchObject({ code: 0, stdout: 'Checked 1 file: no problems.\n' });
+    const { code, stdout } = await cli('validate', '--library', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${file}:379:9: warning CQ2041 endings[3].debrief[0]: this prompt asks "who"`);
+    expect(stdout.trimEnd().split('\n').pop()).toBe('Checked 1 file: 0 errors, 1 warning.');
+    const shipped = await cli('validate', '--library', 'scenarios');
+    expect(shipped).toMatchObject({ code: 0 });
+    expect(shipped.stdout).toMatch(/^Checked \d+ files: no problems\.\n$/);
+  });
+
   it('exits 0 when a file has only warnings', async () => {
     const { code, stdout } = await cli('validate', `${fixtures}/CQ2011-no-detected.yaml`);
     expect(code).toBe(0);

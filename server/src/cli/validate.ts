@@ -35,7 +35,7 @@ function sourceOf(result: ScenarioFile, d: Diagnostic): string | null {
 export async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { json: { type: 'boolean', default: false } },
+    options: { json: { type: 'boolean', default: false }, library: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,
   });
@@ -43,7 +43,7 @@ export async function validate(args: readonly string[], io: CliIo): Promise<numb
   const files = await expandPaths(positionals, io.cwd);
   if (files.length === 0) throw new UsageError(`no *.yaml files in ${positionals.join(', ')}`);
   const results: ScenarioFile[] = [];
-  for (const file of files) results.push(await readScenarioFile(file, io.cwd));
+  for (const file of files) results.push(await readScenarioFile(file, io.cwd, true, values.library));
   const all = results.flatMap((r) => r.diagnostics);
   if (values.json) {
     const report = {

@@ -1,11 +1,15 @@
 import type { ScenarioPaths } from '../golden-path.ts';
+import { configCheckStampede } from './config-check-stampede.ts';
 import { configPushCascade } from './config-push-cascade.ts';
 import { dbFailoverLag } from './db-failover-lag.ts';
 import { dnsTtlTrap } from './dns-ttl-trap.ts';
+import { greenDashboards } from './green-dashboards.ts';
 import { leakedCredentials } from './leaked-credentials.ts';
+import { missingRows } from './missing-rows.ts';
 import { partnerTlsExpiry } from './partner-tls-expiry.ts';
 import { ransomwareRegulator } from './ransomware-regulator.ts';
 import { threatHunt } from './threat-hunt.ts';
+import { paymentProviderOutage } from './payment-provider-outage.ts';
 import { zoneOutage } from './zone-outage.ts';
 
 /** Every shipped scenario's golden paths. A scenario file without an entry here fails the golden test. */
@@ -18,4 +22,8 @@ export const GOLDEN_PATHS: readonly ScenarioPaths[] = [
   zoneOutage,
   ransomwareRegulator,
   threatHunt,
+  configCheckStampede,
+  paymentProviderOutage,
+  greenDashboards,
+  missingRows,
 ];

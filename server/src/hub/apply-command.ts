@@ -74,7 +74,7 @@ export async function applyCommand(
 }
 
 /** Why a command was refused when its append failed; a store that cannot write says so plainly. */
-function notSaved(ctx: HubContext): string {
+export function notSaved(ctx: HubContext): string {
   const health = ctx.store.health();
   return health.state === 'failing'
     ? `The database is unavailable (${health.reason}): the command could not be saved, so nothing changed. Try again once it is back.`

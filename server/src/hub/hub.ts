@@ -23,7 +23,7 @@ import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import { JoinCodeTakenError, LeaseLostError, type LogEntry, type SessionRow, type Store } from '../store/store.ts';
-import { applyCommand } from './apply-command.ts';
+import { applyCommand, notSaved } from './apply-command.ts';
 import { catchUp } from './catch-up.ts';
 import { broadcastViews, resyncOf, sendPresence, sendView } from './fan-out.ts';
 import type { EventLog, HubContext } from './hub-context.ts';
@@ -177,10 +177,11 @@ export class SessionHub {
       }
     } catch (error) {
       this.ctx.log.error({ err: error, sessionId }, `Session ${sessionId}: command failed`);
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'The server could not process the command; nothing changed.' },
-      };
+      const message =
+        this.ctx.store.health().state === 'failing'
+          ? notSaved(this.ctx)
+          : 'The server could not process the command; nothing changed.';
+      return { ok: false, error: { code: 'internal', message } };
     }
   }
 

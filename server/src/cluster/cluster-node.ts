@@ -131,12 +131,24 @@ export class ClusterNode implements Placement {
       const held = hub.held().map((h) => h.id);
       const kept = await this.leases.renew(held);
       hub.lost(held.filter((id) => !kept.has(id)));
+      await this.#catchUpCopies(hub);
     } catch (error) {
       // PostgreSQL is away: the leases run on until expiry, and appends are fenced meanwhile.
       this.#options.log.warn({ err: error }, 'Could not renew session leases');
     } finally {
       this.#renewing = false;
     }
+  }
+
+  /**
+   * The adapter delivers at most once: entries published while PostgreSQL or the listener was away
+   * never arrive. A copy behind the log reads what it missed, so its sockets converge within a renewal.
+   */
+  async #catchUpCopies(hub: SessionHub): Promise<void> {
+    const copies = hub.following();
+    if (copies.length === 0) return;
+    const last = await this.#options.store.lastSeqs(copies.map((c) => c.id));
+    for (const { id, seq } of copies) if ((last.get(id) ?? 0) > seq) hub.follow(id, []);
   }
 
   async #sweep(): Promise<void> {

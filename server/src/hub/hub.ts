@@ -267,6 +267,11 @@ export class SessionHub {
     return [...this.sessions.values()].flatMap((s) => (s.epoch === null ? [] : [{ id: s.id, epoch: s.epoch }]));
   }
 
+  /** The sessions loaded here that another node holds, with the seq this node's copy is at. */
+  following(): { id: string; seq: number }[] {
+    return [...this.sessions.values()].flatMap((s) => (s.epoch === null ? [{ id: s.id, seq: s.state.seq }] : []));
+  }
+
   /** These sessions' leases are no longer this node's: stop applying their commands and ticking their clocks. */
   lost(sessionIds: readonly string[]): void {
     for (const id of sessionIds) {

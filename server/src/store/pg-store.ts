@@ -246,6 +246,14 @@ export class PgStore implements Store {
     return rows.map((row) => decodeRow(sessionId, row));
   }
 
+  /** Each of `sessionIds`' last seq (a session with no log is missing): one indexed lookup each. */
+  async lastSeqs(sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const sql = `SELECT s.id, (SELECT max(seq) FROM log WHERE session_id = s.id) AS seq
+      FROM unnest($1::text[]) AS s(id)`;
+    const rows = await this.#db.read<{ id: string; seq: number | null }>(sql, [sessionIds]);
+    return new Map(rows.flatMap((r) => (r.seq === null ? [] : [[r.id, Number(r.seq)] as const])));
+  }
+
   async findCommand(sessionId: string, commandKey: string): Promise<number | null> {
     const sql = 'SELECT seq FROM log WHERE session_id = $1 AND command_key = $2';
     const rows = await this.#db.read<{ seq: number }>(sql, [sessionId, commandKey]);

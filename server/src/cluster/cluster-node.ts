@@ -156,7 +156,8 @@ export class ClusterNode implements Placement {
     if (!hub || this.#sweeping) return;
     this.#sweeping = true;
     try {
-      for (const id of await this.leases.orphans(ADOPT_PER_SWEEP)) await hub.adopt(id);
+      // At once: each waits mostly on PostgreSQL, and a dead node's sessions should all move together.
+      await Promise.all((await this.leases.orphans(ADOPT_PER_SWEEP)).map((id) => hub.adopt(id)));
     } catch (error) {
       this.#options.log.warn({ err: error }, 'Could not take over orphaned sessions');
     } finally {

@@ -194,7 +194,9 @@ async function main(): Promise<void> {
     fencedOverTarget: r(fenced / 5000),
   };
   if (values.json) return console.log(JSON.stringify(figures));
-  const row = (s: StepResult) => `${s.p50Ms} / ${s.p99Ms} ms, ${s.errors} errors, ${s.commands} commands`;
+  const row = (s: StepResult) =>
+    `${s.p50Ms} / ${s.p99Ms} ms, ${s.errors} errors ${JSON.stringify(s.errorKinds)}, ${s.commands} commands, ` +
+    `${s.serverCpuMsPerCommand} ms CPU a command (first node)`;
   printTable(
     `Load: ${SESSIONS} sessions × ${PLAYERS} players on PostgreSQL (p50 / p99, send → every player has the view)`,
     [

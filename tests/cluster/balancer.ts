@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { splice } from '../../server/src/store/pg-test-proxy.ts';
 
 /**
  * A round-robin TCP load balancer on loopback, standing in for nginx or HAProxy in front of the
@@ -50,14 +51,7 @@ export class Balancer {
     });
     upstream.once('connect', () => {
       connected = true;
-      for (const socket of [client, upstream]) {
-        this.#sockets.add(socket);
-        socket.on('close', () => this.#sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
+      splice(client, upstream, this.#sockets);
       client.resume();
     });
   }

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll } from 'vitest';
 import { PgStore } from '../../server/src/store/pg-store.ts';
-import { createTestSchema, type TestSchema } from '../../server/src/store/pg-test-schema.ts';
+import { createTestSchema, testQuery, type TestSchema } from '../../server/src/store/pg-test-schema.ts';
 import { REPO, spawnListening, type ListeningChild } from '../bench/lib/child-process.ts';
 import { BENCH_SCENARIOS } from '../bench/lib/load-target.ts';
 import type { FaultTable } from '../faults/fault-table.ts';
@@ -65,19 +64,7 @@ export async function startCluster(
 }
 
 /** Rows of the cluster's database, by the test's own connection. */
-export async function query<R extends pg.QueryResultRow>(
-  url: string,
-  sql: string,
-  values: unknown[] = [],
-): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export const query = testQuery;
 
 /** The node (by port) holding the most session leases, and which sessions it holds. */
 export async function busiestNode(url: string): Promise<{ port: number; sessions: string[] }> {

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createServer } from '../../server/src/app.ts';
-import { announceReady } from '../bench/lib/child-process.ts';
+import { serveUntilSigterm } from '../bench/lib/child-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,17 +39,4 @@ const server = await createServer({
   env: { CQ_DATABASE_URL: values.database, CQ_CLUSTER_SECRET: values.secret },
 });
 
-let closing = false;
-process.once('SIGTERM', () => {
-  if (closing) return;
-  closing = true;
-  server.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error('node-child: close failed', error);
-      process.exit(1);
-    },
-  );
-});
-
-announceReady(server.port);
+serveUntilSigterm('node-child', server);

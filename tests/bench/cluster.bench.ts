@@ -9,7 +9,7 @@
  *     (every append checks its epoch) and without it, against the issue's 5,000/s.
  * Prints medians and ratios; asserts nothing about time.
  *
- *   npm run bench:cluster [-- --sessions <n>] [-- --players <n>] [-- --kills <n>] [-- --json]
+ *   npm run bench:cluster [-- --quick] [-- --sessions <n>] [-- --players <n>] [-- --kills <n>] [-- --json]
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -29,15 +29,16 @@ import { median, printTable } from './lib/stats.ts';
 
 const { values } = parseArgs({
   options: {
-    sessions: { type: 'string', default: '30' },
-    players: { type: 'string', default: '10' },
-    kills: { type: 'string', default: '3' },
+    sessions: { type: 'string' },
+    players: { type: 'string' },
+    kills: { type: 'string' },
+    quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
-const SESSIONS = Number(values.sessions);
-const PLAYERS = Number(values.players);
-const KILLS = Number(values.kills);
+const SESSIONS = Number(values.sessions ?? (values.quick ? 10 : 20));
+const PLAYERS = Number(values.players ?? (values.quick ? 5 : 10));
+const KILLS = Number(values.kills ?? (values.quick ? 2 : 5));
 const APPEND_SESSIONS = 100;
 const APPENDS_PER_SESSION = 50;
 const schemas: TestSchema[] = [];

@@ -22,7 +22,7 @@ describe('three nodes on one PostgreSQL while ten sessions play', () => {
       expect(await table.facilitator.send({ id: 'pace', type: 'clock.pace', secondsPerMinute: 1 })).toMatchObject({
         ok: true,
       });
-    for (const table of tables) table.play('before');
+    for (const table of tables) table.play('before', 100, 250);
     await new Promise((r) => setTimeout(r, 2500));
 
     const busiest = await busiestNode(rig.schema.url);
@@ -93,9 +93,14 @@ describe('three nodes on one PostgreSQL while ten sessions play', () => {
       if (!audit) throw new Error('one audit per table');
       expect(table.clients.map((c) => c.whole)).toEqual(expectedViews(audit, table));
     });
-    // While a session moved, commands were refused with a clear error, never by the engine.
-    const refusals = tables.flatMap((t) => t.refused);
-    expect(refusals.filter((r) => r.ok || r.error.code !== 'internal')).toEqual([]);
+    // While a session moved, commands were refused with a clear error, never by the engine. A slow
+    // machine stretches the game, and players may then meet their typing budget (a minute's worth).
+    const refusals = tables.flatMap((t) => t.refused).filter((r) => r.ok || r.error.code !== 'rate-limited');
+    for (const refusal of refusals)
+      expect(refusal).toEqual({
+        ok: false,
+        error: { code: 'internal', message: expect.stringMatching(/cannot take commands right now|nothing changed/) },
+      });
     expect(tables.reduce((n, t) => n + t.acked.length, 0)).toBeGreaterThan(SESSIONS * 10);
   }, 150_000);
 });

@@ -194,6 +194,8 @@ export class SessionHub {
   async connect(sessionId: string, connection: Connection, heldSeq: number | null = null): Promise<boolean> {
     const session = await this.get(sessionId);
     if (!session) return false;
+    // A copy following another node's log may trail the node the client came from by an entry or two.
+    if (heldSeq !== null && heldSeq > session.state.seq && this.ctx.placement) await this.refresh(session);
     if (heldSeq !== null && heldSeq > session.state.seq) {
       this.ctx.log.error(
         { sessionId, heldSeq, logSeq: session.state.seq, viewer: connection.viewer },
@@ -338,6 +340,14 @@ export class SessionHub {
     if (applied.length > 0) this.showApplied(session, applied);
     this.ctx.pace.sync(session);
     return null;
+  }
+
+  /** Brings this node's copy of the session up to the log now. Rejects when the store cannot be read. */
+  private async refresh(session: LiveSession): Promise<void> {
+    await session.queue.run(async () => {
+      const applied = session.epoch === null ? await catchUp(this.ctx, session) : [];
+      if (applied?.length) this.showApplied(session, applied);
+    });
   }
 
   /** Sends the viewers here what entries applied from the log changed, and closes removed players' sockets. */

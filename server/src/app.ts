@@ -23,6 +23,8 @@ import { registerScenarios } from './http/scenarios.ts';
 import { registerServerInfo } from './http/server-info.ts';
 import { registerSessions } from './http/sessions.ts';
 import type { ApiDeps } from './http/api-deps.ts';
+import { ClusterNode } from './cluster/cluster-node.ts';
+import { registerForwarding } from './cluster/forwarding.ts';
 import { SessionHub } from './hub/hub.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { ScenarioCache } from './scenarios/by-hash.ts';
@@ -120,6 +122,19 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     originAllowed: allows,
     allowedOrigins: config.allowedOrigins,
   });
+  // On PostgreSQL, every node is one of a cluster (of one, until another node starts on the same database).
+  let url = '';
+  const cluster =
+    store instanceof PgStore && config.databaseUrl
+      ? await ClusterNode.join({
+          databaseUrl: config.databaseUrl,
+          store,
+          io,
+          log: fastify.log,
+          secret: config.clusterSecret,
+          address: () => config.nodeUrl ?? (url || null),
+        })
+      : null;
   const metrics = createServerMetrics({
     sessionsLive: () => hub.liveCount(),
     socketsConnected: () => io.of('/').sockets.size,
@@ -130,6 +145,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     metrics,
     log: fastify.log,
     rooms: roomSenderOf(io),
+    ...(cluster ? { placement: cluster } : {}),
     ...(snapshotEvery ? { snapshotEvery } : {}),
     ...(idleMs ? { idleMs } : {}),
   });
@@ -142,6 +158,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   const deps: ApiDeps = { config, store, hub, library, metrics, joinLimiter, createLimiter, adminFailures };
   if (config.allowedOrigins) await registerCors(fastify, config.allowedOrigins);
   registerRoutes(fastify, deps, allows);
+  if (cluster && config.clusterSecret) registerForwarding(fastify, hub, config.clusterSecret);
   await registerClientApp(fastify, config.clientDir);
   const stopSockets = attachSockets(io, {
     store,
@@ -160,7 +177,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     ...ownOrigins({ publicUrl: config.publicUrl, host: config.host, port, interfaces }),
     ...(config.allowedOrigins ?? []),
   );
-  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  cluster?.start(hub);
   return {
     fastify,
     io,
@@ -170,7 +188,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     config,
     port,
     url,
-    close: closer(fastify, io, hub, library, store, stopSockets),
+    close: closer(fastify, io, hub, library, store, stopSockets, cluster),
   };
 }
 
@@ -215,6 +233,7 @@ function closer(
   library: ScenarioLibrary,
   store: Store,
   stopSockets: () => void,
+  cluster: ClusterNode | null,
 ): () => Promise<void> {
   let closing: Promise<void> | null = null;
   return () => {
@@ -224,6 +243,7 @@ function closer(
       io.disconnectSockets(true);
       await hub.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await cluster?.close();
       await fastify.close();
       await store.close();
     })();

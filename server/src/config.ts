@@ -21,6 +21,13 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Which reverse proxies' X-Forwarded-For to believe (CQ_TRUST_PROXY); false by default. */
   trustProxy: TrustProxy;
+  /**
+   * CQ_CLUSTER_SECRET, shared by the nodes on one PostgreSQL database: with it a node forwards
+   * commands to the node holding their session and takes forwarded ones. Null: it does neither.
+   */
+  clusterSecret: string | null;
+  /** CQ_NODE_URL: how the other nodes reach this one (default: its loopback address and port). */
+  nodeUrl: string | null;
 }
 
 /** The repository root, so `npm start` run from `server/` still finds `./data` and `./scenarios` of the root. */
@@ -30,7 +37,7 @@ const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT,
 
 /**
  * Reads PORT, HOST, CQ_DATA_DIR, CQ_DATABASE_URL, CQ_SCENARIOS_DIR, CQ_CLIENT_DIR, CQ_ALLOWED_ORIGINS,
- * CQ_ADMIN_KEY, CQ_PUBLIC_URL and CQ_TRUST_PROXY; relative paths are taken from the repository root.
+ * CQ_ADMIN_KEY, CQ_PUBLIC_URL, CQ_TRUST_PROXY, CQ_CLUSTER_SECRET and CQ_NODE_URL; relative paths are taken from the repository root.
  * Throws on a value it cannot use (a PORT that is not a port, a CQ_DATABASE_URL that is not a
  * postgres:// URL, a CQ_PUBLIC_URL that is not an http(s) URL, a CQ_TRUST_PROXY address that does
  * not parse), so a typo stops the server at once instead of running with a different meaning.
@@ -56,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminKey: overrides.adminKey !== undefined ? overrides.adminKey : env['CQ_ADMIN_KEY'] || null,
     publicUrl: parsePublicUrl(overrides.publicUrl !== undefined ? overrides.publicUrl : env['CQ_PUBLIC_URL'] || null),
     trustProxy: parseTrustProxy(overrides.trustProxy ?? env['CQ_TRUST_PROXY'] ?? ''),
+    clusterSecret: parseClusterSecret(
+      overrides.clusterSecret !== undefined ? overrides.clusterSecret : env['CQ_CLUSTER_SECRET'] || null,
+    ),
+    nodeUrl: parseNodeUrl(overrides.nodeUrl !== undefined ? overrides.nodeUrl : env['CQ_NODE_URL'] || null),
   };
 }
 
@@ -73,6 +84,27 @@ function parseDatabaseUrl(text: string | null): string | null {
     );
   }
   return text;
+}
+
+function parseClusterSecret(text: string | null): string | null {
+  if (text !== null && text.length < 16)
+    throw new Error('CQ_CLUSTER_SECRET must be at least 16 characters (say, the output of `openssl rand -hex 32`).');
+  return text;
+}
+
+function parseNodeUrl(text: string | null): string | null {
+  if (text === null) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // Reported below.
+  }
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new Error(
+      `CQ_NODE_URL must be how the other nodes reach this one, like http://10.0.0.5:3000; got '${text}'.`,
+    );
+  return url.origin;
 }
 
 function parsePublicUrl(text: string | null): string | null {

@@ -50,8 +50,11 @@ export class FaultTable {
     this.script = new TableScript(playerIds);
   }
 
-  /** Opens a session over HTTP, seats `players` players, connects everyone and starts the game. Rejects on any refusal. */
-  static async open(url: string, name: string, players: number): Promise<FaultTable> {
+  /**
+   * Opens a session over HTTP, seats `players` players, connects everyone (to `socketUrl`: a load
+   * balancer in front of several nodes, say) and starts the game. Rejects on any refusal.
+   */
+  static async open(url: string, name: string, players: number, socketUrl = url): Promise<FaultTable> {
     const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, {
       scenarioId: 'dns-ttl-trap',
       seed: `fault-${name}`,
@@ -62,8 +65,8 @@ export class FaultTable {
       seats.push(
         await postJson<JoinResponse>(`${url}/api/join`, { joinCode: created.joinCode, name: `${name} P${i + 1}` }),
       );
-    const facilitator = await FaultClient.connect(url, { token: created.facilitatorToken });
-    const clients = await Promise.all(seats.map((s) => FaultClient.connect(url, { token: s.playerToken })));
+    const facilitator = await FaultClient.connect(socketUrl, { token: created.facilitatorToken });
+    const clients = await Promise.all(seats.map((s) => FaultClient.connect(socketUrl, { token: s.playerToken })));
     const table = new FaultTable(
       created.sessionId,
       created.joinCode,

@@ -12,6 +12,7 @@ import {
 import { loadSession } from '../../server/src/hub/load-session.ts';
 import { ScenarioCache } from '../../server/src/scenarios/by-hash.ts';
 import { SqliteStore } from '../../server/src/store/sqlite-store.ts';
+import type { Store } from '../../server/src/store/store.ts';
 import type { FaultTable } from './fault-table.ts';
 
 /** What the store holds for one session, checked against what its table was told. */
@@ -40,15 +41,20 @@ export interface SessionAudit {
 export async function auditStore(file: string, tables: readonly FaultTable[]): Promise<SessionAudit[]> {
   const store = new SqliteStore(file);
   try {
-    const audits: SessionAudit[] = [];
-    for (const table of tables) audits.push(await auditSession(store, table));
-    return audits;
+    return await auditSessions(store, tables);
   } finally {
     await store.close();
   }
 }
 
-async function auditSession(store: SqliteStore, table: FaultTable): Promise<SessionAudit> {
+/** The same audit on any open store (PostgreSQL shared by several nodes, say). */
+export async function auditSessions(store: Store, tables: readonly FaultTable[]): Promise<SessionAudit[]> {
+  const audits: SessionAudit[] = [];
+  for (const table of tables) audits.push(await auditSession(store, table));
+  return audits;
+}
+
+async function auditSession(store: Store, table: FaultTable): Promise<SessionAudit> {
   const row = await store.getSession(table.sessionId);
   if (!row) throw new Error(`session ${table.sessionId} is not in the store`);
   const text = await store.getScenarioText(row.scenarioHash);

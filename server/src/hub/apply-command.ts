@@ -1,15 +1,7 @@
-import {
-  replay,
-  stableStringify,
-  step,
-  typedText,
-  type Actor,
-  type Command,
-  type CommandAck,
-  type LoggedCommand,
-} from '@chaos-quest/engine';
-import { DuplicateCommandError, SeqConflictError } from '../store/store.ts';
+import { step, typedText, type Actor, type Command, type CommandAck, type LoggedCommand } from '@chaos-quest/engine';
+import { DuplicateCommandError, LeaseLostError, SeqConflictError } from '../store/store.ts';
 import { afterAccept } from './after-effects.ts';
+import { catchUp, payloadOf } from './catch-up.ts';
 import type { HubContext } from './hub-context.ts';
 import { actorKey, type LiveSession } from './live-session.ts';
 
@@ -53,28 +45,27 @@ export async function applyCommand(
     }
     try {
       const started = performance.now();
-      await ctx.store.append(session.id, [{ ...entry, commandKey }]);
+      await ctx.store.append(session.id, [{ ...entry, commandKey }], session.epoch ?? undefined);
       ctx.metrics.appendSeconds.observe((performance.now() - started) / 1000);
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       const applied = error instanceof DuplicateCommandError ? await appliedCommand(ctx, session, commandKey) : null;
       // Applied here long ago, or just now by another writer (then catch up to it first).
-      if (applied !== null && (applied.seq <= session.state.seq || (await catchUp(ctx, session)))) {
+      if (applied !== null && (applied.seq <= session.state.seq || (await catchUp(ctx, session)) !== null)) {
         return duplicate(ctx, command, applied.seq, applied.payload === payload);
       }
-      if (error instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES && (await catchUp(ctx, session)))
+      if (error instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES && (await catchUp(ctx, session)) !== null)
         continue;
       ctx.log.error(
         { err: error, sessionId: session.id, seq: entry.seq },
         `Session ${session.id}: could not append command ${entry.seq}`,
       );
       count(ctx, command, 'internal');
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'The command could not be saved, so nothing changed. Try again.' },
-      };
+      return { ok: false, error: { code: 'internal', message: notSaved(ctx) } };
     }
     session.state = result.state;
     session.recent.set(commandKey, { seq: entry.seq, payload });
+    ctx.placement?.publish(session.id, [{ ...entry, commandKey }]);
     session.logged(payload.length);
     count(ctx, command, 'ok');
     await afterAccept(ctx, session, before, entry);
@@ -82,10 +73,12 @@ export async function applyCommand(
   }
 }
 
-/** What a command asks for, whatever its id: a retry carries the same; a reused id something else. */
-function payloadOf(command: Command): string {
-  const { id: _id, ...rest } = command;
-  return stableStringify(rest);
+/** Why a command was refused when its append failed; a store that cannot write says so plainly. */
+export function notSaved(ctx: HubContext): string {
+  const health = ctx.store.health();
+  return health.state === 'failing'
+    ? `The database is unavailable (${health.reason}): the command could not be saved, so nothing changed. Try again once it is back.`
+    : 'The command could not be saved, so nothing changed. Try again.';
 }
 
 /** The seq and payload the store holds `commandKey` with, or null; a store that cannot answer counts as not knowing it. */
@@ -125,20 +118,6 @@ function duplicate(ctx: HubContext, command: Command, seq: number, same: boolean
   }
   count(ctx, command, 'duplicate');
   return { ok: true, seq };
-}
-
-/**
- * Another writer appended first (several nodes share the store): read what it wrote and replay it
- * on our cached state. False when the log cannot be replayed, so the caller gives up.
- */
-async function catchUp(ctx: HubContext, session: LiveSession): Promise<boolean> {
-  const tail = await ctx.store.readLog(session.id, session.state.seq);
-  const options = { scenarioHash: session.row.scenarioHash, team: session.row.team, createdAt: session.row.createdAt };
-  const result = replay(session.scenario, session.row.seed, tail, options, session.state);
-  if (!result.ok) return false;
-  session.state = result.state;
-  for (const e of tail) session.recent.set(e.commandKey, { seq: e.seq, payload: payloadOf(e.command) });
-  return true;
 }
 
 function count(ctx: HubContext, command: Command, result: string): void {

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { RoomSender } from './live-session.ts';
 import type { PaceClock } from './pace-clock.ts';
 import type { AutoPause } from './auto-pause.ts';
+import type { Placement } from './placement.ts';
 
 /** The slice of pino's logger the hub writes its one-line session events to. */
 export interface EventLog {
@@ -26,4 +27,6 @@ export interface HubContext {
   now: () => number;
   /** How a view reaches an audience room: the socket layer's, once attached (see `SessionHub.useRooms`). */
   rooms: RoomSender;
+  /** Where sessions' commands are applied when several nodes share the store; null: all here. */
+  placement: Placement | null;
 }

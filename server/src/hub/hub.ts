@@ -25,14 +25,16 @@ import {
 import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
-import { JoinCodeTakenError, type SessionRow, type Store } from '../store/store.ts';
-import { applyCommand } from './apply-command.ts';
-import { resyncOf, sendPresence, sendView } from './fan-out.ts';
+import { JoinCodeTakenError, LeaseLostError, type LogEntry, type SessionRow, type Store } from '../store/store.ts';
+import { applyCommand, notSaved } from './apply-command.ts';
+import { catchUp } from './catch-up.ts';
+import { broadcastViews, resyncOf, sendPresence, sendView } from './fan-out.ts';
 import type { EventLog, HubContext } from './hub-context.ts';
 import { LiveSession, type Connection, type RoomSender } from './live-session.ts';
 import { loadSession } from './load-session.ts';
 import { PaceClock } from './pace-clock.ts';
 import { AutoPause } from './auto-pause.ts';
+import { unplaced, type Placement } from './placement.ts';
 
 export interface HubOptions {
   store: Store;
@@ -45,6 +47,8 @@ export interface HubOptions {
   /** Unload a session from memory this long after its last connection closes. */
   idleMs?: number;
   now?: () => number;
+  /** Several nodes sharing the store: who applies which session's commands (see server/src/cluster). */
+  placement?: Placement;
 }
 
 /** A scenario ready to start a session with: its exact text and that text's hash. */
@@ -77,12 +81,16 @@ export class SessionHub {
       log: options.log,
       snapshotEvery: options.snapshotEvery ?? 200,
       now: options.now ?? Date.now,
-      pace: new PaceClock((id) => void this.submit(id, SYSTEM, { id: `tick-${randomUUID()}`, type: 'clock.tick' })),
+      // A tick is this node's own: were the session to move, its new holder ticks it.
+      pace: new PaceClock(
+        (id) => void this.submit(id, SYSTEM, { id: `tick-${randomUUID()}`, type: 'clock.tick' }, { here: true }),
+      ),
       autoPause: new AutoPause(
         (session) =>
           void this.run(session.id, SYSTEM, (state) => ({ id: `autopause-${state.seq}`, type: 'session.autopause' })),
       ),
       rooms: options.rooms,
+      placement: options.placement ?? null,
     };
   }
 
@@ -103,6 +111,10 @@ export class SessionHub {
       createdAt,
     });
     const session = new LiveSession(row, start.scenario, state, 0);
+    if (this.ctx.placement) {
+      const lease = await this.ctx.placement.leases.take(sessionId);
+      if ('epoch' in lease) session.epoch = lease.epoch;
+    }
     this.sessions.set(sessionId, session);
     this.scheduleEviction(session);
     // The rules go into the log as its first step, so this session replays by them whatever comes later.
@@ -153,23 +165,54 @@ export class SessionHub {
     return pending;
   }
 
-  /** Queues a command for the session; resolves with its ack. Never rejects. */
-  async submit(sessionId: string, actor: Actor, command: Command): Promise<CommandAck> {
-    return this.run(sessionId, actor, () => command);
+  /**
+   * Queues a command for the session; resolves with its ack. With several nodes, a session held by
+   * another node gets the command forwarded there, unless `here` (a command forwarded to this node
+   * already, or this node's own clock tick), which this node applies only if it can take the
+   * session. Never rejects.
+   */
+  async submit(
+    sessionId: string,
+    actor: Actor,
+    command: Command,
+    options: { here?: boolean } = {},
+  ): Promise<CommandAck> {
+    return this.run(sessionId, actor, () => command, options);
   }
 
-  /** Queues the command `make` writes from the session's state when its turn comes. Never rejects. */
-  private async run(sessionId: string, actor: Actor, make: (state: SessionState) => Command): Promise<CommandAck> {
+  /** As submit, for the command `make` writes from the session's state when its turn comes. Never rejects. */
+  private async run(
+    sessionId: string,
+    actor: Actor,
+    make: (state: SessionState) => Command,
+    options: { here?: boolean } = {},
+  ): Promise<CommandAck> {
     try {
       const session = await this.get(sessionId);
       if (!session) return { ok: false, error: { code: 'not-found', message: `There is no session '${sessionId}'.` } };
-      return await session.queue.run(() => applyCommand(this.ctx, session, actor, make(session.state)));
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const outcome = await session.queue.run(
+            async () => (await this.claim(session)) ?? applyCommand(this.ctx, session, actor, make(session.state)),
+          );
+          if (!('heldBy' in outcome)) return outcome;
+          const { placement } = this.ctx;
+          if (options.here || !placement || outcome.address === null)
+            return unplaced(sessionId, 'another node holds it and takes no forwarded commands');
+          return await placement.forward(outcome.address, sessionId, actor, make(session.state));
+        } catch (error) {
+          // Taken over between this node's claim and its append: the command goes to the new holder.
+          if (!(error instanceof LeaseLostError) || attempt > 0) throw error;
+          this.lost([sessionId]);
+        }
+      }
     } catch (error) {
       this.ctx.log.error({ err: error, sessionId }, `Session ${sessionId}: command failed`);
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'The server could not process the command; nothing changed.' },
-      };
+      const message =
+        this.ctx.store.health().state === 'failing'
+          ? notSaved(this.ctx)
+          : 'The server could not process the command; nothing changed.';
+      return { ok: false, error: { code: 'internal', message } };
     }
   }
 
@@ -182,6 +225,8 @@ export class SessionHub {
   async connect(sessionId: string, connection: Connection, heldSeq: number | null = null): Promise<boolean> {
     const session = await this.get(sessionId);
     if (!session) return false;
+    // A copy following another node's log may trail the node the client came from by an entry or two.
+    if (heldSeq !== null && heldSeq > session.state.seq && this.ctx.placement) await this.refresh(session);
     if (heldSeq !== null && heldSeq > session.state.seq) {
       this.ctx.log.error(
         { sessionId, heldSeq, logSeq: session.state.seq, viewer: connection.viewer },
@@ -240,13 +285,121 @@ export class SessionHub {
     return [...this.sessions.values()].filter((s) => phaseOf(s.state) !== 'ended').length;
   }
 
-  /** Stops the paced clocks and waits for every queued command to settle. */
+  /**
+   * Stops the paced clocks, waits for every queued command to settle, and gives up this node's
+   * leases so other nodes take its sessions at once rather than after expiry.
+   */
   async close(): Promise<void> {
     this.closed = true;
     this.ctx.pace.stopAll();
     this.ctx.autoPause.stopAll();
     for (const session of this.sessions.values()) if (session.idleTimer) clearTimeout(session.idleTimer);
     await Promise.all([...this.sessions.values()].map((s) => s.queue.drain()));
+    await Promise.all(this.held().map(({ id, epoch }) => this.release(id, epoch)));
+  }
+
+  /** The sessions this node holds the lease of, with their epochs. */
+  held(): { id: string; epoch: number }[] {
+    return [...this.sessions.values()].flatMap((s) => (s.epoch === null ? [] : [{ id: s.id, epoch: s.epoch }]));
+  }
+
+  /** The sessions loaded here that another node holds, with the seq this node's copy is at. */
+  following(): { id: string; seq: number }[] {
+    return [...this.sessions.values()].flatMap((s) => (s.epoch === null ? [{ id: s.id, seq: s.state.seq }] : []));
+  }
+
+  /** These sessions' leases are no longer this node's: stop applying their commands and ticking their clocks. */
+  lost(sessionIds: readonly string[]): void {
+    for (const id of sessionIds) {
+      const session = this.sessions.get(id);
+      if (!session || session.epoch === null) continue;
+      session.epoch = null;
+      this.ctx.pace.stop(id);
+      this.ctx.log.warn({ sessionId: id }, `Session ${id}: another node holds it now; this node follows its log`);
+    }
+  }
+
+  /**
+   * Takes over a session whose holder stopped renewing its lease (a node died): loads it, takes the
+   * lease, catches up with the log, and restarts its paced clock. Resolves to whether this node holds it now.
+   */
+  async adopt(sessionId: string): Promise<boolean> {
+    const session = await this.get(sessionId);
+    if (!session) return false;
+    const outcome = await session.queue.run(() => this.claim(session));
+    if (outcome !== null) return false;
+    this.ctx.log.info(
+      { sessionId, seq: session.state.seq },
+      `Session ${sessionId}: taken over at seq ${session.state.seq}`,
+    );
+    this.scheduleEviction(session);
+    return true;
+  }
+
+  /**
+   * Entries another node appended to a session it holds: a copy loaded here (for sockets connected
+   * to this node) applies them and sends its viewers their views. Entries out of order or missed
+   * are read from the store instead. Never rejects.
+   */
+  follow(sessionId: string, entries: readonly LogEntry[]): void {
+    const session = this.sessions.get(sessionId);
+    if (!session || session.epoch !== null) return;
+    void session.queue
+      .run(async () => {
+        if (session.epoch !== null) return;
+        const applied = await catchUp(this.ctx, session, entries);
+        if (applied === null) throw new Error(`the log does not replay after seq ${session.state.seq}`);
+        if (applied.length > 0) this.showApplied(session, applied);
+      })
+      .catch((error: unknown) =>
+        this.ctx.log.error({ err: error, sessionId }, `Session ${sessionId}: could not follow the holder's log`),
+      );
+  }
+
+  /**
+   * Null when this node holds the session's lease (taking it when it is free, and then catching up
+   * with the log its last holder wrote), else who holds it. Must run inside the session's queue.
+   */
+  private async claim(session: LiveSession): Promise<{ heldBy: string; address: string | null } | null> {
+    const { placement } = this.ctx;
+    if (!placement || session.epoch !== null) return null;
+    const lease = await placement.leases.take(session.id);
+    if ('heldBy' in lease) return lease;
+    const applied = await catchUp(this.ctx, session);
+    if (applied === null) {
+      await this.release(session.id, lease.epoch);
+      throw new Error(`Session ${session.id}: the log does not replay after seq ${session.state.seq}.`);
+    }
+    session.epoch = lease.epoch;
+    if (applied.length > 0) this.showApplied(session, applied);
+    this.ctx.pace.sync(session);
+    return null;
+  }
+
+  /** Brings this node's copy of the session up to the log now. Rejects when the store cannot be read. */
+  private async refresh(session: LiveSession): Promise<void> {
+    await session.queue.run(async () => {
+      const applied = session.epoch === null ? await catchUp(this.ctx, session) : [];
+      if (applied?.length) this.showApplied(session, applied);
+    });
+  }
+
+  /** Sends the viewers here what entries applied from the log changed, and closes removed players' sockets. */
+  private showApplied(session: LiveSession, applied: readonly LogEntry[]): void {
+    broadcastViews(session, this.ctx.rooms);
+    for (const { command } of applied)
+      if (command.type === 'player.remove') for (const c of session.connectionsOf(command.playerId)) c.close();
+  }
+
+  private async release(sessionId: string, epoch: number): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (session?.epoch === epoch) session.epoch = null;
+    try {
+      await this.ctx.placement?.leases.release(sessionId, epoch);
+    } catch (error) {
+      // It expires by itself; until then, no other node takes the session over.
+      this.ctx.log.warn({ err: error, sessionId }, `Session ${sessionId}: could not release its lease`);
+    }
   }
 
   private async load(sessionId: string): Promise<LiveSession | null> {
@@ -255,7 +408,8 @@ export class SessionHub {
     const raced = this.sessions.get(sessionId);
     if (raced) return raced;
     this.sessions.set(sessionId, session);
-    this.ctx.pace.sync(session);
+    // With several nodes, the clock ticks only where the lease is held (see claim).
+    if (!this.ctx.placement) this.ctx.pace.sync(session);
     // Loaded for a player or a big screen while its game runs: the console is not there.
     this.ctx.autoPause.watch(session);
     this.scheduleEviction(session);
@@ -297,7 +451,10 @@ export class SessionHub {
       const busy = session.connections.size > 0 || !session.queue.idle || this.ctx.pace.running(session.id);
       if (!busy) this.ctx.autoPause.stop(session.id);
       if (busy) this.scheduleEviction(session);
-      else this.sessions.delete(session.id);
+      else {
+        this.sessions.delete(session.id);
+        if (session.epoch !== null) void this.release(session.id, session.epoch);
+      }
     }, this.idleMs);
     session.idleTimer.unref();
   }

@@ -73,6 +73,11 @@ export class LiveSession {
   private snapshotBytes = 0;
   private loggedBytes = 0;
   idleTimer: NodeJS.Timeout | null = null;
+  /**
+   * The session lease this node applies its commands under (several nodes); null while another
+   * node holds it, when this copy follows that node's log to serve the sockets connected here.
+   */
+  epoch: number | null = null;
 
   constructor(row: SessionRow, scenario: Scenario, state: SessionState, snapshotSeq: number) {
     this.id = asSessionId(row.id);

@@ -52,11 +52,15 @@ export function createSocketServer(
   });
 }
 
-/** The hub's way to its audience rooms: one emit per room, which Socket.IO encodes once for all its sockets. */
+/**
+ * The hub's way to its audience rooms: one emit per room, which Socket.IO encodes once for all its
+ * sockets. Local: with several nodes, each node projects views for its own sockets (see hub.follow),
+ * so a room's emit must not travel through the adapter to another node's members of that room.
+ */
 export function roomSenderOf(io: GameServer): RoomSender {
   return {
-    sendView: (room, message) => io.to(room).emit('view', message),
-    sendPatch: (room, message) => io.to(room).emit('patch', message),
+    sendView: (room, message) => io.local.to(room).emit('view', message),
+    sendPatch: (room, message) => io.local.to(room).emit('patch', message),
   };
 }
 

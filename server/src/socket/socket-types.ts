@@ -41,5 +41,10 @@ export interface SocketSeat {
   console: ConsoleKind | null;
 }
 
-export type GameServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketSeat>;
-export type GameSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketSeat>;
+/** Between the nodes of a cluster, through the Socket.IO adapter: entries a session's holder appended (untrusted until parsed). */
+export interface BetweenNodes {
+  'cq:log': (sessionId: unknown, entries: unknown) => void;
+}
+
+export type GameServer = Server<ClientToServer, ServerToClient, BetweenNodes, SocketSeat>;
+export type GameSocket = Socket<ClientToServer, ServerToClient, BetweenNodes, SocketSeat>;

@@ -15,6 +15,8 @@ import type { LogRow } from './log-codec.ts';
 export interface AppendBatch {
   sessionId: string;
   rows: readonly LogRow[];
+  /** The session lease the writer holds, checked in the same statement (null: none). */
+  epoch: number | null;
 }
 
 /** Sends batches as one statement; rejects, having written none of them, when any is refused. */

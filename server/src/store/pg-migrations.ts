@@ -123,6 +123,56 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     ALTER TABLE tokens ADD CONSTRAINT tokens_kind_check CHECK (kind IN ('facilitator', 'co-facilitator', 'player'));
     `,
   },
+  {
+    version: 5,
+    name: 'session leases, fenced appends, the Socket.IO adapter table',
+    sql: `
+    -- One node at a time applies a session's commands: the one holding its lease. A node renews
+    -- its leases while alive; a lease past expires_at may be taken by another node, which bumps
+    -- epoch (the fencing token). holder is '' once released, so a released lease is no orphan.
+    CREATE TABLE session_leases (
+      session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+      holder TEXT NOT NULL,
+      -- Where other nodes forward this session's commands (CQ_NODE_URL), or null.
+      address TEXT,
+      epoch BIGINT NOT NULL CHECK (epoch >= 1),
+      expires_at TIMESTAMPTZ NOT NULL
+    );
+    CREATE INDEX session_leases_expiry ON session_leases (expires_at) WHERE holder <> '';
+
+    -- The lease epoch a row was appended under (null: a node without leases, such as migrate-store).
+    ALTER TABLE log ADD COLUMN epoch BIGINT;
+
+    -- The fence: rows appended under an epoch that is no longer the session's are refused, in the
+    -- appending statement itself. FOR SHARE makes a concurrent take wait for this append (and this
+    -- append wait for a concurrent take), so an append either lands before the take, which then
+    -- replays it, or sees the new epoch and is refused.
+    CREATE FUNCTION log_fenced() RETURNS trigger LANGUAGE plpgsql AS $fence$
+    DECLARE
+      stale TEXT;
+    BEGIN
+      PERFORM 1 FROM session_leases
+        WHERE session_id IN (SELECT session_id FROM new_rows WHERE epoch IS NOT NULL) FOR SHARE;
+      SELECT n.session_id INTO stale FROM new_rows n LEFT JOIN session_leases l USING (session_id)
+        WHERE n.epoch IS NOT NULL AND l.epoch IS DISTINCT FROM n.epoch LIMIT 1;
+      IF stale IS NOT NULL THEN
+        RAISE EXCEPTION 'session % is leased under another epoch', stale
+          USING ERRCODE = 'integrity_constraint_violation', CONSTRAINT = 'log_lease_lost';
+      END IF;
+      RETURN NULL;
+    END
+    $fence$;
+    CREATE TRIGGER log_fenced AFTER INSERT ON log REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION log_fenced();
+
+    -- @socket.io/postgres-adapter keeps messages over NOTIFY's 8000 bytes here (its documented table).
+    CREATE TABLE socket_io_attachments (
+      id BIGSERIAL UNIQUE,
+      created_at TIMESTAMPTZ DEFAULT now(),
+      payload BYTEA
+    );
+    `,
+  },
 ];
 
 /** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS, migratePg, type PgMigration } from './pg-migrations.ts';
 import { PgStore } from './pg-store.ts';
 import { TcpProxy } from './pg-test-proxy.ts';
-import { createTestSchema, testDatabaseUrl, urlWithOptions, type TestSchema } from './pg-test-schema.ts';
+import { createTestSchema, testDatabaseUrl, testQuery, urlWithOptions, type TestSchema } from './pg-test-schema.ts';
 import { storeContract } from './store-contract.ts';
 import { SeqConflictError } from './store.ts';
 import { entries, entry, seedSession } from './store-fixtures.ts';
@@ -21,16 +21,7 @@ async function freshSchema(): Promise<TestSchema> {
 
 storeContract('PgStore', async () => PgStore.open((await freshSchema()).url, { poolSize: 4 }));
 
-/** Runs `sql` on its own connection to `url` and returns the rows. */
-async function query<R extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = testQuery;
 
 describe('PgStore on a real PostgreSQL', () => {
   it('keeps everything across close and reopen, and a second start migrates nothing', async () => {

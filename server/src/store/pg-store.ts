@@ -21,6 +21,7 @@ import { assertAnnotation, decodeAnnotation, decodeLink, type AnnotationDbRow, t
 import {
   DuplicateCommandError,
   JoinCodeTakenError,
+  LeaseLostError,
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
@@ -33,11 +34,11 @@ import {
 } from './store.ts';
 
 /** One INSERT for a whole batch: one round trip, atomic, and durable when it returns (autocommit). */
-const INSERT_LOG = `INSERT INTO log (session_id, seq, command_key, at, actor, command)
-  SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[])`;
+const INSERT_LOG = `INSERT INTO log (session_id, seq, command_key, at, actor, command, epoch)
+  SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::bigint[])`;
 /** The same for the batches of several sessions at once (see pg-append-group.ts). */
-const INSERT_LOG_GROUP = `INSERT INTO log (session_id, seq, command_key, at, actor, command)
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[])`;
+const INSERT_LOG_GROUP = `INSERT INTO log (session_id, seq, command_key, at, actor, command, epoch)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::bigint[])`;
 /** Rows in one grouped INSERT at most: a few hundred kB of parameters. */
 const MAX_GROUP_ROWS = 1000;
 const SESSION_COLUMNS = 'id, scenario_id, scenario_hash, seed, team, join_code, created_at, ended_at';
@@ -203,26 +204,33 @@ export class PgStore implements Store {
     if (result.rowCount === 0) throw unknownSession(sessionId);
   }
 
-  async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {
+  async append(sessionId: string, entries: readonly LogEntry[], epoch?: number): Promise<void> {
     this.#assertOpen();
     const rows = encodeBatch(sessionId, entries);
     if (rows.length === 0) return;
-    await this.#appends.submit({ sessionId, rows });
+    await this.#appends.submit({ sessionId, rows, epoch: epoch ?? null });
+  }
+
+  /** The connections, for the session leases and the Socket.IO adapter that share this database. */
+  get pool(): PgPool {
+    return this.#db;
   }
 
   async #sendGroup(batches: readonly AppendBatch[]): Promise<void> {
     const rows = batches.flatMap((b) => b.rows);
     const sessionIds = batches.flatMap((b) => b.rows.map(() => b.sessionId));
+    const epochs = batches.flatMap((b) => b.rows.map(() => b.epoch));
     await this.#db.write({
       name: 'cq-append-group',
       text: INSERT_LOG_GROUP,
-      values: [sessionIds, ...logColumns(rows)],
+      values: [sessionIds, ...logColumns(rows), epochs],
     });
   }
 
-  async #sendOne({ sessionId, rows }: AppendBatch): Promise<void> {
+  async #sendOne({ sessionId, rows, epoch }: AppendBatch): Promise<void> {
     try {
-      await this.#db.write({ name: 'cq-append', text: INSERT_LOG, values: [sessionId, ...logColumns(rows)] });
+      const epochs = rows.map(() => epoch);
+      await this.#db.write({ name: 'cq-append', text: INSERT_LOG, values: [sessionId, ...logColumns(rows), epochs] });
     } catch (error) {
       throw await this.#explainAppendFailure(sessionId, rows, error);
     }
@@ -235,6 +243,7 @@ export class PgStore implements Store {
   async #explainAppendFailure(sessionId: string, rows: readonly LogRow[], error: unknown): Promise<unknown> {
     const constraint = violatedConstraint(error);
     if (constraint === 'log_session_id_fkey') return unknownSession(sessionId);
+    if (constraint === 'log_lease_lost') return new LeaseLostError(sessionId);
     if (constraint !== 'log_seq_taken' && constraint !== 'log_command_taken') return error;
     const taken = await this.#db.read<{ seq: number; command_key: string }>(
       'SELECT seq, command_key FROM log WHERE session_id = $1 AND (seq = ANY($2::bigint[]) OR command_key = ANY($3::text[]))',
@@ -255,6 +264,14 @@ export class PgStore implements Store {
       [sessionId, afterSeq],
     );
     return rows.map((row) => decodeRow(sessionId, row));
+  }
+
+  /** Each of `sessionIds`' last seq (a session with no log is missing): one indexed lookup each. */
+  async lastSeqs(sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const sql = `SELECT s.id, (SELECT max(seq) FROM log WHERE session_id = s.id) AS seq
+      FROM unnest($1::text[]) AS s(id)`;
+    const rows = await this.#db.read<{ id: string; seq: number | null }>(sql, [sessionIds]);
+    return new Map(rows.flatMap((r) => (r.seq === null ? [] : [[r.id, Number(r.seq)] as const])));
   }
 
   async findCommand(sessionId: string, commandKey: string): Promise<number | null> {

@@ -27,17 +27,7 @@ export class TcpProxy {
 
   /** Listens again, on the same port once it had one. */
   async resume(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.#target);
-      for (const socket of [client, upstream]) {
-        this.#sockets.add(socket);
-        socket.on('close', () => this.#sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
+    const server = net.createServer((client) => splice(client, net.connect(this.#target), this.#sockets));
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     this.port = (server.address() as net.AddressInfo).port;
     this.#server = server;
@@ -50,4 +40,16 @@ export class TcpProxy {
     for (const socket of this.#sockets) socket.destroy();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** Pipes `client` and `upstream` both ways until either closes, keeping both in `open` meanwhile. */
+export function splice(client: net.Socket, upstream: net.Socket, open: Set<net.Socket>): void {
+  for (const socket of [client, upstream]) {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    socket.on('error', () => undefined);
+  }
+  client.pipe(upstream).pipe(client);
+  client.on('close', () => upstream.destroy());
+  upstream.on('close', () => client.destroy());
 }

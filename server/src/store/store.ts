@@ -75,6 +75,20 @@ export class DuplicateCommandError extends SeqConflictError {
   }
 }
 
+/**
+ * Thrown by append when the writer's lease epoch is no longer the session's: another node took the
+ * session over (several nodes on PostgreSQL). Nothing was written; the writer no longer holds it.
+ */
+export class LeaseLostError extends Error {
+  readonly sessionId: string;
+
+  constructor(sessionId: string) {
+    super(`Session ${sessionId} is now held by another node: this node's lease on it was taken over`);
+    this.name = 'LeaseLostError';
+    this.sessionId = sessionId;
+  }
+}
+
 /** Thrown by createSession when a live session already uses the join code: draw another code. */
 export class JoinCodeTakenError extends Error {
   readonly joinCode: string;
@@ -135,8 +149,11 @@ export interface Store {
    * loggedCommandSchema on the way in and on the way out: a corrupt row rejects naming its seq.
    * A writer must not append a session's seq N+1 before its append of N resolved: if N is
    * rejected, N+1 could land on another writer's history, which the store cannot tell apart.
+   * `epoch` is the session lease the writer holds (several nodes on PostgreSQL): the append is then
+   * refused with LeaseLostError unless it is still the session's. A store that serves one node has
+   * no leases and ignores it.
    */
-  append(sessionId: string, entries: readonly LogEntry[]): Promise<void>;
+  append(sessionId: string, entries: readonly LogEntry[], epoch?: number): Promise<void>;
   /** Entries with seq > afterSeq, in order. */
   readLog(sessionId: string, afterSeq?: number): Promise<LogEntry[]>;
   /** The seq of an already-appended command, for idempotent retries; null if new. */

@@ -120,6 +120,26 @@ export function rssBytes(pid: number): number {
 }
 
 /** Prints the ready line a parent's spawnListening waits for. */
+/**
+ * What every server child does once it listens: closes `server` cleanly on SIGTERM (exit 0, or 1
+ * naming `name` when the close fails), then prints the ready line.
+ */
+export function serveUntilSigterm(name: string, server: { port: number; close(): Promise<void> }): void {
+  let closing = false;
+  process.once('SIGTERM', () => {
+    if (closing) return;
+    closing = true;
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${name}: close failed`, error);
+        process.exit(1);
+      },
+    );
+  });
+  announceReady(server.port);
+}
+
 export function announceReady(port: number): void {
   process.stdout.write(`${READY_PREFIX}${JSON.stringify({ port })}\n`);
 }

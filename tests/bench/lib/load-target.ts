@@ -51,7 +51,8 @@ export async function startChaosTarget(
   };
 }
 
-async function openChaosTable(url: string, i: number, players: number): Promise<TableSeats> {
+/** Opens one session on the server at `url` and seats `players` players in it over HTTP. Rejects on any refusal. */
+export async function openChaosTable(url: string, i: number, players: number): Promise<TableSeats> {
   const created = await postJson<CreateSessionResponse>(`${url}/api/sessions`, {
     scenarioId: 'dns-ttl-trap',
     seed: `load-${i}`,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from '../../../server/src/app.ts';
 import { SqliteStore } from '../../../server/src/store/sqlite-store.ts';
-import { announceReady } from './child-process.ts';
+import { serveUntilSigterm } from './child-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,17 +48,4 @@ const server = await createServer({
   store: new SqliteStore(path.join(values.data, 'chaos-quest.sqlite'), { synchronous }),
 });
 
-let closing = false;
-process.once('SIGTERM', () => {
-  if (closing) return;
-  closing = true;
-  server.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error('server-child: close failed', error);
-      process.exit(1);
-    },
-  );
-});
-
-announceReady(server.port);
+serveUntilSigterm('server-child', server);

@@ -51,7 +51,7 @@ export interface ClockReading {
 export function labelAt(clock: ClockReading, minutes: number): string {
   // A clock without its start still knows it: the label at its own minute.
   const start = clock.start ?? clockLabel(clock.label.slice(-5), -clock.minutes);
-  const otherDay = clock.start !== undefined && spansDays(start, minutes, clock.minutes);
+  const otherDay = spansDays(start, minutes, clock.minutes);
   return gameTimeLabel(start, minutes, (clock.days ?? false) || otherDay);
 }
 

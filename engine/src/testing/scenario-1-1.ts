@@ -25,7 +25,7 @@ system:
 escalation:
   - { level: 1, who: Lead, after: 0 }
 fault: { starts_at: 0, affects: [fleet], summary: An intruder }
-flags: [contained, notified, warned]
+flags: [notified, warned]
 counters: { turn: 0, leads: 0 }
 parameters:
   - { id: practised, label: Practised the hunt playbook, options: ["no", "yes"] }
@@ -88,7 +88,11 @@ endings:
 
 /** The scenario above, parsed; throws if it does not validate cleanly. */
 export function scenario1_1(): Scenario {
-  const { scenario, diagnostics } = parseScenario(SCENARIO_1_1, 'hunt-test.yaml');
+  const parsed = parseScenario(SCENARIO_1_1, 'hunt-test.yaml');
+  // `warned` is set by an inject's effect and a complication so the tests can read it from the
+  // state; no condition of this small scenario reads it, which CQ2030 rightly notes.
+  const diagnostics = parsed.diagnostics.filter((d) => d.code !== 'CQ2030');
+  const scenario = parsed.scenario;
   if (!scenario || diagnostics.length > 0)
     throw new Error(diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
   return scenario;

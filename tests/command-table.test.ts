@@ -88,12 +88,13 @@ describe('the command definitions', () => {
 
   it('keep server-only commands off the client schema', () => {
     const system = COMMAND_DEFINITIONS.filter((d) => d.senders === 'system').map((d) => d.type);
-    expect(system.sort()).toEqual(['clock.tick', 'player.join']);
+    expect(system.sort()).toEqual(['clock.tick', 'evaluator.join', 'player.join']);
+    const payloads: Record<string, object> = {
+      'player.join': { playerId: 'p', name: 'P' },
+      'evaluator.join': { evaluatorId: 'e', name: 'E' },
+    };
     for (const type of system) {
-      expect(
-        commandSchema.safeParse({ id: 'x', type, ...(type === 'player.join' ? { playerId: 'p', name: 'P' } : {}) })
-          .success,
-      ).toBe(true);
+      expect(commandSchema.safeParse({ id: 'x', type, ...payloads[type] }).success).toBe(true);
       expect(clientCommandSchema.safeParse({ id: 'x', type }).success).toBe(false);
     }
   });

@@ -44,3 +44,17 @@ export {
   type DetectorParams,
 } from './telemetry/baseline-detector.ts';
 export { detectionStory, type DetectionStory } from './telemetry/detection-story.ts';
+export * from './exercise/objectives-schema.ts';
+export * from './exercise/exercise-state.ts';
+export { FRAMEWORKS, PCI_12_10_1_ELEMENTS, controlProblem, splitControl, type Framework } from './exercise/controls.ts';
+export { objectivesOf, isExercise, taskStatus, type TaskStatus } from './exercise/objectives.ts';
+export { isoDate } from './exercise/corrective-commands.ts';
+export { utcDate, utcDateTime } from './exercise/utc.ts';
+export { frozenError } from './exercise/exercise-draft.ts';
+export {
+  describeCheck,
+  type ExerciseView,
+  type HotwashMe,
+  type HotwashView,
+  type ObjectiveView,
+} from './exercise/exercise-view.ts';

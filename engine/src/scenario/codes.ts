@@ -54,6 +54,12 @@ export const CODES = {
   },
   CQ2020: { severity: 'error', summary: 'An alert rule needs exactly one of `above` or `below`.' },
   CQ2021: { severity: 'error', summary: 'A metric or alert id is used twice.' },
+  // Exercise objectives and control tags start a block of their own, so other checks can take the numbers between.
+  CQ2030: { severity: 'error', summary: 'An objective id, or a critical task id within one objective, is used twice.' },
+  CQ2031: {
+    severity: 'warning',
+    summary: 'A control tag names no framework Chaos Quest knows, or no element of PCI DSS 12.10.1.',
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { telemetrySchema } from './telemetry-schema.ts';
+import { exerciseScenarioFields } from '../exercise/objectives-schema.ts';
 
 /**
  * Scenario format v1. This schema is the source of truth: the TypeScript types, the runtime
@@ -185,6 +186,7 @@ export const scenarioSchema = z.strictObject({
   scenes: z.array(sceneSchema).min(1).max(200),
   endings: z.array(endingSchema).min(1).max(30),
   telemetry: telemetrySchema.optional(),
+  ...exerciseScenarioFields,
 });
 /** A validated scenario, defaults applied. */
 export type Scenario = z.output<typeof scenarioSchema>;

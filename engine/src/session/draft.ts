@@ -4,6 +4,7 @@ import type { Audience, MilestoneRecord, SessionState, Stamp, TimelineKind } fro
 import type { InjectId, RoleId } from '../protocol/ids.ts';
 import type { Inject } from '../scenario/schema.ts';
 import { own } from './own.ts';
+import { evaluatorName } from '../exercise/exercise-draft.ts';
 
 /**
  * The state being built by one command. `state` is a shallow copy of the previous state: handlers
@@ -32,11 +33,13 @@ export function openDraft(game: Game, state: SessionState, entry: LogStamp, owne
       ? 'Facilitator'
       : actor.kind === 'system'
         ? 'System'
-        : (own(state.players, actor.playerId)?.name ?? 'Someone');
+        : actor.kind === 'evaluator'
+          ? (evaluatorName(state, actor.evaluatorId) ?? 'Evaluator')
+          : (own(state.players, actor.playerId)?.name ?? 'Someone');
   return { game, state: { ...state, seq: entry.seq, lastAt: entry.at }, entry, by, owned };
 }
 
-type ListKey = { [K in keyof SessionState]: SessionState[K] extends unknown[] ? K : never }[keyof SessionState];
+type ListKey = { [K in keyof SessionState]-?: SessionState[K] extends unknown[] ? K : never }[keyof SessionState];
 
 /** Adds an item to one of the state's append-only lists. */
 export function append<K extends ListKey>(draft: Draft, key: K, item: SessionState[K][number]): void {

@@ -1,6 +1,7 @@
 import type { DetectionSource, Dice, Health, MarkableMilestone, Milestone, Outcome } from '../scenario/schema.ts';
 import type { Actor } from '../protocol/actor.ts';
 import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/ids.ts';
+import type { ExerciseState } from '../exercise/exercise-state.ts';
 
 /**
  * A session's whole state: plain JSON data, so it can be hashed, snapshotted and compared.
@@ -14,7 +15,8 @@ import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/
 // 3: the machine owns pause (no `paused` flag; game.value 'paused', game.history) and records revealed
 // injects and the fault's onset in its context (issue 10).
 // 4: `monitoring`, the alerts the team gets (issue 11).
-export const STATE_VERSION = 4;
+// 5: `exercise`, the evaluation record (issue 13); absent until a session uses it.
+export const STATE_VERSION = 5;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -211,6 +213,8 @@ export interface SessionState {
   actionItems: ActionItem[];
   /** Characters of typed text accepted so far, against SESSION_LIMITS.text. */
   textUsed: number;
+  /** The exercise's evaluation record; absent until a command of the exercise creates it. */
+  exercise?: ExerciseState;
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;

@@ -15,6 +15,15 @@ import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
 import {
+  evaluatorJoin,
+  exerciseSetup,
+  exerciseSignoff,
+  objectiveRate,
+  observationAdd,
+} from '../../exercise/exercise-commands.ts';
+import { correctiveAdd } from '../../exercise/corrective-commands.ts';
+import { areaVote, feedbackSubmit, hotwashConfigure } from '../../exercise/hotwash-commands.ts';
+import {
   coach,
   handRaise,
   playerAssign,
@@ -61,6 +70,15 @@ export const COMMAND_DEFINITIONS = [
   actionItemAdd,
   playerJoin,
   clockTick,
+  exerciseSetup,
+  evaluatorJoin,
+  observationAdd,
+  objectiveRate,
+  hotwashConfigure,
+  feedbackSubmit,
+  areaVote,
+  correctiveAdd,
+  exerciseSignoff,
 ] as const;
 
 /** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */
@@ -98,4 +116,13 @@ export const COMMANDS: CommandTable = {
   'choice.apply': choiceApply,
   'timeline.post': timelinePost,
   'action-item.add': actionItemAdd,
+  'exercise.setup': exerciseSetup,
+  'evaluator.join': evaluatorJoin,
+  'observation.add': observationAdd,
+  'objective.rate': objectiveRate,
+  'hotwash.configure': hotwashConfigure,
+  'feedback.submit': feedbackSubmit,
+  'area.vote': areaVote,
+  'corrective.add': correctiveAdd,
+  'exercise.signoff': exerciseSignoff,
 };

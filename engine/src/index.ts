@@ -58,3 +58,16 @@ export {
   type HotwashView,
   type ObjectiveView,
 } from './exercise/exercise-view.ts';
+export { escapeMarkdown, markdownTable, authorCell } from './exercise/markdown.ts';
+export { RATING_LABELS, consolidatedRating } from './exercise/ratings.ts';
+export { controlCoverage, type ControlCoverage } from './exercise/controls-coverage.ts';
+export {
+  afterActionReport,
+  type AfterActionReport,
+  type ObjectiveReport,
+  type ObservationLine,
+} from './exercise/report-model.ts';
+export { afterActionMarkdown, controlsMarkdown, feedbackMarkdown } from './exercise/report-markdown.ts';
+export * from './exercise/corrective-tracker.ts';
+export { csvField, csvDocument } from './exercise/csv.ts';
+export { evidenceFiles, type EvidenceFile } from './exercise/evidence-files.ts';

@@ -1,19 +1,7 @@
 /** Text helpers for the exports: tables and durations a person reads. Pure. */
 
-/** One Markdown table cell: pipes escaped and line breaks folded, so user text cannot break the table. */
-export function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
-}
-
-/** A Markdown table from a header row and rows of already-formatted cells. */
-export function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
+// The engine's after-action report uses the same table rules.
+export { authorCell as cell, markdownTable as table } from '@chaos-quest/engine';
 
 /** Wall-clock ms as `HH:MM:SS` UTC. */
 export function wallTime(ms: number): string {

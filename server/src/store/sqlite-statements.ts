@@ -66,6 +66,19 @@ export function prepareStatements(db: Database) {
       'INSERT INTO real_incidents (key, record, imported_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
     ),
     listReal: db.prepare<[], unknown>('SELECT key, record FROM real_incidents ORDER BY rowid'),
+
+    insertEvaluatorToken: db.prepare<[string, string, string | null]>(
+      'INSERT INTO evaluator_tokens (token_hash, session_id, evaluator_id) VALUES (?, ?, ?)',
+    ),
+    findEvaluatorSeat: db.prepare<[string], unknown>(
+      'SELECT session_id, evaluator_id FROM evaluator_tokens WHERE token_hash = ?',
+    ),
+    putAction: db.prepare<[string, string, string, string]>(
+      'INSERT INTO corrective_actions (key, team, session_id, record) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET record = excluded.record',
+    ),
+    listActions: db.prepare<[string], unknown>(
+      'SELECT key, record FROM corrective_actions WHERE team = ? ORDER BY rowid',
+    ),
   };
 }
 

@@ -3,6 +3,7 @@ import { JoinCodeTakenError, SeqConflictError, type Store } from './store.ts';
 import { entries, entry, incident, SCENARIO_HASH, SCENARIO_TEXT, seedSession, sessionRow } from './store-fixtures.ts';
 import { logContract } from './store-contract-log.ts';
 import { realIncidentContract } from './store-contract-real.ts';
+import { exerciseContract } from './store-contract-exercise.ts';
 
 /**
  * The behaviour every Store must have, as a vitest suite. Call it from an implementation's test
@@ -129,6 +130,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     logContract(current);
     realIncidentContract(current);
+    exerciseContract(current);
 
     describe('snapshots', () => {
       it('returns null before any snapshot, then the one with the highest seq', async () => {

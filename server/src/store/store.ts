@@ -1,4 +1,7 @@
-import type { IncidentRecord, LoggedCommand, RealIncident } from '@chaos-quest/engine';
+import type { IncidentRecord, LoggedCommand, RealIncident, TrackedAction } from '@chaos-quest/engine';
+import type { EvaluatorSeat } from './exercise-codec.ts';
+
+export type { EvaluatorSeat };
 
 /**
  * Where sessions live. SQLite is the embedded default; a PostgreSQL store implements the same
@@ -138,6 +141,19 @@ export interface Store {
   addRealIncidents(incidents: readonly RealIncident[]): Promise<number>;
   /** In the order first imported. */
   listRealIncidents(): Promise<RealIncident[]>;
+
+  /**
+   * Stores an evaluator's token (`evaluatorId` set) or an evaluator code (null) for a session.
+   * Rejects for an unknown session or a hash already in use.
+   */
+  addEvaluatorToken(sessionId: string, evaluatorId: string | null, tokenHash: string): Promise<void>;
+  /** The evaluator seat (or code, evaluatorId null) a hash opens, or null. */
+  findEvaluatorSeat(tokenHash: string): Promise<EvaluatorSeat | null>;
+
+  /** Stores corrective actions by key, atomically: a stored key is replaced and keeps its place. Rejects for an unknown session. */
+  putCorrectiveActions(actions: readonly TrackedAction[]): Promise<void>;
+  /** A team's corrective actions ('' for sessions without a team), in the order first stored. */
+  listCorrectiveActions(team: string): Promise<TrackedAction[]>;
 
   /** The store's state now, for `/api/health`. Never throws, even once closed. */
   health(): StoreHealth;

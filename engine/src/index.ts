@@ -71,3 +71,10 @@ export { afterActionMarkdown, controlsMarkdown, feedbackMarkdown } from './exerc
 export * from './exercise/corrective-tracker.ts';
 export { csvField, csvDocument } from './exercise/csv.ts';
 export { evidenceFiles, type EvidenceFile } from './exercise/evidence-files.ts';
+export {
+  planSchema,
+  statusChangeSchema,
+  type EvaluatorCodeResponse,
+  type EvaluatorJoinResponse,
+} from './exercise/exercise-wire.ts';
+export { objectiveTrend, type ObjectiveTrend, type ObjectiveRating } from './exercise/objective-trend.ts';

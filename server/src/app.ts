@@ -10,6 +10,9 @@ import { loadConfig, type ServerConfig } from './config.ts';
 import { registerClientApp } from './http/client-app.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerExports } from './http/exports.ts';
+import { registerEvaluators } from './http/evaluators.ts';
+import { registerExerciseRecords } from './http/exercise-records.ts';
+import { registerEvidence } from './http/evidence.ts';
 import { originGuard } from './http/guards.ts';
 import { registerHealth } from './http/health.ts';
 import { registerJoin } from './http/join.ts';
@@ -198,6 +201,9 @@ function registerRoutes(
   registerSessions(fastify, deps);
   registerJoin(fastify, deps);
   registerExports(fastify, deps);
+  registerEvaluators(fastify, deps);
+  registerExerciseRecords(fastify, deps);
+  registerEvidence(fastify, deps);
   registerMetrics(fastify, deps);
   registerPrometheus(fastify, deps);
 }

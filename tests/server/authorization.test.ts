@@ -1,4 +1,4 @@
-import { facilitatorCommands, playerCommands, sharedCommands } from '@chaos-quest/engine';
+import { evaluatorCommands, facilitatorCommands, playerCommands, sharedCommands } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { createSession, joinSession, TestClient, withServer, type CommandPayload as Payload } from './harness.ts';
 
@@ -34,6 +34,24 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'choice.apply', choiceId: 'look' },
     { type: 'timeline.post', text: 'Note' },
     { type: 'action-item.add', text: 'Fix it' },
+    { type: 'exercise.setup', plan: { name: 'IR plan', version: '1' } },
+    { type: 'hotwash.configure', anonymous: true },
+    { type: 'feedback.submit', wentWell: 'Calm', toImprove: 'Paging', rating: 3 },
+    { type: 'area.vote', area: 'f1', vote: true },
+    {
+      type: 'corrective.add',
+      issue: 'Slow',
+      action: 'Alert',
+      objective: null,
+      element: 'training',
+      priority: 'low',
+      owner: 'Lead',
+      organisation: 'Ops',
+      due: '2040-01-01',
+    },
+    { type: 'exercise.signoff', name: 'Fran' },
+    { type: 'observation.add', kind: 'strength', objective: null, note: 'Seen' },
+    { type: 'objective.rate', objective: 'detect', rating: 'P', reason: 'Fine' },
   ];
   return Object.fromEntries(list.map((p) => [p.type, p]));
 }
@@ -55,10 +73,15 @@ describe('authorisation by role over sockets', () => {
       const before = (await facilitator.resync()).seq;
       const all = examples(sreSeat.playerId);
       expect(Object.keys(all).sort()).toEqual(
-        [...typesOf(facilitatorCommands), ...typesOf(playerCommands), ...typesOf(sharedCommands)].sort(),
+        [
+          ...typesOf(facilitatorCommands),
+          ...typesOf(playerCommands),
+          ...typesOf(sharedCommands),
+          ...typesOf(evaluatorCommands),
+        ].sort(),
       );
       for (const player of [ic, sre]) {
-        for (const type of typesOf(facilitatorCommands)) {
+        for (const type of [...typesOf(facilitatorCommands), ...typesOf(evaluatorCommands)]) {
           const ack = await player.send(all[type] as Payload);
           expect(ack, `${type} from a player`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
         }

@@ -3,6 +3,7 @@ import type { SessionId } from '../protocol/ids.ts';
 import type { DetectionSource, Outcome, Scenario } from '../scenario/schema.ts';
 import type { ActionItem, Decision, MilestoneRecord, RollRecord, SessionState, Stamp } from '../session/state.ts';
 import { alertsUpTo, falseAlarmKeys } from '../telemetry/alerts.ts';
+import { objectiveRatings, type ObjectiveRating } from '../exercise/objective-trend.ts';
 
 /** The first thing the team could see (an inject or a page, to any role): where their reaction time starts. */
 export interface FirstSignal extends Stamp {
@@ -42,6 +43,8 @@ export interface IncidentRecord {
   endedAt: number | null;
   /** Absent in records stored before it existed; null when nothing was revealed. */
   firstSignal?: FirstSignal | null;
+  /** An exercise's objectives with their consolidated ratings (issue 13); absent when the session is no exercise. */
+  objectives?: ObjectiveRating[];
 }
 
 /**
@@ -96,6 +99,7 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     firstSignal: firstSignal(state),
+    ...objectiveRatings(scenario, state),
   };
 }
 

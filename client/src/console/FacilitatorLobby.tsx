@@ -10,6 +10,7 @@ import { JoinInfo } from './JoinInfo.tsx';
 import { PaceControl } from './PaceControl.tsx';
 import { RoleRequests } from './RoleRequests.tsx';
 import { MonitoringControl } from './MonitoringControl.tsx';
+import { ExerciseLobby } from '../evaluation/ExerciseLobby.tsx';
 
 /** Before play: let people in, seat them in roles, brief them, begin. */
 export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; joinCode: string }) {
@@ -37,6 +38,7 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
         </div>
         <div className="lobby-side">
           <JoinInfo joinCode={joinCode} />
+          <ExerciseLobby view={view} />
           <Panel title="Begin" icon="play">
             <p>
               {view.phase === 'lobby'

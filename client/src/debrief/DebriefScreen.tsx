@@ -12,6 +12,7 @@ import { DecisionsList } from './DecisionsList.tsx';
 import { MilestoneStrip } from './MilestoneStrip.tsx';
 import { PostmortemPanel } from './PostmortemPanel.tsx';
 import { RunTimes } from './RunTimes.tsx';
+import { ExerciseDebrief } from '../evaluation/ExerciseDebrief.tsx';
 
 const OUTCOME_LOOK: Record<Outcome, { icon: 'check' | 'warn' | 'cross'; text: string }> = {
   success: { icon: 'check', text: 'Success' },
@@ -103,6 +104,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
           ) : null}
         </div>
       </div>
+      <ExerciseDebrief view={view} token={token} sessionId={sessionId} />
       <Panel title="Timeline" icon="list">
         <Timeline
           entries={view.timeline}

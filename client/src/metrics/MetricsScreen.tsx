@@ -12,6 +12,7 @@ import { FigureLegend } from './FigureLegend.tsx';
 import { FigureTable } from './FigureTable.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { ObjectiveTrendTable } from '../evaluation/ObjectiveTrendTable.tsx';
 import { IncidentList } from './IncidentList.tsx';
 import { MetricsFilters, type Filters } from './MetricsFilters.tsx';
 import { MtbfTable } from './MtbfTable.tsx';
@@ -146,6 +147,9 @@ export function MetricsScreen() {
             />
           ))}
         </div>
+      </Panel>
+      <Panel title="Exercise objectives across game days" icon="flag">
+        <ObjectiveTrendTable team={filters.team} />
       </Panel>
       <Panel title="Practice incidents" icon="list">
         <IncidentList records={chosen} />

@@ -11,6 +11,8 @@ export interface ControlCoverage {
   tags: {
     tag: string;
     framework: string;
+    /** The framework's name, as a report prints it. */
+    name: string;
     reference: string;
     coveredBy: { objective: string; rating: Rating | null }[];
   }[];
@@ -30,7 +32,10 @@ export function controlCoverage(scenario: Scenario, state: SessionState): Contro
   for (const o of objectivesOf(scenario, state))
     for (const tag of o.controls ?? []) add(tag, o.title, consolidatedRating(ratings, o.id));
   const tags = [...byTag.entries()]
-    .map(([tag, coveredBy]) => ({ tag, ...splitControl(tag), coveredBy }))
+    .map(([tag, coveredBy]) => {
+      const { framework, reference } = splitControl(tag);
+      return { tag, framework, name: frameworkName(framework), reference, coveredBy };
+    })
     .sort((a, b) => a.tag.localeCompare(b.tag));
   const pci = Object.entries(PCI_12_10_1_ELEMENTS).map(([element, requirement]) => ({
     element,

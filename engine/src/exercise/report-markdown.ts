@@ -1,4 +1,4 @@
-import { frameworkName, type ControlCoverage } from './controls-coverage.ts';
+import type { ControlCoverage } from './controls-coverage.ts';
 import { escapeMarkdown as esc, markdownTable as table, authorCell as author } from './markdown.ts';
 import { RATING_LABELS } from './ratings.ts';
 import type { AfterActionReport, ObjectiveReport, ObservationLine } from './report-model.ts';
@@ -122,7 +122,7 @@ export function controlsMarkdown(coverage: ControlCoverage): string {
     ['Control', 'Framework', 'Covered by (rating)'],
     coverage.tags.map((t) => [
       `\`${t.tag}\``,
-      author(frameworkName(t.framework)),
+      author(t.name),
       t.coveredBy.map((c) => `${author(c.objective)}${c.rating ? ` (${c.rating})` : ''}`).join('; '),
     ]),
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ExerciseView } from '@chaos-quest/engine';
 import { CAPABILITY_ELEMENTS, PRIORITIES } from '@chaos-quest/engine/client';
 import { useCommand } from '../session/SessionProvider.tsx';
@@ -20,6 +20,7 @@ export function CorrectiveForm({ exercise }: { exercise: ExerciseView }) {
   const [owner, setOwner] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [due, setDue] = useState('');
+  const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send({
@@ -49,9 +50,9 @@ export function CorrectiveForm({ exercise }: { exercise: ExerciseView }) {
         <span>Corrective action</span>
         <input value={action} onChange={(e) => setAction(e.target.value)} maxLength={500} required />
       </label>
-      <label className="field">
-        <span>Objective</span>
-        <select value={objective} onChange={(e) => setObjective(e.target.value)}>
+      <span className="field">
+        <label htmlFor={`${id}-objective`}>Objective</label>
+        <select id={`${id}-objective`} value={objective} onChange={(e) => setObjective(e.target.value)}>
           <option value="">General</option>
           {exercise.objectives.map((o) => (
             <option key={o.id} value={o.id}>
@@ -59,27 +60,27 @@ export function CorrectiveForm({ exercise }: { exercise: ExerciseView }) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>Capability element</span>
-        <select value={element} onChange={(e) => setElement(e.target.value as Element)}>
+      </span>
+      <span className="field">
+        <label htmlFor={`${id}-element`}>Capability element</label>
+        <select id={`${id}-element`} value={element} onChange={(e) => setElement(e.target.value as Element)}>
           {CAPABILITY_ELEMENTS.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>Priority</span>
-        <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+      </span>
+      <span className="field">
+        <label htmlFor={`${id}-priority`}>Priority</label>
+        <select id={`${id}-priority`} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {p}
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <label className="field">
         <span>Owner</span>
         <input

@@ -6,6 +6,7 @@ import { HotwashForm } from './HotwashForm.tsx';
 import { HotwashResults } from './HotwashResults.tsx';
 import { ObjectivesList } from './ObjectivesList.tsx';
 import { ObservationList } from './ObservationList.tsx';
+import { PlanTable } from './PlanTable.tsx';
 import { SignOffPanel } from './SignOffPanel.tsx';
 import { TeamActions } from './TeamActions.tsx';
 import './evaluation.css';
@@ -78,6 +79,9 @@ export function ExerciseDebrief({
       </div>
       <Panel title="Improvement plan" icon="list">
         {frozen ? null : <CorrectiveForm exercise={exercise} />}
+        <PlanTable exercise={exercise} />
+      </Panel>
+      <Panel title="The team’s corrective actions, across game days" icon="list">
         <TeamActions sessionId={sessionId} token={token} revision={String(exercise.corrective.length)} />
       </Panel>
     </div>

@@ -42,9 +42,14 @@ export function ObservationForm({ exercise, closedReason }: { exercise: Exercise
           Area for improvement
         </label>
       </fieldset>
-      <label className="field">
-        <span>Objective</span>
-        <select value={objective} onChange={(e) => setObjective(e.target.value)} disabled={disabled}>
+      <span className="field">
+        <label htmlFor={`${id}-objective`}>Objective</label>
+        <select
+          id={`${id}-objective`}
+          value={objective}
+          onChange={(e) => setObjective(e.target.value)}
+          disabled={disabled}
+        >
           <option value="">General (no objective)</option>
           {exercise.objectives.map((o) => (
             <option key={o.id} value={o.id}>
@@ -52,7 +57,7 @@ export function ObservationForm({ exercise, closedReason }: { exercise: Exercise
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <label className="field">
         <span>Observation</span>
         <textarea

@@ -87,7 +87,12 @@ export function TeamActions({ sessionId, token, revision }: { sessionId: string;
   const load = useCallback(() => {
     teamActions(sessionId, token).then(setList, (e: unknown) => setError(messageOf(e)));
   }, [sessionId, token]);
-  useEffect(load, [load, revision]);
+  useEffect(() => {
+    load();
+    // The tracker is written just after the view that shows a new action: look again shortly.
+    const again = window.setTimeout(load, 1000);
+    return () => window.clearTimeout(again);
+  }, [load, revision]);
   const change = (next: Parameters<typeof changeActionStatus>[2]) => {
     setError(null);
     changeActionStatus(sessionId, token, next).then(load, (e: unknown) => setError(messageOf(e)));

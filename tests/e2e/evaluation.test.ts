@@ -196,7 +196,7 @@ describe('an exercise with an evaluator, in the browser', () => {
       await form.getByText(`Your rating: ${rating}`).waitFor();
     }
     await facilitator.page
-      .locator('.rating-reasons')
+      .locator('.rating-reason')
       .getByText(REASONS[2] ?? '')
       .waitFor();
   });

@@ -12,7 +12,7 @@ import { DecisionsList } from './DecisionsList.tsx';
 import { MilestoneStrip } from './MilestoneStrip.tsx';
 import { PostmortemPanel } from './PostmortemPanel.tsx';
 import { RunTimes } from './RunTimes.tsx';
-import { ExerciseDebrief } from '../evaluation/ExerciseDebrief.tsx';
+import { ExerciseDebrief, PlayerHotwash } from '../evaluation/ExerciseDebrief.tsx';
 
 const OUTCOME_LOOK: Record<Outcome, { icon: 'check' | 'warn' | 'cross'; text: string }> = {
   success: { icon: 'check', text: 'Success' },
@@ -50,6 +50,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
     <main className="page debrief">
       <SessionBar view={view} />
       <OutcomeBanner ending={view.ending} fault={view.scenario.faultSummary} />
+      {view.viewer === 'player' ? <PlayerHotwash view={view} /> : null}
       <Panel title="How long it took" icon="clock">
         <RunTimes milestones={view.milestones} />
       </Panel>

@@ -11,8 +11,8 @@ import { SignOffPanel } from './SignOffPanel.tsx';
 import { TeamActions } from './TeamActions.tsx';
 import './evaluation.css';
 
-/** A player's part of the debrief's hot wash: their form, then the vote on areas to improve. */
-function PlayerHotwash({ view }: { view: Extract<View, { viewer: 'player' }> }) {
+/** A player's part of the debrief's hot wash, near the top of their screen: their form, then the vote on areas to improve. */
+export function PlayerHotwash({ view }: { view: Extract<View, { viewer: 'player' }> }) {
   const hotwash = view.hotwash;
   const submitted = view.me.hotwash?.submitted ?? false;
   const open = view.phase === 'debrief' && !hotwash?.signedOff;
@@ -31,7 +31,7 @@ function PlayerHotwash({ view }: { view: Extract<View, { viewer: 'player' }> }) 
   );
 }
 
-/** The exercise's part of the debrief: the hot wash for players; ratings, observations, improvement plan and sign-off for the facilitator. */
+/** The facilitator's part of the exercise's debrief: ratings, observations, the hot wash's forms, the improvement plan and sign-off. */
 export function ExerciseDebrief({
   view,
   token,
@@ -41,7 +41,6 @@ export function ExerciseDebrief({
   token: string | null;
   sessionId?: string | undefined;
 }) {
-  if (view.viewer === 'player') return <PlayerHotwash view={view} />;
   if (view.viewer !== 'facilitator' || !view.exercise || !token || !sessionId) return null;
   const exercise = view.exercise;
   const frozen = exercise.signedOff !== null;
@@ -50,17 +49,8 @@ export function ExerciseDebrief({
       <div className="debrief-grid">
         <div>
           <Panel title="Objectives and ratings" icon="flag">
-            <ObjectivesList exercise={exercise} />
-            {exercise.ratings.length ? (
-              <ul className="rating-reasons">
-                {exercise.ratings.map((r) => (
-                  <li key={`${r.objective}:${r.evaluatorId}`}>
-                    <strong>{r.rating}</strong> {exercise.objectives.find((o) => o.id === r.objective)?.title}:{' '}
-                    {r.reason} <small className="muted">({r.by})</small>
-                  </li>
-                ))}
-              </ul>
-            ) : (
+            <ObjectivesList exercise={exercise} reasons />
+            {exercise.ratings.length ? null : (
               <p className="muted small">Evaluators rate each objective from their screens.</p>
             )}
           </Panel>

@@ -26,7 +26,15 @@ export function RatingBadge({ rating }: { rating: 'P' | 'S' | 'M' | 'U' | null }
   );
 }
 
-function Objective({ objective, exercise }: { objective: ObjectiveView; exercise: ExerciseView }) {
+function Objective({
+  objective,
+  exercise,
+  reasons,
+}: {
+  objective: ObjectiveView;
+  exercise: ExerciseView;
+  reasons: boolean;
+}) {
   return (
     <li className="objective">
       <div className="objective-head">
@@ -45,19 +53,28 @@ function Objective({ objective, exercise }: { objective: ObjectiveView; exercise
           </li>
         ))}
       </ul>
+      {reasons
+        ? exercise.ratings
+            .filter((r) => r.objective === objective.id)
+            .map((r) => (
+              <p key={r.evaluatorId} className="rating-reason">
+                <strong>{r.rating}</strong> {r.reason} <small className="muted">({r.by})</small>
+              </p>
+            ))
+        : null}
       {objective.controls.length ? <p className="controls-tags">{objective.controls.join(' · ')}</p> : null}
     </li>
   );
 }
 
-/** The exercise's objectives, each with its critical tasks as the engine sees them and its rating so far. */
-export function ObjectivesList({ exercise }: { exercise: ExerciseView }) {
+/** The exercise's objectives, each with its critical tasks as the engine sees them, its rating so far and, with `reasons`, every evaluator's reason. */
+export function ObjectivesList({ exercise, reasons = false }: { exercise: ExerciseView; reasons?: boolean }) {
   if (exercise.objectives.length === 0)
     return <p className="empty">This exercise has no objectives: add them when you create the session.</p>;
   return (
     <ul className="objectives">
       {exercise.objectives.map((o) => (
-        <Objective key={o.id} objective={o} exercise={exercise} />
+        <Objective key={o.id} objective={o} exercise={exercise} reasons={reasons} />
       ))}
     </ul>
   );

@@ -21,7 +21,9 @@ export function ObservationList({
           <small className="muted">
             {o.objective ? `${titles.get(o.objective) ?? o.objective} · ` : ''}
             {o.by} · game {gameClockAt(clock, o.at.game)} · {formatWallTime(o.at.wall)}
-            {o.inject ? ` · after “${o.inject.text}”` : ''}
+            {o.inject
+              ? ` · after “${o.inject.text.length > 80 ? `${o.inject.text.slice(0, 79)}…` : o.inject.text}”`
+              : ''}
           </small>
         </li>
       ))}

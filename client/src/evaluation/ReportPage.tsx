@@ -260,7 +260,7 @@ function Report({ report }: { report: AfterActionReport }) {
             {report.timeline.map((t, i) => (
               <tr key={i}>
                 <td className="nowrap">{t.wall.replace(' UTC', '')}</td>
-                <td>{t.game}</td>
+                <td className="nowrap">{t.game}</td>
                 <td>{t.text}</td>
               </tr>
             ))}

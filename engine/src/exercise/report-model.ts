@@ -80,7 +80,7 @@ export function afterActionReport(scenario: Scenario, state: SessionState, sessi
     by: o.by,
     wall: utcDateTime(o.at.wall),
     game: game(o.at.game),
-    inject: o.inject?.text ?? null,
+    inject: o.inject ? clip(o.inject.text, 100) : null,
   });
   const objectives = objectiveViews(scenario, state).map((o) => ({
     ...o,
@@ -179,4 +179,9 @@ function executiveSummary(report: Omit<AfterActionReport, 'summary'>, detected: 
     `Evaluators recorded ${strengths} strengths and ${areas} areas for improvement; the improvement plan holds ${report.improvementPlan.length} corrective actions, ${high} of them high priority.`,
     `Outcome: ${report.outcome ?? 'not reached'}; the team detected the incident ${detected ? `at ${detected} on the game clock` : 'never'}.`,
   ];
+}
+
+/** The start of a long text, to say which inject a note followed without repeating it whole. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

@@ -3,6 +3,7 @@ import type { ExerciseView } from '@chaos-quest/engine';
 import { CAPABILITY_ELEMENTS, PRIORITIES } from '@chaos-quest/engine/client';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
+import { ObjectiveSelect } from './ObjectiveSelect.tsx';
 
 type Element = (typeof CAPABILITY_ELEMENTS)[number];
 type Priority = (typeof PRIORITIES)[number];
@@ -50,17 +51,7 @@ export function CorrectiveForm({ exercise }: { exercise: ExerciseView }) {
         <span>Corrective action</span>
         <input value={action} onChange={(e) => setAction(e.target.value)} maxLength={500} required />
       </label>
-      <span className="field">
-        <label htmlFor={`${id}-objective`}>Objective</label>
-        <select id={`${id}-objective`} value={objective} onChange={(e) => setObjective(e.target.value)}>
-          <option value="">General</option>
-          {exercise.objectives.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.title}
-            </option>
-          ))}
-        </select>
-      </span>
+      <ObjectiveSelect exercise={exercise} value={objective} onChange={setObjective} />
       <span className="field">
         <label htmlFor={`${id}-element`}>Capability element</label>
         <select id={`${id}-element`} value={element} onChange={(e) => setElement(e.target.value as Element)}>

@@ -3,6 +3,7 @@ import type { ExerciseView } from '@chaos-quest/engine';
 import { useCommand } from '../session/SessionProvider.tsx';
 import { DisabledReason } from '../ui/DisabledReason.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
+import { ObjectiveSelect } from './ObjectiveSelect.tsx';
 
 /** An evaluator's quick note: strength or area for improvement, against an objective, pinned to both clocks by the server. */
 export function ObservationForm({ exercise, closedReason }: { exercise: ExerciseView; closedReason: string | null }) {
@@ -42,22 +43,7 @@ export function ObservationForm({ exercise, closedReason }: { exercise: Exercise
           Area for improvement
         </label>
       </fieldset>
-      <span className="field">
-        <label htmlFor={`${id}-objective`}>Objective</label>
-        <select
-          id={`${id}-objective`}
-          value={objective}
-          onChange={(e) => setObjective(e.target.value)}
-          disabled={disabled}
-        >
-          <option value="">General (no objective)</option>
-          {exercise.objectives.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.title}
-            </option>
-          ))}
-        </select>
-      </span>
+      <ObjectiveSelect exercise={exercise} value={objective} onChange={setObjective} disabled={disabled} />
       <label className="field">
         <span>Observation</span>
         <textarea

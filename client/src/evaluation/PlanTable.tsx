@@ -1,4 +1,5 @@
 import type { ExerciseView } from '@chaos-quest/engine';
+import { TableHead } from './TableHead.tsx';
 
 /** This exercise's improvement plan as agreed at the table (the tracker follows each action after). */
 export function PlanTable({ exercise }: { exercise: ExerciseView }) {
@@ -7,17 +8,7 @@ export function PlanTable({ exercise }: { exercise: ExerciseView }) {
   return (
     <div className="table-scroll">
       <table className="plain-table improvement-plan">
-        <thead>
-          <tr>
-            <th scope="col">Issue</th>
-            <th scope="col">Corrective action</th>
-            <th scope="col">Objective</th>
-            <th scope="col">Element</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Issue', 'Corrective action', 'Objective', 'Element', 'Priority', 'Owner', 'Due']} />
         <tbody>
           {exercise.corrective.map((a) => (
             <tr key={a.id}>

@@ -4,6 +4,7 @@ import { RATING_LABELS } from '@chaos-quest/engine/client';
 import { messageOf, requestJson } from '../api/http.ts';
 import { recordToken } from './evaluator-seats.ts';
 import { sessionPath } from './exercise-api.ts';
+import { TableHead } from './TableHead.tsx';
 import './report.css';
 
 const rating = (r: ObjectiveReport['rating']) => (r ? `${r}: ${RATING_LABELS[r]}` : 'Not rated');
@@ -69,14 +70,7 @@ function Report({ report }: { report: AfterActionReport }) {
       <section>
         <h2>Objectives, capabilities and ratings</h2>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Objective</th>
-              <th scope="col">Capability</th>
-              <th scope="col">Rating</th>
-              <th scope="col">Critical tasks</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Objective', 'Capability', 'Rating', 'Critical tasks']} />
           <tbody>
             {report.objectives.map((o) => (
               <tr key={o.id}>
@@ -126,25 +120,19 @@ function Report({ report }: { report: AfterActionReport }) {
           <p className="none">No corrective actions were agreed.</p>
         ) : (
           <table className="small-table">
-            <thead>
-              <tr>
-                {[
-                  'Objective',
-                  'Issue',
-                  'Corrective action',
-                  'Element',
-                  'Priority',
-                  'Responsible',
-                  'Organisation',
-                  'Start',
-                  'Due',
-                ].map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Objective',
+                'Issue',
+                'Corrective action',
+                'Element',
+                'Priority',
+                'Responsible',
+                'Organisation',
+                'Start',
+                'Due',
+              ]}
+            />
             <tbody>
               {report.improvementPlan.map((a) => (
                 <tr key={a.id}>
@@ -166,13 +154,7 @@ function Report({ report }: { report: AfterActionReport }) {
       <section>
         <h2>Controls exercised</h2>
         <table className="small-table">
-          <thead>
-            <tr>
-              <th scope="col">Control</th>
-              <th scope="col">Framework</th>
-              <th scope="col">Covered by</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Control', 'Framework', 'Covered by']} />
           <tbody>
             {report.controls.tags.map((t) => (
               <tr key={t.tag}>
@@ -226,14 +208,7 @@ function Report({ report }: { report: AfterActionReport }) {
       <section className="appendix">
         <h2>Appendix A: participants</h2>
         <table className="small-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Seat</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Seat', 'Role', 'Joined']} />
           <tbody>
             {report.participants.map((p, i) => (
               <tr key={i}>
@@ -249,13 +224,7 @@ function Report({ report }: { report: AfterActionReport }) {
       <section className="appendix">
         <h2>Appendix B: timeline</h2>
         <table className="small-table">
-          <thead>
-            <tr>
-              <th scope="col">Wall clock (UTC)</th>
-              <th scope="col">Game</th>
-              <th scope="col">Event</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Wall clock (UTC)', 'Game', 'Event']} />
           <tbody>
             {report.timeline.map((t, i) => (
               <tr key={i}>

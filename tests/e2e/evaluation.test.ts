@@ -300,4 +300,17 @@ describe('an exercise with an evaluator, in the browser', () => {
     expect(text).not.toContain('Print or save as PDF');
     await page.close();
   });
+
+  it('shows each objective’s rating by game day in the team’s metrics', async () => {
+    const f = facilitator.page;
+    await f.goto(`${server.url}/#/metrics`);
+    await f.getByLabel('Team', { exact: true }).selectOption('Cloud security');
+    const table = f.locator('table.objective-trend');
+    await table
+      .getByRole('row', { name: /Notify the regulator within 72 hours/ })
+      .getByText('M')
+      .waitFor();
+    expect(await table.getByRole('row').count()).toBe(4);
+    await table.screenshot({ path: `${ARTIFACTS}/objective-trend.png`, animations: 'disabled' });
+  });
 });

@@ -67,7 +67,7 @@ async function playExercise(server: ChaosServer, team: string) {
 describe('an exercise over sockets and HTTP', () => {
   it('seats an evaluator who sees the facilitator’s view, runs nothing, and whose notes reach no player', async () => {
     await withServer(async (server) => {
-      const { evaluator, players, facilitator, ok } = await playExercise(server, 'blue');
+      const { evaluator, players, facilitator, ok, created } = await playExercise(server, 'blue');
       const refused = await evaluator.send({ type: 'timeline.post', text: 'I am only watching' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       const game = await evaluator.send({ type: 'session.close' });
@@ -83,6 +83,25 @@ describe('an exercise over sockets and HTTP', () => {
       expect(view.viewer === 'facilitator' && view.exercise?.observations.map((o) => o.note)).toEqual([NOTE]);
       expect(view.viewer === 'facilitator' && view.exercise?.plan).toEqual(PLAN);
       for (const client of players) expect(auditFrames(FIXTURE, SEED, client.frames, [NOTE, REASON])).toEqual([]);
+      // A second evaluator is a seat of their own: the same command id from both is two commands.
+      const code = await postJson<EvaluatorCodeResponse>(
+        `${server.url}/api/sessions/${created.sessionId}/evaluator-code`,
+        {},
+        bearer(created.facilitatorToken),
+      );
+      const second = await postJson<EvaluatorJoinResponse>(`${server.url}/api/evaluate`, {
+        code: code.body.evaluatorCode,
+        name: 'Sam Second',
+      });
+      const sam = await TestClient.connect(server.url, { token: second.body.evaluatorToken });
+      const rate = { id: 'same-id', type: 'objective.rate', objective: 'detect', rating: 'S', reason: 'Mine' } as const;
+      await ok(evaluator.send(rate));
+      await ok(sam.send(rate));
+      await until(() => {
+        const v = sam.latest.view;
+        return v.viewer === 'facilitator' && v.exercise?.ratings.filter((r) => r.reason === 'Mine').length === 2;
+      });
+      sam.socket.close();
       // The audit would see a note: the facilitator's frames hold it.
       expect(auditFrames(FIXTURE, SEED, facilitator.frames, [NOTE]).length).toBeGreaterThan(0);
       for (const client of [facilitator, evaluator, ...players]) client.socket.close();

@@ -272,6 +272,11 @@ describe('an exercise with an evaluator, in the browser', () => {
       /\d of 7 elements of PCI DSS 12\.10\.1 were exercised/,
     );
     expect(strFromU8(files['feedback-summary.md'] as Uint8Array)).toContain('3 forms, anonymous');
+    // The log names who sent each command, so an anonymous form's answers stay out of it.
+    const log = strFromU8(files['log.jsonl'] as Uint8Array);
+    expect(log).toContain('"type":"feedback.submit","redacted":"anonymous"');
+    expect(log).not.toContain('rotate every key');
+    expect(manifest.redacted).toMatch(/anonymous/);
     for (const who of [facilitator, evaluator, ...players])
       expect(who.errors.filter((x) => !x.includes('HTTP 4'))).toEqual([]);
   });
@@ -308,7 +313,7 @@ describe('an exercise with an evaluator, in the browser', () => {
     const table = f.locator('table.objective-trend');
     await table
       .getByRole('row', { name: /Notify the regulator within 72 hours/ })
-      .getByText('M')
+      .getByRole('cell', { name: 'M', exact: true })
       .waitFor();
     expect(await table.getByRole('row').count()).toBe(4);
     await table.screenshot({ path: `${ARTIFACTS}/objective-trend.png`, animations: 'disabled' });

@@ -28,6 +28,8 @@ export interface EvidenceManifest {
   signedOff: { name: string; at: string } | null;
   /** The last command of the log the pack was built from: the same seq gives the same files. */
   seq: number;
+  /** What `log.jsonl` leaves out, and why; absent when it is the whole log. */
+  redacted?: string;
   files: ManifestFile[];
 }
 
@@ -45,9 +47,10 @@ export function evidencePack(
   log: readonly LogEntry[],
 ): { zip: Uint8Array; manifest: EvidenceManifest } {
   const record = publishedRecord(incidentRecord(scenario, state, sessionId));
+  const anonymous = state.exercise?.hotwash.anonymous === true;
   const files = [
     ...evidenceFiles(scenario, state, sessionId),
-    { name: 'log.jsonl', text: logJsonl(log) },
+    { name: 'log.jsonl', text: logJsonl(anonymous ? log.map(withoutAnswers) : log) },
     { name: 'incident-record.json', text: `${JSON.stringify(record, null, 2)}\n` },
   ].map((f) => ({ name: f.name, bytes: strToU8(f.text) }));
   const signed = state.exercise?.signedOff;
@@ -59,6 +62,7 @@ export function evidencePack(
     plan: state.exercise?.plan ?? null,
     signedOff: signed ? { name: signed.name, at: utcDateTime(signed.at.wall) } : null,
     seq: state.seq,
+    ...(anonymous ? { redacted: ANONYMOUS_NOTE } : {}),
     files: files.map((f) => ({
       name: f.name,
       bytes: f.bytes.length,
@@ -71,4 +75,17 @@ export function evidencePack(
   for (const f of files) entries[f.name] = [f.bytes, { mtime }];
   entries['manifest.json'] = [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { mtime }];
   return { zip: zipSync(entries, { level: 6 }), manifest };
+}
+
+const ANONYMOUS_NOTE =
+  'The hot wash was anonymous: its feedback.submit commands in log.jsonl keep their place but not their answers, which are in feedback-summary.md, apart from who sent them.';
+
+/**
+ * A log entry without the answers of an anonymous hot-wash form: the log names who sent each
+ * command, so the form's text and rating would say who wrote what. The answers are in the summary.
+ */
+function withoutAnswers(entry: LogEntry): LogEntry {
+  if (entry.command.type !== 'feedback.submit') return entry;
+  const { id, type } = entry.command;
+  return { ...entry, command: { id, type, redacted: 'anonymous' } as unknown as LogEntry['command'] };
 }

@@ -65,6 +65,7 @@ describe('the command definitions', () => {
     expect(driven.sort()).toEqual([
       'clock.advance',
       'clock.tick',
+      'session.autopause',
       'session.brief',
       'session.close',
       'session.end',
@@ -88,14 +89,21 @@ describe('the command definitions', () => {
 
   it('keep server-only commands off the client schema', () => {
     const system = COMMAND_DEFINITIONS.filter((d) => d.senders === 'system').map((d) => d.type);
-    expect(system.sort()).toEqual(['clock.tick', 'evaluator.join', 'player.join']);
+    expect(system.sort()).toEqual([
+      'clock.tick',
+      'evaluator.join',
+      'player.join',
+      'session.autopause',
+      'session.rules',
+    ]);
     const payloads: Record<string, object> = {
       'player.join': { playerId: 'p', name: 'P' },
       'evaluator.join': { evaluatorId: 'e', name: 'E' },
+      'session.rules': { rules: 2 },
     };
     for (const type of system) {
       expect(commandSchema.safeParse({ id: 'x', type, ...payloads[type] }).success).toBe(true);
-      expect(clientCommandSchema.safeParse({ id: 'x', type }).success).toBe(false);
+      expect(clientCommandSchema.safeParse({ id: 'x', type, ...payloads[type] }).success).toBe(false);
     }
   });
 });

@@ -14,6 +14,7 @@ import './styles/graph.css';
 import './styles/home.css';
 import './styles/debrief.css';
 import './styles/big-screen.css';
+import './styles/seats.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -8,6 +8,7 @@ import { FailureThrottle } from './auth/failure-throttle.ts';
 import { originAllowed, ownOrigins } from './auth/origin.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { registerClientApp } from './http/client-app.ts';
+import { registerConsoleSeats } from './http/console-seats.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerExports } from './http/exports.ts';
 import { registerEvaluators } from './http/evaluators.ts';
@@ -19,6 +20,8 @@ import { registerJoin } from './http/join.ts';
 import { ADMIN_KEY_FAILURES, CREATE_LIMIT, HTTP_TIMEOUTS, JOIN_FAILURES } from './http/limits.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerPrometheus } from './http/prometheus.ts';
+import { registerReadOnlyDebrief } from './http/read-only-debrief.ts';
+import { registerRuns } from './http/runs.ts';
 import { registerScenarios } from './http/scenarios.ts';
 import { registerServerInfo } from './http/server-info.ts';
 import { registerSessions } from './http/sessions.ts';
@@ -200,11 +203,14 @@ function registerRoutes(
   registerScenarios(fastify, deps);
   registerSessions(fastify, deps);
   registerJoin(fastify, deps);
+  registerConsoleSeats(fastify, deps);
   registerExports(fastify, deps);
   registerEvaluators(fastify, deps);
   registerExerciseRecords(fastify, deps);
   registerEvidence(fastify, deps);
   registerMetrics(fastify, deps);
+  registerRuns(fastify, deps);
+  registerReadOnlyDebrief(fastify, deps);
   registerPrometheus(fastify, deps);
 }
 

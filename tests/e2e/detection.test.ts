@@ -6,7 +6,8 @@ import { launchChromium, person, screenshot, startServer, type Person } from './
 /**
  * Detection as play (issue 11) in real Chromium: a facilitator opens "The Lagging Replica" with
  * the dynamic baseline on, a player watches the dashboards, gets the predictive page, declares the
- * incident from it, and the debrief draws when each signal came against the team's detection.
+ * incident from it, the facilitator confirms the declaration in the console, and the debrief draws
+ * when each signal came against the team's detection, timed from the declaration.
  */
 const SIZES = {
   phone: { width: 390, height: 844 },
@@ -99,20 +100,52 @@ describe('detection from dashboards and alerts', () => {
     for (const who of [screen, other, bo]) await who.context.close();
   });
 
-  it('takes the declaration from an alert, and the debrief says how early the baseline saw it', async () => {
+  it('takes the declaration from an alert, the facilitator confirms it, and the debrief times detection from it', async () => {
     const { page } = sre;
+    const console = facilitator.page;
+    // Five game minutes in, so the declaration's minute and the confirmation's differ.
+    await console.getByRole('button', { name: '+5 min' }).click();
+    await expect.poll(() => page.locator('.mini-clock').textContent()).toMatch(/\d\d:\d\d/);
     await page.getByLabel('What told you?').selectOption('alert');
     await page.getByLabel('Which alert?').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Declare incident' }).click();
-    await page.getByText(/You declared an incident: recorded/).waitFor();
+    await page.getByText(/You declared an incident: waiting for the facilitator to confirm/).waitFor();
+    const declaredAt = ((await console.locator('.mini-clock').textContent()) ?? '').trim();
 
-    const console = facilitator.page;
+    const waiting = console.getByRole('region', { name: /Waiting for your answer \(1\)/ });
+    await waiting.getByText(`Ana (On-call SRE) declares an incident at ${declaredAt} from an alert`).waitFor();
+    await console.getByRole('button', { name: '1 waiting for you' }).waitFor();
+    await screenshot(console, 'declaration-pending-console-laptop');
+    await console.setViewportSize(SIZES.phone);
+    await screenshot(console, 'declaration-pending-console-phone');
+    await waiting.getByRole('button', { name: 'Change source or time…' }).click();
+    expect(await waiting.getByLabel('What told them').inputValue()).toBe('alert');
+    await screenshot(console, 'declaration-change-console-phone');
+    await waiting.getByRole('button', { name: 'Back' }).click();
+    await console.setViewportSize(SIZES.laptop);
+
+    await console.getByRole('button', { name: '+5 min' }).click();
+    await expect.poll(() => console.locator('.mini-clock').textContent()).not.toContain(declaredAt);
+    await waiting.getByRole('button', { name: `Confirm at ${declaredAt}` }).click();
+    await waiting.waitFor({ state: 'detached' });
+    await page.getByText(/You declared an incident: confirmed/).waitFor();
+    expect(await console.getByRole('button', { name: /waiting for you/ }).count()).toBe(0);
+
     await console.getByRole('button', { name: 'End the quest…' }).click();
     await console.getByRole('button', { name: /End now/ }).click();
     const story = console.locator('p.story');
     await story.waitFor();
     expect(await story.textContent()).toMatch(
-      /You detected it at \d\d:\d\d \(monitoring\)\. The dynamic baseline flagged it at \d\d:\d\d, \d+ minutes before you\./,
+      new RegExp(
+        `You detected it at ${declaredAt} \\(monitoring\\)\\. The dynamic baseline flagged it at \\d\\d:\\d\\d, \\d+ minutes before you\\.`,
+      ),
+    );
+    // The fault began three minutes before play; the declaration came five minutes into it.
+    const ttd = console.locator('.run-times li', { hasText: 'Time to detect' });
+    expect(await ttd.locator('.run-game').textContent()).toBe('8 min');
+    const detected = console.locator('.milestone-table tr', { hasText: 'Detected' });
+    expect(await detected.textContent()).toMatch(
+      /monitoring, declared by Ana \(On-call SRE\) from an alert \(.+\), confirmed by the facilitator/,
     );
     for (const [size, viewport] of Object.entries(SIZES)) {
       await console.setViewportSize(viewport);

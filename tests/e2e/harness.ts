@@ -51,6 +51,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The screens a browser test photographs: a phone, a laptop and a projector. */
+export const SCREENS = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  laptop: { viewport: { width: 1280, height: 800 } },
+  wide: { viewport: { width: 1920, height: 1080 } },
+} as const;
+
 /** A page in its own browser context (its own localStorage: one person), watched for trouble. */
 export interface Person {
   name: string;

@@ -10,6 +10,8 @@ export interface GoldenPath {
   seed: string;
   /** Roles seated at the table, one player each; every role when left out. */
   seats?: string[];
+  /** Format 1.1 session parameters, set in the lobby as the facilitator would. */
+  parameters?: Record<string, string>;
   moves: Move[];
   expect: {
     ending: string;

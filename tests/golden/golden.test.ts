@@ -1,4 +1,4 @@
-import { replay, sha256, stateHash, formatDiagnostic, type Scenario } from '@chaos-quest/engine';
+import { replay, runScenarioTest, sha256, stateHash, formatDiagnostic, type Scenario } from '@chaos-quest/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHashes, writeHashes } from './hashes.ts';
 import { loadLibrary, SCHEMA_LINE, shapeOf } from './library.ts';
@@ -53,6 +53,18 @@ describe('the shipped scenario library', () => {
       expect(shape.scenesWithoutNotes).toEqual([]);
       expect(shape.endingsWithoutDebrief).toEqual([]);
       expect(shape.promptsAskingWho).toEqual([]);
+    });
+
+    it('has a passing `tests:` path to every one of its endings', () => {
+      const scenario = shipped.scenario as Scenario;
+      const tests = scenario.tests ?? [];
+      const failures = tests.flatMap((t) => {
+        const { failure } = runScenarioTest(scenario, t);
+        return failure ? [`${t.name}: ${failure.message}`] : [];
+      });
+      expect(failures).toEqual([]);
+      const tested = new Set(tests.map((t) => t.expect.ending));
+      expect(scenario.endings.map((e) => e.id).filter((id) => !tested.has(id))).toEqual([]);
     });
   });
 });

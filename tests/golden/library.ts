@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { parseScenario, type Diagnostic, type Scenario } from '@chaos-quest/engine';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseScenarioWith, type Diagnostic, type Scenario } from '@chaos-quest/engine';
 
 export const SCENARIO_DIR = new URL('../../scenarios/', import.meta.url);
 export const SCHEMA_LINE = '# yaml-language-server: $schema=./schema.json';
@@ -11,14 +11,17 @@ export interface ShippedScenario {
   diagnostics: Diagnostic[];
 }
 
-/** Every `scenarios/*.yaml`, parsed by the real parser, in file-name order. */
+/** Every `scenarios/*.yaml`, parsed by the real parser with every check `validate` runs, in file-name order. */
 export function loadLibrary(): ShippedScenario[] {
   return readdirSync(SCENARIO_DIR)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((file) => {
-      const text = readFileSync(new URL(file, SCENARIO_DIR), 'utf8');
-      const { scenario, diagnostics } = parseScenario(text, `scenarios/${file}`);
+      const yaml = readFileSync(new URL(file, SCENARIO_DIR), 'utf8');
+      // As the server loads it: the baseline CSVs beside it attached to the text a session keeps.
+      const beside = (name: string) =>
+        existsSync(new URL(name, SCENARIO_DIR)) ? readFileSync(new URL(name, SCENARIO_DIR), 'utf8') : null;
+      const { scenario, diagnostics, text } = parseScenarioWith(yaml, `scenarios/${file}`, beside, { deep: true });
       return { file, text, scenario, diagnostics };
     });
 }

@@ -1,4 +1,5 @@
 import {
+  CURRENT_RULES,
   replay,
   sha256,
   type Actor,
@@ -25,7 +26,7 @@ const playerId = (role: string) => asPlayerId(`player-${role}`);
 /** A command without its id, kept per member of the union so each keeps its own fields. */
 type Body = CommandInput extends infer C ? (C extends CommandInput ? Omit<C, 'id'> : never) : never;
 
-/** Builds the event log a real table would produce for `path`: seats, briefing, start, then the moves. */
+/** Builds the event log a real table would produce for `path`: rules, seats, briefing, start, then the moves. */
 export function pathLog(scenario: Scenario, path: GoldenPath): LoggedCommand[] {
   const log: LoggedCommand[] = [];
   const push = (actor: Actor, command: Body) => {
@@ -34,10 +35,13 @@ export function pathLog(scenario: Scenario, path: GoldenPath): LoggedCommand[] {
   };
   const facilitator: Actor = { kind: 'facilitator' };
   const as = (role: string): Actor => ({ kind: 'player', playerId: playerId(role) });
+  // As the server opens every new session: by the current rules.
+  push({ kind: 'system' }, { type: 'session.rules', rules: CURRENT_RULES });
   for (const role of path.seats ?? scenario.roles.map((r) => r.id)) {
     push({ kind: 'system' }, { type: 'player.join', playerId: playerId(role), name: `Player ${role}` });
     push(as(role), { type: 'role.take', role });
   }
+  if (path.parameters) push(facilitator, { type: 'session.configure', parameters: path.parameters });
   push(facilitator, { type: 'session.brief' });
   push(facilitator, { type: 'session.start' });
   for (const move of path.moves) {

@@ -2,6 +2,23 @@ import type { MeMessage, Scenario, ViewMessage } from '@chaos-quest/engine';
 
 type Frame = ViewMessage | MeMessage;
 
+/** Roles whose secrets a format 1.1 scenario may show to everyone (`reveal_secrets` in any effect). */
+function revealedRoles(scenario: Scenario): Set<string> {
+  const choices = [...scenario.scenes.flatMap((s) => s.choices ?? []), ...(scenario.actions ?? [])];
+  const effects = [
+    ...choices,
+    ...choices.flatMap((c) =>
+      c.check
+        ? [c.check.success, c.check.failure, c.check.critical_success, c.check.critical_failure, c.check.complication]
+        : [],
+    ),
+    ...[...scenario.scenes.flatMap((s) => s.injects ?? []), ...(scenario.injects ?? [])].map((i) => i.effect),
+    ...(scenario.modules ?? []).flatMap((m) => m.injects ?? []).map((i) => i.effect),
+    ...(scenario.deadlines ?? []).flatMap((d) => [d.met, d.missed]),
+  ];
+  return new Set(effects.flatMap((e) => e?.reveal_secrets ?? []));
+}
+
 /**
  * The role a player's `view` frame at `seq` was projected for: the role in their latest `me` at or
  * before it. A `me` goes out whenever it changes (a role change changes it) and on every connect
@@ -32,7 +49,12 @@ export function auditFrames(
     ...scenario.scenes.flatMap((s) => s.injects ?? []).map((i) => i.facilitator_notes),
     ...(scenario.injects ?? []).map((i) => i.facilitator_notes),
   ].filter((n): n is string => n !== undefined);
-  const injects = [...scenario.scenes.flatMap((s) => s.injects ?? []), ...(scenario.injects ?? [])];
+  const injects = [
+    ...scenario.scenes.flatMap((s) => s.injects ?? []),
+    ...(scenario.injects ?? []),
+    ...(scenario.modules ?? []).flatMap((m) => m.injects ?? []),
+  ];
+  const revealable = revealedRoles(scenario);
   const mes = frames.filter((f): f is MeMessage => 'me' in f);
   for (const frame of frames) {
     const { seq } = frame;
@@ -44,8 +66,15 @@ export function auditFrames(
     if (text.includes(seed)) leaks.push(`seq ${seq} ${kind}: the seed`);
     for (const role of scenario.roles) {
       if (role.id === myRole) continue;
-      for (const secret of role.secrets ?? [])
-        if (text.includes(secret)) leaks.push(`seq ${seq} ${kind}: a secret of role ${role.id}`);
+      for (const secret of role.secrets ?? []) {
+        const told = `${role.name}'s secret: ${secret}`;
+        // Only inside the timeline entry that reveals it, never anywhere else in the frame.
+        const revealed =
+          revealable.has(role.id) &&
+          view?.timeline.some((e) => e.audience === 'all' && e.text === told) === true &&
+          text.split(secret).length === text.split(told).length;
+        if (text.includes(secret) && !revealed) leaks.push(`seq ${seq} ${kind}: a secret of role ${role.id}`);
+      }
     }
     for (const note of notes)
       if (text.includes(note)) leaks.push(`seq ${seq} ${kind}: facilitator notes "${note.slice(0, 30)}"`);

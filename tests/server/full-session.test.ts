@@ -109,7 +109,8 @@ describe('a full game day over sockets', () => {
         ((await fetch(`${server.url}/api/metrics?team=blue`).then((r) => r.json())) as MetricsBody).practice.runs,
       ).toBe(0);
       const csv = await fetch(`${server.url}/api/metrics.csv`).then((r) => r.text());
-      expect(csv.trimEnd().split('\r\n')).toHaveLength(2);
+      // The header and the one run, then an empty line and the definitions.
+      expect(csv.split('\r\n\r\n')[0]?.split('\r\n')).toHaveLength(2);
       expect(csv).toContain(created.sessionId);
 
       // The join code expired with the session.

@@ -65,7 +65,8 @@ describe('fuzzed payloads', () => {
         expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ ok: true, store: 'ok' });
         const other = await createSession(server);
         const facilitator = await TestClient.connect(server.url, { token: other.facilitatorToken });
-        expect(await facilitator.send({ type: 'session.start' })).toEqual({ ok: true, seq: 1 });
+        // Seq 1 is the rules step the session opened with.
+        expect(await facilitator.send({ type: 'session.start' })).toEqual({ ok: true, seq: 2 });
         expect(fuzzer.socket.connected).toBe(true);
         fuzzer.close();
         facilitator.close();

@@ -24,11 +24,11 @@ describe('duplicate command ids', () => {
       );
       const later = await facilitator.send({ id: 'start-1', type: 'session.start' });
       expect(new Set(concurrent.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify(later)]));
-      expect(later).toEqual({ ok: true, seq: 2 });
+      expect(later).toEqual({ ok: true, seq: 3 });
       const log = await server.store.readLog(created.sessionId);
       expect(log.filter((e) => e.command.id === 'start-1')).toHaveLength(1);
       // The same id from another sender is another command.
-      expect(await player.send({ id: 'start-1', type: 'hand.raise', raised: true })).toEqual({ ok: true, seq: 3 });
+      expect(await player.send({ id: 'start-1', type: 'hand.raise', raised: true })).toEqual({ ok: true, seq: 4 });
       close();
     });
   });
@@ -36,7 +36,7 @@ describe('duplicate command ids', () => {
   it('still knows a command id after a restart', async () => {
     await withServer(async (server) => {
       const { created, facilitator, close } = await table(server);
-      expect(await facilitator.send({ id: 'brief-9', type: 'session.brief' })).toEqual({ ok: true, seq: 2 });
+      expect(await facilitator.send({ id: 'brief-9', type: 'session.brief' })).toEqual({ ok: true, seq: 3 });
       close();
       // A second hub over the same store has no keys in memory: the store must answer.
       const metrics = createServerMetrics({ sessionsLive: () => 0, socketsConnected: () => 0 });
@@ -49,7 +49,7 @@ describe('duplicate command ids', () => {
       });
       expect(
         await fresh.submit(created.sessionId, { kind: 'facilitator' }, { id: 'brief-9', type: 'session.brief' }),
-      ).toEqual({ ok: true, seq: 2 });
+      ).toEqual({ ok: true, seq: 3 });
       await fresh.close();
     });
   });

@@ -99,6 +99,11 @@ describe('HTTP API', () => {
         expect.objectContaining({
           seq: 1,
           actor: { kind: 'system' },
+          command: expect.objectContaining({ type: 'session.rules' }),
+        }),
+        expect.objectContaining({
+          seq: 2,
+          actor: { kind: 'system' },
           command: expect.objectContaining({ type: 'player.join', name: 'Ana' }),
         }),
       ]);
@@ -180,7 +185,8 @@ describe('HTTP API', () => {
       expect(text).toContain('cq_sessions_live 1');
       expect(text).toContain('cq_sockets_connected 1');
       expect(text).toContain('cq_commands_total{result="ok",type="session.start"} 1');
-      expect(text).toMatch(/cq_append_seconds_count 1\n/);
+      // Two appends: the session's rules step, then the start.
+      expect(text).toMatch(/cq_append_seconds_count 2\n/);
       facilitator.close();
     });
   });

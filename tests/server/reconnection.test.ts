@@ -64,9 +64,9 @@ describe('reconnection', () => {
       server = await startServer(dir);
       facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
       ana = await TestClient.connect(server.url, { token: seat.playerToken });
-      expect(ana.latest).toEqual({ seq: 4, view: before });
+      expect(ana.latest).toEqual({ seq: 5, view: before });
       expect(ana.mes).toEqual([beforeMe]);
-      expect(await ana.send({ type: 'inject.ack', key: 'page' })).toEqual({ ok: true, seq: 5 });
+      expect(await ana.send({ type: 'inject.ack', key: 'page' })).toEqual({ ok: true, seq: 6 });
       expect(facilitator.latest.view.milestones['acknowledged']).toBeDefined();
       facilitator.close();
       ana.close();

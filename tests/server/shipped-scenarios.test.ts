@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { diceRange, parseScenario, type FacilitatorView, type IncidentRecord } from '@chaos-quest/engine';
+import { diceRange, parseScenarioWith, type FacilitatorView, type IncidentRecord } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
+import { readBeside } from '../../server/src/scenarios/read-beside.ts';
 import { auditFrames } from './frame-audit.ts';
 import { createSession, joinSession, TestClient, until, withServer } from './harness.ts';
 
@@ -30,7 +31,7 @@ function nextMove(view: FacilitatorView, taken: Map<string, number>) {
 
 describe('every shipped scenario over sockets', () => {
   it.each(files)('%s plays to an ending with three seated roles and no leaked secret', async (file) => {
-    const { scenario } = parseScenario(readFileSync(SHIPPED + file, 'utf8'), file);
+    const { scenario } = parseScenarioWith(readFileSync(SHIPPED + file, 'utf8'), file, readBeside(SHIPPED));
     if (!scenario) throw new Error(`${file} does not parse`);
     await withServer(
       async (server) => {

@@ -16,6 +16,8 @@ export interface Seat {
   /** The scenario's title once a view has shown it, to list seats readably. */
   title: string | null;
   savedAt: number;
+  /** A co-facilitator's console: the facilitator's powers, but ending the session and moving seats stay the facilitator's. */
+  co?: true;
 }
 
 export type SeatStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -48,6 +50,7 @@ function parseSeat(text: string | null): Seat | null {
       name: typeof s.name === 'string' ? s.name : null,
       title: typeof s.title === 'string' ? s.title : null,
       savedAt: typeof s.savedAt === 'number' ? s.savedAt : 0,
+      ...(s.kind === 'facilitator' && s.co === true ? { co: true as const } : {}),
     };
   } catch {
     return null;

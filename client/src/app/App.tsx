@@ -15,6 +15,9 @@ const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m)
 const EvaluateJoin = lazy(() => import('../evaluation/EvaluateJoin.tsx').then((m) => ({ default: m.EvaluateJoin })));
 const EvaluatorSeat = lazy(() => import('../evaluation/EvaluatorSeat.tsx').then((m) => ({ default: m.EvaluatorSeat })));
 const ReportPage = lazy(() => import('../evaluation/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ReadOnlyDebrief = lazy(() =>
+  import('../shared-debrief/ReadOnlyDebrief.tsx').then((m) => ({ default: m.ReadOnlyDebrief })),
+);
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -34,6 +37,8 @@ function Screen({ route }: { route: Route }) {
       return <EvaluatorSeat sessionId={route.sessionId} />;
     case 'report':
       return <ReportPage sessionId={route.sessionId} />;
+    case 'debrief':
+      return <ReadOnlyDebrief token={route.token} />;
     case 'not-found':
       return (
         <main className="page narrow">

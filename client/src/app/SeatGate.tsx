@@ -1,9 +1,11 @@
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { View } from '@chaos-quest/engine';
 import { seats } from '../api/browser-seats.ts';
 import type { Seat, SeatKind } from '../api/seats.ts';
 import { SessionProvider, useSessionState } from '../session/SessionProvider.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { SeatContext } from './seat-context.ts';
+import { SeatMovedAway, useSeatMove } from './SeatMoved.tsx';
 
 interface Props {
   sessionId: string;
@@ -27,7 +29,8 @@ function NoSeat({ kind }: { kind: SeatKind }) {
   );
 }
 
-function Connected({ seat, render }: { seat: Seat; render: Props['render'] }) {
+function Connected({ seat, render, onTaken }: { seat: Seat; render: Props['render']; onTaken(): void }) {
+  const moved = useSeatMove(seat, onTaken);
   const view = useSessionState((s) => s.sync.view);
   const status = useSessionState((s) => s.status);
   const detail = useSessionState((s) => s.statusDetail);
@@ -36,6 +39,7 @@ function Connected({ seat, render }: { seat: Seat; render: Props['render'] }) {
     // Remember the scenario's title so the start page can list this seat readably.
     if (title && title !== seat.title) seats.save({ ...seat, title });
   }, [seat, title]);
+  if (moved) return <SeatMovedAway seat={seat} />;
   if (!view) {
     if (status === 'rejected' || status === 'closed') {
       return (
@@ -68,11 +72,16 @@ function Connected({ seat, render }: { seat: Seat; render: Props['render'] }) {
 
 /** Finds this browser's seat for the session, connects with its token and renders the live view. */
 export function SeatGate({ sessionId, kind, render }: Props) {
+  // A seat that moved here comes with a new token: read the seat again and connect afresh with it.
+  const [, setTaken] = useState(0);
+  const onTaken = useCallback(() => setTaken((n) => n + 1), []);
   const seat = seats.get(sessionId, kind);
   if (!seat) return <NoSeat kind={kind} />;
   return (
-    <SessionProvider auth={{ token: seat.token }}>
-      <Connected seat={seat} render={render} />
+    <SessionProvider key={seat.token} auth={{ token: seat.token }}>
+      <SeatContext value={seat}>
+        <Connected seat={seat} render={render} onTaken={onTaken} />
+      </SeatContext>
     </SessionProvider>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * The app's places, kept in the URL's hash so the server needs no routing of its own and a reload
  * returns to the same screen. Seat tokens are never part of a route: a seat route names only the
- * session, and the token is looked up in this browser's storage.
+ * session, and the token is looked up in this browser's storage. The one token a route carries is a
+ * read-only link's, which is made to be shared and opens only a closed debrief: after the `#`, it
+ * never reaches a server's logs or a Referer.
  */
 export type Route =
   | { name: 'home'; joinCode: string | null }
@@ -12,6 +14,7 @@ export type Route =
   | { name: 'evaluate'; code: string }
   | { name: 'evaluator'; sessionId: string }
   | { name: 'report'; sessionId: string }
+  | { name: 'debrief'; token: string }
   | { name: 'not-found'; path: string };
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
@@ -41,6 +44,7 @@ export function parseRoute(hash: string): Route {
     if (head === 'evaluate' && value) return { name: 'evaluate', code: value };
     if (head === 'evaluator' && value) return { name: 'evaluator', sessionId: value };
     if (head === 'report' && value) return { name: 'report', sessionId: value };
+    if (head === 'debrief' && value) return { name: 'debrief', token: value };
   }
   return { name: 'not-found', path };
 }
@@ -64,6 +68,8 @@ export function formatRoute(route: Route): string {
       return `#/evaluator/${encodeURIComponent(route.sessionId)}`;
     case 'report':
       return `#/report/${encodeURIComponent(route.sessionId)}`;
+    case 'debrief':
+      return `#/debrief/${encodeURIComponent(route.token)}`;
     case 'not-found':
       return `#/${route.path}`;
     default:

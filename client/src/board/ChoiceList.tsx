@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ChoiceView, PlayerSummary, Proposal, View } from '@chaos-quest/engine';
+import type { ChoiceView, ClockReading, PlayerSummary, Proposal, View } from '@chaos-quest/engine';
 import { phaseRefusal } from '../session/readable-error.ts';
 import { DisabledReason } from '../ui/DisabledReason.tsx';
 import { gameClockAt } from '../time/format.ts';
@@ -11,12 +11,16 @@ interface Props {
   proposals: readonly Proposal[];
   players: readonly PlayerSummary[];
   sceneId: string | null;
-  clock: { minutes: number; label: string };
+  /** Format 1.1: the visit of the scene the party is in; proposals from an earlier visit are not shown. */
+  visit?: number | undefined;
+  clock: ClockReading;
   /** playerId → choiceId, when the viewer may see who voted for what. */
   votesByPlayer?: Readonly<Record<string, string>>;
   /** The player's vote; undefined when the viewer cannot vote (no role, or not a player). */
   myVote?: string | null | undefined;
   canApply: boolean;
+  /** Format 1.1: the viewer's role, which may decide or roll some choices (`decidedBy`) itself. */
+  myRole?: string | null | undefined;
   /** The session's phase: while paused, voting and applying are disabled, with the reason said once above the list. */
   phase?: View['phase'];
 }
@@ -27,16 +31,18 @@ export function ChoiceList({
   proposals,
   players,
   sceneId,
+  visit,
   clock,
   votesByPlayer,
   myVote,
   canApply,
+  myRole,
   phase,
 }: Props) {
   const reasonId = useId();
   const names = Object.fromEntries(players.map((p) => [p.id, p.name]));
   const voters = players.filter((p) => p.role !== null).length;
-  const here = proposals.filter((p) => p.scene === sceneId);
+  const here = proposals.filter((p) => p.scene === sceneId && (p.visit === undefined || p.visit === visit));
   const paused = phase === 'paused';
   // A player's list explains the vote; the facilitator's (no vote of its own, but Apply) the apply.
   const facilitator = myVote === undefined && canApply;
@@ -56,7 +62,7 @@ export function ChoiceList({
               key={c.id}
               choice={c}
               voters={voters}
-              canApply={canApply}
+              canApply={canApply || (myRole != null && c.decidedBy === myRole)}
               {...(reason ? { blocked: { describedBy: reasonId } } : {})}
               {...(votesByPlayer
                 ? {

@@ -7,7 +7,7 @@ export function SceneCard({ scene, paused }: { scene: View['scene']; paused: boo
     <article className="scene-card" aria-label="Current scene">
       {paused ? (
         <p className="paused-note">
-          <Icon name="pause" size={16} /> Paused by the facilitator
+          <Icon name="pause" size={16} /> Paused
         </p>
       ) : null}
       {scene ? (

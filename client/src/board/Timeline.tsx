@@ -22,6 +22,7 @@ const KIND_ICON: Record<TimelineKind, IconName> = {
   health: 'pulse',
   narration: 'chat',
   'action-item': 'list',
+  'debrief-note': 'bulb',
 };
 
 interface Props {

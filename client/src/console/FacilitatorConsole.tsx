@@ -12,13 +12,18 @@ import { formatRoute } from '../app/route.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { ClockPanel } from './ClockPanel.tsx';
+import { ConsoleHandover } from './ConsoleHandover.tsx';
+import { EmptyRoles } from './EmptyRoles.tsx';
+import { TableSettings } from './TableSettings.tsx';
 import { DicePanel } from './DicePanel.tsx';
 import { EndSessionForm } from './EndSessionForm.tsx';
 import { ImproviseForm } from './ImproviseForm.tsx';
 import { InjectPlanPanel } from './InjectPlanPanel.tsx';
 import { MilestonesPanel } from './MilestonesPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
+import { PendingDeclarations } from './PendingDeclarations.tsx';
 import { ScenePanel } from './ScenePanel.tsx';
+import { StatePanel } from './StatePanel.tsx';
 
 /** The facilitator's console during play: the story, the world's events, and the table. */
 export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; joinCode: string }) {
@@ -33,6 +38,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
           <Icon name="screen" size={14} /> Big screen
         </a>
       </SessionBar>
+      <PendingDeclarations view={view} />
       <div className="console-grid">
         <div className="area-story">
           <ScenePanel view={view} />
@@ -42,6 +48,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
               proposals={view.proposals}
               players={view.players}
               sceneId={view.scene?.id ?? null}
+              visit={view.scene?.visit}
               clock={view.clock}
               votesByPlayer={view.votesByPlayer}
               canApply
@@ -72,6 +79,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
           <Panel title="Milestones" icon="flag">
             <MilestonesPanel view={view} />
           </Panel>
+          <StatePanel view={view} />
           <Panel title="Flags" icon="flag">
             <FlagsPanel flags={view.flags} />
           </Panel>
@@ -83,7 +91,12 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
         <div className="area-table">
           <ClockPanel view={view} />
           <Panel title="People" icon="user">
+            <EmptyRoles view={view} />
             <PeoplePanel view={view} />
+          </Panel>
+          <Panel title="Joining and the console" icon="lock">
+            <TableSettings view={view} />
+            <ConsoleHandover />
           </Panel>
           <Panel title="Live timeline" icon="list">
             <Timeline entries={view.timeline} total={view.timelineCount} clock={view.clock} roleNames={roleNames} />

@@ -2,7 +2,6 @@ import type { FacilitatorView } from '@chaos-quest/engine';
 import { SessionBar } from '../app/SessionBar.tsx';
 import { RolesBoard } from '../lobby/RolesBoard.tsx';
 import { useSessionState } from '../session/SessionProvider.tsx';
-import { formatGameMinutes } from '../time/format.ts';
 import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
@@ -11,11 +10,17 @@ import { PaceControl } from './PaceControl.tsx';
 import { RoleRequests } from './RoleRequests.tsx';
 import { MonitoringControl } from './MonitoringControl.tsx';
 import { ExerciseLobby } from '../evaluation/ExerciseLobby.tsx';
+import { ConsoleHandover } from './ConsoleHandover.tsx';
+import { EmptyRoles } from './EmptyRoles.tsx';
+import { FaultSpoiler } from './FaultSpoiler.tsx';
+import { SeatClaims } from './SeatClaims.tsx';
+import { TableSettings } from './TableSettings.tsx';
 
 /** Before play: let people in, seat them in roles, brief them, begin. */
 export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; joinCode: string }) {
   const presence = useSessionState((s) => s.presence);
   const seated = view.players.filter((p) => p.role !== null).length;
+  const ready = view.players.filter((p) => p.ready).length;
   const emptyRoles = view.scenario.roles.filter((r) => !view.players.some((p) => p.role === r.id));
   return (
     <main className="page facilitator-lobby">
@@ -28,6 +33,7 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
               {emptyRoles.length ? ` · open: ${emptyRoles.map((r) => r.name).join(', ')}` : ' · every role taken'}
             </p>
             <RoleRequests view={view} />
+            <SeatClaims view={view} />
             <RolesBoard
               roles={view.scenario.roles}
               players={view.players}
@@ -43,8 +49,9 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
             <p>
               {view.phase === 'lobby'
                 ? 'Brief the table so players read their role cards, then start.'
-                : 'Players are reading their role cards.'}
+                : `Players are reading their role cards: ${ready} of ${view.players.filter((p) => !p.audience).length} ready.`}
             </p>
+            <EmptyRoles view={view} />
             <div className="button-row">
               {view.phase === 'lobby' ? (
                 <CommandButton control="session.brief" command={{ type: 'session.brief' }}>
@@ -58,13 +65,13 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
             {view.phase === 'briefing' ? <PaceControl pace={view.clock.pace} /> : null}
             {view.monitoring.telemetry ? <MonitoringControl mode={view.monitoring.mode} /> : null}
           </Panel>
+          <Panel title="Joining and the console" icon="lock">
+            <TableSettings view={view} />
+            <ConsoleHandover />
+          </Panel>
           <Panel title="The scenario" icon="map">
             <p>{view.scenario.summary}</p>
-            <p className="muted">
-              <Icon name="lock" size={13} /> The fault (players learn it in the debrief), from T
-              {view.fault.startsAt < 0 ? '' : '+'}
-              {formatGameMinutes(view.fault.startsAt)}: {view.fault.summary}
-            </p>
+            <FaultSpoiler fault={view.fault} />
           </Panel>
         </div>
       </div>

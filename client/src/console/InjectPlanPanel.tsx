@@ -4,8 +4,15 @@ import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
 function status(inject: InjectPlan, view: FacilitatorView): string {
-  if (inject.revealed) return 'Revealed';
+  if (inject.revealed)
+    return inject.due !== null ? `Revealed late: it was due at ${gameClockAt(view.clock, inject.due)}` : 'Revealed';
+  if (inject.status === 'missed') return 'Missed: its window has passed';
+  if (inject.status === 'waiting' && inject.due !== null && !inject.available)
+    return `Due since ${gameClockAt(view.clock, inject.due)}; fires when the party is in “${view.scenes.find((s) => s.id === inject.scene)?.title ?? inject.scene}”`;
+  if (!inject.available && inject.module !== undefined)
+    return `In module “${view.story?.modules.find((m) => m.id === inject.module)?.title ?? inject.module}”`;
   if (!inject.available) return `In scene “${view.scenes.find((s) => s.id === inject.scene)?.title ?? inject.scene}”`;
+  if (inject.due !== null) return `Fires by itself at ${gameClockAt(view.clock, inject.due)}`;
   if (inject.at !== null) return `Fires by itself at ${gameClockAt(view.clock, inject.at)}`;
   return 'Ready';
 }
@@ -22,7 +29,7 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
       {plan.map((inject) => (
         <li
           key={inject.id}
-          className={`plan-item ${inject.revealed ? 'revealed' : inject.available ? 'ready' : 'later'}`}
+          className={`plan-item ${inject.revealed ? 'revealed' : inject.status === 'missed' ? 'missed' : inject.available ? 'ready' : 'later'}`}
         >
           <div className="plan-head">
             <span className="inject-kind">

@@ -96,7 +96,10 @@ export function MilestonesPanel({ view }: { view: FacilitatorView }) {
               </CommandButton>
             ) : (
               <span className="declaration-status">
-                <Icon name={d.status === 'false-alarm' ? 'warn' : 'check'} size={13} />{' '}
+                <Icon
+                  name={d.status === 'false-alarm' ? 'warn' : d.status === 'rejected' ? 'cross' : 'check'}
+                  size={13}
+                />{' '}
                 {d.status === 'false-alarm' ? 'false alarm' : d.status}
               </span>
             )}

@@ -4,7 +4,9 @@ import { useCommand, useSessionState } from '../session/SessionProvider.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
 import { SendTextField } from '../ui/SendTextField.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { PlayerAdmin } from '../lobby/PlayerAdmin.tsx';
 import { RoleRequests } from './RoleRequests.tsx';
+import { SeatClaims } from './SeatClaims.tsx';
 
 function CoachForm({ view }: { view: FacilitatorView }) {
   const { send, busy, error, clearError } = useCommand('coach');
@@ -53,7 +55,7 @@ function presenceOf(id: string, presence: Presence | null): { online: boolean; t
   return presence.connected.includes(id) ? { online: true, text: 'connected' } : { online: false, text: 'dropped' };
 }
 
-/** Who is at the table: connected or dropped, whose hand is up, and a private word to anyone. */
+/** Who is at the table: connected or dropped, whose hand is up; seat, move or remove anyone; a private word to anyone. */
 export function PeoplePanel({ view }: { view: FacilitatorView }) {
   const presence = useSessionState((s) => s.presence);
   const roleNames = Object.fromEntries(view.scenario.roles.map((r) => [r.id, r.name]));
@@ -66,6 +68,7 @@ export function PeoplePanel({ view }: { view: FacilitatorView }) {
         </p>
       ) : null}
       <RoleRequests view={view} />
+      <SeatClaims view={view} />
       <ul className="people-list">
         {view.players.map((p) => {
           const state = presenceOf(p.id, presence);
@@ -74,11 +77,12 @@ export function PeoplePanel({ view }: { view: FacilitatorView }) {
               <span className="person-name">
                 <Icon name={state.online ? 'dot' : 'offline'} size={12} /> {p.name}
               </span>
-              <span className="person-role">{p.role ? roleNames[p.role] : 'no role'}</span>
+              <span className="person-role">{p.audience ? 'watching' : p.role ? roleNames[p.role] : 'no role'}</span>
               <span className="person-state">
                 {state.text}
                 {p.hand ? ' · hand up' : ''}
               </span>
+              <PlayerAdmin player={p} roles={view.scenario.roles} />
             </li>
           );
         })}

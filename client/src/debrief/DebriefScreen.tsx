@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Outcome, View } from '@chaos-quest/engine';
 import { SessionBar } from '../app/SessionBar.tsx';
 import { namesOf } from '../board/names.ts';
@@ -8,11 +9,14 @@ import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { ActionItems } from './ActionItems.tsx';
+import { DebriefNotes } from './DebriefNotes.tsx';
 import { DecisionsList } from './DecisionsList.tsx';
 import { MilestoneStrip } from './MilestoneStrip.tsx';
 import { PostmortemPanel } from './PostmortemPanel.tsx';
+import { PendingDeclarations } from '../console/PendingDeclarations.tsx';
 import { RunTimes } from './RunTimes.tsx';
 import { ExerciseDebrief, PlayerHotwash } from '../evaluation/ExerciseDebrief.tsx';
+import './postmortem.css';
 
 const OUTCOME_LOOK: Record<Outcome, { icon: 'check' | 'warn' | 'cross'; text: string }> = {
   success: { icon: 'check', text: 'Success' },
@@ -46,9 +50,16 @@ interface Props {
 export function DebriefScreen({ view, token, sessionId }: Props) {
   const { roleNames } = namesOf(view);
   const facilitator = view.viewer === 'facilitator';
+  const writing = view.phase === 'debrief' && view.viewer !== 'observer';
+  // Whom the blameless check counts as a person: everyone at the table, by name and by role.
+  const people = useMemo(
+    () => [...view.players.map((p) => p.name), ...view.scenario.roles.map((r) => r.name)],
+    [view.players, view.scenario.roles],
+  );
   return (
     <main className="page debrief">
       <SessionBar view={view} />
+      {view.viewer === 'facilitator' ? <PendingDeclarations view={view} /> : null}
       <OutcomeBanner ending={view.ending} fault={view.scenario.faultSummary} />
       {view.viewer === 'player' ? <PlayerHotwash view={view} /> : null}
       <Panel title="How long it took" icon="clock">
@@ -58,7 +69,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
       <div className="debrief-grid">
         <div>
           <Panel title="Milestones" icon="flag">
-            <MilestoneStrip milestones={view.milestones} clock={view.clock} />
+            <MilestoneStrip milestones={view.milestones} clock={view.clock} injects={view.injects} />
           </Panel>
           <Panel title="Questions for the team" icon="chat">
             {view.ending?.debrief.length ? (
@@ -75,8 +86,11 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
             )}
             <p className="muted small">Blameless: we are fixing processes, not people.</p>
           </Panel>
+          <Panel title="Went well, was hard, got lucky" icon="bulb" className="notes-panel">
+            <DebriefNotes notes={view.debriefNotes} canAdd={writing} people={people} />
+          </Panel>
           <Panel title="Action items" icon="list">
-            <ActionItems items={view.actionItems} canAdd={view.phase === 'debrief'} />
+            <ActionItems items={view.actionItems} canAdd={writing} people={people} />
           </Panel>
           <Panel title="Decisions and rolls" icon="dice">
             <DecisionsList decisions={view.decisions} rolls={view.rolls} clock={view.clock} />
@@ -91,14 +105,15 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
               <PostmortemPanel
                 sessionId={sessionId}
                 token={token}
-                revision={`${view.phase}:${view.actionItems.length}`}
+                revision={`${view.phase}:${view.actionItems.length}:${view.debriefNotes.length}`}
+                people={people}
               />
               {view.phase === 'debrief' ? (
                 <div className="close-row">
                   <CommandButton control="session.close" command={{ type: 'session.close' }}>
                     Close the session
                   </CommandButton>
-                  <small className="muted">Closing ends the debrief: no more action items.</small>
+                  <small className="muted">Closing ends the debrief: no more notes or action items.</small>
                 </div>
               ) : null}
             </Panel>

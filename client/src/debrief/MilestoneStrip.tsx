@@ -2,6 +2,7 @@ import type { MilestoneRecord } from '@chaos-quest/engine';
 import { textWidth } from '../graph/layout.ts';
 import { formatWallTime, gameClockAt } from '../time/format.ts';
 import { labelLanes } from './label-lanes.ts';
+import { declaredText } from '../board/declared-text.ts';
 
 export const MILESTONE_NAMES: Record<string, string> = {
   started: 'Fault began',
@@ -16,6 +17,8 @@ export const MILESTONE_NAMES: Record<string, string> = {
 interface Props {
   milestones: Readonly<Record<string, MilestoneRecord>>;
   clock: { minutes: number; label: string };
+  /** The pages revealed, to name the alert a declaration came from. */
+  injects?: readonly { key: string; text: string }[];
 }
 
 const W = 760;
@@ -23,7 +26,8 @@ const PAD = 24;
 const LANE = 17;
 
 /** The milestones on the game clock as a line, and the same as a table with both clocks. */
-export function MilestoneStrip({ milestones, clock }: Props) {
+export function MilestoneStrip({ milestones, clock, injects = [] }: Props) {
+  const alertText = (key: string) => injects.find((i) => i.key === key)?.text ?? null;
   const entries = Object.entries(milestones).sort(([, a], [, b]) => a.game - b.game || a.wall - b.wall);
   if (entries.length === 0) return <p className="empty">No milestones were reached.</p>;
   const lo = Math.min(0, ...entries.map(([, m]) => m.game));
@@ -76,7 +80,10 @@ export function MilestoneStrip({ milestones, clock }: Props) {
               <th scope="row">{MILESTONE_NAMES[name] ?? name}</th>
               <td>{gameClockAt(clock, m.game)}</td>
               <td>{formatWallTime(m.wall)}</td>
-              <td>{m.source}</td>
+              <td>
+                {m.source}
+                {m.declared ? <span className="declared">, {declaredText(m.declared, alertText)}</span> : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,23 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { downloadFile } from '../api/download.ts';
 import { messageOf, request } from '../api/http.ts';
 import { FieldError } from '../ui/FieldError.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { BlamelessFindings, useBlamelessFindings } from './BlamelessHint.tsx';
 
 interface Props {
   sessionId: string;
   token: string;
-  /** Changes whenever the draft may have changed (action items added, session closed). */
+  /** Changes whenever the draft may have changed (notes or action items added, session closed). */
   revision: string;
+  /** Names the blameless check treats as persons. */
+  people: readonly string[];
 }
 
 const path = (sessionId: string, file: string) => `/api/sessions/${encodeURIComponent(sessionId)}/${file}`;
 
 /** The post-mortem draft as Markdown, to copy or download, and the raw exports beside it. */
-export function PostmortemPanel({ sessionId, token, revision }: Props) {
+export function PostmortemPanel({ sessionId, token, revision, people }: Props) {
   const [markdown, setMarkdown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const all = useBlamelessFindings(markdown ?? '', people);
+  // A note reads in its section and again in the event log: one phrase, one piece of advice.
+  const findings = useMemo(
+    () => all.filter((f, i) => all.findIndex((g) => g.rule === f.rule && g.match === f.match) === i),
+    [all],
+  );
   useEffect(() => {
     let live = true;
     request(path(sessionId, 'postmortem.md'), { token })
@@ -77,6 +86,16 @@ export function PostmortemPanel({ sessionId, token, revision }: Props) {
         </p>
       ) : null}
       <FieldError message={error} />
+      {markdown !== null ? (
+        <section className="draft-check" aria-label="Blameless check of the draft">
+          <p className="muted small">
+            {findings.length === 0
+              ? 'Blameless check: no wording in the draft blames a person.'
+              : `Blameless check: ${findings.length === 1 ? 'one phrase' : `${findings.length} phrases`} to reconsider before sharing.`}
+          </p>
+          <BlamelessFindings findings={findings} />
+        </section>
+      ) : null}
       {markdown !== null ? (
         <pre className="markdown" tabIndex={0} aria-label="Post-mortem draft">
           {markdown}

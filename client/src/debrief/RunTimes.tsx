@@ -1,6 +1,6 @@
 import type { MilestoneRecord } from '@chaos-quest/engine';
 import { formatGameMinutes, formatWallDuration } from '../time/format.ts';
-import { runTimes } from './run-times.ts';
+import { runTimes } from '@chaos-quest/engine/client';
 
 /** This run's TTD, TTA, TTM and TTR as cards: game minutes large, how long it really took below. */
 export function RunTimes({ milestones }: { milestones: Readonly<Record<string, MilestoneRecord>> }) {

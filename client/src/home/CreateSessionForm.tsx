@@ -5,6 +5,7 @@ import { HttpError, messageOf, requestJson } from '../api/http.ts';
 import { navigate } from '../app/use-route.ts';
 import { AdminKeyField } from '../ui/AdminKeyField.tsx';
 import { FieldError } from '../ui/FieldError.tsx';
+import { ParameterFields } from './ParameterFields.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 
 type Library =
@@ -33,11 +34,14 @@ export function CreateSessionForm() {
   const [seed, setSeed] = useState('');
   const [plan, setPlan] = useState({ name: '', version: '' });
   const [monitoring, setMonitoring] = useState<'thresholds' | 'thresholds+baseline'>('thresholds');
+  const [parameters, setParameters] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [needsKey, setNeedsKey] = useState(false);
 
   const chosen = selected ?? (library.state === 'ready' ? (library.scenarios.find((s) => s.valid)?.id ?? null) : null);
+  const declared = library.state === 'ready' ? library.scenarios.find((s) => s.id === chosen)?.parameters : undefined;
+  const picked = Object.fromEntries(Object.entries(parameters).filter(([k]) => declared?.some((p) => p.id === k)));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,6 +55,7 @@ export function CreateSessionForm() {
       ...(plan.name.trim() && plan.version.trim()
         ? { plan: { name: plan.name.trim(), version: plan.version.trim() } }
         : {}),
+      ...(Object.keys(picked).length > 0 ? { parameters: picked } : {}),
     };
     setBusy(true);
     setError(null);
@@ -140,6 +145,7 @@ export function CreateSessionForm() {
         </label>
         <small>An auditor asks which plan version an exercise tested. Leave empty for a plain game day.</small>
       </fieldset>
+      {declared ? <ParameterFields parameters={declared} values={picked} onChange={setParameters} /> : null}
       <details className="advanced">
         <summary>Advanced</summary>
         <label className="field">

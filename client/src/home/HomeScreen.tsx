@@ -2,6 +2,7 @@ import { BigScreenForm } from './BigScreenForm.tsx';
 import { CreateSessionForm } from './CreateSessionForm.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import { MySeats } from './MySeats.tsx';
+import { TakeConsoleForm } from './TakeConsoleForm.tsx';
 
 /** The start page: join a quest, run one, or put one on the big screen. */
 export function HomeScreen() {
@@ -16,6 +17,7 @@ export function HomeScreen() {
           <JoinForm joinCode={null} />
           <MySeats />
           <BigScreenForm />
+          <TakeConsoleForm />
         </div>
         <CreateSessionForm />
       </div>

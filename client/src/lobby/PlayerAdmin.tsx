@@ -8,7 +8,7 @@ interface Props {
   roles: readonly { id: string; name: string }[];
 }
 
-/** The facilitator's controls for one player: move them to a role, or remove them. */
+/** The facilitator's controls for one player: seat them (from the audience too), move them to a role, or remove them. */
 export function PlayerAdmin({ player, roles }: Props) {
   const assign = useCommand(`player.assign:${player.id}`);
   const remove = useCommand(`player.remove:${player.id}`);
@@ -32,6 +32,16 @@ export function PlayerAdmin({ player, roles }: Props) {
           </option>
         ))}
       </select>
+      {player.audience ? (
+        <button
+          type="button"
+          className="button small"
+          disabled={assign.busy}
+          onClick={() => void assign.send({ type: 'player.assign', playerId: player.id, role: null })}
+        >
+          Seat at the table
+        </button>
+      ) : null}
       {confirming ? (
         <>
           <button

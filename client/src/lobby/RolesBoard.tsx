@@ -2,18 +2,27 @@ import type { PlayerSummary, Presence } from '@chaos-quest/engine';
 import { CommandButton } from '../ui/CommandButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { PlayerAdmin } from './PlayerAdmin.tsx';
+import { roleAction } from './role-action.ts';
 
 /**
  * A player picks a role freely in the lobby; from the briefing on (they then hold its secrets) a change
  * of seat is a request the facilitator answers.
  */
 type Mode =
-  | { kind: 'player'; me: string; myRole: string | null; requested: string | null; choose: 'take' | 'request' }
+  | {
+      kind: 'player';
+      me: string;
+      myRole: string | null;
+      requested: string | null;
+      choose: 'take' | 'request';
+      /** Watching as audience: no role to take until the facilitator seats them. */
+      watching?: boolean;
+    }
   | { kind: 'facilitator' }
   | { kind: 'observer' };
 
 interface Props {
-  roles: readonly { id: string; name: string }[];
+  roles: readonly { id: string; name: string; brief?: string }[];
   players: readonly PlayerSummary[];
   presence: Presence | null;
   mode: Mode;
@@ -27,6 +36,11 @@ function PlayerChip({ player, presence, me }: { player: PlayerSummary; presence:
       {player.name}
       {me ? <small> (you)</small> : null}
       {online ? null : <small> · away</small>}
+      {player.ready ? (
+        <small className="ready">
+          <Icon name="check" size={12} /> ready
+        </small>
+      ) : null}
       {player.hand ? (
         <small className="hand">
           <Icon name="hand" size={12} /> hand up
@@ -38,12 +52,20 @@ function PlayerChip({ player, presence, me }: { player: PlayerSummary; presence:
 
 /** Who sits in which role. Players take a role; the facilitator moves or removes people. */
 export function RolesBoard({ roles, players, presence, mode }: Props) {
-  const unseated = players.filter((p) => p.role === null || !roles.some((r) => r.id === p.role));
+  const atTable = players.filter((p) => !p.audience);
+  const watching = players.filter((p) => p.audience);
+  const unseated = atTable.filter((p) => p.role === null || !roles.some((r) => r.id === p.role));
   const me = mode.kind === 'player' ? mode.me : null;
+  const open = roles.filter((r) => !atTable.some((p) => p.role === r.id)).length;
   return (
     <div className="roles-board">
+      {mode.kind === 'facilitator' ? null : (
+        <p className="roles-open" role="status">
+          {open === 0 ? 'Every role is taken.' : `${open} of ${roles.length} roles still open.`}
+        </p>
+      )}
       {roles.map((role) => {
-        const seated = players.filter((p) => p.role === role.id);
+        const seated = atTable.filter((p) => p.role === role.id);
         const mine = mode.kind === 'player' && mode.myRole === role.id;
         return (
           <section
@@ -52,6 +74,7 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
             aria-label={role.name}
           >
             <h3>{role.name}</h3>
+            {role.brief ? <p className="role-brief">{role.brief}</p> : null}
             <ul>
               {seated.map((p) => (
                 <li key={p.id}>
@@ -61,7 +84,7 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
               ))}
               {seated.length === 0 ? <li className="empty">Nobody yet</li> : null}
             </ul>
-            {mode.kind === 'player' ? (
+            {mode.kind === 'player' && !mode.watching ? (
               mine ? (
                 <p className="mine-note">
                   <Icon name="check" size={14} /> Your role
@@ -70,9 +93,9 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
                 <CommandButton
                   control={`role.take:${role.id}`}
                   command={{ type: 'role.take', role: role.id }}
-                  variant={mode.myRole ? 'secondary' : 'primary'}
+                  variant={mode.myRole || seated.length ? 'secondary' : 'primary'}
                 >
-                  Take this role
+                  {roleAction(role, seated, false)}
                 </CommandButton>
               ) : mode.requested === role.id ? (
                 <p className="mine-note" role="status">
@@ -80,26 +103,31 @@ export function RolesBoard({ roles, players, presence, mode }: Props) {
                 </p>
               ) : (
                 <CommandButton control={`role.request:${role.id}`} command={{ type: 'role.request', role: role.id }}>
-                  Ask for this role
+                  {roleAction(role, seated, true)}
                 </CommandButton>
               )
             ) : null}
           </section>
         );
       })}
-      {unseated.length ? (
-        <section className="role-slot unseated" aria-label="Without a role">
-          <h3>Without a role</h3>
-          <ul>
-            {unseated.map((p) => (
-              <li key={p.id}>
-                <PlayerChip player={p} presence={presence} me={p.id === me} />
-                {mode.kind === 'facilitator' ? <PlayerAdmin player={p} roles={roles} /> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {[
+        { title: 'Without a role', people: unseated },
+        { title: 'Watching', people: watching },
+      ].map(({ title, people }) =>
+        people.length ? (
+          <section key={title} className="role-slot unseated" aria-label={title}>
+            <h3>{title}</h3>
+            <ul>
+              {people.map((p) => (
+                <li key={p.id}>
+                  <PlayerChip player={p} presence={presence} me={p.id === me} />
+                  {mode.kind === 'facilitator' ? <PlayerAdmin player={p} roles={roles} /> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
     </div>
   );
 }

@@ -29,7 +29,8 @@ export function AwarenessTable({ comparison }: { comparison: Comparison }) {
     <>
       <p className="figure-note" title={FIGURE_DEFINITIONS.awareness.real ?? ''}>
         Are you avoiding incidents because your system is that good, because you are unaware, or because you are lucky?
-        A high share detected by customers says monitoring is missing what matters.
+        A high share detected by customers says monitoring is missing what matters. The last two columns split the
+        practice runs of scenarios with telemetry by what paged the team.
       </p>
       <ScrollTable label="Who noticed first" className="figure-table awareness-table">
         <thead>
@@ -37,6 +38,8 @@ export function AwarenessTable({ comparison }: { comparison: Comparison }) {
             <th scope="col">Detected by</th>
             <th scope="col">Practice runs</th>
             <th scope="col">Real incidents</th>
+            <th scope="col">Practice, fixed alerts only</th>
+            <th scope="col">Practice, with the dynamic baseline</th>
           </tr>
         </thead>
         <tbody>
@@ -45,6 +48,8 @@ export function AwarenessTable({ comparison }: { comparison: Comparison }) {
               <th scope="row">{label}</th>
               <Share awareness={practice.awareness} k={key} />
               <Share awareness={real.awareness} k={key} />
+              <Share awareness={practice.awarenessByMonitoring.thresholds} k={key} />
+              <Share awareness={practice.awarenessByMonitoring['thresholds+baseline']} k={key} />
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import type { PublishedRecord, RealIncident } from '@chaos-quest/engine';
-import type { ClockKind } from './trend-series.ts';
 
 export interface Filters {
   team: string;
@@ -12,9 +11,7 @@ interface Props {
   records: readonly PublishedRecord[];
   real: readonly RealIncident[];
   filters: Filters;
-  clock: ClockKind;
   onFilters(filters: Filters): void;
-  onClock(clock: ClockKind): void;
 }
 
 function Choice({
@@ -44,8 +41,8 @@ function Choice({
   );
 }
 
-/** Narrow the figures by team, scenario (practice only) or service, and pick which clock the charts show (game by default). */
-export function MetricsFilters({ records, real, filters, clock, onFilters, onClock }: Props) {
+/** Narrow the figures by team, scenario (practice only) or service. */
+export function MetricsFilters({ records, real, filters, onFilters }: Props) {
   const teams = [...new Set([...records, ...real].map((r) => r.team).filter((t): t is string => t !== null))].sort();
   const scenarios = [...new Map(records.map((r) => [r.scenario.id, r.scenario.title])).entries()].sort((a, b) =>
     a[1].localeCompare(b[1]),
@@ -71,15 +68,6 @@ export function MetricsFilters({ records, real, filters, clock, onFilters, onClo
         options={services.map((s) => [s, s])}
         onChange={(service) => onFilters({ ...filters, service })}
       />
-      <fieldset className="segmented">
-        <legend>Charts on</legend>
-        {(['game', 'wall'] as const).map((c) => (
-          <label key={c} className={clock === c ? 'on' : ''}>
-            <input type="radio" name="clock" value={c} checked={clock === c} onChange={() => onClock(c)} />
-            {c === 'wall' ? 'Wall clock (session time)' : 'Game clock'}
-          </label>
-        ))}
-      </fieldset>
     </form>
   );
 }

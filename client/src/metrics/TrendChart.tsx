@@ -1,63 +1,117 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ScenarioTrend } from '@chaos-quest/engine';
+import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/client';
 import { formatDate } from '../time/format.ts';
-import { chartScale, type ClockKind, type TrendPoint } from './trend-series.ts';
+import { formatValue } from './format-figure.ts';
 
-const W = 360;
-const H = 160;
-const PAD = { left: 40, right: 14, top: 12, bottom: 28 };
+const TEAM_COLORS = ['#1f4fd1', '#b54708', '#067647', '#7a2e98', '#c11574', '#0e7090'];
+const BASELINE = '#667085';
+const HEIGHT = 200;
+const DAY_S = 86_400;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-interface Props {
-  title: string;
-  points: readonly TrendPoint[];
-  clock: ClockKind;
+/** "Nov 3": an axis label that fits one line (the year is in each run's row and tooltip). Pure. */
+const shortDate = (seconds: number): string => {
+  const d = new Date(seconds * 1000);
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
+};
+
+/** A figure in minutes for the chart's axis: game minutes as they are, wall ms as real minutes. Pure. */
+const minutes = (value: number | null, unit: ScenarioTrend['unit']): number | null =>
+  value === null ? null : unit === 'game-minutes' ? value : value / 60_000;
+
+/** The chart's columns: one x per run (its start, in seconds), a line per team, and the baseline. Pure. */
+function chartData(trend: ScenarioTrend): uPlot.AlignedData {
+  const xs = [...new Set(trend.teams.flatMap((t) => t.points.map((p) => Math.round(p.at / 1000))))].sort(
+    (a, b) => a - b,
+  );
+  const teams = trend.teams.map((t) => {
+    const at = new Map(t.points.map((p) => [Math.round(p.at / 1000), minutes(p.value, trend.unit)]));
+    return xs.map((x) => at.get(x) ?? null);
+  });
+  const baseline = minutes(trend.baseline, trend.unit);
+  return [xs, ...teams, xs.map(() => baseline)];
 }
 
-/** One figure over time as a line of runs: each dot a practice incident, lower is better. */
-export function TrendChart({ title, points, clock }: Props) {
-  const unit = clock === 'game' ? 'game min' : 'real min';
-  const scale = chartScale(points, W, H, PAD);
-  const line = points
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${scale.x(p.at).toFixed(1)},${scale.y(p.value).toFixed(1)}`)
-    .join(' ');
-  const first = points[0];
-  const last = points[points.length - 1];
-  const description = points.length
-    ? `${title}, ${points.length} run${points.length === 1 ? '' : 's'}, from ${first?.value.toFixed(1)} to ${last?.value.toFixed(1)} ${unit}.`
-    : `${title}: no runs reached this milestone.`;
+/** What the chart shows, in words, for a screen reader and for the eye that skips the canvas. Pure. */
+function describe(trend: ScenarioTrend): string {
+  const def = FIGURE_DEFINITIONS[trend.figure];
+  const lines = trend.teams.map((t) => {
+    const reached = t.points.filter((p) => p.value !== null);
+    const first = reached[0];
+    const last = reached.at(-1);
+    const path =
+      first && last && first !== last
+        ? `from ${formatValue(first.value, trend.unit)} to ${formatValue(last.value, trend.unit)}`
+        : first
+          ? formatValue(first.value, trend.unit)
+          : 'never reached';
+    return `${t.team}: ${path} (${reached.length} of ${t.points.length} runs)`;
+  });
+  return `${def.name} on ${trend.scenario.title}. ${lines.join('; ')}. Baseline ${formatValue(trend.baseline, trend.unit)}.`;
+}
+
+/**
+ * One scenario's figure over game days, drawn by uPlot as the dashboards are: a line per team, its
+ * runs as dots (a run that never reached the milestone leaves a gap), and the scenario's own
+ * baseline dashed across. Lower is better.
+ */
+export function TrendChart({ trend }: { trend: ScenarioTrend }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const unit = trend.unit === 'game-minutes' ? 'game min' : 'real min';
+    const series: uPlot.Series[] = [
+      { label: 'Game day', value: (_u, v) => (v === null ? '–' : formatDate(v * 1000)) },
+      ...trend.teams.map((t, i) => {
+        const color = TEAM_COLORS[i % TEAM_COLORS.length] as string;
+        return { label: t.team, stroke: color, width: 2, spanGaps: true, points: { show: true, size: 9, fill: color } };
+      }),
+      { label: 'Baseline (median)', stroke: BASELINE, dash: [6, 4], width: 1.5, points: { show: false } },
+    ];
+    const plot = new uPlot(
+      {
+        width: Math.max(240, element.clientWidth),
+        height: HEIGHT,
+        series,
+        legend: { live: false },
+        cursor: { drag: { x: false, y: false } },
+        axes: [
+          {
+            font: '12px system-ui',
+            size: 34,
+            // Whole days, labelled once each: game days are days apart, never hours.
+            incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 30 * DAY_S, 91 * DAY_S, 182 * DAY_S, 365 * DAY_S],
+            values: (_u, splits) => splits.map(shortDate),
+          },
+          { font: '12px system-ui', size: 48, label: unit, labelFont: '12px system-ui', labelSize: 16 },
+        ],
+        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+      },
+      chartData(trend),
+      element,
+    );
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: Math.max(240, element.clientWidth), height: HEIGHT }),
+    );
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [trend]);
   return (
     <figure className="trend-chart">
       <figcaption>
-        {title} <small>({unit}, lower is better)</small>
+        <strong>{trend.scenario.title}</strong>{' '}
+        <span className="muted">
+          {trend.reached} of {trend.runs} runs reached it · baseline {formatValue(trend.baseline, trend.unit)}
+        </span>
       </figcaption>
-      {points.length === 0 ? (
-        <p className="empty">No runs reached this milestone yet.</p>
-      ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={description}>
-          {scale.yTicks.map((t) => (
-            <g key={t} className="grid-line">
-              <line x1={PAD.left} x2={W - PAD.right} y1={scale.y(t)} y2={scale.y(t)} />
-              <text x={PAD.left - 6} y={scale.y(t) + 4} textAnchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
-          <path d={line} className="trend-line" />
-          {points.map((p) => (
-            <circle key={p.sessionId} cx={scale.x(p.at)} cy={scale.y(p.value)} r={4} className="trend-dot">
-              <title>{`${formatDate(p.at)}: ${p.value.toFixed(1)} ${unit}`}</title>
-            </circle>
-          ))}
-          {first ? (
-            <text x={PAD.left} y={H - 8} className="axis-label">
-              {formatDate(first.at)}
-            </text>
-          ) : null}
-          {last && last !== first ? (
-            <text x={W - PAD.right} y={H - 8} textAnchor="end" className="axis-label">
-              {formatDate(last.at)}
-            </text>
-          ) : null}
-        </svg>
-      )}
+      <div ref={box} className="trend-plot" role="img" aria-label={describe(trend)} />
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import type { PlayerView } from '@chaos-quest/engine';
 import { CommandButton } from '../ui/CommandButton.tsx';
 import { Panel } from '../ui/Panel.tsx';
+import { roleAction } from '../lobby/role-action.ts';
 
 /** A player without a role during play asks the facilitator for one; the facilitator seats them. */
 export function AskForRole({ view }: { view: PlayerView }) {
@@ -19,7 +20,11 @@ export function AskForRole({ view }: { view: PlayerView }) {
                 control={`role.request:${role.id}`}
                 command={{ type: 'role.request', role: role.id }}
               >
-                {role.name}
+                {roleAction(
+                  role,
+                  view.players.filter((p) => p.role === role.id && !p.audience),
+                  true,
+                )}
               </CommandButton>
             ))}
           </div>

@@ -16,7 +16,16 @@ const STATUS_TEXT: Record<Declaration['status'], string> = {
   accepted: 'recorded',
   pending: 'waiting for the facilitator to confirm',
   confirmed: 'confirmed',
+  rejected: 'not confirmed by the facilitator',
   'false-alarm': 'recorded as a false alarm (nothing was wrong yet)',
+};
+
+const STATUS_ICON: Record<Declaration['status'], 'check' | 'warn' | 'clock' | 'cross'> = {
+  accepted: 'check',
+  pending: 'clock',
+  confirmed: 'check',
+  rejected: 'cross',
+  'false-alarm': 'warn',
 };
 
 const SOURCES = [
@@ -30,10 +39,13 @@ const SOURCES = [
 /** Declare the incident, then mitigation and resolution: these timestamps become the run's metrics. */
 export function DeclarePanel({
   mine,
+  waiting = [],
   alerts = [],
   phase,
 }: {
   mine: readonly Declaration[];
+  /** Other players' declarations waiting for the facilitator: the table knows one is on its way. */
+  waiting?: readonly { id: string; name: string; kind: Declaration['kind'] }[];
   alerts?: readonly { key: string; text: string }[];
   phase?: View['phase'];
 }) {
@@ -110,8 +122,19 @@ export function DeclarePanel({
         <ul className="my-declarations">
           {mine.map((d) => (
             <li key={d.id} className={`declaration status-${d.status}`}>
-              <Icon name={d.status === 'false-alarm' ? 'warn' : 'check'} size={14} /> You declared{' '}
+              <Icon name={STATUS_ICON[d.status]} size={14} /> You declared{' '}
               {d.kind === 'incident' ? 'an incident' : d.kind}: {STATUS_TEXT[d.status]}
+              {d.answer?.reason ? <span className="note"> “{d.answer.reason}”</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {waiting.length ? (
+        <ul className="my-declarations">
+          {waiting.map((d) => (
+            <li key={d.id} className="declaration status-pending">
+              <Icon name="clock" size={14} /> {d.name} declared {d.kind === 'incident' ? 'an incident' : d.kind}:
+              waiting for the facilitator
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { RolesBoard } from '../lobby/RolesBoard.tsx';
 import { useSessionState } from '../session/SessionProvider.tsx';
 import { HandButton } from './HandButton.tsx';
 import { RoleCard } from './RoleCard.tsx';
+import { ReadyButton, SeatNotices } from './SeatNotices.tsx';
 
 /** Before play: pick a role, and in the briefing read the role card. */
 export function PlayerLobby({ view }: { view: PlayerView }) {
@@ -25,7 +26,9 @@ export function PlayerLobby({ view }: { view: PlayerView }) {
         </p>
         <p className="scenario-summary">{view.scenario.summary}</p>
       </div>
+      <SeatNotices view={view} />
       {me.role ? <RoleCard role={me.role} /> : null}
+      {view.phase === 'briefing' && !me.audience ? <ReadyButton ready={me.ready} /> : null}
       {me.role && view.phase === 'lobby' ? (
         <p className="muted">Your role’s secrets arrive when the facilitator briefs the table.</p>
       ) : null}
@@ -40,6 +43,7 @@ export function PlayerLobby({ view }: { view: PlayerView }) {
           myRole: me.role?.id ?? null,
           requested: me.requestedRole,
           choose: view.phase === 'lobby' ? 'take' : 'request',
+          watching: me.audience,
         }}
       />
     </main>

@@ -18,6 +18,7 @@ import { PageAlerts } from './PageAlerts.tsx';
 import { ProposeForm } from './ProposeForm.tsx';
 import { RoleCard } from './RoleCard.tsx';
 import { AskForRole } from './AskForRole.tsx';
+import { SeatNotices } from './SeatNotices.tsx';
 
 /** A player during play: what is happening, what to act on, and what the team decides. */
 export function PlayerScreen({ view }: { view: PlayerView }) {
@@ -31,6 +32,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
         <HandButton raised={me.hand} />
       </SessionBar>
       <PageAlerts pages={waitingPages} clock={view.clock} />
+      <SeatNotices view={view} />
       <div className="player-grid">
         <div className="area-story">
           <SceneCard scene={view.scene} paused={view.phase === 'paused'} />
@@ -41,20 +43,27 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
               proposals={view.proposals}
               players={view.players}
               sceneId={view.scene?.id ?? null}
+              visit={view.scene?.visit}
               clock={view.clock}
               myVote={me.role ? me.vote : undefined}
               canApply={me.role?.canApplyChoices ?? false}
+              myRole={me.role?.id}
               phase={view.phase}
             />
-            <ProposeForm />
+            {me.audience ? null : <ProposeForm />}
           </Panel>
-          <Panel title="Declare" icon="megaphone">
-            <DeclarePanel
-              mine={view.declarations.filter((d) => d.playerId === me.playerId)}
-              alerts={view.injects.filter((i) => i.page)}
-              phase={view.phase}
-            />
-          </Panel>
+          {me.audience ? null : (
+            <Panel title="Declare" icon="megaphone">
+              <DeclarePanel
+                mine={view.declarations.filter((d) => d.playerId === me.playerId)}
+                waiting={view.declarations
+                  .filter((d) => d.status === 'pending' && d.playerId !== me.playerId)
+                  .map((d) => ({ id: d.id, kind: d.kind, name: playerNames[d.playerId] ?? 'A player' }))}
+                alerts={view.injects.filter((i) => i.page)}
+                phase={view.phase}
+              />
+            </Panel>
+          )}
         </div>
         <div className="area-feed">
           <Panel title="Injects" icon="mail">
@@ -74,7 +83,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
         </div>
         <div className="area-side">
           <ClockFace clock={view.clock} phase={view.phase} />
-          {me.role ? <RoleCard role={me.role} open={false} /> : <AskForRole view={view} />}
+          {me.role ? <RoleCard role={me.role} open={false} /> : me.audience ? null : <AskForRole view={view} />}
           <Panel title="Escalation path" icon="escalate">
             <EscalationPath steps={view.scenario.escalation} />
           </Panel>

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { HandshakeAuth, TelemetryPoints, TimelineEntry } from '@chaos-quest/engine';
+import type { HandshakeAuth, TelemetryPoints, TimelineEntry, ViewMessage } from '@chaos-quest/engine';
 import { connectSession, type CommandInput, type SessionLink } from './connection.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import { createSessionStore, type ConnectionState, type SessionStore } from './session-store.ts';
@@ -41,6 +41,46 @@ export function SessionProvider({ auth, children }: { auth: HandshakeAuth; child
     history: (end, limit) =>
       link.current?.history(end, limit) ??
       Promise.reject(new Error(NOT_CONNECTED.ok ? '' : NOT_CONNECTED.error.message)),
+  }));
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+/** Where a session without a socket gets what a view does not carry. */
+export interface SessionSource {
+  history(end: number, limit: number): Promise<TimelineEntry[]>;
+  telemetry(from: number): Promise<TelemetryPoints | null>;
+}
+
+const READ_ONLY: CommandOutcome = {
+  ok: false,
+  error: { code: 'offline', message: 'This debrief is read-only: nothing can be changed from here.' },
+};
+
+/**
+ * A session that never connects: one fixed view (a closed debrief behind a read-only link), its
+ * earlier timeline and telemetry from `source`, and every command refused without being sent.
+ */
+export function ReadOnlySessionProvider({
+  view,
+  source,
+  children,
+}: {
+  view: ViewMessage;
+  source: SessionSource;
+  children: ReactNode;
+}) {
+  const [store] = useState(() => {
+    const created = createSessionStore();
+    created.getState().receiveView(view, true);
+    created.getState().setStatus('read-only');
+    return created;
+  });
+  const [value] = useState<SessionContextValue>(() => ({
+    store,
+    send: () => Promise.resolve(READ_ONLY),
+    resync: () => undefined,
+    history: source.history,
+    telemetry: source.telemetry,
   }));
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -5,11 +5,12 @@ import type {
   HistoryAck,
   Presence,
   ResyncAck,
+  SeatMessage,
   TelemetryAck,
   TelemetryPoints,
   TimelineEntry,
 } from '@chaos-quest/engine';
-import { presenceSchema, SOCKET_EVENTS } from '@chaos-quest/engine/client';
+import { presenceSchema, seatMessageSchema, SOCKET_EVENTS } from '@chaos-quest/engine/client';
 import { commandIdSource } from './command-id.ts';
 import type { CommandOutcome } from './command-tracker.ts';
 import type { SessionStore } from './session-store.ts';
@@ -134,6 +135,12 @@ export function connectSession(store: SessionStore, options: ConnectOptions): Se
       report('me', message);
       resync();
     }
+  });
+  // This seat moved: the server closes this connection next, so the page must not read that as a failure.
+  socket.on(EVENTS.seat, (message: unknown) => {
+    const parsed = seatMessageSchema.safeParse(message);
+    if (parsed.success) store.getState().receiveSeat(parsed.data as SeatMessage);
+    else report('seat', message);
   });
   socket.on(EVENTS.presence, (presence: unknown) => {
     if (presenceSchema.safeParse(presence).success) store.getState().receivePresence(presence as Presence);

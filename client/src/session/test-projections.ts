@@ -29,5 +29,16 @@ export function projection(label: string, viewer: keyof typeof bases = 'observer
 /** A `me` message for player p1 named `name`. */
 export const meMessage = (seq: number, name: string): MeMessage => ({
   seq,
-  me: { playerId: asPlayerId('p1'), name, role: null, requestedRole: null, vote: null, hand: false, coaching: [] },
+  me: {
+    playerId: asPlayerId('p1'),
+    name,
+    role: null,
+    requestedRole: null,
+    vote: null,
+    hand: false,
+    coaching: [],
+    audience: false,
+    ready: false,
+    claims: null,
+  },
 });

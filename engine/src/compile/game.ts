@@ -8,7 +8,14 @@ export interface Game {
   scenes: ReadonlyMap<string, Scene>;
   endings: ReadonlyMap<string, Ending>;
   roles: ReadonlyMap<string, Role>;
-  injects: ReadonlyMap<string, { inject: Inject; scene: string | null }>;
+  injects: ReadonlyMap<string, HeldInject>;
+}
+
+/** An inject with what holds it: a scene, a module (format 1.1), or the scenario (both null). */
+export interface HeldInject {
+  inject: Inject;
+  scene: string | null;
+  module: string | null;
 }
 
 const games = new WeakMap<Scenario, Game>();
@@ -17,10 +24,12 @@ const games = new WeakMap<Scenario, Game>();
 export function gameOf(scenario: Scenario): Game {
   let game = games.get(scenario);
   if (!game) {
-    const injects = new Map<string, { inject: Inject; scene: string | null }>();
-    for (const inject of scenario.injects ?? []) injects.set(inject.id, { inject, scene: null });
+    const injects = new Map<string, HeldInject>();
+    for (const inject of scenario.injects ?? []) injects.set(inject.id, { inject, scene: null, module: null });
     for (const scene of scenario.scenes)
-      for (const inject of scene.injects ?? []) injects.set(inject.id, { inject, scene: scene.id });
+      for (const inject of scene.injects ?? []) injects.set(inject.id, { inject, scene: scene.id, module: null });
+    for (const module of scenario.modules ?? [])
+      for (const inject of module.injects ?? []) injects.set(inject.id, { inject, scene: null, module: module.id });
     game = {
       scenario,
       machine: compileMachine(scenario),
@@ -41,6 +50,9 @@ export function compile(scenario: Scenario): GameMachine {
   return gameOf(scenario).machine;
 }
 
+/** A scene's choices, then (1.1) the actions open in every scene. */
 export function choicesOf(game: Game, sceneId: string | null): Choice[] {
-  return sceneId ? (game.scenes.get(sceneId)?.choices ?? []) : [];
+  if (!sceneId) return [];
+  const own = game.scenes.get(sceneId)?.choices ?? [];
+  return game.scenario.actions ? [...own, ...game.scenario.actions] : own;
 }

@@ -1,10 +1,12 @@
 import { and, stateIn } from 'xstate';
 import type { Condition, Scenario } from '../scenario/schema.ts';
+import { deadlineTransitions, injectTransitions, is1_1 } from './story-1-1.ts';
 
 /**
  * The story's eventless transitions, taken after every event in this order: an ending whose `when`
  * holds first (the session is over, nothing else happens), then every timed inject that is due (in
- * the scenario's order; a scene's own injects only in that scene), then the fault's onset.
+ * the scenario's order; a scene's own injects only in that scene), then the fault's onset. A 1.1
+ * scenario's deadlines come before its injects, which may also be relative, conditional or missed.
  */
 export function storyAlways(scenario: Scenario) {
   const endings = scenario.endings
@@ -36,5 +38,7 @@ export function storyAlways(scenario: Scenario) {
       { type: 'faultBegan' as const, params: { startsAt } },
     ],
   };
+  if (is1_1(scenario))
+    return { endings, running: [...endings, ...deadlineTransitions(scenario), ...injectTransitions(scenario), onset] };
   return { endings, running: [...endings, ...injects, onset] };
 }

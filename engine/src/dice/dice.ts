@@ -1,7 +1,8 @@
 import seedrandom from 'seedrandom';
 import type { Dice } from '../scenario/schema.ts';
 
-const SHAPES: Record<Dice, { count: number; sides: number }> = {
+/** Each kind of dice as how many of them are thrown and how many sides each has. */
+export const SHAPES: Record<Dice, { count: number; sides: number }> = {
   d4: { count: 1, sides: 4 },
   d6: { count: 1, sides: 6 },
   d8: { count: 1, sides: 8 },

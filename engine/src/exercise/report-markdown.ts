@@ -1,5 +1,5 @@
 import type { ControlCoverage } from './controls-coverage.ts';
-import { escapeMarkdown as esc, markdownTable as table, authorCell as author } from './markdown.ts';
+import { escapeMarkdown as esc, table, cell as author } from '../postmortem/escape-markdown.ts';
 import { RATING_LABELS } from './ratings.ts';
 import type { AfterActionReport, ObjectiveReport, ObservationLine } from './report-model.ts';
 

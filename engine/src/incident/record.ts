@@ -1,7 +1,15 @@
 import { gameOf } from '../compile/game.ts';
 import type { SessionId } from '../protocol/ids.ts';
 import type { DetectionSource, Outcome, Scenario } from '../scenario/schema.ts';
-import type { ActionItem, Decision, MilestoneRecord, RollRecord, SessionState, Stamp } from '../session/state.ts';
+import type {
+  ActionItem,
+  Decision,
+  MilestoneRecord,
+  Monitoring,
+  RollRecord,
+  SessionState,
+  Stamp,
+} from '../session/state.ts';
 import { alertsUpTo, falseAlarmKeys } from '../telemetry/alerts.ts';
 import { objectiveRatings, type ObjectiveRating } from '../exercise/objective-trend.ts';
 
@@ -38,13 +46,15 @@ export interface IncidentRecord {
   decisions: Pick<Decision, 'scene' | 'choice' | 'label' | 'outcome' | 'at'>[];
   rolls: Pick<RollRecord, 'label' | 'dice' | 'natural' | 'total' | 'target' | 'success' | 'physical' | 'at'>[];
   falseAlarms: Stamp[];
-  actionItems: Pick<ActionItem, 'text' | 'owner'>[];
+  actionItems: Pick<ActionItem, 'text' | 'owner' | 'priority'>[];
   startedAt: number | null;
   endedAt: number | null;
   /** Absent in records stored before it existed; null when nothing was revealed. */
   firstSignal?: FirstSignal | null;
   /** An exercise's objectives with their consolidated ratings (issue 13); absent when the session is no exercise. */
   objectives?: ObjectiveRating[];
+  /** What paged the team: null when the scenario has no telemetry; absent in records stored before it existed. */
+  monitoring?: Monitoring | null;
 }
 
 /**
@@ -95,11 +105,16 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
       at,
     })),
     falseAlarms: falseAlarms(scenario, state),
-    actionItems: state.actionItems.map(({ text, owner }) => ({ text, owner })),
+    actionItems: state.actionItems.map(({ text, owner, priority }) => ({
+      text,
+      owner,
+      ...(priority ? { priority } : {}),
+    })),
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     firstSignal: firstSignal(state),
     ...objectiveRatings(scenario, state),
+    monitoring: scenario.telemetry ? state.monitoring : null,
   };
 }
 

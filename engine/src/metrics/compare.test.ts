@@ -6,6 +6,8 @@ import { practiceRecord, realIncident } from '../testing/sample-incidents.ts';
 import { compareMetrics, mtbfOf, NO_TEAM } from './compare.ts';
 import { FIGURE_DEFINITIONS, FIGURE_IDS, REAL_FIGURE_IDS } from './definitions.ts';
 import { practiceDurations } from './figures.ts';
+import type { RunAnnotation } from './annotation.ts';
+import { matches } from './metrics.ts';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -76,6 +78,50 @@ describe('practice figures', () => {
       undetected: 1,
       total: 3,
     });
+  });
+});
+
+describe('runs left out of the figures', () => {
+  const annotation = (sessionId: string, over: Partial<RunAnnotation> = {}): RunAnnotation => ({
+    sessionId,
+    note: null,
+    excluded: true,
+    reason: 'training run for new hires',
+    at: 0,
+    ...over,
+  });
+
+  it('leaves an excluded run out of every figure and says which runs and why', () => {
+    const runs = [practiceRecord({ start: 0, detect: 5 }), practiceRecord({ start: DAY, detect: 60, resolve: 90 })];
+    const c = compareMetrics(runs, [], {}, undefined, [annotation(`s${DAY}`), annotation('elsewhere')]);
+    expect(c.practice.runs).toBe(1);
+    expect(c.practice.excluded).toEqual([{ sessionId: `s${DAY}`, reason: 'training run for new hires' }]);
+    expect(c.practice.figures.mttd).toMatchObject({ count: 1, of: 1, median: 5 });
+    expect(c.practice.figures.mttr).toMatchObject({ count: 0, of: 1 });
+    expect(c.practice.awareness.total).toBe(1);
+  });
+
+  it('counts a run with only a note, and a note-only annotation never excludes', () => {
+    const c = compareMetrics([practiceRecord({ start: 0, detect: 5 })], [], {}, undefined, [
+      annotation('s0', { excluded: false, reason: null, note: 'the SRE seat was empty' }),
+    ]);
+    expect(c.practice).toMatchObject({ runs: 1, excluded: [] });
+  });
+
+  it('splits who noticed first by what paged the team, leaving out runs without telemetry', () => {
+    const c = compareMetrics(
+      [
+        practiceRecord({ start: 0, detect: 5, monitoring: 'thresholds', detectionSource: 'customer' }),
+        practiceRecord({ start: 1, detect: 3, monitoring: 'thresholds+baseline', detectionSource: 'monitoring' }),
+        practiceRecord({ start: 2, detect: 4, monitoring: 'thresholds+baseline', detectionSource: 'monitoring' }),
+        practiceRecord({ start: 3, detect: 4, monitoring: null }),
+        practiceRecord({ start: 4, detect: 4 }),
+      ],
+      [],
+    );
+    expect(c.practice.awarenessByMonitoring.thresholds).toMatchObject({ customer: 1, monitoring: 0, total: 1 });
+    expect(c.practice.awarenessByMonitoring['thresholds+baseline']).toMatchObject({ monitoring: 2, total: 2 });
+    expect(c.practice.awareness.total).toBe(5);
   });
 });
 
@@ -160,6 +206,38 @@ describe('properties', () => {
         for (const group of Object.values(c.practice.byTeam))
           expect(group.mttd.count).toBeLessThanOrEqual(group.mttd.of);
         expect(c.practice.awareness.total).toBe(practice.length);
+      }),
+    );
+  });
+
+  it('never drops a run silently: counted plus left out is every run the filter passes, in every figure', () => {
+    const annotated = fc.record({
+      practice: fc.uniqueArray(practiceArb, { selector: (r) => r.sessionId, maxLength: 30 }),
+      excludedIndexes: fc.array(fc.nat(), { maxLength: 10 }),
+      notedIndexes: fc.array(fc.nat(), { maxLength: 10 }),
+      from: fc.option(fc.integer({ min: 0, max: 365 * DAY }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(annotated, ({ practice, excludedIndexes, notedIndexes, from }) => {
+        const pick = (i: number) => practice[i % Math.max(1, practice.length)]?.sessionId ?? 'none';
+        const annotations: RunAnnotation[] = [
+          ...notedIndexes.map((i) => ({ sessionId: pick(i), note: 'n', excluded: false, reason: null, at: 0 })),
+          ...excludedIndexes.map((i) => ({ sessionId: pick(i), note: null, excluded: true, reason: `r${i}`, at: 1 })),
+        ];
+        const filter = { from };
+        const c = compareMetrics(practice, [], filter, undefined, annotations);
+        const shown = practice.filter((r) => matches(r, filter));
+        const left = new Set(annotations.filter((a) => a.excluded).map((a) => a.sessionId));
+        expect(c.practice.runs + c.practice.excluded.length).toBe(shown.length);
+        expect(c.practice.excluded.map((e) => e.sessionId).sort()).toEqual(
+          shown
+            .filter((r) => left.has(r.sessionId))
+            .map((r) => r.sessionId)
+            .sort(),
+        );
+        for (const e of c.practice.excluded) expect(e.reason).toMatch(/^r\d+$/);
+        for (const id of FIGURE_IDS) expect(c.practice.figures[id].of).toBe(c.practice.runs);
+        expect(c.practice.awareness.total).toBe(c.practice.runs);
       }),
     );
   });

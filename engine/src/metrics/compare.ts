@@ -1,6 +1,8 @@
 import type { RealIncident } from '../incident/real.ts';
 import type { PublishedRecord as IncidentRecord } from '../incident/record.ts';
 import type { DetectionSource, Outcome } from '../scenario/schema.ts';
+import type { Monitoring } from '../session/state.ts';
+import { splitExcluded, type Exclusion, type RunAnnotation } from './annotation.ts';
 import { FIGURE_IDS, REAL_FIGURE_IDS, type FigureId, type RealFigureId } from './definitions.ts';
 import { figureOf, practiceDurations, practiceUnit, realDurations, type FigureSummary } from './figures.ts';
 import { matches, type MetricsFilter } from './metrics.ts';
@@ -9,11 +11,19 @@ import { matches, type MetricsFilter } from './metrics.ts';
 export type Awareness = Record<DetectionSource | 'undetected', number> & { total: number };
 
 export interface PracticeSide {
+  /** Runs the figures count: every run that passes the filter, less those left out. */
   runs: number;
+  /** Runs that pass the filter but a facilitator left out of the figures, each with its reason. */
+  excluded: Exclusion[];
   figures: Record<FigureId, FigureSummary>;
   byService: Record<string, Record<FigureId, FigureSummary>>;
   byTeam: Record<string, Record<FigureId, FigureSummary>>;
   awareness: Awareness;
+  /**
+   * Who noticed first in runs of scenarios with telemetry, by what paged the team: the fixed alert
+   * rules only, or those and the dynamic baseline. Runs without telemetry count in neither.
+   */
+  awarenessByMonitoring: Record<Monitoring, Awareness>;
   falseAlarms: number;
   outcomes: Partial<Record<Outcome | 'unfinished', number>>;
 }
@@ -103,17 +113,25 @@ function realFigures(incidents: readonly RealIncident[]): Record<RealFigureId, F
   ) as Record<RealFigureId, FigureSummary>;
 }
 
-function practiceSide(records: readonly IncidentRecord[]): PracticeSide {
+function practiceSide(all: readonly IncidentRecord[], annotations: readonly RunAnnotation[]): PracticeSide {
+  const { counted: records, excluded } = splitExcluded(all, annotations);
   const outcomes: PracticeSide['outcomes'] = {};
   for (const r of records) outcomes[r.outcome ?? 'unfinished'] = (outcomes[r.outcome ?? 'unfinished'] ?? 0) + 1;
   const by = (keys: (r: IncidentRecord) => readonly string[]) =>
     Object.fromEntries([...grouped(records, keys)].map(([k, rs]) => [k, practiceFigures(rs)]));
+  const detectedBy = (rs: readonly IncidentRecord[]) =>
+    awarenessOf(rs.map((r) => (r.milestones.detected ? r.detectionSource : null)));
   return {
     runs: records.length,
+    excluded,
     figures: practiceFigures(records),
     byService: by((r) => r.services),
     byTeam: by((r) => [r.team ?? NO_TEAM]),
-    awareness: awarenessOf(records.map((r) => (r.milestones.detected ? r.detectionSource : null))),
+    awareness: detectedBy(records),
+    awarenessByMonitoring: {
+      thresholds: detectedBy(records.filter((r) => r.monitoring === 'thresholds')),
+      'thresholds+baseline': detectedBy(records.filter((r) => r.monitoring === 'thresholds+baseline')),
+    },
     falseAlarms: records.reduce((n, r) => n + r.falseAlarms.length, 0),
     outcomes,
   };
@@ -152,17 +170,22 @@ export function mtbfOf(incidents: readonly RealIncident[], filter: MetricsFilter
 /**
  * Practice runs and real incidents that pass `filter`, side by side: every figure with n of N, median,
  * p90 and mean, overall, per service and per team; who detected first; and MTBF from real incidents
- * only. `now` (wall ms) ends the MTBF window when the filter has no end. Pure.
+ * only. `now` (wall ms) ends the MTBF window when the filter has no end. Practice runs that
+ * `annotations` leave out are not counted and are listed in `practice.excluded` with their reasons. Pure.
  */
 export function compareMetrics(
   practice: readonly IncidentRecord[],
   real: readonly RealIncident[],
   filter: MetricsFilter = {},
   now?: number,
+  annotations: readonly RunAnnotation[] = [],
 ): Comparison {
   const chosenReal = real.filter((r) => matchesReal(r, filter));
   return {
-    practice: practiceSide(practice.filter((r) => matches(r, filter))),
+    practice: practiceSide(
+      practice.filter((r) => matches(r, filter)),
+      annotations,
+    ),
     real: realSide(chosenReal),
     mtbf: mtbfOf(chosenReal, filter, now),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { PlayerId } from './ids.ts';
 import type { MeMessage, PatchMessage, Presence, ViewMessage } from './wire.ts';
 
 /**
@@ -60,7 +61,21 @@ const roll = z.looseObject({
   physical: z.boolean(),
   at: stamp,
 });
-const actionItem = z.looseObject({ id: text(), text: text(), owner: z.nullable(text()), by: text(), at: stamp });
+const actionItem = z.looseObject({
+  id: text(),
+  text: text(),
+  owner: z.nullable(text()),
+  priority: z.optional(z.enum(['high', 'medium', 'low'])),
+  by: text(),
+  at: stamp,
+});
+const debriefNote = z.looseObject({
+  id: text(),
+  kind: z.enum(['went-well', 'hard', 'lucky']),
+  text: text(),
+  by: text(),
+  at: stamp,
+});
 const coachNote = z.looseObject({ seq: seq(), playerId: text(), text: text(), at: stamp });
 const choice = z.looseObject({
   id: text(),
@@ -69,7 +84,14 @@ const choice = z.looseObject({
   check: z.nullable(z.looseObject({ dice, target: z.number(), modifiers: z.array(modifier) })),
   votes: int(),
 });
-const player = z.looseObject({ id: text(), name: text(), role: z.nullable(text()), hand: z.boolean() });
+const player = z.looseObject({
+  id: text(),
+  name: text(),
+  role: z.nullable(text()),
+  hand: z.boolean(),
+  audience: z.boolean(),
+  ready: z.boolean(),
+});
 const milestone = z.looseObject({ game: z.number(), wall: z.number(), source: text() });
 
 const publicFields = {
@@ -79,13 +101,14 @@ const publicFields = {
     summary: text(),
     difficulty: text(),
     services: z.array(text()),
-    roles: z.array(z.looseObject({ id: text(), name: text() })),
+    roles: z.array(z.looseObject({ id: text(), name: text(), brief: text() })),
     components: z.array(z.looseObject({ id: text(), name: text() })),
     escalation: z.array(z.looseObject({ level: z.number(), who: text(), after: z.number() })),
     faultSummary: z.nullable(text()),
   }),
   team: z.nullable(text()),
   phase: z.enum(['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended']),
+  autoPaused: z.boolean(),
   clock: z.looseObject({ minutes: z.number(), label: text(), timebox: z.number(), pace: z.nullable(z.number()) }),
   scene: z.nullable(z.looseObject({ id: text(), title: text(), narration: text() })),
   choices: z.array(choice),
@@ -109,6 +132,7 @@ const publicFields = {
     }),
   ),
   actionItems: z.array(actionItem),
+  debriefNotes: z.array(debriefNote),
   map: z.looseObject({
     nodes: z.array(
       z.looseObject({
@@ -149,6 +173,10 @@ export const projectionSchema = z.discriminatedUnion('viewer', [
     coaching: z.array(coachNote),
     fault: z.looseObject({ startsAt: z.number(), affects: z.array(text()), summary: text() }),
     flags: z.record(z.string(), z.boolean()),
+    table: z.looseObject({ locked: z.boolean(), cap: z.nullable(int()), autoPause: z.boolean() }),
+    seatClaims: z.array(z.looseObject({ playerId: text(), claims: text() })),
+    emptyRoles: z.array(text()),
+    unheld: z.array(text()),
   }),
 ]);
 
@@ -174,10 +202,25 @@ export const meMessageSchema = z.looseObject({
     vote: z.nullable(text()),
     hand: z.boolean(),
     coaching: z.array(coachNote),
+    audience: z.boolean(),
+    ready: z.boolean(),
+    claims: z.nullable(text()),
   }),
 });
 
 export const presenceSchema = z.looseObject({ connected: z.array(text()), facilitator: z.boolean(), observers: int() });
+
+/**
+ * Sent to a socket whose seat moved: `moved` to the device that lost it (a console handed over, a
+ * player's seat given back to them on another device), `player` to the device that now holds a
+ * player's seat, with that seat's new token.
+ */
+export type SeatMessage = { kind: 'moved' } | { kind: 'player'; playerId: PlayerId; token: string };
+
+export const seatMessageSchema = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('moved') }),
+  z.looseObject({ kind: z.literal('player'), playerId: z.string(), token: z.string() }),
+]);
 
 // Each TypeScript type must fit its schema's output (less the loose objects' index signatures): a field
 // renamed or retyped in one place fails to compile here.
@@ -192,5 +235,6 @@ const fits: [
   Fits<PatchMessage, typeof patchMessageSchema>,
   Fits<MeMessage, typeof meMessageSchema>,
   Fits<Presence, typeof presenceSchema>,
-] = [true, true, true, true];
+  Fits<SeatMessage, typeof seatMessageSchema>,
+] = [true, true, true, true, true];
 void fits;

@@ -8,4 +8,5 @@ export const SOCKET_EVENTS = {
   patch: 'patch',
   me: 'me',
   presence: 'presence',
+  seat: 'seat',
 } as const;

@@ -119,6 +119,8 @@ export const createSessionRequestSchema = z.strictObject({
   monitoring: z.enum(['thresholds', 'thresholds+baseline']).optional(),
   /** For an exercise: the plan under test, and objectives beside the scenario's own (issue 13). */
   ...exerciseCreateFields,
+  /** Format 1.1: the scenario's session parameters, each a declared option; unset ones take their first. */
+  parameters: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
@@ -152,6 +154,8 @@ export interface ScenarioSummary {
   /** Whether the scenario has telemetry: dashboards, alert rules, and a choice of monitoring. */
   telemetry: boolean;
   roles: { id: string; name: string }[];
+  /** Format 1.1: the variants the facilitator picks at creation; each option list's first is the default. */
+  parameters?: { id: string; label: string; options: string[] }[];
   valid: boolean;
   diagnostics: {
     file: string;

@@ -26,10 +26,17 @@ export const CODES = {
     severity: 'error',
     summary: 'Two files in the scenarios folder share a scenario id: the later one by name is not loaded.',
   },
+  CQ1011: {
+    severity: 'error',
+    summary: "A metric's baseline CSV file is too large (over 256 KB or 10,000 rows; 1 MB for all of a scenario's).",
+  },
+  CQ1012: { severity: 'error', summary: 'A baseline CSV line is not `timestamp,value` with a number for value.' },
+  CQ1013: { severity: 'error', summary: 'A baseline CSV has fewer than 60 rows: too short to make a baseline.' },
   CQ1101: { severity: 'error', summary: 'Unknown key (with the nearest known key as a suggestion).' },
   CQ1102: { severity: 'error', summary: 'A required key is missing.' },
   CQ1103: { severity: 'error', summary: 'A value has the wrong type or is out of range (enum values listed).' },
-  CQ1104: { severity: 'error', summary: 'Unsupported `format`: this version reads chaos-quest/1.' },
+  CQ1104: { severity: 'error', summary: 'Unsupported `format`: this version reads chaos-quest/1 and chaos-quest/1.1.' },
+  CQ1120: { severity: 'error', summary: 'A format 1.1 feature in a file that says `format: chaos-quest/1`.' },
   CQ2001: { severity: 'error', summary: 'Duplicate id (scenes and endings share one namespace).' },
   CQ2002: { severity: 'error', summary: 'A goto names no scene or ending.' },
   CQ2003: { severity: 'error', summary: 'A reference to a role that is not declared in `roles`.' },
@@ -54,12 +61,56 @@ export const CODES = {
   },
   CQ2020: { severity: 'error', summary: 'An alert rule needs exactly one of `above` or `below`.' },
   CQ2021: { severity: 'error', summary: 'A metric or alert id is used twice.' },
-  // Exercise objectives and control tags start a block of their own, so other checks can take the numbers between.
-  CQ2030: { severity: 'error', summary: 'An objective id, or a critical task id within one objective, is used twice.' },
+  CQ2022: {
+    severity: 'warning',
+    summary: 'An ending no state the table can reach leads to (conditions read, not only gotos).',
+  },
+  CQ2023: {
+    severity: 'error',
+    summary: "An ending's `when` already holds when play starts, so the game ends at once.",
+  },
+  CQ2024: {
+    severity: 'warning',
+    summary: 'A scene where the table can get stuck: every choice is closed and time alone opens none.',
+  },
+  CQ2025: { severity: 'warning', summary: 'A choice that can never open in any state the table can reach.' },
+  CQ2026: { severity: 'warning', summary: 'A `when` condition that never holds where it is read.' },
+  CQ2027: {
+    severity: 'warning',
+    summary: 'A check that can never succeed, or never fail (exact odds in the message).',
+  },
+  CQ2028: {
+    severity: 'warning',
+    summary: 'A `goto` that is never taken: both branches of its check go elsewhere, or its branch cannot happen.',
+  },
+  CQ2029: { severity: 'warning', summary: 'A flag declared but never set by any choice or outcome.' },
+  CQ2030: { severity: 'warning', summary: 'A flag declared but never read by any condition.' },
   CQ2031: {
+    severity: 'warning',
+    summary: "A scene's timed inject that a choice skips by moving the clock past it as the party leaves.",
+  },
+  CQ2032: { severity: 'error', summary: 'More than one role is marked `commander`.' },
+  CQ2033: { severity: 'error', summary: "A metric's baseline CSV file is not beside the scenario, or cannot be read." },
+  CQ2034: { severity: 'error', summary: "A metric's baseline needs exactly one of `level` or `csv`." },
+  // Exercise objectives and control tags (issue 13).
+  CQ2035: { severity: 'error', summary: 'An objective id, or a critical task id within one objective, is used twice.' },
+  CQ2036: {
     severity: 'warning',
     summary: 'A control tag names no framework Chaos Quest knows, or no element of PCI DSS 12.10.1.',
   },
+  CQ2101: { severity: 'error', summary: 'A counter that is not declared in `counters` (format 1.1).' },
+  CQ2102: { severity: 'error', summary: 'A `deadline` condition names no deadline (format 1.1).' },
+  CQ2103: { severity: 'error', summary: 'A module names no scene, or a scene sits in two modules (format 1.1).' },
+  CQ2104: {
+    severity: 'error',
+    summary: 'A `parameter` condition names no parameter, or a value it cannot take (format 1.1).',
+  },
+  CQ2105: {
+    severity: 'error',
+    summary:
+      'A 1.1 part lacks what it needs: a counter condition without bounds, a cooldown without a length, an inject timed two ways.',
+  },
+  CQ2106: { severity: 'error', summary: "An action open in every scene reuses a scene choice's id (format 1.1)." },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

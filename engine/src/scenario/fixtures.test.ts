@@ -1,20 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CODES } from './codes.ts';
 import { parseScenario } from './parse.ts';
+import { parseScenarioWith } from './baselines.ts';
 
 /**
  * Each broken fixture lists the diagnostics it must produce as trailing `# expect:` comments
- * (`# expect: CODE line:col message`), so a fixture and its expectations are read side by side.
+ * (`# expect: CODE line:col message`, or `CODE file.csv:line:col message` for a baseline CSV beside
+ * it), so a fixture and its expectations are read side by side. CSVs are read as a loader reads them.
  */
 const dir = new URL('./fixtures/', import.meta.url);
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
-const EXPECT = /^# expect: (CQ\d{4}) (\d+):(\d+) (.*)$/gm;
+const EXPECT = /^# expect: (CQ\d{4}) (?:([\w.-]+\.csv):)?(\d+):(\d+) (.*)$/gm;
 
-function expectations(text: string) {
-  return [...text.matchAll(EXPECT)].map(([, code = '', line, col, message]) => ({
+function expectations(text: string, name = '') {
+  return [...text.matchAll(EXPECT)].map(([, code = '', csv, line, col, message]) => ({
+    file: csv ?? name,
     code,
     line: Number(line),
     col: Number(col),
@@ -22,14 +25,17 @@ function expectations(text: string) {
   }));
 }
 
+const readBeside = (csv: string) => (existsSync(new URL(csv, dir)) ? readFileSync(new URL(csv, dir), 'utf8') : null);
+
 describe('broken fixtures', () => {
   it.each(fixtures)('%s reports exactly its expected diagnostics', (name) => {
     const text = readFileSync(new URL(name, dir), 'utf8');
-    const expected = expectations(text);
+    const expected = expectations(text, name);
     expect(expected.length).toBeGreaterThan(0);
-    const { scenario, diagnostics } = parseScenario(text, name);
-    expect(diagnostics.map(({ code, line, col, message }) => ({ code, line, col, message }))).toEqual(expected);
-    expect(diagnostics.every((d) => d.file === name)).toBe(true);
+    const { scenario, diagnostics } = parseScenarioWith(text, name, readBeside, { deep: true });
+    expect(diagnostics.map(({ file, code, line, col, message }) => ({ file, code, line, col, message }))).toEqual(
+      expected,
+    );
     expect(scenario === null).toBe(diagnostics.some((d) => d.severity === 'error'));
   });
 
@@ -49,11 +55,12 @@ describe('broken fixtures', () => {
     expect(diagnostics[0]?.path).toBe('scenes[3].choices[1].goto');
   });
 
-  // CQ1001 (a file over 1 MB) and CQ1008 (over a thousand problems) would need fixtures too big to
-  // keep in the repository; hostile-input.test.ts generates them. CQ1009 (not a regular file) and
+  // CQ1001 (a file over 1 MB), CQ1008 (over a thousand problems) and CQ1011 (a CSV over its budget)
+  // would need fixtures too big to keep in the repository; hostile-input.test.ts and
+  // baseline-csv.test.ts generate them. CQ1009 (not a regular file) and
   // CQ1010 (a scenario id used by two files) are about a folder, not one text: the server's
   // scenario library reports them, and server/src/scenarios/library.test.ts makes the folders.
-  const generated = new Set(['CQ1001', 'CQ1008', 'CQ1009', 'CQ1010']);
+  const generated = new Set(['CQ1001', 'CQ1008', 'CQ1009', 'CQ1010', 'CQ1011']);
 
   it('has a fixture for every code in the catalogue', () => {
     const covered = new Set(

@@ -11,13 +11,14 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   names.add(conditionSchema, {
     id: 'condition',
     title: 'Condition',
-    description: 'A condition as data: one of flag, not, all, any, visited, time_at_least, role_present.',
+    description:
+      'A condition as data: one of flag, not, all, any, visited, time_at_least, role_present; format 1.1 adds counter (with at_least/at_most), milestone, minutes_since, deadline, parameter.',
   });
   const generated = z.toJSONSchema(scenarioSchema, { target: 'draft-7', io: 'input', metadata: names });
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    title: 'Chaos Quest scenario (format chaos-quest/1)',
+    title: 'Chaos Quest scenario (format chaos-quest/1 and chaos-quest/1.1)',
     description:
       'A tabletop incident-response scenario: roles with secrets, a system diagram, a fault, scenes with choices and dice checks, and endings. Check a file with `npx chaos-quest validate <file>`.',
     ...rest,

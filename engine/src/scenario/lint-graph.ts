@@ -1,5 +1,5 @@
 import type { Reporter } from './reporter.ts';
-import { targetsOf } from './scenario-parts.ts';
+import { branchesOf, targetsOf } from './scenario-parts.ts';
 import type { Ending, MarkableMilestone, Scenario, Scene } from './schema.ts';
 
 /** What a playthrough can reach, following every choice's goto from `start`. */
@@ -22,7 +22,7 @@ export function reachable(scenario: Scenario): Reach {
   for (let id = work.pop(); id !== undefined; id = work.pop()) {
     if (scenes.has(id)) continue;
     scenes.add(id);
-    for (const choice of byId.get(id)?.choices ?? []) {
+    for (const choice of [...(byId.get(id)?.choices ?? []), ...(scenario.actions ?? [])]) {
       for (const { goto } of targetsOf(choice)) {
         if (byId.has(goto) && !scenes.has(goto)) work.push(goto);
         else if (endingIds.has(goto)) endings.add(goto);
@@ -47,7 +47,7 @@ function unreachableScenes(scenario: Scenario, reach: Reach, report: Reporter): 
 
 function deadEnds(scenario: Scenario, report: Reporter): void {
   scenario.scenes.forEach((scene, i) => {
-    if ((scene.choices ?? []).length === 0) {
+    if ((scene.choices ?? []).length === 0 && (scenario.actions ?? []).length === 0) {
       report.at(
         'CQ2008',
         ['scenes', i, 'id'],
@@ -101,11 +101,9 @@ function marks(scenario: Scenario, reach: Reach, milestone: MarkableMilestone): 
   const inScenes = scenes.some(
     (s) =>
       s.milestone === milestone ||
-      (s.choices ?? []).some(
+      [...(s.choices ?? []), ...(scenario.actions ?? [])].some(
         (c) =>
-          c.milestone === milestone ||
-          c.check?.success.milestone === milestone ||
-          c.check?.failure.milestone === milestone,
+          c.milestone === milestone || (c.check && branchesOf(c.check).some((b) => b.branch.milestone === milestone)),
       ),
   );
   return inScenes || scenario.endings.some((e) => reach.endings.has(e.id) && e.milestone === milestone);

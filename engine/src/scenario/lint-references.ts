@@ -118,7 +118,7 @@ function conditionRefs(scenario: Scenario, names: Names, report: Reporter): void
         );
       else if (leaf.kind === 'role_present')
         check(report, 'CQ2003', names.roles, leaf.name, leaf.path, `there is no role '${leaf.name}'`, 'roles');
-      else
+      else if (leaf.kind === 'visited')
         check(
           report,
           'CQ2006',

@@ -1,25 +1,51 @@
+import { FORMAT_1_1 } from './schema-atoms.ts';
+import { lintFormat1_1 } from './lint-1-1.ts';
 import { lintDependencies } from './lint-dependencies.ts';
 import { lintGraph } from './lint-graph.ts';
+import { lintFlags } from './lint-flags.ts';
 import { lintIds } from './lint-ids.ts';
+import { lintPlay, shadowedGotos } from './lint-play.ts';
 import { lintReferences } from './lint-references.ts';
+import { lintRoles } from './lint-roles.ts';
 import { lintSecrets } from './lint-secrets.ts';
 import { lintTelemetry } from './lint-telemetry.ts';
 import { lintTiming } from './lint-timing.ts';
+import { lintVersion } from './lint-version.ts';
 import type { Reporter } from './reporter.ts';
 import { lintObjectives } from '../exercise/lint-objectives.ts';
 import type { Scenario } from './schema.ts';
+
+export interface LintOptions {
+  /**
+   * Also explore the states the table can reach (CQ2022–CQ2028, CQ2031). It plays the compiled
+   * machine through up to thousands of states, which takes up to a second on a large scenario, so
+   * `validate` and `test` ask for it and a server loading its library does not.
+   */
+  deep?: boolean;
+}
 
 /**
  * The CQ2xxx checks of a scenario that matches the schema: ids, references, the story graph,
  * timing, secrets, the system diagram, telemetry, and exercise objectives. Each check reports all it finds. Pure.
  */
-export function lintScenario(scenario: Scenario, report: Reporter): void {
+export function lintScenario(scenario: Scenario, report: Reporter, options: LintOptions = {}): void {
   lintIds(scenario, report);
+  lintRoles(scenario, report);
   lintReferences(scenario, report);
   lintGraph(scenario, report);
   lintTiming(scenario, report);
   lintSecrets(scenario, report);
   lintDependencies(scenario, report);
   lintTelemetry(scenario, report);
+  lintVersion(scenario, report);
+  lintFormat1_1(scenario, report);
+  shadowedGotos(scenario, report);
   lintObjectives(scenario, report);
+  // A misspelt flag would also read as one never set; and exploring needs a machine, which a
+  // scenario with errors may not compile to. Both wait until the errors are fixed.
+  if (report.hasErrors()) return;
+  lintFlags(scenario, report);
+  // The explorer plays the 1.0 machine: format 1.1's counters, deadlines and actions live beside it,
+  // so exploring a 1.1 file would call reachable endings unreachable. Its tests: paths check it instead.
+  if (options.deep && scenario.format !== FORMAT_1_1) lintPlay(scenario, report);
 }

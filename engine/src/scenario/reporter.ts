@@ -48,6 +48,11 @@ export class Reporter {
     this.add(code, offset, path === '' ? message : `${path}: ${message}`, path);
   }
 
+  /** Where a YAML path sits (its nearest located ancestor when it has no spot of its own). */
+  locate(path: readonly PathSegment[], anchor: Anchor = 'value'): { line: number; col: number } {
+    return this.position(this.offsetOf(path, anchor));
+  }
+
   /** The 1-based line of an offset, for messages that point back at an earlier place. */
   lineOf(offset: number): number {
     return this.position(offset).line;

@@ -185,6 +185,8 @@ function union(
     const keys = Object.keys(value);
     const got = keys.length === 0 ? 'it has none' : `it has ${keys.join(' and ')}`;
     const combine = allowed.includes('all') ? ' Combine several with `all: [...]` or `any: [...]`.' : '';
-    report.at('CQ1103', path, `use exactly one of the keys ${allowed.join(', ')}; ${got}.${combine}`);
+    // A shape with bounds beside its key (`{ counter, at_least }`) is named by its first key.
+    const leading = [...new Set(options.map((o) => keysAt(o, [])[0]))].join(', ');
+    report.at('CQ1103', path, `use exactly one of the keys ${leading}; ${got}.${combine}`);
   } else report.at('CQ1103', path, `expected ${describeAll(options)}, got ${show(value)}.`);
 }

@@ -1,63 +1,33 @@
 import { z } from 'zod';
+import { conditionSchema } from './condition-schema.ts';
+import { effectFields } from './effect-schema.ts';
+import { cooldownSchema, deadlineSchema, moduleSchema, parameterSchema } from './schema-1-1.ts';
+import { duration, FORMATS, HEALTH, id, MARKABLE_MILESTONES, minutes, text } from './schema-atoms.ts';
 import { telemetrySchema } from './telemetry-schema.ts';
 import { exerciseScenarioFields } from '../exercise/objectives-schema.ts';
+import { testsSchema } from './tests-schema.ts';
 
 /**
- * Scenario format v1. This schema is the source of truth: the TypeScript types, the runtime
- * validation and `scenarios/schema.json` (for editors) all come from it.
+ * Scenario format v1 and v1.1. This schema is the source of truth: the TypeScript types, the runtime
+ * validation and `scenarios/schema.json` (for editors) all come from it. Format 1.1 parts live in
+ * `schema-1-1.ts` and `condition-schema.ts`; `lint-version.ts` refuses them in a 1.0 file.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]*$/, 'an id is lower-case letters, digits, "-" or "_", starting with a letter');
-const text = z.string().min(1).max(4000);
-const minutes = z.number().int().min(-10_000).max(10_000);
-const duration = z.number().int().min(0).max(10_000);
-
-export const MILESTONES = ['detected', 'acknowledged', 'mitigated', 'resolved'] as const;
-export type Milestone = (typeof MILESTONES)[number];
-/** Milestones a scene, an outcome or the facilitator can mark; `acknowledged` comes only from a page. */
-export const MARKABLE_MILESTONES = ['detected', 'mitigated', 'resolved'] as const;
-export type MarkableMilestone = (typeof MARKABLE_MILESTONES)[number];
+export { conditionSchema, type Condition } from './condition-schema.ts';
+export {
+  HEALTH,
+  MARKABLE_MILESTONES,
+  MILESTONES,
+  type Health,
+  type MarkableMilestone,
+  type Milestone,
+} from './schema-atoms.ts';
 
 export const OUTCOMES = ['success', 'partial', 'failure'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const HEALTH = ['ok', 'degraded', 'down'] as const;
-export type Health = (typeof HEALTH)[number];
-
 export const DETECTION_SOURCES = ['team', 'monitoring', 'customer', 'facilitator'] as const;
 export type DetectionSource = (typeof DETECTION_SOURCES)[number];
-
-export type Condition =
-  | { flag: string }
-  | { not: Condition }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { visited: string }
-  | { time_at_least: number }
-  | { role_present: string };
-
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ flag: id }),
-    z.strictObject({ not: conditionSchema }),
-    z.strictObject({ all: z.array(conditionSchema).min(1).max(50) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1).max(50) }),
-    z.strictObject({ visited: id }),
-    z.strictObject({ time_at_least: minutes }),
-    z.strictObject({ role_present: id }),
-  ]),
-);
-
-/** What a choice or a check branch does to the world. */
-const effectFields = {
-  set: z.array(id).max(50).optional(),
-  clear: z.array(id).max(50).optional(),
-  health: z.record(id, z.enum(HEALTH)).optional(),
-  milestone: z.enum(MARKABLE_MILESTONES).optional(),
-  narration: text.optional(),
-};
 
 export const branchSchema = z.strictObject({
   ...effectFields,
@@ -82,6 +52,14 @@ export const checkSchema = z.strictObject({
   modifiers: z.array(modifierSchema).max(20).optional(),
   success: branchSchema,
   failure: branchSchema,
+  /** 1.1: the branch a natural maximum (a 20 on a d20) takes instead of `success`. */
+  critical_success: branchSchema.optional(),
+  /** 1.1: the branch a natural minimum (a 1) takes instead of `failure`. */
+  critical_failure: branchSchema.optional(),
+  /** 1.1: a success by less than `within` over the target takes this branch: success with a complication. */
+  complication: z.strictObject({ within: z.number().int().min(1).max(100), ...branchSchema.shape }).optional(),
+  /** 1.1: a player in this role rolls it (applies the choice), as well as the facilitator. */
+  rolled_by: id.optional(),
 });
 export type Check = z.infer<typeof checkSchema>;
 
@@ -93,6 +71,10 @@ export const choiceSchema = z.strictObject({
   ...effectFields,
   goto: id.optional(),
   check: checkSchema.optional(),
+  /** 1.1: closed for a while after it was taken (after a failed check, unless `after: any`). */
+  cooldown: cooldownSchema.optional(),
+  /** 1.1: a player in this role decides it (applies the choice), as well as the facilitator. */
+  decided_by: id.optional(),
 });
 export type Choice = z.infer<typeof choiceSchema>;
 
@@ -100,6 +82,14 @@ export const injectSchema = z.strictObject({
   id,
   /** Game minute at which it fires by itself; without it the facilitator reveals it. */
   at: minutes.optional(),
+  /** 1.1: fires this many game minutes after the party enters its scene (or module); instead of `at`. */
+  after: duration.optional(),
+  /** 1.1: fires (or can be revealed) only while this holds. */
+  when: conditionSchema.optional(),
+  /** 1.1: game minutes after it fell due that it can still fire; past that it is missed. */
+  expires: duration.optional(),
+  /** 1.1: what firing it does to the world. */
+  effect: z.strictObject(effectFields).optional(),
   to: z.array(id).min(1).max(20).optional(),
   page: z.boolean().default(false),
   text,
@@ -138,6 +128,11 @@ export const roleSchema = z.strictObject({
   secrets: z.array(text).max(20).optional(),
   /** The role may apply a choice itself, as the facilitator does (an incident commander, say). */
   can_apply_choices: z.boolean().default(false),
+  /**
+   * The incident commander: a declaration from this role (incident, mitigated, resolved) sets its
+   * milestone at once; another role's waits for the facilitator to confirm it. At most one role.
+   */
+  commander: z.boolean().default(false),
 });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -161,7 +156,7 @@ export type EscalationStep = z.infer<typeof escalationSchema>;
 const clockLabel = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a clock start is "HH:MM", for example "02:00"');
 
 export const scenarioSchema = z.strictObject({
-  format: z.literal('chaos-quest/1'),
+  format: z.enum(FORMATS),
   id,
   title: z.string().min(1).max(200),
   summary: z.string().min(1).max(1000),
@@ -181,12 +176,30 @@ export const scenarioSchema = z.strictObject({
     summary: text,
   }),
   flags: z.array(id).max(100).default([]),
+  /** 1.1: named whole numbers with their starting values: turns, budget, points. */
+  counters: z.record(id, z.number().int().min(-1_000_000).max(1_000_000)).optional(),
+  /** 1.1: deadlines that run from a condition (a milestone, a flag) and act when met or missed. */
+  deadlines: z.array(deadlineSchema).max(20).optional(),
+  /** 1.1: choices open in every scene (notify the regulator, call the vendor). */
+  actions: z.array(choiceSchema).max(20).optional(),
+  /** 1.1: the exercise in parts, each with its scenes, a wall-clock budget and discussion questions. */
+  modules: z
+    .array(moduleSchema.extend({ injects: z.array(injectSchema).max(50).optional() }))
+    .max(20)
+    .optional(),
+  /** 1.1: variants the facilitator picks when creating the session. */
+  parameters: z.array(parameterSchema).max(10).optional(),
   injects: z.array(injectSchema).max(100).optional(),
   start: id,
   scenes: z.array(sceneSchema).min(1).max(200),
   endings: z.array(endingSchema).min(1).max(30),
   telemetry: telemetrySchema.optional(),
   ...exerciseScenarioFields,
+  /** Scripted playthroughs and what each must reach: `chaos-quest test` runs them. */
+  tests: testsSchema.optional(),
 });
-/** A validated scenario, defaults applied. */
-export type Scenario = z.output<typeof scenarioSchema>;
+/** Baseline values read from the CSV files beside a scenario, by file name, one per row in file order. */
+export type BaselineSeries = Readonly<Record<string, readonly number[]>>;
+
+/** A validated scenario, defaults applied, with the values of the CSV baselines it names. */
+export type Scenario = z.output<typeof scenarioSchema> & { readonly series?: BaselineSeries };

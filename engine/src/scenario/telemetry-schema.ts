@@ -34,11 +34,20 @@ export const metricSchema = z.strictObject({
   name: z.string().min(1).max(100),
   unit: z.string().min(1).max(20),
   baseline: z.strictObject({
-    /** The metric's usual value. */
-    level: amount,
-    /** Daily seasonality: the swing around `level` over a day, as a fraction of it (0.3 = ±30%). */
+    /** The metric's usual value. Give this or `csv`. */
+    level: amount.optional(),
+    /**
+     * A file beside the scenario, `timestamp,value` with a header line (an export of your own metric):
+     * its values in file order make the baseline, one per game minute from the first minute of
+     * history, starting over after the last row. Timestamps are not read for spacing. Give this or `level`.
+     */
+    csv: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.csv$/, 'a CSV file name beside the scenario, such as "latency.csv"')
+      .optional(),
+    /** Daily seasonality: the swing around the level over a day, as a fraction of it (0.3 = ±30%). */
     daily: z.number().min(0).max(1).default(0),
-    /** Noise: the standard deviation of each point, as a fraction of `level`. */
+    /** Noise: the standard deviation of each point, as a fraction of the level (a CSV's: its mean). */
     noise: z.number().min(0).max(10).default(0.02),
     /** Trend: how much the level moves per hour, in the metric's unit. */
     trend: amount.default(0),

@@ -1,6 +1,6 @@
 import type { Game } from '../compile/game.ts';
 import { choicesOf } from '../compile/game.ts';
-import { holds } from '../scenario/conditions.ts';
+import { modifierApplies } from '../scenario/conditions.ts';
 import type { Check, Choice } from '../scenario/schema.ts';
 import { storySnapshot } from './game-snapshot.ts';
 import { sceneOf } from './phase.ts';
@@ -31,7 +31,7 @@ const openChoices = new WeakMap<GameSnapshot, Choice[]>();
 export function activeModifiers(game: Game, state: SessionState, check: Check): { label: string; add: number }[] {
   const context = state.game.context;
   return (check.modifiers ?? [])
-    .filter((m) => (!m.role || context.rolesPresent.includes(m.role)) && (!m.when || holds(m.when, context)))
+    .filter((m) => modifierApplies(m, context))
     .map((m) => ({
       label: m.label ?? (m.role ? `${game.roles.get(m.role)?.name ?? m.role} at the table` : 'circumstances'),
       add: m.add,

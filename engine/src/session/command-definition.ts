@@ -32,6 +32,8 @@ export interface CommandDefinition<T extends string, C> {
    */
   readonly phases?: readonly Phase[];
   readonly event?: (command: C) => GameEvent;
+  /** A player watching as audience may send it too (by default they may not: they are not at the table). */
+  readonly audience?: boolean;
   /** A further check for `either` commands: may this seated player send it? Null when they may. */
   readonly authorize?: (game: Game, player: Player) => StepError | null;
   /** Applies the command to the draft, or returns why not; the draft is then dropped. */

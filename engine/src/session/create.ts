@@ -1,5 +1,6 @@
 import { initialTransition } from 'xstate';
 import { gameOf } from '../compile/game.ts';
+import { initialStory1_1, is1_1 } from '../compile/story-1-1.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { persistSnapshot } from './game-snapshot.ts';
 import type { GameContext, SessionState } from './state.ts';
@@ -25,6 +26,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     outcome: null,
     revealed: [],
     faultBegun: false,
+    ...(is1_1(scenario) ? initialStory1_1(scenario) : {}),
   };
   const [snapshot] = initialTransition(game.machine, input);
   // The lobby has no entry actions: nothing for the session to apply from the returned actions.
@@ -37,6 +39,10 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     game: persistSnapshot(snapshot),
     pace: null,
     monitoring: 'thresholds',
+    table: { locked: false, cap: null, autoPause: true },
+    autoPaused: null,
+    // A log written before rules were versioned has no `session.rules` step: it keeps the first rules.
+    rules: 1,
     players: {},
     revealed: [],
     timeline: [],
@@ -50,6 +56,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     rolls: [],
     rollCounts: {},
     actionItems: [],
+    debriefNotes: [],
     textUsed: 0,
     createdAt: options.createdAt,
     startedAt: null,

@@ -5,6 +5,8 @@ import type { InjectId, RoleId } from '../protocol/ids.ts';
 import type { Inject } from '../scenario/schema.ts';
 import { own } from './own.ts';
 import { evaluatorName } from '../exercise/exercise-draft.ts';
+import { gameTimeLabel } from './game-clock.ts';
+import { renderText, showsDays } from './template.ts';
 
 /**
  * The state being built by one command. `state` is a shallow copy of the previous state: handlers
@@ -78,23 +80,32 @@ export function reveal(
   draft: Draft,
   injectId: InjectId | null,
   inject: Pick<Inject, 'text' | 'page'> & { to?: readonly string[] | undefined },
+  due: number | null = null,
 ): void {
   const key = injectId ?? `improvised-${draft.entry.seq}`;
   // Role ids the scenario's lint or the command's handler checked against the scenario's roles.
   const to = (inject.to ?? null) as RoleId[] | null;
+  const at = now(draft);
+  // A scenario's text may read the state (1.1); what a facilitator improvises is shown as typed.
+  const text = injectId ? renderText(draft.game, draft.state.game.context, inject.text) : inject.text;
+  const late = due !== null && due < at.game;
   append(draft, 'revealed', {
     key,
     injectId,
-    text: inject.text,
+    text,
     to,
     page: inject.page,
-    at: now(draft),
+    at,
     acknowledgedBy: [],
+    ...(late ? { due } : {}),
   });
+  const dueNote = late
+    ? ` (due at ${gameTimeLabel(draft.game.scenario.clock.start, due, showsDays(draft.game, draft.state.game.context))})`
+    : '';
   note(
     draft,
     inject.page ? 'page' : 'inject',
-    inject.text,
+    `${text}${dueNote}`,
     to ? { roles: to } : 'all',
     injectId ? 'Scenario' : draft.by,
   );

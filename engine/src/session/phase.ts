@@ -18,9 +18,4 @@ export function sceneOf(state: SessionState): SceneId | null {
   return sceneOfSnapshot(state.game);
 }
 
-/** "HH:MM" on the fiction's clock, `minutes` after the scenario's start, wrapping at midnight. */
-export function clockLabel(start: string, minutes: number): string {
-  const [h = 0, m = 0] = start.split(':').map(Number);
-  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
+export { clockLabel } from './game-clock.ts';

@@ -11,8 +11,11 @@ import { stateHash } from './hash.ts';
 import { replay } from './replay.ts';
 import type { SessionState } from './state.ts';
 import { step } from './step.ts';
+import { CURRENT_RULES } from './rules.ts';
 
-const scenario = exampleScenario();
+// The incident commander marked, so both kinds of declaration (at once, and waiting) are played.
+const example = exampleScenario();
+const scenario = { ...example, roles: example.roles.map((r) => ({ ...r, commander: r.id === 'ic' })) };
 const options = { scenarioHash: 'test', createdAt: 1_700_000_000_000, team: 'blue' };
 const sceneIds = [...scenario.scenes.map((s) => s.id), ...scenario.endings.map((e) => e.id), 'nowhere'];
 const roleIds = [...scenario.roles.map((r) => r.id), 'ghost'];
@@ -57,6 +60,13 @@ const commandArb: fc.Arbitrary<Payload> = fc.oneof(
   fc.record({
     type: fc.constant('declaration.confirm'),
     declarationId: fc.constantFrom('d5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'),
+    source: fc.option(fc.constantFrom('alert', 'dashboard', 'customer', 'other'), { nil: undefined }),
+    minute: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+  }),
+  fc.record({
+    type: fc.constant('declaration.reject'),
+    declarationId: fc.constantFrom('d5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'),
+    reason: fc.option(word, { nil: undefined }),
   }),
   fc.record({ type: fc.constant('coach'), playerId: fc.constantFrom(...playerIds), text: word }),
   fc.record({
@@ -74,7 +84,11 @@ const commandArb: fc.Arbitrary<Payload> = fc.oneof(
   fc.record({ type: fc.constant('role.take'), role: fc.constantFrom(...roleIds) }),
   fc.record({ type: fc.constant('action.propose'), text: word }),
   fc.record({ type: fc.constant('choice.vote'), choiceId: fc.option(fc.constantFrom(...choiceIds)) }),
-  fc.record({ type: fc.constant('incident.declare'), kind: fc.constantFrom('incident', 'mitigated', 'resolved') }),
+  fc.record({
+    type: fc.constant('incident.declare'),
+    kind: fc.constantFrom('incident', 'mitigated', 'resolved'),
+    source: fc.option(fc.constantFrom('alert', 'dashboard', 'customer', 'other'), { nil: undefined }),
+  }),
   fc.record({ type: fc.constant('hand.raise'), raised: fc.boolean() }),
   fc.record({ type: fc.constant('inject.ack'), key: fc.constantFrom(...injectIds) }),
   ...Array.from({ length: 2 }, () =>
@@ -85,18 +99,26 @@ const commandArb: fc.Arbitrary<Payload> = fc.oneof(
     }),
   ),
   fc.record({ type: fc.constant('timeline.post'), text: word }),
-  fc.record({ type: fc.constant('action-item.add'), text: word }),
+  fc.record({
+    type: fc.constant('action-item.add'),
+    text: word,
+    priority: fc.option(fc.constantFrom('high', 'medium', 'low'), { nil: undefined }),
+  }),
+  fc.record({ type: fc.constant('debrief.note'), kind: fc.constantFrom('went-well', 'hard', 'lucky'), text: word }),
 ) as fc.Arbitrary<Payload>;
 
 /** A random game: usually players seated in random roles and the game started, then random commands. */
 const programArb = fc.record({
+  // Sessions logged before rules were versioned, and new ones on the current rules.
+  rules: fc.boolean(),
   roles: fc.option(fc.array(fc.constantFrom(...roleIds.slice(0, -1)), { minLength: 1, maxLength: 3 }), { freq: 5 }),
   commands: fc.array(fc.tuple(actorArb, commandArb), { minLength: 1, maxLength: 80 }),
 });
-type Program = { roles: string[] | null; commands: [Actor, Payload][] };
+type Program = { rules?: boolean; roles: string[] | null; commands: [Actor, Payload][] };
 
 function play(program: Program, seed: string, onState?: (s: SessionState) => void): Table {
   const t = new Table(scenario, seed);
+  if (program.rules) t.send(SYSTEM, { type: 'session.rules', rules: CURRENT_RULES });
   for (const id of playerIds.slice(0, 3)) t.send(SYSTEM, { type: 'player.join', playerId: id, name: `Name ${id}` });
   if (program.roles) {
     program.roles.forEach((role, i) => t.send(player(`p${i + 1}`), { type: 'role.take', role }));
@@ -215,6 +237,7 @@ describe('engine properties', () => {
       decisions: (s) => s.decisions,
       rolls: (s) => s.rolls,
       actionItems: (s) => s.actionItems,
+      debriefNotes: (s) => s.debriefNotes,
       coaching: (s) => s.coaching,
     };
     fc.assert(

@@ -4,6 +4,8 @@ import { asInjectId, asSceneId } from '../protocol/ids.ts';
 import { append, markMilestone, note, reveal, type Draft } from './draft.ts';
 import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
 import { pageAlerts } from './alert-pages.ts';
+import { deadlineEnded, enterModule, injectMissed, narrateEffect } from './story-1-1.ts';
+import { dueMinute } from './inject-timing.ts';
 
 /**
  * Feeds one event through the machine's pure `transition()`, then applies what the machine
@@ -32,6 +34,12 @@ export function send(draft: Draft, event: GameEvent): void {
       case 'injectFired':
         fireInject(draft, params['inject'] as string);
         break;
+      case 'injectMissed':
+        injectMissed(draft, params['inject'] as string);
+        break;
+      case 'deadlineEnded':
+        deadlineEnded(draft, params['deadline'] as string, params['state'] as 'met' | 'missed');
+        break;
       case 'faultBegan':
         markMilestone(draft, 'started', 'scenario', { game: params['startsAt'] as number, wall: draft.entry.at });
         break;
@@ -48,7 +56,7 @@ export function send(draft: Draft, event: GameEvent): void {
 
 // Applied in the order sessions have always recorded them (milestones and timeline keep that order):
 // the fault's onset, the scene entered, the debrief, then the injects due. The sort is stable.
-const ANNOUNCEMENTS = ['faultBegan', 'sceneEntered', 'concluded', 'injectFired'];
+const ANNOUNCEMENTS = ['faultBegan', 'sceneEntered', 'concluded', 'deadlineEnded', 'injectFired', 'injectMissed'];
 const announcementOrder = (type: string): number => ANNOUNCEMENTS.indexOf(type);
 
 function enterScene(draft: Draft, sceneId: string): void {
@@ -57,6 +65,7 @@ function enterScene(draft: Draft, sceneId: string): void {
   if (draft.state.startedAt === null) draft.state.startedAt = draft.entry.at;
   draft.state.votes = {};
   append(draft, 'path', asSceneId(sceneId));
+  enterModule(draft, sceneId);
   note(draft, 'scene', scene.title ?? scene.narration.slice(0, 80));
   if (scene.milestone) {
     const source = scene.milestone === 'detected' ? (scene.detected_by ?? 'monitoring') : 'scene';
@@ -67,7 +76,9 @@ function enterScene(draft: Draft, sceneId: string): void {
 function fireInject(draft: Draft, injectId: string): void {
   const found = draft.game.injects.get(injectId);
   if (!found) throw new Error(`The machine fired inject '${injectId}', which the scenario does not have.`);
-  reveal(draft, asInjectId(injectId), found.inject);
+  const due = dueMinute(draft.game, draft.state.game.context, found);
+  reveal(draft, asInjectId(injectId), found.inject, due);
+  if (found.inject.effect) narrateEffect(draft, found.inject.effect);
 }
 
 /** The debrief begins: an ending reached, or the facilitator ended the session. */

@@ -1,3 +1,4 @@
+import type { DeadlineState } from '../scenario/condition-schema.ts';
 import type { DetectionSource, Dice, Health, MarkableMilestone, Milestone, Outcome } from '../scenario/schema.ts';
 import type { Actor } from '../protocol/actor.ts';
 import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/ids.ts';
@@ -15,8 +16,13 @@ import type { ExerciseState } from '../exercise/exercise-state.ts';
 // 3: the machine owns pause (no `paused` flag; game.value 'paused', game.history) and records revealed
 // injects and the fault's onset in its context (issue 10).
 // 4: `monitoring`, the alerts the team gets (issue 11).
-// 5: `exercise`, the evaluation record (issue 13); absent until a session uses it.
-export const STATE_VERSION = 5;
+// 5: `debriefNotes`, what went well, what was hard and where the team got lucky; an action item's `priority` (issue 12).
+// 6: `table` (joining locked, the table's cap, auto-pause), `autoPaused`, and a player's `audience`,
+// `ready` and `claims` (issue 14).
+// 7: `rules`, and declarations the facilitator answers (`answer`, status `rejected`, milestones' `declared`).
+// 8: format 1.1's story state in the machine's context (`Story1_1`), the session's `module` (issue 15).
+// 9: `exercise`, the evaluation record (issue 13); absent until a session uses it.
+export const STATE_VERSION = 9;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -25,8 +31,32 @@ export type Monitoring = (typeof MONITORING_MODES)[number];
 export const PHASES = ['lobby', 'briefing', 'running', 'paused', 'debrief', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * What a format 1.1 scenario's story runs on, beside the 1.0 context. Absent for a 1.0 scenario, so
+ * a 1.0 session's state (and every hash of it) is what it always was.
+ */
+export interface Story1_1 {
+  counters: Record<string, number>;
+  /** Milestones reached, mirrored from the session so conditions and deadlines can read them. */
+  reached: string[];
+  /** The game minute each flag was last set. */
+  flagsSetAt: Record<string, number>;
+  deadlines: Record<string, { since: number; state: DeadlineState; ended?: number }>;
+  parameters: Record<string, string>;
+  /** Choices applied so far: what a cooldown of N choices counts. */
+  turns: number;
+  /** Choices closed by a cooldown, until this turn or game minute. */
+  cooldowns: Record<string, { turn?: number; clock?: number }>;
+  /** The game minute the party entered the current scene, and its module. */
+  sceneSince: number;
+  module: string | null;
+  moduleSince: number;
+  /** Injects whose window passed before they could fire. */
+  missed: string[];
+}
+
 /** The part of the state the compiled XState machine owns. */
-export interface GameContext {
+export interface GameContext extends Partial<Story1_1> {
   /** Game minutes since the scenario's clock start. */
   clock: number;
   flags: Record<string, boolean>;
@@ -60,6 +90,22 @@ export interface Player {
   joinedAt: number;
   /** A role this player asked the facilitator for during play, until it is granted or declined. */
   requestedRole: string | null;
+  /** Watching, not at the table: they joined a locked or full table. Absent for a seated player. */
+  audience?: true;
+  /** Said they are ready during the briefing. Absent until they do. */
+  ready?: true;
+  /** Says they are this player on another device and asks for that seat back; the facilitator answers. */
+  claims?: PlayerId;
+}
+
+/** Who may join and what happens when the facilitator drops: the facilitator's to change at any time. */
+export interface TableSettings {
+  /** New joiners watch as audience; players already seated reconnect as before. */
+  locked: boolean;
+  /** How many players may sit at the table (audience aside); joiners past it watch. Null: no cap. */
+  cap: number | null;
+  /** Pause by itself when the facilitator's last connection drops. */
+  autoPause: boolean;
 }
 
 /** When something happened, on both clocks. */
@@ -91,7 +137,8 @@ export type TimelineKind =
   | 'player'
   | 'health'
   | 'narration'
-  | 'action-item';
+  | 'action-item'
+  | 'debrief-note';
 
 export interface TimelineEntry {
   seq: number;
@@ -113,6 +160,8 @@ export interface RevealedInject {
   page: boolean;
   at: Stamp;
   acknowledgedBy: PlayerId[];
+  /** 1.1: the game minute it fell due, when it fired later than that (after a long choice). */
+  due?: number;
 }
 
 export interface Proposal {
@@ -122,6 +171,8 @@ export interface Proposal {
   at: Stamp;
   /** The scene it was proposed in; '' when none (never, as proposals need a live game). */
   scene: SceneId | '';
+  /** 1.1: the visit of that scene (the path's length then), since a return to a scene starts afresh. */
+  visit?: number;
 }
 
 export interface Declaration {
@@ -130,10 +181,29 @@ export interface Declaration {
   kind: 'incident' | 'mitigated' | 'resolved';
   note: string | null;
   at: Stamp;
-  status: 'accepted' | 'pending' | 'confirmed' | 'false-alarm';
+  /**
+   * `accepted`: it set its milestone at once (the incident commander's, or any player's under rules 1);
+   * `pending`: it waits for the facilitator, who confirms or rejects it.
+   */
+  status: 'accepted' | 'pending' | 'confirmed' | 'rejected' | 'false-alarm';
   /** What told the team, when the declaring player said (an alert's key with it). */
   source?: DeclaredSource;
   alert?: string;
+  /** How the facilitator answered it, once they did (sessions on rules 2 and later). */
+  answer?: DeclarationAnswer;
+}
+
+/** The facilitator's answer to a pending declaration: what the milestone became, or why not. */
+export interface DeclarationAnswer {
+  /** When the facilitator answered. */
+  at: Stamp;
+  /** The game minute the milestone was set at (the declaration's own, unless overridden); null when rejected. */
+  minute: number | null;
+  /** The source and alert the facilitator settled on, when they overrode the player's. */
+  source?: DeclaredSource;
+  alert?: string;
+  /** Why it was rejected, for the table to read. */
+  reason?: string;
 }
 
 /** What a player can say told them about the incident. */
@@ -142,6 +212,21 @@ export type DeclaredSource = (typeof DECLARED_SOURCES)[number];
 
 export interface MilestoneRecord extends Stamp {
   source: DetectionSource | 'scene' | 'outcome' | 'page' | 'scenario';
+  /** The declaration that set it, when one did (sessions on rules 2 and later). */
+  declared?: DeclaredMilestone;
+}
+
+/** Who declared a milestone, from what, and who confirmed it: what the record keeps of a declaration. */
+export interface DeclaredMilestone {
+  /** The declaration's id. */
+  id: string;
+  /** The declaring player's name, and their role's name when they had one. */
+  by: string;
+  role: string | null;
+  told: DeclaredSource | null;
+  alert: string | null;
+  /** `commander`: the incident commander declared it, which sets it at once; else the facilitator confirmed it. */
+  confirmedBy: 'facilitator' | 'commander';
 }
 
 export interface Decision {
@@ -167,6 +252,8 @@ export interface RollRecord {
   success: boolean | null;
   physical: boolean;
   at: Stamp;
+  /** 1.1: a roll graded past success or failure. */
+  grade?: 'critical_success' | 'critical_failure' | 'complication';
 }
 
 export interface CoachNote {
@@ -176,10 +263,34 @@ export interface CoachNote {
   at: Stamp;
 }
 
+/** How soon an action item should be done, when the table said. */
+export const ACTION_PRIORITIES = ['high', 'medium', 'low'] as const;
+export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
+
 export interface ActionItem {
   id: string;
   text: string;
   owner: string | null;
+  /** Absent when the table did not say (and in sessions from before priorities existed). */
+  priority?: ActionPriority;
+  by: string;
+  at: Stamp;
+}
+
+/** The post-mortem's three reflections, each captured at the debrief from a seat's own screen. */
+export const DEBRIEF_NOTE_KINDS = ['went-well', 'hard', 'lucky'] as const;
+export type DebriefNoteKind = (typeof DEBRIEF_NOTE_KINDS)[number];
+/** How each reflection reads on the timeline and on the debrief screen. */
+export const DEBRIEF_NOTE_LABELS: Readonly<Record<DebriefNoteKind, string>> = {
+  'went-well': 'Went well',
+  hard: 'Was hard',
+  lucky: 'We got lucky',
+};
+
+export interface DebriefNote {
+  id: string;
+  kind: DebriefNoteKind;
+  text: string;
   by: string;
   at: Stamp;
 }
@@ -195,6 +306,11 @@ export interface SessionState {
   /** Paced mode: wall seconds per game minute, or null when the facilitator drives the clock. */
   pace: number | null;
   monitoring: Monitoring;
+  table: TableSettings;
+  /** When the session paused by itself (the facilitator's connection dropped), until it resumes. */
+  autoPaused: Stamp | null;
+  /** Which rules the session plays by (see session/rules.ts): 1 unless its log says otherwise. */
+  rules: number;
   players: Record<PlayerId, Player>;
   revealed: RevealedInject[];
   timeline: TimelineEntry[];
@@ -211,10 +327,13 @@ export interface SessionState {
   /** How many times each roll identity has been rolled: part of the dice seed. */
   rollCounts: Record<string, number>;
   actionItems: ActionItem[];
+  debriefNotes: DebriefNote[];
   /** Characters of typed text accepted so far, against SESSION_LIMITS.text. */
   textUsed: number;
   /** The exercise's evaluation record; absent until a command of the exercise creates it. */
   exercise?: ExerciseState;
+  /** 1.1: the module the exercise is in, and the wall-clock ms it began (its budget counts from there). */
+  module?: { id: string; startedAt: number };
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;

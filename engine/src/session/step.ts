@@ -8,6 +8,7 @@ import { fail, type StepError, type StepResult } from './errors.ts';
 import { phaseOf } from './phase.ts';
 import { SESSION_LIMITS, typedText } from './limits.ts';
 import { own } from './own.ts';
+import { syncMilestones } from './milestone-sync.ts';
 import type { SessionState } from './state.ts';
 import { evaluatorName, frozenError } from '../exercise/exercise-draft.ts';
 
@@ -30,7 +31,10 @@ export function authorize(
       : { code: 'forbidden', message: `'${command.type}' is sent by the server only.` };
   }
   if (actor.kind === 'system')
-    return { code: 'forbidden', message: `The server itself sends only joins and clock ticks, not '${command.type}'.` };
+    return {
+      code: 'forbidden',
+      message: `The server itself sends only joins, clock ticks and pauses, not '${command.type}'.`,
+    };
   if (actor.kind === 'evaluator') {
     if (definition.senders !== 'evaluator')
       return { code: 'forbidden', message: `Evaluators watch and record; they cannot send '${command.type}'.` };
@@ -49,6 +53,12 @@ export function authorize(
   if (!player || player.removed) return { code: 'forbidden', message: 'You are not seated at this session.' };
   if (definition.senders === 'facilitator')
     return { code: 'forbidden', message: SENDER_REFUSALS.facilitator(command.type) };
+  if (player.audience && !definition.audience) {
+    return {
+      code: 'forbidden',
+      message: 'You are watching this session as audience; the facilitator can seat you at the table.',
+    };
+  }
   return definition.authorize?.(gameOf(scenario), player) ?? null;
 }
 
@@ -104,7 +114,9 @@ export function stepWith(
   const draft = openDraft(game, state, parsed.data, mode === 'replay');
   draft.state.textUsed = (state.textUsed ?? 0) + typed;
   const error = handle(draft, command.type, command);
-  return error ? { ok: false, error } : { ok: true, state: draft.state };
+  if (error) return { ok: false, error };
+  syncMilestones(draft);
+  return { ok: true, state: draft.state };
 }
 
 /** Why a new command would take the session past one of its limits, or null. */

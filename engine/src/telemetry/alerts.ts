@@ -48,23 +48,19 @@ function routeOf(scenario: Scenario, metric: Metric): string[] {
   return [...roles];
 }
 
-/**
- * Every alert that has gone off by game minute `upTo`: each fixed rule once, at the minute it had
- * held long enough, and, with `baseline`, the dynamic baseline's first alert on each metric. Sees no
- * point after `upTo`. Pure: the same scenario, seed, recovery and minute give the same firings.
- */
-export function alertsUpTo(
+/** Every alert up to game minute `horizon`, in firing order. */
+function firingsUpTo(
   scenario: Scenario,
   seed: string,
-  upTo: number,
-  recoveredAt: (metric: Metric) => number | null,
+  horizon: number,
+  recovered: ReadonlyMap<string, number | null>,
   baseline: boolean,
 ): AlertFiring[] {
   const telemetry = scenario.telemetry;
   if (!telemetry) return [];
   const firings: AlertFiring[] = [];
   for (const metric of telemetry.metrics) {
-    const points = metricSeries(scenario, seed, metric, -telemetry.history, upTo, recoveredAt(metric));
+    const points = metricSeries(scenario, seed, metric, -telemetry.history, horizon, recovered.get(metric.id) ?? null);
     for (const rule of telemetry.alerts.filter((r) => r.metric === metric.id)) {
       const minute = firstFiring(rule, points);
       if (minute !== null)
@@ -93,6 +89,42 @@ export function alertsUpTo(
     }
   }
   return firings.sort((a, b) => a.minute - b.minute || a.key.localeCompare(b.key));
+}
+
+// A session asks after every move of the clock; the answer changes only with the seed, the recovery
+// minutes and the monitoring mode, so it is worked out once for those, up to a horizon a block of
+// minutes ahead, and cut at the minute asked.
+const HORIZON_BLOCK = 120;
+const firingsCache = new WeakMap<Scenario, Map<string, AlertFiring[]>>();
+
+/**
+ * Every alert that has gone off by game minute `upTo`: each fixed rule once, at the minute it had
+ * held long enough, and, with `baseline`, the dynamic baseline's first alert on each metric. Pure:
+ * the same scenario, seed, recovery and minute give the same firings. No point after `upTo` changes
+ * the answer: a firing's minute depends only on the points up to it (the rules count minutes in a
+ * row, the detector streams), so firings over a longer stretch, cut at `upTo`, are the same.
+ */
+export function alertsUpTo(
+  scenario: Scenario,
+  seed: string,
+  upTo: number,
+  recoveredAt: (metric: Metric) => number | null,
+  baseline: boolean,
+): AlertFiring[] {
+  const telemetry = scenario.telemetry;
+  if (!telemetry) return [];
+  const recovered = new Map(telemetry.metrics.map((m) => [m.id, recoveredAt(m)]));
+  const horizon = Math.ceil((upTo + 1) / HORIZON_BLOCK) * HORIZON_BLOCK;
+  const key = `${seed}|${baseline}|${horizon}|${[...recovered.values()].join(',')}`;
+  let bySeed = firingsCache.get(scenario);
+  if (!bySeed) firingsCache.set(scenario, (bySeed = new Map()));
+  let all = bySeed.get(key);
+  if (!all) {
+    all = firingsUpTo(scenario, seed, horizon, recovered, baseline);
+    if (bySeed.size > 256) bySeed.clear();
+    bySeed.set(key, all);
+  }
+  return all.filter((f) => f.minute <= upTo);
 }
 
 /**

@@ -1,7 +1,17 @@
 import type { Game } from '../compile/game.ts';
+import { branchesOf } from '../scenario/scenario-parts.ts';
 import { sceneOf } from '../session/phase.ts';
 import type { SessionState } from '../session/state.ts';
 import type { MapEdge, MapNode } from './view.ts';
+
+// 1.1's graded branches get their own edges; 1.0's success and failure keep their marks.
+const BRANCH_MARKS = {
+  critical_success: '✓✓',
+  complication: '✓!',
+  success: '✓',
+  critical_failure: '✗✗',
+  failure: '✗',
+} as const;
 
 // Every projection draws the map, and the scenario's edges never change: work them out once per game.
 const edgesOf = new WeakMap<Game, readonly Omit<MapEdge, 'taken'>[]>();
@@ -14,10 +24,10 @@ function allEdges(game: Game): readonly Omit<MapEdge, 'taken'>[] {
   for (const scene of game.scenario.scenes) {
     for (const choice of scene.choices ?? []) {
       const targets = choice.check
-        ? [
-            { to: choice.check.success.goto ?? choice.goto, label: `${choice.label} ✓` },
-            { to: choice.check.failure.goto ?? choice.goto, label: `${choice.label} ✗` },
-          ]
+        ? branchesOf(choice.check).map(({ key, branch }) => ({
+            to: branch.goto ?? choice.goto,
+            label: `${choice.label} ${BRANCH_MARKS[key]}`,
+          }))
         : [{ to: choice.goto, label: choice.label }];
       for (const t of targets) edges.push({ from: scene.id, to: t.to ?? scene.id, label: t.label });
     }

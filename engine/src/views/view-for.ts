@@ -2,7 +2,13 @@ import { gameOf, type Game } from '../compile/game.ts';
 import type { PlayerId, RoleId } from '../protocol/ids.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { activeModifiers, availableChoices } from '../session/choices.ts';
-import { clockLabel, phaseOf, sceneOf } from '../session/phase.ts';
+import { debriefPrompts } from '../session/debrief-prompts.ts';
+import { is1_1 } from '../compile/story-1-1.ts';
+import { gameTimeLabel } from '../session/game-clock.ts';
+import { dueMinute } from '../session/inject-timing.ts';
+import { phaseOf, sceneOf } from '../session/phase.ts';
+import { renderText, showsDays } from '../session/template.ts';
+import { storyView } from './story-view.ts';
 import type { Audience, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
@@ -47,7 +53,7 @@ function scenarioPart(game: Game, showFault: boolean): PublicView['scenario'] {
       summary: scenario.summary,
       difficulty: scenario.difficulty,
       services: scenario.services,
-      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name })),
+      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief })),
       components: scenario.system.components,
       escalation: scenario.escalation,
       faultSummary,
@@ -64,9 +70,12 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
   const sceneId = sceneOf(state);
   const scene = sceneId ? game.scenes.get(sceneId) : undefined;
   const votes = Object.values(state.votes);
+  const everywhere = new Set(scenario.actions ?? []);
   const choices: ChoiceView[] = availableChoices(game, state).map((c) => ({
     id: c.id,
     label: c.label,
+    ...(everywhere.has(c) ? { everywhere: true as const } : {}),
+    ...(c.decided_by || c.check?.rolled_by ? { decidedBy: (c.decided_by ?? c.check?.rolled_by) as string } : {}),
     takes: c.takes,
     check: c.check
       ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) }
@@ -76,7 +85,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
   const ending = context.outcome
     ? (() => {
         const e = context.ending ? game.endings.get(context.ending) : undefined;
-        const debrief = e?.debrief === undefined ? [] : Array.isArray(e.debrief) ? e.debrief : [e.debrief];
+        const debrief = debriefPrompts(scenario, context.ending, context.outcome);
         return {
           id: e?.id ?? null,
           title: e?.title ?? (e ? e.id : 'Ended by the facilitator'),
@@ -93,20 +102,37 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     scenario: scenarioPart(game, seen.facilitator || debriefing),
     team: state.team,
     phase,
+    autoPaused: state.autoPaused !== null,
     clock: {
       minutes: context.clock,
-      label: clockLabel(scenario.clock.start, context.clock),
+      label: gameTimeLabel(scenario.clock.start, context.clock, showsDays(game, context)),
       timebox: scenario.clock.timebox,
       pace: state.pace,
+      start: scenario.clock.start,
+      days: showsDays(game, context),
     },
-    scene: scene ? { id: scene.id, title: scene.title ?? scene.id, narration: scene.narration } : null,
+    scene: scene
+      ? {
+          id: scene.id,
+          title: scene.title ?? scene.id,
+          narration: renderText(game, context, scene.narration),
+          ...(is1_1(scenario) ? { visit: state.path.length } : {}),
+        }
+      : null,
     choices,
     health: healthWithTelemetry(scenario, state, context.health),
     injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
     ...timelineOf(state, seen),
     players: Object.values(state.players)
       .filter((p) => !p.removed)
-      .map((p) => ({ id: p.id, name: p.name, role: p.role, hand: p.hand })),
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        role: p.role,
+        hand: p.hand,
+        audience: p.audience === true,
+        ready: p.ready === true,
+      })),
     proposals: newest(state.proposals, VIEW_WINDOWS.proposals),
     declarations: newest(state.declarations, VIEW_WINDOWS.declarations),
     milestones: Object.fromEntries(
@@ -116,6 +142,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     rolls: newest(state.rolls, VIEW_WINDOWS.rolls),
     ending,
     actionItems: newest(state.actionItems, VIEW_WINDOWS.actionItems),
+    debriefNotes: newest(state.debriefNotes, VIEW_WINDOWS.debriefNotes),
     map: scenarioMap(game, state, seen.facilitator),
     ...withDefined('hotwash', hotwashView(state)),
   };
@@ -159,25 +186,51 @@ export function timelinePage(state: SessionState, audience: ViewAudience, end: n
 
 function injectPlan(game: Game, state: SessionState): InjectPlan[] {
   const current = sceneOf(state);
-  return [...game.injects.values()].map(({ inject, scene }) => ({
-    id: inject.id,
-    scene,
-    at: inject.at ?? null,
-    to: inject.to ?? null,
-    page: inject.page,
-    text: inject.text,
-    notes: inject.facilitator_notes ?? null,
-    revealed: state.revealed.some((r) => r.injectId === inject.id),
-    available: scene === null || scene === current,
-  }));
+  const context = state.game.context;
+  return [...game.injects.values()].map((held) => {
+    const { inject, scene, module } = held;
+    const revealed = state.revealed.find((r) => r.injectId === inject.id);
+    const timed = dueMinute(game, context, held);
+    const due = timed ?? inject.at ?? null;
+    const status = revealed
+      ? 'revealed'
+      : context.missed?.includes(inject.id)
+        ? 'missed'
+        : due !== null && due <= context.clock
+          ? 'waiting'
+          : 'upcoming';
+    return {
+      id: inject.id,
+      scene,
+      ...(module !== null ? { module } : {}),
+      at: inject.at ?? null,
+      to: inject.to ?? null,
+      page: inject.page,
+      text: renderText(game, context, inject.text),
+      notes: inject.facilitator_notes ?? null,
+      revealed: revealed !== undefined,
+      available: (scene === null && (module === null || module === state.module?.id)) || scene === current,
+      status,
+      // 1.0 names a due minute only once it has passed; 1.1 knows it ahead for relative injects too.
+      due: revealed ? (revealed.due ?? null) : status === 'waiting' || timed !== null ? due : null,
+    };
+  });
+}
+
+/** Roles no seated player holds: what reaches them reaches the facilitator alone. */
+function emptyRoles(game: Game, state: SessionState): string[] {
+  const held = new Set(state.game.context.rolesPresent);
+  return game.scenario.roles.filter((r) => !held.has(r.id)).map((r) => r.id);
 }
 
 function facilitatorView(game: Game, state: SessionState): FacilitatorView {
   const { scenario } = game;
   const sceneId = sceneOf(state);
+  const base = publicPart(game, state, { facilitator: true });
+  const empty = emptyRoles(game, state);
   return {
     viewer: 'facilitator',
-    ...publicPart(game, state, { facilitator: true }),
+    ...base,
     notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
     scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
     injectPlan: injectPlan(game, state),
@@ -197,6 +250,13 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
     flags: state.game.context.flags,
     ...withDefined('exercise', exerciseView(scenario, state)),
+    table: state.table,
+    seatClaims: Object.values(state.players).flatMap((p) =>
+      p.claims && !p.removed ? [{ playerId: p.id, claims: p.claims }] : [],
+    ),
+    emptyRoles: empty,
+    unheld: base.injects.filter((r) => r.to !== null && r.to.every((role) => empty.includes(role))).map((r) => r.key),
+    story: storyView(game, state),
   };
 }
 
@@ -253,6 +313,9 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: PlayerI
     hand: player?.hand ?? false,
     coaching: state.coaching.filter((c) => c.playerId === playerId),
     ...withDefined('hotwash', hotwashMe(state, playerId)),
+    audience: player?.audience === true,
+    ready: player?.ready === true,
+    claims: player?.claims ?? null,
   };
 }
 

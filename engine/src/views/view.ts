@@ -1,9 +1,11 @@
 import type { EvaluatorId, PlayerId, RoleId } from '../protocol/ids.ts';
 import type { ExerciseView, HotwashMe, HotwashView } from '../exercise/exercise-view.ts';
+import type { StoryView } from './story-view.ts';
 import type { Component, Dice, EscalationStep, Health, Outcome } from '../scenario/schema.ts';
 import type {
   ActionItem,
   CoachNote,
+  DebriefNote,
   Decision,
   Declaration,
   MilestoneRecord,
@@ -27,6 +29,10 @@ export type Viewer =
 export interface ChoiceView {
   id: string;
   label: string;
+  /** 1.1: an action open in every scene. */
+  everywhere?: true;
+  /** 1.1: the role that decides it (or rolls its check), beside the facilitator. */
+  decidedBy?: string;
   takes: number;
   check: { dice: Dice; target: number; modifiers: { label: string; add: number }[] } | null;
   votes: number;
@@ -37,6 +43,16 @@ export interface PlayerSummary {
   name: string;
   role: string | null;
   hand: boolean;
+  /** Watching as audience (they joined a locked or full table) rather than sitting at it. */
+  audience: boolean;
+  /** Said they are ready during the briefing. */
+  ready: boolean;
+}
+
+/** A player who says they are another player on a new device, as the facilitator sees it. */
+export interface SeatClaim {
+  playerId: string;
+  claims: string;
 }
 
 /** A player's open request for another role, as the facilitator sees it. */
@@ -70,15 +86,20 @@ export interface PublicView {
     summary: string;
     difficulty: string;
     services: string[];
-    roles: { id: string; name: string }[];
+    /** Each role's public description (its secrets are the seated player's alone). */
+    roles: { id: string; name: string; brief: string }[];
     components: Component[];
     escalation: EscalationStep[];
     faultSummary: string | null;
   };
   team: string | null;
   phase: Phase;
-  clock: { minutes: number; label: string; timebox: number; pace: number | null };
-  scene: { id: string; title: string; narration: string } | null;
+  /** Paused by itself because the facilitator's connection dropped (not by the facilitator's hand). */
+  autoPaused: boolean;
+  /** `label` carries the day once the session has passed midnight (`days`); `start` labels any other minute. */
+  clock: { minutes: number; label: string; timebox: number; pace: number | null; start: string; days: boolean };
+  /** `visit` (1.1): how many scenes the party has entered, this one included; proposals belong to one visit. */
+  scene: { id: string; title: string; narration: string; visit?: number } | null;
   choices: ChoiceView[];
   health: Record<string, Health>;
   injects: RevealedInject[];
@@ -94,6 +115,8 @@ export interface PublicView {
   rolls: RollRecord[];
   ending: { id: string | null; title: string; outcome: Outcome; narration: string | null; debrief: string[] } | null;
   actionItems: ActionItem[];
+  /** What went well, what was hard, where the team got lucky: written at the debrief, for the post-mortem. */
+  debriefNotes: DebriefNote[];
   /** The scenario map: for players only the visited part, for the facilitator all of it. */
   map: { nodes: MapNode[]; edges: MapEdge[] };
   /** The hot wash's areas to improve and their votes; absent until the session has an exercise record. */
@@ -113,6 +136,10 @@ export interface PlayerMe {
   coaching: CoachNote[];
   /** Whether this player sent the hot-wash form, and their votes; absent until the session has an exercise record. */
   hotwash?: HotwashMe;
+  audience: boolean;
+  ready: boolean;
+  /** The seat this player claims as theirs from another device, while the facilitator has not answered. */
+  claims: string | null;
 }
 
 export interface PlayerView extends PublicView {
@@ -128,6 +155,8 @@ export interface SharedPlayerView extends PublicView {
 export interface InjectPlan {
   id: string;
   scene: string | null;
+  /** 1.1: the module holding it, when a module does. */
+  module?: string;
   at: number | null;
   to: string[] | null;
   page: boolean;
@@ -136,6 +165,13 @@ export interface InjectPlan {
   revealed: boolean;
   /** Can be revealed now (its scene is current or it is scenario-wide). */
   available: boolean;
+  /**
+   * Where it stands: to come, revealed, due but waiting for the party to be in its scene, or missed
+   * (1.1: its window passed). `due`: for a revealed inject, the minute it fell due when it fired
+   * late; for one not yet revealed, the minute it falls (or fell) due when known.
+   */
+  status: 'upcoming' | 'revealed' | 'waiting' | 'missed';
+  due: number | null;
 }
 
 export interface FacilitatorView extends PublicView {
@@ -154,6 +190,14 @@ export interface FacilitatorView extends PublicView {
   flags: Record<string, boolean>;
   /** The exercise's record, evaluators' notes included; absent when the session is no exercise. */
   exercise?: ExerciseView;
+  table: { locked: boolean; cap: number | null; autoPause: boolean };
+  seatClaims: SeatClaim[];
+  /** Roles nobody at the table holds now: their injects and pages reach only the facilitator. */
+  emptyRoles: string[];
+  /** Keys of the revealed injects (of those the view carries) meant only for roles nobody holds: nobody else read them. */
+  unheld: string[];
+  /** 1.1: counters, deadlines, the module and the turn; null for a 1.0 scenario. */
+  story: StoryView | null;
 }
 
 export interface ObserverView extends PublicView {
@@ -176,6 +220,7 @@ export const ENTRY_LIST_FIELDS = [
   'decisions',
   'rolls',
   'actionItems',
+  'debriefNotes',
   'coaching',
 ] as const satisfies readonly (keyof FacilitatorView)[];
 
@@ -194,6 +239,7 @@ export const VIEW_WINDOWS: Readonly<Record<EntryListField, number>> = {
   decisions: 100,
   rolls: 100,
   actionItems: 100,
+  debriefNotes: 100,
   coaching: 50,
 };
 

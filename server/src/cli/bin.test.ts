@@ -18,7 +18,7 @@ function spawnCli(...args: string[]): Promise<{ code: number | null; stdout: str
 describe('the chaos-quest binary', () => {
   it('writes to stdout and stderr and exits 0, 1 or 2 as run decides', async () => {
     const [ok, broken, unknown] = await Promise.all([
-      spawnCli('validate', 'engine/src/scenario/fixtures/valid/dns-ttl-trap.yaml'),
+      spawnCli('validate', 'scenarios/leaked-credentials.yaml'),
       spawnCli('validate', 'engine/src/scenario/fixtures/CQ2002-unknown-goto.yaml'),
       spawnCli('frobnicate'),
     ]);

@@ -4,7 +4,9 @@ import { importIncidents, IMPORT_USAGE } from './import-incidents.ts';
 import { migrateStore, MIGRATE_STORE_USAGE } from './migrate-store.ts';
 import { serveCommand } from './serve-command.ts';
 import { simulate } from './simulate.ts';
-import { SERVE_USAGE, SIMULATE_USAGE, VALIDATE_USAGE } from './usage.ts';
+import { graph } from './graph.ts';
+import { testCommand } from './test-command.ts';
+import { GRAPH_USAGE, SERVE_USAGE, SIMULATE_USAGE, TEST_USAGE, VALIDATE_USAGE } from './usage.ts';
 import { validate } from './validate.ts';
 
 /** One `chaos-quest` command: its name, its help text and what runs it. */
@@ -23,6 +25,8 @@ export interface CliCommand {
 export const COMMANDS: readonly CliCommand[] = [
   { name: 'validate', usage: VALIDATE_USAGE, handler: validate },
   { name: 'simulate', usage: SIMULATE_USAGE, handler: simulate },
+  { name: 'test', usage: TEST_USAGE, handler: testCommand },
+  { name: 'graph', usage: GRAPH_USAGE, handler: graph },
   { name: 'serve', usage: SERVE_USAGE, handler: serveCommand },
   { name: 'detect', usage: DETECT_USAGE, handler: detect },
   { name: 'import', usage: IMPORT_USAGE, handler: importIncidents },

@@ -65,6 +65,7 @@ export async function copySession(source: SourceDb, target: pg.Client, id: strin
     await copyTokens(source, target, id);
     const newCommands = await copyLog(target, id, log);
     const snapshots = await copySnapshots(source, target, id);
+    await copyRunExtras(source, target, id);
     await target.query('COMMIT');
     return { sessions: 1, newSessions: isNew ? 1 : 0, commands: log.length, newCommands, snapshots };
   } catch (error) {
@@ -175,6 +176,34 @@ async function copySnapshots(source: SourceDb, target: pg.Client, id: string): P
     await target.query(sql, [id, row.seq, row.state]);
   }
   return rows.length;
+}
+
+/**
+ * The run's annotation (one already in PostgreSQL is the newer word, as for records) and its
+ * read-only links (a link revoked on either side stays revoked).
+ */
+async function copyRunExtras(source: SourceDb, target: pg.Client, id: string): Promise<void> {
+  const annotation = source
+    .prepare('SELECT note, excluded, reason, at FROM run_annotations WHERE session_id = ?')
+    .get(id) as { note: string | null; excluded: number; reason: string | null; at: number } | undefined;
+  if (annotation) {
+    await target.query(
+      `INSERT INTO run_annotations (session_id, note, excluded, reason, at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (session_id) DO NOTHING`,
+      [id, annotation.note, annotation.excluded === 1, annotation.reason, annotation.at],
+    );
+  }
+  const links = source
+    .prepare('SELECT id, token_hash, created_at, revoked_at FROM read_only_links WHERE session_id = ? ORDER BY rowid')
+    .all(id) as { id: string; token_hash: string; created_at: number; revoked_at: number | null }[];
+  for (const link of links) {
+    await target.query(
+      `INSERT INTO read_only_links (id, session_id, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET revoked_at = COALESCE(read_only_links.revoked_at, excluded.revoked_at)
+       WHERE read_only_links.session_id = excluded.session_id`,
+      [link.id, id, link.token_hash, link.created_at, link.revoked_at],
+    );
+  }
 }
 
 /**

@@ -51,6 +51,10 @@ async function sqliteFile(): Promise<string> {
   await store.putIncidentRecord('live', incident('live', { outcome: 'partial' }));
   await store.addEvaluatorToken('live', 'e1', 'tok-e1');
   await store.putCorrectiveActions([trackedAction('old.ca1', 'old', 'red')]);
+  await store.putRunAnnotation({ sessionId: 'old', note: null, excluded: true, reason: 'training run', at: 6000 });
+  await store.addReadOnlyLink({ id: 'l1', sessionId: 'old', createdAt: 6000 }, 'link-1');
+  await store.addReadOnlyLink({ id: 'l2', sessionId: 'old', createdAt: 6001 }, 'link-2');
+  await store.revokeReadOnlyLink('old', 'l2', 7000);
   await store.close();
   return name;
 }
@@ -67,6 +71,9 @@ async function contents(store: Store) {
     live: await store.findLiveSessionByJoinCode('JLIVE'),
     evaluator: await store.findEvaluatorSeat('tok-e1'),
     actions: await store.listCorrectiveActions('red'),
+    annotations: await store.listRunAnnotations(),
+    links: await store.listReadOnlyLinks('old'),
+    openLink: await store.findReadOnlyLink('link-1'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { summarize, type Outcome, type Scenario, type Summary } from '@chaos-quest/engine';
-import type { Playthrough } from './bot-playthrough.ts';
+import type { BotPolicy, Playthrough } from './bot-playthrough.ts';
+import { coverage, formatCoverage, type Coverage } from './simulate-coverage.ts';
 
 /** The aggregate of many playthroughs: only counts and game-clock figures, so it is reproducible. */
 export interface SimulationReport {
@@ -7,7 +8,12 @@ export interface SimulationReport {
   seed: string;
   runs: number;
   maxSteps: number;
-  endings: { id: string; outcome: Outcome | null; runs: number; share: number }[];
+  policy: BotPolicy;
+  /** Roles with a bot seated; null for every role. */
+  seats: string[] | null;
+  endings: { id: string; outcome: Outcome | null; runs: number; share: number; neverReached: boolean }[];
+  /** Endings no run reached. */
+  unreached: string[];
   outcomes: Record<Outcome | 'stuck', number>;
   scenes: { id: string; runs: number; visits: number; untested: boolean }[];
   untested: string[];
@@ -16,6 +22,7 @@ export interface SimulationReport {
   timeToResolve: Summary;
   gameMinutesAtEnd: Summary;
   stuck: number;
+  coverage: Coverage;
 }
 
 const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 1000) / 10);
@@ -23,14 +30,14 @@ const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 1
 /** Aggregates playthroughs into ending, outcome, scene and timing figures. Pure. */
 export function aggregate(
   scenario: Scenario,
-  seed: string,
-  maxSteps: number,
+  options: { seed: string; maxSteps: number; policy: BotPolicy; seats: readonly string[] | null },
   runs: readonly Playthrough[],
 ): SimulationReport {
+  const { seed, maxSteps, policy } = options;
   const total = runs.length;
   const endings = scenario.endings.map((e) => {
     const reached = runs.filter((r) => r.ending === e.id).length;
-    return { id: e.id, outcome: e.outcome, runs: reached, share: share(reached, total) };
+    return { id: e.id, outcome: e.outcome, runs: reached, share: share(reached, total), neverReached: reached === 0 };
   });
   const stuck = runs.filter((r) => r.ending === null).length;
   const outcomes = { success: 0, partial: 0, failure: 0, stuck };
@@ -46,7 +53,10 @@ export function aggregate(
     seed,
     runs: total,
     maxSteps,
+    policy,
+    seats: options.seats ? [...options.seats] : null,
     endings,
+    unreached: endings.filter((e) => e.neverReached).map((e) => e.id),
     outcomes,
     scenes,
     untested: scenes.filter((s) => s.untested).map((s) => s.id),
@@ -54,6 +64,7 @@ export function aggregate(
     timeToResolve: summarize(present(runs.map((r) => r.resolve))),
     gameMinutesAtEnd: summarize(runs.map((r) => r.clock)),
     stuck,
+    coverage: coverage(scenario, runs),
   };
 }
 
@@ -75,12 +86,21 @@ export function formatReport(report: SimulationReport): string {
   const { runs } = report;
   const lines = [
     `Simulated ${runs} run${runs === 1 ? '' : 's'} of ${report.scenario} (seed "${report.seed}", at most ${report.maxSteps} steps each)`,
+    `Bots: ${report.policy}; seated: ${report.seats === null ? 'every role' : report.seats.join(', ') || 'nobody'}`,
     '',
     'Endings',
   ];
-  const endingRows = report.endings.map((e) => [e.id, e.outcome ?? '', String(e.runs), percent(e.share)]);
+  const endingRows = report.endings.map((e) => [
+    e.id,
+    e.outcome ?? '',
+    String(e.runs),
+    percent(e.share),
+    e.neverReached ? 'NEVER REACHED' : '',
+  ]);
   if (report.stuck > 0) endingRows.push(['(stuck)', '', String(report.stuck), percent(share(report.stuck, runs))]);
-  lines.push(...table(endingRows, new Set([2, 3])), '', 'Outcomes');
+  lines.push(...table(endingRows, new Set([2, 3])), '');
+  if (report.unreached.length > 0) lines.push(`Never reached: ${report.unreached.join(', ')}`, '');
+  lines.push('Outcomes');
   const outcomeRows = Object.entries(report.outcomes).map(([name, n]) => [name, String(n), percent(share(n, runs))]);
   lines.push(...table(outcomeRows, new Set([1, 2])), '', 'Scenes (runs that visited each, total visits)');
   const sceneRows = report.scenes.map((s) => [
@@ -117,10 +137,12 @@ export function formatReport(report: SimulationReport): string {
     ),
     '',
   );
+  lines.push(...formatCoverage(report.coverage, table), '');
+  const where = report.coverage.stuckIn.map((s) => `${s.scene} ${s.runs}`).join(', ');
   lines.push(
     report.stuck === 0
       ? 'Stuck runs: 0'
-      : `Stuck runs: ${report.stuck} (no ending within ${report.maxSteps} steps; look for loops with no way out)`,
+      : `Stuck runs: ${report.stuck} (no ending within ${report.maxSteps} steps; look for loops with no way out), in: ${where}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SimulationReport } from './simulate-report.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './run-cli.ts';
 
@@ -23,14 +24,8 @@ const replace = (text: string, from: string, to: string) => {
   return text.replace(from, to);
 };
 
-interface Report {
-  runs: number;
-  endings: { id: string; runs: number }[];
+interface Report extends Omit<SimulationReport, 'outcomes'> {
   outcomes: Record<string, number>;
-  scenes: { id: string; runs: number; untested: boolean }[];
-  untested: string[];
-  timeToDetect: { count: number };
-  stuck: number;
 }
 
 describe('chaos-quest simulate', () => {
@@ -99,6 +94,60 @@ describe('chaos-quest simulate', () => {
     const report = JSON.parse(stdout) as Report;
     expect(report.stuck).toBe(5);
     expect(report.outcomes['stuck']).toBe(5);
+    // Named by the scene they stopped in, and the ending no run reached is flagged.
+    expect(report.coverage.stuckIn).toEqual([{ scene: 'dashboards', runs: 5 }]);
+    expect(report.unreached).toEqual(['recovered', 'timeboxed']);
+  });
+
+  it('names a dead end even when the clock moves the table on to an ending', async () => {
+    const file = variant('dead-end.yaml', (t) =>
+      replace(
+        t,
+        '      - { id: hold, label: Post a holding statement, takes: 5, goto: triage }\n',
+        '      - { id: hold, label: Post a holding statement, takes: 5, goto: triage, when: { flag: rolled_back } }\n',
+      ).replace(
+        '      - { id: look, label: Open the regional dashboards, takes: 5, goto: dashboards }\n',
+        '      - { id: look, label: Open the regional dashboards, takes: 5, goto: dashboards, when: { flag: rolled_back } }\n',
+      ),
+    );
+    const { code, stdout } = await cli('simulate', file, '--runs', '5', '--seed', 'x', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.endings.find((e) => e.id === 'timeboxed')?.runs).toBe(5);
+    expect(report.coverage.deadEnds).toEqual([{ scene: 'triage', runs: 5 }]);
+  });
+
+  it('reports choice and inject coverage, self-loops, and each check’s exact odds beside its observed rate', async () => {
+    const { stdout } = await cli('simulate', valid, '--runs', '200', '--seed', 'odds', '--json');
+    const report = JSON.parse(stdout) as Report;
+    const rollback = report.coverage.checks.find((c) => c.choice === 'rollback');
+    expect(rollback?.bare).toBe('9 in 20 (45%)');
+    expect(rollback?.rolls).toBeGreaterThan(50);
+    expect(Math.abs((rollback?.observed ?? 0) - (rollback?.expected ?? 1))).toBeLessThan(0.15);
+    expect(report.coverage.choices.map((c) => c.id)).toEqual(['look', 'hold', 'rollback']);
+    expect(report.coverage.injects).toEqual([
+      { id: 'page', scene: 'triage', runs: expect.any(Number), untested: false },
+    ]);
+    expect(report.coverage.selfLoops.map((l) => l.scene)).toContain('triage');
+  });
+
+  it('plays with empty seats and other bot policies, and says so', async () => {
+    const file = 'scenarios/db-failover-lag.yaml';
+    const play = async (policy: string) =>
+      JSON.parse(
+        (await cli('simulate', file, '--runs', '100', '--seed', 'p', '--policy', policy, '--json')).stdout,
+      ) as Report;
+    // In replica-status the risky way is a check (find the missing WAL), the safe one a plain promotion.
+    const taken = (r: Report) => r.coverage.choices.find((c) => c.id === 'find-missing-wal')?.taken ?? 0;
+    const [cautious, reckless] = [await play('cautious'), await play('reckless')];
+    expect(cautious.policy).toBe('cautious');
+    expect(taken(reckless)).toBeGreaterThan(taken(cautious));
+    const empty = await cli('simulate', valid, '--runs', '3', '--seats', '');
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain('Bots: random; seated: nobody');
+    const wrong = await cli('simulate', valid, '--seats', 'sre,dba');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--seats names no role dba');
   });
 
   it('prints the diagnostics and exits 1 for a scenario with errors', async () => {

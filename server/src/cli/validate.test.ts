@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('chaos-quest validate', () => {
   it('exits 0 and says so for a valid scenario', async () => {
-    const { code, stdout } = await cli('validate', `${fixtures}/valid/dns-ttl-trap.yaml`);
+    const { code, stdout } = await cli('validate', 'scenarios/leaked-credentials.yaml');
     expect(code).toBe(0);
     expect(stdout).toBe('Checked 1 file: no problems.\n');
   });
@@ -28,6 +28,36 @@ describe('chaos-quest validate', () => {
         `     | ${' '.repeat(57)}^\n` +
         'Checked 1 file: 1 error, 0 warnings (1 file with errors).\n',
     );
+  });
+
+  it('explores the story: the DESIGN example lets a choice jump over its page', async () => {
+    const { code, stdout } = await cli('validate', `${fixtures}/valid/dns-ttl-trap.yaml`);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "warning CQ2031 scenes[0].injects[0].at: the inject 'page' (minute 10) is skipped when the party takes 'look' at minute 5",
+    );
+  });
+
+  it("reports a baseline CSV's bad row in the CSV, at its line and column, with the line shown", async () => {
+    const file = `${fixtures}/CQ1012-csv-bad-rows.yaml`;
+    const { code, stdout } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `${fixtures}/bad-rows.csv:5:22: error CQ1012 'abc' is not a number; write the value as 12.5, say.\n` +
+        '  5 | 2024-05-01 00:00:03, abc\n' +
+        `    | ${' '.repeat(21)}^\n`,
+    );
+    expect(stdout).toContain(`${fixtures}/no-header.csv:1:1: error CQ1012`);
+  });
+
+  it('reports a baseline CSV that is not beside the scenario where the scenario names it', async () => {
+    const dir = mkdtempSync(join(temp, 'csv-'));
+    const text = readFileSync(new URL(`../../../${fixtures}/CQ1013-csv-too-short.yaml`, import.meta.url), 'utf8');
+    writeFileSync(join(dir, 'scenario.yaml'), text);
+    const missing = await cli('validate', join(dir, 'scenario.yaml'));
+    expect(missing.stdout).toMatch(/scenario\.yaml:30:\d+: error CQ2033 .*there is no readable file 'short\.csv'/);
+    writeFileSync(join(dir, 'short.csv'), `timestamp,value\n${'2024-05-01T00:00:00,1\n'.repeat(60)}`);
+    expect(await cli('validate', join(dir, 'scenario.yaml'))).toMatchObject({ code: 0 });
   });
 
   it('exits 0 when a file has only warnings', async () => {
@@ -101,10 +131,10 @@ describe('chaos-quest', () => {
 
   it("resolves relative paths from the io's directory, not the process's", async () => {
     let stdout = '';
-    const code = await run(['validate', 'valid/dns-ttl-trap.yaml'], {
+    const code = await run(['validate', 'leaked-credentials.yaml'], {
       out: (t) => void (stdout += t),
       err: () => {},
-      cwd: join(repoRoot, fixtures),
+      cwd: join(repoRoot, 'scenarios'),
     });
     expect(code).toBe(0);
     expect(stdout).toBe('Checked 1 file: no problems.\n');

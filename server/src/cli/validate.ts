@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Diagnostic } from '@chaos-quest/engine';
+import { basename } from 'node:path';
+import { splitAttachments, type Diagnostic } from '@chaos-quest/engine';
 import type { CliIo } from './cli-io.ts';
 import { renderDiagnostic } from './render-diagnostic.ts';
 import { expandPaths, readScenarioFile, type ScenarioFile } from './scenario-files.ts';
@@ -23,6 +24,13 @@ function summary(results: readonly ScenarioFile[]): string {
   return `${checked}: ${parts.join(', ')}${failing > 0 ? ` (${plural(failing, 'file')} with errors)` : ''}.`;
 }
 
+/** The text a diagnostic points into: the scenario's own, or a baseline CSV's attached to it. */
+function sourceOf(result: ScenarioFile, d: Diagnostic): string | null {
+  if (result.text === null) return null;
+  const { yaml, files } = splitAttachments(result.text);
+  return d.file === result.file ? yaml : (files.get(basename(d.file)) ?? null);
+}
+
 /** `chaos-quest validate`: returns the exit code (0 clean or warnings only, 1 on any error). Throws UsageError for bad arguments. */
 export async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,7 +52,7 @@ export async function validate(args: readonly string[], io: CliIo): Promise<numb
     };
     io.out(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    for (const r of results) for (const d of r.diagnostics) io.out(`${renderDiagnostic(d, r.text)}\n`);
+    for (const r of results) for (const d of r.diagnostics) io.out(`${renderDiagnostic(d, sourceOf(r, d))}\n`);
     io.out(`${summary(results)}\n`);
   }
   return counts(all).errors > 0 ? 1 : 0;

@@ -1,7 +1,6 @@
-import { incidentRecord, publishedRecord } from '@chaos-quest/engine';
+import { incidentRecord, postmortemDraft, publishedRecord } from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { logJsonl } from '../exports/log-jsonl.ts';
-import { postmortem } from '../exports/postmortem.ts';
 import type { LiveSession } from '../hub/live-session.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { sendError } from './api-error.ts';
@@ -10,14 +9,14 @@ import { checkFacilitator } from './guards.ts';
 type Params = { Params: { id: string } };
 
 /**
- * A session's exports, for its facilitator only (token in `Authorization: Bearer`): the event log
+ * A session's exports, for its facilitator and co-facilitators only (token in `Authorization: Bearer`): the event log
  * as JSON Lines, the practice-incident record as JSON (without the seed: DESIGN lets it leave the server
  * only with the log) and the post-mortem draft as Markdown.
  */
 export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
   const session = async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<LiveSession | null> => {
     const { id } = request.params;
-    if (!(await checkFacilitator(deps.store, request, reply, id))) return null;
+    if (!(await checkFacilitator(deps.store, request, reply, id, true))) return null;
     const live = await deps.hub.get(id);
     if (!live) sendError(reply, 404, 'not-found', `There is no session '${id}'.`);
     return live;
@@ -48,7 +47,7 @@ export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
     const live = await session(request, reply);
     if (!live) return reply;
     return attachment(reply, `${live.id}.postmortem.md`, 'text/markdown; charset=utf-8').send(
-      postmortem(live.scenario, live.state, live.id),
+      postmortemDraft(live.scenario, live.state),
     );
   });
 }

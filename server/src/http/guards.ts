@@ -57,15 +57,16 @@ export function requireAdmin(deps: { config: ServerConfig; adminFailures: Failur
 }
 
 /**
- * Whether the request carries the facilitator token of `sessionId`, in `Authorization: Bearer`.
- * Tokens are accepted only in that header, never in the URL, where logs and histories keep them.
- * Sends 401/403 and returns false when it does not.
+ * Whether the request carries the facilitator token of `sessionId` (or, with `orCo`, a
+ * co-facilitator's), in `Authorization: Bearer`. Tokens are accepted only in that header, never in
+ * the URL, where logs and histories keep them. Sends 401/403 and returns false when it does not.
  */
 export async function checkFacilitator(
   store: Store,
   request: FastifyRequest,
   reply: FastifyReply,
   sessionId: string,
+  orCo = false,
 ): Promise<boolean> {
   const match = /^Bearer +(\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match?.[1]) {
@@ -73,7 +74,8 @@ export async function checkFacilitator(
     return false;
   }
   const seat = await store.findSeat(hashToken(match[1]));
-  if (seat?.kind !== 'facilitator' || seat.sessionId !== sessionId) {
+  const allowed = seat?.kind === 'facilitator' || (orCo && seat?.kind === 'co-facilitator');
+  if (!allowed || seat.sessionId !== sessionId) {
     sendError(reply, 403, 'forbidden', `That token is not the facilitator token of session ${sessionId}.`);
     return false;
   }

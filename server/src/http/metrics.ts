@@ -9,6 +9,7 @@ import {
   type MetricsFilter,
   type PublishedRecord,
   type RealIncident,
+  type RunAnnotation,
 } from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { metricsCsv } from '../exports/metrics-csv.ts';
@@ -24,7 +25,8 @@ export type MetricsBody = Comparison & { definitions: typeof FIGURE_DEFINITIONS 
 /**
  * Metrics over stored practice records and imported real incidents, filtered by team, scenario, service
  * and date: `GET /api/metrics` (every figure with n of N, median, p90, mean and its definition; MTBF
- * from real incidents only), `GET /api/metrics.csv` (one row per practice incident), `GET /api/incidents`
+ * from real incidents only; runs left out listed with their reasons), `GET /api/metrics.csv` (one row
+ * per practice incident, left-out ones marked, then the definitions), `GET /api/incidents`
  * (practice records), `GET /api/real-incidents` and `POST /api/real-incidents` (a CSV import). Admin key when configured.
  */
 export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
@@ -32,7 +34,12 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
   const chosen = async (
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<{ records: IncidentRecord[]; real: RealIncident[]; filter: MetricsFilter } | null> => {
+  ): Promise<{
+    records: IncidentRecord[];
+    real: RealIncident[];
+    annotations: RunAnnotation[];
+    filter: MetricsFilter;
+  } | null> => {
     const parsed = metricsQuerySchema.safeParse(request.query);
     if (!parsed.success) {
       sendError(
@@ -43,15 +50,19 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
       );
       return null;
     }
-    const [records, real] = await Promise.all([deps.store.listIncidentRecords(), deps.store.listRealIncidents()]);
-    return { records, real, filter: filterOf(parsed.data) };
+    const [records, real, annotations] = await Promise.all([
+      deps.store.listIncidentRecords(),
+      deps.store.listRealIncidents(),
+      deps.store.listRunAnnotations(),
+    ]);
+    return { records, real, annotations, filter: filterOf(parsed.data) };
   };
 
   app.get('/api/metrics', admin, async (request, reply) => {
     const found = await chosen(request, reply);
     if (!found) return reply;
     const body: MetricsBody = {
-      ...compareMetrics(found.records, found.real, found.filter, Date.now()),
+      ...compareMetrics(found.records, found.real, found.filter, Date.now(), found.annotations),
       definitions: FIGURE_DEFINITIONS,
     };
     return body;
@@ -64,7 +75,7 @@ export function registerMetrics(app: FastifyInstance, deps: ApiDeps): void {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="chaos-quest-metrics.csv"')
-      .send(metricsCsv(rows));
+      .send(metricsCsv(rows, found.annotations));
   });
 
   app.get('/api/incidents', admin, async (request, reply) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createSessionRequestSchema, type CreateSessionResponse } from '@chaos-quest/engine';
+import { createSessionRequestSchema, parametersError, type CreateSessionResponse } from '@chaos-quest/engine';
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.ts';
 import { sendError } from './api-error.ts';
@@ -7,7 +7,7 @@ import { creationGuard, requireAdmin } from './guards.ts';
 import { MAX_LIVE_SESSIONS } from './limits.ts';
 
 /**
- * `POST /api/sessions` `{ scenarioId, seed?, team?, monitoring?, plan?, objectives? }` → 201 `{ sessionId, joinCode, facilitatorToken }`;
+ * `POST /api/sessions` `{ scenarioId, seed?, team?, monitoring?, parameters?, plan?, objectives? }` → 201 `{ sessionId, joinCode, facilitatorToken }`;
  * who may create, and how often, is `creationGuard`'s.
  */
 export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
@@ -22,7 +22,7 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
         `Send { scenarioId, seed?, team? }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`,
       );
     }
-    const { scenarioId, seed, team, monitoring, plan, objectives } = parsed.data;
+    const { scenarioId, seed, team, monitoring, parameters, plan, objectives } = parsed.data;
     if (objectives && !plan)
       return sendError(
         reply,
@@ -43,21 +43,29 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
         `There is no valid scenario '${scenarioId}'. Valid scenarios: ${known.join(', ') || 'none'}.`,
       );
     }
+    const refused = parameters ? parametersError(entry.scenario, parameters) : null;
+    if (refused) return sendError(reply, 400, 'invalid', refused);
     // The seed decides every die; it comes from the CSPRNG unless the facilitator wants a rerun.
     const created = await deps.hub.create(entry, { seed: seed ?? randomBytes(16).toString('hex'), team: team ?? null });
-    if (monitoring === 'thresholds+baseline') {
-      // A logged command like any other, so a replay knows which alerts the table got.
+    const chosen = Object.keys(parameters ?? {}).length > 0;
+    if (monitoring === 'thresholds+baseline' || chosen) {
+      // A logged command like any other, so a replay knows which alerts the table got and which variant it played.
       const ack = await deps.hub.submit(
         created.sessionId,
         { kind: 'facilitator' },
-        { id: 'create-monitoring', type: 'session.configure', monitoring },
+        {
+          id: 'create-configure',
+          type: 'session.configure',
+          ...(monitoring === 'thresholds+baseline' ? { monitoring } : {}),
+          ...(chosen ? { parameters } : {}),
+        },
       );
       if (!ack.ok)
         return sendError(
           reply,
           500,
           'internal',
-          `The session was created, but its monitoring could not be set: ${ack.error.message}`,
+          `The session was created, but its monitoring or parameters could not be set: ${ack.error.message}`,
         );
     }
     if (plan) {

@@ -1,15 +1,17 @@
-import { incidentRecord, phaseOf, type LoggedCommand, type SessionState } from '@chaos-quest/engine';
+import { incidentRecord, phaseOf, type LoggedCommand, type PlayerId, type SessionState } from '@chaos-quest/engine';
 import { snapshotOf } from './snapshots.ts';
 import { broadcastViews } from './fan-out.ts';
 import { exerciseEffects } from './exercise-effects.ts';
+import { closeSeats, moveSeats } from './seat-moves.ts';
 import type { HubContext } from './hub-context.ts';
 import type { LiveSession } from './live-session.ts';
 
 /**
- * What follows an accepted, appended command: every viewer gets the new view (the command is
- * durable, so nothing it shows can be lost), then a removed player's token is revoked and their
- * sockets closed, a finished session's practice-incident record is stored, snapshots are taken,
- * and the paced clock follows the state. A failure here is logged and never turns into an error ack.
+ * What follows an accepted, appended command: seats that moved or went get their tokens settled
+ * (seat-moves.ts), every viewer gets the new view (the command is durable, so nothing it shows can
+ * be lost), a finished session's practice-incident record is stored, snapshots are taken, the
+ * sockets of seats that went are closed, and the paced clock and auto-pause follow the state. A
+ * failure here is logged and never turns into an error ack.
  */
 export async function afterAccept(
   ctx: HubContext,
@@ -17,13 +19,12 @@ export async function afterAccept(
   before: SessionState,
   entry: LoggedCommand,
 ): Promise<void> {
-  const { command } = entry;
-  const removed = command.type === 'player.remove' ? command.playerId : null;
+  let closing: PlayerId[] = [];
+  await guarded(ctx, session, 'move the seats', async () => {
+    closing = await moveSeats(ctx, session, before, entry);
+  });
   // The table waits for the views; a snapshot or record write is the store's business.
   broadcastViews(session, ctx.rooms);
-  await guarded(ctx, session, 'revoke the removed player', async () => {
-    if (removed) await ctx.store.revokePlayer(session.id, removed);
-  });
   logEvents(ctx, session, before, entry);
   const phase = phaseOf(session.state);
   await guarded(ctx, session, 'store the incident record', async () => {
@@ -38,8 +39,9 @@ export async function afterAccept(
     await ctx.store.putSnapshot(session.id, snapshot);
     session.snapshotTaken(snapshot);
   });
-  if (removed) for (const connection of session.connectionsOf(removed)) connection.close();
+  closeSeats(session, closing);
   ctx.pace.sync(session);
+  ctx.autoPause.watch(session);
 }
 
 async function guarded(ctx: HubContext, session: LiveSession, what: string, task: () => Promise<void>): Promise<void> {

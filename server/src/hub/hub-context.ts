@@ -3,6 +3,7 @@ import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { Store } from '../store/store.ts';
 import type { RoomSender } from './live-session.ts';
 import type { PaceClock } from './pace-clock.ts';
+import type { AutoPause } from './auto-pause.ts';
 
 /** The slice of pino's logger the hub writes its one-line session events to. */
 export interface EventLog {
@@ -18,6 +19,7 @@ export interface HubContext {
   metrics: ServerMetrics;
   log: EventLog;
   pace: PaceClock;
+  autoPause: AutoPause;
   /** Write a snapshot once this many commands have been appended since the last one. */
   snapshotEvery: number;
   /** Wall-clock ms, stamped on each logged command. */

@@ -65,6 +65,7 @@ function recorder(id: string, viewer: Connection['viewer']) {
   const connection: Connection = {
     id,
     viewer,
+    console: viewer.kind === 'facilitator' ? 'facilitator' : null,
     get room() {
       return closed ? null : (rooms.at(-1) ?? null);
     },
@@ -72,6 +73,7 @@ function recorder(id: string, viewer: Connection['viewer']) {
     sendView: (m) => views.push(m),
     sendMe: (m) => mes.push(m),
     sendPresence: () => {},
+    sendSeat: () => {},
     close: () => (closed = true),
   };
   const receivePatch = (m: PatchMessage) => {
@@ -91,9 +93,10 @@ describe('SessionHub', () => {
     const { sessionId } = await hub.create(start, { seed: 's', team: null });
     const first = await hub.submit(sessionId, facilitator, { id: 'c1', type: 'session.brief' });
     const again = await hub.submit(sessionId, facilitator, { id: 'c1', type: 'session.brief' });
-    expect(first).toEqual({ ok: true, seq: 1 });
+    // Seq 1 is the rules step every new session opens with.
+    expect(first).toEqual({ ok: true, seq: 2 });
     expect(again).toEqual(first);
-    expect((await hub.get(sessionId))?.state.seq).toBe(1);
+    expect((await hub.get(sessionId))?.state.seq).toBe(2);
     expect(metrics.commands.get({ type: 'session.brief', result: 'duplicate' })).toBe(1);
   });
 
@@ -105,23 +108,28 @@ describe('SessionHub', () => {
     await hub.submit(sessionId, facilitator, { id: 'start', type: 'session.start' });
     expect(
       await hub.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' }),
-    ).toEqual({ ok: true, seq: 3 });
+    ).toEqual({ ok: true, seq: 4 });
     // A new hub on the same store knows no recent keys: only the store remembers the two commands.
     const { hub: restarted, metrics } = hubOn(store);
     expect(await restarted.submit(sessionId, facilitator, { id: 'brief', type: 'session.brief' })).toEqual({
       ok: true,
-      seq: 1,
+      seq: 2,
     });
     expect(
       await restarted.submit(sessionId, facilitator, { id: 'note', type: 'timeline.post', text: 'Bridge is open' }),
-    ).toEqual({ ok: true, seq: 3 });
+    ).toEqual({ ok: true, seq: 4 });
     expect(metrics.commands.get({ type: 'timeline.post', result: 'duplicate' })).toBe(1);
-    expect((await store.readLog(sessionId)).map((e) => e.command.id)).toEqual(['brief', 'start', 'note']);
-    expect((await restarted.get(sessionId))?.state.seq).toBe(3);
+    expect((await store.readLog(sessionId)).map((e) => e.command.id)).toEqual([
+      'create-rules',
+      'brief',
+      'start',
+      'note',
+    ]);
+    expect((await restarted.get(sessionId))?.state.seq).toBe(4);
     // And a new id is still a new command.
     expect(
       await restarted.submit(sessionId, facilitator, { id: 'note-2', type: 'timeline.post', text: 'Bridge is open' }),
-    ).toEqual({ ok: true, seq: 4 });
+    ).toEqual({ ok: true, seq: 5 });
   });
 
   it('applies concurrent commands of one session in the order they arrived', async () => {
@@ -131,8 +139,8 @@ describe('SessionHub', () => {
     const names = Array.from({ length: 12 }, (_, i) => `P${i}`);
     const acks = await Promise.all(names.map((name) => hub.join(sessionId, name)));
     expect(acks.every((a) => a.ok)).toBe(true);
-    const log = await store.readLog(sessionId);
-    expect(log.map((e) => e.seq)).toEqual(names.map((_, i) => i + 1));
+    const log = (await store.readLog(sessionId)).slice(1);
+    expect(log.map((e) => e.seq)).toEqual(names.map((_, i) => i + 2));
     expect(log.map((e) => (e.command.type === 'player.join' ? e.command.name : ''))).toEqual(names);
   });
 
@@ -142,7 +150,7 @@ describe('SessionHub', () => {
     const { sessionId } = await hub.create(start, { seed: 's', team: null });
     const ack = await hub.submit(sessionId, facilitator, { id: 'x', type: 'clock.advance', minutes: 5 });
     expect(ack).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
-    expect(await store.readLog(sessionId)).toEqual([]);
+    expect((await store.readLog(sessionId)).map((e) => e.command.type)).toEqual(['session.rules']);
   });
 
   it('rebuilds a session after a restart from its snapshot and log tail, to the same state', async () => {
@@ -154,7 +162,7 @@ describe('SessionHub', () => {
     await hub.submit(sessionId, facilitator, { id: 'adv', type: 'clock.advance', minutes: 12 });
     const before = (await hub.get(sessionId))?.state;
     // The first snapshot comes after three commands; the next waits until the log has grown by a
-    // quarter of that snapshot's size (LiveSession.snapshotDue), so seqs 4 to 6 are the tail.
+    // quarter of that snapshot's size (LiveSession.snapshotDue), so seqs 4 to 7 are the tail.
     expect((await store.latestSnapshot(sessionId))?.seq).toBe(3);
     await hub.close();
     const restarted = hubOn(store).hub;
@@ -179,20 +187,20 @@ describe('SessionHub', () => {
     expect(a.rooms).toEqual([`${sessionId}|r:-`, `${sessionId}|r:sre`]);
     expect(b.rooms).toEqual([`${sessionId}|r:-`]);
     expect(observer.rooms).toEqual([`${sessionId}|o`]);
-    expect(a.views.map((m) => m.seq)).toEqual([2, 3, 4]);
+    expect(a.views.map((m) => m.seq)).toEqual([3, 4, 5]);
     // A connection's first view is whole and becomes what its room is patched against; a room
     // new to everyone (Ana's role) gets its first view whole too, then patches.
-    expect(a.patches.map((m) => [m.base, m.seq])).toEqual([[3, 4]]);
+    expect(a.patches.map((m) => [m.base, m.seq])).toEqual([[4, 5]]);
     for (const r of [b, observer])
       expect(r.patches.map((m) => [m.base, m.seq])).toEqual([
-        [2, 3],
         [3, 4],
+        [4, 5],
       ]);
     for (const r of [a, b, observer]) expect(r.misfits).toEqual([]);
-    expect(a.mes.map((m) => m.seq)).toEqual([2, 3, 4]);
+    expect(a.mes.map((m) => m.seq)).toEqual([3, 4, 5]);
     // Bo's own part did not change: only the view, which shows Ana's role and hand, reaches him.
-    expect(b.mes.map((m) => m.seq)).toEqual([2]);
-    expect(b.views.map((m) => m.seq)).toEqual([2, 3, 4]);
+    expect(b.mes.map((m) => m.seq)).toEqual([3]);
+    expect(b.views.map((m) => m.seq)).toEqual([3, 4, 5]);
     // In the lobby a role's card carries its brief; its secrets wait for the briefing.
     expect(a.mes[1]?.me.role).toMatchObject({ id: 'sre', secrets: [] });
     expect(JSON.stringify([observer.views, b.views, b.mes, a.views, observer.patches, b.patches])).not.toContain('24h');
@@ -223,8 +231,8 @@ describe('SessionHub', () => {
     // Ana joins Bo's role: the sre room already has a view, so she gets it whole, then a stale patch.
     await hub.submit(sessionId, asAna, { id: 'a-sre', type: 'role.take', role: asRoleId('sre') });
     expect(a.rooms.at(-1)).toBe(`${sessionId}|r:sre`);
-    expect(a.views.at(-1)?.seq).toBe(5);
-    expect(a.patches.at(-1)).toMatchObject({ seq: 5, base: 4 });
+    expect(a.views.at(-1)?.seq).toBe(6);
+    expect(a.patches.at(-1)).toMatchObject({ seq: 6, base: 5 });
     expect(a.misfits).toEqual([]);
     await hub.submit(sessionId, asBo, { id: 'b-down', type: 'hand.raise', raised: false });
     const session = await hub.get(sessionId);
@@ -232,7 +240,7 @@ describe('SessionHub', () => {
     const sre = JSON.stringify(projectionFor(scenario, session.state, { kind: 'role', role: asRoleId('sre') }));
     expect(JSON.stringify(a.views.at(-1)?.view)).toBe(sre);
     expect(JSON.stringify(b.views.at(-1)?.view)).toBe(sre);
-    expect(a.views.at(-1)?.seq).toBe(6);
+    expect(a.views.at(-1)?.seq).toBe(7);
   });
 
   it('revokes a removed player and closes their connections', async () => {
@@ -261,7 +269,7 @@ describe('SessionHub', () => {
     for (let i = 0; i < 100 && hub.liveCount() > 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(hub.liveCount()).toBe(0);
     const reloaded = await hub.get(sessionId);
-    expect(reloaded?.state.seq).toBe(1);
+    expect(reloaded?.state.seq).toBe(2);
     expect(hub.liveCount()).toBe(1);
     await hub.close();
   });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CURRENT_RULES,
   audienceOf,
   createSession,
+  distinctName,
   phaseOf,
   telemetryPoints,
   timelinePage,
@@ -12,6 +14,7 @@ import {
   type CommandAck,
   type MeMessage,
   type Scenario,
+  type SessionState,
   type ViewMessage,
   type Viewer,
   asPlayerId,
@@ -29,6 +32,7 @@ import type { EventLog, HubContext } from './hub-context.ts';
 import { LiveSession, type Connection, type RoomSender } from './live-session.ts';
 import { loadSession } from './load-session.ts';
 import { PaceClock } from './pace-clock.ts';
+import { AutoPause } from './auto-pause.ts';
 
 export interface HubOptions {
   store: Store;
@@ -74,6 +78,10 @@ export class SessionHub {
       snapshotEvery: options.snapshotEvery ?? 200,
       now: options.now ?? Date.now,
       pace: new PaceClock((id) => void this.submit(id, SYSTEM, { id: `tick-${randomUUID()}`, type: 'clock.tick' })),
+      autoPause: new AutoPause(
+        (session) =>
+          void this.run(session.id, SYSTEM, (state) => ({ id: `autopause-${state.seq}`, type: 'session.autopause' })),
+      ),
       rooms: options.rooms,
     };
   }
@@ -97,6 +105,13 @@ export class SessionHub {
     const session = new LiveSession(row, start.scenario, state, 0);
     this.sessions.set(sessionId, session);
     this.scheduleEviction(session);
+    // The rules go into the log as its first step, so this session replays by them whatever comes later.
+    const ruled = await this.submit(sessionId, SYSTEM, {
+      id: 'create-rules',
+      type: 'session.rules',
+      rules: CURRENT_RULES,
+    });
+    if (!ruled.ok) throw new Error(`Session ${sessionId}: its rules could not be logged (${ruled.error.message}).`);
     this.ctx.log.info(
       { sessionId, scenarioId: start.scenario.id, team: options.team },
       `Session ${sessionId}: created from scenario ${start.scenario.id}${options.team ? ` for team ${options.team}` : ''}`,
@@ -113,7 +128,13 @@ export class SessionHub {
     name: string,
   ): Promise<{ ok: true; playerId: PlayerId; playerToken: string } | Extract<CommandAck, { ok: false }>> {
     const playerId = asPlayerId(newId());
-    const ack = await this.submit(sessionId, SYSTEM, { id: `join-${playerId}`, type: 'player.join', playerId, name });
+    // Named in the queue, against the table as it is then: two Alices joining at once become Alice and Alice (2).
+    const ack = await this.run(sessionId, SYSTEM, (state) => ({
+      id: `join-${playerId}`,
+      type: 'player.join',
+      playerId,
+      name: distinctName(state.players, name),
+    }));
     if (!ack.ok) return ack;
     const playerToken = newToken();
     await this.ctx.store.addPlayerToken(sessionId, playerId, hashToken(playerToken));
@@ -134,10 +155,15 @@ export class SessionHub {
 
   /** Queues a command for the session; resolves with its ack. Never rejects. */
   async submit(sessionId: string, actor: Actor, command: Command): Promise<CommandAck> {
+    return this.run(sessionId, actor, () => command);
+  }
+
+  /** Queues the command `make` writes from the session's state when its turn comes. Never rejects. */
+  private async run(sessionId: string, actor: Actor, make: (state: SessionState) => Command): Promise<CommandAck> {
     try {
       const session = await this.get(sessionId);
       if (!session) return { ok: false, error: { code: 'not-found', message: `There is no session '${sessionId}'.` } };
-      return await session.queue.run(() => applyCommand(this.ctx, session, actor, command));
+      return await session.queue.run(() => applyCommand(this.ctx, session, actor, make(session.state)));
     } catch (error) {
       this.ctx.log.error({ err: error, sessionId }, `Session ${sessionId}: command failed`);
       return {
@@ -168,6 +194,7 @@ export class SessionHub {
     session.connections.set(connection.id, connection);
     sendView(session, connection);
     sendPresence(session);
+    this.ctx.autoPause.watch(session);
     return true;
   }
 
@@ -175,6 +202,7 @@ export class SessionHub {
     const session = this.sessions.get(sessionId);
     if (!session?.connections.delete(connectionId)) return;
     sendPresence(session);
+    this.ctx.autoPause.watch(session);
     this.scheduleEviction(session);
   }
 
@@ -216,6 +244,7 @@ export class SessionHub {
   async close(): Promise<void> {
     this.closed = true;
     this.ctx.pace.stopAll();
+    this.ctx.autoPause.stopAll();
     for (const session of this.sessions.values()) if (session.idleTimer) clearTimeout(session.idleTimer);
     await Promise.all([...this.sessions.values()].map((s) => s.queue.drain()));
   }
@@ -227,6 +256,8 @@ export class SessionHub {
     if (raced) return raced;
     this.sessions.set(sessionId, session);
     this.ctx.pace.sync(session);
+    // Loaded for a player or a big screen while its game runs: the console is not there.
+    this.ctx.autoPause.watch(session);
     this.scheduleEviction(session);
     return session;
   }
@@ -264,6 +295,7 @@ export class SessionHub {
     session.idleTimer = setTimeout(() => {
       session.idleTimer = null;
       const busy = session.connections.size > 0 || !session.queue.idle || this.ctx.pace.running(session.id);
+      if (!busy) this.ctx.autoPause.stop(session.id);
       if (busy) this.scheduleEviction(session);
       else this.sessions.delete(session.id);
     }, this.idleMs);

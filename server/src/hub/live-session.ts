@@ -1,6 +1,8 @@
 import {
   asSessionId,
   type Actor,
+  type ConsoleKind,
+  type SeatMessage,
   type MeMessage,
   type PatchMessage,
   type Presence,
@@ -20,6 +22,8 @@ import { SerialQueue } from './serial-queue.ts';
 export interface Connection {
   readonly id: string;
   readonly viewer: Viewer;
+  /** The console seat it holds (facilitator or co-facilitator), or null for players and observers. */
+  readonly console: ConsoleKind | null;
   /** The audience room the connection is in (see `RoomSender`), or null before its first view. */
   readonly room: string | null;
   /** Moves the connection into audience room `room`, out of the one it was in. */
@@ -29,6 +33,8 @@ export interface Connection {
   /** Sends this connection alone its player's own part of the view. */
   sendMe(message: MeMessage): void;
   sendPresence(presence: Presence): void;
+  /** Tells this connection its seat moved (see SeatMessage); sent just before the connection is closed. */
+  sendSeat(message: SeatMessage): void;
   /** Closes the connection from the server side (a removed player, say). */
   close(): void;
 }
@@ -103,6 +109,11 @@ export class LiveSession {
       this.typing.set(playerId, budget);
     }
     return budget;
+  }
+
+  /** The connections holding the console seat `kind`. */
+  consoleConnections(kind: ConsoleKind): Connection[] {
+    return [...this.connections.values()].filter((c) => c.console === kind);
   }
 
   /** The connections of one player (a player may have several tabs open). */

@@ -42,6 +42,25 @@ describe('ScenarioLibrary', () => {
     expect(library.get('broken')).toBeUndefined();
   });
 
+  it('keeps a scenario with its baseline CSV attached, so editing the CSV makes another text to store', async () => {
+    const calls = (k: number) =>
+      `timestamp,value\n${Array.from({ length: 60 }, (_, i) => `t${i},${i * k}`).join('\n')}\n`;
+    const telemetry =
+      'telemetry:\n  metrics:\n    - { id: calls, component: checkout, name: Calls, unit: n, baseline: { csv: calls.csv } }\n';
+    writeFileSync(join(dir, 'dns-ttl-trap.yaml'), `${fixture}${telemetry}`);
+    writeFileSync(join(dir, 'calls.csv'), calls(1));
+    const first = (await ScenarioLibrary.open(dir, { watch: false, log: quiet })).get('dns-ttl-trap');
+    expect(first?.scenario.series?.['calls.csv']?.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(first?.text.startsWith(`${fixture}${telemetry}`)).toBe(true);
+    expect(first?.text).toContain('# t59,59');
+    writeFileSync(join(dir, 'calls.csv'), calls(2));
+    const second = (await ScenarioLibrary.open(dir, { watch: false, log: quiet })).get('dns-ttl-trap');
+    expect(second?.hash).not.toBe(first?.hash);
+    rmSync(join(dir, 'calls.csv'));
+    const gone = await ScenarioLibrary.open(dir, { watch: false, log: quiet });
+    expect(gone.list()[0]).toMatchObject({ valid: false, diagnostics: [{ code: 'CQ2033' }] });
+  });
+
   it('refuses an oversized file before parsing it', async () => {
     writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`);
     const library = await ScenarioLibrary.open(dir, { watch: false, log: quiet });

@@ -1,9 +1,16 @@
 import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseScenario, type Diagnostic, type Scenario, type ScenarioSummary } from '@chaos-quest/engine';
+import {
+  isTestsFile,
+  parseScenarioWith,
+  type Diagnostic,
+  type Scenario,
+  type ScenarioSummary,
+} from '@chaos-quest/engine';
 import { sha256Hex } from '../sha256.ts';
 import { publicDiagnostics } from './public-diagnostics.ts';
 import { readRegularFile } from './read-regular-file.ts';
+import { readBeside } from './read-beside.ts';
 
 /** One scenario file as last read from disk. */
 export interface ScenarioEntry {
@@ -108,7 +115,7 @@ export class ScenarioLibrary {
       this.log.warn({ scenariosDir: this.dir }, `No scenario folder at ${this.dir}`);
       return [];
     }
-    const files = names.filter((n) => ['.yaml', '.yml'].includes(extname(n))).sort();
+    const files = names.filter((n) => ['.yaml', '.yml'].includes(extname(n)) && !isTestsFile(n)).sort();
     const read = files.map((name) => this.readOne(name)).filter((e) => e !== null);
     const serving = new Map(this.entries.flatMap((e) => (e.scenario ? [[e.scenario.id, e.file] as const] : [])));
     return refuseDuplicateIds(read, serving).map((r) => entryOf(r.file, r.text, r.scenario, r.diagnostics));
@@ -122,7 +129,8 @@ export class ScenarioLibrary {
       this.log.warn({ file, code: read.diagnostic.code }, `Skipped ${file}: ${read.diagnostic.message}`);
       return { file, text: '', scenario: null, diagnostics: [read.diagnostic] };
     }
-    return { file, text: read.text, ...parseScenario(read.text, file) };
+    // The text kept is the scenario's own with its baseline CSVs attached: what a session stores.
+    return { file, ...parseScenarioWith(read.text, file, readBeside(this.dir)) };
   }
 }
 
@@ -182,6 +190,7 @@ function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnos
     services: scenario?.services ?? [],
     telemetry: scenario?.telemetry !== undefined,
     roles: scenario?.roles.map((r) => ({ id: r.id, name: r.name })) ?? [],
+    ...(scenario?.parameters ? { parameters: scenario.parameters } : {}),
     valid: !diagnostics.some((d) => d.severity === 'error') && scenario !== null,
     diagnostics: publicDiagnostics(diagnostics),
   };

@@ -32,5 +32,19 @@ export async function handleCommand(
       error: { code: 'forbidden', message: 'Observers watch; they cannot send commands. Join with the code to play.' },
     };
   }
+  if (seat.console === 'co-facilitator' && FACILITATOR_ONLY.has(command.type)) {
+    metrics.commands.inc({ type: command.type, result: 'forbidden' });
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: 'Only the facilitator can end the session; a co-facilitator cannot.' },
+    };
+  }
   return hub.submit(seat.sessionId, seat.actor, command);
 }
+
+/**
+ * What a co-facilitator may not do, though they run the game with the facilitator: end the session
+ * (its ending and closing are the facilitator's call). Handing the console over and inviting or
+ * dismissing co-facilitators are the facilitator's too, checked where those codes are issued.
+ */
+const FACILITATOR_ONLY: ReadonlySet<string> = new Set(['session.end', 'session.close']);

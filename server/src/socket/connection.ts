@@ -11,6 +11,7 @@ export function connectionOf(socket: GameSocket): Connection {
   return {
     id: socket.id,
     viewer: socket.data.viewer,
+    console: socket.data.console,
     get room() {
       return room !== null && socket.rooms.has(room) ? room : null;
     },
@@ -22,6 +23,7 @@ export function connectionOf(socket: GameSocket): Connection {
     sendView: (message) => writeView(socket, message),
     sendMe: (message) => socket.emit('me', message),
     sendPresence: (presence) => socket.emit('presence', presence),
+    sendSeat: (message) => socket.emit('seat', message),
     close: () => socket.disconnect(true),
   };
 }

@@ -34,21 +34,27 @@ export async function seatOf(
     const row = await deps.store.findLiveSessionByJoinCode(code);
     if (!row)
       throw new HandshakeError(`No running session has the join code ${code}; codes expire when a session ends.`);
-    return { sessionId: row.id, viewer: { kind: 'observer' }, actor: null };
+    return { sessionId: row.id, viewer: { kind: 'observer' }, actor: null, console: null };
   }
   const tokenHash = hashToken(parsed.data.token);
   const seat = await deps.store.findSeat(tokenHash);
   if (!seat) return evaluatorSeatOf(tokenHash, deps);
   const session = await deps.hub.get(seat.sessionId);
   if (!session) throw new HandshakeError(`Session ${seat.sessionId} no longer exists.`);
-  if (seat.kind === 'facilitator')
-    return { sessionId: seat.sessionId, viewer: { kind: 'facilitator' }, actor: { kind: 'facilitator' } };
+  // A co-facilitator sees and acts as the facilitator; what only the facilitator may do is checked per command.
+  if (seat.kind !== 'player')
+    return {
+      sessionId: seat.sessionId,
+      viewer: { kind: 'facilitator' },
+      actor: { kind: 'facilitator' },
+      console: seat.kind,
+    };
   // Revocation is the rule; checking the state too covers a revoke that failed to reach the store.
   const playerId = asPlayerId(seat.playerId);
   if (session.state.players[playerId]?.removed !== false)
     throw new HandshakeError('You were removed from this session by the facilitator.');
   const viewer = { kind: 'player', playerId } as const;
-  return { sessionId: seat.sessionId, viewer, actor: viewer };
+  return { sessionId: seat.sessionId, viewer, actor: viewer, console: null };
 }
 
 /** The evaluator's seat a token opens: the facilitator's view, and only the evaluator's own commands. */
@@ -60,5 +66,5 @@ async function evaluatorSeatOf(tokenHash: string, deps: { store: Store }): Promi
       'This token is not valid: it is unknown, or its player was removed. Join again with the join code.',
     );
   const viewer = { kind: 'evaluator', evaluatorId: asEvaluatorId(seat.evaluatorId) } as const;
-  return { sessionId: seat.sessionId, viewer, actor: viewer };
+  return { sessionId: seat.sessionId, viewer, actor: viewer, console: null };
 }

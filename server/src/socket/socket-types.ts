@@ -1,5 +1,7 @@
 import type {
   Actor,
+  ConsoleKind,
+  SeatMessage,
   CommandAck,
   HistoryAck,
   ResyncAck,
@@ -18,6 +20,7 @@ export interface ServerToClient {
   patch: (message: PatchMessage) => void;
   me: (message: MeMessage) => void;
   presence: (presence: Presence) => void;
+  seat: (message: SeatMessage) => void;
 }
 
 /** Events a client emits. Payloads are `unknown`: they are untrusted until zod has parsed them. */
@@ -34,6 +37,8 @@ export interface SocketSeat {
   viewer: Viewer;
   /** null for an observer, who may send nothing. */
   actor: Actor | null;
+  /** Which console seat it holds, the facilitator's or a co-facilitator's; null for players, evaluators and observers. */
+  console: ConsoleKind | null;
 }
 
 export type GameServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketSeat>;

@@ -1,4 +1,4 @@
-import type { IncidentRecord, RealIncident, TrackedAction } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation, TrackedAction } from '@chaos-quest/engine';
 import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
@@ -13,12 +13,14 @@ import {
   encodeSession,
   type SessionDbRow,
 } from './row-codec.ts';
+import { assertAnnotation } from './run-rows.ts';
 import {
   DuplicateCommandError,
   JoinCodeTakenError,
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
+  type ConsoleKind,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -35,7 +37,7 @@ interface SessionLog {
 
 interface TokenRow {
   session_id: string;
-  kind: 'facilitator' | 'player';
+  kind: ConsoleKind | 'player';
   player_id: string | null;
   revoked: boolean;
 }
@@ -56,6 +58,9 @@ export class MemoryStore implements Store {
   readonly #evaluatorTokens = new Map<string, EvaluatorSeat>();
   /** By key, in the order first stored (a Map keeps insertion order; a replaced key keeps its place). */
   readonly #actions = new Map<string, { team: string; text: string }>();
+  readonly #annotations = new Map<string, RunAnnotation>();
+  /** By token hash, in the order added. */
+  readonly #links = new Map<string, ReadOnlyLink>();
   #closed = false;
 
   async putScenarioText(hash: string, text: string): Promise<void> {
@@ -130,6 +135,20 @@ export class MemoryStore implements Store {
     this.#session(sessionId);
     for (const token of this.#tokens.values()) {
       if (token.session_id === sessionId && token.player_id === playerId) token.revoked = true;
+    }
+  }
+
+  async addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void> {
+    this.#session(sessionId);
+    if (this.#tokens.has(tokenHash)) throw new Error(`Token hash for session ${sessionId} is already in use.`);
+    if (replace) await this.revokeConsoleTokens(sessionId, kind);
+    this.#tokens.set(tokenHash, { session_id: sessionId, kind, player_id: null, revoked: false });
+  }
+
+  async revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void> {
+    this.#session(sessionId);
+    for (const token of this.#tokens.values()) {
+      if (token.session_id === sessionId && token.kind === kind) token.revoked = true;
     }
   }
 
@@ -229,6 +248,45 @@ export class MemoryStore implements Store {
   async listRealIncidents(): Promise<RealIncident[]> {
     this.#assertOpen();
     return [...this.#real].map(([key, text]) => decodeReal(key, text));
+  }
+
+  async putRunAnnotation(a: RunAnnotation): Promise<void> {
+    assertAnnotation(a);
+    this.#session(a.sessionId);
+    this.#annotations.set(a.sessionId, { ...a });
+  }
+
+  async listRunAnnotations(): Promise<RunAnnotation[]> {
+    this.#assertOpen();
+    return [...this.#annotations.values()].map((a) => ({ ...a }));
+  }
+
+  async addReadOnlyLink(link: Omit<ReadOnlyLink, 'revokedAt'>, tokenHash: string): Promise<void> {
+    this.#session(link.sessionId);
+    if (this.#links.has(tokenHash)) throw new Error(`Token hash for link ${link.id} is already in use.`);
+    this.#links.set(tokenHash, { ...link, revokedAt: null });
+  }
+
+  async findReadOnlyLink(tokenHash: string): Promise<ReadOnlyLink | null> {
+    this.#assertOpen();
+    const link = this.#links.get(tokenHash);
+    return link && link.revokedAt === null ? { ...link } : null;
+  }
+
+  async listReadOnlyLinks(sessionId: string): Promise<ReadOnlyLink[]> {
+    this.#assertOpen();
+    return [...this.#links.values()]
+      .filter((l) => l.sessionId === sessionId)
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((l) => ({ ...l }));
+  }
+
+  async revokeReadOnlyLink(sessionId: string, id: string, at: number): Promise<boolean> {
+    this.#assertOpen();
+    const link = [...this.#links.values()].find((l) => l.sessionId === sessionId && l.id === id);
+    if (!link) return false;
+    link.revokedAt ??= at;
+    return true;
   }
 
   /** Memory never fails to write: ok until closed. */

@@ -91,6 +91,40 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 3,
+    name: 'run annotations and read-only debrief links',
+    sql: `
+    -- A facilitator's note on a run, and whether the figures leave it out (with the reason kept).
+    CREATE TABLE run_annotations (
+      session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+      note TEXT,
+      excluded BOOLEAN NOT NULL,
+      reason TEXT,
+      at BIGINT NOT NULL,
+      CHECK (NOT excluded OR reason IS NOT NULL)
+    );
+
+    -- Read-only links to a finished session's debrief: only the token's hash is kept.
+    CREATE TABLE read_only_links (
+      id TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
+    );
+    CREATE INDEX read_only_links_session ON read_only_links (session_id, created_at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'co-facilitator tokens',
+    sql: `
+    -- Co-facilitators hold console tokens of their own.
+    ALTER TABLE tokens DROP CONSTRAINT tokens_kind_check;
+    ALTER TABLE tokens ADD CONSTRAINT tokens_kind_check CHECK (kind IN ('facilitator', 'co-facilitator', 'player'));
+    `,
+  },
+  {
+    version: 5,
     name: 'evaluator seats, corrective actions',
     sql: `
     -- Evaluators' seats: a token opens one evaluator's seat; an evaluator code is a row with no

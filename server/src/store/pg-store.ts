@@ -1,4 +1,4 @@
-import type { IncidentRecord, RealIncident, TrackedAction } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation, TrackedAction } from '@chaos-quest/engine';
 import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
@@ -18,12 +18,14 @@ import {
   type SessionDbRow,
   type TokenDbRow,
 } from './row-codec.ts';
+import { assertAnnotation, decodeAnnotation, decodeLink, type AnnotationDbRow, type LinkDbRow } from './run-rows.ts';
 import {
   DuplicateCommandError,
   JoinCodeTakenError,
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
+  type ConsoleKind,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -183,6 +185,25 @@ export class PgStore implements Store {
     if (result.rowCount === 0) throw unknownSession(sessionId);
   }
 
+  async addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void> {
+    // One statement: the revoke and the insert commit together or not at all.
+    const sql = `WITH revoked AS (
+        UPDATE tokens SET revoked = true WHERE $4 AND session_id = $1 AND kind = $2)
+      INSERT INTO tokens (token_hash, session_id, kind) VALUES ($3, $1, $2)`;
+    await this.#db.write(sql, [sessionId, kind, tokenHash, replace], (c) => {
+      if (c === 'tokens_session_id_fkey') return unknownSession(sessionId);
+      if (c === 'tokens_pkey') return new Error(`Token hash for session ${sessionId} is already in use.`);
+      return null;
+    });
+  }
+
+  async revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void> {
+    const sql = `WITH revoked AS (UPDATE tokens SET revoked = true WHERE session_id = $1 AND kind = $2)
+      SELECT 1 FROM sessions WHERE id = $1`;
+    const result = await this.#db.write(sql, [sessionId, kind]);
+    if (result.rowCount === 0) throw unknownSession(sessionId);
+  }
+
   async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {
     this.#assertOpen();
     const rows = encodeBatch(sessionId, entries);
@@ -306,6 +327,48 @@ export class PgStore implements Store {
       'SELECT key, record FROM real_incidents ORDER BY ord',
     );
     return rows.map((row) => decodeReal(row.key, row.record));
+  }
+
+  async putRunAnnotation(a: RunAnnotation): Promise<void> {
+    assertAnnotation(a);
+    const sql = `INSERT INTO run_annotations (session_id, note, excluded, reason, at) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (session_id) DO UPDATE SET note = excluded.note, excluded = excluded.excluded,
+      reason = excluded.reason, at = excluded.at`;
+    await this.#db.write(sql, [a.sessionId, a.note, a.excluded, a.reason, a.at], (c) =>
+      c === 'run_annotations_session_id_fkey' ? unknownSession(a.sessionId) : null,
+    );
+  }
+
+  async listRunAnnotations(): Promise<RunAnnotation[]> {
+    const sql = 'SELECT session_id, note, excluded, reason, at FROM run_annotations';
+    return (await this.#db.read<AnnotationDbRow>(sql)).map(decodeAnnotation);
+  }
+
+  async addReadOnlyLink(link: Omit<ReadOnlyLink, 'revokedAt'>, tokenHash: string): Promise<void> {
+    const sql = 'INSERT INTO read_only_links (id, session_id, token_hash, created_at) VALUES ($1, $2, $3, $4)';
+    await this.#db.write(sql, [link.id, link.sessionId, tokenHash, link.createdAt], (c) => {
+      if (c === 'read_only_links_session_id_fkey') return unknownSession(link.sessionId);
+      if (c === 'read_only_links_token_hash_key') return new Error(`Token hash for link ${link.id} is already in use.`);
+      return null;
+    });
+  }
+
+  async findReadOnlyLink(tokenHash: string): Promise<ReadOnlyLink | null> {
+    const sql =
+      'SELECT id, session_id, created_at, revoked_at FROM read_only_links WHERE token_hash = $1 AND revoked_at IS NULL';
+    const rows = await this.#db.read<LinkDbRow>(sql, [tokenHash]);
+    return rows[0] ? decodeLink(rows[0]) : null;
+  }
+
+  async listReadOnlyLinks(sessionId: string): Promise<ReadOnlyLink[]> {
+    const sql =
+      'SELECT id, session_id, created_at, revoked_at FROM read_only_links WHERE session_id = $1 ORDER BY created_at, id';
+    return (await this.#db.read<LinkDbRow>(sql, [sessionId])).map(decodeLink);
+  }
+
+  async revokeReadOnlyLink(sessionId: string, id: string, at: number): Promise<boolean> {
+    const sql = 'UPDATE read_only_links SET revoked_at = COALESCE(revoked_at, $1) WHERE session_id = $2 AND id = $3';
+    return ((await this.#db.write(sql, [at, sessionId, id])).rowCount ?? 0) > 0;
   }
 
   async addEvaluatorToken(sessionId: string, evaluatorId: string | null, tokenHash: string): Promise<void> {

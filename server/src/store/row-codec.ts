@@ -58,7 +58,8 @@ export function decodeSession(row: SessionDbRow): SessionRow {
 }
 
 export function decodeSeat(row: TokenDbRow): Seat {
-  if (row.kind === 'facilitator' && row.player_id === null) return { sessionId: row.session_id, kind: 'facilitator' };
+  if ((row.kind === 'facilitator' || row.kind === 'co-facilitator') && row.player_id === null)
+    return { sessionId: row.session_id, kind: row.kind };
   if (row.kind === 'player' && typeof row.player_id === 'string')
     return { sessionId: row.session_id, kind: 'player', playerId: row.player_id };
   throw new Error(

@@ -72,6 +72,44 @@ const MIGRATIONS: readonly string[] = [
   );
   `,
   `
+  -- A facilitator's note on a run, and whether the figures leave it out (with the reason kept).
+  CREATE TABLE run_annotations (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+    note TEXT,
+    excluded INTEGER NOT NULL CHECK (excluded IN (0, 1)),
+    reason TEXT,
+    at INTEGER NOT NULL,
+    CHECK (excluded = 0 OR reason IS NOT NULL)
+  ) WITHOUT ROWID;
+
+  -- Read-only links to a finished session's debrief: only the token's hash is kept.
+  CREATE TABLE read_only_links (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX read_only_links_session ON read_only_links(session_id, created_at);
+  `,
+  `
+  -- Co-facilitators hold console tokens of their own. SQLite cannot change a CHECK in place, so the
+  -- table is rebuilt with every row as it was.
+  CREATE TABLE tokens_next (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    kind TEXT NOT NULL CHECK (kind IN ('facilitator', 'co-facilitator', 'player')),
+    player_id TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+    CHECK ((kind = 'player') = (player_id IS NOT NULL))
+  ) WITHOUT ROWID;
+  INSERT INTO tokens_next (token_hash, session_id, kind, player_id, revoked)
+    SELECT token_hash, session_id, kind, player_id, revoked FROM tokens;
+  DROP TABLE tokens;
+  ALTER TABLE tokens_next RENAME TO tokens;
+  CREATE INDEX tokens_player ON tokens(session_id, player_id);
+  `,
+  `
   -- Evaluators' seats: a token opens one evaluator's seat; an evaluator code is a row with no
   -- evaluator yet (it mints seats). Kept apart from tokens, whose kinds are fixed by a CHECK.
   CREATE TABLE evaluator_tokens (

@@ -26,7 +26,7 @@ export function prepareStatements(db: Database) {
     listEnded: sessionsWhere('WHERE ended_at IS NOT NULL'),
     markEnded: db.prepare<[number, string]>('UPDATE sessions SET ended_at = COALESCE(ended_at, ?) WHERE id = ?'),
 
-    insertToken: db.prepare<[string, string, 'facilitator' | 'player', string | null]>(
+    insertToken: db.prepare<[string, string, 'facilitator' | 'co-facilitator' | 'player', string | null]>(
       'INSERT INTO tokens (token_hash, session_id, kind, player_id) VALUES (?, ?, ?, ?)',
     ),
     tokenExists: db.prepare<[string], number>('SELECT 1 FROM tokens WHERE token_hash = ?').pluck(),
@@ -34,6 +34,7 @@ export function prepareStatements(db: Database) {
       'SELECT session_id, kind, player_id FROM tokens WHERE token_hash = ? AND revoked = 0',
     ),
     revokePlayer: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND player_id = ?'),
+    revokeKind: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND kind = ?'),
 
     insertLog: db.prepare<[string, number, string, number, string, string]>(
       'INSERT INTO log (session_id, seq, command_key, at, actor, command) VALUES (?, ?, ?, ?, ?, ?)',
@@ -67,6 +68,25 @@ export function prepareStatements(db: Database) {
     ),
     listReal: db.prepare<[], unknown>('SELECT key, record FROM real_incidents ORDER BY rowid'),
 
+    putAnnotation: db.prepare<[string, string | null, number, string | null, number]>(
+      `INSERT INTO run_annotations (session_id, note, excluded, reason, at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET note = excluded.note, excluded = excluded.excluded,
+       reason = excluded.reason, at = excluded.at`,
+    ),
+    listAnnotations: db.prepare<[], unknown>('SELECT session_id, note, excluded, reason, at FROM run_annotations'),
+    addLink: db.prepare<[string, string, string, number]>(
+      'INSERT INTO read_only_links (id, session_id, token_hash, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    linkHashTaken: db.prepare<[string], number>('SELECT 1 FROM read_only_links WHERE token_hash = ?').pluck(),
+    findLink: db.prepare<[string], unknown>(
+      'SELECT id, session_id, created_at, revoked_at FROM read_only_links WHERE token_hash = ? AND revoked_at IS NULL',
+    ),
+    listLinks: db.prepare<[string], unknown>(
+      'SELECT id, session_id, created_at, revoked_at FROM read_only_links WHERE session_id = ? ORDER BY created_at, rowid',
+    ),
+    revokeLink: db.prepare<[number, string, string]>(
+      'UPDATE read_only_links SET revoked_at = COALESCE(revoked_at, ?) WHERE session_id = ? AND id = ?',
+    ),
     insertEvaluatorToken: db.prepare<[string, string, string | null]>(
       'INSERT INTO evaluator_tokens (token_hash, session_id, evaluator_id) VALUES (?, ?, ?)',
     ),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { IncidentRecord, RealIncident, TrackedAction } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation, TrackedAction } from '@chaos-quest/engine';
 import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec.ts';
 import { GroupCommit } from './group-commit.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
@@ -18,6 +18,7 @@ import {
   type SessionDbRow,
   type TokenDbRow,
 } from './row-codec.ts';
+import { assertAnnotation, decodeAnnotation, decodeLink, type AnnotationDbRow, type LinkDbRow } from './run-rows.ts';
 import { migrate } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
 import { asDamage, checkIntegrity, isDamage, isStoreFailure, StoreDamagedError } from './store-damage.ts';
@@ -26,6 +27,7 @@ import {
   JoinCodeTakenError,
   SeqConflictError,
   type LogEntry,
+  type ConsoleKind,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -209,6 +211,23 @@ export class SqliteStore implements Store {
     });
   }
 
+  async addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      if (this.#sql.tokenExists.get(tokenHash))
+        throw new Error(`Token hash for session ${sessionId} is already in use.`);
+      if (replace) this.#sql.revokeKind.run(sessionId, kind);
+      this.#sql.insertToken.run(tokenHash, sessionId, kind, null);
+    });
+  }
+
+  async revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      this.#sql.revokeKind.run(sessionId, kind);
+    });
+  }
+
   async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {
     const rows = encodeBatch(sessionId, entries);
     if (rows.length === 0) return this.#assertOpen();
@@ -291,6 +310,46 @@ export class SqliteStore implements Store {
     this.#assertOpen();
     const rows = this.#read(() => this.#sql.listReal.all()) as { key: string; record: string }[];
     return rows.map((row) => decodeReal(row.key, row.record));
+  }
+
+  async putRunAnnotation(a: RunAnnotation): Promise<void> {
+    assertAnnotation(a);
+    await this.#write(() => {
+      this.#assertSession(a.sessionId);
+      this.#sql.putAnnotation.run(a.sessionId, a.note, a.excluded ? 1 : 0, a.reason, a.at);
+    });
+  }
+
+  async listRunAnnotations(): Promise<RunAnnotation[]> {
+    this.#assertOpen();
+    return (this.#read(() => this.#sql.listAnnotations.all()) as AnnotationDbRow[]).map(decodeAnnotation);
+  }
+
+  async addReadOnlyLink(link: Omit<ReadOnlyLink, 'revokedAt'>, tokenHash: string): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(link.sessionId);
+      if (this.#sql.linkHashTaken.get(tokenHash)) throw new Error(`Token hash for link ${link.id} is already in use.`);
+      this.#sql.addLink.run(link.id, link.sessionId, tokenHash, link.createdAt);
+    });
+  }
+
+  async findReadOnlyLink(tokenHash: string): Promise<ReadOnlyLink | null> {
+    this.#assertOpen();
+    const row = this.#read(() => this.#sql.findLink.get(tokenHash)) as LinkDbRow | undefined;
+    return row ? decodeLink(row) : null;
+  }
+
+  async listReadOnlyLinks(sessionId: string): Promise<ReadOnlyLink[]> {
+    this.#assertOpen();
+    return (this.#read(() => this.#sql.listLinks.all(sessionId)) as LinkDbRow[]).map(decodeLink);
+  }
+
+  async revokeReadOnlyLink(sessionId: string, id: string, at: number): Promise<boolean> {
+    let found = false;
+    await this.#write(() => {
+      found = this.#sql.revokeLink.run(at, sessionId, id).changes > 0;
+    });
+    return found;
   }
 
   async addEvaluatorToken(sessionId: string, evaluatorId: string | null, tokenHash: string): Promise<void> {

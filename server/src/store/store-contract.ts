@@ -4,6 +4,7 @@ import { entries, entry, incident, SCENARIO_HASH, SCENARIO_TEXT, seedSession, se
 import { logContract } from './store-contract-log.ts';
 import { realIncidentContract } from './store-contract-real.ts';
 import { exerciseContract } from './store-contract-exercise.ts';
+import { runContract } from './store-contract-runs.ts';
 
 /**
  * The behaviour every Store must have, as a vitest suite. Call it from an implementation's test
@@ -126,11 +127,35 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await expect(store.addPlayerToken('s1', 'p2', 'tok-p1')).rejects.toThrow(/already in use/);
         expect(await store.findSeat('tok-p1')).toEqual({ sessionId: 's1', kind: 'player', playerId: 'p1' });
       });
+
+      it('moves the facilitator seat to a new token, and adds co-facilitator seats beside it until dismissed', async () => {
+        await seedSession(store, 's1');
+        await seedSession(store, 's2');
+        await store.addPlayerToken('s1', 'p1', 'tok-p1');
+        await store.addConsoleToken('s1', 'co-facilitator', 'co-1', false);
+        await store.addConsoleToken('s1', 'co-facilitator', 'co-2', false);
+        await store.addConsoleToken('s1', 'facilitator', 'fac-s1-new', true);
+        expect(await store.findSeat('fac-s1')).toBeNull();
+        expect(await store.findSeat('fac-s1-new')).toEqual({ sessionId: 's1', kind: 'facilitator' });
+        expect(await store.findSeat('co-1')).toEqual({ sessionId: 's1', kind: 'co-facilitator' });
+        expect(await store.findSeat('fac-s2')).toEqual({ sessionId: 's2', kind: 'facilitator' });
+        await store.revokeConsoleTokens('s1', 'co-facilitator');
+        expect(await store.findSeat('co-1')).toBeNull();
+        expect(await store.findSeat('co-2')).toBeNull();
+        expect(await store.findSeat('fac-s1-new')).toEqual({ sessionId: 's1', kind: 'facilitator' });
+        expect(await store.findSeat('tok-p1')).toEqual({ sessionId: 's1', kind: 'player', playerId: 'p1' });
+        await expect(store.addConsoleToken('nope', 'facilitator', 'fac-x', true)).rejects.toThrow(/does not exist/);
+        await expect(store.addConsoleToken('s1', 'facilitator', 'tok-p1', true)).rejects.toThrow(/already in use/);
+        // A refused handover leaves the seat where it was.
+        expect(await store.findSeat('fac-s1-new')).toEqual({ sessionId: 's1', kind: 'facilitator' });
+        await expect(store.revokeConsoleTokens('nope', 'co-facilitator')).rejects.toThrow(/does not exist/);
+      });
     });
 
     logContract(current);
     realIncidentContract(current);
     exerciseContract(current);
+    runContract(current);
 
     describe('snapshots', () => {
       it('returns null before any snapshot, then the one with the highest seq', async () => {

@@ -1,4 +1,12 @@
-import type { IncidentRecord, LoggedCommand, RealIncident, TrackedAction } from '@chaos-quest/engine';
+import type {
+  ConsoleKind,
+  IncidentRecord,
+  LoggedCommand,
+  ReadOnlyLink,
+  RealIncident,
+  RunAnnotation,
+  TrackedAction,
+} from '@chaos-quest/engine';
 import type { EvaluatorSeat } from './exercise-codec.ts';
 
 export type { EvaluatorSeat };
@@ -21,7 +29,10 @@ export interface SessionRow {
   endedAt: number | null;
 }
 
-export type Seat = { sessionId: string; kind: 'facilitator' } | { sessionId: string; kind: 'player'; playerId: string };
+/** The console's seats: the facilitator's own, and co-facilitators' (the same game powers, a separate token). */
+export type { ConsoleKind };
+
+export type Seat = { sessionId: string; kind: ConsoleKind } | { sessionId: string; kind: 'player'; playerId: string };
 
 /** One accepted command with the key that makes a retried command land once. */
 export interface LogEntry extends LoggedCommand {
@@ -111,6 +122,14 @@ export interface Store {
   /** The seat a token hash opens, or null (unknown or revoked). */
   findSeat(tokenHash: string): Promise<Seat | null>;
   revokePlayer(sessionId: string, playerId: string): Promise<void>;
+  /**
+   * Adds a console token of `kind`. With `replace`, every other token of that kind in the session is
+   * revoked in the same transaction: the seat moves to the new holder (a handover, a recovery).
+   * Rejects for an unknown session or a token hash already in use.
+   */
+  addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void>;
+  /** Revokes every token of `kind` in the session. Rejects for an unknown session. */
+  revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void>;
 
   /**
    * Appends entries atomically and durably (all or none), in seq order. Throws SeqConflictError
@@ -141,6 +160,20 @@ export interface Store {
   addRealIncidents(incidents: readonly RealIncident[]): Promise<number>;
   /** In the order first imported. */
   listRealIncidents(): Promise<RealIncident[]>;
+
+  /** One annotation per session: storing again replaces it. Rejects for an unknown session. */
+  putRunAnnotation(annotation: RunAnnotation): Promise<void>;
+  /** Every session's annotation, in no promised order. */
+  listRunAnnotations(): Promise<RunAnnotation[]>;
+
+  /** Stores a new read-only link with its token's hash (never the token: a leaked database opens no debrief). Rejects for an unknown session or a hash in use. */
+  addReadOnlyLink(link: Omit<ReadOnlyLink, 'revokedAt'>, tokenHash: string): Promise<void>;
+  /** The link a token hash opens, or null (unknown or revoked). */
+  findReadOnlyLink(tokenHash: string): Promise<ReadOnlyLink | null>;
+  /** A session's links, revoked ones too, oldest first. */
+  listReadOnlyLinks(sessionId: string): Promise<ReadOnlyLink[]>;
+  /** Revokes a link of the session (revoking twice keeps the first time); false when the session has no such link. */
+  revokeReadOnlyLink(sessionId: string, id: string, at: number): Promise<boolean>;
 
   /**
    * Stores an evaluator's token (`evaluatorId` set) or an evaluator code (null) for a session.

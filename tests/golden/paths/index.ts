@@ -4,6 +4,8 @@ import { dbFailoverLag } from './db-failover-lag.ts';
 import { dnsTtlTrap } from './dns-ttl-trap.ts';
 import { leakedCredentials } from './leaked-credentials.ts';
 import { partnerTlsExpiry } from './partner-tls-expiry.ts';
+import { ransomwareRegulator } from './ransomware-regulator.ts';
+import { threatHunt } from './threat-hunt.ts';
 import { zoneOutage } from './zone-outage.ts';
 
 /** Every shipped scenario's golden paths. A scenario file without an entry here fails the golden test. */
@@ -14,4 +16,6 @@ export const GOLDEN_PATHS: readonly ScenarioPaths[] = [
   dnsTtlTrap,
   leakedCredentials,
   zoneOutage,
+  ransomwareRegulator,
+  threatHunt,
 ];

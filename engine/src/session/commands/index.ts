@@ -8,11 +8,15 @@ import {
   sessionConfigure,
   sessionEnd,
   sessionPause,
+  sessionAutoPause,
   sessionResume,
   sessionStart,
 } from './lifecycle.ts';
-import { declarationConfirm, incidentDeclare, milestoneMark } from './milestones.ts';
+import { playerReady, seatAnswer, seatClaim, tableConfigure } from './seats.ts';
+import { declarationConfirm, declarationReject, incidentDeclare, sessionRules } from './declarations.ts';
+import { milestoneMark } from './milestones.ts';
 import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
+import { debriefNote } from './debrief-notes.ts';
 import { choiceApply, choiceVote, diceRoll, sceneGoto } from './story.ts';
 import {
   evaluatorJoin,
@@ -53,6 +57,7 @@ export const COMMAND_DEFINITIONS = [
   sceneGoto,
   milestoneMark,
   declarationConfirm,
+  declarationReject,
   coach,
   diceRoll,
   playerAssign,
@@ -68,6 +73,7 @@ export const COMMAND_DEFINITIONS = [
   choiceApply,
   timelinePost,
   actionItemAdd,
+  debriefNote,
   playerJoin,
   clockTick,
   exerciseSetup,
@@ -79,6 +85,12 @@ export const COMMAND_DEFINITIONS = [
   areaVote,
   correctiveAdd,
   exerciseSignoff,
+  tableConfigure,
+  seatAnswer,
+  playerReady,
+  seatClaim,
+  sessionAutoPause,
+  sessionRules,
 ] as const;
 
 /** One definition per command type, each receiving exactly its own command: a mismatch fails to compile. */
@@ -92,6 +104,7 @@ export const COMMANDS: CommandTable = {
   'session.end': sessionEnd,
   'session.close': sessionClose,
   'session.configure': sessionConfigure,
+  'session.rules': sessionRules,
   'clock.advance': clockAdvance,
   'clock.pace': clockPace,
   'clock.tick': clockTick,
@@ -101,6 +114,7 @@ export const COMMANDS: CommandTable = {
   'scene.goto': sceneGoto,
   'milestone.mark': milestoneMark,
   'declaration.confirm': declarationConfirm,
+  'declaration.reject': declarationReject,
   'incident.declare': incidentDeclare,
   coach,
   'dice.roll': diceRoll,
@@ -125,4 +139,10 @@ export const COMMANDS: CommandTable = {
   'area.vote': areaVote,
   'corrective.add': correctiveAdd,
   'exercise.signoff': exerciseSignoff,
+  'debrief.note': debriefNote,
+  'table.configure': tableConfigure,
+  'player.ready': playerReady,
+  'seat.claim': seatClaim,
+  'seat.answer': seatAnswer,
+  'session.autopause': sessionAutoPause,
 };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { userText } from '../../protocol/command-fields.ts';
+import { refId as idText, userText } from '../../protocol/command-fields.ts';
 import { OUTCOMES } from '../../scenario/schema.ts';
+import { parametersError } from '../../scenario/parameters.ts';
 import { MONITORING_MODES } from '../state.ts';
 import { defineCommand } from '../command-definition.ts';
-import { note } from '../draft.ts';
+import { note, now } from '../draft.ts';
 import { send } from '../send.ts';
 
 /** The session's lifecycle: lobby → briefing → running ⇄ paused → debrief → ended, as the machine has it. */
@@ -18,12 +19,28 @@ export const sessionBrief = defineCommand('session.brief', {
   },
 });
 
-/** Before play: which alerts the team's monitoring pages them with (the same scenario can be played both ways). */
+/**
+ * Before play: which alerts the team's monitoring pages them with (the same scenario can be played
+ * both ways), and (1.1) the values of the scenario's session parameters.
+ */
 export const sessionConfigure = defineCommand('session.configure', {
-  payload: { monitoring: z.enum(MONITORING_MODES) },
+  payload: {
+    monitoring: z.enum(MONITORING_MODES).optional(),
+    parameters: z.record(idText, idText).optional(),
+  },
   senders: 'facilitator',
   phases: ['lobby', 'briefing'],
   handle: (draft, command) => {
+    if (command.monitoring === undefined && command.parameters === undefined)
+      return { code: 'invalid', message: 'Say what to configure: `monitoring`, `parameters`, or both.' };
+    if (command.parameters !== undefined) {
+      const refused = parametersError(draft.game.scenario, command.parameters);
+      if (refused) return { code: 'invalid', message: refused };
+      send(draft, { type: 'PARAMETERS', values: command.parameters });
+      const chosen = Object.entries(command.parameters).map(([k, v]) => `${k}: ${v}`);
+      note(draft, 'phase', `Parameters: ${chosen.join(', ')}`, 'facilitator');
+    }
+    if (command.monitoring === undefined) return;
     if (draft.state.monitoring === command.monitoring)
       return { code: 'unavailable', message: `Monitoring is already '${command.monitoring}'.` };
     draft.state.monitoring = command.monitoring;
@@ -55,11 +72,28 @@ export const sessionPause = defineCommand('session.pause', {
   },
 });
 
+/**
+ * Logged by the server when the facilitator's last connection has dropped and stayed gone, so the
+ * table does not play on (and the paced clock does not fire injects) with nobody at the console.
+ */
+export const sessionAutoPause = defineCommand('session.autopause', {
+  payload: {},
+  senders: 'system',
+  event: () => ({ type: 'PAUSE' }),
+  handle: (draft) => {
+    if (!draft.state.table.autoPause) return { code: 'unavailable', message: 'Auto-pause is off for this session.' };
+    send(draft, { type: 'PAUSE' });
+    draft.state.autoPaused = now(draft);
+    note(draft, 'phase', 'Paused by itself: the facilitator’s connection dropped', 'all', 'System');
+  },
+});
+
 export const sessionResume = defineCommand('session.resume', {
   payload: {},
   senders: 'facilitator',
   event: () => ({ type: 'RESUME' }),
   handle: (draft) => {
+    draft.state.autoPaused = null;
     send(draft, { type: 'RESUME' });
     note(draft, 'phase', 'Resumed');
   },

@@ -11,7 +11,8 @@ import type { Player } from '../state.ts';
 
 /** Who sits at the table and in which role, and the facilitator's private word to one of them. */
 
-function seated(draft: Draft, playerId: PlayerId): Player | StepError {
+/** The player `playerId` if they are still at the session (seated or watching), else why not. */
+export function seated(draft: Draft, playerId: PlayerId): Player | StepError {
   const player = own(draft.state.players, playerId);
   return player && !player.removed
     ? player
@@ -26,6 +27,7 @@ export const playerJoin = defineCommand('player.join', {
   handle: (draft, command) => {
     if (own(draft.state.players, command.playerId))
       return { code: 'unavailable', message: `Player '${command.playerId}' has already joined.` };
+    const watching = tableClosed(draft);
     const player: Player = {
       id: command.playerId,
       name: command.name,
@@ -34,12 +36,29 @@ export const playerJoin = defineCommand('player.join', {
       removed: false,
       joinedAt: draft.entry.at,
       requestedRole: null,
+      ...(watching ? { audience: true as const } : {}),
     };
     draft.state.players = { ...draft.state.players, [command.playerId]: player };
-    note(draft, 'player', `${command.name} joined`, 'all', command.name);
+    note(
+      draft,
+      'player',
+      `${command.name} ${watching ? `joined to watch (${watching})` : 'joined'}`,
+      'all',
+      command.name,
+    );
   },
 });
 
+/** Why a newcomer would watch rather than sit at the table, or null when there is room. */
+function tableClosed(draft: Draft): string | null {
+  const { locked, cap } = draft.state.table;
+  if (locked) return 'joining is locked';
+  if (cap === null) return null;
+  const sitting = Object.values(draft.state.players).filter((p) => !p.removed && !p.audience).length;
+  return sitting >= cap ? `the table is full at ${cap}` : null;
+}
+
+/** Seats a player in a role (or none), at any time before the session ends; someone watching joins the table. */
 export const playerAssign = defineCommand('player.assign', {
   payload: { playerId: playerIdSchema, role: roleIdSchema.nullable() },
   senders: 'facilitator',
@@ -50,9 +69,10 @@ export const playerAssign = defineCommand('player.assign', {
     if (command.role !== null && !draft.game.roles.has(command.role)) {
       return { code: 'not-found', message: `There is no role '${command.role}' in this scenario.` };
     }
+    const { audience: _watching, ...atTable } = player;
     draft.state.players = {
       ...draft.state.players,
-      [player.id]: { ...player, role: command.role, requestedRole: null },
+      [player.id]: { ...atTable, role: command.role, requestedRole: null },
     };
     note(
       draft,
@@ -150,6 +170,8 @@ export const roleDecline = defineCommand('role.decline', {
 export const handRaise = defineCommand('hand.raise', {
   payload: { raised: z.boolean() },
   senders: 'player',
+  // Someone watching raises a hand to ask for a seat at the table.
+  audience: true,
   phases: NOT_ENDED,
   handle: (draft, command) => {
     const player = sendingPlayer(draft);

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { ChaosServer } from '../../server/src/app.ts';
+import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+
+/**
+ * Format 1.1 in real Chromium (issue 15): a facilitator opens the threat hunt with practised
+ * procedures chosen at creation, the analyst rolls the procedure that is theirs, and the console
+ * shows the turn, counters and parameters; the ransomware exercise shows its module, discussion
+ * questions and the regulator's deadline with the time left.
+ */
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+  projector: { width: 1920, height: 1080 },
+} as const;
+
+describe('a format 1.1 exercise in the console', () => {
+  let server: ChaosServer;
+  let stopServer: () => Promise<void>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, stop: stopServer } = await startServer());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer?.();
+  });
+
+  async function open(facilitator: Person, title: RegExp): Promise<string> {
+    const { page } = facilitator;
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: title }).check();
+    return page.url();
+  }
+
+  it('opens the hunt with practised procedures, and the analyst rolls the log review', async () => {
+    const facilitator = await person(browser, 'hunt-facilitator', { viewport: SIZES.laptop });
+    const { page } = facilitator;
+    await open(facilitator, /Ten Turns to Find Them/);
+    await page.getByLabel('The team has practised these procedures before').selectOption('yes');
+    await screenshot(page, 'format-1-1-create-laptop');
+    await page.getByRole('button', { name: 'Open a session' }).click();
+    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    const joinCode = (await page.locator('.join-code').textContent()) ?? '';
+
+    const analyst = await person(browser, 'hunt-analyst', { viewport: SIZES.phone });
+    await analyst.page.goto(`${server.url}/#/join/${joinCode}`);
+    await analyst.page.getByLabel('Your name').fill('Ana');
+    await analyst.page.getByRole('button', { name: 'Join' }).click();
+    await analyst.page
+      .getByRole('region', { name: 'SOC Analyst', exact: true })
+      .getByRole('button', { name: 'Take this role' })
+      .click();
+    await page.getByRole('button', { name: 'Start the quest' }).click();
+    await page.locator('.choice', { hasText: 'Open the hunt' }).getByRole('button', { name: 'Apply' }).click();
+    // The analyst's screen offers the procedure the analyst rolls, and only that one among the checks.
+    const review = analyst.page.locator('.choice', { hasText: 'Review the SIEM and proxy logs' });
+    await review.getByLabel(/result|dice|physical/i).fill('8');
+    await review.getByRole('button', { name: 'Apply' }).click();
+    expect(
+      await analyst.page
+        .locator('.choice', { hasText: 'Capture and analyse memory' })
+        .getByRole('button', { name: 'Apply' })
+        .count(),
+    ).toBe(0);
+
+    const state = page.getByRole('region', { name: 'Story state' });
+    await state.getByText('practised these procedures').waitFor();
+    await expect.poll(() => state.textContent()).toMatch(/Choices applied\s*2/);
+    expect(await state.textContent()).toContain('yes');
+    // 8 + 3 for the practised procedure = 11 against 11: the way in is found.
+    expect(await page.locator('.timeline').textContent()).toContain('d20 8 + 3 = 11 vs 11: success');
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `format-1-1-hunt-console-${size}`);
+    }
+    await page.setViewportSize(SIZES.laptop);
+    await screenshot(analyst.page, 'format-1-1-hunt-player-phone');
+  });
+
+  it('shows the ransomware exercise module by module, with its questions and the regulator deadline', async () => {
+    const facilitator = await person(browser, 'ransom-facilitator', { viewport: SIZES.laptop });
+    const { page } = facilitator;
+    await open(facilitator, /Seventy-Two Hours/);
+    await page.getByRole('button', { name: 'Open a session' }).click();
+    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    await page.getByRole('button', { name: 'Start the quest' }).click();
+    const state = page.getByRole('region', { name: 'Story state' });
+    await state.getByText('Module 1 of 3: Detection and first response').waitFor();
+    expect(await state.getByRole('list', { name: 'Discussion questions' }).locator('li').count()).toBe(3);
+    const apply = async (label: string, dice?: string) => {
+      const card = page.locator('.choice', { hasText: label });
+      if (dice) await card.getByLabel('Table dice (optional)').fill(dice);
+      await card.getByRole('button', { name: 'Apply' }).click();
+    };
+    await apply('Open the endpoint console');
+    await apply('Cut the file servers');
+    await apply('Trace what left the network', '12');
+    await state.getByText('Module 2 of 3: Containment and the ransom note').waitFor();
+    // The exfiltration is confirmed at 04:50 on the game clock: 72 hours from then.
+    const deadlines = state.getByRole('list', { name: 'Deadlines' });
+    await expect
+      .poll(() => deadlines.textContent())
+      .toContain('Regulator notice (72 hours) 3 d 0 h left, due Day 4 04:50');
+    for (const size of ['laptop', 'projector'] as const) {
+      await page.setViewportSize(SIZES[size]);
+      await screenshot(page, `format-1-1-ransomware-console-${size}`);
+    }
+  });
+});

@@ -89,9 +89,16 @@ describe('the command definitions', () => {
 
   it('keep server-only commands off the client schema', () => {
     const system = COMMAND_DEFINITIONS.filter((d) => d.senders === 'system').map((d) => d.type);
-    expect(system.sort()).toEqual(['clock.tick', 'player.join', 'session.autopause', 'session.rules']);
+    expect(system.sort()).toEqual([
+      'clock.tick',
+      'evaluator.join',
+      'player.join',
+      'session.autopause',
+      'session.rules',
+    ]);
     const payloads: Record<string, object> = {
       'player.join': { playerId: 'p', name: 'P' },
+      'evaluator.join': { evaluatorId: 'e', name: 'E' },
       'session.rules': { rules: 2 },
     };
     for (const type of system) {

@@ -26,4 +26,12 @@ export {
   viewMessageSchema,
 } from './protocol/server-messages.ts';
 export { SOCKET_EVENTS } from './protocol/socket-events.ts';
+export {
+  CAPABILITY_ELEMENTS,
+  OBSERVATION_KINDS,
+  PRIORITIES,
+  RATINGS,
+  EXERCISE_LIMITS,
+} from './exercise/exercise-state.ts';
+export { RATING_LABELS } from './exercise/ratings.ts';
 export { baseName, namesakes } from './session/namesakes.ts';

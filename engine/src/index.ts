@@ -59,6 +59,39 @@ export {
   type DetectorParams,
 } from './telemetry/baseline-detector.ts';
 export { detectionStory, type DetectionStory } from './telemetry/detection-story.ts';
+export * from './exercise/objectives-schema.ts';
+export * from './exercise/exercise-state.ts';
+export { FRAMEWORKS, PCI_12_10_1_ELEMENTS, controlProblem, splitControl, type Framework } from './exercise/controls.ts';
+export { objectivesOf, isExercise, taskStatus, type TaskStatus } from './exercise/objectives.ts';
+export { isoDate } from './exercise/corrective-commands.ts';
+export { utcDate, utcDateTime } from './exercise/utc.ts';
+export { frozenError } from './exercise/exercise-draft.ts';
+export {
+  describeCheck,
+  type ExerciseView,
+  type HotwashMe,
+  type HotwashView,
+  type ObjectiveView,
+} from './exercise/exercise-view.ts';
+export { RATING_LABELS, consolidatedRating } from './exercise/ratings.ts';
+export { controlCoverage, type ControlCoverage } from './exercise/controls-coverage.ts';
+export {
+  afterActionReport,
+  type AfterActionReport,
+  type ObjectiveReport,
+  type ObservationLine,
+} from './exercise/report-model.ts';
+export { afterActionMarkdown, controlsMarkdown, feedbackMarkdown } from './exercise/report-markdown.ts';
+export * from './exercise/corrective-tracker.ts';
+export { csvField, csvDocument } from './exercise/csv.ts';
+export { evidenceFiles, type EvidenceFile } from './exercise/evidence-files.ts';
+export {
+  planSchema,
+  statusChangeSchema,
+  type EvaluatorCodeResponse,
+  type EvaluatorJoinResponse,
+} from './exercise/exercise-wire.ts';
+export { objectiveTrend, type ObjectiveTrend, type ObjectiveRating } from './exercise/objective-trend.ts';
 export { postmortemDraft, POSTMORTEM_SECTIONS } from './postmortem/draft.ts';
 export { escapeMarkdown } from './postmortem/escape-markdown.ts';
 export { blamelessFindings, type BlamelessFinding } from './postmortem/blameless.ts';

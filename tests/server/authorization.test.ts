@@ -1,4 +1,4 @@
-import { facilitatorCommands, playerCommands, sharedCommands } from '@chaos-quest/engine';
+import { evaluatorCommands, facilitatorCommands, playerCommands, sharedCommands } from '@chaos-quest/engine';
 import { describe, expect, it } from 'vitest';
 import { createSession, joinSession, TestClient, withServer, type CommandPayload as Payload } from './harness.ts';
 
@@ -36,6 +36,24 @@ function examples(playerId: string): Record<string, Payload> {
     { type: 'choice.apply', choiceId: 'look' },
     { type: 'timeline.post', text: 'Note' },
     { type: 'action-item.add', text: 'Fix it' },
+    { type: 'exercise.setup', plan: { name: 'IR plan', version: '1' } },
+    { type: 'hotwash.configure', anonymous: true },
+    { type: 'feedback.submit', wentWell: 'Calm', toImprove: 'Paging', rating: 3 },
+    { type: 'area.vote', area: 'f1', vote: true },
+    {
+      type: 'corrective.add',
+      issue: 'Slow',
+      action: 'Alert',
+      objective: null,
+      element: 'training',
+      priority: 'low',
+      owner: 'Lead',
+      organisation: 'Ops',
+      due: '2040-01-01',
+    },
+    { type: 'exercise.signoff', name: 'Fran' },
+    { type: 'observation.add', kind: 'strength', objective: null, note: 'Seen' },
+    { type: 'objective.rate', objective: 'detect', rating: 'P', reason: 'Fine' },
     { type: 'debrief.note', kind: 'hard', text: 'Hard' },
     { type: 'table.configure', locked: true },
     { type: 'seat.answer', playerId, give: true },
@@ -62,10 +80,15 @@ describe('authorisation by role over sockets', () => {
       const before = (await facilitator.resync()).seq;
       const all = examples(sreSeat.playerId);
       expect(Object.keys(all).sort()).toEqual(
-        [...typesOf(facilitatorCommands), ...typesOf(playerCommands), ...typesOf(sharedCommands)].sort(),
+        [
+          ...typesOf(facilitatorCommands),
+          ...typesOf(playerCommands),
+          ...typesOf(sharedCommands),
+          ...typesOf(evaluatorCommands),
+        ].sort(),
       );
       for (const player of [ic, sre]) {
-        for (const type of typesOf(facilitatorCommands)) {
+        for (const type of [...typesOf(facilitatorCommands), ...typesOf(evaluatorCommands)]) {
           const ack = await player.send(all[type] as Payload);
           expect(ack, `${type} from a player`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
         }
@@ -98,24 +121,29 @@ describe('authorisation by role over sockets', () => {
   });
 
   it('lets an observer watch the public view but perform nothing', async () => {
-    await withServer(async (server) => {
-      const created = await createSession(server);
-      const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
-      const seat = await joinSession(server, created.joinCode, 'Ana');
-      const observer = await TestClient.connect(server.url, { observe: created.joinCode.toLowerCase() });
-      expect(observer.latest.view.viewer).toBe('observer');
-      await facilitator.send({ type: 'session.start' });
-      const before = (await facilitator.resync()).seq;
-      for (const payload of Object.values(examples(seat.playerId))) {
-        expect(await observer.send(payload), `${payload.type} from an observer`).toMatchObject({
-          ok: false,
-          error: { code: 'forbidden' },
-        });
-      }
-      expect((await facilitator.resync()).seq).toBe(before);
-      expect((await observer.resync()).view.viewer).toBe('observer');
-      facilitator.close();
-      observer.close();
-    });
+    await withServer(
+      async (server) => {
+        const created = await createSession(server);
+        const facilitator = await TestClient.connect(server.url, { token: created.facilitatorToken });
+        const seat = await joinSession(server, created.joinCode, 'Ana');
+        const observer = await TestClient.connect(server.url, { observe: created.joinCode.toLowerCase() });
+        expect(observer.latest.view.viewer).toBe('observer');
+        await facilitator.send({ type: 'session.start' });
+        const before = (await facilitator.resync()).seq;
+        for (const payload of Object.values(examples(seat.playerId))) {
+          expect(await observer.send(payload), `${payload.type} from an observer`).toMatchObject({
+            ok: false,
+            error: { code: 'forbidden' },
+          });
+        }
+        expect((await facilitator.resync()).seq).toBe(before);
+        expect((await observer.resync()).view.viewer).toBe('observer');
+        facilitator.close();
+        observer.close();
+        // One observer sends every command at once, more than the default burst: the flood limit has its own
+        // tests (hostile-clients); here each command must reach the role check.
+      },
+      { socketLimits: { burst: 100 } },
+    );
   });
 });

@@ -33,10 +33,16 @@ function roleAt(mes: readonly MeMessage[], seq: number): string | null {
 /**
  * Checks every `view` and `me` frame a player or observer received against what DESIGN lets them
  * see: no other role's secrets, no facilitator notes, no inject text before it was revealed to their
- * role, no seed, and the fault's cause only in the debrief. A `me` may hold its own role's card and
- * nothing else of that list. Returns what leaked, frame by frame; empty is clean.
+ * role, no seed, the fault's cause only in the debrief, and nothing of an exercise's evaluation record
+ * (no `exercise` field, none of `evaluatorNotes`: observations, ratings' reasons). A `me` may hold its
+ * own role's card and nothing else of that list. Returns what leaked, frame by frame; empty is clean.
  */
-export function auditFrames(scenario: Scenario, seed: string, frames: readonly Frame[]): string[] {
+export function auditFrames(
+  scenario: Scenario,
+  seed: string,
+  frames: readonly Frame[],
+  evaluatorNotes: readonly string[] = [],
+): string[] {
   const leaks: string[] = [];
   const notes = [
     ...scenario.scenes.map((s) => s.facilitator_notes),
@@ -80,6 +86,9 @@ export function auditFrames(scenario: Scenario, seed: string, frames: readonly F
       if (!forMe || !due || !revealed)
         leaks.push(`seq ${seq} ${kind}: inject ${inject.id} before it was revealed to this viewer`);
     }
+    if (view && 'exercise' in view) leaks.push(`seq ${seq} ${kind}: the exercise's evaluation record`);
+    for (const note of evaluatorNotes)
+      if (text.includes(note)) leaks.push(`seq ${seq} ${kind}: an evaluator's note "${note.slice(0, 30)}"`);
     const debrief = view !== null && (view.phase === 'debrief' || view.phase === 'ended');
     if (!debrief && text.includes(scenario.fault.summary))
       leaks.push(`seq ${seq} ${kind}: the fault's cause before the debrief`);

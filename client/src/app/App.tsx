@@ -12,6 +12,9 @@ const FacilitatorSeat = lazy(() =>
 );
 const BigScreen = lazy(() => import('../screen/BigScreen.tsx').then((m) => ({ default: m.BigScreen })));
 const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m) => ({ default: m.MetricsScreen })));
+const EvaluateJoin = lazy(() => import('../evaluation/EvaluateJoin.tsx').then((m) => ({ default: m.EvaluateJoin })));
+const EvaluatorSeat = lazy(() => import('../evaluation/EvaluatorSeat.tsx').then((m) => ({ default: m.EvaluatorSeat })));
+const ReportPage = lazy(() => import('../evaluation/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ReadOnlyDebrief = lazy(() =>
   import('../shared-debrief/ReadOnlyDebrief.tsx').then((m) => ({ default: m.ReadOnlyDebrief })),
 );
@@ -28,6 +31,12 @@ function Screen({ route }: { route: Route }) {
       return <BigScreen joinCode={route.joinCode} />;
     case 'metrics':
       return <MetricsScreen />;
+    case 'evaluate':
+      return <EvaluateJoin code={route.code} />;
+    case 'evaluator':
+      return <EvaluatorSeat sessionId={route.sessionId} />;
+    case 'report':
+      return <ReportPage sessionId={route.sessionId} />;
     case 'debrief':
       return <ReadOnlyDebrief token={route.token} />;
     case 'not-found':
@@ -47,7 +56,8 @@ function Screen({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
-  const bare = route.name === 'screen';
+  // The big screen and the printed report stand alone, without the app's bar.
+  const bare = route.name === 'screen' || route.name === 'report';
   return (
     <div className={`app ${bare ? 'bare' : ''}`}>
       {bare ? null : (

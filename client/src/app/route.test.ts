@@ -9,6 +9,9 @@ describe('routes', () => {
     { name: 'play', sessionId: 'abc' },
     { name: 'screen', joinCode: 'K7QF' },
     { name: 'metrics' },
+    { name: 'evaluate', code: 'Zx9_-a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ01' },
+    { name: 'evaluator', sessionId: 's_12-ab' },
+    { name: 'report', sessionId: 's_12-ab' },
     { name: 'debrief', token: 'Zk3_9-abcDEF' },
   ])('round-trips %j', (route) => {
     expect(parseRoute(formatRoute(route))).toEqual(route);

@@ -11,6 +11,9 @@ export type Route =
   | { name: 'play'; sessionId: string }
   | { name: 'screen'; joinCode: string }
   | { name: 'metrics' }
+  | { name: 'evaluate'; code: string }
+  | { name: 'evaluator'; sessionId: string }
+  | { name: 'report'; sessionId: string }
   | { name: 'debrief'; token: string }
   | { name: 'not-found'; path: string };
 
@@ -38,6 +41,9 @@ export function parseRoute(hash: string): Route {
     if (head === 'facilitate' && value) return { name: 'facilitate', sessionId: value };
     if (head === 'play' && value) return { name: 'play', sessionId: value };
     if (head === 'screen' && value) return { name: 'screen', joinCode: value };
+    if (head === 'evaluate' && value) return { name: 'evaluate', code: value };
+    if (head === 'evaluator' && value) return { name: 'evaluator', sessionId: value };
+    if (head === 'report' && value) return { name: 'report', sessionId: value };
     if (head === 'debrief' && value) return { name: 'debrief', token: value };
   }
   return { name: 'not-found', path };
@@ -56,6 +62,12 @@ export function formatRoute(route: Route): string {
       return `#/screen/${encodeURIComponent(route.joinCode)}`;
     case 'metrics':
       return '#/metrics';
+    case 'evaluate':
+      return `#/evaluate/${encodeURIComponent(route.code)}`;
+    case 'evaluator':
+      return `#/evaluator/${encodeURIComponent(route.sessionId)}`;
+    case 'report':
+      return `#/report/${encodeURIComponent(route.sessionId)}`;
     case 'debrief':
       return `#/debrief/${encodeURIComponent(route.token)}`;
     case 'not-found':

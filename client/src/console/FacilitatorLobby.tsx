@@ -9,6 +9,7 @@ import { JoinInfo } from './JoinInfo.tsx';
 import { PaceControl } from './PaceControl.tsx';
 import { RoleRequests } from './RoleRequests.tsx';
 import { MonitoringControl } from './MonitoringControl.tsx';
+import { ExerciseLobby } from '../evaluation/ExerciseLobby.tsx';
 import { ConsoleHandover } from './ConsoleHandover.tsx';
 import { EmptyRoles } from './EmptyRoles.tsx';
 import { FaultSpoiler } from './FaultSpoiler.tsx';
@@ -43,6 +44,7 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
         </div>
         <div className="lobby-side">
           <JoinInfo joinCode={joinCode} />
+          <ExerciseLobby view={view} />
           <Panel title="Begin" icon="play">
             <p>
               {view.phase === 'lobby'

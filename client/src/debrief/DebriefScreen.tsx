@@ -16,6 +16,7 @@ import { MilestoneStrip } from './MilestoneStrip.tsx';
 import { PostmortemPanel } from './PostmortemPanel.tsx';
 import { PendingDeclarations } from '../console/PendingDeclarations.tsx';
 import { RunTimes } from './RunTimes.tsx';
+import { ExerciseDebrief, PlayerHotwash } from '../evaluation/ExerciseDebrief.tsx';
 import './postmortem.css';
 
 const OUTCOME_LOOK: Record<Outcome, { icon: 'check' | 'warn' | 'cross'; text: string }> = {
@@ -67,6 +68,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
       <SessionBar view={view} />
       {view.viewer === 'facilitator' ? <PendingDeclarations view={view} /> : null}
       <OutcomeBanner view={view} />
+      {view.viewer === 'player' ? <PlayerHotwash view={view} /> : null}
       <Panel title="How long it took" icon="clock">
         <RunTimes milestones={view.milestones} />
       </Panel>
@@ -125,6 +127,7 @@ export function DebriefScreen({ view, token, sessionId }: Props) {
           ) : null}
         </div>
       </div>
+      <ExerciseDebrief view={view} token={token} sessionId={sessionId} />
       <Panel title="Timeline" icon="list">
         <Timeline
           entries={view.timeline}

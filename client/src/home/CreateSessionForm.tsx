@@ -32,6 +32,7 @@ export function CreateSessionForm() {
   const [selected, setSelected] = useState<string | null>(null);
   const [team, setTeam] = useState('');
   const [seed, setSeed] = useState('');
+  const [plan, setPlan] = useState({ name: '', version: '' });
   const [monitoring, setMonitoring] = useState<'thresholds' | 'thresholds+baseline'>('thresholds');
   const [parameters, setParameters] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -51,6 +52,9 @@ export function CreateSessionForm() {
       ...(team.trim() ? { team: team.trim() } : {}),
       ...(seed.trim() ? { seed: seed.trim() } : {}),
       ...(withTelemetry ? { monitoring } : {}),
+      ...(plan.name.trim() && plan.version.trim()
+        ? { plan: { name: plan.name.trim(), version: plan.version.trim() } }
+        : {}),
       ...(Object.keys(picked).length > 0 ? { parameters: picked } : {}),
     };
     setBusy(true);
@@ -117,6 +121,30 @@ export function CreateSessionForm() {
           <small>Play the same scenario both ways and compare how soon the team detects the fault.</small>
         </label>
       ) : null}
+      <fieldset className="plan-fields">
+        <legend>Plan under test (for an exercise’s report)</legend>
+        <label className="field">
+          <span>Plan</span>
+          <input
+            value={plan.name}
+            maxLength={100}
+            onChange={(e) => setPlan({ ...plan, name: e.target.value })}
+            placeholder="e.g. Incident response plan"
+            autoComplete="off"
+          />
+        </label>
+        <label className="field small-field">
+          <span>Version</span>
+          <input
+            value={plan.version}
+            maxLength={40}
+            onChange={(e) => setPlan({ ...plan, version: e.target.value })}
+            placeholder="e.g. 3.2"
+            autoComplete="off"
+          />
+        </label>
+        <small>An auditor asks which plan version an exercise tested. Leave empty for a plain game day.</small>
+      </fieldset>
       {declared ? <ParameterFields parameters={declared} values={picked} onChange={setParameters} /> : null}
       <details className="advanced">
         <summary>Advanced</summary>

@@ -13,6 +13,7 @@ import { FigureLegend } from './FigureLegend.tsx';
 import { FigureTable } from './FigureTable.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { ObjectiveTrendTable } from '../evaluation/ObjectiveTrendTable.tsx';
 import { MetricsFilters, type Filters } from './MetricsFilters.tsx';
 import { MtbfTable } from './MtbfTable.tsx';
 import { RunList } from './RunList.tsx';
@@ -146,6 +147,9 @@ export function MetricsScreen() {
       </Panel>
       <Panel title="Import real incidents" icon="download">
         <ImportPanel onImported={() => setAttempt((n) => n + 1)} />
+      </Panel>
+      <Panel title="Exercise objectives across game days" icon="flag">
+        <ObjectiveTrendTable team={filters.team} />
       </Panel>
     </main>
   );

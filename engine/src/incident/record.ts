@@ -11,6 +11,7 @@ import type {
   Stamp,
 } from '../session/state.ts';
 import { alertsUpTo, falseAlarmKeys } from '../telemetry/alerts.ts';
+import { objectiveRatings, type ObjectiveRating } from '../exercise/objective-trend.ts';
 
 /** The first thing the team could see (an inject or a page, to any role): where their reaction time starts. */
 export interface FirstSignal extends Stamp {
@@ -50,6 +51,8 @@ export interface IncidentRecord {
   endedAt: number | null;
   /** Absent in records stored before it existed; null when nothing was revealed. */
   firstSignal?: FirstSignal | null;
+  /** An exercise's objectives with their consolidated ratings (issue 13); absent when the session is no exercise. */
+  objectives?: ObjectiveRating[];
   /** What paged the team: null when the scenario has no telemetry; absent in records stored before it existed. */
   monitoring?: Monitoring | null;
 }
@@ -110,6 +113,7 @@ export function incidentRecord(scenario: Scenario, state: SessionState, sessionI
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     firstSignal: firstSignal(state),
+    ...objectiveRatings(scenario, state),
     monitoring: scenario.telemetry ? state.monitoring : null,
   };
 }

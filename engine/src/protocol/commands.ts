@@ -22,14 +22,17 @@ export const facilitatorCommands = schemasFrom('facilitator');
 export const playerCommands = schemasFrom('player');
 /** Commands either side may send: the engine decides per role whether this sender may. */
 export const sharedCommands = schemasFrom('either');
+/** Commands only an evaluator sends: they write the exercise's record and never touch the game. */
+export const evaluatorCommands = schemasFrom('evaluator');
 /** Written by the server itself, never accepted from a socket. */
 export const systemCommands = schemasFrom('system');
 
-type ClientSchema = SchemasFrom<'facilitator' | 'player' | 'either'>;
+type ClientSchema = SchemasFrom<'facilitator' | 'player' | 'either' | 'evaluator'>;
 export const clientCommandSchema = z.discriminatedUnion('type', [
   ...facilitatorCommands,
   ...playerCommands,
   ...sharedCommands,
+  ...evaluatorCommands,
 ] as [ClientSchema, ...ClientSchema[]]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 /** A client command before parsing: ids are plain strings until the schema brands them. */

@@ -14,6 +14,7 @@ export const roleIdSchema = refId.brand<'RoleId'>();
 export const sceneIdSchema = refId.brand<'SceneId'>();
 export const injectIdSchema = refId.brand<'InjectId'>();
 export const choiceIdSchema = refId.brand<'ChoiceId'>();
+export const evaluatorIdSchema = refId.brand<'EvaluatorId'>();
 
 export type SessionId = z.infer<typeof sessionIdSchema>;
 export type PlayerId = z.infer<typeof playerIdSchema>;
@@ -22,6 +23,8 @@ export type RoleId = z.infer<typeof roleIdSchema>;
 export type SceneId = z.infer<typeof sceneIdSchema>;
 export type InjectId = z.infer<typeof injectIdSchema>;
 export type ChoiceId = z.infer<typeof choiceIdSchema>;
+/** An evaluator's seat: evaluators watch and write the record, they never play. */
+export type EvaluatorId = z.infer<typeof evaluatorIdSchema>;
 
 /** Marks a string minted or checked elsewhere (a store row, a scenario file) as an id of its kind. */
 export const asSessionId = (id: string) => id as SessionId;
@@ -30,3 +33,4 @@ export const asRoleId = (id: string) => id as RoleId;
 export const asSceneId = (id: string) => id as SceneId;
 export const asInjectId = (id: string) => id as InjectId;
 export const asChoiceId = (id: string) => id as ChoiceId;
+export const asEvaluatorId = (id: string) => id as EvaluatorId;

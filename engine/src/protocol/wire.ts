@@ -5,6 +5,7 @@ import type { PlayerMe, Projection } from '../views/view.ts';
 import type { TimelineEntry } from '../session/state.ts';
 import type { TelemetryPoints } from '../telemetry/points.ts';
 import { DISPLAY_NAME_MAX, displayName } from './display-name.ts';
+import { exerciseCreateFields } from '../exercise/exercise-wire.ts';
 import type { ViewPatch } from './patch.ts';
 
 /**
@@ -116,6 +117,8 @@ export const createSessionRequestSchema = z.strictObject({
   team: typedName(100).optional(),
   /** The alerts the team gets; the facilitator can still change it in the lobby. Default: fixed rules only. */
   monitoring: z.enum(['thresholds', 'thresholds+baseline']).optional(),
+  /** For an exercise: the plan under test, and objectives beside the scenario's own (issue 13). */
+  ...exerciseCreateFields,
   /** Format 1.1: the scenario's session parameters, each a declared option; unset ones take their first. */
   parameters: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).optional(),
 });
@@ -178,3 +181,10 @@ export interface ImportSummary {
   rejectedCount: number;
   rejected: { row: number; reason: string }[];
 }
+
+/** `POST /api/evaluate`: an evaluator takes a seat with the facilitator's evaluator code (issue 13). */
+export const evaluatorJoinRequestSchema = z.strictObject({
+  code: z.string().trim().min(8).max(64),
+  name: typedName(DISPLAY_NAME_MAX),
+});
+export type EvaluatorJoinRequest = z.infer<typeof evaluatorJoinRequestSchema>;

@@ -96,6 +96,12 @@ export const CODES = {
   CQ2032: { severity: 'error', summary: 'More than one role is marked `commander`.' },
   CQ2033: { severity: 'error', summary: "A metric's baseline CSV file is not beside the scenario, or cannot be read." },
   CQ2034: { severity: 'error', summary: "A metric's baseline needs exactly one of `level` or `csv`." },
+  // Exercise objectives and control tags (issue 13).
+  CQ2035: { severity: 'error', summary: 'An objective id, or a critical task id within one objective, is used twice.' },
+  CQ2036: {
+    severity: 'warning',
+    summary: 'A control tag names no framework Chaos Quest knows, or no element of PCI DSS 12.10.1.',
+  },
   CQ2101: { severity: 'error', summary: 'A counter that is not declared in `counters` (format 1.1).' },
   CQ2102: { severity: 'error', summary: 'A `deadline` condition names no deadline (format 1.1).' },
   CQ2103: { severity: 'error', summary: 'A module names no scene, or a scene sits in two modules (format 1.1).' },

@@ -13,6 +13,7 @@ import { lintTelemetry } from './lint-telemetry.ts';
 import { lintTiming } from './lint-timing.ts';
 import { lintVersion } from './lint-version.ts';
 import type { Reporter } from './reporter.ts';
+import { lintObjectives } from '../exercise/lint-objectives.ts';
 import type { Scenario } from './schema.ts';
 
 export interface LintOptions {
@@ -28,7 +29,7 @@ export interface LintOptions {
 
 /**
  * The CQ2xxx checks of a scenario that matches the schema: ids, references, the story graph,
- * timing, secrets, the system diagram and telemetry. Each check reports all it finds. Pure.
+ * timing, secrets, the system diagram, telemetry, and exercise objectives. Each check reports all it finds. Pure.
  */
 export function lintScenario(scenario: Scenario, report: Reporter, options: LintOptions = {}): void {
   lintIds(scenario, report);
@@ -42,6 +43,7 @@ export function lintScenario(scenario: Scenario, report: Reporter, options: Lint
   lintVersion(scenario, report);
   lintFormat1_1(scenario, report);
   shadowedGotos(scenario, report);
+  lintObjectives(scenario, report);
   if (options.library) lintLibrary(scenario, report);
   // A misspelt flag would also read as one never set; and exploring needs a machine, which a
   // scenario with errors may not compile to. Both wait until the errors are fixed.

@@ -4,6 +4,7 @@ import { effectFields } from './effect-schema.ts';
 import { cooldownSchema, deadlineSchema, moduleSchema, parameterSchema } from './schema-1-1.ts';
 import { duration, FORMATS, HEALTH, id, MARKABLE_MILESTONES, minutes, text } from './schema-atoms.ts';
 import { telemetrySchema } from './telemetry-schema.ts';
+import { exerciseScenarioFields } from '../exercise/objectives-schema.ts';
 import { testsSchema } from './tests-schema.ts';
 
 /**
@@ -193,6 +194,7 @@ export const scenarioSchema = z.strictObject({
   scenes: z.array(sceneSchema).min(1).max(200),
   endings: z.array(endingSchema).min(1).max(30),
   telemetry: telemetrySchema.optional(),
+  ...exerciseScenarioFields,
   /** Scripted playthroughs and what each must reach: `chaos-quest test` runs them. */
   tests: testsSchema.optional(),
 });

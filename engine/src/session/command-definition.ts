@@ -8,9 +8,10 @@ import type { Phase, Player } from './state.ts';
 
 /**
  * Who may send a command: the facilitator only, a seated player only, either of them (the engine may
- * still refuse per role, see `authorize`), or the server itself (never accepted from a socket).
+ * still refuse per role, see `authorize`), an evaluator only, or the server itself (never accepted
+ * from a socket).
  */
-export type Sender = 'facilitator' | 'player' | 'either' | 'system';
+export type Sender = 'facilitator' | 'player' | 'either' | 'evaluator' | 'system';
 
 /** A handler's answer: nothing when the command was applied, or why it was refused. */
 export type HandlerResult = StepError | void;

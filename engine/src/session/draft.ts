@@ -4,6 +4,7 @@ import type { Audience, MilestoneRecord, SessionState, Stamp, TimelineKind } fro
 import type { InjectId, RoleId } from '../protocol/ids.ts';
 import type { Inject } from '../scenario/schema.ts';
 import { own } from './own.ts';
+import { evaluatorName } from '../exercise/exercise-draft.ts';
 import { gameTimeLabel } from './game-clock.ts';
 import { renderText, showsDays } from './template.ts';
 
@@ -34,7 +35,9 @@ export function openDraft(game: Game, state: SessionState, entry: LogStamp, owne
       ? 'Facilitator'
       : actor.kind === 'system'
         ? 'System'
-        : (own(state.players, actor.playerId)?.name ?? 'Someone');
+        : actor.kind === 'evaluator'
+          ? (evaluatorName(state, actor.evaluatorId) ?? 'Evaluator')
+          : (own(state.players, actor.playerId)?.name ?? 'Someone');
   return { game, state: { ...state, seq: entry.seq, lastAt: entry.at }, entry, by, owned };
 }
 

@@ -1,4 +1,12 @@
-export const STEP_ERROR_CODES = ['invalid', 'forbidden', 'wrong-phase', 'not-found', 'unavailable', 'budget'] as const;
+export const STEP_ERROR_CODES = [
+  'invalid',
+  'forbidden',
+  'wrong-phase',
+  'not-found',
+  'unavailable',
+  'budget',
+  'frozen',
+] as const;
 export type StepErrorCode = (typeof STEP_ERROR_CODES)[number];
 
 export interface StepError {

@@ -16,7 +16,20 @@ export const SESSION_LIMITS = {
 } as const;
 
 /** The command fields that carry text a person typed (everything else is an id, a number or a flag). */
-const TEXT_FIELDS = ['text', 'note', 'label', 'owner', 'name'] as const;
+const TEXT_FIELDS = [
+  'text',
+  'note',
+  'label',
+  'owner',
+  'name',
+  'reason',
+  'rootCause',
+  'wentWell',
+  'toImprove',
+  'issue',
+  'action',
+  'organisation',
+] as const;
 
 /** Characters of typed text a command carries. Pure. */
 export function typedText(command: Command): number {

@@ -2,6 +2,7 @@ import type { DeadlineState } from '../scenario/condition-schema.ts';
 import type { DetectionSource, Dice, Health, MarkableMilestone, Milestone, Outcome } from '../scenario/schema.ts';
 import type { Actor } from '../protocol/actor.ts';
 import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/ids.ts';
+import type { ExerciseState } from '../exercise/exercise-state.ts';
 
 /**
  * A session's whole state: plain JSON data, so it can be hashed, snapshotted and compared.
@@ -20,7 +21,8 @@ import type { ChoiceId, InjectId, PlayerId, RoleId, SceneId } from '../protocol/
 // `ready` and `claims` (issue 14).
 // 7: `rules`, and declarations the facilitator answers (`answer`, status `rejected`, milestones' `declared`).
 // 8: format 1.1's story state in the machine's context (`Story1_1`), the session's `module` (issue 15).
-export const STATE_VERSION = 8;
+// 9: `exercise`, the evaluation record (issue 13); absent until a session uses it.
+export const STATE_VERSION = 9;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -333,6 +335,8 @@ export interface SessionState {
   debriefNotes: DebriefNote[];
   /** Characters of typed text accepted so far, against SESSION_LIMITS.text. */
   textUsed: number;
+  /** The exercise's evaluation record; absent until a command of the exercise creates it. */
+  exercise?: ExerciseState;
   /** 1.1: the module the exercise is in, and the wall-clock ms it began (its budget counts from there). */
   module?: { id: string; startedAt: number };
   createdAt: number;

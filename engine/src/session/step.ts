@@ -10,6 +10,7 @@ import { SESSION_LIMITS, typedText } from './limits.ts';
 import { own } from './own.ts';
 import { syncMilestones } from './milestone-sync.ts';
 import type { SessionState } from './state.ts';
+import { evaluatorName, frozenError } from '../exercise/exercise-draft.ts';
 
 const SENDER_REFUSALS = {
   facilitator: (type: string) => `Only the facilitator may send '${type}'.`,
@@ -34,6 +35,15 @@ export function authorize(
       code: 'forbidden',
       message: `The server itself sends only joins, clock ticks and pauses, not '${command.type}'.`,
     };
+  if (actor.kind === 'evaluator') {
+    if (definition.senders !== 'evaluator')
+      return { code: 'forbidden', message: `Evaluators watch and record; they cannot send '${command.type}'.` };
+    return evaluatorName(state, actor.evaluatorId) === undefined
+      ? { code: 'forbidden', message: 'You are not an evaluator of this session.' }
+      : null;
+  }
+  if (definition.senders === 'evaluator')
+    return { code: 'forbidden', message: `Only an evaluator may send '${command.type}'.` };
   if (actor.kind === 'facilitator') {
     return definition.senders === 'player'
       ? { code: 'forbidden', message: SENDER_REFUSALS.player(command.type) }
@@ -87,6 +97,9 @@ export function stepWith(
   const { command, actor } = parsed.data;
   if (parsed.data.seq !== state.seq + 1)
     return fail('invalid', `Expected command number ${state.seq + 1}, got ${parsed.data.seq}.`);
+  // Signing off freezes the exercise's record (an auditor's evidence): the log ends there.
+  const frozen = frozenError(state);
+  if (frozen) return { ok: false, error: frozen };
   const denied = authorize(scenario, state, { actor, command });
   if (denied) return { ok: false, error: denied };
   const game = gameOf(scenario);

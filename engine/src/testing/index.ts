@@ -7,3 +7,4 @@ export { FACILITATOR, SYSTEM, Table, player, type Payload } from './table.ts';
 export * from './sample-incidents.ts';
 export { projectionFor } from '../views/view-for.ts';
 export { asPlayerId, asRoleId, asSessionId } from '../protocol/ids.ts';
+export { evaluator, exerciseScenario } from './exercise-scenario.ts';

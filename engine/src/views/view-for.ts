@@ -14,6 +14,7 @@ import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
 import { healthWithTelemetry } from '../telemetry/health.ts';
 import { VIEW_WINDOWS } from './view.ts';
+import { exerciseView, hotwashMe, hotwashView } from '../exercise/exercise-view.ts';
 import type {
   ChoiceView,
   FacilitatorView,
@@ -143,6 +144,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     actionItems: newest(state.actionItems, VIEW_WINDOWS.actionItems),
     debriefNotes: newest(state.debriefNotes, VIEW_WINDOWS.debriefNotes),
     map: scenarioMap(game, state, seen.facilitator),
+    ...withDefined('hotwash', hotwashView(state)),
   };
 }
 
@@ -250,6 +252,7 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
     fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
     flags: state.game.context.flags,
+    ...withDefined('exercise', exerciseView(scenario, state)),
     table: state.table,
     seatClaims: Object.values(state.players).flatMap((p) =>
       p.claims && !p.removed ? [{ playerId: p.id, claims: p.claims }] : [],
@@ -276,7 +279,9 @@ function roleOf(game: Game, state: SessionState, playerId: PlayerId): RoleId | n
 
 /** Which shared projection `viewer` gets: a player's is their role's (an unknown player id gets the no-role one). Pure. */
 export function audienceOf(scenario: Scenario, state: SessionState, viewer: Viewer): ViewAudience {
-  return viewer.kind === 'player' ? { kind: 'role', role: roleOf(gameOf(scenario), state, viewer.playerId) } : viewer;
+  if (viewer.kind === 'player') return { kind: 'role', role: roleOf(gameOf(scenario), state, viewer.playerId) };
+  // Evaluators see what the facilitator sees: one projection, one room, encoded once.
+  return viewer.kind === 'evaluator' ? { kind: 'facilitator' } : viewer;
 }
 
 /**
@@ -310,6 +315,7 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: PlayerI
     vote: own(state.votes, playerId) ?? null,
     hand: player?.hand ?? false,
     coaching: state.coaching.filter((c) => c.playerId === playerId),
+    ...withDefined('hotwash', hotwashMe(state, playerId)),
     audience: player?.audience === true,
     ready: player?.ready === true,
     claims: player?.claims ?? null,
@@ -322,7 +328,13 @@ export function meFor(scenario: Scenario, state: SessionState, playerId: PlayerI
  * skip building and comparing it. Pure.
  */
 export function meInputs(state: SessionState, playerId: PlayerId): readonly unknown[] {
-  return [own(state.players, playerId), own(state.votes, playerId), state.coaching, phaseOf(state) === 'lobby'];
+  return [
+    own(state.players, playerId),
+    own(state.votes, playerId),
+    state.coaching,
+    phaseOf(state) === 'lobby',
+    state.exercise?.hotwash,
+  ];
 }
 
 /**
@@ -334,11 +346,16 @@ export function meInputs(state: SessionState, playerId: PlayerId): readonly unkn
  */
 export function viewFor(scenario: Scenario, state: SessionState, viewer: Viewer): View {
   const game = gameOf(scenario);
-  if (viewer.kind === 'facilitator') return facilitatorView(game, state);
+  if (viewer.kind === 'facilitator' || viewer.kind === 'evaluator') return facilitatorView(game, state);
   if (viewer.kind === 'observer') return observerView(game, state);
   const view: PlayerView = {
     ...sharedPlayerView(game, state, roleOf(game, state, viewer.playerId)),
     me: meFor(scenario, state, viewer.playerId),
   };
   return view;
+}
+
+/** `{ [key]: value }`, or nothing when value is undefined: optional view fields stay absent, not undefined. */
+function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -1,4 +1,5 @@
-import type { PlayerId, RoleId } from '../protocol/ids.ts';
+import type { EvaluatorId, PlayerId, RoleId } from '../protocol/ids.ts';
+import type { ExerciseView, HotwashMe, HotwashView } from '../exercise/exercise-view.ts';
 import type { StoryView } from './story-view.ts';
 import type { Component, Dice, EscalationStep, Health, Outcome } from '../scenario/schema.ts';
 import type {
@@ -15,8 +16,15 @@ import type {
   TimelineEntry,
 } from '../session/state.ts';
 
-/** Who is looking. Observers (the room's projector, a manager) see the public view only. */
-export type Viewer = { kind: 'facilitator' } | { kind: 'player'; playerId: PlayerId } | { kind: 'observer' };
+/**
+ * Who is looking. Observers (the room's projector, a manager) see the public view only; evaluators
+ * see what the facilitator sees (they share the facilitator's projection) but run nothing.
+ */
+export type Viewer =
+  | { kind: 'facilitator' }
+  | { kind: 'player'; playerId: PlayerId }
+  | { kind: 'evaluator'; evaluatorId: EvaluatorId }
+  | { kind: 'observer' };
 
 export interface ChoiceView {
   id: string;
@@ -111,6 +119,8 @@ export interface PublicView {
   debriefNotes: DebriefNote[];
   /** The scenario map: for players only the visited part, for the facilitator all of it. */
   map: { nodes: MapNode[]; edges: MapEdge[] };
+  /** The hot wash's areas to improve and their votes; absent until the session has an exercise record. */
+  hotwash?: HotwashView;
 }
 
 /** What only one player sees: their own seat, role card, vote, hand and coaching. */
@@ -124,6 +134,8 @@ export interface PlayerMe {
   vote: string | null;
   hand: boolean;
   coaching: CoachNote[];
+  /** Whether this player sent the hot-wash form, and their votes; absent until the session has an exercise record. */
+  hotwash?: HotwashMe;
   audience: boolean;
   ready: boolean;
   /** The seat this player claims as theirs from another device, while the facilitator has not answered. */
@@ -176,6 +188,8 @@ export interface FacilitatorView extends PublicView {
   fault: { startsAt: number; affects: string[]; summary: string };
   /** The scenario's flags and whether each is set: what the story runs on, for the one who runs it. */
   flags: Record<string, boolean>;
+  /** The exercise's record, evaluators' notes included; absent when the session is no exercise. */
+  exercise?: ExerciseView;
   table: { locked: boolean; cap: number | null; autoPause: boolean };
   seatClaims: SeatClaim[];
   /** Roles nobody at the table holds now: their injects and pages reach only the facilitator. */

@@ -8,6 +8,7 @@ import { createTestSchema, type TestSchema } from '../store/pg-test-schema.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 import { entries, entry, incident, seedSession } from '../store/store-fixtures.ts';
 import type { Store } from '../store/store.ts';
+import { trackedAction } from '../store/store-contract-exercise.ts';
 import { MIGRATE_STORE_USAGE, migrateStore } from './migrate-store.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-migrate-store-'));
@@ -48,6 +49,8 @@ async function sqliteFile(): Promise<string> {
   await store.markEnded('old', 5000);
   await store.putIncidentRecord('old', incident('old'));
   await store.putIncidentRecord('live', incident('live', { outcome: 'partial' }));
+  await store.addEvaluatorToken('live', 'e1', 'tok-e1');
+  await store.putCorrectiveActions([trackedAction('old.ca1', 'old', 'red')]);
   await store.putRunAnnotation({ sessionId: 'old', note: null, excluded: true, reason: 'training run', at: 6000 });
   await store.addReadOnlyLink({ id: 'l1', sessionId: 'old', createdAt: 6000 }, 'link-1');
   await store.addReadOnlyLink({ id: 'l2', sessionId: 'old', createdAt: 6001 }, 'link-2');
@@ -66,6 +69,8 @@ async function contents(store: Store) {
     seats: await Promise.all(['fac-old', 'fac-live', 'fac-empty', 'tok-p1', 'tok-p2'].map((t) => store.findSeat(t))),
     incidents: await store.listIncidentRecords(),
     live: await store.findLiveSessionByJoinCode('JLIVE'),
+    evaluator: await store.findEvaluatorSeat('tok-e1'),
+    actions: await store.listCorrectiveActions('red'),
     annotations: await store.listRunAnnotations(),
     links: await store.listReadOnlyLinks('old'),
     openLink: await store.findReadOnlyLink('link-1'),

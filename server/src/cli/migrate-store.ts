@@ -8,6 +8,7 @@ import { migratePg } from '../store/pg-migrations.ts';
 import { SCHEMA_VERSION } from '../store/sqlite-schema.ts';
 import { checkIntegrity } from '../store/store-damage.ts';
 import type { CliIo } from './cli-io.ts';
+import { copyExerciseRows } from './migrate-store-exercise.ts';
 import {
   copySession,
   copyIncidents,
@@ -135,5 +136,7 @@ async function copyAll(
   io.err(`migrate-store: ${incidents} incident records\n`);
   const real = await copyRealIncidents(source, target);
   io.err(`migrate-store: ${real} real incidents\n`);
+  const actions = await copyExerciseRows(source, target);
+  io.err(`migrate-store: ${actions} corrective actions\n`);
   return { ...totals, texts, incidents };
 }

@@ -7,7 +7,7 @@ import { creationGuard, requireAdmin } from './guards.ts';
 import { MAX_LIVE_SESSIONS } from './limits.ts';
 
 /**
- * `POST /api/sessions` `{ scenarioId, seed?, team?, monitoring?, parameters? }` → 201 `{ sessionId, joinCode, facilitatorToken }`;
+ * `POST /api/sessions` `{ scenarioId, seed?, team?, monitoring?, parameters?, plan?, objectives? }` → 201 `{ sessionId, joinCode, facilitatorToken }`;
  * who may create, and how often, is `creationGuard`'s.
  */
 export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
@@ -22,7 +22,14 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
         `Send { scenarioId, seed?, team? }: ${parsed.error.issues[0]?.message ?? 'bad request'}.`,
       );
     }
-    const { scenarioId, seed, team, monitoring, parameters } = parsed.data;
+    const { scenarioId, seed, team, monitoring, parameters, plan, objectives } = parsed.data;
+    if (objectives && !plan)
+      return sendError(
+        reply,
+        400,
+        'invalid',
+        'Objectives come with the plan under test: send plan { name, version } too.',
+      );
     const entry = deps.library.get(scenarioId);
     if (!entry) {
       const known = deps.library
@@ -59,6 +66,23 @@ export function registerSessions(app: FastifyInstance, deps: ApiDeps): void {
           500,
           'internal',
           `The session was created, but its monitoring or parameters could not be set: ${ack.error.message}`,
+        );
+    }
+    if (plan) {
+      // Logged like monitoring, so a replay knows the plan under test and the objectives added.
+      const command = {
+        id: 'create-exercise',
+        type: 'exercise.setup',
+        plan,
+        ...(objectives ? { objectives } : {}),
+      } as const;
+      const ack = await deps.hub.submit(created.sessionId, { kind: 'facilitator' }, command);
+      if (!ack.ok)
+        return sendError(
+          reply,
+          400,
+          ack.error.code,
+          `The session was created, but not its exercise: ${ack.error.message}`,
         );
     }
     const body: CreateSessionResponse = created;

@@ -1,6 +1,7 @@
 import { incidentRecord, phaseOf, type LoggedCommand, type PlayerId, type SessionState } from '@chaos-quest/engine';
 import { snapshotOf } from './snapshots.ts';
 import { broadcastViews } from './fan-out.ts';
+import { exerciseEffects } from './exercise-effects.ts';
 import { closeSeats, moveSeats } from './seat-moves.ts';
 import type { HubContext } from './hub-context.ts';
 import type { LiveSession } from './live-session.ts';
@@ -31,6 +32,7 @@ export async function afterAccept(
       await ctx.store.putIncidentRecord(session.id, incidentRecord(session.scenario, session.state, session.id));
     if (phase === 'ended' && phaseOf(before) !== 'ended') await ctx.store.markEnded(session.id, entry.at);
   });
+  await guarded(ctx, session, 'track the exercise’s corrective actions', () => exerciseEffects(ctx, session, entry));
   await guarded(ctx, session, 'write a snapshot', async () => {
     if (!session.snapshotDue(ctx.snapshotEvery)) return;
     const snapshot = snapshotOf(session.state);

@@ -38,7 +38,9 @@ export async function applyCommand(
       return { ok: false, error: result.error };
     }
     const added = result.state.timeline.length - before.timeline.length;
-    const over = actor.kind === 'player' ? session.typingBudget(actor.playerId).spend(typedText(command), added) : null;
+    // Each seat that types (a player, an evaluator) has its own minute budget; the facilitator runs the game.
+    const seat = actor.kind === 'player' ? actor.playerId : actor.kind === 'evaluator' ? actorKey(actor) : null;
+    const over = seat === null ? null : session.typingBudget(seat).spend(typedText(command), added);
     if (over !== null) {
       count(ctx, command, 'rate-limited');
       return { ok: false, error: { code: 'rate-limited', message: over } };

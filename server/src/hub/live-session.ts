@@ -129,5 +129,6 @@ export class LiveSession {
 
 /** The stable part of a command key: who sent it. Two senders may reuse the same command id. */
 export function actorKey(actor: Actor): string {
-  return actor.kind === 'player' ? `player:${actor.playerId}` : actor.kind;
+  if (actor.kind === 'player') return `player:${actor.playerId}`;
+  return actor.kind === 'evaluator' ? `evaluator:${actor.evaluatorId}` : actor.kind;
 }

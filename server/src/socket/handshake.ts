@@ -1,4 +1,4 @@
-import { asPlayerId, handshakeAuthSchema } from '@chaos-quest/engine';
+import { asEvaluatorId, asPlayerId, handshakeAuthSchema } from '@chaos-quest/engine';
 import type { AddressLimiter } from '../auth/address-limiter.ts';
 import { hashToken, normalizeJoinCode } from '../auth/tokens.ts';
 import type { SessionHub } from '../hub/hub.ts';
@@ -36,11 +36,9 @@ export async function seatOf(
       throw new HandshakeError(`No running session has the join code ${code}; codes expire when a session ends.`);
     return { sessionId: row.id, viewer: { kind: 'observer' }, actor: null, console: null };
   }
-  const seat = await deps.store.findSeat(hashToken(parsed.data.token));
-  if (!seat)
-    throw new HandshakeError(
-      'This token is not valid: it is unknown, or its player was removed. Join again with the join code.',
-    );
+  const tokenHash = hashToken(parsed.data.token);
+  const seat = await deps.store.findSeat(tokenHash);
+  if (!seat) return evaluatorSeatOf(tokenHash, deps);
   const session = await deps.hub.get(seat.sessionId);
   if (!session) throw new HandshakeError(`Session ${seat.sessionId} no longer exists.`);
   // A co-facilitator sees and acts as the facilitator; what only the facilitator may do is checked per command.
@@ -56,5 +54,17 @@ export async function seatOf(
   if (session.state.players[playerId]?.removed !== false)
     throw new HandshakeError('You were removed from this session by the facilitator.');
   const viewer = { kind: 'player', playerId } as const;
+  return { sessionId: seat.sessionId, viewer, actor: viewer, console: null };
+}
+
+/** The evaluator's seat a token opens: the facilitator's view, and only the evaluator's own commands. */
+async function evaluatorSeatOf(tokenHash: string, deps: { store: Store }): Promise<SocketSeat> {
+  const seat = await deps.store.findEvaluatorSeat(tokenHash);
+  // An evaluator code mints seats; it opens none itself.
+  if (!seat?.evaluatorId)
+    throw new HandshakeError(
+      'This token is not valid: it is unknown, or its player was removed. Join again with the join code.',
+    );
+  const viewer = { kind: 'evaluator', evaluatorId: asEvaluatorId(seat.evaluatorId) } as const;
   return { sessionId: seat.sessionId, viewer, actor: viewer, console: null };
 }

@@ -37,7 +37,7 @@ export interface SocketSeat {
   viewer: Viewer;
   /** null for an observer, who may send nothing. */
   actor: Actor | null;
-  /** Which console seat it holds, the facilitator's or a co-facilitator's; null for players and observers. */
+  /** Which console seat it holds, the facilitator's or a co-facilitator's; null for players, evaluators and observers. */
   console: ConsoleKind | null;
 }
 

@@ -1,4 +1,5 @@
-import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation, TrackedAction } from '@chaos-quest/engine';
+import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
   assertContentHash,
@@ -54,6 +55,9 @@ export class MemoryStore implements Store {
   readonly #snapshots = new Map<string, Snapshot[]>();
   readonly #incidents = new Map<string, string>();
   readonly #real = new Map<string, string>();
+  readonly #evaluatorTokens = new Map<string, EvaluatorSeat>();
+  /** By key, in the order first stored (a Map keeps insertion order; a replaced key keeps its place). */
+  readonly #actions = new Map<string, { team: string; text: string }>();
   readonly #annotations = new Map<string, RunAnnotation>();
   /** By token hash, in the order added. */
   readonly #links = new Map<string, ReadOnlyLink>();
@@ -203,6 +207,30 @@ export class MemoryStore implements Store {
   async listIncidentRecords(): Promise<IncidentRecord[]> {
     this.#assertOpen();
     return [...this.#incidents].map(([sessionId, text]) => decodeIncident(sessionId, text));
+  }
+
+  async addEvaluatorToken(sessionId: string, evaluatorId: string | null, tokenHash: string): Promise<void> {
+    this.#session(sessionId);
+    if (this.#evaluatorTokens.has(tokenHash)) throw new Error(`Token hash for session ${sessionId} is already in use.`);
+    this.#evaluatorTokens.set(tokenHash, { sessionId, evaluatorId });
+  }
+
+  async findEvaluatorSeat(tokenHash: string): Promise<EvaluatorSeat | null> {
+    this.#assertOpen();
+    const seat = this.#evaluatorTokens.get(tokenHash);
+    return seat ? { ...seat } : null;
+  }
+
+  async putCorrectiveActions(actions: readonly TrackedAction[]): Promise<void> {
+    this.#assertOpen();
+    const rows = actions.map((a) => [a.key, a.team, a.sessionId, encodeAction(a)] as const);
+    for (const [, , sessionId] of rows) this.#session(sessionId);
+    for (const [key, team, , text] of rows) this.#actions.set(key, { team, text });
+  }
+
+  async listCorrectiveActions(team: string): Promise<TrackedAction[]> {
+    this.#assertOpen();
+    return [...this.#actions].filter(([, row]) => row.team === team).map(([key, row]) => decodeAction(key, row.text));
   }
 
   async addRealIncidents(incidents: readonly RealIncident[]): Promise<number> {

@@ -173,6 +173,29 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     );
     `,
   },
+  {
+    version: 6,
+    name: 'evaluator seats, corrective actions',
+    sql: `
+    -- Evaluators' seats: a token opens one evaluator's seat; an evaluator code is a row with no
+    -- evaluator yet (it mints seats). Kept apart from tokens, whose kinds are fixed by a CHECK.
+    CREATE TABLE evaluator_tokens (
+      token_hash TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      evaluator_id TEXT
+    );
+
+    -- Corrective actions tracked per team across game days; ord keeps the order first stored.
+    CREATE TABLE corrective_actions (
+      key TEXT PRIMARY KEY,
+      ord BIGINT GENERATED ALWAYS AS IDENTITY,
+      team TEXT NOT NULL,
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      record TEXT NOT NULL
+    );
+    CREATE INDEX corrective_actions_team ON corrective_actions (team, ord);
+    `,
+  },
 ];
 
 /** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */

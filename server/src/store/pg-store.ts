@@ -1,4 +1,5 @@
-import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation, TrackedAction } from '@chaos-quest/engine';
+import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
 import { migratePg } from './pg-migrations.ts';
@@ -385,6 +386,49 @@ export class PgStore implements Store {
   async revokeReadOnlyLink(sessionId: string, id: string, at: number): Promise<boolean> {
     const sql = 'UPDATE read_only_links SET revoked_at = COALESCE(revoked_at, $1) WHERE session_id = $2 AND id = $3';
     return ((await this.#db.write(sql, [at, sessionId, id])).rowCount ?? 0) > 0;
+  }
+
+  async addEvaluatorToken(sessionId: string, evaluatorId: string | null, tokenHash: string): Promise<void> {
+    const sql = 'INSERT INTO evaluator_tokens (token_hash, session_id, evaluator_id) VALUES ($1, $2, $3)';
+    await this.#db.write(sql, [tokenHash, sessionId, evaluatorId], (c) =>
+      c === 'evaluator_tokens_session_id_fkey' ? unknownSession(sessionId) : null,
+    );
+  }
+
+  async findEvaluatorSeat(tokenHash: string): Promise<EvaluatorSeat | null> {
+    const rows = await this.#db.read<{ session_id: string; evaluator_id: string | null }>(
+      'SELECT session_id, evaluator_id FROM evaluator_tokens WHERE token_hash = $1',
+      [tokenHash],
+    );
+    const row = rows[0];
+    return row ? { sessionId: row.session_id, evaluatorId: row.evaluator_id } : null;
+  }
+
+  async putCorrectiveActions(actions: readonly TrackedAction[]): Promise<void> {
+    if (actions.length === 0) return;
+    // One statement: all or nothing, and a stored key keeps its ord.
+    const sql = `INSERT INTO corrective_actions (key, team, session_id, record)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+      ON CONFLICT (key) DO UPDATE SET record = excluded.record`;
+    const columns = [
+      actions.map((a) => a.key),
+      actions.map((a) => a.team),
+      actions.map((a) => a.sessionId),
+      actions.map(encodeAction),
+    ];
+    await this.#db.write(sql, columns, (c) =>
+      c === 'corrective_actions_session_id_fkey'
+        ? new Error(`Session ${actions.map((a) => a.sessionId).join(', ')}: one does not exist.`)
+        : null,
+    );
+  }
+
+  async listCorrectiveActions(team: string): Promise<TrackedAction[]> {
+    const rows = await this.#db.read<{ key: string; record: string }>(
+      'SELECT key, record FROM corrective_actions WHERE team = $1 ORDER BY ord',
+      [team],
+    );
+    return rows.map((row) => decodeAction(row.key, row.record));
   }
 
   /** The synchronous_commit the store's connections write with: 'on' unless opened for the benchmark's ceiling. */

@@ -109,6 +109,24 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE tokens_next RENAME TO tokens;
   CREATE INDEX tokens_player ON tokens(session_id, player_id);
   `,
+  `
+  -- Evaluators' seats: a token opens one evaluator's seat; an evaluator code is a row with no
+  -- evaluator yet (it mints seats). Kept apart from tokens, whose kinds are fixed by a CHECK.
+  CREATE TABLE evaluator_tokens (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    evaluator_id TEXT
+  ) WITHOUT ROWID;
+
+  -- Corrective actions tracked per team across game days; rowid order is the order first stored.
+  CREATE TABLE corrective_actions (
+    key TEXT NOT NULL UNIQUE,
+    team TEXT NOT NULL,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    record TEXT NOT NULL
+  );
+  CREATE INDEX corrective_actions_team ON corrective_actions(team);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

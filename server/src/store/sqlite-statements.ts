@@ -87,6 +87,18 @@ export function prepareStatements(db: Database) {
     revokeLink: db.prepare<[number, string, string]>(
       'UPDATE read_only_links SET revoked_at = COALESCE(revoked_at, ?) WHERE session_id = ? AND id = ?',
     ),
+    insertEvaluatorToken: db.prepare<[string, string, string | null]>(
+      'INSERT INTO evaluator_tokens (token_hash, session_id, evaluator_id) VALUES (?, ?, ?)',
+    ),
+    findEvaluatorSeat: db.prepare<[string], unknown>(
+      'SELECT session_id, evaluator_id FROM evaluator_tokens WHERE token_hash = ?',
+    ),
+    putAction: db.prepare<[string, string, string, string]>(
+      'INSERT INTO corrective_actions (key, team, session_id, record) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET record = excluded.record',
+    ),
+    listActions: db.prepare<[string], unknown>(
+      'SELECT key, record FROM corrective_actions WHERE team = ? ORDER BY rowid',
+    ),
   };
 }
 

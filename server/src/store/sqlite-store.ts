@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation } from '@chaos-quest/engine';
+import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation, TrackedAction } from '@chaos-quest/engine';
+import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec.ts';
 import { GroupCommit } from './group-commit.ts';
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import {
@@ -349,6 +350,36 @@ export class SqliteStore implements Store {
       found = this.#sql.revokeLink.run(at, sessionId, id).changes > 0;
     });
     return found;
+  }
+
+  async addEvaluatorToken(sessionId: string, evaluatorId: string | null, tokenHash: string): Promise<void> {
+    await this.#write(() => {
+      this.#assertSession(sessionId);
+      this.#sql.insertEvaluatorToken.run(tokenHash, sessionId, evaluatorId);
+    });
+  }
+
+  async findEvaluatorSeat(tokenHash: string): Promise<EvaluatorSeat | null> {
+    this.#assertOpen();
+    const row = this.#read(() => this.#sql.findEvaluatorSeat.get(tokenHash)) as
+      { session_id: string; evaluator_id: string | null } | undefined;
+    return row ? { sessionId: row.session_id, evaluatorId: row.evaluator_id } : null;
+  }
+
+  async putCorrectiveActions(actions: readonly TrackedAction[]): Promise<void> {
+    const rows = actions.map((a) => [a.key, a.team, a.sessionId, encodeAction(a)] as const);
+    await this.#write(() => {
+      for (const [key, team, sessionId, text] of rows) {
+        this.#assertSession(sessionId);
+        this.#sql.putAction.run(key, team, sessionId, text);
+      }
+    });
+  }
+
+  async listCorrectiveActions(team: string): Promise<TrackedAction[]> {
+    this.#assertOpen();
+    const rows = this.#read(() => this.#sql.listActions.all(team)) as { key: string; record: string }[];
+    return rows.map((row) => decodeAction(row.key, row.record));
   }
 
   async close(): Promise<void> {

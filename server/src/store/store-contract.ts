@@ -3,6 +3,7 @@ import { JoinCodeTakenError, SeqConflictError, type Store } from './store.ts';
 import { entries, entry, incident, SCENARIO_HASH, SCENARIO_TEXT, seedSession, sessionRow } from './store-fixtures.ts';
 import { logContract } from './store-contract-log.ts';
 import { realIncidentContract } from './store-contract-real.ts';
+import { exerciseContract } from './store-contract-exercise.ts';
 import { runContract } from './store-contract-runs.ts';
 
 /**
@@ -153,6 +154,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     logContract(current);
     realIncidentContract(current);
+    exerciseContract(current);
     runContract(current);
 
     describe('snapshots', () => {

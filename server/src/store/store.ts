@@ -5,7 +5,11 @@ import type {
   ReadOnlyLink,
   RealIncident,
   RunAnnotation,
+  TrackedAction,
 } from '@chaos-quest/engine';
+import type { EvaluatorSeat } from './exercise-codec.ts';
+
+export type { EvaluatorSeat };
 
 /**
  * Where sessions live. SQLite is the embedded default; a PostgreSQL store implements the same
@@ -187,6 +191,19 @@ export interface Store {
   listReadOnlyLinks(sessionId: string): Promise<ReadOnlyLink[]>;
   /** Revokes a link of the session (revoking twice keeps the first time); false when the session has no such link. */
   revokeReadOnlyLink(sessionId: string, id: string, at: number): Promise<boolean>;
+
+  /**
+   * Stores an evaluator's token (`evaluatorId` set) or an evaluator code (null) for a session.
+   * Rejects for an unknown session or a hash already in use.
+   */
+  addEvaluatorToken(sessionId: string, evaluatorId: string | null, tokenHash: string): Promise<void>;
+  /** The evaluator seat (or code, evaluatorId null) a hash opens, or null. */
+  findEvaluatorSeat(tokenHash: string): Promise<EvaluatorSeat | null>;
+
+  /** Stores corrective actions by key, atomically: a stored key is replaced and keeps its place. Rejects for an unknown session. */
+  putCorrectiveActions(actions: readonly TrackedAction[]): Promise<void>;
+  /** A team's corrective actions ('' for sessions without a team), in the order first stored. */
+  listCorrectiveActions(team: string): Promise<TrackedAction[]>;
 
   /** The store's state now, for `/api/health`. Never throws, even once closed. */
   health(): StoreHealth;

@@ -19,6 +19,15 @@ import { actionItemAdd, actionPropose, timelinePost } from './notes.ts';
 import { debriefNote } from './debrief-notes.ts';
 import { choiceApply, choiceVote, diceReveal, diceRoll, sceneGoto } from './story.ts';
 import {
+  evaluatorJoin,
+  exerciseSetup,
+  exerciseSignoff,
+  objectiveRate,
+  observationAdd,
+} from '../../exercise/exercise-commands.ts';
+import { correctiveAdd } from '../../exercise/corrective-commands.ts';
+import { areaVote, feedbackSubmit, hotwashConfigure } from '../../exercise/hotwash-commands.ts';
+import {
   coach,
   handRaise,
   playerAssign,
@@ -68,6 +77,15 @@ export const COMMAND_DEFINITIONS = [
   debriefNote,
   playerJoin,
   clockTick,
+  exerciseSetup,
+  evaluatorJoin,
+  observationAdd,
+  objectiveRate,
+  hotwashConfigure,
+  feedbackSubmit,
+  areaVote,
+  correctiveAdd,
+  exerciseSignoff,
   tableConfigure,
   seatAnswer,
   playerReady,
@@ -114,6 +132,15 @@ export const COMMANDS: CommandTable = {
   'choice.apply': choiceApply,
   'timeline.post': timelinePost,
   'action-item.add': actionItemAdd,
+  'exercise.setup': exerciseSetup,
+  'evaluator.join': evaluatorJoin,
+  'observation.add': observationAdd,
+  'objective.rate': objectiveRate,
+  'hotwash.configure': hotwashConfigure,
+  'feedback.submit': feedbackSubmit,
+  'area.vote': areaVote,
+  'corrective.add': correctiveAdd,
+  'exercise.signoff': exerciseSignoff,
   'debrief.note': debriefNote,
   'table.configure': tableConfigure,
   'player.ready': playerReady,

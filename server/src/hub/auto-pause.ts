@@ -18,14 +18,20 @@ export class AutoPause {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly pause: (session: LiveSession) => void;
   private readonly afterMs: number;
+  private readonly enabled: boolean;
 
-  constructor(pause: (session: LiveSession) => void, afterMs = AUTO_PAUSE_AFTER_MS) {
+  /**
+   * `enabled` is false with several nodes: a node sees only the consoles connected to it, so the node
+   * holding a session would pause it while its facilitator sits on another node.
+   */
+  constructor(pause: (session: LiveSession) => void, afterMs = AUTO_PAUSE_AFTER_MS, enabled = true) {
     this.pause = pause;
     this.afterMs = afterMs;
+    this.enabled = enabled;
   }
 
   watch(session: LiveSession): void {
-    if (!unattended(session)) return this.stop(session.id);
+    if (!this.enabled || !unattended(session)) return this.stop(session.id);
     if (this.timers.has(session.id)) return;
     const timer = setTimeout(() => {
       this.timers.delete(session.id);

@@ -88,6 +88,8 @@ export class SessionHub {
       autoPause: new AutoPause(
         (session) =>
           void this.run(session.id, SYSTEM, (state) => ({ id: `autopause-${state.seq}`, type: 'session.autopause' })),
+        undefined,
+        !options.placement,
       ),
       rooms: options.rooms,
       placement: options.placement ?? null,

@@ -153,6 +153,7 @@ describe('an exercise with an evaluator, in the browser', () => {
     await screenshot(e, 'evaluator-phone');
     await e.setViewportSize(LAPTOP);
 
+    await f.getByRole('tab', { name: /End/ }).click();
     await f.getByRole('button', { name: 'End the quest…' }).click();
     await f.getByLabel('Outcome').selectOption('partial');
     await f.getByRole('button', { name: /End now/ }).click();

@@ -219,7 +219,7 @@ describe('a game day in the browser', () => {
     // Ana is the incident commander: her declaration counts at once, with nothing for the facilitator to confirm.
     await ana.page.getByRole('button', { name: 'Declare mitigated' }).click();
     await ana.page.getByText('You declared mitigated: recorded').waitFor();
-    await f.locator('.milestone-list li.reached', { hasText: 'Mitigated' }).waitFor();
+    await f.locator('.milestone-list li.reached', { hasText: 'Mitigated' }).waitFor({ state: 'attached' });
     const ship = choice(f, 'Create api2, update remote config');
     await ship.getByLabel('Table dice (optional)').fill('25');
     await ship.getByRole('button', { name: 'Apply' }).click();

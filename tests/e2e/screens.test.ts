@@ -322,7 +322,7 @@ describe('every screen at phone, laptop and projector sizes', () => {
     await f.getByRole('button', { name: /End now/ }).click();
     await f.locator('.outcome-banner').getByText('The queue never moves').waitFor();
     await pia.page.getByLabel('New action item').fill('Lower the TTL before any DNS change');
-    await pia.page.getByRole('button', { name: 'Add' }).click();
+    await pia.page.getByRole('button', { name: 'Add', exact: true }).click();
     await screen.page.locator('.big-action-items').getByText('Lower the TTL before any DNS change').waitFor();
     expect(await screen.page.locator('.big-screen').textContent()).toContain('The queue never moves');
     for (const [who, name] of [

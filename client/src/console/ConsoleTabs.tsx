@@ -17,7 +17,6 @@ import { MilestonesPanel } from './MilestonesPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { ConsoleHandover } from './ConsoleHandover.tsx';
 import { EmptyRoles } from './EmptyRoles.tsx';
-import { StatePanel } from './StatePanel.tsx';
 import { TableSettings } from './TableSettings.tsx';
 
 export type ConsoleTab = 'injects' | 'dice' | 'people' | 'timeline' | 'map' | 'system' | 'progress';
@@ -135,7 +134,6 @@ export function ConsoleTabs({
       content: (
         <>
           <MilestonesPanel view={view} />
-          <StatePanel view={view} />
           <Section title="Flags">
             <FlagsPanel flags={view.flags} />
           </Section>

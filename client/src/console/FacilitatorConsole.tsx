@@ -12,6 +12,7 @@ import { JumpControl, ScenePanel } from './ScenePanel.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useConsoleShortcuts } from './use-console-shortcuts.ts';
 import { PendingDeclarations } from './PendingDeclarations.tsx';
+import { StatePanel } from './StatePanel.tsx';
 
 /**
  * The facilitator's console during play, laid out to fit a 1280×800 laptop: the story and its
@@ -57,6 +58,7 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
         <div className="console-side">
           <ClockPanel view={view} />
           <RunSheetPanel view={view} onShowInjects={() => setTab('injects')} />
+          <StatePanel view={view} />
         </div>
         <ConsoleTabs view={view} tab={tab} onTab={setTab} />
       </div>

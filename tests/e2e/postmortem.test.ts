@@ -66,6 +66,7 @@ describe('the post-mortem at the debrief', () => {
     ana = await join(browser, server.url, code, 'Ana', 'On-call SRE', true);
     bo = await join(browser, server.url, code, 'Bo', 'Incident Commander');
     await f.getByRole('button', { name: 'Start the quest' }).click();
+    await f.getByRole('tab', { name: /End/ }).click();
     await f.getByRole('button', { name: 'End the quest…' }).click();
     await f.getByLabel('Outcome').selectOption('failure');
     await f.getByRole('button', { name: 'End now: failure' }).click();

@@ -101,6 +101,8 @@ describe('people and seats at the table', () => {
   it('brings a page for a role nobody plays to the facilitator, marked as such', async () => {
     const f = facilitator.page;
     await f.getByRole('button', { name: 'Start the quest' }).click();
+    // In play, the people, their seats and what reached only the facilitator sit in the console's People tab.
+    await f.getByRole('tab', { name: /People/ }).click();
     const empty = f.locator('.empty-roles');
     // The support queue's page fires at the start, to the Customer Support Lead nobody plays.
     await empty.getByText('Page for Customer Support Lead, reached only you').waitFor();
@@ -152,6 +154,7 @@ describe('people and seats at the table', () => {
     await tablet.page.setViewportSize(LAPTOP.viewport);
     await tablet.page.getByLabel('Console code').fill(shown);
     await tablet.page.getByRole('button', { name: 'Take the console' }).click();
+    await tablet.page.getByRole('tab', { name: /People/ }).click();
     await tablet.page.getByRole('heading', { name: 'Joining and the console' }).waitFor();
     await f.getByRole('heading', { name: 'The console moved to another device' }).waitFor();
     await screenshot(f, 'seats-console-moved-laptop');
@@ -176,6 +179,7 @@ describe('people and seats at the table', () => {
 
   it('lets a newcomer only watch once joining is locked', async () => {
     const t = tablet.page;
+    await t.getByRole('tab', { name: /People/ }).click();
     // The box shows the session's setting: it turns checked when the server's view says so.
     await t.getByLabel(/Lock joining/).click();
     await expect.poll(() => t.getByLabel(/Lock joining/).isChecked()).toBe(true);

@@ -46,7 +46,9 @@ export function ConsoleTabs({
     view.injects.map((i) => i.key),
     tab === 'injects',
   );
-  const people = view.players.filter((p) => p.hand).length + view.roleRequests.length;
+  // Hands, role requests, seat claims and pages only the facilitator received all wait in the People tab.
+  const people =
+    view.players.filter((p) => p.hand).length + view.roleRequests.length + view.seatClaims.length + view.unheld.length;
   const tabs: TabSpec<ConsoleTab>[] = [
     {
       id: 'injects',

@@ -126,8 +126,12 @@ describe('the post-mortem at the debrief', () => {
     for (const who of [facilitator, ana]) {
       for (const [size, viewport] of Object.entries(SIZES)) {
         await who.page.setViewportSize(viewport);
-        const overflow = await who.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${who.name} at ${size} scrolls sideways`).toBeLessThanOrEqual(0);
+        // The charts take their width from a ResizeObserver after the resize: wait for the page to settle.
+        await expect
+          .poll(() => who.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+            message: `${who.name} at ${size} scrolls sideways`,
+          })
+          .toBeLessThanOrEqual(0);
         await screenshot(who.page, `postmortem-${who.name}-${size}`);
         // The part this issue built, close enough to read.
         await who.page

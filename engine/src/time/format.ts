@@ -1,4 +1,7 @@
-import { clockLabel } from '../session/phase.ts';
+import { clockLabel, dayOf } from '../session/game-clock.ts';
+
+/** Which day of the exercise a game minute falls on: 1 for the day play begins, 0 the day before. */
+export { dayOf as gameDay } from '../session/game-clock.ts';
 
 /**
  * How times and durations read, in one place for every screen and every export: the debrief's cards
@@ -27,22 +30,9 @@ export function formatWallDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-const minuteOfDay = (start: string): number => {
-  const [h = 0, m = 0] = start.split(':').map(Number);
-  return h * 60 + m;
-};
-
-/**
- * Which day of the exercise game minute `minutes` falls on: 1 for the day play begins, 0 the day
- * before (a fault that began before anyone sat down), −1 the day before that.
- */
-export function gameDay(start: string, minutes: number): number {
-  return Math.floor((minuteOfDay(start) + minutes) / DAY_MINUTES) + 1;
-}
-
 /** Whether any of `minutes` falls on another day than the clock's first: then every time carries its day. */
 export function spansDays(start: string, minutes: Iterable<number>): boolean {
-  for (const m of minutes) if (gameDay(start, m) !== 1) return true;
+  for (const m of minutes) if (dayOf(start, m) !== 1) return true;
   return false;
 }
 
@@ -52,7 +42,7 @@ export function spansDays(start: string, minutes: Iterable<number>): boolean {
  */
 export function gameTime(start: string, minutes: number, withDay: boolean): string {
   const label = clockLabel(start, minutes);
-  const day = gameDay(start, minutes);
+  const day = dayOf(start, minutes);
   return withDay ? `Day ${day < 0 ? `−${-day}` : day} ${label}` : label;
 }
 
@@ -68,7 +58,7 @@ export function gameTimeFormat(start: string, minutes: Iterable<number>): (minut
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Wall-clock ms as its UTC calendar date and time of day, by arithmetic (the engine has no Date objects). */
-function utcParts(ms: number): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+export function utcParts(ms: number): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
   const days = Math.floor(ms / 86_400_000);
   const rest = ms - days * 86_400_000;
   // Days since 1970-01-01 to a civil date (H. Hinnant's days_from_civil, inverted).

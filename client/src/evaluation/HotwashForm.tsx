@@ -16,6 +16,10 @@ export function HotwashForm({ anonymous }: { anonymous: boolean }) {
   return (
     <form className="hotwash-form" onSubmit={submit} onChange={clearError}>
       <p className="muted small">
+        Your view of the exercise, for its after-action report; notes on the incident itself go under what went well,
+        was hard and was lucky, below.
+      </p>
+      <p className="muted small">
         {anonymous ? 'Anonymous: your name is not kept with your answers.' : 'Your name goes with your answers.'}
       </p>
       <label className="field">

@@ -201,6 +201,8 @@ describe('every screen at phone, laptop and projector sizes', () => {
 
     await f.keyboard.press('p');
     await pia.page.locator('.paused-banner').waitFor();
+    // The key toggles by the console's own view: press again once that view has paused too.
+    await f.locator('.paused-banner').waitFor();
     await f.keyboard.press('p');
     await pia.page.locator('.paused-banner').waitFor({ state: 'detached' });
     await f.keyboard.press('d');

@@ -156,7 +156,11 @@ describe('people and seats', () => {
       expect(await co.send({ type: 'session.pause' })).toMatchObject({ ok: true });
       expect(await co.send({ type: 'session.end', outcome: 'partial' })).toMatchObject({
         ok: false,
-        error: { code: 'forbidden' },
+        error: { code: 'forbidden', message: expect.stringMatching(/end the session/) },
+      });
+      expect(await co.send({ type: 'exercise.signoff', name: 'Co' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringMatching(/sign off/) },
       });
       expect((await consoleCode(server, created.sessionId, taken.body.token, 'facilitator')).status).toBe(403);
       // The facilitator's own seat stays where it was.

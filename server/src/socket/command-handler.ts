@@ -36,7 +36,10 @@ export async function handleCommand(
     metrics.commands.inc({ type: command.type, result: 'forbidden' });
     return {
       ok: false,
-      error: { code: 'forbidden', message: 'Only the facilitator can end the session; a co-facilitator cannot.' },
+      error: {
+        code: 'forbidden',
+        message: `Only the facilitator can ${FACILITATOR_ONLY.get(command.type)}; a co-facilitator cannot.`,
+      },
     };
   }
   return hub.submit(seat.sessionId, seat.actor, command);
@@ -44,7 +47,13 @@ export async function handleCommand(
 
 /**
  * What a co-facilitator may not do, though they run the game with the facilitator: end the session
- * (its ending and closing are the facilitator's call). Handing the console over and inviting or
- * dismissing co-facilitators are the facilitator's too, checked where those codes are issued.
+ * (its ending and closing are the facilitator's call) or set up and sign off the exercise's record,
+ * which the facilitator answers for to the evaluators and auditors. Handing the console over and
+ * inviting or dismissing co-facilitators are the facilitator's too, checked where those codes are issued.
  */
-const FACILITATOR_ONLY: ReadonlySet<string> = new Set(['session.end', 'session.close']);
+const FACILITATOR_ONLY: ReadonlyMap<string, string> = new Map([
+  ['session.end', 'end the session'],
+  ['session.close', 'close the session'],
+  ['exercise.setup', "set up the exercise's record"],
+  ['exercise.signoff', "sign off the exercise's record"],
+]);

@@ -1,6 +1,7 @@
 import { initialTransition } from 'xstate';
 import { gameOf } from '../compile/game.ts';
 import { initialStory1_1, is1_1 } from '../compile/story-1-1.ts';
+import { decksAtSetup, usesDecks } from '../compile/decks.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { persistSnapshot } from './game-snapshot.ts';
 import type { GameContext, SessionState } from './state.ts';
@@ -11,6 +12,13 @@ export interface SessionOptions {
   team?: string | null;
   /** Wall-clock ms of creation, stamped by the server. */
   createdAt: number;
+}
+
+/** A format 1.1 scenario's story context: with its decks shuffled and its deals made from the seed. */
+function storyAtSetup(scenario: Scenario, seed: string) {
+  if (!is1_1(scenario)) return {};
+  const story = initialStory1_1(scenario);
+  return usesDecks(scenario) ? { ...story, ...decksAtSetup(scenario, seed, story.parameters) } : story;
 }
 
 /** A new session in the lobby. Pure: the seed and time come in as data. */
@@ -26,7 +34,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     outcome: null,
     revealed: [],
     faultBegun: false,
-    ...(is1_1(scenario) ? initialStory1_1(scenario) : {}),
+    ...storyAtSetup(scenario, seed),
   };
   const [snapshot] = initialTransition(game.machine, input);
   // The lobby has no entry actions: nothing for the session to apply from the returned actions.

@@ -2,7 +2,7 @@ import type { Game } from '../compile/game.ts';
 import { is1_1 } from '../compile/story-1-1.ts';
 import type { DeadlineState } from '../scenario/condition-schema.ts';
 import type { SessionState } from '../session/state.ts';
-import { dealtCards, deckRules } from '../compile/decks.ts';
+import { dealtCards, deckRules, usesDecks } from '../compile/decks.ts';
 
 /** A 1.1 deadline as the console shows it. */
 export interface DeadlineView {
@@ -58,8 +58,11 @@ export interface StoryView {
   parameters: { id: string; label: string; value: string }[];
   /** Every module of the scenario, in order, for naming the one an inject belongs to. */
   modules: { id: string; title: string }[];
-  /** The decks, when the scenario has any: the facilitator's only, as a dealt card is hidden from the table. */
-  decks: DecksView | null;
+  /**
+   * The decks, present only when the scenario has any (so a scenario without them sends the bytes it
+   * always did): the facilitator's only, as a dealt card is hidden from the table.
+   */
+  decks?: DecksView;
 }
 
 function cardView(game: Game, deck: string | null, id: string): CardView {
@@ -67,9 +70,8 @@ function cardView(game: Game, deck: string | null, id: string): CardView {
   return { deck, id, title: card?.title ?? id, text: card?.text ?? '', notes: card?.facilitator_notes ?? null };
 }
 
-function decksView(game: Game, state: SessionState): DecksView | null {
+function decksView(game: Game, state: SessionState): DecksView {
   const { scenario } = game;
-  if (scenario.decks === undefined && scenario.deal === undefined) return null;
   const context = state.game.context;
   const rules = deckRules(scenario);
   const dealt = dealtCards(rules.deals, context);
@@ -140,7 +142,7 @@ export function storyView(game: Game, state: SessionState): StoryView | null {
         value: context.parameters?.[p.id] ?? (p.options[0] as string),
       })),
       modules: (game.scenario.modules ?? []).map((m) => ({ id: m.id, title: m.title })),
-      decks: decksView(game, state),
+      ...(usesDecks(game.scenario) ? { decks: decksView(game, state) } : {}),
     };
     views.set(state.game, view);
   }

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { shuffleDeck } from '../dice/deck.ts';
+import { asPlayerId } from '../protocol/ids.ts';
+import { scenarioDecks } from '../testing/scenario-decks.ts';
+import { FACILITATOR, SYSTEM, Table, player } from '../testing/table.ts';
+import { viewFor } from '../views/view-for.ts';
+import type { FacilitatorView } from '../views/view.ts';
+import { stateHash } from './hash.ts';
+import { replay } from './replay.ts';
+
+const scenario = scenarioDecks();
+
+/** A lead (p1) and an analyst (p2) in the hunt, the chain pinned when `chain` is given. */
+function hunt(seed = 'seed', chain?: string): Table {
+  const t = new Table(scenario, seed);
+  if (chain) t.must(FACILITATOR, { type: 'session.configure', parameters: { chain } });
+  return t.seatAndStart(['lead', 'analyst']);
+}
+
+const facilitatorView = (t: Table) => viewFor(scenario, t.state, { kind: 'facilitator' }) as FacilitatorView;
+const cards = (t: Table) => t.state.timeline.filter((e) => e.kind === 'card').map((e) => e.text);
+const drawn = (t: Table) => (t.state.game.context.drawn ?? []).map((d) => d.card);
+
+describe('decks: drawing', () => {
+  it('draws the next card of the seeded shuffle on a natural 1, applies it and tells the table', () => {
+    const t = hunt();
+    const pile = shuffleDeck(['wipe', 'alarm'], 'seed', 'complications');
+    t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 1 });
+    expect(drawn(t)).toEqual([pile[0]]);
+    const first = pile[0] === 'wipe' ? 'Logs wiped' : 'Heat rises';
+    const entry = t.state.timeline.find((e) => e.kind === 'card' && e.audience === 'all');
+    expect(entry?.text).toContain(`Card drawn from complications: ${first}.`);
+    if (pile[0] === 'wipe') expect(t.state.game.context.flags['wiped']).toBe(true);
+    else expect(t.state.game.context.counters?.['heat']).toBe(1);
+    // Told after the roll and before the scene the choice leads back to.
+    const texts = t.state.timeline.map((e) => e.kind);
+    expect(texts.lastIndexOf('card')).toBeLessThan(texts.lastIndexOf('scene'));
+    expect(texts.lastIndexOf('roll')).toBeLessThan(texts.lastIndexOf('card'));
+  });
+
+  it('draws without replacement, and says so when the deck is empty instead of failing', () => {
+    const t = hunt();
+    for (let i = 0; i < 3; i++) t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 1 });
+    expect(drawn(t).slice(0, 2).sort()).toEqual(['alarm', 'wipe']);
+    expect(drawn(t)[2]).toBeNull();
+    expect(t.state.game.context.flags['wiped']).toBe(true);
+    expect(t.state.game.context.counters?.['heat']).toBe(1);
+    expect(cards(t).at(-1)).toBe('The complications deck is empty: no card is drawn.');
+    expect(facilitatorView(t).story?.decks?.decks).toContainEqual({ id: 'complications', left: 0 });
+  });
+
+  it('gives the same cards on replay, and other cards from another seed', () => {
+    const orders = new Set<string>();
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const t = hunt(seed);
+      t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 1 });
+      t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 20 });
+      const again = replay(scenario, seed, t.log, { scenarioHash: 'test', createdAt: 1_700_000_000_000, team: 'blue' });
+      expect(again.ok).toBe(true);
+      expect(again.ok && stateHash(again.state)).toBe(stateHash(t.state));
+      expect(again.ok && again.state.timeline).toEqual(t.state.timeline);
+      orders.add(`${drawn(t).join()}|${t.state.game.context.parameters?.['chain']}`);
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('draws from an inject that fires, after the inject is read', () => {
+    const t = hunt('seed', 'vpn');
+    t.must(FACILITATOR, { type: 'clock.advance', minutes: 600 });
+    expect(drawn(t)).toHaveLength(1);
+    const kinds = t.state.timeline.map((e) => e.kind);
+    expect(kinds.lastIndexOf('inject')).toBeLessThan(kinds.lastIndexOf('card'));
+  });
+});
+
+describe('decks: dealing at setup', () => {
+  it('deals the chain from the seeded shuffle and applies its card when play starts', () => {
+    const t = new Table(scenario, 'seed');
+    const top = shuffleDeck(['phish', 'vpn', 'supplier'], 'seed', 'chains')[0];
+    expect(t.state.game.context.parameters?.['chain']).toBe(top);
+    expect(facilitatorView(t).story?.decks?.dealt.map((c) => c.id)).toEqual([top]);
+    t.seatAndStart(['lead', 'analyst']);
+    const { flags, counters } = t.state.game.context;
+    expect(flags['noisy']).toBe(top === 'phish');
+    expect(flags['quiet']).toBe(top === 'vpn');
+    expect(counters?.['heat']).toBe(top === 'supplier' ? 2 : 0);
+  });
+
+  it('lets a session parameter fix the deal, and never draws the dealt card again', () => {
+    for (const chain of ['phish', 'vpn', 'supplier']) {
+      const t = hunt('seed', chain);
+      expect(facilitatorView(t).story?.decks?.dealt).toMatchObject([{ deck: 'chains', id: chain }]);
+      expect(t.state.game.context.flags['quiet']).toBe(chain === 'vpn');
+      expect(cards(t)[0]).toContain(`Dealt from chains: `);
+    }
+    const refused = new Table(scenario).send(FACILITATOR, {
+      type: 'session.configure',
+      parameters: { chain: 'usb' },
+    });
+    expect(refused.ok).toBe(false);
+  });
+});
+
+describe('decks: what players see', () => {
+  it("never puts a dealt card's text or any card's notes in a player's view", () => {
+    for (const seed of ['a', 'b', 'c']) {
+      const t = new Table(scenario, seed);
+      t.must(SYSTEM, { type: 'player.join', playerId: 'p1', name: 'Ana' });
+      t.must(player('p1'), { type: 'role.take', role: 'analyst' });
+      t.must(FACILITATOR, { type: 'session.start' });
+      for (let i = 0; i < 3; i++) t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 1 });
+      t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 20 });
+      const seen = JSON.stringify(viewFor(scenario, t.state, { kind: 'player', playerId: asPlayerId('p1') }));
+      const observed = JSON.stringify(viewFor(scenario, t.state, { kind: 'observer' }));
+      for (const text of [seen, observed]) {
+        expect(text).not.toMatch(/HIDDEN-|NOTES-|Phishing chain|VPN chain|Supplier chain/);
+        expect(text).toContain('Card drawn from complications');
+        expect(text).toContain('A colleague remembers the odd login.');
+      }
+      const facilitator = JSON.stringify(facilitatorView(t));
+      expect(facilitator).toMatch(/HIDDEN-/);
+      expect(facilitator).toContain('NOTES-WIPE');
+      // The seeded order of the piles is generator state: nobody's view holds it.
+      expect(facilitator).not.toContain('"piles"');
+    }
+  });
+});

@@ -125,3 +125,11 @@ export function drawActions(rules: DeckRules, deck: string | undefined) {
     { type: 'cardDrawn' as const, params: { deck } },
   ];
 }
+
+/** The cards of a session so far: dealt at setup (as its parameters now fix them) and drawn in play. Pure. */
+export function cardsOf(
+  scenario: Scenario,
+  context: GameContext,
+): { dealt: DealtCard[]; drawn: Story1_1['drawn'] & {} } {
+  return { dealt: dealtCards(deckRules(scenario).deals, context), drawn: context.drawn ?? [] };
+}

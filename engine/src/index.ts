@@ -7,7 +7,7 @@ export { holds } from './scenario/conditions.ts';
 export { parametersError } from './scenario/parameters.ts';
 export { FORMAT_1_0, FORMAT_1_1, FORMATS, type Format } from './scenario/schema-atoms.ts';
 export type { Deadline, Parameter, Cooldown } from './scenario/schema-1-1.ts';
-export type { StoryView, DeadlineView, ModuleView } from './views/story-view.ts';
+export type { StoryView, DeadlineView, ModuleView, DecksView, CardView } from './views/story-view.ts';
 export { compile, gameOf, type Game } from './compile/game.ts';
 export { cardsOf, usesDecks, type DealtCard } from './compile/decks.ts';
 export { rollDice, diceRange } from './dice/dice.ts';

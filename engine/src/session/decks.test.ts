@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shuffleDeck } from '../dice/deck.ts';
 import { asPlayerId } from '../protocol/ids.ts';
-import { scenarioDecks } from '../testing/scenario-decks.ts';
+import { SCENARIO_DECKS, scenarioDecks } from '../testing/scenario-decks.ts';
+import { parseScenario } from '../scenario/parse.ts';
 import { FACILITATOR, SYSTEM, Table, player } from '../testing/table.ts';
 import { viewFor } from '../views/view-for.ts';
 import type { FacilitatorView } from '../views/view.ts';
@@ -123,5 +124,17 @@ describe('decks: what players see', () => {
       // The seeded order of the piles is generator state: nobody's view holds it.
       expect(facilitator).not.toContain('"piles"');
     }
+  });
+});
+
+describe('decks: lint', () => {
+  it("reports a role's secret repeated in the text of a card the table draws, not of one only dealt", () => {
+    const text = SCENARIO_DECKS.replace(
+      '{ id: analyst, name: Analyst, brief: You read logs. }',
+      '{ id: analyst, name: Analyst, brief: You read logs., secrets: ["A manager asks for an update every hour."] }',
+    ).replace('text: HIDDEN-VPN a stolen VPN token.', 'text: A manager asks for an update every hour.');
+    const { diagnostics } = parseScenario(text, 'deck-test.yaml');
+    const secrets = diagnostics.filter((d) => d.code === 'CQ2014');
+    expect(secrets.map((d) => d.path)).toEqual(['decks.complications[1].text']);
   });
 });

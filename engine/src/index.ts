@@ -20,7 +20,7 @@ export type { ReadOnlyLink, ReadOnlyLinkCreated } from './protocol/read-only.ts'
 export { applyPatch, diffProjection, foldPatch, type ViewPatch } from './protocol/patch.ts';
 export * from './session/state.ts';
 export * from './session/errors.ts';
-export { createSession, type SessionOptions } from './session/create.ts';
+export { createSession, reseedLobby, type SessionOptions } from './session/create.ts';
 export { step, authorize } from './session/step.ts';
 export { CURRENT_RULES } from './session/rules.ts';
 export { replay } from './session/replay.ts';

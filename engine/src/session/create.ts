@@ -72,3 +72,17 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     lastAt: options.createdAt,
   };
 }
+
+/**
+ * A session still in the lobby, as if it had been created with `seed`: the same seats and parameters,
+ * its decks shuffled and its deals made again from the new seed (a dealt parameter included). For
+ * running many seeded playthroughs of one seated table. Pure; throws for a session past the lobby,
+ * whose dice and cards already came from its seed.
+ */
+export function reseedLobby(scenario: Scenario, lobby: SessionState, seed: string): SessionState {
+  if (lobby.game.value !== 'lobby') throw new Error('Only a session in the lobby can take another seed.');
+  if (!is1_1(scenario) || !usesDecks(scenario)) return { ...lobby, seed };
+  const parameters = lobby.game.context.parameters ?? initialStory1_1(scenario).parameters;
+  const context = { ...lobby.game.context, ...decksAtSetup(scenario, seed, parameters) };
+  return { ...lobby, seed, game: { ...lobby.game, context } };
+}

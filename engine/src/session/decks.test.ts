@@ -8,6 +8,7 @@ import { viewFor } from '../views/view-for.ts';
 import type { FacilitatorView } from '../views/view.ts';
 import { stateHash } from './hash.ts';
 import { replay } from './replay.ts';
+import { createSession, reseedLobby } from './create.ts';
 
 const scenario = scenarioDecks();
 
@@ -136,5 +137,22 @@ describe('decks: lint', () => {
     const { diagnostics } = parseScenario(text, 'deck-test.yaml');
     const secrets = diagnostics.filter((d) => d.code === 'CQ2014');
     expect(secrets.map((d) => d.path)).toEqual(['decks.complications[1].text']);
+  });
+});
+
+describe('decks: another seed for a seated lobby', () => {
+  it('shuffles and deals as a session created with that seed does, keeping the seats', () => {
+    const seated = new Table(scenario, '');
+    seated.must(SYSTEM, { type: 'player.join', playerId: 'p1', name: 'Ana' });
+    for (const seed of ['a', 'b', 'c']) {
+      const fresh = createSession(scenario, seed, { scenarioHash: 'test', createdAt: 0 });
+      const reseeded = reseedLobby(scenario, seated.state, seed);
+      expect(reseeded.seed).toBe(seed);
+      expect(reseeded.players).toEqual(seated.state.players);
+      expect(reseeded.game.context.piles).toEqual(fresh.game.context.piles);
+      expect(reseeded.game.context.parameters).toEqual(fresh.game.context.parameters);
+    }
+    const started = hunt();
+    expect(() => reseedLobby(scenario, started.state, 'x')).toThrow(/lobby/);
   });
 });

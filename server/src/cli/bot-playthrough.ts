@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import {
   availableChoices,
   cardsOf,
-  usesDecks,
+  reseedLobby,
   CURRENT_RULES,
   createSession,
   gameOf,
@@ -109,23 +109,21 @@ class Table {
 }
 
 // Seating reads no dice and no seed, and every run seats the same bots: seat them once per
-// scenario and seats, and give each run its own seed before play starts. A scenario with decks
-// shuffles and deals from the seed when the session is created, so each of its runs is seated afresh.
+// scenario and seats, and give each run its own seed (its own shuffle and deal) before play starts.
 const seatedLobbies = new WeakMap<Scenario, Map<string, SessionState>>();
 
 function seatedLobby(scenario: Scenario, scenarioHash: string, seed: string, roles: readonly string[]): SessionState {
   let bySeats = seatedLobbies.get(scenario);
   if (!bySeats) seatedLobbies.set(scenario, (bySeats = new Map()));
   const key = `${scenarioHash}|${roles.join(',')}`;
-  const seeded = usesDecks(scenario);
-  let lobby = seeded ? undefined : bySeats.get(key);
+  let lobby = bySeats.get(key);
   if (!lobby) {
-    const table = new Table(scenario, createSession(scenario, seeded ? seed : '', { scenarioHash, createdAt: 0 }));
+    const table = new Table(scenario, createSession(scenario, '', { scenarioHash, createdAt: 0 }));
     table.seat(roles);
     lobby = table.state;
-    if (!seeded) bySeats.set(key, lobby);
+    bySeats.set(key, lobby);
   }
-  return { ...lobby, seed };
+  return reseedLobby(scenario, lobby, seed);
 }
 
 const pick = <T>(rng: () => number, items: readonly T[]): T | undefined => items[Math.floor(rng() * items.length)];

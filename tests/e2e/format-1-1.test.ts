@@ -94,6 +94,20 @@ describe('a format 1.1 exercise in the console', () => {
     }
     await page.setViewportSize(SIZES.laptop);
     await screenshot(analyst.page, 'format-1-1-hunt-player-phone');
+
+    // A natural 1 draws a complication card: the whole table reads it, and the console lists it as drawn.
+    await page.locator('.choice', { hasText: 'Back to the hunt' }).getByRole('button', { name: 'Apply' }).click();
+    const capture = page.locator('.choice', { hasText: 'Capture and analyse memory' });
+    await capture.getByLabel('Table dice (optional)').fill('1');
+    await capture.getByRole('button', { name: 'Apply' }).click();
+    await analyst.page
+      .getByText(/Card drawn from complications: /)
+      .first()
+      .waitFor();
+    const drawnCards = state.getByRole('list', { name: 'Cards drawn, newest first' }).locator('li');
+    await expect.poll(() => drawnCards.count()).toBe(1);
+    await screenshot(analyst.page, 'format-1-1-hunt-card-player-phone');
+    await state.screenshot({ path: join(ARTIFACTS, 'format-1-1-hunt-card-state-laptop.png'), animations: 'disabled' });
   });
 
   it('shows the ransomware exercise module by module, with its questions and the regulator deadline', async () => {

@@ -13,7 +13,7 @@ export const threatHunt: ScenarioPaths = {
         // A natural 20 draws a boon: with this seed, shared indicators (+2 on every later roll).
         { apply: 'siem-review', physical: 20, by: 'analyst' },
         { apply: 'back-from-entry' },
-        // 4 + 3 + 2 − 3 (the dealt chain's cleaned host) = 6 against 12: closed for three turns.
+        // 4 + 3 + 2 − 3 (the dealt chain hid this stage) = 6 against 12: closed for three turns.
         { apply: 'memory-capture', physical: 4, by: 'responder' },
         { apply: 'dns-hunt', physical: 8, by: 'analyst' },
         { apply: 'back-from-c2' },

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shuffleDeck } from '../dice/deck.ts';
 import { asPlayerId } from '../protocol/ids.ts';
@@ -154,5 +155,37 @@ describe('decks: another seed for a seated lobby', () => {
     }
     const started = hunt();
     expect(() => reseedLobby(scenario, started.state, 'x')).toThrow(/lobby/);
+  });
+});
+
+describe('decks: properties', () => {
+  it('replays any run of rolls and clock moves to the same state, never draws a card twice, never shows a player a dealt card', () => {
+    const move = fc.oneof(
+      fc.integer({ min: 1, max: 20 }).map((roll) => ({ roll })),
+      fc.integer({ min: 1, max: 400 }).map((minutes) => ({ minutes })),
+    );
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 8 }), fc.array(move, { maxLength: 12 }), (seed, moves) => {
+        const t = hunt(seed);
+        for (const m of moves) {
+          if ('roll' in m) t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: m.roll });
+          else t.must(FACILITATOR, { type: 'clock.advance', minutes: m.minutes });
+          if (t.state.game.context.ending) break;
+        }
+        const again = replay(scenario, seed, t.log, {
+          scenarioHash: 'test',
+          createdAt: 1_700_000_000_000,
+          team: 'blue',
+        });
+        expect(again.ok && stateHash(again.state)).toBe(stateHash(t.state));
+        const cards = (t.state.game.context.drawn ?? []).flatMap((d) => (d.card ? [`${d.deck}/${d.card}`] : []));
+        expect(new Set(cards).size).toBe(cards.length);
+        const dealt = t.state.game.context.parameters?.['chain'];
+        expect(cards).not.toContain(`chains/${dealt}`);
+        const seen = JSON.stringify(viewFor(scenario, t.state, { kind: 'player', playerId: asPlayerId('p2') }));
+        expect(seen).not.toMatch(/HIDDEN-|NOTES-/);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -117,12 +117,15 @@ export function nextCard(rules: DeckRules, context: GameContext, deck: string): 
   return context.piles?.[deck]?.find((card) => !gone.has(card)) ?? null;
 }
 
-/** The machine actions of an effect's `draw`: take the next card and apply it, then announce it. */
-export function drawActions(rules: DeckRules, deck: string | undefined) {
+/**
+ * The machine actions of an effect's `draw`: take the next card and apply it, then announce it to
+ * `to` (the roles an inject goes to), or to everyone when null.
+ */
+export function drawActions(rules: DeckRules, deck: string | undefined, to: readonly string[] | null = null) {
   if (deck === undefined) return [];
   return [
     { type: 'draw' as const, params: { deck, rules } },
-    { type: 'cardDrawn' as const, params: { deck } },
+    { type: 'cardDrawn' as const, params: { deck, to } },
   ];
 }
 

@@ -90,7 +90,7 @@ export function injectTransitions(scenario: Scenario) {
           },
           { type: 'injectFired' as const, params: { inject: inject.id } },
           // After the announcement it belongs to, so the table reads the inject, then the card.
-          ...drawActions(deckRules(scenario), effect.draw),
+          ...drawActions(deckRules(scenario), effect.draw, inject.to ?? null),
         ],
       };
       if (timing.expires === null) return [fire];

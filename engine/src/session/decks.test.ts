@@ -74,6 +74,18 @@ describe('decks: drawing', () => {
     const kinds = t.state.timeline.map((e) => e.kind);
     expect(kinds.lastIndexOf('inject')).toBeLessThan(kinds.lastIndexOf('card'));
   });
+
+  it('shows a card an inject to one role drew to that role only', () => {
+    const t = hunt('seed', 'vpn');
+    t.must(FACILITATOR, { type: 'clock.advance', minutes: 400 });
+    t.must(FACILITATOR, { type: 'clock.advance', minutes: 300 });
+    const entry = t.state.timeline.find((e) => e.text.startsWith('Card drawn from boons'));
+    expect(entry?.audience).toEqual({ roles: ['lead'] });
+    const sees = (playerId: string) =>
+      JSON.stringify(viewFor(scenario, t.state, { kind: 'player', playerId: asPlayerId(playerId) }));
+    expect(sees('p1')).toContain('Card drawn from boons');
+    expect(sees('p2')).not.toContain('Card drawn from boons');
+  });
 });
 
 describe('decks: dealing at setup', () => {

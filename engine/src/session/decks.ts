@@ -15,14 +15,18 @@ function cardOf(draft: Draft, deck: string, id: string): Card {
 
 const read = (draft: Draft, text: string) => renderText(draft.game, draft.state.game.context, text);
 
-/** A card drawn (or none, from a deck with nothing left): the whole table reads it; its notes stay with the facilitator. */
-export function cardDrawn(draft: Draft, deck: string, id: string | null): void {
+/**
+ * A card drawn (or none, from a deck with nothing left): the table reads it (only the `to` roles, for
+ * a card an inject to them drew); its notes stay with the facilitator.
+ */
+export function cardDrawn(draft: Draft, deck: string, id: string | null, to: string[] | null): void {
+  const audience = to ? { roles: to as RoleId[] } : 'all';
   if (id === null) {
-    note(draft, 'card', `The ${deck} deck is empty: no card is drawn.`, 'all', 'Scenario');
+    note(draft, 'card', `The ${deck} deck is empty: no card is drawn.`, audience, 'Scenario');
     return;
   }
   const card = cardOf(draft, deck, id);
-  note(draft, 'card', `Card drawn from ${deck}: ${card.title}. ${read(draft, card.text)}`, 'all', 'Scenario');
+  note(draft, 'card', `Card drawn from ${deck}: ${card.title}. ${read(draft, card.text)}`, audience, 'Scenario');
   if (card.facilitator_notes)
     note(draft, 'card', `${card.title}: ${read(draft, card.facilitator_notes)}`, 'facilitator', 'Scenario');
   if (card.reveal_secrets) revealSecrets(draft, card.reveal_secrets);

@@ -55,7 +55,7 @@ export function send(draft: Draft, event: GameEvent): void {
         const [draw] = draws.splice(at, 1);
         if (at < 0 || !draw)
           throw new Error(`The machine announced a draw from '${String(params['deck'])}' it did not make.`);
-        cardDrawn(draft, draw.deck, draw.card);
+        cardDrawn(draft, draw.deck, draw.card, (params['to'] ?? null) as string[] | null);
         break;
       }
       case 'dealt':

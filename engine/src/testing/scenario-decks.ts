@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema.ts';
 
 /**
  * A small format 1.1 scenario with decks, for the engine's tests: an attack chain dealt at setup into
- * a parameter, a complication drawn on a natural 1, a boon on a 20, and a warning inject that draws.
+ * a parameter, a complication drawn on a natural 1, a boon on a 20, and injects that draw (one to a role).
  * Each card's text and notes carry a marker (HIDDEN-…, NOTES-…) that tests look for in views.
  */
 export const SCENARIO_DECKS = `
@@ -46,6 +46,7 @@ scenes:
     narration: The hunt goes on.
     injects:
       - { id: audit, at: 600, effect: { draw: complications }, text: The auditors arrive. }
+      - { id: memo, at: 700, to: [lead], effect: { draw: boons }, text: A memo for the lead. }
     choices:
       - id: probe
         label: Probe the network

@@ -116,6 +116,43 @@ describe('decks: dealing at setup', () => {
   });
 });
 
+describe('decks: other deals', () => {
+  const variant = (deal: string) => {
+    const parsed = parseScenario(
+      SCENARIO_DECKS.replace('  - { deck: chains, parameter: chain }', deal).replace(
+        'critical_success: { draw: boons }',
+        'critical_success: { draw: chains }',
+      ),
+      'deck-test.yaml',
+    );
+    if (!parsed.scenario) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
+    return parsed.scenario;
+  };
+
+  it('deals the first cards of the shuffle without a parameter, and draws the rest after them', () => {
+    const two = variant('  - { deck: chains, count: 2 }');
+    const t = new Table(two, 'seed').seatAndStart(['lead', 'analyst']);
+    const pile = shuffleDeck(['phish', 'vpn', 'supplier'], 'seed', 'chains');
+    const story = viewFor(two, t.state, { kind: 'facilitator' }) as FacilitatorView;
+    expect(story.story?.decks?.dealt.map((c) => c.id)).toEqual(pile.slice(0, 2));
+    expect(t.state.game.context.flags['noisy']).toBe(pile.slice(0, 2).includes('phish'));
+    t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 20 });
+    t.must(FACILITATOR, { type: 'choice.apply', choiceId: 'probe', physical: 20 });
+    expect(drawn(t)).toEqual([pile[2], null]);
+  });
+
+  it("deals a parameter's option from the seed when no deck holds it", () => {
+    const dealt = new Set<string>();
+    const options = variant('  - { parameter: chain }');
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) {
+      const value = new Table(options, seed).state.game.context.parameters?.['chain'];
+      expect(['phish', 'vpn', 'supplier']).toContain(value);
+      dealt.add(value as string);
+    }
+    expect(dealt.size).toBeGreaterThan(1);
+  });
+});
+
 describe('decks: what players see', () => {
   it("never puts a dealt card's text or any card's notes in a player's view", () => {
     for (const seed of ['a', 'b', 'c']) {

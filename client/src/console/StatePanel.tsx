@@ -79,7 +79,7 @@ function Decks({ decks }: { decks: DecksView }) {
           ),
         )}
       </ul>
-      <p className="muted">Left: {decks.decks.map((d) => `${d.id} ${d.left}`).join(' · ')}</p>
+      <p className="deck-left muted">Left: {decks.decks.map((d) => `${d.id} ${d.left}`).join(' · ')}</p>
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ChaosServer } from '../../server/src/app.ts';
-import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { join } from 'node:path';
+import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
 
 /**
  * Format 1.1 in real Chromium (issue 15): a facilitator opens the threat hunt with practised
- * procedures chosen at creation, the analyst rolls the procedure that is theirs, and the console
- * shows the turn, counters and parameters; the ransomware exercise shows its module, discussion
+ * procedures chosen at creation and its attack chain dealt face down, the analyst rolls the procedure
+ * that is theirs, and the console shows the turn, counters, parameters and the dealt chain; the ransomware exercise shows its module, discussion
  * questions and the regulator's deadline with the time left.
  */
 const SIZES = {
@@ -42,6 +43,10 @@ describe('a format 1.1 exercise in the console', () => {
     const { page } = facilitator;
     await open(facilitator, /Ten Turns to Find Them/);
     await page.getByLabel('The team has practised these procedures before').selectOption('yes');
+    // The attack chain is dealt at random unless the facilitator fixes it here.
+    const chain = page.getByLabel("The intruder's attack chain (dealt at random unless set)");
+    expect(await chain.inputValue()).toBe('');
+    expect(await chain.locator('option').first().textContent()).toBe('Dealt at random');
     await screenshot(page, 'format-1-1-create-laptop');
     await page.getByRole('button', { name: 'Open a session' }).click();
     await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
@@ -72,14 +77,37 @@ describe('a format 1.1 exercise in the console', () => {
     await state.getByText('practised these procedures').waitFor();
     await expect.poll(() => state.textContent()).toMatch(/Choices applied\s*2/);
     expect(await state.textContent()).toContain('yes');
+    // The chain dealt at setup, face down: in the facilitator's state panel, nowhere on the analyst's screen.
+    const dealt = state.getByRole('list', { name: 'Cards dealt at setup' }).locator('li');
+    expect(await dealt.count()).toBe(1);
+    const chains = ['The patient tunnel', 'The cleaned workstation', 'The disguised task'];
+    expect(chains).toContain(await dealt.locator('.deck-card-title').textContent());
+    const seen = (await analyst.page.locator('body').textContent()) ?? '';
+    for (const title of chains) expect(seen).not.toContain(title);
     // 8 + 3 for the practised procedure = 11 against 11: the way in is found.
     expect(await page.locator('.timeline').textContent()).toContain('d20 8 + 3 = 11 vs 11: success');
     for (const [size, viewport] of Object.entries(SIZES)) {
       await page.setViewportSize(viewport);
       await screenshot(page, `format-1-1-hunt-console-${size}`);
+      // The console scrolls inside its columns: the state panel, with the dealt chain, is shot on its own.
+      await state.screenshot({ path: join(ARTIFACTS, `format-1-1-hunt-state-${size}.png`), animations: 'disabled' });
     }
     await page.setViewportSize(SIZES.laptop);
     await screenshot(analyst.page, 'format-1-1-hunt-player-phone');
+
+    // A natural 1 draws a complication card: the whole table reads it, and the console lists it as drawn.
+    await page.locator('.choice', { hasText: 'Back to the hunt' }).getByRole('button', { name: 'Apply' }).click();
+    const capture = page.locator('.choice', { hasText: 'Capture and analyse memory' });
+    await capture.getByLabel('Table dice (optional)').fill('1');
+    await capture.getByRole('button', { name: 'Apply' }).click();
+    await analyst.page
+      .getByText(/Card drawn from complications: /)
+      .first()
+      .waitFor();
+    const drawnCards = state.getByRole('list', { name: 'Cards drawn, newest first' }).locator('li');
+    await expect.poll(() => drawnCards.count()).toBe(1);
+    await screenshot(analyst.page, 'format-1-1-hunt-card-player-phone');
+    await state.screenshot({ path: join(ARTIFACTS, 'format-1-1-hunt-card-state-laptop.png'), animations: 'disabled' });
   });
 
   it('shows the ransomware exercise module by module, with its questions and the regulator deadline', async () => {

@@ -4,7 +4,7 @@ import { joinSession, postJson, TestClient, withServer } from './harness.ts';
 
 const SHIPPED = new URL('../../scenarios/', import.meta.url).pathname;
 
-/** Issue 15 over real sockets: session parameters chosen at creation, and a 1.1 story in the console. */
+/** Issue 15 over real sockets: session parameters chosen at creation (a dealt chain among them), and a 1.1 story in the console. */
 describe('format 1.1 over the wire', () => {
   it('refuses a parameter the scenario does not declare, and plays with the one chosen at creation', async () => {
     await withServer(
@@ -20,7 +20,7 @@ describe('format 1.1 over the wire', () => {
         const created = await postJson<CreateSessionResponse>(url, {
           scenarioId: 'threat-hunt',
           seed: 'wire-hunt',
-          parameters: { practised: 'yes' },
+          parameters: { practised: 'yes', chain: 'hidden-task' },
         });
         expect(created.status).toBe(201);
         const facilitator = await TestClient.connect(server.url, { token: created.body.facilitatorToken });
@@ -38,8 +38,16 @@ describe('format 1.1 over the wire', () => {
         expect(view.story).toMatchObject({
           turn: 2,
           counters: { turn: 1, found: 1 },
-          parameters: [{ id: 'practised', value: 'yes' }],
+          parameters: [
+            { id: 'practised', value: 'yes' },
+            { id: 'chain', value: 'hidden-task' },
+          ],
         });
+        // The chain chosen at creation is the one dealt: the facilitator sees it, the analyst does not.
+        expect(view.story?.decks?.dealt).toMatchObject([
+          { deck: 'chains', id: 'hidden-task', title: 'The disguised task' },
+        ]);
+        expect(JSON.stringify((await analyst.resync()).view)).not.toContain('The disguised task');
         facilitator.close();
         analyst.close();
       },

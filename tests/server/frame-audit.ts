@@ -2,7 +2,7 @@ import type { MeMessage, Scenario, ViewMessage } from '@chaos-quest/engine';
 
 type Frame = ViewMessage | MeMessage;
 
-/** Roles whose secrets a format 1.1 scenario may show to everyone (`reveal_secrets` in any effect). */
+/** Roles whose secrets a format 1.1 scenario may show to everyone (`reveal_secrets` in any effect or card). */
 function revealedRoles(scenario: Scenario): Set<string> {
   const choices = [...scenario.scenes.flatMap((s) => s.choices ?? []), ...(scenario.actions ?? [])];
   const effects = [
@@ -15,8 +15,37 @@ function revealedRoles(scenario: Scenario): Set<string> {
     ...[...scenario.scenes.flatMap((s) => s.injects ?? []), ...(scenario.injects ?? [])].map((i) => i.effect),
     ...(scenario.modules ?? []).flatMap((m) => m.injects ?? []).map((i) => i.effect),
     ...(scenario.deadlines ?? []).flatMap((d) => [d.met, d.missed]),
+    ...Object.values(scenario.decks ?? {}).flat(),
   ];
   return new Set(effects.flatMap((e) => e?.reveal_secrets ?? []));
+}
+
+/**
+ * What a player may not read of a format 1.1 scenario's decks: any card's facilitator notes, and the
+ * text of a card in a deck a deal deals from, unless the deal shows it to their role or the card was
+ * drawn in front of the whole table (its timeline entry is in the frame).
+ */
+function cardLeaks(
+  scenario: Scenario,
+  text: string,
+  view: ViewMessage['view'] | null,
+  myRole: string | null,
+): string[] {
+  const leaks: string[] = [];
+  for (const [deck, cards] of Object.entries(scenario.decks ?? {})) {
+    const deals = (scenario.deal ?? []).filter((d) => d.deck === deck);
+    const shown = deals.some((d) => myRole !== null && d.to?.includes(myRole));
+    for (const card of cards) {
+      if (card.facilitator_notes && text.includes(card.facilitator_notes))
+        leaks.push(`the notes of card ${deck}/${card.id}`);
+      if (deals.length === 0 || shown || !text.includes(card.text)) continue;
+      const drawn = view?.timeline.some(
+        (e) => e.audience === 'all' && e.text.startsWith(`Card drawn from ${deck}: ${card.title}.`),
+      );
+      if (!drawn) leaks.push(`the dealt deck's card ${deck}/${card.id}`);
+    }
+  }
+  return leaks;
 }
 
 /**
@@ -33,7 +62,7 @@ function roleAt(mes: readonly MeMessage[], seq: number): string | null {
 /**
  * Checks every `view` and `me` frame a player or observer received against what DESIGN lets them
  * see: no other role's secrets, no facilitator notes, no inject text before it was revealed to their
- * role, no seed, the fault's cause only in the debrief, and nothing of an exercise's evaluation record
+ * role, no seed, the fault's cause only in the debrief, no dealt card or card notes (1.1), and nothing of an exercise's evaluation record
  * (no `exercise` field, none of `evaluatorNotes`: observations, ratings' reasons). A `me` may hold its
  * own role's card and nothing else of that list. Returns what leaked, frame by frame; empty is clean.
  */
@@ -86,6 +115,7 @@ export function auditFrames(
       if (!forMe || !due || !revealed)
         leaks.push(`seq ${seq} ${kind}: inject ${inject.id} before it was revealed to this viewer`);
     }
+    for (const leak of cardLeaks(scenario, text, view, myRole)) leaks.push(`seq ${seq} ${kind}: ${leak}`);
     if (view && 'exercise' in view) leaks.push(`seq ${seq} ${kind}: the exercise's evaluation record`);
     for (const note of evaluatorNotes)
       if (text.includes(note)) leaks.push(`seq ${seq} ${kind}: an evaluator's note "${note.slice(0, 30)}"`);

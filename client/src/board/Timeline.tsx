@@ -23,6 +23,7 @@ const KIND_ICON: Record<TimelineKind, IconName> = {
   narration: 'chat',
   'action-item': 'list',
   'debrief-note': 'bulb',
+  card: 'copy',
 };
 
 interface Props {

@@ -26,6 +26,16 @@ describe('outcome narration', () => {
     expect(narrationAt(timeline, 3)).toBeNull();
   });
 
+  it('tells a card drawn with the roll after its narration', () => {
+    const drawn = [
+      ...timeline.slice(0, 4),
+      entry(7, 'card', 'Card drawn from complications: Logs cleared.'),
+      timeline[4]!,
+    ];
+    expect(narrationAt(drawn, 7)).toBe('The rollback times out. Card drawn from complications: Logs cleared.');
+    expect(sceneLeadIn(drawn)).toBe('The rollback times out. Card drawn from complications: Logs cleared.');
+  });
+
   it('leads the current scene with the narration of the move that entered it', () => {
     expect(sceneLeadIn(timeline)).toBe('The rollback times out.');
     expect(sceneLeadIn([...timeline, entry(12, 'scene', 'Jumped')])).toBeNull();

@@ -1,11 +1,13 @@
 import type { RollRecord, TimelineEntry, View } from '@chaos-quest/engine';
 
 /**
- * The narration the story told with the command logged at `seq` (a choice's or a check's outcome),
- * from the timeline entries a view carries; null when it told none. Pure.
+ * The narration the story told with the command logged at `seq` (a choice's or a check's outcome, and
+ * a card it drew), from the timeline entries a view carries; null when it told none. Pure.
  */
 export function narrationAt(timeline: readonly TimelineEntry[], seq: number): string | null {
-  const told = timeline.filter((e) => e.seq === seq && e.kind === 'narration').map((e) => e.text);
+  const told = timeline
+    .filter((e) => e.seq === seq && (e.kind === 'narration' || e.kind === 'card'))
+    .map((e) => e.text);
   return told.length ? told.join(' ') : null;
 }
 

@@ -1,4 +1,4 @@
-import type { DeadlineView, FacilitatorView, ModuleView } from '@chaos-quest/engine';
+import type { CardView, DeadlineView, DecksView, FacilitatorView, ModuleView } from '@chaos-quest/engine';
 import { spanLabel } from '@chaos-quest/engine/client';
 import { formatWallDuration, gameClockAt } from '../time/format.ts';
 import { Panel } from '../ui/Panel.tsx';
@@ -40,9 +40,54 @@ function Module({ module, lastAt }: { module: ModuleView; lastAt: number }) {
   );
 }
 
+function Card({ card }: { card: CardView }) {
+  return (
+    <li className="deck-card">
+      <span className="deck-card-title">{card.title}</span>
+      {card.deck ? <span className="muted"> ({card.deck})</span> : null}
+      {card.text ? <p className="deck-card-text">{card.text}</p> : null}
+      {card.notes ? <p className="deck-card-notes muted">{card.notes}</p> : null}
+    </li>
+  );
+}
+
+/** What was dealt face down at setup (only the facilitator sees it), what was drawn, and what is left. */
+function Decks({ decks }: { decks: DecksView }) {
+  const drawn = [...decks.drawn].reverse();
+  return (
+    <section className="decks" aria-label="Cards">
+      {decks.dealt.length > 0 ? (
+        <>
+          <h3>Dealt at setup</h3>
+          <ul className="deck-cards" aria-label="Cards dealt at setup">
+            {decks.dealt.map((card) => (
+              <Card key={`${card.deck ?? ''}:${card.id}`} card={card} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>Drawn</h3>
+      {drawn.length === 0 ? <p className="muted">No card drawn yet.</p> : null}
+      <ul className="deck-cards" aria-label="Cards drawn, newest first" hidden={drawn.length === 0}>
+        {drawn.map((card, i) =>
+          card.id === null ? (
+            <li key={drawn.length - i} className="deck-card muted">
+              The {card.deck} deck was empty: no card.
+            </li>
+          ) : (
+            <Card key={drawn.length - i} card={card} />
+          ),
+        )}
+      </ul>
+      <p className="deck-left muted">Left: {decks.decks.map((d) => `${d.id} ${d.left}`).join(' · ')}</p>
+    </section>
+  );
+}
+
 /**
  * What a format 1.1 story runs on, for the one who runs it: the module and its discussion
- * questions, the turn, counters, deadlines with the game time left, and session parameters.
+ * questions, the turn, counters, deadlines with the game time left, session parameters, and the
+ * cards dealt and drawn.
  */
 export function StatePanel({ view }: { view: FacilitatorView }) {
   const story = view.story;
@@ -78,6 +123,7 @@ export function StatePanel({ view }: { view: FacilitatorView }) {
           ))}
         </ul>
       ) : null}
+      {story.decks ? <Decks decks={story.decks} /> : null}
     </Panel>
   );
 }

@@ -2,7 +2,16 @@ import type { ScenarioSummary } from '@chaos-quest/engine';
 
 type Parameters = NonNullable<ScenarioSummary['parameters']>;
 
-/** One select per session parameter a format 1.1 scenario declares; an unset one plays its first option. */
+/** The values with `id` set, or left out when '' (dealt at random). */
+function withValue(values: Readonly<Record<string, string>>, id: string, value: string): Record<string, string> {
+  const { [id]: _, ...rest } = values;
+  return value === '' ? rest : { ...rest, [id]: value };
+}
+
+/**
+ * One select per session parameter a format 1.1 scenario declares; an unset one plays its first option,
+ * or, for one the scenario deals at setup, a seeded random one that only the facilitator's console shows.
+ */
 export function ParameterFields({
   parameters,
   values,
@@ -18,9 +27,10 @@ export function ParameterFields({
         <label key={p.id} className="field">
           <span>{p.label}</span>
           <select
-            value={values[p.id] ?? p.options[0]}
-            onChange={(e) => onChange({ ...values, [p.id]: e.target.value })}
+            value={values[p.id] ?? (p.dealt ? '' : p.options[0])}
+            onChange={(e) => onChange(withValue(values, p.id, e.target.value))}
           >
+            {p.dealt ? <option value="">Dealt at random</option> : null}
             {p.options.map((option) => (
               <option key={option} value={option}>
                 {option}

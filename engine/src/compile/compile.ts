@@ -8,6 +8,7 @@ import type { GameContext } from '../session/state.ts';
 import { LAST_SCENE } from './last-scene.ts';
 import { storyAlways } from './story.ts';
 import { dueAt, is1_1, moduleOf, type InjectTiming } from './story-1-1.ts';
+import { dealtCards, deckRules, drawActions, nextCard, type DeckRules } from './decks.ts';
 
 /** The events the compiled machine understands. Dice are rolled before CHOOSE: the machine stays pure. */
 export type GameEvent =
@@ -156,6 +157,20 @@ const gameSetup = setup({
       const ended = { since, state: params.state, ended: context.clock };
       return { deadlines: { ...context.deadlines, [params.deadline]: ended } };
     }),
+    // 1.1: the next card of the deck's seeded pile; a draw from a deck with nothing left is recorded as such.
+    draw: assign(({ context }, params: { deck: string; rules: DeckRules }) => {
+      const card = nextCard(params.rules, context, params.deck);
+      const effects = card === null ? undefined : params.rules.cards[params.deck]?.[card];
+      const next = effects ? applyEffects(context, effects) : context;
+      return { ...next, drawn: [...(context.drawn ?? []), { deck: params.deck, card }] };
+    }),
+    // 1.1: play begins with what was dealt at setup (or fixed by a session parameter since).
+    applyDeal: assign(({ context }, params: { rules: DeckRules }) =>
+      dealtCards(params.rules.deals, context).reduce((next, dealt) => {
+        const effects = dealt.deck === null ? undefined : params.rules.cards[dealt.deck]?.[dealt.card];
+        return effects ? applyEffects(next, effects) : next;
+      }, context),
+    ),
     recordMissed: assign(({ context }, params: { inject: string }) => ({
       missed: [...(context.missed ?? []), params.inject],
     })),
@@ -190,6 +205,8 @@ const gameSetup = setup({
     injectFired: (_, _params: { inject: string }) => announce(),
     injectMissed: (_, _params: { inject: string }) => announce(),
     deadlineEnded: (_, _params: { deadline: string; state: DeadlineState }) => announce(),
+    cardDrawn: (_, _params: { deck: string; to: readonly string[] | null }) => announce(),
+    dealt: () => announce(),
     faultBegan: (_, _params: { startsAt: number }) => announce(),
     concluded: () => announce(),
   },
@@ -272,7 +289,9 @@ function choiceTransitions(scenario: Scenario, sceneId: string, choice: Choice) 
         ...landing,
         actions: [
           { type: 'apply' as const, params: base },
+          ...drawActions(deckRules(scenario), choice.draw),
           { type: 'apply' as const, params: effects },
+          ...drawActions(deckRules(scenario), branch.draw),
           ...turnActions(scenario, choice, key),
           ...landing.actions,
         ],
@@ -286,6 +305,7 @@ function choiceTransitions(scenario: Scenario, sceneId: string, choice: Choice) 
       ...landing,
       actions: [
         { type: 'apply' as const, params: base },
+        ...drawActions(deckRules(scenario), choice.draw),
         ...turnActions(scenario, choice, 'plain'),
         ...landing.actions,
       ],
@@ -313,7 +333,11 @@ export function compileMachine(scenario: Scenario) {
     guard: { type: 'targets' as const, params: { target: s.id } },
     ...arrive(scenario, s.id, null),
   }));
-  const start = { target: '#game.running', ...arrive(scenario, scenario.start, null) };
+  const arrival = arrive(scenario, scenario.start, null);
+  const deal = scenario.deal
+    ? [{ type: 'applyDeal' as const, params: { rules: deckRules(scenario) } }, { type: 'dealt' as const }]
+    : [];
+  const start = { target: '#game.running', ...arrival, actions: [...deal, ...arrival.actions] };
   const end = { target: '#game.debrief', actions: 'endWith' as const };
   const reveal = { guard: 'unrevealed' as const, actions: 'recordReveal' as const };
 

@@ -3,6 +3,7 @@ import type { Condition } from '../scenario/condition-schema.ts';
 import { FORMAT_1_1 } from '../scenario/schema-atoms.ts';
 import type { Inject, Scenario } from '../scenario/schema.ts';
 import type { GameContext, Story1_1 } from '../session/state.ts';
+import { deckRules, drawActions } from './decks.ts';
 
 /** Format 1.1's story in the machine: deadlines, and injects with a condition, a relative time and an expiry. */
 
@@ -88,6 +89,8 @@ export function injectTransitions(scenario: Scenario) {
             },
           },
           { type: 'injectFired' as const, params: { inject: inject.id } },
+          // After the announcement it belongs to, so the table reads the inject, then the card.
+          ...drawActions(deckRules(scenario), effect.draw, inject.to ?? null),
         ],
       };
       if (timing.expires === null) return [fire];
@@ -116,6 +119,7 @@ export function deadlineTransitions(scenario: Scenario) {
       { type: 'endDeadline' as const, params: { deadline: d.id, state } },
       { type: 'apply' as const, params: effects(d[state]) },
       { type: 'deadlineEnded' as const, params: { deadline: d.id, state } },
+      ...drawActions(deckRules(scenario), d[state]?.draw),
     ];
     return [
       {

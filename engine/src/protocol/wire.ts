@@ -154,8 +154,11 @@ export interface ScenarioSummary {
   /** Whether the scenario has telemetry: dashboards, alert rules, and a choice of monitoring. */
   telemetry: boolean;
   roles: { id: string; name: string }[];
-  /** Format 1.1: the variants the facilitator picks at creation; each option list's first is the default. */
-  parameters?: { id: string; label: string; options: string[] }[];
+  /**
+   * Format 1.1: the variants the facilitator picks at creation; each option list's first is the default,
+   * except for a parameter a deal holds (`dealt`), which is dealt at random from the seed unless picked.
+   */
+  parameters?: { id: string; label: string; options: string[]; dealt?: true }[];
   valid: boolean;
   diagnostics: {
     file: string;

@@ -115,6 +115,15 @@ export const CODES = {
       'A 1.1 part lacks what it needs: a counter condition without bounds, a cooldown without a length, an inject timed two ways.',
   },
   CQ2106: { severity: 'error', summary: "An action open in every scene reuses a scene choice's id (format 1.1)." },
+  CQ2107: { severity: 'error', summary: 'A `draw` or a `deal` names no deck declared in `decks` (format 1.1).' },
+  CQ2108: { severity: 'warning', summary: 'A deck with no cards: every draw from it finds it empty (format 1.1).' },
+  CQ2109: { severity: 'error', summary: 'Deals take more cards from a deck than it holds (format 1.1).' },
+  CQ2110: { severity: 'error', summary: 'Two cards of one deck share an id (format 1.1).' },
+  CQ2111: {
+    severity: 'error',
+    summary:
+      "A deal lacks what it needs: a deck or a parameter, a parameter that exists, options that are its deck's cards, one card for a parameter (format 1.1).",
+  },
   CQ2040: {
     severity: 'warning',
     summary:

@@ -16,6 +16,8 @@ export const effectFields = {
   assign: counterValues.optional(),
   /** 1.1: shows these roles' secrets to everyone at the table. */
   reveal_secrets: z.array(id).min(1).max(20).optional(),
+  /** 1.1: draws the next card of this deck (seeded, without replacement) and applies what it does. */
+  draw: id.optional(),
 };
 
 export const effectSchema = z.strictObject(effectFields);

@@ -29,6 +29,12 @@ function publicTexts(scenario: Scenario): (Located<string> & { owner?: string })
   scenario.endings.forEach(
     (ending, i) => ending.narration && out.push({ value: ending.narration, path: ['endings', i, 'narration'] }),
   );
+  // A card drawn in play is read by the whole table (1.1); a deck only dealt from is the facilitator's.
+  const drawn = new Set(
+    [...effects(scenario)].flatMap(({ value }) => ('draw' in value && value.draw ? [value.draw] : [])),
+  );
+  for (const [deck, cards] of Object.entries(scenario.decks ?? {}))
+    if (drawn.has(deck)) cards.forEach((card, j) => out.push({ value: card.text, path: ['decks', deck, j, 'text'] }));
   return out;
 }
 

@@ -5,8 +5,8 @@ import { FORMAT_1_0, FORMAT_1_1 } from './schema-atoms.ts';
 import type { Scenario } from './schema.ts';
 
 /** Keys that format 1.1 adds, by where they may appear. */
-const TOP = ['counters', 'deadlines', 'actions', 'modules', 'parameters'] as const;
-const EFFECT = ['add', 'assign', 'reveal_secrets'] as const;
+const TOP = ['counters', 'deadlines', 'actions', 'modules', 'parameters', 'decks', 'deal'] as const;
+const EFFECT = ['add', 'assign', 'reveal_secrets', 'draw'] as const;
 const CHOICE = ['cooldown', 'decided_by'] as const;
 const CHECK = ['critical_success', 'critical_failure', 'complication', 'rolled_by'] as const;
 const INJECT = ['after', 'when', 'expires', 'effect'] as const;

@@ -1,5 +1,6 @@
 import { FORMAT_1_1 } from './schema-atoms.ts';
 import { lintFormat1_1 } from './lint-1-1.ts';
+import { lintDecks } from './lint-decks.ts';
 import { lintDependencies } from './lint-dependencies.ts';
 import { lintGraph } from './lint-graph.ts';
 import { lintFlags } from './lint-flags.ts';
@@ -42,6 +43,7 @@ export function lintScenario(scenario: Scenario, report: Reporter, options: Lint
   lintTelemetry(scenario, report);
   lintVersion(scenario, report);
   lintFormat1_1(scenario, report);
+  lintDecks(scenario, report);
   shadowedGotos(scenario, report);
   lintObjectives(scenario, report);
   if (options.library) lintLibrary(scenario, report);

@@ -40,7 +40,7 @@ export type GradedBranch = (typeof GRADED_BRANCHES)[number];
 
 /**
  * Everything that changes the world: each choice and each branch of its check, then (1.1) what
- * injects do when they fire and what deadlines do when met or missed.
+ * injects do when they fire, what deadlines do when met or missed, and what each card of a deck does.
  */
 export function* effects(scenario: Scenario): Generator<Located<Choice | Branch | Effect>> {
   for (const { value: choice, path } of choices(scenario)) {
@@ -54,6 +54,8 @@ export function* effects(scenario: Scenario): Generator<Located<Choice | Branch 
     if (deadline.met) yield { value: deadline.met, path: ['deadlines', i, 'met'] };
     if (deadline.missed) yield { value: deadline.missed, path: ['deadlines', i, 'missed'] };
   }
+  for (const [deck, cards] of Object.entries(scenario.decks ?? {}))
+    for (const [j, card] of cards.entries()) yield { value: card, path: ['decks', deck, j] };
 }
 
 /** Scenario-wide injects first, then each scene's, then each module's (1.1). */

@@ -6,6 +6,7 @@ import { duration, FORMATS, HEALTH, id, MARKABLE_MILESTONES, minutes, text } fro
 import { telemetrySchema } from './telemetry-schema.ts';
 import { exerciseScenarioFields } from '../exercise/objectives-schema.ts';
 import { testsSchema } from './tests-schema.ts';
+import { dealSchema, decksSchema } from './deck-schema.ts';
 
 /**
  * Scenario format v1 and v1.1. This schema is the source of truth: the TypeScript types, the runtime
@@ -189,6 +190,10 @@ export const scenarioSchema = z.strictObject({
     .optional(),
   /** 1.1: variants the facilitator picks when creating the session. */
   parameters: z.array(parameterSchema).max(10).optional(),
+  /** 1.1: decks of cards, by id, that outcomes draw from and `deal` deals from. */
+  decks: decksSchema.optional(),
+  /** 1.1: what is dealt at random (seeded) when the session is set up: a deck's cards, a parameter's option. */
+  deal: z.array(dealSchema).max(10).optional(),
   injects: z.array(injectSchema).max(100).optional(),
   start: id,
   scenes: z.array(sceneSchema).min(1).max(200),

@@ -1,6 +1,7 @@
 import { initialTransition } from 'xstate';
 import { gameOf } from '../compile/game.ts';
 import { initialStory1_1, is1_1 } from '../compile/story-1-1.ts';
+import { decksAtSetup, usesDecks } from '../compile/decks.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { persistSnapshot } from './game-snapshot.ts';
 import type { GameContext, SessionState } from './state.ts';
@@ -11,6 +12,13 @@ export interface SessionOptions {
   team?: string | null;
   /** Wall-clock ms of creation, stamped by the server. */
   createdAt: number;
+}
+
+/** A format 1.1 scenario's story context: with its decks shuffled and its deals made from the seed. */
+function storyAtSetup(scenario: Scenario, seed: string) {
+  if (!is1_1(scenario)) return {};
+  const story = initialStory1_1(scenario);
+  return usesDecks(scenario) ? { ...story, ...decksAtSetup(scenario, seed, story.parameters) } : story;
 }
 
 /** A new session in the lobby. Pure: the seed and time come in as data. */
@@ -26,7 +34,7 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     outcome: null,
     revealed: [],
     faultBegun: false,
-    ...(is1_1(scenario) ? initialStory1_1(scenario) : {}),
+    ...storyAtSetup(scenario, seed),
   };
   const [snapshot] = initialTransition(game.machine, input);
   // The lobby has no entry actions: nothing for the session to apply from the returned actions.
@@ -63,4 +71,18 @@ export function createSession(scenario: Scenario, seed: string, options: Session
     endedAt: null,
     lastAt: options.createdAt,
   };
+}
+
+/**
+ * A session still in the lobby, as if it had been created with `seed`: the same seats and parameters,
+ * its decks shuffled and its deals made again from the new seed (a dealt parameter included). For
+ * running many seeded playthroughs of one seated table. Pure; throws for a session past the lobby,
+ * whose dice and cards already came from its seed.
+ */
+export function reseedLobby(scenario: Scenario, lobby: SessionState, seed: string): SessionState {
+  if (lobby.game.value !== 'lobby') throw new Error('Only a session in the lobby can take another seed.');
+  if (!is1_1(scenario) || !usesDecks(scenario)) return { ...lobby, seed };
+  const parameters = lobby.game.context.parameters ?? initialStory1_1(scenario).parameters;
+  const context = { ...lobby.game.context, ...decksAtSetup(scenario, seed, parameters) };
+  return { ...lobby, seed, game: { ...lobby.game, context } };
 }

@@ -6,6 +6,7 @@ import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
 import { pageAlerts } from './alert-pages.ts';
 import { deadlineEnded, enterModule, injectMissed, narrateEffect } from './story-1-1.ts';
 import { dueMinute } from './inject-timing.ts';
+import { cardDrawn, cardsDealt } from './decks.ts';
 
 /**
  * Feeds one event through the machine's pure `transition()`, then applies what the machine
@@ -15,6 +16,7 @@ import { dueMinute } from './inject-timing.ts';
  */
 export function send(draft: Draft, event: GameEvent): void {
   const clockBefore = draft.state.game.context.clock;
+  const drawsBefore = draft.state.game.context.drawn?.length ?? 0;
   const snapshot = resolveSnapshot(draft.game, draft.state.game);
   const [next, actions] = transition(draft.game.machine, snapshot, event);
   // transition() hands back the very snapshot it was given when no transition was taken.
@@ -24,7 +26,9 @@ export function send(draft: Draft, event: GameEvent): void {
     );
   }
   draft.state.game = persistSnapshot(next);
-  const announced = [...actions].sort((a, b) => announcementOrder(a.type) - announcementOrder(b.type));
+  const announced = inAnnouncementOrder(actions);
+  // The machine recorded its draws in the order it made them, as it announces them.
+  const draws = (draft.state.game.context.drawn ?? []).slice(drawsBefore);
   for (const action of announced) {
     const params = (action.params ?? {}) as Record<string, unknown>;
     switch (action.type) {
@@ -46,6 +50,17 @@ export function send(draft: Draft, event: GameEvent): void {
       case 'concluded':
         conclude(draft);
         break;
+      case 'cardDrawn': {
+        const at = draws.findIndex((d) => d.deck === params['deck']);
+        const [draw] = draws.splice(at, 1);
+        if (at < 0 || !draw)
+          throw new Error(`The machine announced a draw from '${String(params['deck'])}' it did not make.`);
+        cardDrawn(draft, draw.deck, draw.card, (params['to'] ?? null) as string[] | null);
+        break;
+      }
+      case 'dealt':
+        cardsDealt(draft);
+        break;
       default:
         throw new Error(`The machine announced '${action.type}', which the session does not know.`);
     }
@@ -56,8 +71,30 @@ export function send(draft: Draft, event: GameEvent): void {
 
 // Applied in the order sessions have always recorded them (milestones and timeline keep that order):
 // the fault's onset, the scene entered, the debrief, then the injects due. The sort is stable.
-const ANNOUNCEMENTS = ['faultBegan', 'sceneEntered', 'concluded', 'deadlineEnded', 'injectFired', 'injectMissed'];
-const announcementOrder = (type: string): number => ANNOUNCEMENTS.indexOf(type);
+// 1.1: the deal comes before the first scene; a card drawn by a choice before the scene it leads to, and one
+// drawn by an inject or a deadline right after the announcement it follows.
+const ANNOUNCEMENTS = [
+  'dealt',
+  'faultBegan',
+  'cardDrawn',
+  'sceneEntered',
+  'concluded',
+  'deadlineEnded',
+  'injectFired',
+  'injectMissed',
+];
+
+function inAnnouncementOrder<A extends { type: string }>(actions: readonly A[]): A[] {
+  let previous = -1;
+  const ranked = actions.map((action) => {
+    const own = ANNOUNCEMENTS.indexOf(action.type);
+    const follows = action.type === 'cardDrawn' && previous > ANNOUNCEMENTS.indexOf('sceneEntered');
+    const rank = follows ? previous : own;
+    if (own >= 0 && action.type !== 'cardDrawn') previous = own;
+    return { action, rank };
+  });
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.action);
+}
 
 function enterScene(draft: Draft, sceneId: string): void {
   const scene = draft.game.scenes.get(sceneId);

@@ -22,7 +22,9 @@ import type { ExerciseState } from '../exercise/exercise-state.ts';
 // 7: `rules`, and declarations the facilitator answers (`answer`, status `rejected`, milestones' `declared`).
 // 8: format 1.1's story state in the machine's context (`Story1_1`), the session's `module` (issue 15).
 // 9: `exercise`, the evaluation record (issue 13); absent until a session uses it.
-export const STATE_VERSION = 9;
+// 10: format 1.1's decks in the machine's context (`piles`, `drawn`), a timeline entry's kind `card`;
+// absent for a scenario without decks, so every earlier state hashes as before.
+export const STATE_VERSION = 10;
 
 /** What the team's monitoring pages them with: the fixed alert rules only, or also the dynamic baseline's predictive alerts. */
 export const MONITORING_MODES = ['thresholds', 'thresholds+baseline'] as const;
@@ -53,6 +55,13 @@ export interface Story1_1 {
   moduleSince: number;
   /** Injects whose window passed before they could fire. */
   missed: string[];
+  /**
+   * Each deck's cards in this session's seeded order: generator state, which never leaves the server.
+   * Present only when the scenario has decks or deals.
+   */
+  piles?: Record<string, string[]>;
+  /** The cards drawn so far, in order; `card` is null for a draw from a deck with nothing left. */
+  drawn?: { deck: string; card: string | null }[];
 }
 
 /** The part of the state the compiled XState machine owns. */
@@ -138,7 +147,8 @@ export type TimelineKind =
   | 'health'
   | 'narration'
   | 'action-item'
-  | 'debrief-note';
+  | 'debrief-note'
+  | 'card';
 
 export interface TimelineEntry {
   seq: number;

@@ -1,6 +1,8 @@
 import seedrandom from 'seedrandom';
 import {
   availableChoices,
+  cardsOf,
+  reseedLobby,
   CURRENT_RULES,
   createSession,
   gameOf,
@@ -39,6 +41,8 @@ export interface Playthrough {
   selfLoops: string[];
   /** Scenario injects revealed, by id. */
   injects: string[];
+  /** Cards dealt at setup and drawn in play, by deck (a parameter's id for its dealt option); `card` null: the deck was empty. */
+  cards: { deck: string | null; card: string | null; how: 'dealt' | 'drawn' }[];
   /** Each check rolled: the choice, the modifiers' sum it was rolled with, and whether it succeeded. */
   rolls: { choice: string; add: number; success: boolean }[];
   /** Scenes where the bots found every choice closed at some point (the clock had to move them on). */
@@ -105,7 +109,7 @@ class Table {
 }
 
 // Seating reads no dice and no seed, and every run seats the same bots: seat them once per
-// scenario and seats, and give each run its own seed before play starts.
+// scenario and seats, and give each run its own seed (its own shuffle and deal) before play starts.
 const seatedLobbies = new WeakMap<Scenario, Map<string, SessionState>>();
 
 function seatedLobby(scenario: Scenario, scenarioHash: string, seed: string, roles: readonly string[]): SessionState {
@@ -119,7 +123,7 @@ function seatedLobby(scenario: Scenario, scenarioHash: string, seed: string, rol
     lobby = table.state;
     bySeats.set(key, lobby);
   }
-  return { ...lobby, seed };
+  return reseedLobby(scenario, lobby, seed);
 }
 
 const pick = <T>(rng: () => number, items: readonly T[]): T | undefined => items[Math.floor(rng() * items.length)];
@@ -208,6 +212,14 @@ function nextMove(
   return move ?? applyChoice ?? advance;
 }
 
+function cardsPlayed(scenario: Scenario, state: SessionState): Playthrough['cards'] {
+  const { dealt, drawn } = cardsOf(scenario, state.game.context);
+  return [
+    ...dealt.map((d) => ({ deck: d.deck ?? d.parameter, card: d.card, how: 'dealt' as const })),
+    ...drawn.map((d) => ({ deck: d.deck, card: d.card, how: 'drawn' as const })),
+  ];
+}
+
 /**
  * Plays one session with bots until it reaches debrief or `maxSteps` moves (stuck). Deterministic:
  * the session seed and the bots' generator (seeded `${seed}:bot`) decide everything. Reads the
@@ -248,6 +260,7 @@ export function playthrough(scenario: Scenario, scenarioHash: string, seed: stri
     choices: state.decisions.map((d) => d.choice),
     selfLoops,
     injects: state.revealed.flatMap((r) => (r.injectId ? [r.injectId] : [])),
+    cards: cardsPlayed(scenario, state),
     rolls: state.rolls.flatMap((r) =>
       r.choice && r.success !== null
         ? [{ choice: r.choice, add: r.modifiers.reduce((n, m) => n + m.add, 0), success: r.success }]

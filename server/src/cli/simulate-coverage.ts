@@ -22,6 +22,40 @@ export interface Coverage {
   deadEnds: { scene: string; runs: number }[];
   /** Stuck runs by the scene they stopped in. */
   stuckIn: { scene: string; runs: number }[];
+  /** Each card of each deck (and each option a deal can give a parameter): how often it was dealt and drawn. */
+  cards: { deck: string; card: string; dealt: number; drawn: number }[];
+  /** Draws that found their deck empty, by deck. */
+  emptyDraws: { deck: string; draws: number }[];
+}
+
+/** Every card a run can meet: each deck's cards, then the options of a parameter dealt without a deck. */
+function cardList(scenario: Scenario): { deck: string; card: string }[] {
+  const decks = Object.entries(scenario.decks ?? {}).flatMap(([deck, cards]) =>
+    cards.map((c) => ({ deck, card: c.id })),
+  );
+  const options = (scenario.deal ?? []).flatMap((deal) => {
+    if (deal.deck !== undefined || deal.parameter === undefined) return [];
+    const parameter = scenario.parameters?.find((p) => p.id === deal.parameter);
+    return (parameter?.options ?? []).map((card) => ({ deck: deal.parameter as string, card }));
+  });
+  return [...decks, ...options];
+}
+
+function cardCounts(scenario: Scenario, runs: readonly Playthrough[]): Pick<Coverage, 'cards' | 'emptyDraws'> {
+  const met = runs.flatMap((r) => r.cards);
+  const times = (deck: string, card: string | null, how: 'dealt' | 'drawn') =>
+    met.filter((c) => c.deck === deck && c.card === card && c.how === how).length;
+  const cards = cardList(scenario).map(({ deck, card }) => ({
+    deck,
+    card,
+    dealt: times(deck, card, 'dealt'),
+    drawn: times(deck, card, 'drawn'),
+  }));
+  const emptyDraws = Object.keys(scenario.decks ?? {}).flatMap((deck) => {
+    const draws = times(deck, null, 'drawn');
+    return draws === 0 ? [] : [{ deck, draws }];
+  });
+  return { cards, emptyDraws };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -83,6 +117,7 @@ export function coverage(scenario: Scenario, runs: readonly Playthrough[]): Cove
     selfLoops,
     deadEnds: countBy(runs.flatMap((r) => r.deadEnds)),
     stuckIn: countBy(runs.flatMap((r) => (r.stuckIn ? [r.stuckIn] : []))),
+    ...cardCounts(scenario, runs),
   };
 }
 
@@ -142,6 +177,24 @@ export function formatCoverage(
       ),
       '',
     );
+  }
+  if (c.cards.length > 0) {
+    lines.push('Cards (times dealt at setup, times drawn in play)');
+    lines.push(
+      ...table(
+        c.cards.map((x) => [
+          x.deck,
+          x.card,
+          `${x.dealt} dealt`,
+          `${x.drawn} drawn`,
+          x.dealt + x.drawn === 0 ? 'NEVER' : '',
+        ]),
+        new Set([2, 3]),
+      ),
+    );
+    if (c.emptyDraws.length > 0)
+      lines.push(`Draws from an empty deck: ${c.emptyDraws.map((d) => `${d.deck} ${d.draws}`).join(', ')}`);
+    lines.push('');
   }
   lines.push(
     c.deadEnds.length === 0

@@ -167,4 +167,28 @@ describe('chaos-quest simulate', () => {
     expect(zero.stderr).toContain('Usage: chaos-quest simulate');
     expect((await cli('simulate')).code).toBe(2);
   });
+
+  it('counts how often each card was dealt and drawn, each run dealing from its own seed', async () => {
+    const { code, stdout } = await cli(
+      'simulate',
+      'scenarios/threat-hunt.yaml',
+      '--runs',
+      '120',
+      '--seed',
+      'c',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    const chains = report.coverage.cards.filter((c) => c.deck === 'chains');
+    // One chain per run, and the seeded deal spreads them: every chain is dealt in some run.
+    expect(chains.map((c) => c.card)).toEqual(['slow-beacon', 'cleaned-host', 'hidden-task']);
+    expect(chains.reduce((n, c) => n + c.dealt, 0)).toBe(120);
+    expect(chains.every((c) => c.dealt > 0 && c.drawn === 0)).toBe(true);
+    const drawn = report.coverage.cards.filter((c) => c.deck !== 'chains');
+    expect(drawn.every((c) => c.dealt === 0)).toBe(true);
+    expect(drawn.reduce((n, c) => n + c.drawn, 0)).toBeGreaterThan(0);
+    const text = await cli('simulate', 'scenarios/threat-hunt.yaml', '--runs', '120', '--seed', 'c');
+    expect(text.stdout).toMatch(/^ {2}chains +slow-beacon +\d+ dealt +0 drawn/m);
+  });
 });

@@ -179,6 +179,17 @@ function entryOf(file: string, text: string, scenario: Scenario | null, diagnost
   };
 }
 
+/** A scenario's session parameters as the create form offers them: one a deal holds is dealt unless picked. */
+function parameterSummaries(scenario: Scenario): NonNullable<ScenarioSummary['parameters']> {
+  const dealt = new Set((scenario.deal ?? []).map((d) => d.parameter));
+  return (scenario.parameters ?? []).map((p) => ({
+    id: p.id,
+    label: p.label,
+    options: p.options,
+    ...(dealt.has(p.id) ? { dealt: true as const } : {}),
+  }));
+}
+
 function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnostic[]): ScenarioSummary {
   return {
     id: scenario?.id ?? basename(file, extname(file)),
@@ -190,7 +201,7 @@ function summaryOf(file: string, scenario: Scenario | null, diagnostics: Diagnos
     services: scenario?.services ?? [],
     telemetry: scenario?.telemetry !== undefined,
     roles: scenario?.roles.map((r) => ({ id: r.id, name: r.name })) ?? [],
-    ...(scenario?.parameters ? { parameters: scenario.parameters } : {}),
+    ...(scenario?.parameters ? { parameters: parameterSummaries(scenario) } : {}),
     valid: !diagnostics.some((d) => d.severity === 'error') && scenario !== null,
     diagnostics: publicDiagnostics(diagnostics),
   };

@@ -6,13 +6,14 @@ export const threatHunt: ScenarioPaths = {
     {
       name: 'evicted',
       seed: 'golden-hunt-1',
-      parameters: { practised: 'yes' },
+      // The chain is pinned; every roll gets +3 for practised procedures.
+      parameters: { practised: 'yes', chain: 'cleaned-host' },
       moves: [
         { apply: 'start-hunt' },
-        // Every roll gets +3 for practised procedures.
-        { apply: 'siem-review', physical: 9, by: 'analyst' },
+        // A natural 20 draws a boon: with this seed, shared indicators (+2 on every later roll).
+        { apply: 'siem-review', physical: 20, by: 'analyst' },
         { apply: 'back-from-entry' },
-        // 4 + 3 = 7 against 12: memory capture is closed for three turns.
+        // 4 + 3 + 2 − 3 (the dealt chain hid this stage) = 6 against 12: closed for three turns.
         { apply: 'memory-capture', physical: 4, by: 'responder' },
         { apply: 'dns-hunt', physical: 8, by: 'analyst' },
         { apply: 'back-from-c2' },
@@ -36,6 +37,7 @@ export const threatHunt: ScenarioPaths = {
     {
       name: 'partly-evicted',
       seed: 'golden-hunt-2',
+      parameters: { chain: 'hidden-task' },
       moves: [
         { apply: 'start-hunt' },
         { apply: 'siem-review', physical: 12 },
@@ -56,9 +58,10 @@ export const threatHunt: ScenarioPaths = {
     {
       name: 'out-of-turns',
       seed: 'golden-hunt-3',
+      parameters: { chain: 'slow-beacon' },
       moves: [
         { apply: 'start-hunt' },
-        // A natural 1: the intruder wipes the logs, and every later roll takes −3.
+        // A natural 1 draws a complication: with this seed, the endpoint agent falls over and costs a turn.
         { apply: 'siem-review', physical: 1 },
         { apply: 'memory-capture', physical: 5 },
         { apply: 'dns-hunt', physical: 3 },
@@ -68,7 +71,6 @@ export const threatHunt: ScenarioPaths = {
         { apply: 'siem-review', physical: 9 },
         { apply: 'memory-capture', physical: 7 },
         { apply: 'dns-hunt', physical: 2 },
-        { apply: 'wait-turn' },
       ],
       expect: {
         ending: 'out-of-turns',

@@ -115,6 +115,11 @@ export const CODES = {
       'A 1.1 part lacks what it needs: a counter condition without bounds, a cooldown without a length, an inject timed two ways.',
   },
   CQ2106: { severity: 'error', summary: "An action open in every scene reuses a scene choice's id (format 1.1)." },
+  CQ2107: {
+    severity: 'info',
+    summary:
+      'Exploring the states the table can reach stopped at its budget: what it did not reach is not reported as unreachable.',
+  },
   CQ2040: {
     severity: 'warning',
     summary:
@@ -125,6 +130,6 @@ export const CODES = {
     summary:
       'A debrief prompt asks "who": blameless prompts ask about the system and the process; `validate --library`.',
   },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
+} as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

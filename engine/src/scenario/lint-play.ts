@@ -100,7 +100,9 @@ function closedChoices(scenario: Scenario, ex: Exploration, report: Reporter): v
 /** CQ2024: a state where every choice is closed and waiting opens none (only an ending, if anything). */
 function stuckScenes(scenario: Scenario, ex: Exploration, report: Reporter): void {
   const waits = new Map<number, number[]>();
-  for (const e of ex.edges) if (e.move.kind === 'advance') waits.set(e.from, [...(waits.get(e.from) ?? []), e.to]);
+  // Waiting, or (1.1) declaring a milestone a condition reads: what the table can do with every choice closed.
+  for (const e of ex.edges)
+    if (e.move.kind === 'advance' || e.move.kind === 'declare') waits.set(e.from, [...(waits.get(e.from) ?? []), e.to]);
   const opensByWaiting = (start: number): boolean => {
     const seen = new Set([start]);
     const work = [start];

@@ -18,7 +18,10 @@ export interface Abstraction1_1 {
   counters: Map<string, { lo: number; hi: number }>;
   /** Flags some `minutes_since` reads, with the minutes it compares. */
   since: Map<string, number[]>;
-  /** Injects whose firing or missing changes what a guard can see (an effect, or a page to acknowledge). */
+  /**
+   * Injects whose firing or missing changes what a guard can see (an effect, or a page to acknowledge),
+   * or that the lint asks about (a `when`: does it ever fire?).
+   */
   injects: { timing: InjectTiming; scene: string | null }[];
   /** Milestones some condition reads. */
   milestonesRead: Milestone[];
@@ -71,7 +74,10 @@ export function abstraction1_1(game: Game): Abstraction1_1 {
   for (const { value } of conditions(scenario)) readsOf(value, reads);
   const acknowledgedRead = reads.milestones.has('acknowledged');
   const injects = [...game.injects.values()]
-    .filter(({ inject }) => inject.effect !== undefined || (acknowledgedRead && inject.page === true))
+    .filter(
+      ({ inject }) =>
+        inject.effect !== undefined || inject.when !== undefined || (acknowledgedRead && inject.page === true),
+    )
     .map(({ inject, scene, module }) => ({ timing: timingOf(inject, module), scene }));
   return {
     counters: counterRanges(scenario, reads.cuts),

@@ -8,6 +8,7 @@ import type { Reporter } from './reporter.ts';
 import { choices, type Path } from './scenario-parts.ts';
 import type { Check, Choice, Inject, Scenario } from './schema.ts';
 import { holds } from './conditions.ts';
+import { lintPlay1_1 } from './lint-play-1-1.ts';
 import { is1_1 } from '../compile/story-1-1.ts';
 import type { GameContext } from '../session/state.ts';
 
@@ -262,4 +263,5 @@ export function lintPlay(scenario: Scenario, report: Reporter): void {
   unreachedEndings(scenario, ex, report);
   closedChoices(scenario, ex, report);
   stuckScenes(scenario, ex, report);
+  if (is1_1(scenario)) lintPlay1_1(scenario, ex, report);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoggedCommand } from '../protocol/commands.ts';
+import { asSceneId } from '../protocol/ids.ts';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, Table, player } from '../testing/table.ts';
 import { createSession } from './create.ts';
@@ -24,7 +25,7 @@ describe('stepInPlace', () => {
         seq: entry.seq,
         at: entry.at,
         actor: player('p1'),
-        command: { id: `x${i}`, type: 'scene.goto', sceneId: 'dashboards' },
+        command: { id: `x${i}`, type: 'scene.goto', sceneId: asSceneId('dashboards') },
       };
       const before = stateHash(state);
       const lengths = state.timeline.length;

@@ -21,7 +21,8 @@ export { applyPatch, diffProjection, foldPatch, type ViewPatch } from './protoco
 export * from './session/state.ts';
 export * from './session/errors.ts';
 export { createSession, reseedLobby, type SessionOptions } from './session/create.ts';
-export { step, authorize } from './session/step.ts';
+export { step, stepInPlace, authorize } from './session/step.ts';
+export { ownLists } from './session/draft.ts';
 export { CURRENT_RULES } from './session/rules.ts';
 export { replay } from './session/replay.ts';
 export { phaseOf, sceneOf, clockLabel } from './session/phase.ts';

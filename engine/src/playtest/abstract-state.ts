@@ -1,5 +1,6 @@
 import type { Condition, Scenario } from '../scenario/schema.ts';
-import { conditionLeaves, conditions, injects } from '../scenario/scenario-parts.ts';
+import { choices, conditionLeaves, conditions, injects } from '../scenario/scenario-parts.ts';
+import { FORMAT_1_1 } from '../scenario/schema-atoms.ts';
 import type { GameContext } from '../session/state.ts';
 
 /**
@@ -12,8 +13,13 @@ export interface Abstraction {
   thresholds: number[];
   /** Scenes some `visited` condition names: the rest of the path changes no guard. */
   visitedRead: ReadonlySet<string>;
-  /** Roles some `role_present` condition or modifier names. */
+  /** Roles some `role_present` condition or modifier names: the explorer seats and unseats them. */
   rolesRead: string[];
+  /**
+   * Format 1.1: roles only a check's `role:` modifier names. They change odds, never what is open,
+   * so the explorer leaves them seated and the odds check tries them seated and not.
+   */
+  modifierRoles: string[];
 }
 
 function timesIn(condition: Condition, into: Set<number>): void {
@@ -39,13 +45,17 @@ export function abstractionOf(scenario: Scenario): Abstraction {
     }
   }
   for (const { value } of injects(scenario)) if (value.at !== undefined) times.add(value.at);
-  for (const scene of scenario.scenes)
-    for (const choice of scene.choices ?? [])
-      for (const m of choice.check?.modifiers ?? []) if (m.role) roles.add(m.role);
+  const modifierRoles = new Set<string>();
+  for (const { value: choice } of choices(scenario))
+    for (const m of choice.check?.modifiers ?? []) if (m.role) modifierRoles.add(m.role);
+  // 1.0 keeps exploring them, so its diagnostics (and their state counts) read as they always have.
+  const v1_1 = scenario.format === FORMAT_1_1;
+  for (const role of modifierRoles) if (!v1_1) roles.add(role);
   return {
     thresholds: [...times].filter((t) => t > 0).sort((a, b) => a - b),
     visitedRead: visited,
     rolesRead: [...roles].sort(),
+    modifierRoles: v1_1 ? [...modifierRoles].filter((r) => !roles.has(r)).sort() : [],
   };
 }
 

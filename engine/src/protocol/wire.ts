@@ -165,7 +165,7 @@ export interface ScenarioSummary {
     line: number;
     col: number;
     code: string;
-    severity: 'error' | 'warning';
+    severity: 'error' | 'warning' | 'info';
     message: string;
     path: string;
   }[];

@@ -102,6 +102,11 @@ export const CODES = {
     severity: 'warning',
     summary: 'A control tag names no framework Chaos Quest knows, or no element of PCI DSS 12.10.1.',
   },
+  CQ2037: {
+    severity: 'info',
+    summary:
+      'Exploring the states the table can reach stopped at its budget: what it did not reach is not reported as unreachable.',
+  },
   CQ2101: { severity: 'error', summary: 'A counter that is not declared in `counters` (format 1.1).' },
   CQ2102: { severity: 'error', summary: 'A `deadline` condition names no deadline (format 1.1).' },
   CQ2103: { severity: 'error', summary: 'A module names no scene, or a scene sits in two modules (format 1.1).' },
@@ -134,6 +139,6 @@ export const CODES = {
     summary:
       'A debrief prompt asks "who": blameless prompts ask about the system and the process; `validate --library`.',
   },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
+} as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -7,7 +7,7 @@ export interface Diagnostic {
   col: number;
   /** Stable: CQ1xxx for YAML and schema, CQ2xxx for references and logic. */
   code: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   /** Says what is wrong and what to do, naming the offending value. */
   message: string;
   /** The YAML path, as `scenes[3].choices[1].goto`. */

@@ -1,4 +1,3 @@
-import { FORMAT_1_1 } from './schema-atoms.ts';
 import { lintFormat1_1 } from './lint-1-1.ts';
 import { lintDecks } from './lint-decks.ts';
 import { lintDependencies } from './lint-dependencies.ts';
@@ -19,7 +18,7 @@ import type { Scenario } from './schema.ts';
 
 export interface LintOptions {
   /**
-   * Also explore the states the table can reach (CQ2022–CQ2028, CQ2031). It plays the compiled
+   * Also explore the states the table can reach (CQ2022–CQ2028, CQ2031, CQ2037). It plays the compiled
    * machine through up to thousands of states, which takes up to a second on a large scenario, so
    * `validate` and `test` ask for it and a server loading its library does not.
    */
@@ -51,7 +50,5 @@ export function lintScenario(scenario: Scenario, report: Reporter, options: Lint
   // scenario with errors may not compile to. Both wait until the errors are fixed.
   if (report.hasErrors()) return;
   lintFlags(scenario, report);
-  // The explorer plays the 1.0 machine: format 1.1's counters, deadlines and actions live beside it,
-  // so exploring a 1.1 file would call reachable endings unreachable. Its tests: paths check it instead.
-  if (options.deep && scenario.format !== FORMAT_1_1) lintPlay(scenario, report);
+  if (options.deep) lintPlay(scenario, report);
 }

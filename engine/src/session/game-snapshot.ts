@@ -26,12 +26,17 @@ export function resolveSnapshot(game: Game, snapshot: GameSnapshot): MachineSnap
   return machineSnapshot;
 }
 
-/** The plain-JSON form of a machine snapshot, as the session state keeps it. Pure. */
-export function persistSnapshot(snapshot: Pick<MachineSnapshot, 'value' | 'context' | 'historyValue'>): GameSnapshot {
+/**
+ * The plain-JSON form of a machine snapshot, as the session state keeps it. Pure. The machine's own
+ * snapshot is remembered for it, so the next command and every projection need not resolve it again.
+ */
+export function persistSnapshot(snapshot: MachineSnapshot): GameSnapshot {
   const history = Object.fromEntries(
     Object.entries(snapshot.historyValue).map(([id, nodes]) => [id, nodes.map((node) => node.id)]),
   );
-  return { value: snapshot.value as GameSnapshot['value'], context: snapshot.context, history };
+  const persisted = { value: snapshot.value as GameSnapshot['value'], context: snapshot.context, history };
+  resolved.set(persisted, snapshot);
+  return persisted;
 }
 
 /** Whether the machine would take `event` now. Pure. */

@@ -1,5 +1,5 @@
-import { transition } from 'xstate';
 import type { GameEvent } from '../compile/compile.ts';
+import { pureTransition } from '../compile/pure-transition.ts';
 import { asInjectId, asSceneId } from '../protocol/ids.ts';
 import { append, markMilestone, note, reveal, type Draft } from './draft.ts';
 import { persistSnapshot, resolveSnapshot } from './game-snapshot.ts';
@@ -18,8 +18,8 @@ export function send(draft: Draft, event: GameEvent): void {
   const clockBefore = draft.state.game.context.clock;
   const drawsBefore = draft.state.game.context.drawn?.length ?? 0;
   const snapshot = resolveSnapshot(draft.game, draft.state.game);
-  const [next, actions] = transition(draft.game.machine, snapshot, event);
-  // transition() hands back the very snapshot it was given when no transition was taken.
+  const [next, actions] = pureTransition(draft.game.machine, snapshot, event);
+  // The transition hands back the very snapshot it was given when no transition was taken.
   if (next === snapshot) {
     throw new Error(
       `The machine does not take ${event.type} in ${JSON.stringify(snapshot.value)}: a command reached it past its gate.`,

@@ -80,6 +80,7 @@ export function stepWith(
   state: SessionState,
   entry: LoggedCommand,
   mode: 'live' | 'replay',
+  owned = mode === 'replay',
 ): StepResult<SessionState> {
   // Only the four logged fields: a store's entry carries more (its command key) and is still valid.
   const logged =
@@ -111,7 +112,7 @@ export function stepWith(
     const over = overBudget(state, actor, command, typed);
     if (over) return { ok: false, error: over };
   }
-  const draft = openDraft(game, state, parsed.data, mode === 'replay');
+  const draft = openDraft(game, state, parsed.data, owned);
   draft.state.textUsed = (state.textUsed ?? 0) + typed;
   const error = handle(draft, command.type, command);
   if (error) return { ok: false, error };
@@ -160,4 +161,17 @@ function possibleNow<K extends CommandType>(game: Game, state: SessionState, typ
 /** Runs a command's own handler: `type` and `command` agree, so the table hands it exactly its command. */
 function handle<K extends CommandType>(draft: Draft, type: K, command: CommandOf<K>): StepError | void {
   return COMMANDS[type].handle(draft, command);
+}
+
+/**
+ * `step` for a caller that owns the state's append-only lists (see `ownLists`) and keeps only the
+ * result, as a headless playthrough does: appends go in place instead of copying each list per
+ * command. A refused command leaves the state as it was: its appends are taken back.
+ */
+export function stepInPlace(scenario: Scenario, state: SessionState, entry: LoggedCommand): StepResult<SessionState> {
+  const lengths = new Map<unknown[], number>();
+  for (const value of Object.values(state)) if (Array.isArray(value)) lengths.set(value, value.length);
+  const result = stepWith(scenario, state, entry, 'live', true);
+  if (!result.ok) for (const [list, length] of lengths) list.length = length;
+  return result;
 }

@@ -69,7 +69,14 @@ function firingsUpTo(
     const rules = telemetry.alerts.filter((r) => r.metric === metric.id);
     // A metric no rule watches pages only through the baseline; without it, its series is never made.
     if (rules.length === 0 && !baseline) continue;
-    const points = seriesValues(scenario, seed, metric, -telemetry.history, horizon, recovered.get(metric.id) ?? null);
+    const recoveredAt = recovered.get(metric.id) ?? null;
+    const known = settled(scenario, seed, baseline, metric.id, recoveredAt);
+    if (known) {
+      firings.push(...known);
+      continue;
+    }
+    const start = firings.length;
+    const points = seriesValues(scenario, seed, metric, -telemetry.history, horizon, recoveredAt);
     for (const rule of rules) {
       const minute = firstFiring(rule, points);
       if (minute !== null)
@@ -96,8 +103,39 @@ function firingsUpTo(
         });
       }
     }
+    const own = firings.slice(start);
+    if (recoveredAt === null && own.length === rules.length + (baseline ? 1 : 0))
+      settle(scenario, seed, baseline, metric.id, own);
   }
   return firings.sort((a, b) => a.minute - b.minute || a.key.localeCompare(b.key));
+}
+
+/**
+ * A metric whose every alert has gone off without recovery, with those firings. A firing's minute
+ * depends only on the points up to it, and recovery changes only the points after its minute, so
+ * the same firings hold for any horizon and for recovery at or after the last of them: a session
+ * that mitigates, or runs past the next block of minutes, does not make the series again.
+ */
+const settledCache = new WeakMap<Scenario, Map<string, AlertFiring[]>>();
+
+function settled(
+  scenario: Scenario,
+  seed: string,
+  baseline: boolean,
+  metric: string,
+  recoveredAt: number | null,
+): AlertFiring[] | null {
+  const known = settledCache.get(scenario)?.get(`${seed}|${baseline}|${metric}`);
+  if (!known) return null;
+  const last = Math.max(...known.map((f) => f.minute));
+  return recoveredAt === null || recoveredAt >= last ? known : null;
+}
+
+function settle(scenario: Scenario, seed: string, baseline: boolean, metric: string, firings: AlertFiring[]): void {
+  let bySeed = settledCache.get(scenario);
+  if (!bySeed) settledCache.set(scenario, (bySeed = new Map()));
+  if (bySeed.size > 1024) bySeed.clear();
+  bySeed.set(`${seed}|${baseline}|${metric}`, firings);
 }
 
 // A session asks after every move of the clock; the answer changes only with the seed, the recovery

@@ -10,7 +10,8 @@ import {
   phaseOf,
   sceneOf,
   span,
-  step,
+  ownLists,
+  stepInPlace,
   type Actor,
   type Choice,
   type Command,
@@ -84,10 +85,13 @@ class Table {
     this.state = state;
   }
 
-  /** Applies a command as the server would; false (state unchanged) when the engine refuses it. */
+  /**
+   * Applies a command as the server would; false (state unchanged) when the engine refuses it. The
+   * table owns its state's lists and never looks back, so the engine appends to them in place.
+   */
   send(actor: Actor, command: Body<CommandInput>): boolean {
     const seq = this.state.seq + 1;
-    const result = step(this.scenario, this.state, {
+    const result = stepInPlace(this.scenario, this.state, {
       seq,
       at: seq * WALL_MS_PER_COMMAND,
       actor,
@@ -230,7 +234,8 @@ export function playthrough(scenario: Scenario, scenarioHash: string, seed: stri
   const game = gameOf(scenario);
   const table = new Table(
     scenario,
-    seatedLobby(scenario, scenarioHash, seed, options.seats ?? scenario.roles.map((r) => r.id)),
+    // Every run starts from the one shared lobby: its own copy of the lists, which it then grows in place.
+    ownLists(seatedLobby(scenario, scenarioHash, seed, options.seats ?? scenario.roles.map((r) => r.id))),
   );
   table.send(FACILITATOR, { type: 'session.start' });
   const rng = seedrandom(`${seed}:bot`);

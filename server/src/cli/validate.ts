@@ -12,14 +12,17 @@ function counts(diagnostics: readonly Diagnostic[]) {
   return {
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    notes: diagnostics.filter((d) => d.severity === 'info').length,
   };
 }
 
 function summary(results: readonly ScenarioFile[]): string {
-  const { errors, warnings } = counts(results.flatMap((r) => r.diagnostics));
+  const { errors, warnings, notes } = counts(results.flatMap((r) => r.diagnostics));
   const failing = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
   const checked = `Checked ${plural(results.length, 'file')}`;
-  if (errors === 0 && warnings === 0) return `${checked}: no problems.`;
+  // A note (info) is not a problem: it says what a check could not cover, such as an exploration cut short.
+  if (errors === 0 && warnings === 0)
+    return `${checked}: no problems${notes > 0 ? ` (${plural(notes, 'note')})` : ''}.`;
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
   return `${checked}: ${parts.join(', ')}${failing > 0 ? ` (${plural(failing, 'file')} with errors)` : ''}.`;
 }

@@ -20,6 +20,7 @@ export type ActionActor = 'facilitator' | { role: string };
 export interface OpenAction {
   actor: ActionActor;
   label: string;
+  /** For a check, the step that throws the seeded dice; each of `choice.check.rolls` names its roll. */
   step: TestStep;
   /** For a choice: its id, and for a check its exact odds with example rolls. */
   choice?: { id: string; check: CheckOffer | null };
@@ -111,8 +112,7 @@ function choiceActions(scenario: Scenario, state: SessionState, choice: Choice):
   const plain: TestStep = by ? { choose: choice.id, by } : { choose: choice.id };
   if (!playStep(scenario, state, plain).ok) return [];
   const check = choice.check ? checkOffer(scenario, state, choice.id, choice.check, by) : null;
-  const label = check ? `${choice.label} (throw the dice)` : choice.label;
-  return [{ actor, label, step: plain, choice: { id: choice.id, check } }];
+  return [{ actor, label: choice.label, step: plain, choice: { id: choice.id, check } }];
 }
 
 function checkOffer(

@@ -129,8 +129,8 @@ export default tseslint.config(
     },
   },
   {
-    // The studio runs the engine's own checks and playtest in the page; App.tsx loads it lazily, so
-    // xstate, yaml and seedrandom stay in the studio's chunk and out of the player's.
+    // The studio is its own lazily loaded chunk that plays the whole engine for the author (a solo
+    // playtest replays paths through `step`); the player screen never loads it, so its bundle stays light.
     files: ['client/src/studio/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },

@@ -43,8 +43,12 @@ fault: { starts_at: 0, affects: [auth], summary: A bad deploy }
 start: alert
 scenes:
   - id: alert
-    milestone: detected
     narration: Logins fail for a third of users since the 09:00 deploy.
+    choices:
+      - { id: look, label: Open the login dashboards, takes: 5, goto: dashboards }
+  - id: dashboards
+    milestone: detected
+    narration: The errors began with the 09:00 deploy.
     choices:
       - { id: rollback, label: Roll back the deploy, takes: 5, goto: recoverd }
       - { id: wait, label: Wait and watch, takes: 20, goto: lost }
@@ -117,13 +121,45 @@ describe('the scenario studio', () => {
     expect(readFileSync(join(dir, 'first-quest.yaml'), 'utf8')).toBe(FIRST_QUEST.replace('recoverd', 'recovered'));
 
     // The graph: a click on an ending moves the editor to its line.
-    const graph = page.getByRole('complementary', { name: 'Scenario graph' });
+    const graph = page.getByRole('region', { name: 'Scenario graph' });
     await graph.getByRole('button', { name: /ending, success recovered/ }).click();
     await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('id: recovered');
-    await expect.poll(() => graph.getByRole('button').count()).toBe(3);
+    await expect.poll(() => graph.locator('.studio-node').count()).toBe(4);
 
     await page.getByRole('button', { name: 'Run tests' }).click();
     await page.getByRole('region', { name: 'Test report' }).getByText('Tests: 0 passed, 0 failed').waitFor();
+
+    // Playtest to the success ending; the graph lights the path.
+    const playtest = page.getByRole('region', { name: 'Solo playtest' });
+    await playtest.getByRole('button', { name: 'Open the login dashboards' }).first().click();
+    await playtest.getByRole('button', { name: 'Roll back the deploy' }).first().click();
+    await playtest.getByText('Ending reached: recovered').waitFor();
+    await expect.poll(() => graph.getByRole('button', { name: /on the playtest path/ }).count()).toBe(3);
+    await screenshot(page, 'studio-playtest-laptop');
+
+    // Step back to the dashboards and take the other branch, to the failure ending.
+    await playtest.getByRole('button', { name: /^Back to step 1/ }).click();
+    await playtest.getByRole('button', { name: 'Wait and watch' }).first().click();
+    await playtest.getByText('Ending reached: lost').waitFor();
+    await expect
+      .poll(() => graph.getByRole('button', { name: /ending, failure lost, on the playtest path/ }).count())
+      .toBe(1);
+    expect(await graph.getByRole('button', { name: /recovered, on the playtest path/ }).count()).toBe(0);
+
+    // Save the path as a test: it lands under the file's tests, the file is saved, and it passes.
+    await playtest.getByLabel('Test name').fill('waiting loses the day');
+    await playtest.getByRole('button', { name: 'Save path as test' }).click();
+    await expect
+      .poll(() => readFileSync(join(dir, 'first-quest.yaml'), 'utf8'))
+      .toContain('- name: waiting loses the day');
+    expect(readFileSync(join(dir, 'first-quest.yaml'), 'utf8')).toMatch(
+      /\ntests:\n {2}- name: waiting loses the day\n/,
+    );
+    await expect.poll(() => page.getByText('● unsaved').count()).toBe(0);
+    await page.getByRole('button', { name: 'Run tests' }).click();
+    const tests = page.getByRole('region', { name: 'Test report' });
+    await tests.getByText('Tests: 1 passed, 0 failed').waitFor();
+    expect(await tests.getByRole('row', { name: /waiting loses the day passed/ }).count()).toBe(1);
 
     await page.getByLabel('Runs').fill('50');
     await page.getByRole('button', { name: 'Run simulate' }).click();
@@ -140,13 +176,34 @@ describe('the scenario studio', () => {
     const { page } = author;
     await page.goto(`${server.url}/#/studio/dns-ttl-trap.yaml`);
     await expect.poll(() => editorText(page)).toContain('title: The TTL Trap');
-    await page.getByRole('complementary', { name: 'Scenario graph' }).getByRole('button').first().waitFor();
+    await page.getByRole('region', { name: 'Scenario graph' }).locator('.studio-node').first().waitFor();
     await screenshot(page, 'studio-projector');
+
+    // Play two steps, then change the file on disk: the studio reloads it and replays the same steps.
+    const playtest = page.getByRole('region', { name: 'Solo playtest' });
+    await playtest.getByRole('button', { name: 'Check the API and load balancer dashboards' }).first().click();
+    await playtest.getByRole('button', { name: "Investigate yesterday's iOS 5.2 release" }).first().click();
+    await expect.poll(() => playtest.getByRole('list', { name: 'Path' }).getByRole('listitem').count()).toBe(2);
 
     const onDisk = readFileSync(join(dir, 'dns-ttl-trap.yaml'), 'utf8');
     writeFileSync(join(dir, 'dns-ttl-trap.yaml'), onDisk.replace('title: The TTL Trap', 'title: The TTL Trap Returns'));
     await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('title: The TTL Trap Returns');
     await page.getByRole('status').getByText('changed on disk; reloaded').waitFor();
+    expect(await playtest.getByRole('list', { name: 'Path' }).getByRole('listitem').count()).toBe(2);
+    expect(await playtest.getByRole('alert').count()).toBe(0);
+
+    // A version where the second step's choice is gone: the replay says where the path stops fitting.
+    writeFileSync(
+      join(dir, 'dns-ttl-trap.yaml'),
+      onDisk
+        .replace('title: The TTL Trap', 'title: The TTL Trap Returns')
+        .replaceAll('blame-release', 'blame-the-release'),
+    );
+    await playtest
+      .getByRole('alert')
+      .getByText(/no longer fits at step 2/)
+      .waitFor({ timeout: 10_000 });
+    await screenshot(page, 'studio-replay-projector');
 
     // Unsaved edits: following a link asks first, and a "no" keeps the page.
     await page.getByLabel('dns-ttl-trap.yaml text').click();

@@ -1,12 +1,14 @@
 import './zod-jitless.ts';
-import { formatDiagnostic, type Diagnostic, type Scenario } from '@chaos-quest/engine';
+import { formatDiagnostic, type Diagnostic, type Scenario, type TestStep } from '@chaos-quest/engine';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf } from '../api/http.ts';
 import { formatRoute } from '../app/route.ts';
+import { appendTest } from './append-test.ts';
 import { CodeEditor, type EditorHandle } from './CodeEditor.tsx';
 import { diagnose } from './diagnose.ts';
 import { SimulationTable, TestsTable } from './Reports.tsx';
 import { ScenarioGraph } from './ScenarioGraph.tsx';
+import { SoloPlaytest } from './playtest/SoloPlaytest.tsx';
 import { lineOfNode } from './scenario-graph.ts';
 import * as api from './studio-api.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
@@ -43,9 +45,12 @@ export function StudioPage({ file }: { file: string | null }) {
   const [testReport, setTestReport] = useState<api.TestsReport | null>(null);
   const [busy, setBusy] = useState<'simulate' | 'tests' | 'save' | null>(null);
   const [runs, setRuns] = useState(200);
+  const [fitGraph, setFitGraph] = useState(true);
   /** How many texts have been checked: the list's `data-checks`, which the studio bench watches. */
   const [checks, setChecks] = useState(0);
-  const [path] = useState<string[]>([]);
+  /** The playtest's path, as test steps: kept across reloads of the file, replayed on each new version. */
+  const [steps, setSteps] = useState<TestStep[]>([]);
+  const [path, setPath] = useState<string[]>([]);
   const editor = useRef<EditorHandle | null>(null);
   const text = useRef('');
   const timer = useRef<number | null>(null);
@@ -95,6 +100,7 @@ export function StudioPage({ file }: { file: string | null }) {
 
   const adopt = useCallback(
     (read: api.StudioFileText) => {
+      const previous = loadedRef.current;
       const next: Loaded = {
         name: read.name,
         saved: read.text,
@@ -108,8 +114,14 @@ export function StudioPage({ file }: { file: string | null }) {
       setDirty(false);
       setDiskChanged(null);
       const parsed = diagnose(read.name, read.text, beside);
-      setSavedScenario(parsed.scenario);
-      setLiveScenario(parsed.scenario);
+      const sameFile = previous?.name === read.name;
+      if (!sameFile) {
+        setSteps([]);
+        setPath([]);
+      }
+      // A new version that parses rebuilds the playtest (same steps); one that does not keeps the last.
+      if (parsed.scenario || !sameFile) setSavedScenario(parsed.scenario);
+      if (parsed.scenario || !sameFile) setLiveScenario(parsed.scenario);
       runDiagnosis();
     },
     [beside, runDiagnosis],
@@ -178,7 +190,8 @@ export function StudioPage({ file }: { file: string | null }) {
         loadedRef.current = next;
         setLoaded(next);
         setDirty(text.current !== content);
-        setSavedScenario(diagnose(current.name, content, beside).scenario);
+        const parsed = diagnose(current.name, content, beside).scenario;
+        if (parsed) setSavedScenario(parsed);
         setStatus(`Saved ${current.name}.`);
         void refreshList();
       } catch (e) {
@@ -191,6 +204,16 @@ export function StudioPage({ file }: { file: string | null }) {
   );
 
   const goTo = useCallback((line: number, col = 1) => editor.current?.goTo(line, col), []);
+
+  const saveTest = useCallback(
+    (item: string) => {
+      const next = appendTest(text.current, item);
+      editor.current?.replaceText(next);
+      text.current = next;
+      void save(next);
+    },
+    [save],
+  );
 
   const runSimulate = async () => {
     if (!loaded) return;
@@ -281,7 +304,7 @@ export function StudioPage({ file }: { file: string | null }) {
                 onClick={() => void save()}
                 disabled={busy !== null}
               >
-                Save <kbd>Ctrl-S</kbd>
+                Save
               </button>
               {isScenario ? (
                 <>
@@ -363,29 +386,50 @@ export function StudioPage({ file }: { file: string | null }) {
             {simReport ? <SimulationTable report={simReport} /> : null}
             {testReport ? <TestsTable report={testReport} onGoTo={goTo} /> : null}
           </section>
-          <aside className="studio-side" aria-label="Scenario graph">
-            <h2>Graph</h2>
-            {liveScenario ? (
-              <>
-                {liveScenario !== savedScenario && errorCount > 0 ? (
-                  <p className="studio-hint">Showing the last version without errors.</p>
+          <aside className="studio-side" aria-label="Graph and playtest">
+            <section className="studio-graph-panel" aria-label="Scenario graph">
+              <div className="studio-graph-bar">
+                <h2>Graph</h2>
+                {liveScenario ? (
+                  <button
+                    type="button"
+                    className="button small quiet"
+                    aria-pressed={!fitGraph}
+                    onClick={() => setFitGraph((f) => !f)}
+                  >
+                    Actual size
+                  </button>
                 ) : null}
-                <div className="studio-graph">
-                  <ScenarioGraph
-                    scenario={liveScenario}
-                    path={path}
-                    onPick={(id) => {
-                      const line = lineOfNode(text.current, id);
-                      if (line !== null) goTo(line);
-                    }}
-                  />
-                </div>
-              </>
-            ) : (
-              <p className="muted">
-                {isScenario ? 'The graph appears once the file has no errors.' : 'Only scenario files have a graph.'}
-              </p>
-            )}
+              </div>
+              {liveScenario ? (
+                <>
+                  {errorCount > 0 ? <p className="studio-hint">Showing the last version without errors.</p> : null}
+                  <div className={`studio-graph${fitGraph ? ' fit' : ''}`}>
+                    <ScenarioGraph
+                      scenario={liveScenario}
+                      path={path}
+                      onPick={(id) => {
+                        const line = lineOfNode(text.current, id);
+                        if (line !== null) goTo(line);
+                      }}
+                    />
+                  </div>
+                </>
+              ) : (
+                <p className="muted">
+                  {isScenario ? 'The graph appears once the file has no errors.' : 'Only scenario files have a graph.'}
+                </p>
+              )}
+            </section>
+            {isScenario ? (
+              <SoloPlaytest
+                scenario={savedScenario}
+                steps={steps}
+                onStepsChange={setSteps}
+                onPathChange={setPath}
+                onSaveTest={saveTest}
+              />
+            ) : null}
           </aside>
         </>
       )}

@@ -1,7 +1,8 @@
 import './zod-jitless.ts';
 import { formatDiagnostic, type Diagnostic, type Scenario, type TestStep } from '@chaos-quest/engine';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { messageOf } from '../api/http.ts';
+import { HttpError, messageOf } from '../api/http.ts';
+import { AdminKeyField } from '../ui/AdminKeyField.tsx';
 import { formatRoute } from '../app/route.ts';
 import { appendTest } from './append-test.ts';
 import { CodeEditor, type EditorHandle } from './CodeEditor.tsx';
@@ -15,7 +16,7 @@ import { useLeaveGuard } from './use-leave-guard.ts';
 import './studio.css';
 
 /** Light debounce: a parse per pause in typing, not per key. */
-const DIAGNOSE_AFTER_MS = 60;
+const DIAGNOSE_AFTER_MS = 30;
 /** How often the page asks whether the file changed on disk (one small request; no open connection). */
 const POLL_MS = 1_500;
 const MAX_RUNS = 2_000;
@@ -34,6 +35,8 @@ interface Loaded {
 export function StudioPage({ file }: { file: string | null }) {
   const [files, setFiles] = useState<api.StudioFile[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The server hides the studio (404) or refused the key (401): offer the admin key field. */
+  const [needsKey, setNeedsKey] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [dirty, setDirty] = useState(false);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
@@ -48,6 +51,9 @@ export function StudioPage({ file }: { file: string | null }) {
   const [fitGraph, setFitGraph] = useState(true);
   /** How many texts have been checked: the list's `data-checks`, which the studio bench watches. */
   const [checks, setChecks] = useState(0);
+  /** Likewise for the deep checks (`data-deep-checks`), and whether one is under way. */
+  const [deepChecks, setDeepChecks] = useState(0);
+  const [deepPending, setDeepPending] = useState(false);
   /** The playtest's path, as test steps: kept across reloads of the file, replayed on each new version. */
   const [steps, setSteps] = useState<TestStep[]>([]);
   const [path, setPath] = useState<string[]>([]);
@@ -77,13 +83,36 @@ export function StudioPage({ file }: { file: string | null }) {
     return null;
   }, []);
 
+  // The deep checks run in a worker; only the answer for the latest text is shown.
+  const worker = useRef<Worker | null>(null);
+  const deepId = useRef(0);
+  useEffect(() => {
+    const created = new Worker(new URL('./deep-check.worker.ts', import.meta.url), { type: 'module' });
+    created.onmessage = (event: MessageEvent<{ id: number; diagnostics: Diagnostic[] }>) => {
+      if (event.data.id !== deepId.current) return;
+      setDiagnostics(event.data.diagnostics);
+      setDeepChecks((n) => n + 1);
+      setDeepPending(false);
+    };
+    worker.current = created;
+    return () => created.terminate();
+  }, []);
+
   const runDiagnosis = useCallback(() => {
     const current = loadedRef.current;
     if (!current) return;
-    const result = diagnose(current.name, text.current, beside);
+    // First the checks that need no exploring, at once; then validate's full set from the worker.
+    const result = diagnose(current.name, text.current, beside, false);
     setDiagnostics(result.diagnostics);
     setChecks((n) => n + 1);
     if (result.scenario) setLiveScenario(result.scenario);
+    if (worker.current) {
+      const id = ++deepId.current;
+      const known: Record<string, string> = {};
+      for (const [name, value] of csv.current) if (value !== null) known[name] = value;
+      setDeepPending(true);
+      worker.current.postMessage({ id, file: current.name, text: text.current, beside: known });
+    }
   }, [beside]);
 
   const refreshList = useCallback(async () => {
@@ -91,9 +120,11 @@ export function StudioPage({ file }: { file: string | null }) {
       const list = await api.listFiles();
       setFiles(list.files);
       setError(null);
+      setNeedsKey(false);
       return list.files;
     } catch (e) {
       setError(messageOf(e));
+      setNeedsKey(e instanceof HttpError && (e.status === 404 || e.status === 401));
       return null;
     }
   }, []);
@@ -113,7 +144,7 @@ export function StudioPage({ file }: { file: string | null }) {
       setLoaded(next);
       setDirty(false);
       setDiskChanged(null);
-      const parsed = diagnose(read.name, read.text, beside);
+      const parsed = diagnose(read.name, read.text, beside, false);
       const sameFile = previous?.name === read.name;
       if (!sameFile) {
         setSteps([]);
@@ -149,6 +180,8 @@ export function StudioPage({ file }: { file: string | null }) {
   // Changes on disk (another editor, a git checkout): reload when nothing is unsaved, else ask.
   useEffect(() => {
     const id = window.setInterval(async () => {
+      // Nothing open, nothing to follow: a studio that is off is not asked again and again.
+      if (!loadedRef.current) return;
       const list = await refreshList();
       const current = loadedRef.current;
       if (!list || !current) return;
@@ -190,7 +223,7 @@ export function StudioPage({ file }: { file: string | null }) {
         loadedRef.current = next;
         setLoaded(next);
         setDirty(text.current !== content);
-        const parsed = diagnose(current.name, content, beside).scenario;
+        const parsed = diagnose(current.name, content, beside, false).scenario;
         if (parsed) setSavedScenario(parsed);
         setStatus(`Saved ${current.name}.`);
         void refreshList();
@@ -260,6 +293,7 @@ export function StudioPage({ file }: { file: string | null }) {
             {error}
           </p>
         ) : null}
+        {needsKey ? <AdminKeyField onSaved={() => void refreshList()} /> : null}
         <NewFileForm
           onCreated={(name) => {
             void refreshList();
@@ -360,12 +394,20 @@ export function StudioPage({ file }: { file: string | null }) {
               onChange={onChange}
               onSave={() => void save()}
             />
-            <section className="studio-diagnostics" aria-label="Diagnostics" data-checks={checks}>
+            <section
+              className="studio-diagnostics"
+              aria-label="Diagnostics"
+              data-checks={checks}
+              data-deep-checks={deepChecks}
+            >
               <h3 aria-live="polite">
                 {diagnostics.length === 0
                   ? 'No problems'
                   : `${errorCount} error${errorCount === 1 ? '' : 's'}, ${diagnostics.length - errorCount} warning${diagnostics.length - errorCount === 1 ? '' : 's'}`}
               </h3>
+              <p className="studio-hint studio-deep">
+                {deepPending ? 'Exploring the states the story can reach…' : 'Checked as `validate` does.'}
+              </p>
               <ul>
                 {diagnostics.map((d, i) => (
                   <li key={i} className={d.severity}>

@@ -44,7 +44,7 @@ describe('SoloPlaytest', () => {
     const html = render([{ choose: 'look' }, { choose: 'rollback', roll: 15 }]);
     expect(text(html)).toContain('Ending reached: recovered (success)');
     expect(text(html)).toContain('Save path as test');
-    expect(html).toContain('value="recovered"');
+    expect(html).toContain('value="playtest to recovered"');
     expect(text(html)).not.toContain('Advance 5 min');
   });
 

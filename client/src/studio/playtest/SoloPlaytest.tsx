@@ -53,9 +53,11 @@ function Playing({
   seed = 'studio',
   parameters,
 }: SoloPlaytestProps & { scenario: Scenario }) {
+  // By value: a parent that builds a new, equal parameters object each render must not replay the path.
+  const parametersKey = JSON.stringify(parameters ?? null);
   const model = useMemo(
     () => playtestModel(scenario, steps, { seed, ...(parameters ? { parameters } : {}) }),
-    [scenario, steps, seed, parameters],
+    [scenario, steps, seed, parametersKey],
   );
   const { replay, summary, groups } = model;
   const pathKey = summary.path.join('\n');

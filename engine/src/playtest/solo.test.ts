@@ -7,7 +7,7 @@ import { exampleScenario } from '../testing/example-scenario.ts';
 import { scenario1_1 } from '../testing/scenario-1-1.ts';
 import { readScenarioTests } from './read-tests.ts';
 import { runScenarioTest } from './run-test.ts';
-import { openActions, pathAsTest, replayPath, stateSummary, type OpenAction } from './solo.ts';
+import { describeStep, openActions, pathAsTest, replayPath, stateSummary, type OpenAction } from './solo.ts';
 
 const shippedDir = new URL('../../../scenarios/', import.meta.url);
 const shipped = readdirSync(shippedDir)
@@ -63,6 +63,22 @@ describe('replayPath', () => {
     expect(stateSummary(scenario, replay.state).scene?.id).toBe('dashboards');
   });
 
+  it('holds an `expect` step to the state it is reached in, and plays `set` as a given', () => {
+    const scenario = exampleScenario();
+    const steps: TestStep[] = [
+      { set: ['rolled_back'] },
+      { choose: 'look' },
+      { expect: { scene: 'dashboards', flags: { rolled_back: true } } },
+      { expect: { scene: 'triage' } },
+    ];
+    const replay = replayPath(scenario, steps, { seed });
+    expect(replay.broken).toEqual({
+      index: 3,
+      message: "expected to be in scene 'triage', the game is running in scene 'dashboards'.",
+    });
+    expect(describeStep({ choose: 'rollback', roll: 3, by: 'sre' })).toBe('choose rollback (roll 3) by sre');
+  });
+
   it('reports a table it cannot set up at index -1', () => {
     const replay = replayPath(scenario1_1(), [], { seed, parameters: { practised: 'maybe' } });
     expect(replay.broken?.index).toBe(-1);
@@ -89,11 +105,20 @@ describe('openActions', () => {
     // d20 against 12 with the SRE seated (+2): naturals 10 to 20 succeed, 11 in 20.
     expect(rollback?.choice?.check).toMatchObject({ dice: 'd20', target: 12, add: 2, odds: '11 in 20 (55%)' });
     const rolls = rollback?.choice?.check?.rolls ?? [];
-    expect(rolls.map((r) => r.label)).toEqual(['Roll 20 — succeeds (55%)', 'Roll 9 — fails (45%)']);
+    expect(rolls.map((r) => r.label)).toEqual(['Roll 10 — succeeds (55%)', 'Roll 9 — fails (45%)']);
     const success = replayPath(scenario, [{ choose: 'look' }, (rolls[0] as { step: TestStep }).step], { seed });
     expect(stateSummary(scenario, success.state).ending?.id).toBe('recovered');
     const failure = replayPath(scenario, [{ choose: 'look' }, (rolls[1] as { step: TestStep }).step], { seed });
     expect(stateSummary(scenario, failure.state).scene?.id).toBe('dashboards');
+  });
+
+  it('gives the odds with the modifiers that apply now', () => {
+    const scenario = exampleScenario();
+    const at = replayPath(scenario, [{ set: ['rolled_back'] }, { choose: 'look' }], { seed }).state;
+    const check = openActions(scenario, at).find((a) => a.choice?.id === 'rollback')?.choice?.check;
+    // +2 for the SRE, -5 once rolled back: naturals 15 to 20 succeed.
+    expect(check).toMatchObject({ add: -3, odds: '6 in 20 (30%)' });
+    expect(check?.rolls.map((r) => r.roll)).toEqual([15, 14]);
   });
 
   it('offers only what the engine accepts: every offered step replays', () => {

@@ -22,7 +22,7 @@ describe('SoloPlaytest', () => {
     const html = text(render([{ choose: 'look' }, { advance: 5 }]));
     expect(html).toContain('Roll back the DNS change');
     expect(html).toContain('d20 +2 against 12: succeeds 11 in 20 (55%)');
-    expect(html).toContain('Roll 20 — succeeds (55%)');
+    expect(html).toContain('Roll 10 — succeeds (55%)');
     expect(html).toContain('Roll 9 — fails (45%)');
     expect(html).toContain('Scene dashboards (dashboards)');
     expect(html).toContain('02:10');

@@ -166,6 +166,38 @@ describe('openActions', () => {
   });
 });
 
+/** Whether an offered step is the same move as a step a shipped test takes (any roll, any minutes). */
+function sameMove(offered: TestStep, taken: TestStep): boolean {
+  if ('choose' in taken) return 'choose' in offered && offered.choose === taken.choose;
+  if ('advance' in taken) return 'advance' in offered;
+  if ('ack' in taken) return 'ack' in offered && offered.ack === taken.ack && offered.by === taken.by;
+  if ('declare' in taken) return 'declare' in offered && offered.declare === taken.declare && offered.by === taken.by;
+  return JSON.stringify(offered) === JSON.stringify(taken);
+}
+
+describe('openActions on the shipped scenarios', () => {
+  it('offers each move every shipped test makes, at the point it makes it', () => {
+    for (const { file, scenario, tests } of shipped)
+      for (const { test } of tests) {
+        const options = {
+          seed: test.seed ?? `test:${test.name}`,
+          ...(test.parameters ? { parameters: test.parameters } : {}),
+        };
+        const replay = replayPath(scenario, test.steps, { ...options, ...(test.seats ? { seats: test.seats } : {}) });
+        test.steps.forEach((taken, i) => {
+          if ('set' in taken || 'clear' in taken || 'expect' in taken) return;
+          const before = i === 0 ? replay.start : replay.states[i - 1];
+          if (!before) throw new Error(`${file} ${test.name}: no state before step ${i + 1}`);
+          const offered = openActions(scenario, before).map((a) => a.step);
+          expect(
+            offered.some((o) => sameMove(o, taken)),
+            `${file} ${test.name} step ${i + 1}`,
+          ).toBe(true);
+        });
+      }
+  });
+});
+
 describe('stateSummary', () => {
   it('labels the clock with its day once past midnight and counts down running deadlines', () => {
     const scenario = scenario1_1();

@@ -38,6 +38,7 @@ describe('SoloPlaytest', () => {
       "The path no longer fits at step 2: refused (not-found): 'hold' is not open in scene 'dashboards'.",
     );
     expect(html).toContain('Drop steps 2–3');
+    expect(text(render([{ choose: 'look' }, { choose: 'hold' }]))).toContain('Drop step 2 ');
   });
 
   it('shows the ending and asks for a test name instead of actions', () => {

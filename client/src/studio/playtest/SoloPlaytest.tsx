@@ -88,7 +88,9 @@ function Playing({
               className="button small"
               onClick={() => onStepsChange(steps.slice(0, replay.broken?.index ?? steps.length))}
             >
-              Drop steps {replay.broken.index + 1}–{steps.length}
+              {replay.broken.index + 1 === steps.length
+                ? `Drop step ${steps.length}`
+                : `Drop steps ${replay.broken.index + 1}–${steps.length}`}
             </button>
           ) : null}
         </div>

@@ -126,15 +126,17 @@ function checkOffer(
   const odds = successOdds(check.dice, check.target, add);
   const { min, max } = diceRange(check.dice);
   const edge = check.target - add;
-  const candidates = [max, edge + (check.complication?.within ?? 0), edge, edge - 1, min];
+  // The rolls either side of the target come first, so a plain success shows the lowest roll that makes it.
+  const candidates = [edge + (check.complication?.within ?? 0), edge, edge - 1, max, min];
   const rolls: RollOffer[] = [];
-  for (const roll of [...new Set(candidates)].filter((r) => r >= min && r <= max).sort((a, b) => b - a)) {
+  for (const roll of [...new Set(candidates)].filter((r) => r >= min && r <= max)) {
     const s: TestStep = by ? { choose: choiceId, roll, by } : { choose: choiceId, roll };
     const result = rollResult(scenario, state, s);
     if (!result || rolls.some((r) => r.result === result)) continue;
     const label = `Roll ${roll} — ${RESULT_WORDS[result]}${chance(result, odds)}`;
     rolls.push({ roll, result, label, step: s });
   }
+  rolls.sort((a, b) => b.roll - a.roll);
   return { dice: check.dice, target: check.target, add, odds: formatOdds(odds), min, max, rolls };
 }
 

@@ -7,7 +7,7 @@ import { exampleScenario } from '../testing/example-scenario.ts';
 import { scenario1_1 } from '../testing/scenario-1-1.ts';
 import { readScenarioTests } from './read-tests.ts';
 import { runScenarioTest } from './run-test.ts';
-import { openActions, pathAsTest, replayPath, stateSummary, type OpenAction } from './solo.ts';
+import { describeStep, openActions, pathAsTest, replayPath, stateSummary, type OpenAction } from './solo.ts';
 
 const shippedDir = new URL('../../../scenarios/', import.meta.url);
 const shipped = readdirSync(shippedDir)
@@ -63,6 +63,22 @@ describe('replayPath', () => {
     expect(stateSummary(scenario, replay.state).scene?.id).toBe('dashboards');
   });
 
+  it('holds an `expect` step to the state it is reached in, and plays `set` as a given', () => {
+    const scenario = exampleScenario();
+    const steps: TestStep[] = [
+      { set: ['rolled_back'] },
+      { choose: 'look' },
+      { expect: { scene: 'dashboards', flags: { rolled_back: true } } },
+      { expect: { scene: 'triage' } },
+    ];
+    const replay = replayPath(scenario, steps, { seed });
+    expect(replay.broken).toEqual({
+      index: 3,
+      message: "expected to be in scene 'triage', the game is running in scene 'dashboards'.",
+    });
+    expect(describeStep({ choose: 'rollback', roll: 3, by: 'sre' })).toBe('choose rollback (roll 3) by sre');
+  });
+
   it('reports a table it cannot set up at index -1', () => {
     const replay = replayPath(scenario1_1(), [], { seed, parameters: { practised: 'maybe' } });
     expect(replay.broken?.index).toBe(-1);
@@ -89,11 +105,20 @@ describe('openActions', () => {
     // d20 against 12 with the SRE seated (+2): naturals 10 to 20 succeed, 11 in 20.
     expect(rollback?.choice?.check).toMatchObject({ dice: 'd20', target: 12, add: 2, odds: '11 in 20 (55%)' });
     const rolls = rollback?.choice?.check?.rolls ?? [];
-    expect(rolls.map((r) => r.label)).toEqual(['Roll 20 — succeeds (55%)', 'Roll 9 — fails (45%)']);
+    expect(rolls.map((r) => r.label)).toEqual(['Roll 10 — succeeds (55%)', 'Roll 9 — fails (45%)']);
     const success = replayPath(scenario, [{ choose: 'look' }, (rolls[0] as { step: TestStep }).step], { seed });
     expect(stateSummary(scenario, success.state).ending?.id).toBe('recovered');
     const failure = replayPath(scenario, [{ choose: 'look' }, (rolls[1] as { step: TestStep }).step], { seed });
     expect(stateSummary(scenario, failure.state).scene?.id).toBe('dashboards');
+  });
+
+  it('gives the odds with the modifiers that apply now', () => {
+    const scenario = exampleScenario();
+    const at = replayPath(scenario, [{ set: ['rolled_back'] }, { choose: 'look' }], { seed }).state;
+    const check = openActions(scenario, at).find((a) => a.choice?.id === 'rollback')?.choice?.check;
+    // +2 for the SRE, -5 once rolled back: naturals 15 to 20 succeed.
+    expect(check).toMatchObject({ add: -3, odds: '6 in 20 (30%)' });
+    expect(check?.rolls.map((r) => r.roll)).toEqual([15, 14]);
   });
 
   it('offers only what the engine accepts: every offered step replays', () => {
@@ -138,6 +163,38 @@ describe('openActions', () => {
     expect(find(openActions(scenario, declared), 'Confirm incident')?.step).toEqual({ confirm: 'incident' });
     const ended = replayPath(scenario, [{ choose: 'look' }, { choose: 'rollback', roll: 20 }], { seed }).state;
     expect(openActions(scenario, ended)).toEqual([]);
+  });
+});
+
+/** Whether an offered step is the same move as a step a shipped test takes (any roll, any minutes). */
+function sameMove(offered: TestStep, taken: TestStep): boolean {
+  if ('choose' in taken) return 'choose' in offered && offered.choose === taken.choose;
+  if ('advance' in taken) return 'advance' in offered;
+  if ('ack' in taken) return 'ack' in offered && offered.ack === taken.ack && offered.by === taken.by;
+  if ('declare' in taken) return 'declare' in offered && offered.declare === taken.declare && offered.by === taken.by;
+  return JSON.stringify(offered) === JSON.stringify(taken);
+}
+
+describe('openActions on the shipped scenarios', () => {
+  it('offers each move every shipped test makes, at the point it makes it', () => {
+    for (const { file, scenario, tests } of shipped)
+      for (const { test } of tests) {
+        const options = {
+          seed: test.seed ?? `test:${test.name}`,
+          ...(test.parameters ? { parameters: test.parameters } : {}),
+        };
+        const replay = replayPath(scenario, test.steps, { ...options, ...(test.seats ? { seats: test.seats } : {}) });
+        test.steps.forEach((taken, i) => {
+          if ('set' in taken || 'clear' in taken || 'expect' in taken) return;
+          const before = i === 0 ? replay.start : replay.states[i - 1];
+          if (!before) throw new Error(`${file} ${test.name}: no state before step ${i + 1}`);
+          const offered = openActions(scenario, before).map((a) => a.step);
+          expect(
+            offered.some((o) => sameMove(o, taken)),
+            `${file} ${test.name} step ${i + 1}`,
+          ).toBe(true);
+        });
+      }
   });
 });
 

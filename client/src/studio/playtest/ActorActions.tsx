@@ -18,13 +18,22 @@ export function ActorActions({ group, onTake }: { group: ActorGroup; onTake(step
           <ActionButton key={action.label} action={action} onTake={onTake} primary />
         ),
       )}
-      {group.others.length > 0 ? (
-        <div className="playtest-others">
-          {group.others.map((action) => (
-            <ActionButton key={action.label} action={action} onTake={onTake} />
+      {group.others.map(({ verb, actions }) => (
+        <div key={verb} className="playtest-verb" role="group" aria-label={verb}>
+          <span className="muted small">{verb}</span>
+          {actions.map(({ action, short }) => (
+            <button
+              key={action.label}
+              type="button"
+              className="button small"
+              aria-label={action.label}
+              onClick={() => onTake(action.step)}
+            >
+              {short}
+            </button>
           ))}
         </div>
-      ) : null}
+      ))}
       {group.gotos.length > 0 ? (
         <details className="playtest-gotos">
           <summary>Go to another scene ({group.gotos.length})</summary>

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { TestStep } from '@chaos-quest/engine';
 import { describeStep } from '@chaos-quest/engine';
 
@@ -14,12 +15,36 @@ export function PathSteps({
   fitting: number;
   onBack(index: number): void;
 }) {
-  if (steps.length === 0) return <p className="empty small">No steps yet: pick an action above.</p>;
+  const id = useId();
   return (
-    <ol className="playtest-steps" aria-label="Path">
+    <section className="playtest-path" aria-labelledby={id}>
+      <h3 id={id}>Path ({steps.length === 1 ? '1 step' : `${steps.length} steps`})</h3>
+      {steps.length === 0 ? (
+        <p className="empty small">No steps yet: pick an action above.</p>
+      ) : (
+        <Steps steps={steps} fitting={fitting} onBack={onBack} />
+      )}
+    </section>
+  );
+}
+
+function Steps({
+  steps,
+  fitting,
+  onBack,
+}: {
+  steps: readonly TestStep[];
+  fitting: number;
+  onBack(index: number): void;
+}) {
+  return (
+    <ol className="playtest-steps">
       {steps.map((s, i) => (
         <li key={i} className={i < fitting ? undefined : 'unfit'}>
-          <span className="step-text">{describeStep(s)}</span>
+          <span className="step-text">
+            <span className="step-number">{i + 1}.</span>
+            {describeStep(s)}
+          </span>
           {i < fitting && i < steps.length - 1 ? (
             <button
               type="button"

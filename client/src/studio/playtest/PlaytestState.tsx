@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { StateSummary } from '@chaos-quest/engine';
+import { spanLabel } from '@chaos-quest/engine/client';
 
 const DEADLINE_WORDS = { waiting: 'not started', running: 'running', met: 'met', missed: 'missed' } as const;
 
@@ -10,7 +12,13 @@ export function PlaytestState({ summary }: { summary: StateSummary }) {
     <div className="playtest-state" aria-label="Playtest state">
       <dl className="playtest-facts">
         <dt>Scene</dt>
-        <dd>{summary.ending ? '—' : summary.scene ? `${summary.scene.title} (${summary.scene.id})` : summary.phase}</dd>
+        <dd>
+          {summary.ending
+            ? 'none: the game has ended'
+            : summary.scene
+              ? `${summary.scene.title} (${summary.scene.id})`
+              : summary.phase}
+        </dd>
         <dt>Clock</dt>
         <dd>
           {summary.clock.label} <span className="muted small">+{summary.clock.minutes} min</span>
@@ -32,33 +40,44 @@ export function PlaytestState({ summary }: { summary: StateSummary }) {
         </p>
       ) : null}
       {flags.length > 0 ? (
-        <ul className="playtest-chips" aria-label="Flags">
+        <Labelled label="Flags">
           {flags.map(([flag, on]) => (
             <li key={flag} className={on ? 'on' : 'off'}>
               {flag}: {on ? 'set' : 'clear'}
             </li>
           ))}
-        </ul>
+        </Labelled>
       ) : null}
       {counters.length > 0 ? (
-        <ul className="playtest-chips" aria-label="Counters">
+        <Labelled label="Counters">
           {counters.map(([counter, value]) => (
             <li key={counter}>
               {counter}: {value}
             </li>
           ))}
-        </ul>
+        </Labelled>
       ) : null}
       {summary.deadlines.length > 0 ? (
-        <ul className="playtest-deadlines" aria-label="Deadlines">
+        <Labelled label="Deadlines">
           {summary.deadlines.map((d) => (
             <li key={d.id} className={`deadline-${d.state}`}>
               {d.title}: {DEADLINE_WORDS[d.state]}
-              {d.state === 'running' && d.left !== null ? `, ${d.left} min left` : ''}
+              {d.state === 'running' && d.left !== null ? `, ${spanLabel(d.left)} left` : ''}
             </li>
           ))}
-        </ul>
+        </Labelled>
       ) : null}
+    </div>
+  );
+}
+
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="playtest-list">
+      <span className="muted small">{label}</span>
+      <ul className="playtest-chips" aria-label={label}>
+        {children}
+      </ul>
     </div>
   );
 }

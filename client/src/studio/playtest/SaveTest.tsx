@@ -17,7 +17,7 @@ export function SaveTest({
   parameters: Record<string, string> | undefined;
   onSave(yamlText: string): void;
 }) {
-  const [name, setName] = useState(summary.ending?.id ?? '');
+  const [name, setName] = useState(`playtest to ${summary.ending?.id ?? 'the end'}`);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = (event: FormEvent) => {

@@ -22,7 +22,7 @@ describe('SoloPlaytest', () => {
     const html = text(render([{ choose: 'look' }, { advance: 5 }]));
     expect(html).toContain('Roll back the DNS change');
     expect(html).toContain('d20 +2 against 12: succeeds 11 in 20 (55%)');
-    expect(html).toContain('Roll 20 — succeeds (55%)');
+    expect(html).toContain('Roll 10 — succeeds (55%)');
     expect(html).toContain('Roll 9 — fails (45%)');
     expect(html).toContain('Scene dashboards (dashboards)');
     expect(html).toContain('02:10');
@@ -38,13 +38,14 @@ describe('SoloPlaytest', () => {
       "The path no longer fits at step 2: refused (not-found): 'hold' is not open in scene 'dashboards'.",
     );
     expect(html).toContain('Drop steps 2–3');
+    expect(text(render([{ choose: 'look' }, { choose: 'hold' }]))).toContain('Drop step 2 ');
   });
 
   it('shows the ending and asks for a test name instead of actions', () => {
     const html = render([{ choose: 'look' }, { choose: 'rollback', roll: 15 }]);
     expect(text(html)).toContain('Ending reached: recovered (success)');
     expect(text(html)).toContain('Save path as test');
-    expect(html).toContain('value="recovered"');
+    expect(html).toContain('value="playtest to recovered"');
     expect(text(html)).not.toContain('Advance 5 min');
   });
 

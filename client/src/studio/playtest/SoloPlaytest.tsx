@@ -53,9 +53,11 @@ function Playing({
   seed = 'studio',
   parameters,
 }: SoloPlaytestProps & { scenario: Scenario }) {
+  // By value: a parent that builds a new, equal parameters object each render must not replay the path.
+  const parametersKey = JSON.stringify(parameters ?? null);
   const model = useMemo(
     () => playtestModel(scenario, steps, { seed, ...(parameters ? { parameters } : {}) }),
-    [scenario, steps, seed, parameters],
+    [scenario, steps, seed, parametersKey],
   );
   const { replay, summary, groups } = model;
   const pathKey = summary.path.join('\n');
@@ -86,7 +88,9 @@ function Playing({
               className="button small"
               onClick={() => onStepsChange(steps.slice(0, replay.broken?.index ?? steps.length))}
             >
-              Drop steps {replay.broken.index + 1}–{steps.length}
+              {replay.broken.index + 1 === steps.length
+                ? `Drop step ${steps.length}`
+                : `Drop steps ${replay.broken.index + 1}–${steps.length}`}
             </button>
           ) : null}
         </div>

@@ -18,9 +18,19 @@ describe('playtestModel', () => {
     const facilitator = groups[0];
     expect(facilitator?.choices.map((a) => a.label)).toEqual(['Roll back the DNS change']);
     expect(facilitator?.gotos.map((a) => a.step)).toEqual([{ goto: 'triage' }]);
-    expect(facilitator?.others.map((a) => a.label)).toContain('Advance 15 min');
+    expect(facilitator?.others.find((o) => o.verb === 'Advance')?.actions.map((a) => a.short)).toEqual([
+      '5 min',
+      '15 min',
+      '30 min',
+      '60 min',
+    ]);
     // Detection came with the dashboards scene, so the SRE can declare what comes next, not the incident.
-    expect(groups[2]?.others.map((a) => a.label)).toEqual(['Declare mitigated', 'Declare resolved']);
+    expect(groups[2]?.others).toEqual([
+      {
+        verb: 'Declare',
+        actions: [expect.objectContaining({ short: 'mitigated' }), expect.objectContaining({ short: 'resolved' })],
+      },
+    ]);
   });
 
   it('replays on a changed file and says where the path no longer fits', () => {

@@ -9,7 +9,8 @@ export interface ActorGroup {
   choices: OpenAction[];
   /** Jumps to another scene: many, so the panel folds them away. */
   gotos: OpenAction[];
-  others: OpenAction[];
+  /** The rest by verb ("Reveal", "Advance", "Declare", …), each action's label without it. */
+  others: { verb: string; actions: { action: OpenAction; short: string }[] }[];
 }
 
 export interface PlaytestModel {
@@ -33,9 +34,19 @@ export function groupByActor(scenario: Scenario, actions: readonly OpenAction[])
       title,
       choices: own.filter((a) => a.choice),
       gotos: own.filter((a) => 'goto' in a.step),
-      others: own.filter((a) => !a.choice && !('goto' in a.step)),
+      others: byVerb(own.filter((a) => !a.choice && !('goto' in a.step))),
     };
   });
+}
+
+/** "Advance 5 min", "Advance 15 min" → Advance: "5 min", "15 min", in the order first met. */
+function byVerb(actions: readonly OpenAction[]): ActorGroup['others'] {
+  const verbs = new Map<string, { action: OpenAction; short: string }[]>();
+  for (const action of actions) {
+    const [verb = '', ...rest] = action.label.split(' ');
+    verbs.set(verb, [...(verbs.get(verb) ?? []), { action, short: rest.join(' ') }]);
+  }
+  return [...verbs].map(([verb, list]) => ({ verb, actions: list }));
 }
 
 /**

@@ -118,7 +118,7 @@ export function CodeEditor(props: {
         autocompletion({ override: [complete] }),
         schemaHover,
         editorTheme,
-        EditorView.contentAttributes.of({ 'aria-label': props.label }),
+        EditorView.contentAttributes.of({ 'aria-label': props.label, 'aria-multiline': 'true', tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
         }),

@@ -406,7 +406,7 @@ export function StudioPage({ file }: { file: string | null }) {
                   : `${errorCount} error${errorCount === 1 ? '' : 's'}, ${diagnostics.length - errorCount} warning${diagnostics.length - errorCount === 1 ? '' : 's'}`}
               </h3>
               <p className="studio-hint studio-deep">
-                {deepPending ? 'Exploring the states the story can reach…' : 'Checked as `validate` does.'}
+                {deepPending ? 'Exploring the states the story can reach…' : 'Checked as chaos-quest validate does.'}
               </p>
               <ul>
                 {diagnostics.map((d, i) => (

@@ -207,9 +207,23 @@ describe('the scenario studio', () => {
       .waitFor({ timeout: 10_000 });
     await screenshot(page, 'studio-replay-projector');
 
-    // Unsaved edits: following a link asks first, and a "no" keeps the page.
+    // Completion from the schema: at the top level, the keys a scenario may have, with what they take.
     await page.getByLabel('dns-ttl-trap.yaml text').click();
-    await page.keyboard.insertText('# a note\n');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\ndiff');
+    const completion = page.locator('.cm-tooltip-autocomplete');
+    await completion.getByText('difficulty').waitFor();
+    expect(await completion.innerText()).toContain('"intro" | "medium" | "hard"');
+    await page.keyboard.press('Escape');
+    // Hover docs on a key say what the schema allows there.
+    await page.keyboard.press('Control+Home');
+    await page
+      .locator('.cm-line', { hasText: /^title:/ })
+      .getByText('title', { exact: true })
+      .hover();
+    await expect.poll(() => page.locator('.studio-hover').innerText()).toContain('at most 200 characters');
+
+    // Unsaved edits: following a link asks first, and a "no" keeps the page.
     // The harness answers every dialog with "no" and records it.
     await page.getByRole('link', { name: 'Sessions' }).click();
     expect(author.dialogs).toEqual([expect.stringContaining('unsaved changes')]);

@@ -115,6 +115,7 @@ export function CodeEditor(props: {
         keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (callbacks.current.onSave(), true) }]),
         basicSetup,
         yaml(),
+        EditorView.lineWrapping,
         autocompletion({ override: [complete] }),
         schemaHover,
         editorTheme,

@@ -238,6 +238,17 @@ export function StudioPage({ file }: { file: string | null }) {
 
   const goTo = useCallback((line: number, col = 1) => editor.current?.goTo(line, col), []);
 
+  // Ctrl/Cmd-S saves from anywhere on the page (the editor's own keymap takes it first when focused).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      if (loadedRef.current) void save();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
   const saveTest = useCallback(
     (item: string) => {
       const next = appendTest(text.current, item);

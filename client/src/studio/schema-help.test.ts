@@ -48,4 +48,22 @@ describe('schema help', () => {
     expect(docAt(schema, ['clock', 'timebox'])).toContain('from 1 to 10000');
     expect(keyPathAt(text, text.indexOf('90'))).toBeNull();
   });
+
+  it('reads keys and values inside one-line flow mappings, as the shipped scenarios write choices', () => {
+    const lines = 'scenes:\n  - id: a\n    choices:\n      - { id: look, la|';
+    const [text, offset] = at(lines);
+    expect(contextAt(text, offset)).toMatchObject({
+      kind: 'key',
+      path: ['scenes', ITEM, 'choices', ITEM],
+      typed: 'la',
+    });
+    const [text2, offset2] = at('difficulty: medium\nclock: { start: "09:00", time|');
+    expect(contextAt(text2, offset2)).toMatchObject({ kind: 'key', path: ['clock'], typed: 'time' });
+    const [text3, offset3] = at('endings:\n  - { id: won, outcome: su|');
+    expect(contextAt(text3, offset3)).toMatchObject({ kind: 'value', path: ['endings', ITEM, 'outcome'], typed: 'su' });
+    expect(valuesAt(schema, ['endings', ITEM, 'outcome'])).toEqual(['success', 'partial', 'failure']);
+    const [text4, offset4] = at('clock: { start: "09:00", time|box: 60 }\n');
+    expect(keyPathAt(text4, offset4)).toEqual(['clock', 'timebox']);
+    expect(keyPathAt(text4, text4.indexOf('09'))).toBeNull();
+  });
 });

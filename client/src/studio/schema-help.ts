@@ -246,6 +246,39 @@ export function contextAt(text: string, offset: number): CursorContext {
     const parent = parentPathAt(lines, lineIndex, column, (valueTyping[2] ?? '') !== '');
     return { kind: 'value', path: [...parent, valueTyping[3] ?? ''], typed, from: offset - typed.length };
   }
+  return flowContext(lines, lineIndex, typedLine, offset);
+}
+
+/**
+ * The path of the mapping a `{` at `brace` on line `lineIndex` opens: `key: {` is the key's,
+ * `- {` a list item's. Null for anything else before the brace (a nested flow collection).
+ */
+function flowBase(lines: readonly string[], lineIndex: number, line: string, brace: number): PathPart[] | null {
+  const head = /^(\s*)((?:-\s+)*)(?:([A-Za-z_][\w-]*)\s*:\s*)?$/.exec(line.slice(0, brace));
+  if (!head) return null;
+  const column = (head[1] ?? '').length + (head[2] ?? '').length;
+  const parent = parentPathAt(lines, lineIndex, column, (head[2] ?? '') !== '');
+  return head[3] ? [...parent, head[3]] : parent;
+}
+
+/** Typing inside a one-line flow mapping: `- { id: look, la|` or `clock: { start: "09:00", time|`. */
+function flowContext(lines: readonly string[], lineIndex: number, typedLine: string, offset: number): CursorContext {
+  const brace = typedLine.lastIndexOf('{');
+  if (brace === -1 || typedLine.indexOf('}', brace) !== -1) return null;
+  const base = flowBase(lines, lineIndex, typedLine, brace);
+  if (!base) return null;
+  const segment =
+    typedLine
+      .slice(brace + 1)
+      .split(',')
+      .at(-1) ?? '';
+  const key = /^\s*([\w-]*)$/.exec(segment);
+  if (key) return { kind: 'key', path: base, typed: key[1] ?? '', from: offset - (key[1] ?? '').length };
+  const value = /^\s*([A-Za-z_][\w-]*)\s*:\s*([\w./-]*)$/.exec(segment);
+  if (value) {
+    const typed = value[2] ?? '';
+    return { kind: 'value', path: [...base, value[1] ?? ''], typed, from: offset - typed.length };
+  }
   return null;
 }
 
@@ -254,13 +287,26 @@ export function keyPathAt(text: string, offset: number): PathPart[] | null {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-  const match = KEY_LINE.exec(line);
-  if (!match) return null;
-  const keyFrom = (match[1] ?? '').length + (match[2] ?? '').length;
-  const key = match[3] ?? '';
   const col = offset - lineStart;
-  if (col < keyFrom || col > keyFrom + key.length) return null;
   const lines = text.split('\n');
   const lineIndex = text.slice(0, lineStart).split('\n').length - 1;
-  return [...parentPathAt(lines, lineIndex, keyFrom, (match[2] ?? '') !== ''), key];
+  const match = KEY_LINE.exec(line);
+  if (match) {
+    const keyFrom = (match[1] ?? '').length + (match[2] ?? '').length;
+    const key = match[3] ?? '';
+    if (col >= keyFrom && col <= keyFrom + key.length)
+      return [...parentPathAt(lines, lineIndex, keyFrom, (match[2] ?? '') !== ''), key];
+  }
+  // A key inside a one-line flow mapping: the word under the cursor, followed by a colon.
+  const word = /[\w-]+/g;
+  for (let m = word.exec(line); m !== null; m = word.exec(line)) {
+    if (col < m.index || col > m.index + m[0].length) continue;
+    // A key follows `{` or `,` and precedes `:`; `09` in `"09:00"` does neither.
+    if (!/^\s*:/.test(line.slice(m.index + m[0].length)) || !/[{,]\s*$/.test(line.slice(0, m.index))) return null;
+    const brace = line.lastIndexOf('{', m.index);
+    if (brace === -1 || line.lastIndexOf('}', m.index) > brace) return null;
+    const base = flowBase(lines, lineIndex, line, brace);
+    return base ? [...base, m[0]] : null;
+  }
+  return null;
 }

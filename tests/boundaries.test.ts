@@ -111,6 +111,12 @@ describe('package boundaries', () => {
     expect(await ruleHits(allowed, 'client/src/probe.ts')).toEqual([]);
   });
 
+  it("lets the studio's lazily loaded chunk, and only it, run the whole engine", async () => {
+    const replay = "import { replayPath } from '@chaos-quest/engine';\nexport const a = replayPath;";
+    expect(await ruleHits(replay, 'client/src/studio/playtest/probe.ts')).toEqual([]);
+    expect(await ruleHits(replay, 'client/src/player/probe.ts')).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
   it('exports the engine as its barrel, its client entry point and its test kit only, with no way into its files', () => {
     const manifest = JSON.parse(readFileSync(`${root}engine/package.json`, 'utf8')) as {
       exports: Record<string, string>;

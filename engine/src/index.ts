@@ -106,3 +106,18 @@ export { runScenarioTest, describeStep, mismatch, type TestFailure, type TestRes
 export { readScenarioTests, isTestsFile, type LocatedTest, type ReadTests } from './playtest/read-tests.ts';
 export { scenarioGraph, conditionLabel, GRAPH_FORMATS, type GraphFormat } from './playtest/graph.ts';
 export { diagnosticsReference } from './scenario/codes-reference.ts';
+export {
+  replayPath,
+  openActions,
+  stateSummary,
+  pathAsTest,
+  type ActionActor,
+  type BrokenStep,
+  type CheckOffer,
+  type OpenAction,
+  type PathTest,
+  type Replay,
+  type ReplayOptions,
+  type RollOffer,
+  type StateSummary,
+} from './playtest/solo.ts';

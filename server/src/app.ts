@@ -25,6 +25,7 @@ import { registerRuns } from './http/runs.ts';
 import { registerScenarios } from './http/scenarios.ts';
 import { registerServerInfo } from './http/server-info.ts';
 import { registerSessions } from './http/sessions.ts';
+import { registerStudio } from './http/studio.ts';
 import type { ApiDeps } from './http/api-deps.ts';
 import { ClusterNode } from './cluster/cluster-node.ts';
 import { registerForwarding } from './cluster/forwarding.ts';
@@ -219,6 +220,7 @@ function registerRoutes(
   registerHealth(fastify, deps.store);
   registerServerInfo(fastify, deps.config);
   registerScenarios(fastify, deps);
+  registerStudio(fastify, deps);
   registerSessions(fastify, deps);
   registerJoin(fastify, deps);
   registerConsoleSeats(fastify, deps);

@@ -24,4 +24,11 @@ describe('loadConfig: the HTTP edge variables', () => {
     expect(loadConfig({ CQ_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
     expect(() => loadConfig({ CQ_TRUST_PROXY: 'my-proxy.internal' })).toThrow(/CQ_TRUST_PROXY must be/);
   });
+
+  it('keeps the studio off unless CQ_STUDIO=1, and refuses a value that is neither 1 nor 0', () => {
+    expect(loadConfig({}).studio).toBe(false);
+    expect(loadConfig({ CQ_STUDIO: '0' }).studio).toBe(false);
+    expect(loadConfig({ CQ_STUDIO: '1' }).studio).toBe(true);
+    expect(() => loadConfig({ CQ_STUDIO: 'yes' })).toThrow(/CQ_STUDIO must be 1 \(on\) or 0 \(off\)/);
+  });
 });

@@ -28,6 +28,11 @@ export interface ServerConfig {
   clusterSecret: string | null;
   /** CQ_NODE_URL: how the other nodes reach this one (default: its loopback address and port). */
   nodeUrl: string | null;
+  /**
+   * CQ_STUDIO=1: the scenario studio's API (`/api/studio/*`), which reads and writes the scenarios
+   * folder, answers everyone who reaches the server. Off, it answers only a request with the admin key.
+   */
+  studio: boolean;
 }
 
 /** The repository root, so `npm start` run from `server/` still finds `./data` and `./scenarios` of the root. */
@@ -37,7 +42,7 @@ const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT,
 
 /**
  * Reads PORT, HOST, CQ_DATA_DIR, CQ_DATABASE_URL, CQ_SCENARIOS_DIR, CQ_CLIENT_DIR, CQ_ALLOWED_ORIGINS,
- * CQ_ADMIN_KEY, CQ_PUBLIC_URL, CQ_TRUST_PROXY, CQ_CLUSTER_SECRET and CQ_NODE_URL; relative paths are taken from the repository root.
+ * CQ_ADMIN_KEY, CQ_PUBLIC_URL, CQ_TRUST_PROXY, CQ_CLUSTER_SECRET, CQ_NODE_URL and CQ_STUDIO; relative paths are taken from the repository root.
  * Throws on a value it cannot use (a PORT that is not a port, a CQ_DATABASE_URL that is not a
  * postgres:// URL, a CQ_PUBLIC_URL that is not an http(s) URL, a CQ_TRUST_PROXY address that does
  * not parse), so a typo stops the server at once instead of running with a different meaning.
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       overrides.clusterSecret !== undefined ? overrides.clusterSecret : env['CQ_CLUSTER_SECRET'] || null,
     ),
     nodeUrl: parseNodeUrl(overrides.nodeUrl !== undefined ? overrides.nodeUrl : env['CQ_NODE_URL'] || null),
+    studio: overrides.studio ?? parseSwitch('CQ_STUDIO', env['CQ_STUDIO']),
   };
 }
 
@@ -139,6 +145,12 @@ function parseTrustProxy(value: TrustProxy | string): TrustProxy {
     );
   }
   return list;
+}
+
+function parseSwitch(name: string, text: string | undefined): boolean {
+  if (text === undefined || text === '' || text === '0') return false;
+  if (text === '1') return true;
+  throw new Error(`${name} must be 1 (on) or 0 (off); got '${text}'.`);
 }
 
 function parsePort(text: string): number {

@@ -137,6 +137,22 @@ const BENCHES: Bench[] = [
       ],
     ],
   },
+  {
+    name: 'studio',
+    file: 'studio.bench.ts',
+    rows: (f) => [
+      [
+        `studio: keystroke to diagnostics shown, ${f.lines}-line scenario (median)`,
+        `${f.toDiagnosticsMedianMs} ms`,
+        `${f.toDiagnosticsOverTarget} of the ${f.targetMs} ms target; ${f.diagnosticsOverEditorOnly}× the editor alone`,
+      ],
+      [
+        'studio: with the deep checks from the worker (median)',
+        `${f.toFullCheckMedianMs} ms`,
+        `${f.toFullCheckOverTarget} of the ${f.targetMs} ms target`,
+      ],
+    ],
+  },
 ];
 
 function kb(bytes: unknown): string {

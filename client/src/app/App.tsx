@@ -15,6 +15,8 @@ const MetricsScreen = lazy(() => import('../metrics/MetricsScreen.tsx').then((m)
 const EvaluateJoin = lazy(() => import('../evaluation/EvaluateJoin.tsx').then((m) => ({ default: m.EvaluateJoin })));
 const EvaluatorSeat = lazy(() => import('../evaluation/EvaluatorSeat.tsx').then((m) => ({ default: m.EvaluatorSeat })));
 const ReportPage = lazy(() => import('../evaluation/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+// The studio carries CodeMirror and the engine's checks: only its own chunk loads them.
+const StudioPage = lazy(() => import('../studio/StudioPage.tsx').then((m) => ({ default: m.StudioPage })));
 const ReadOnlyDebrief = lazy(() =>
   import('../shared-debrief/ReadOnlyDebrief.tsx').then((m) => ({ default: m.ReadOnlyDebrief })),
 );
@@ -39,6 +41,8 @@ function Screen({ route }: { route: Route }) {
       return <ReportPage sessionId={route.sessionId} />;
     case 'debrief':
       return <ReadOnlyDebrief token={route.token} />;
+    case 'studio':
+      return <StudioPage file={route.file} />;
     case 'not-found':
       return (
         <main className="page narrow">

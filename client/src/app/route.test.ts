@@ -13,6 +13,9 @@ describe('routes', () => {
     { name: 'evaluator', sessionId: 's_12-ab' },
     { name: 'report', sessionId: 's_12-ab' },
     { name: 'debrief', token: 'Zk3_9-abcDEF' },
+    { name: 'studio', file: null },
+    { name: 'studio', file: 'dns-ttl-trap.yaml' },
+    { name: 'studio', file: 'dns-ttl-trap.tests.yaml' },
   ])('round-trips %j', (route) => {
     expect(parseRoute(formatRoute(route))).toEqual(route);
   });
@@ -28,5 +31,12 @@ describe('routes', () => {
     expect(parseRoute('#/play/a/b').name).toBe('not-found');
     expect(parseRoute('#/play').name).toBe('not-found');
     expect(parseRoute('#/metrics/x').name).toBe('not-found');
+  });
+
+  it('names a studio file only by a plain name in the scenarios folder', () => {
+    expect(parseRoute('#/studio/..%2Fsecrets.yaml').name).toBe('not-found');
+    expect(parseRoute('#/studio/a..yaml').name).toBe('not-found');
+    expect(parseRoute('#/studio/.hidden.yaml').name).toBe('not-found');
+    expect(parseRoute('#/studio/a/b.yaml').name).toBe('not-found');
   });
 });

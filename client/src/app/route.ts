@@ -15,9 +15,21 @@ export type Route =
   | { name: 'evaluator'; sessionId: string }
   | { name: 'report'; sessionId: string }
   | { name: 'debrief'; token: string }
+  | { name: 'studio'; file: string | null }
   | { name: 'not-found'; path: string };
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
+/** A scenario folder's file name, as the server's studio accepts it: no separators, no "..". */
+const FILE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+function decodeFile(segment: string): string | null {
+  try {
+    const value = decodeURIComponent(segment);
+    return FILE.test(value) && !value.includes('..') ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 function decode(segment: string | undefined): string | null {
   if (segment === undefined) return null;
@@ -37,6 +49,11 @@ export function parseRoute(hash: string): Route {
   const value = decode(arg);
   if (rest.length === 0) {
     if (head === 'metrics' && arg === undefined) return { name: 'metrics' };
+    if (head === 'studio' && arg === undefined) return { name: 'studio', file: null };
+    if (head === 'studio' && arg !== undefined) {
+      const file = decodeFile(arg);
+      if (file) return { name: 'studio', file };
+    }
     if (head === 'join' && value) return { name: 'home', joinCode: value };
     if (head === 'facilitate' && value) return { name: 'facilitate', sessionId: value };
     if (head === 'play' && value) return { name: 'play', sessionId: value };
@@ -70,6 +87,8 @@ export function formatRoute(route: Route): string {
       return `#/report/${encodeURIComponent(route.sessionId)}`;
     case 'debrief':
       return `#/debrief/${encodeURIComponent(route.token)}`;
+    case 'studio':
+      return route.file ? `#/studio/${encodeURIComponent(route.file)}` : '#/studio';
     case 'not-found':
       return `#/${route.path}`;
     default:

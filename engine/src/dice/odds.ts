@@ -29,7 +29,8 @@ export function successOdds(dice: Dice, target: number, add: number): { hits: nu
 
 /** "7 in 20 (35%)", as messages and reports print odds. */
 export function formatOdds({ hits, of }: { hits: number; of: number }): string {
-  const percent = of === 0 ? 0 : (hits / of) * 100;
+  // Multiplying first keeps exact shares exact: (11 / 20) * 100 is 55.00000000000001, printed "55.0%".
+  const percent = of === 0 ? 0 : (hits * 100) / of;
   const shown = Number.isInteger(percent) ? String(percent) : percent.toFixed(1);
   return `${hits} in ${of} (${shown}%)`;
 }

@@ -1,51 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  readScenarioTests,
-  runScenarioTest,
-  type LocatedTest,
-  type ReadTests,
-  type Scenario,
-} from '@chaos-quest/engine';
 import type { CliIo } from './cli-io.ts';
 import { renderDiagnostic } from './render-diagnostic.ts';
 import { expandPaths, readScenarioFile } from './scenario-files.ts';
+import { besideTestsFile, runTests, testSources } from './test-report.ts';
 import { UsageError } from './usage-error.ts';
 
-/** `scenarios/x.yaml` → `scenarios/x.tests.yaml`. */
-const besideFile = (file: string) => file.replace(/\.ya?ml$/, '.tests.yaml');
-
-/** The scenario's own `tests` and those of `NAME.tests.yaml` beside it, when there is one. */
-async function testsOf(file: string, text: string, cwd: string): Promise<ReadTests[]> {
-  const found = [readScenarioTests(text, file)];
-  const beside = besideFile(file);
+/** The text of `NAME.tests.yaml` beside `file`, or null when there is none. */
+async function besideText(file: string, cwd: string): Promise<string | null> {
   // readScenarioTests caps the size before parsing, as for a scenario.
-  const besideText = await readFile(resolve(cwd, beside), 'utf8').catch((error: NodeJS.ErrnoException) => {
+  return readFile(resolve(cwd, besideTestsFile(file)), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
-  if (besideText !== null) found.push(readScenarioTests(besideText, beside));
-  return found;
 }
 
 interface Tally {
   passed: number;
   failed: number;
-}
-
-/** Runs one located test and prints its line; a failure names the step's file:line. */
-function runOne(scenario: Scenario, file: string, located: LocatedTest, io: CliIo, tally: Tally): void {
-  const { failure } = runScenarioTest(scenario, located.test);
-  if (!failure) {
-    tally.passed++;
-    io.out(`  ok    ${located.test.name}\n`);
-    return;
-  }
-  tally.failed++;
-  const line = failure.step === null ? located.expect : (located.steps[failure.step] ?? located.line);
-  const where = failure.step === null ? 'expect' : `step ${failure.step + 1}`;
-  io.out(`  FAIL  ${located.test.name}\n        ${file}:${line}: ${where}: ${failure.message}\n`);
 }
 
 /**
@@ -68,13 +41,18 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
       broken++;
       continue;
     }
-    const sources = await testsOf(file, text, io.cwd);
-    const problems = sources.flatMap((s) => s.diagnostics);
-    for (const d of problems) io.err(`${renderDiagnostic(d, null)}\n`);
-    if (problems.some((d) => d.severity === 'error')) broken++;
-    const count = sources.reduce((n, s) => n + s.tests.length, 0);
+    const report = runTests(scenario, testSources(file, text, await besideText(file, io.cwd)));
+    for (const d of report.diagnostics) io.err(`${renderDiagnostic(d, null)}\n`);
+    if (report.diagnostics.some((d) => d.severity === 'error')) broken++;
+    const count = report.tests.length;
     io.out(`${file}: ${count === 0 ? 'no tests' : `${count} test${count === 1 ? '' : 's'}`}\n`);
-    for (const source of sources) for (const t of source.tests) runOne(scenario, source.file, t, io, tally);
+    for (const t of report.tests) {
+      io.out(
+        t.passed ? `  ok    ${t.name}\n` : `  FAIL  ${t.name}\n        ${t.file}:${t.line}: ${t.where}: ${t.message}\n`,
+      );
+    }
+    tally.passed += report.passed;
+    tally.failed += report.failed;
   }
   const summary = `${tally.passed} passed, ${tally.failed} failed${broken > 0 ? `, ${broken} file${broken === 1 ? '' : 's'} with errors` : ''}.`;
   io.out(`\n${summary}\n`);

@@ -1,0 +1,527 @@
+import './zod-jitless.ts';
+import { formatDiagnostic, type Diagnostic, type Scenario, type TestStep } from '@chaos-quest/engine';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { HttpError, messageOf } from '../api/http.ts';
+import { AdminKeyField } from '../ui/AdminKeyField.tsx';
+import { formatRoute } from '../app/route.ts';
+import { appendTest } from './append-test.ts';
+import { CodeEditor, type EditorHandle } from './CodeEditor.tsx';
+import { diagnose } from './diagnose.ts';
+import { SimulationTable, TestsTable } from './Reports.tsx';
+import { ScenarioGraph } from './ScenarioGraph.tsx';
+import { SoloPlaytest } from './playtest/SoloPlaytest.tsx';
+import { lineOfNode } from './scenario-graph.ts';
+import * as api from './studio-api.ts';
+import { useLeaveGuard } from './use-leave-guard.ts';
+import './studio.css';
+
+/** Light debounce: a parse per pause in typing, not per key. */
+const DIAGNOSE_AFTER_MS = 30;
+/** How often the page asks whether the file changed on disk (one small request; no open connection). */
+const POLL_MS = 1_500;
+const MAX_RUNS = 2_000;
+
+interface Loaded {
+  name: string;
+  /** The text as last read from or written to disk. */
+  saved: string;
+  hash: string;
+  mtimeMs: number;
+  /** Bumps on every load from disk, so the editor starts a fresh document. */
+  version: number;
+}
+
+/** The scenario studio: files, editor with live diagnostics, graph, and simulate/tests reports. */
+export function StudioPage({ file }: { file: string | null }) {
+  const [files, setFiles] = useState<api.StudioFile[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** The server hides the studio (404) or refused the key (401): offer the admin key field. */
+  const [needsKey, setNeedsKey] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [liveScenario, setLiveScenario] = useState<Scenario | null>(null);
+  const [savedScenario, setSavedScenario] = useState<Scenario | null>(null);
+  const [status, setStatus] = useState<string>('');
+  const [diskChanged, setDiskChanged] = useState<api.StudioFileText | null>(null);
+  const [simReport, setSimReport] = useState<api.SimulationReport | null>(null);
+  const [testReport, setTestReport] = useState<api.TestsReport | null>(null);
+  const [busy, setBusy] = useState<'simulate' | 'tests' | 'save' | null>(null);
+  const [runs, setRuns] = useState(200);
+  const [fitGraph, setFitGraph] = useState(true);
+  /** How many texts have been checked: the list's `data-checks`, which the studio bench watches. */
+  const [checks, setChecks] = useState(0);
+  /** Likewise for the deep checks (`data-deep-checks`), and whether one is under way. */
+  const [deepChecks, setDeepChecks] = useState(0);
+  const [deepPending, setDeepPending] = useState(false);
+  /** The playtest's path, as test steps: kept across reloads of the file, replayed on each new version. */
+  const [steps, setSteps] = useState<TestStep[]>([]);
+  const [path, setPath] = useState<string[]>([]);
+  const editor = useRef<EditorHandle | null>(null);
+  const text = useRef('');
+  const timer = useRef<number | null>(null);
+  const csv = useRef(new Map<string, string | null>());
+  const loadedRef = useRef<Loaded | null>(null);
+  loadedRef.current = loaded;
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
+
+  useLeaveGuard(dirty, 'This file has unsaved changes. Leave without saving them?');
+
+  const beside = useCallback((name: string) => {
+    const cache = csv.current;
+    if (cache.has(name)) return cache.get(name) ?? null;
+    cache.set(name, null);
+    // Fetched once; the next diagnosis uses it.
+    api
+      .readFile(name)
+      .then((read) => {
+        cache.set(name, read.text);
+        runDiagnosis();
+      })
+      .catch(() => undefined);
+    return null;
+  }, []);
+
+  // The deep checks run in a worker; only the answer for the latest text is shown.
+  const worker = useRef<Worker | null>(null);
+  const deepId = useRef(0);
+  useEffect(() => {
+    const created = new Worker(new URL('./deep-check.worker.ts', import.meta.url), { type: 'module' });
+    created.onmessage = (event: MessageEvent<{ id: number; diagnostics: Diagnostic[] }>) => {
+      if (event.data.id !== deepId.current) return;
+      setDiagnostics(event.data.diagnostics);
+      setDeepChecks((n) => n + 1);
+      setDeepPending(false);
+    };
+    worker.current = created;
+    return () => created.terminate();
+  }, []);
+
+  const runDiagnosis = useCallback(() => {
+    const current = loadedRef.current;
+    if (!current) return;
+    // First the checks that need no exploring, at once; then validate's full set from the worker.
+    const result = diagnose(current.name, text.current, beside, false);
+    setDiagnostics(result.diagnostics);
+    setChecks((n) => n + 1);
+    if (result.scenario) setLiveScenario(result.scenario);
+    if (worker.current) {
+      const id = ++deepId.current;
+      const known: Record<string, string> = {};
+      for (const [name, value] of csv.current) if (value !== null) known[name] = value;
+      setDeepPending(true);
+      worker.current.postMessage({ id, file: current.name, text: text.current, beside: known });
+    }
+  }, [beside]);
+
+  const refreshList = useCallback(async () => {
+    try {
+      const list = await api.listFiles();
+      setFiles(list.files);
+      setError(null);
+      setNeedsKey(false);
+      return list.files;
+    } catch (e) {
+      setError(messageOf(e));
+      setNeedsKey(e instanceof HttpError && (e.status === 404 || e.status === 401));
+      return null;
+    }
+  }, []);
+
+  const adopt = useCallback(
+    (read: api.StudioFileText) => {
+      const previous = loadedRef.current;
+      const next: Loaded = {
+        name: read.name,
+        saved: read.text,
+        hash: read.hash,
+        mtimeMs: read.mtimeMs,
+        version: (loadedRef.current?.version ?? 0) + 1,
+      };
+      loadedRef.current = next;
+      text.current = read.text;
+      setLoaded(next);
+      setDirty(false);
+      setDiskChanged(null);
+      const parsed = diagnose(read.name, read.text, beside, false);
+      const sameFile = previous?.name === read.name;
+      if (!sameFile) {
+        setSteps([]);
+        setPath([]);
+      }
+      // A new version that parses rebuilds the playtest (same steps); one that does not keeps the last.
+      if (parsed.scenario || !sameFile) setSavedScenario(parsed.scenario);
+      if (parsed.scenario || !sameFile) setLiveScenario(parsed.scenario);
+      runDiagnosis();
+    },
+    [beside, runDiagnosis],
+  );
+
+  // Open the file the route names.
+  useEffect(() => {
+    void refreshList();
+    if (!file) return;
+    let stale = false;
+    setSimReport(null);
+    setTestReport(null);
+    setLiveScenario(null);
+    api
+      .readFile(file)
+      .then((read) => {
+        if (!stale) adopt(read);
+      })
+      .catch((e: unknown) => !stale && setError(messageOf(e)));
+    return () => {
+      stale = true;
+    };
+  }, [file, adopt, refreshList]);
+
+  // Changes on disk (another editor, a git checkout): reload when nothing is unsaved, else ask.
+  useEffect(() => {
+    const id = window.setInterval(async () => {
+      // Nothing open, nothing to follow: a studio that is off is not asked again and again.
+      if (!loadedRef.current) return;
+      const list = await refreshList();
+      const current = loadedRef.current;
+      if (!list || !current) return;
+      const entry = list.find((f) => f.name === current.name);
+      if (!entry || entry.mtimeMs === current.mtimeMs) return;
+      const read = await api.readFile(current.name).catch(() => null);
+      if (!read || loadedRef.current?.name !== read.name) return;
+      if (read.hash === loadedRef.current.hash) {
+        loadedRef.current = { ...loadedRef.current, mtimeMs: read.mtimeMs };
+        return;
+      }
+      if (dirtyRef.current) setDiskChanged(read);
+      else {
+        adopt(read);
+        setStatus(`${read.name} changed on disk; reloaded.`);
+      }
+    }, POLL_MS);
+    return () => window.clearInterval(id);
+  }, [adopt, refreshList]);
+
+  const onChange = useCallback(
+    (next: string) => {
+      text.current = next;
+      setDirty(next !== loadedRef.current?.saved);
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(runDiagnosis, DIAGNOSE_AFTER_MS);
+    },
+    [runDiagnosis],
+  );
+
+  const save = useCallback(
+    async (content = text.current) => {
+      const current = loadedRef.current;
+      if (!current) return;
+      setBusy('save');
+      try {
+        const saved = await api.saveFile(current.name, content);
+        const next = { ...current, saved: content, hash: saved.hash, mtimeMs: saved.mtimeMs };
+        loadedRef.current = next;
+        setLoaded(next);
+        setDirty(text.current !== content);
+        const parsed = diagnose(current.name, content, beside, false).scenario;
+        if (parsed) setSavedScenario(parsed);
+        setStatus(`Saved ${current.name}.`);
+        void refreshList();
+      } catch (e) {
+        setStatus(`Not saved: ${messageOf(e)}`);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [beside, refreshList],
+  );
+
+  const goTo = useCallback((line: number, col = 1) => editor.current?.goTo(line, col), []);
+
+  // Ctrl/Cmd-S saves from anywhere on the page (the editor's own keymap takes it first when focused).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      if (loadedRef.current) void save();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  const saveTest = useCallback(
+    (item: string) => {
+      const next = appendTest(text.current, item);
+      editor.current?.replaceText(next);
+      text.current = next;
+      void save(next);
+    },
+    [save],
+  );
+
+  const runSimulate = async () => {
+    if (!loaded) return;
+    setBusy('simulate');
+    setStatus('Simulating…');
+    try {
+      setSimReport(await api.simulate(loaded.name, runs));
+      setStatus('Simulation done.');
+    } catch (e) {
+      setStatus(`Simulation failed: ${messageOf(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const runFileTests = async () => {
+    if (!loaded) return;
+    setBusy('tests');
+    setStatus('Running tests…');
+    try {
+      const report = await api.runTests(loaded.name);
+      setTestReport(report);
+      setStatus(`Tests: ${report.passed} passed, ${report.failed} failed.`);
+    } catch (e) {
+      setStatus(`Tests did not run: ${messageOf(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const ownDiagnostics = useMemo(() => diagnostics.filter((d) => d.file === loaded?.name), [diagnostics, loaded]);
+  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const isScenario = loaded !== null && !loaded.name.endsWith('.csv') && !/\.tests\.ya?ml$/.test(loaded.name);
+
+  return (
+    <main className="studio" aria-label="Scenario studio">
+      <p className="studio-narrow" role="note">
+        The studio needs a wider screen (at least 900 px): open it on a laptop or desktop to edit scenarios.
+      </p>
+      <nav className="studio-files" aria-label="Scenario files">
+        <h1>Studio</h1>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {needsKey ? <AdminKeyField onSaved={() => void refreshList()} /> : null}
+        <NewFileForm
+          onCreated={(name) => {
+            void refreshList();
+            window.location.hash = formatRoute({ name: 'studio', file: name });
+          }}
+        />
+        <ul>
+          {(files ?? []).map((f) => (
+            <li key={f.name}>
+              <a
+                href={formatRoute({ name: 'studio', file: f.name })}
+                aria-current={f.name === file ? 'page' : undefined}
+                className={`studio-file ${f.kind}`}
+              >
+                {f.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+        {files && files.length === 0 ? <p className="muted">The scenarios folder is empty.</p> : null}
+      </nav>
+      {!loaded ? (
+        <section className="studio-empty" aria-label="No file open">
+          <p>{file ? 'Opening…' : 'Open a file on the left, or start a new one.'}</p>
+        </section>
+      ) : (
+        <>
+          <section className="studio-main" aria-label={`Editing ${loaded.name}`}>
+            <div className="studio-toolbar" role="toolbar" aria-label="File actions">
+              <h2>
+                {loaded.name}
+                {dirty ? (
+                  <span className="studio-dirty" aria-label="unsaved changes">
+                    {' '}
+                    ● unsaved
+                  </span>
+                ) : null}
+              </h2>
+              <button
+                type="button"
+                className="button primary small"
+                onClick={() => void save()}
+                disabled={busy !== null}
+              >
+                Save
+              </button>
+              {isScenario ? (
+                <>
+                  <label className="studio-runs">
+                    Runs
+                    <input
+                      type="number"
+                      min={1}
+                      max={MAX_RUNS}
+                      value={runs}
+                      onChange={(e) => setRuns(Math.min(MAX_RUNS, Math.max(1, Number(e.target.value) || 1)))}
+                    />
+                  </label>
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => void runSimulate()}
+                    disabled={busy !== null || dirty}
+                  >
+                    Run simulate
+                  </button>
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => void runFileTests()}
+                    disabled={busy !== null || dirty}
+                  >
+                    Run tests
+                  </button>
+                </>
+              ) : null}
+            </div>
+            {dirty && isScenario ? (
+              <p className="studio-hint">Simulate and tests run on the saved file: save first.</p>
+            ) : null}
+            {diskChanged ? (
+              <div className="studio-disk" role="alert">
+                {diskChanged.name} changed on disk while you have unsaved edits.
+                <button type="button" className="button small" onClick={() => adopt(diskChanged)}>
+                  Load the disk version
+                </button>
+                <button type="button" className="button small quiet" onClick={() => setDiskChanged(null)}>
+                  Keep my edits
+                </button>
+              </div>
+            ) : null}
+            <CodeEditor
+              ref={editor}
+              docKey={`${loaded.name}:${loaded.version}`}
+              initialText={loaded.saved}
+              diagnostics={ownDiagnostics}
+              label={`${loaded.name} text`}
+              onChange={onChange}
+              onSave={() => void save()}
+            />
+            <section
+              className="studio-diagnostics"
+              aria-label="Diagnostics"
+              data-checks={checks}
+              data-deep-checks={deepChecks}
+            >
+              <h3 aria-live="polite">
+                {diagnostics.length === 0
+                  ? 'No problems'
+                  : `${errorCount} error${errorCount === 1 ? '' : 's'}, ${diagnostics.length - errorCount} warning${diagnostics.length - errorCount === 1 ? '' : 's'}`}
+              </h3>
+              <p className="studio-hint studio-deep">
+                {deepPending ? 'Exploring the states the story can reach…' : 'Checked as chaos-quest validate does.'}
+              </p>
+              <ul>
+                {diagnostics.map((d, i) => (
+                  <li key={i} className={d.severity}>
+                    <button
+                      type="button"
+                      className="studio-diagnostic"
+                      onClick={() => (d.file === loaded.name ? goTo(d.line, d.col) : undefined)}
+                    >
+                      {formatDiagnostic(d)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <p className="studio-status" role="status">
+              {status}
+            </p>
+            {simReport ? <SimulationTable report={simReport} /> : null}
+            {testReport ? <TestsTable report={testReport} onGoTo={goTo} /> : null}
+          </section>
+          <aside className="studio-side" aria-label="Graph and playtest">
+            <section className="studio-graph-panel" aria-label="Scenario graph">
+              <div className="studio-graph-bar">
+                <h2>Graph</h2>
+                {liveScenario ? (
+                  <button
+                    type="button"
+                    className="button small quiet"
+                    aria-pressed={!fitGraph}
+                    onClick={() => setFitGraph((f) => !f)}
+                  >
+                    Actual size
+                  </button>
+                ) : null}
+              </div>
+              {liveScenario ? (
+                <>
+                  {errorCount > 0 ? <p className="studio-hint">Showing the last version without errors.</p> : null}
+                  <div className={`studio-graph${fitGraph ? ' fit' : ''}`}>
+                    <ScenarioGraph
+                      scenario={liveScenario}
+                      path={path}
+                      onPick={(id) => {
+                        const line = lineOfNode(text.current, id);
+                        if (line !== null) goTo(line);
+                      }}
+                    />
+                  </div>
+                </>
+              ) : (
+                <p className="muted">
+                  {isScenario ? 'The graph appears once the file has no errors.' : 'Only scenario files have a graph.'}
+                </p>
+              )}
+            </section>
+            {isScenario ? (
+              <SoloPlaytest
+                scenario={savedScenario}
+                steps={steps}
+                onStepsChange={setSteps}
+                onPathChange={setPath}
+                onSaveTest={saveTest}
+              />
+            ) : null}
+          </aside>
+        </>
+      )}
+    </main>
+  );
+}
+
+function NewFileForm({ onCreated }: { onCreated(name: string): void }) {
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <form
+      className="studio-new"
+      aria-label="Create a file"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const fileName = /\.(ya?ml|csv)$/.test(name) ? name : `${name}.yaml`;
+        try {
+          await api.createFile(fileName, '');
+          setName('');
+          setMessage(null);
+          onCreated(fileName);
+        } catch (e) {
+          setMessage(messageOf(e));
+        }
+      }}
+    >
+      <label>
+        New file
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="my-scenario.yaml" required />
+      </label>
+      <button type="submit" className="button small">
+        Create
+      </button>
+      {message ? (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { adminKey } from '../api/admin-key.ts';
+import { HttpError, requestJson } from '../api/http.ts';
+
+export type StudioFileKind = 'scenario' | 'tests' | 'csv';
+export interface StudioFile {
+  name: string;
+  kind: StudioFileKind;
+  size: number;
+  mtimeMs: number;
+}
+export interface StudioFileText {
+  name: string;
+  kind: StudioFileKind;
+  text: string;
+  hash: string;
+  mtimeMs: number;
+}
+export interface SavedFile {
+  name: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface SimulationReport {
+  scenario: string;
+  seed: string;
+  runs: number;
+  policy: string;
+  endings: { id: string; outcome: string | null; runs: number; share: number; neverReached: boolean }[];
+  outcomes: Record<string, number>;
+  scenes: { id: string; runs: number; visits: number; untested: boolean }[];
+  untested: string[];
+  stuck: number;
+}
+
+export interface TestsReport {
+  tests: { file: string; name: string; passed: boolean; line: number; where: string | null; message: string | null }[];
+  passed: number;
+  failed: number;
+  diagnostics: { file: string; line: number; col: number; code: string; message: string }[];
+}
+
+const path = (name: string) => `/api/studio/files/${encodeURIComponent(name)}`;
+
+export const listFiles = () => requestJson<{ files: StudioFile[] }>('/api/studio/files', { admin: true });
+export const readFile = (name: string) => requestJson<StudioFileText>(path(name), { admin: true });
+export const createFile = (name: string, text: string) =>
+  requestJson<SavedFile>('/api/studio/files', { body: { name, text }, admin: true });
+export const simulate = (name: string, runs: number) =>
+  requestJson<SimulationReport>(`${path(name)}/simulate`, { body: { runs }, admin: true });
+export const runTests = (name: string) => requestJson<TestsReport>(`${path(name)}/tests`, { body: {}, admin: true });
+
+/** Saves the whole text (PUT, text/plain: a scenario's 1 MB would not fit the API's JSON limit). */
+export async function saveFile(name: string, text: string): Promise<SavedFile> {
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+  const key = adminKey();
+  if (key) headers['x-admin-key'] = key;
+  let response: Response;
+  try {
+    response = await fetch(path(name), { method: 'PUT', headers, body: text });
+  } catch {
+    throw new HttpError(0, 'network', 'Cannot reach the server. Check the connection and try again.');
+  }
+  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!response.ok) {
+    const error = body?.error;
+    throw new HttpError(
+      response.status,
+      error?.code ?? 'http',
+      error?.message ?? `The server answered ${response.status}.`,
+    );
+  }
+  return body as unknown as SavedFile;
+}

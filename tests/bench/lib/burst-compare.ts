@@ -11,6 +11,7 @@ export interface BurstSummary {
   missed: number;
   refused: number;
   serverCpuMsPerCommand: number;
+  serverWritesPerCommand: number;
   /** Each round's p99, in the order run. */
   p99sMs: number[];
   failure: string | null;
@@ -99,6 +100,7 @@ function summarize(runs: BurstResult[]): BurstSummary {
     missed: runs.reduce((n, r) => n + r.missed, 0),
     refused: runs.reduce((n, r) => n + r.refused, 0),
     serverCpuMsPerCommand: m((r) => r.serverCpuMsPerCommand),
+    serverWritesPerCommand: m((r) => r.serverWritesPerCommand),
     p99sMs: runs.map((r) => r.p99Ms),
     failure: runs.map((r) => r.failure && `${r.system}: ${r.failure}`).find(Boolean) ?? null,
   };

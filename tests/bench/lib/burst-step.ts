@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import seedrandom from 'seedrandom';
 import type { Draw, TableScript } from './load-commands.ts';
@@ -55,6 +56,8 @@ export interface BurstResult {
   /** Commands refused or never acked. */
   refused: number;
   serverCpuMsPerCommand: number;
+  /** Write system calls of the server process per command (socket frames, and the store's for ours). */
+  serverWritesPerCommand: number;
   report: Record<string, number> | null;
   failure: string | null;
 }
@@ -80,6 +83,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
     missed: 0,
     refused: 0,
     serverCpuMsPerCommand: Number.NaN,
+    serverWritesPerCommand: Number.NaN,
     report: null,
     failure: null,
   };
@@ -94,11 +98,13 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
   let missed = 0;
   let refused = 0;
   let cpuBefore = Number.NaN;
+  let writesBefore = Number.NaN;
   for (let burst = 0; burst < options.warmup + options.bursts; burst++) {
     const recording = burst >= options.warmup;
     if (burst === options.warmup) {
       await system.report?.();
       cpuBefore = cpuMs(system.pid);
+      writesBefore = writeCalls(system.pid);
     }
     const draws = tables.map((t) => t.script.next(random));
     const start = performance.now();
@@ -112,6 +118,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
     await sleep(options.gapMs);
   }
   const cpu = cpuMs(system.pid) - cpuBefore;
+  const writes = writeCalls(system.pid) - writesBefore;
   const report = (await system.report?.()) ?? null;
   return {
     ...base,
@@ -122,6 +129,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
     missed,
     refused,
     serverCpuMsPerCommand: round(cpu / (options.bursts * options.sessions)),
+    serverWritesPerCommand: round(writes / (options.bursts * options.sessions)),
     report,
   };
 }
@@ -154,6 +162,15 @@ async function deliver(table: BurstTable, draw: Draw, start: number): Promise<De
     };
     for (const p of table.players) p.watch(check);
   });
+}
+
+/** Write system calls a process has made (`syscw` in /proc/<pid>/io); NaN where that is not readable. */
+function writeCalls(pid: number): number {
+  try {
+    return Number(/^syscw: (\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

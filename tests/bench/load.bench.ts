@@ -195,7 +195,7 @@ async function burstMain(started: number, serverNodeArgs: string[] | undefined):
 
 function printBurst(s: ComparedBurst): void {
   const row = (x: ComparedBurst['ours']) =>
-    `${ms(x.p50Ms)} / ${ms(x.p99Ms)} / ${ms(x.maxMs)}; missed ${x.missed}, refused ${x.refused}; CPU ${x.serverCpuMsPerCommand} ms and ${x.serverWritesPerCommand} write calls per command; p99 per round ${x.p99sMs.join(', ')}${x.failure ? `; FAILED ${x.failure}` : ''}`;
+    `${ms(x.p50Ms)} / ${ms(x.p99Ms)} / ${ms(x.maxMs)}; missed ${x.missed}, refused ${x.refused}; server CPU ${x.serverCpuMsPerCommand} ms and ${x.serverWritesPerCommand} write calls per command, generator CPU ${x.clientCpuMsPerCommand} ms; p99 per round ${x.p99sMs.join(', ')}${x.failure ? `; FAILED ${x.failure}` : ''}`;
   printTable(
     `Burst: ${s.sessions} sessions × ${s.players} players, ${s.bursts} bursts (median of ${s.rounds} interleaved round${s.rounds > 1 ? 's' : ''})`,
     [

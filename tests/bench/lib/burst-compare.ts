@@ -12,6 +12,7 @@ export interface BurstSummary {
   refused: number;
   serverCpuMsPerCommand: number;
   serverWritesPerCommand: number;
+  clientCpuMsPerCommand: number;
   /** Each round's p99, in the order run. */
   p99sMs: number[];
   failure: string | null;
@@ -101,6 +102,7 @@ function summarize(runs: BurstResult[]): BurstSummary {
     refused: runs.reduce((n, r) => n + r.refused, 0),
     serverCpuMsPerCommand: m((r) => r.serverCpuMsPerCommand),
     serverWritesPerCommand: m((r) => r.serverWritesPerCommand),
+    clientCpuMsPerCommand: m((r) => r.clientCpuMsPerCommand),
     p99sMs: runs.map((r) => r.p99Ms),
     failure: runs.map((r) => r.failure && `${r.system}: ${r.failure}`).find(Boolean) ?? null,
   };

@@ -58,6 +58,8 @@ export interface BurstResult {
   serverCpuMsPerCommand: number;
   /** Write system calls of the server process per command (socket frames, and the store's for ours). */
   serverWritesPerCommand: number;
+  /** CPU of the load generator (this process: every client socket's parsing) per command. */
+  clientCpuMsPerCommand: number;
   report: Record<string, number> | null;
   failure: string | null;
 }
@@ -84,6 +86,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
     refused: 0,
     serverCpuMsPerCommand: Number.NaN,
     serverWritesPerCommand: Number.NaN,
+    clientCpuMsPerCommand: Number.NaN,
     report: null,
     failure: null,
   };
@@ -99,12 +102,14 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
   let refused = 0;
   let cpuBefore = Number.NaN;
   let writesBefore = Number.NaN;
+  let clientBefore = process.cpuUsage();
   for (let burst = 0; burst < options.warmup + options.bursts; burst++) {
     const recording = burst >= options.warmup;
     if (burst === options.warmup) {
       await system.report?.();
       cpuBefore = cpuMs(system.pid);
       writesBefore = writeCalls(system.pid);
+      clientBefore = process.cpuUsage();
     }
     const draws = tables.map((t) => t.script.next(random));
     const start = performance.now();
@@ -119,6 +124,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
   }
   const cpu = cpuMs(system.pid) - cpuBefore;
   const writes = writeCalls(system.pid) - writesBefore;
+  const client = process.cpuUsage(clientBefore);
   const report = (await system.report?.()) ?? null;
   return {
     ...base,
@@ -130,6 +136,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
     refused,
     serverCpuMsPerCommand: round(cpu / (options.bursts * options.sessions)),
     serverWritesPerCommand: round(writes / (options.bursts * options.sessions)),
+    clientCpuMsPerCommand: round((client.user + client.system) / 1000 / (options.bursts * options.sessions)),
     report,
   };
 }

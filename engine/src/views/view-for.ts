@@ -64,6 +64,46 @@ function scenarioPart(game: Game, showFault: boolean): PublicView['scenario'] {
   return showFault ? parts.withFault : parts.withoutFault;
 }
 
+// What a command leaves alone keeps its identity from one projection to the next (the state's
+// records are replaced, never changed, when a command touches them): built once per record, shared
+// by every audience's projection, and seen unchanged by the patch at a glance instead of field by field.
+const playerLists = new WeakMap<SessionState['players'], PublicView['players']>();
+const milestoneParts = new WeakMap<
+  SessionState['milestones'],
+  { all: PublicView['milestones']; shown: PublicView['milestones'] }
+>();
+
+function playerList(players: SessionState['players']): PublicView['players'] {
+  let list = playerLists.get(players);
+  if (!list) {
+    list = Object.values(players)
+      .filter((p) => !p.removed)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        role: p.role,
+        hand: p.hand,
+        audience: p.audience === true,
+        ready: p.ready === true,
+      }));
+    playerLists.set(players, list);
+  }
+  return list;
+}
+
+/** The milestones a viewer sees: all of them, or all but when the game started (the table learns that in the debrief). */
+function milestonesSeen(milestones: SessionState['milestones'], started: boolean): PublicView['milestones'] {
+  let parts = milestoneParts.get(milestones);
+  if (!parts) {
+    parts = {
+      all: { ...milestones },
+      shown: Object.fromEntries(Object.entries(milestones).filter(([k]) => k !== 'started')),
+    };
+    milestoneParts.set(milestones, parts);
+  }
+  return started ? parts.all : parts.shown;
+}
+
 function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicView, 'viewer'> {
   const { scenario } = game;
   const context = state.game.context;
@@ -123,21 +163,10 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     health: healthWithTelemetry(scenario, state, context.health),
     injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
     ...timelineOf(state, seen),
-    players: Object.values(state.players)
-      .filter((p) => !p.removed)
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        role: p.role,
-        hand: p.hand,
-        audience: p.audience === true,
-        ready: p.ready === true,
-      })),
+    players: playerList(state.players),
     proposals: newest(state.proposals, VIEW_WINDOWS.proposals),
     declarations: newest(state.declarations, VIEW_WINDOWS.declarations),
-    milestones: Object.fromEntries(
-      Object.entries(state.milestones).filter(([k]) => k !== 'started' || debriefing || seen.facilitator),
-    ),
+    milestones: milestonesSeen(state.milestones, debriefing || seen.facilitator),
     decisions: newest(state.decisions, VIEW_WINDOWS.decisions),
     rolls: seen.facilitator ? newest(state.rolls, VIEW_WINDOWS.rolls) : newest(state.rolls, VIEW_WINDOWS.rolls, shown),
     ending,
@@ -226,8 +255,33 @@ function emptyRoles(game: Game, state: SessionState): string[] {
   return game.scenario.roles.filter((r) => !held.has(r.id)).map((r) => r.id);
 }
 
+type FacilitatorStatics = Pick<FacilitatorView, 'scenes' | 'roles' | 'fault'>;
+const facilitatorStatics = new WeakMap<Game, FacilitatorStatics>();
+
+/** The scenario's parts of the facilitator's view, which no command changes: built once per game. */
+function staticsOf(game: Game): FacilitatorStatics {
+  let statics = facilitatorStatics.get(game);
+  if (!statics) {
+    const { scenario } = game;
+    statics = {
+      scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
+      roles: scenario.roles.map((r) => ({
+        id: r.id,
+        name: r.name,
+        brief: r.brief,
+        secrets: r.secrets ?? [],
+        canApplyChoices: r.can_apply_choices,
+      })),
+      fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
+    };
+    facilitatorStatics.set(game, statics);
+  }
+  return statics;
+}
+
 function facilitatorView(game: Game, state: SessionState): FacilitatorView {
   const { scenario } = game;
+  const statics = staticsOf(game);
   const sceneId = sceneOf(state);
   const base = publicPart(game, state, { facilitator: true });
   const empty = emptyRoles(game, state);
@@ -235,22 +289,16 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     viewer: 'facilitator',
     ...base,
     notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
-    scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
+    scenes: statics.scenes,
     injectPlan: injectPlan(game, state),
-    roles: scenario.roles.map((r) => ({
-      id: r.id,
-      name: r.name,
-      brief: r.brief,
-      secrets: r.secrets ?? [],
-      canApplyChoices: r.can_apply_choices,
-    })),
+    roles: statics.roles,
     votesByPlayer: state.votes,
     monitoring: { mode: state.monitoring, telemetry: scenario.telemetry !== undefined },
     roleRequests: Object.values(state.players).flatMap((p) =>
       p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [],
     ),
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
-    fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
+    fault: statics.fault,
     flags: state.game.context.flags,
     ...withDefined('exercise', exerciseView(scenario, state)),
     table: state.table,
@@ -335,6 +383,15 @@ export function meInputs(state: SessionState, playerId: PlayerId): readonly unkn
     phaseOf(state) === 'lobby',
     state.exercise?.hotwash,
   ];
+}
+
+/**
+ * Everything of the state that `meFor` reads for any player: the records and lists `meInputs`
+ * picks each player's entries from. When two states share all of it (most commands touch none of
+ * it), every player's `me` is the same in both, and a server can skip looking at each. Pure.
+ */
+export function meBasis(state: SessionState): readonly unknown[] {
+  return [state.players, state.votes, state.coaching, phaseOf(state) === 'lobby', state.exercise?.hotwash];
 }
 
 /**

@@ -25,7 +25,7 @@ export interface BurstSystem {
   readonly pid: number;
   /** Opens `count` sessions of `players` players, every socket connected and the game under way. */
   openTables(count: number, players: number): Promise<BurstTable[]>;
-  /** What the system reports about itself after a burst (our server: event-loop delay), or null. */
+  /** What the system reports about itself since the last call (our server: its event loop), or null; called before the measured bursts and after them. */
   report?(): Promise<Record<string, number> | null>;
   /** Closes every socket and stops the process. */
   close(): Promise<void>;

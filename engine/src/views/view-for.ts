@@ -9,6 +9,7 @@ import { dueMinute } from '../session/inject-timing.ts';
 import { phaseOf, sceneOf } from '../session/phase.ts';
 import { renderText, showsDays } from '../session/template.ts';
 import { storyView } from './story-view.ts';
+import { milestonesSeen, playerList, scenarioPart, staticsOf } from './shared-parts.ts';
 import type { Audience, RollRecord, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
@@ -37,71 +38,6 @@ function canSee(audience: Audience, seen: Seen): boolean {
   if (seen.facilitator || audience === 'all') return true;
   if (audience === 'facilitator') return false;
   return seen.role !== null && audience.roles.includes(seen.role);
-}
-
-// The scenario's part of every view never changes but for the fault's cause: build each once per
-// game, so projections share it and a patch sees it unchanged at a glance.
-const scenarioParts = new WeakMap<Game, { withFault: PublicView['scenario']; withoutFault: PublicView['scenario'] }>();
-
-function scenarioPart(game: Game, showFault: boolean): PublicView['scenario'] {
-  let parts = scenarioParts.get(game);
-  if (!parts) {
-    const { scenario } = game;
-    const part = (faultSummary: string | null): PublicView['scenario'] => ({
-      id: scenario.id,
-      title: scenario.title,
-      summary: scenario.summary,
-      difficulty: scenario.difficulty,
-      services: scenario.services,
-      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief })),
-      components: scenario.system.components,
-      escalation: scenario.escalation,
-      faultSummary,
-    });
-    parts = { withFault: part(scenario.fault.summary), withoutFault: part(null) };
-    scenarioParts.set(game, parts);
-  }
-  return showFault ? parts.withFault : parts.withoutFault;
-}
-
-// What a command leaves alone keeps its identity from one projection to the next (the state's
-// records are replaced, never changed, when a command touches them): built once per record, shared
-// by every audience's projection, and seen unchanged by the patch at a glance instead of field by field.
-const playerLists = new WeakMap<SessionState['players'], PublicView['players']>();
-const milestoneParts = new WeakMap<
-  SessionState['milestones'],
-  { all: PublicView['milestones']; shown: PublicView['milestones'] }
->();
-
-function playerList(players: SessionState['players']): PublicView['players'] {
-  let list = playerLists.get(players);
-  if (!list) {
-    list = Object.values(players)
-      .filter((p) => !p.removed)
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        role: p.role,
-        hand: p.hand,
-        audience: p.audience === true,
-        ready: p.ready === true,
-      }));
-    playerLists.set(players, list);
-  }
-  return list;
-}
-
-/** The milestones a viewer sees: all of them, or all but when the game started (the table learns that in the debrief). */
-function milestonesSeen(milestones: SessionState['milestones'], started: boolean): PublicView['milestones'] {
-  let parts = milestoneParts.get(milestones);
-  if (!parts) {
-    parts = {
-      all: { ...milestones },
-      shown: Object.fromEntries(Object.entries(milestones).filter(([k]) => k !== 'started')),
-    };
-    milestoneParts.set(milestones, parts);
-  }
-  return started ? parts.all : parts.shown;
 }
 
 function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicView, 'viewer'> {
@@ -253,30 +189,6 @@ function injectPlan(game: Game, state: SessionState): InjectPlan[] {
 function emptyRoles(game: Game, state: SessionState): string[] {
   const held = new Set(state.game.context.rolesPresent);
   return game.scenario.roles.filter((r) => !held.has(r.id)).map((r) => r.id);
-}
-
-type FacilitatorStatics = Pick<FacilitatorView, 'scenes' | 'roles' | 'fault'>;
-const facilitatorStatics = new WeakMap<Game, FacilitatorStatics>();
-
-/** The scenario's parts of the facilitator's view, which no command changes: built once per game. */
-function staticsOf(game: Game): FacilitatorStatics {
-  let statics = facilitatorStatics.get(game);
-  if (!statics) {
-    const { scenario } = game;
-    statics = {
-      scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
-      roles: scenario.roles.map((r) => ({
-        id: r.id,
-        name: r.name,
-        brief: r.brief,
-        secrets: r.secrets ?? [],
-        canApplyChoices: r.can_apply_choices,
-      })),
-      fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
-    };
-    facilitatorStatics.set(game, statics);
-  }
-  return statics;
 }
 
 function facilitatorView(game: Game, state: SessionState): FacilitatorView {

@@ -7,9 +7,15 @@
  * same rooms: the ceiling of the stack. Then the largest S×P whose p99 stays under 100 ms.
  * Prints medians and ratios; asserts nothing about time.
  *
+ * `--burst` measures the other shape instead (issue 18): every session sends one command in the
+ * same tick, 20 times, against our server, the bare relay and Colyseus 0.18 (its own package in
+ * tests/bench/colyseus, installed on first use), and prints our p99 ÷ each baseline's.
+ *
  *   npm run bench:load [-- --quick] [-- --json] [-- --rounds <n>] [-- --search-minutes <m>] [-- --cpu-prof <dir>]
+ *   npm run bench:load -- --burst [--quick] [--json] [--rounds <n>] [--bursts <n>] [--sessions <a,b>] [--cpu-prof <dir>]
  */
 import { parseArgs } from 'node:util';
+import { compareBurst, type ComparedBurst } from './lib/burst-compare.ts';
 import { compareStep, ourStep, type ComparedStep } from './lib/load-compare.ts';
 import { holds, searchCapacity, type SearchResult } from './lib/load-search.ts';
 import type { StepOptions } from './lib/load-step.ts';
@@ -22,6 +28,9 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     'search-minutes': { type: 'string' },
     'cpu-prof': { type: 'string' },
+    burst: { type: 'boolean', default: false },
+    bursts: { type: 'string' },
+    sessions: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -45,6 +54,7 @@ const stepOptions = (sessions: number, measureMs = quick ? 4000 : 15_000): StepO
 async function main(): Promise<void> {
   const started = Date.now();
   const serverNodeArgs = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : undefined;
+  if (values.burst) return burstMain(started, serverNodeArgs);
   const steps: ComparedStep[] = [];
   for (const sessions of STEPS) {
     const step = await compareStep({
@@ -148,6 +158,56 @@ function printSummary(steps: ComparedStep[], search: SearchResult, f: ReturnType
     ],
     ['wall time', `${f.seconds} s`],
   ]);
+}
+
+/** Burst shape: every session acts at once; ours against the bare relay and Colyseus, per step. */
+async function burstMain(started: number, serverNodeArgs: string[] | undefined): Promise<void> {
+  const sessions = values.sessions ? values.sessions.split(',').map(Number) : quick ? [20] : [100, 200];
+  const bursts = Number(values.bursts ?? 20);
+  const steps: ComparedBurst[] = [];
+  for (const s of sessions) {
+    const step = await compareBurst({
+      sessions: s,
+      players: PLAYERS,
+      bursts,
+      warmup: 3,
+      gapMs: 100,
+      seed: `burst-${s}`,
+      rounds: ROUNDS,
+      ...(serverNodeArgs ? { serverNodeArgs } : {}),
+    });
+    steps.push(step);
+    if (!values.json) printBurst(step);
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  printTable('Burst: headline', [
+    ...steps.map(
+      (s) =>
+        [
+          `${s.sessions}×${s.players}: p99 ours / bare / colyseus`,
+          `${ms(s.ours.p99Ms)} / ${ms(s.bare.p99Ms)} / ${ms(s.colyseus.p99Ms)}; ÷ colyseus ${s.p99OverColyseus}, ÷ bare ${s.p99OverBare}; missed ${s.ours.missed} / ${s.bare.missed} / ${s.colyseus.missed}`,
+        ] as [string, string],
+    ),
+    ['wall time', `${seconds} s`],
+  ]);
+  if (values.json) console.log(JSON.stringify({ quick, burst: true, rounds: ROUNDS, bursts, steps, seconds }));
+}
+
+function printBurst(s: ComparedBurst): void {
+  const row = (x: ComparedBurst['ours']) =>
+    `${ms(x.p50Ms)} / ${ms(x.p99Ms)} / ${ms(x.maxMs)}; missed ${x.missed}, refused ${x.refused}; server CPU ${x.serverCpuMsPerCommand} ms and ${x.serverWritesPerCommand} write calls per command, generator CPU ${x.clientCpuMsPerCommand} ms; p99 per round ${x.p99sMs.join(', ')}${x.failure ? `; FAILED ${x.failure}` : ''}`;
+  printTable(
+    `Burst: ${s.sessions} sessions × ${s.players} players, ${s.bursts} bursts (median of ${s.rounds} interleaved round${s.rounds > 1 ? 's' : ''})`,
+    [
+      ['chaos-quest p50 / p99 / max', row(s.ours)],
+      ['bare socket.io p50 / p99 / max', row(s.bare)],
+      ['colyseus 0.18 p50 / p99 / max', row(s.colyseus)],
+      ['p99 ÷ colyseus p99 (goal ≤ 1)', `${s.p99OverColyseus}`],
+      ['p99 ÷ bare p99', `${s.p99OverBare}`],
+      ['server CPU per command ÷ colyseus', `${s.cpuOverColyseus}`],
+      ['our event loop over the bursts', s.eventLoop ? JSON.stringify(s.eventLoop) : 'n/a'],
+    ],
+  );
 }
 
 await main();

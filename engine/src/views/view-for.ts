@@ -9,6 +9,7 @@ import { dueMinute } from '../session/inject-timing.ts';
 import { phaseOf, sceneOf } from '../session/phase.ts';
 import { renderText, showsDays } from '../session/template.ts';
 import { storyView } from './story-view.ts';
+import { milestonesSeen, playerList, scenarioPart, staticsOf } from './shared-parts.ts';
 import type { Audience, RollRecord, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
@@ -37,31 +38,6 @@ function canSee(audience: Audience, seen: Seen): boolean {
   if (seen.facilitator || audience === 'all') return true;
   if (audience === 'facilitator') return false;
   return seen.role !== null && audience.roles.includes(seen.role);
-}
-
-// The scenario's part of every view never changes but for the fault's cause: build each once per
-// game, so projections share it and a patch sees it unchanged at a glance.
-const scenarioParts = new WeakMap<Game, { withFault: PublicView['scenario']; withoutFault: PublicView['scenario'] }>();
-
-function scenarioPart(game: Game, showFault: boolean): PublicView['scenario'] {
-  let parts = scenarioParts.get(game);
-  if (!parts) {
-    const { scenario } = game;
-    const part = (faultSummary: string | null): PublicView['scenario'] => ({
-      id: scenario.id,
-      title: scenario.title,
-      summary: scenario.summary,
-      difficulty: scenario.difficulty,
-      services: scenario.services,
-      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, brief: r.brief })),
-      components: scenario.system.components,
-      escalation: scenario.escalation,
-      faultSummary,
-    });
-    parts = { withFault: part(scenario.fault.summary), withoutFault: part(null) };
-    scenarioParts.set(game, parts);
-  }
-  return showFault ? parts.withFault : parts.withoutFault;
 }
 
 function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicView, 'viewer'> {
@@ -123,21 +99,10 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     health: healthWithTelemetry(scenario, state, context.health),
     injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
     ...timelineOf(state, seen),
-    players: Object.values(state.players)
-      .filter((p) => !p.removed)
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        role: p.role,
-        hand: p.hand,
-        audience: p.audience === true,
-        ready: p.ready === true,
-      })),
+    players: playerList(state.players),
     proposals: newest(state.proposals, VIEW_WINDOWS.proposals),
     declarations: newest(state.declarations, VIEW_WINDOWS.declarations),
-    milestones: Object.fromEntries(
-      Object.entries(state.milestones).filter(([k]) => k !== 'started' || debriefing || seen.facilitator),
-    ),
+    milestones: milestonesSeen(state.milestones, debriefing || seen.facilitator),
     decisions: newest(state.decisions, VIEW_WINDOWS.decisions),
     rolls: seen.facilitator ? newest(state.rolls, VIEW_WINDOWS.rolls) : newest(state.rolls, VIEW_WINDOWS.rolls, shown),
     ending,
@@ -228,6 +193,7 @@ function emptyRoles(game: Game, state: SessionState): string[] {
 
 function facilitatorView(game: Game, state: SessionState): FacilitatorView {
   const { scenario } = game;
+  const statics = staticsOf(game);
   const sceneId = sceneOf(state);
   const base = publicPart(game, state, { facilitator: true });
   const empty = emptyRoles(game, state);
@@ -235,22 +201,16 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     viewer: 'facilitator',
     ...base,
     notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
-    scenes: scenario.scenes.map((s) => ({ id: s.id, title: s.title ?? s.id })),
+    scenes: statics.scenes,
     injectPlan: injectPlan(game, state),
-    roles: scenario.roles.map((r) => ({
-      id: r.id,
-      name: r.name,
-      brief: r.brief,
-      secrets: r.secrets ?? [],
-      canApplyChoices: r.can_apply_choices,
-    })),
+    roles: statics.roles,
     votesByPlayer: state.votes,
     monitoring: { mode: state.monitoring, telemetry: scenario.telemetry !== undefined },
     roleRequests: Object.values(state.players).flatMap((p) =>
       p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [],
     ),
     coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
-    fault: { startsAt: scenario.fault.starts_at, affects: scenario.fault.affects, summary: scenario.fault.summary },
+    fault: statics.fault,
     flags: state.game.context.flags,
     ...withDefined('exercise', exerciseView(scenario, state)),
     table: state.table,
@@ -335,6 +295,15 @@ export function meInputs(state: SessionState, playerId: PlayerId): readonly unkn
     phaseOf(state) === 'lobby',
     state.exercise?.hotwash,
   ];
+}
+
+/**
+ * Everything of the state that `meFor` reads for any player: the records and lists `meInputs`
+ * picks each player's entries from. When two states share all of it (most commands touch none of
+ * it), every player's `me` is the same in both, and a server can skip looking at each. Pure.
+ */
+export function meBasis(state: SessionState): readonly unknown[] {
+  return [state.players, state.votes, state.coaching, phaseOf(state) === 'lobby', state.exercise?.hotwash];
 }
 
 /**

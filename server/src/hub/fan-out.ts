@@ -1,6 +1,7 @@
 import {
   audienceOf,
   diffProjection,
+  meBasis,
   meFor,
   meInputs,
   projectionFor,
@@ -68,6 +69,11 @@ export function broadcastViews(session: LiveSession, rooms: RoomSender): void {
 }
 
 function sendChangedMe(session: LiveSession, seq: number): void {
+  const basis = meBasis(session.state);
+  const last = session.meBasis;
+  session.meBasis = basis;
+  // A timeline line, a roll, an inject, the clock: most commands leave every player's `me` as sent.
+  if (last && basis.every((input, i) => input === last[i])) return;
   const byPlayer = new Map<PlayerId, Connection[]>();
   for (const connection of session.connections.values()) {
     if (connection.viewer.kind !== 'player') continue;

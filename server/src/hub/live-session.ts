@@ -63,6 +63,8 @@ export class LiveSession {
   readonly sent = new Map<string, { seq: number; projection: Projection; message: ViewMessage }>();
   /** The last `me` sent to each player's connections (its JSON, and the state it was made from: meInputs), so an unchanged one is not sent again. */
   readonly sentMe = new Map<string, { json: string; inputs: readonly unknown[] }>();
+  /** What every `me` was made from at the last broadcast (meBasis): while it holds, no player's `me` changed. */
+  meBasis: readonly unknown[] | null = null;
   readonly recent = new RecentKeys();
   /** Each player's budget of text and timeline entries per minute (PLAYER_MINUTE_BUDGET). */
   private readonly typing = new Map<string, TypingBudget>();

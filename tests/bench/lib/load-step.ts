@@ -187,7 +187,7 @@ function interleave<T>(lists: readonly (readonly T[])[]): T[] {
 }
 
 /** User + system CPU ms of a process, from /proc/<pid>/stat; NaN where there is no /proc. */
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start at ')'; utime and stime are

@@ -28,13 +28,22 @@ export const BENCH_SCENARIOS = path.join(REPO, 'tests', 'bench', 'fixtures');
 
 /**
  * The real server in a child on a fresh temp data dir (SQLite, synchronous=FULL), playing the
- * bench fixture scenario. `nodeArgs` reach the child's node (for `--cpu-prof`, say).
+ * bench fixture scenario. `nodeArgs` reach the child's node (for `--cpu-prof`, say), `extraArgs`
+ * the child script (`--event-loop`).
  */
 export async function startChaosTarget(
-  options: { nodeArgs?: string[]; synchronous?: 'FULL' | 'OFF' } = {},
+  options: { nodeArgs?: string[]; synchronous?: 'FULL' | 'OFF'; extraArgs?: string[] } = {},
 ): Promise<LoadTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cq-load-'));
-  const args = ['--data', dataDir, '--scenarios', BENCH_SCENARIOS, '--synchronous', options.synchronous ?? 'FULL'];
+  const args = [
+    '--data',
+    dataDir,
+    '--scenarios',
+    BENCH_SCENARIOS,
+    '--synchronous',
+    options.synchronous ?? 'FULL',
+    ...(options.extraArgs ?? []),
+  ];
   const child = await spawnListening(
     path.join(LIB, 'server-child.ts'),
     args,

@@ -5,9 +5,14 @@
  * not rate-limited here, because every load-generator socket comes from the same address.
  *
  *   node --import tsx tests/bench/lib/server-child.ts --data <dir> --scenarios <dir>
- *        [--port <n>] [--snapshot-every <n>] [--log <level>] [--synchronous FULL|OFF]
+ *        [--port <n>] [--snapshot-every <n>] [--log <level>] [--synchronous FULL|OFF] [--event-loop]
+ *
+ * With `--event-loop` it samples its event loop's delay (perf_hooks, 1 ms resolution) and, on each
+ * SIGUSR2, prints `CQ-EVENT-LOOP {…}` (p50, p99, max and the mean in ms since the last SIGUSR2,
+ * and the share of that time the loop was busy) and starts afresh.
  */
 import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createServer } from '../../../server/src/app.ts';
 import { SqliteStore } from '../../../server/src/store/sqlite-store.ts';
@@ -22,6 +27,7 @@ const { values } = parseArgs({
     log: { type: 'string' },
     // OFF only to tell the disk's share of latency from the CPU's: OFF loses acknowledged commands on a power cut.
     synchronous: { type: 'string', default: 'FULL' },
+    'event-loop': { type: 'boolean', default: false },
   },
 });
 const synchronous = values.synchronous === 'OFF' ? 'OFF' : 'FULL';
@@ -48,4 +54,25 @@ const server = await createServer({
   store: new SqliteStore(path.join(values.data, 'chaos-quest.sqlite'), { synchronous }),
 });
 
+if (values['event-loop']) reportEventLoopOnSignal();
 serveUntilSigterm('server-child', server);
+
+function reportEventLoopOnSignal(): void {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  let since = performance.eventLoopUtilization();
+  process.on('SIGUSR2', () => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const used = performance.eventLoopUtilization(since);
+    const figures = {
+      p50Ms: ms(delay.percentile(50)),
+      p99Ms: ms(delay.percentile(99)),
+      maxMs: ms(delay.max),
+      meanMs: ms(delay.mean),
+      utilization: Math.round(used.utilization * 1000) / 1000,
+    };
+    process.stdout.write(`CQ-EVENT-LOOP ${JSON.stringify(figures)}\n`);
+    delay.reset();
+    since = performance.eventLoopUtilization();
+  });
+}

@@ -138,9 +138,11 @@ describe('the scenario studio', () => {
     await playtest.getByText('Ending reached: recovered').waitFor();
     await expect.poll(() => graph.getByRole('button', { name: /on the playtest path/ }).count()).toBe(3);
     await screenshot(page, 'studio-playtest-laptop');
+    // A button's name starts with what it shows (WCAG 2.5.3), so "Back to here" is what a voice user says.
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Step back to the dashboards and take the other branch, to the failure ending.
-    await playtest.getByRole('button', { name: /^Back to step 1/ }).click();
+    await playtest.getByRole('button', { name: /^Back to here, step 1/ }).click();
     await playtest.getByRole('button', { name: 'Wait and watch' }).first().click();
     await playtest.getByText('Ending reached: lost').waitFor();
     await expect

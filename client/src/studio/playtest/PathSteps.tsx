@@ -50,7 +50,7 @@ function Steps({
               type="button"
               className="button small quiet"
               onClick={() => onBack(i)}
-              aria-label={`Back to step ${i + 1}: ${describeStep(s)}`}
+              aria-label={`Back to here, step ${i + 1}: ${describeStep(s)}`}
             >
               Back to here
             </button>

@@ -108,6 +108,26 @@ describe('an exercise over sockets and HTTP', () => {
     });
   });
 
+  it('keeps an anonymous hot wash’s answers out of the facilitator’s log export, which names every sender', async () => {
+    await withServer(async (server) => {
+      const { created, facilitator, evaluator, players, ok } = await playExercise(server, 'blue');
+      await ok(facilitator.send({ type: 'hotwash.configure', anonymous: true }));
+      const answer = 'The comms lead froze when paged';
+      await ok(players[1]?.send({ type: 'feedback.submit', wentWell: answer, toImprove: answer, rating: 2 }) as never);
+      const response = await fetch(`${server.url}/api/sessions/${created.sessionId}/log.jsonl`, {
+        headers: bearer(created.facilitatorToken),
+      });
+      expect(response.status).toBe(200);
+      const lines = (await response.text()).trim().split('\n');
+      const form = lines
+        .map((l) => JSON.parse(l) as { command: { type: string } })
+        .find((e) => e.command.type === 'feedback.submit');
+      expect(form?.command).toEqual({ id: expect.any(String), type: 'feedback.submit', redacted: 'anonymous' });
+      expect(lines.join('\n')).not.toContain(answer);
+      for (const client of [facilitator, evaluator, ...players]) client.socket.close();
+    });
+  });
+
   it('signs off, serves an evidence pack whose manifest matches its files, and refuses later edits', async () => {
     await withServer(async (server) => {
       const { created, facilitator, evaluator, players, ok, evaluatorToken } = await playExercise(server, 'blue');

@@ -50,7 +50,7 @@ export function evidencePack(
   const anonymous = state.exercise?.hotwash.anonymous === true;
   const files = [
     ...evidenceFiles(scenario, state, sessionId),
-    { name: 'log.jsonl', text: logJsonl(anonymous ? log.map(withoutAnswers) : log) },
+    { name: 'log.jsonl', text: logJsonl(log, state) },
     { name: 'incident-record.json', text: `${JSON.stringify(record, null, 2)}\n` },
   ].map((f) => ({ name: f.name, bytes: strToU8(f.text) }));
   const signed = state.exercise?.signedOff;
@@ -79,13 +79,3 @@ export function evidencePack(
 
 const ANONYMOUS_NOTE =
   'The hot wash was anonymous: its feedback.submit commands in log.jsonl keep their place but not their answers, which are in feedback-summary.md, apart from who sent them.';
-
-/**
- * A log entry without the answers of an anonymous hot-wash form: the log names who sent each
- * command, so the form's text and rating would say who wrote what. The answers are in the summary.
- */
-function withoutAnswers(entry: LogEntry): LogEntry {
-  if (entry.command.type !== 'feedback.submit') return entry;
-  const { id, type } = entry.command;
-  return { ...entry, command: { id, type, redacted: 'anonymous' } as unknown as LogEntry['command'] };
-}

@@ -10,7 +10,7 @@ type Params = { Params: { id: string } };
 
 /**
  * A session's exports, for its facilitator and co-facilitators only (token in `Authorization: Bearer`): the event log
- * as JSON Lines, the practice-incident record as JSON (without the seed: DESIGN lets it leave the server
+ * as JSON Lines (an anonymous hot wash's answers left out), the practice-incident record as JSON (without the seed: DESIGN lets it leave the server
  * only with the log) and the post-mortem draft as Markdown.
  */
 export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
@@ -31,7 +31,9 @@ export function registerExports(app: FastifyInstance, deps: ApiDeps): void {
     const live = await session(request, reply);
     if (!live) return reply;
     const entries = await deps.store.readLog(live.id);
-    return attachment(reply, `${live.id}.log.jsonl`, 'application/x-ndjson; charset=utf-8').send(logJsonl(entries));
+    return attachment(reply, `${live.id}.log.jsonl`, 'application/x-ndjson; charset=utf-8').send(
+      logJsonl(entries, live.state),
+    );
   });
 
   app.get<Params>('/api/sessions/:id/incident.json', async (request, reply) => {

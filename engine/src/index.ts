@@ -121,3 +121,4 @@ export {
   type RollOffer,
   type StateSummary,
 } from './playtest/solo.ts';
+export type { SavedFile, StudioFile, StudioFileKind, StudioFileText } from './protocol/studio.ts';

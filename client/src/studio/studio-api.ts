@@ -1,26 +1,8 @@
 import { adminKey } from '../api/admin-key.ts';
 import { HttpError, requestJson } from '../api/http.ts';
 
-export type StudioFileKind = 'scenario' | 'tests' | 'csv';
-export interface StudioFile {
-  name: string;
-  kind: StudioFileKind;
-  size: number;
-  mtimeMs: number;
-}
-export interface StudioFileText {
-  name: string;
-  kind: StudioFileKind;
-  text: string;
-  hash: string;
-  mtimeMs: number;
-}
-export interface SavedFile {
-  name: string;
-  hash: string;
-  size: number;
-  mtimeMs: number;
-}
+export type { SavedFile, StudioFile, StudioFileKind, StudioFileText } from '@chaos-quest/engine';
+import type { SavedFile, StudioFile, StudioFileText } from '@chaos-quest/engine';
 
 export interface SimulationReport {
   scenario: string;

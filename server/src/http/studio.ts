@@ -3,7 +3,17 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { isTestsFile, MAX_SCENARIO_BYTES, parseScenarioWith, sha256, type Scenario } from '@chaos-quest/engine';
+import {
+  isTestsFile,
+  MAX_SCENARIO_BYTES,
+  parseScenarioWith,
+  sha256,
+  type SavedFile,
+  type Scenario,
+  type StudioFile,
+  type StudioFileKind,
+  type StudioFileText,
+} from '@chaos-quest/engine';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { BOT_POLICIES, playthrough, type Playthrough } from '../cli/bot-playthrough.ts';
@@ -22,15 +32,6 @@ export const STUDIO_LIMITS = { maxFiles: 500, maxRuns: 2_000, defaultRuns: 200, 
 /** A file the studio may touch: a plain name in the folder, no separators, ending in one of its suffixes. */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 const SUFFIX = /\.(ya?ml|csv)$/;
-
-export type StudioFileKind = 'scenario' | 'tests' | 'csv';
-
-export interface StudioFile {
-  name: string;
-  kind: StudioFileKind;
-  size: number;
-  mtimeMs: number;
-}
 
 const kindOf = (name: string): StudioFileKind =>
   name.endsWith('.csv') ? 'csv' : isTestsFile(name) ? 'tests' : 'scenario';
@@ -76,7 +77,14 @@ export function registerStudio(app: FastifyInstance, deps: ApiDeps): void {
         return sendError(reply, 404, 'not-found', `There is no file '${name}' in the scenarios folder.`);
       if (read.kind === 'refused') return sendError(reply, 422, 'refused', read.diagnostic.message);
       const stat = lstatSync(join(dir, name), { throwIfNoEntry: false });
-      return { name, kind: kindOf(name), text: read.text, hash: sha256Hex(read.text), mtimeMs: stat?.mtimeMs ?? 0 };
+      const file: StudioFileText = {
+        name,
+        kind: kindOf(name),
+        text: read.text,
+        hash: sha256Hex(read.text),
+        mtimeMs: stat?.mtimeMs ?? 0,
+      };
+      return file;
     });
 
     scope.put<NameParams & { Body: string }>(
@@ -239,7 +247,7 @@ const busyReply = (reply: FastifyReply) =>
     'The server is already running a simulation or tests; try again when it has finished.',
   );
 
-function savedInfo(dir: string, name: string, text: string) {
+function savedInfo(dir: string, name: string, text: string): SavedFile {
   const stat = lstatSync(join(dir, name), { throwIfNoEntry: false });
   return {
     name,

@@ -8,7 +8,7 @@ import { REPO, spawnListening, type ListeningChild } from './child-process.ts';
 import { TableScript, type Draw } from './load-commands.ts';
 import { connectAll, type Ack, type LoadSocket } from './load-socket.ts';
 import type { UpdateSample } from './load-step.ts';
-import { startBareTarget, startChaosTarget, type LoadTarget } from './load-target.ts';
+import { mapLimit, startBareTarget, startChaosTarget, type LoadTarget } from './load-target.ts';
 
 /** Our server or the bare relay, driven through the load generator's Socket.IO sockets. */
 export interface SocketBurstSystem extends BurstSystem {
@@ -209,18 +209,4 @@ export async function colyseusBurstSystem(sample: UpdateSample): Promise<BurstSy
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** `fn(0..count-1)` with at most `limit` running at once, results in index order. */
-async function mapLimit<T>(count: number, limit: number, fn: (i: number) => Promise<T>): Promise<T[]> {
-  const out = new Array<T>(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      out[i] = await fn(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-  return out;
 }

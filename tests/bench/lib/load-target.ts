@@ -108,7 +108,7 @@ export async function startBareTarget(sample: UpdateSample | null): Promise<Load
 }
 
 /** `fn(0..count-1)` with at most `limit` running at once, results in index order. */
-async function mapLimit<T>(count: number, limit: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+export async function mapLimit<T>(count: number, limit: number, fn: (i: number) => Promise<T>): Promise<T[]> {
   const out = new Array<T>(count);
   let next = 0;
   const worker = async () => {

@@ -131,12 +131,20 @@ export class PgPool {
   async withClient<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
+    // pg-pool hears a connection's 'error' only while it is idle: one cut while lent out would
+    // otherwise be unheard and end the process. The body's next query rejects with it anyway.
+    const onError = (error: Error) => {
+      broken = error;
+      this.#failure = `lost a connection to PostgreSQL at ${this.where}: ${error.message}`;
+    };
+    client.on('error', onError);
     try {
       return await body(client);
     } catch (error) {
       if (isPgFailure(error)) broken = error;
       throw error;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS, migratePg, type PgMigration } from './pg-migrations.ts';
+import { PgPool } from './pg-pool.ts';
 import { PgStore } from './pg-store.ts';
 import { TcpProxy } from './pg-test-proxy.ts';
 import { createTestSchema, testDatabaseUrl, testQuery, urlWithOptions, type TestSchema } from './pg-test-schema.ts';
@@ -162,6 +163,24 @@ describe('PgStore on a real PostgreSQL', () => {
     expect(store.health()).toEqual({ state: 'ok' });
     expect(await store.readLog('s1')).toEqual(entries(1, 3));
     await store.close();
+    await proxy.stop();
+  });
+
+  it('survives a connection cut in the middle of a transaction: the transaction rejects, the process lives on', async () => {
+    const { url } = await freshSchema();
+    const proxy = await TcpProxy.start(new URL(url));
+    const pool = PgPool.create(proxy.url(url), { poolSize: 1, connectionTimeoutMs: 1000 });
+    // A lent connection that dies mid-query emits 'error' on its client; unheard, Node ends the process.
+    const cut = pool.transaction(async (client) => {
+      const sleeping = client.query('SELECT pg_sleep(5)');
+      setTimeout(() => void proxy.stop(), 200);
+      await sleeping;
+    });
+    await expect(cut).rejects.toThrow(/PostgreSQL/);
+    expect(pool.health()).toEqual({ state: 'failing', reason: expect.stringMatching(/PostgreSQL/) });
+    await proxy.resume();
+    expect(await pool.read<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    await pool.close();
     await proxy.stop();
   });
 

@@ -10,6 +10,7 @@ import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { Store } from '../store/store.ts';
 import { bufferedBytes, dropTransport, watchBuffers } from './backpressure.ts';
 import { handleCommand } from './command-handler.ts';
+import { broadcastFrame } from './room-frames.ts';
 import { connectionOf } from './connection.ts';
 import type { SocketLimits } from './flow-guard.ts';
 import { HandshakeError, seatOf } from './handshake.ts';
@@ -59,8 +60,8 @@ export function createSocketServer(
  */
 export function roomSenderOf(io: GameServer): RoomSender {
   return {
-    sendView: (room, message) => io.local.to(room).emit('view', message),
-    sendPatch: (room, message) => io.local.to(room).emit('patch', message),
+    sendView: (room, message) => broadcastFrame(io, room, 'view', message),
+    sendPatch: (room, message) => broadcastFrame(io, room, 'patch', message),
   };
 }
 

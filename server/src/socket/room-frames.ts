@@ -62,7 +62,7 @@ function openWebSocket(socket: GameSocket): RawWebSocket | null {
 }
 
 /** One unmasked, final text frame (RFC 6455 §5.2): a server's frames carry no mask. */
-function textFrame(text: string): Buffer {
+export function textFrame(text: string): Buffer {
   const payload = Buffer.from(text);
   const length = payload.length;
   const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;

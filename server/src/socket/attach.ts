@@ -54,9 +54,10 @@ export function createSocketServer(
 }
 
 /**
- * The hub's way to its audience rooms: one emit per room, which Socket.IO encodes once for all its
- * sockets. Local: with several nodes, each node projects views for its own sockets (see hub.follow),
- * so a room's emit must not travel through the adapter to another node's members of that room.
+ * The hub's way to its audience rooms: one frame per room, encoded once for all its sockets and
+ * written to each (see room-frames.ts). Local: with several nodes, each node projects views for
+ * its own sockets (see hub.follow), so a room's frame goes only to this node's members of that
+ * room, never through the adapter to another node's.
  */
 export function roomSenderOf(io: GameServer): RoomSender {
   return {

@@ -139,11 +139,16 @@ export class TestClient {
   static async connect(
     url: string,
     auth: Record<string, unknown>,
-    options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {},
+    options: {
+      reconnection?: boolean;
+      extraHeaders?: Record<string, string>;
+      /** Long-polling only, as a browser behind a proxy that refuses WebSockets; WebSocket only by default. */
+      transport?: 'websocket' | 'polling';
+    } = {},
   ): Promise<TestClient> {
     const socket = io(url, {
       auth,
-      transports: ['websocket'],
+      transports: [options.transport ?? 'websocket'],
       reconnection: options.reconnection ?? false,
       forceNew: true,
       ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),

@@ -10,6 +10,7 @@ import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { Store } from '../store/store.ts';
 import { bufferedBytes, dropTransport, watchBuffers } from './backpressure.ts';
 import { handleCommand } from './command-handler.ts';
+import { broadcastFrame } from './room-frames.ts';
 import { connectionOf } from './connection.ts';
 import type { SocketLimits } from './flow-guard.ts';
 import { HandshakeError, seatOf } from './handshake.ts';
@@ -53,14 +54,15 @@ export function createSocketServer(
 }
 
 /**
- * The hub's way to its audience rooms: one emit per room, which Socket.IO encodes once for all its
- * sockets. Local: with several nodes, each node projects views for its own sockets (see hub.follow),
- * so a room's emit must not travel through the adapter to another node's members of that room.
+ * The hub's way to its audience rooms: one frame per room, encoded once for all its sockets and
+ * written to each (see room-frames.ts). Local: with several nodes, each node projects views for
+ * its own sockets (see hub.follow), so a room's frame goes only to this node's members of that
+ * room, never through the adapter to another node's.
  */
 export function roomSenderOf(io: GameServer): RoomSender {
   return {
-    sendView: (room, message) => io.local.to(room).emit('view', message),
-    sendPatch: (room, message) => io.local.to(room).emit('patch', message),
+    sendView: (room, message) => broadcastFrame(io, room, 'view', message),
+    sendPatch: (room, message) => broadcastFrame(io, room, 'patch', message),
   };
 }
 

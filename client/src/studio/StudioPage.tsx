@@ -1,17 +1,18 @@
 import './zod-jitless.ts';
-import { formatDiagnostic, type Diagnostic, type Scenario, type TestStep } from '@chaos-quest/engine';
+import { formatDiagnostic, type Scenario, type TestStep } from '@chaos-quest/engine';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HttpError, messageOf } from '../api/http.ts';
 import { AdminKeyField } from '../ui/AdminKeyField.tsx';
 import { formatRoute } from '../app/route.ts';
 import { appendTest } from './append-test.ts';
 import { CodeEditor, type EditorHandle } from './CodeEditor.tsx';
-import { diagnose } from './diagnose.ts';
 import { SimulationTable, TestsTable } from './Reports.tsx';
 import { ScenarioGraph } from './ScenarioGraph.tsx';
 import { SoloPlaytest } from './playtest/SoloPlaytest.tsx';
+import { NewFileForm } from './NewFileForm.tsx';
 import { lineOfNode } from './scenario-graph.ts';
 import * as api from './studio-api.ts';
+import { useDiagnosis } from './use-diagnosis.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import './studio.css';
 
@@ -39,8 +40,6 @@ export function StudioPage({ file }: { file: string | null }) {
   const [needsKey, setNeedsKey] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
-  const [liveScenario, setLiveScenario] = useState<Scenario | null>(null);
   const [savedScenario, setSavedScenario] = useState<Scenario | null>(null);
   const [status, setStatus] = useState<string>('');
   const [diskChanged, setDiskChanged] = useState<api.StudioFileText | null>(null);
@@ -50,17 +49,13 @@ export function StudioPage({ file }: { file: string | null }) {
   const [runs, setRuns] = useState(200);
   const [fitGraph, setFitGraph] = useState(true);
   /** How many texts have been checked: the list's `data-checks`, which the studio bench watches. */
-  const [checks, setChecks] = useState(0);
   /** Likewise for the deep checks (`data-deep-checks`), and whether one is under way. */
-  const [deepChecks, setDeepChecks] = useState(0);
-  const [deepPending, setDeepPending] = useState(false);
   /** The playtest's path, as test steps: kept across reloads of the file, replayed on each new version. */
   const [steps, setSteps] = useState<TestStep[]>([]);
   const [path, setPath] = useState<string[]>([]);
   const editor = useRef<EditorHandle | null>(null);
   const text = useRef('');
   const timer = useRef<number | null>(null);
-  const csv = useRef(new Map<string, string | null>());
   const loadedRef = useRef<Loaded | null>(null);
   loadedRef.current = loaded;
   const dirtyRef = useRef(false);
@@ -68,52 +63,13 @@ export function StudioPage({ file }: { file: string | null }) {
 
   useLeaveGuard(dirty, 'This file has unsaved changes. Leave without saving them?');
 
-  const beside = useCallback((name: string) => {
-    const cache = csv.current;
-    if (cache.has(name)) return cache.get(name) ?? null;
-    cache.set(name, null);
-    // Fetched once; the next diagnosis uses it.
-    api
-      .readFile(name)
-      .then((read) => {
-        cache.set(name, read.text);
-        runDiagnosis();
-      })
-      .catch(() => undefined);
-    return null;
-  }, []);
-
-  // The deep checks run in a worker; only the answer for the latest text is shown.
-  const worker = useRef<Worker | null>(null);
-  const deepId = useRef(0);
-  useEffect(() => {
-    const created = new Worker(new URL('./deep-check.worker.ts', import.meta.url), { type: 'module' });
-    created.onmessage = (event: MessageEvent<{ id: number; diagnostics: Diagnostic[] }>) => {
-      if (event.data.id !== deepId.current) return;
-      setDiagnostics(event.data.diagnostics);
-      setDeepChecks((n) => n + 1);
-      setDeepPending(false);
-    };
-    worker.current = created;
-    return () => created.terminate();
-  }, []);
-
-  const runDiagnosis = useCallback(() => {
-    const current = loadedRef.current;
-    if (!current) return;
-    // First the checks that need no exploring, at once; then validate's full set from the worker.
-    const result = diagnose(current.name, text.current, beside, false);
-    setDiagnostics(result.diagnostics);
-    setChecks((n) => n + 1);
-    if (result.scenario) setLiveScenario(result.scenario);
-    if (worker.current) {
-      const id = ++deepId.current;
-      const known: Record<string, string> = {};
-      for (const [name, value] of csv.current) if (value !== null) known[name] = value;
-      setDeepPending(true);
-      worker.current.postMessage({ id, file: current.name, text: text.current, beside: known });
-    }
-  }, [beside]);
+  const current = useCallback(
+    () => (loadedRef.current ? { name: loadedRef.current.name, text: text.current } : null),
+    [],
+  );
+  const { diagnostics, checks, deepChecks, deepPending, liveScenario, setLiveScenario, diagnoseNow, parse } =
+    useDiagnosis(current);
+  const runDiagnosis = useCallback(() => void diagnoseNow(), [diagnoseNow]);
 
   const refreshList = useCallback(async () => {
     try {
@@ -144,18 +100,19 @@ export function StudioPage({ file }: { file: string | null }) {
       setLoaded(next);
       setDirty(false);
       setDiskChanged(null);
-      const parsed = diagnose(read.name, read.text, beside, false);
       const sameFile = previous?.name === read.name;
       if (!sameFile) {
         setSteps([]);
         setPath([]);
       }
+      const scenario = diagnoseNow()?.scenario ?? null;
       // A new version that parses rebuilds the playtest (same steps); one that does not keeps the last.
-      if (parsed.scenario || !sameFile) setSavedScenario(parsed.scenario);
-      if (parsed.scenario || !sameFile) setLiveScenario(parsed.scenario);
-      runDiagnosis();
+      if (scenario || !sameFile) {
+        setSavedScenario(scenario);
+        setLiveScenario(scenario);
+      }
     },
-    [beside, runDiagnosis],
+    [diagnoseNow, setLiveScenario],
   );
 
   // Open the file the route names.
@@ -223,7 +180,7 @@ export function StudioPage({ file }: { file: string | null }) {
         loadedRef.current = next;
         setLoaded(next);
         setDirty(text.current !== content);
-        const parsed = diagnose(current.name, content, beside, false).scenario;
+        const parsed = parse(current.name, content);
         if (parsed) setSavedScenario(parsed);
         setStatus(`Saved ${current.name}.`);
         void refreshList();
@@ -233,7 +190,7 @@ export function StudioPage({ file }: { file: string | null }) {
         setBusy(null);
       }
     },
-    [beside, refreshList],
+    [parse, refreshList],
   );
 
   const goTo = useCallback((line: number, col = 1) => editor.current?.goTo(line, col), []);
@@ -487,41 +444,5 @@ export function StudioPage({ file }: { file: string | null }) {
         </>
       )}
     </main>
-  );
-}
-
-function NewFileForm({ onCreated }: { onCreated(name: string): void }) {
-  const [name, setName] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <form
-      className="studio-new"
-      aria-label="Create a file"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const fileName = /\.(ya?ml|csv)$/.test(name) ? name : `${name}.yaml`;
-        try {
-          await api.createFile(fileName, '');
-          setName('');
-          setMessage(null);
-          onCreated(fileName);
-        } catch (e) {
-          setMessage(messageOf(e));
-        }
-      }}
-    >
-      <label>
-        New file
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="my-scenario.yaml" required />
-      </label>
-      <button type="submit" className="button small">
-        Create
-      </button>
-      {message ? (
-        <p className="error" role="alert">
-          {message}
-        </p>
-      ) : null}
-    </form>
   );
 }

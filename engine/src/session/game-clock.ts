@@ -6,9 +6,17 @@
 
 const MINUTES_PER_DAY = 1440;
 
+// A server labels every view's clock from its scenario's start: the last one read is nearly always asked again.
+let lastStart = '';
+let lastStartMinute = 0;
+
 function startMinute(start: string): number {
-  const [h = 0, m = 0] = start.split(':').map(Number);
-  return h * 60 + m;
+  if (start !== lastStart) {
+    const [h = 0, m = 0] = start.split(':').map(Number);
+    lastStart = start;
+    lastStartMinute = h * 60 + m;
+  }
+  return lastStartMinute;
 }
 
 /** The day `minutes` after the clock's start falls on: 1 for the day play starts, 0 before it. */

@@ -133,9 +133,40 @@ function newest<T>(list: readonly T[], limit: number, keep?: (item: T) => boolea
 function timelineOf(state: SessionState, seen: Seen): Pick<PublicView, 'timeline' | 'timelineCount'> {
   const visible = (t: TimelineEntry) => canSee(t.audience, seen);
   const timeline = newest(state.timeline, VIEW_WINDOWS.timeline, visible);
-  // Counting the rest is a pass over the timeline; SESSION_LIMITS keeps it short enough.
-  const count = seen.facilitator ? state.timeline.length : state.timeline.reduce((n, t) => (visible(t) ? n + 1 : n), 0);
+  const count = seen.facilitator ? state.timeline.length : visibleCount(state.timeline, seen.role, visible);
   return { timeline, timelineCount: count };
+}
+
+interface KnownCount {
+  length: number;
+  last: TimelineEntry;
+  count: number;
+}
+
+/** Per timeline (known by its first entry, which every later state's timeline shares) and role: how many entries of its first `length` the role sees. */
+const visibleCounts = new WeakMap<TimelineEntry, Map<RoleId | null, KnownCount>>();
+
+/**
+ * How many timeline entries a role sees. The timeline only grows, and each state's copy holds the
+ * very entries of the one before, so the count carries on from the last one taken for the same
+ * timeline: one view costs the new entries, not a pass over up to SESSION_LIMITS.timeline of them.
+ */
+function visibleCount(
+  list: readonly TimelineEntry[],
+  role: RoleId | null,
+  visible: (entry: TimelineEntry) => boolean,
+): number {
+  const first = list[0];
+  if (first === undefined) return 0;
+  let byRole = visibleCounts.get(first);
+  if (!byRole) visibleCounts.set(first, (byRole = new Map()));
+  const known = byRole.get(role);
+  // The same entry at the known length's end: the list goes on from it (another branch would differ there).
+  const goesOn = known !== undefined && known.length <= list.length && list[known.length - 1] === known.last;
+  let count = goesOn ? known.count : 0;
+  for (let i = goesOn ? known.length : 0; i < list.length; i++) if (visible(list[i] as TimelineEntry)) count += 1;
+  byRole.set(role, { length: list.length, last: list[list.length - 1] as TimelineEntry, count });
+  return count;
 }
 
 /**

@@ -230,6 +230,33 @@ describe('the scenario studio', () => {
     await page.getByRole('link', { name: 'Sessions' }).click();
     expect(author.dialogs).toEqual([expect.stringContaining('unsaved changes')]);
     expect(page.url()).toMatch(/#\/studio\/dns-ttl-trap\.yaml$/);
+
+    // Another author's edit lands on disk while ours is unsaved: saving does not overwrite it, and says so.
+    const path = join(dir, 'dns-ttl-trap.yaml');
+    const theirs = `${readFileSync(path, 'utf8')}# their note\n`;
+    writeFileSync(path, theirs);
+    await page.keyboard.press('Control+s');
+    await page
+      .getByRole('status')
+      .getByText(/Not saved: .*changed on disk since you opened it/)
+      .waitFor();
+    const banner = page.locator('.studio-disk');
+    await banner.getByText('changed on disk while you have unsaved edits').waitFor();
+    expect(readFileSync(path, 'utf8')).toBe(theirs);
+    // The refused save is the one HTTP error this page should have met, and the only thing it logged.
+    expect(author.errors).toEqual([
+      expect.stringMatching(/HTTP 412 PUT .*dns-ttl-trap\.yaml$/),
+      expect.stringContaining('status of 412'),
+    ]);
+    author.errors.length = 0;
+    await screenshot(page, 'studio-conflict-projector');
+    // Keeping ours, knowingly: the next save overwrites theirs.
+    await banner.getByRole('button', { name: 'Keep my edits (saving overwrites it)' }).click();
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').getByText('Saved dns-ttl-trap.yaml.').waitFor();
+    expect(readFileSync(path, 'utf8')).toContain('\ndiff');
+    expect(readFileSync(path, 'utf8')).not.toContain('# their note');
+    writeFileSync(path, onDisk);
   });
 
   it('says clearly on a phone that it needs a wider screen', async () => {

@@ -133,6 +133,46 @@ describe('the studio API', () => {
     }, on());
   });
 
+  it('refuses a save based on a version that is no longer on disk, and keeps what is there', async () => {
+    await withServer(async (server) => {
+      const url = `${server.url}/api/studio/files/dns-ttl-trap.yaml`;
+      const opened = (await (await fetch(url)).json()) as { text: string; hash: string };
+      // Another author's edit lands on disk after this one opened the file.
+      const theirs = opened.text.replace('title: The TTL Trap', 'title: Their title');
+      writeFileSync(join(dir, 'dns-ttl-trap.yaml'), theirs);
+      const mine = opened.text.replace('title: The TTL Trap', 'title: My title');
+      const refused = await put(server.url, 'dns-ttl-trap.yaml', mine, { 'if-match': `"${opened.hash}"` });
+      expect(refused.status).toBe(412);
+      const error = ((await refused.json()) as ApiError).error;
+      expect(error.code).toBe('changed');
+      expect(error.message).toContain('changed on disk since you opened it');
+      expect(readFileSync(join(dir, 'dns-ttl-trap.yaml'), 'utf8')).toBe(theirs);
+      // Having read theirs, the author overwrites it knowingly, and the next save builds on that one.
+      const current = (await (await fetch(url)).json()) as { hash: string };
+      const saved = await put(server.url, 'dns-ttl-trap.yaml', mine, { 'if-match': `"${current.hash}"` });
+      expect(saved.status).toBe(200);
+      const next = (await saved.json()) as { hash: string };
+      expect(readFileSync(join(dir, 'dns-ttl-trap.yaml'), 'utf8')).toBe(mine);
+      expect((await put(server.url, 'dns-ttl-trap.yaml', `${mine}\n`, { 'if-match': `"${next.hash}"` })).status).toBe(
+        200,
+      );
+      // Two saves from the same version at once: the first wins, the second is told.
+      const base = (await (await fetch(url)).json()) as { hash: string };
+      const both = await Promise.all(
+        ['# one\n', '# two\n'].map((text) =>
+          put(server.url, 'dns-ttl-trap.yaml', text, { 'if-match': `"${base.hash}"` }),
+        ),
+      );
+      expect(both.map((r) => r.status).sort()).toEqual([200, 412]);
+      // A file removed meanwhile is not quietly brought back.
+      rmSync(join(dir, 'dns-ttl-trap.yaml'));
+      const gone = await put(server.url, 'dns-ttl-trap.yaml', mine, { 'if-match': `"${base.hash}"` });
+      expect(gone.status).toBe(412);
+      expect(((await gone.json()) as ApiError).error.message).toContain('was removed on disk');
+      expect(existsSync(join(dir, 'dns-ttl-trap.yaml'))).toBe(false);
+    }, on());
+  });
+
   it('creates a new file once, and refuses to create one that exists', async () => {
     await withServer(async (server) => {
       expect((await post(server.url, '/api/studio/files', { name: 'fresh.yaml' })).status).toBe(201);

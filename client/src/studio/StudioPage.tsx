@@ -175,7 +175,7 @@ export function StudioPage({ file }: { file: string | null }) {
       if (!current) return;
       setBusy('save');
       try {
-        const saved = await api.saveFile(current.name, content);
+        const saved = await api.saveFile(current.name, content, current.hash);
         const next = { ...current, saved: content, hash: saved.hash, mtimeMs: saved.mtimeMs };
         loadedRef.current = next;
         setLoaded(next);
@@ -186,12 +186,28 @@ export function StudioPage({ file }: { file: string | null }) {
         void refreshList();
       } catch (e) {
         setStatus(`Not saved: ${messageOf(e)}`);
+        // Someone else's edit is on disk: show it beside ours and let the author choose.
+        if (e instanceof HttpError && e.code === 'changed') {
+          const read = await api.readFile(current.name).catch(() => null);
+          if (read && loadedRef.current?.name === read.name) setDiskChanged(read);
+        }
       } finally {
         setBusy(null);
       }
     },
     [parse, refreshList],
   );
+
+  /** The author read the disk's version and keeps theirs: the next save is based on the disk's, so it overwrites it. */
+  const keepMine = useCallback((read: api.StudioFileText) => {
+    const current = loadedRef.current;
+    setDiskChanged(null);
+    if (!current || current.name !== read.name) return;
+    const next = { ...current, saved: read.text, hash: read.hash, mtimeMs: read.mtimeMs };
+    loadedRef.current = next;
+    setLoaded(next);
+    setDirty(text.current !== read.text);
+  }, []);
 
   const goTo = useCallback((line: number, col = 1) => editor.current?.goTo(line, col), []);
 
@@ -348,8 +364,8 @@ export function StudioPage({ file }: { file: string | null }) {
                 <button type="button" className="button small" onClick={() => adopt(diskChanged)}>
                   Load the disk version
                 </button>
-                <button type="button" className="button small quiet" onClick={() => setDiskChanged(null)}>
-                  Keep my edits
+                <button type="button" className="button small quiet" onClick={() => keepMine(diskChanged)}>
+                  Keep my edits (saving overwrites it)
                 </button>
               </div>
             ) : null}

@@ -33,9 +33,12 @@ export const simulate = (name: string, runs: number) =>
   requestJson<SimulationReport>(`${path(name)}/simulate`, { body: { runs }, admin: true });
 export const runTests = (name: string) => requestJson<TestsReport>(`${path(name)}/tests`, { body: {}, admin: true });
 
-/** Saves the whole text (PUT, text/plain: a scenario's 1 MB would not fit the API's JSON limit). */
-export async function saveFile(name: string, text: string): Promise<SavedFile> {
-  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+/**
+ * Saves the whole text (PUT, text/plain: a scenario's 1 MB would not fit the API's JSON limit), only
+ * if the file on disk still has the hash `base` it was read or last saved with: else a 412 `changed`.
+ */
+export async function saveFile(name: string, text: string, base: string): Promise<SavedFile> {
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', 'if-match': `"${base}"` };
   const key = adminKey();
   if (key) headers['x-admin-key'] = key;
   let response: Response;

@@ -21,6 +21,7 @@ import { aggregate } from '../cli/simulate-report.ts';
 import { besideTestsFile, runTests, testSources } from '../cli/test-report.ts';
 import { readBeside } from '../scenarios/read-beside.ts';
 import { readRegularFile } from '../scenarios/read-regular-file.ts';
+import { SerialQueue } from '../hub/serial-queue.ts';
 import { sha256Hex } from '../sha256.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { sendError } from './api-error.ts';
@@ -52,6 +53,8 @@ type NameParams = { Params: { name: string } };
  * save one (`PUT`, text/plain), create one (`POST /api/studio/files`), and run `simulate` and the
  * file's tests on the saved file. Answers only when the server runs with CQ_STUDIO=1 or the request
  * carries the admin key (404 otherwise, so a server without the studio does not advertise it).
+ * A save that names the hash it was based on (`If-Match`) is refused with 412 when the file on disk
+ * changed since, so an author's save never quietly overwrites another's edit.
  * Saving a file with errors is allowed (the author is mid-edit); the library never serves an invalid
  * file to a new session, and running sessions keep the text they started with.
  */
@@ -60,6 +63,7 @@ export function registerStudio(app: FastifyInstance, deps: ApiDeps): void {
   const guard = studioGuard(deps);
   // One simulate or test run at a time per server: a client cannot keep both cores busy.
   let busy = false;
+  const saves = new SerialQueue();
 
   app.register(async (scope) => {
     scope.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: MAX_SCENARIO_BYTES }, (_r, body, done) =>
@@ -95,18 +99,33 @@ export function registerStudio(app: FastifyInstance, deps: ApiDeps): void {
         if (name === null) return reply;
         const text = bodyText(request, reply);
         if (text === null) return reply;
-        const exists = lstatSync(join(dir, name), { throwIfNoEntry: false });
-        if (exists && !exists.isFile())
-          return sendError(
-            reply,
-            422,
-            'refused',
-            `'${name}' is not a regular file; the studio writes only regular files.`,
-          );
-        if (!exists && listFiles(dir).length >= STUDIO_LIMITS.maxFiles) return tooManyFiles(reply);
-        await writeAtomically(dir, name, text, 'replace');
-        void deps.library.reload();
-        return savedInfo(dir, name, text);
+        const base = expectedHash(request.headers['if-match']);
+        // This server's saves take turns, so two tabs cannot both pass the check below and the later silently win.
+        return saves.run(async () => {
+          const exists = lstatSync(join(dir, name), { throwIfNoEntry: false });
+          if (exists && !exists.isFile())
+            return sendError(
+              reply,
+              422,
+              'refused',
+              `'${name}' is not a regular file; the studio writes only regular files.`,
+            );
+          if (base !== null) {
+            const onDisk = readRegularFile(dir, name);
+            const hash = onDisk.kind === 'text' ? sha256Hex(onDisk.text) : null;
+            if (hash !== base)
+              return sendError(
+                reply,
+                412,
+                'changed',
+                `${name} ${hash === null ? 'was removed' : 'changed'} on disk since you opened it: load the disk version, or keep your edits and save again to overwrite it.`,
+              );
+          }
+          if (!exists && listFiles(dir).length >= STUDIO_LIMITS.maxFiles) return tooManyFiles(reply);
+          await writeAtomically(dir, name, text, 'replace');
+          void deps.library.reload();
+          return savedInfo(dir, name, text);
+        });
       },
     );
 
@@ -246,6 +265,16 @@ const busyReply = (reply: FastifyReply) =>
     'busy',
     'The server is already running a simulation or tests; try again when it has finished.',
   );
+
+/**
+ * The hash a save was based on, from `If-Match` (the `hash` the file was read or last saved with,
+ * quoted as an entity tag or bare); null when the client did not say, which saves unconditionally.
+ */
+function expectedHash(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const tag = header.trim().replace(/^W\//, '');
+  return tag.startsWith('"') && tag.endsWith('"') && tag.length >= 2 ? tag.slice(1, -1) : tag;
+}
 
 function savedInfo(dir: string, name: string, text: string): SavedFile {
   const stat = lstatSync(join(dir, name), { throwIfNoEntry: false });

@@ -92,5 +92,8 @@ export async function person(browser: Browser, name: string, options: BrowserCon
 /** Saves a full-page screenshot to tests/artifacts/<file>.png. */
 export async function screenshot(page: Page, file: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Right after a resize, a full-page capture can catch cards not yet repainted at the new width
+  // (blank where they stand): two frames let the layout and paint catch up.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: join(ARTIFACTS, `${file}.png`), fullPage: true, animations: 'disabled' });
 }

@@ -5,11 +5,11 @@ import type { ScenarioTrend } from '@chaos-quest/engine';
 import { FIGURE_DEFINITIONS } from '@chaos-quest/engine/client';
 import { formatDate } from '../time/format.ts';
 import { formatValue } from './format-figure.ts';
+import { DAY_S, dayRange } from './trend-range.ts';
 
 const TEAM_COLORS = ['#1f4fd1', '#b54708', '#067647', '#7a2e98', '#c11574', '#0e7090'];
 const BASELINE = '#667085';
 const HEIGHT = 200;
-const DAY_S = 86_400;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Nov 3": an axis label that fits one line (the year is in each run's row and tooltip). Pure. */
@@ -89,7 +89,10 @@ export function TrendChart({ trend }: { trend: ScenarioTrend }) {
           },
           { font: '12px system-ui', size: 48, label: unit, labelFont: '12px system-ui', labelSize: 16 },
         ],
-        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+        scales: {
+          x: { time: true, range: (_u, min, max) => dayRange(min, max) },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+        },
       },
       chartData(trend),
       element,
@@ -111,7 +114,12 @@ export function TrendChart({ trend }: { trend: ScenarioTrend }) {
           {trend.reached} of {trend.runs} runs reached it · baseline {formatValue(trend.baseline, trend.unit)}
         </span>
       </figcaption>
-      <div ref={box} className="trend-plot" role="img" aria-label={describe(trend)} />
+      {trend.reached === 0 ? (
+        // An empty grid with a time axis says nothing; the sentence says why there is no line.
+        <p className="trend-empty muted">No run has reached it yet, so there is no line to draw.</p>
+      ) : (
+        <div ref={box} className="trend-plot" role="img" aria-label={describe(trend)} />
+      )}
     </figure>
   );
 }

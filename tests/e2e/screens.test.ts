@@ -139,6 +139,12 @@ describe('every screen at phone, laptop and projector sizes', () => {
       expect(await seriousViolations(who.page)).toEqual([]);
       await shootSizes(who.page, name);
     }
+    // The lobby's one job is to start: on a 1280×800 laptop its buttons show without scrolling.
+    await facilitator.page.evaluate(() => window.scrollTo(0, 0));
+    for (const name of ['Brief the table', 'Start the quest']) {
+      const box = await facilitator.page.getByRole('button', { name }).boundingBox();
+      expect((box?.y ?? Infinity) + (box?.height ?? 0), name).toBeLessThanOrEqual(SIZES.laptop.height);
+    }
   });
 
   it('fits the scene, its choices, the clock and the run sheet in a 1280×800 laptop without scrolling', async () => {

@@ -44,7 +44,6 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
         </div>
         <div className="lobby-side">
           <JoinInfo joinCode={joinCode} />
-          <ExerciseLobby view={view} />
           <Panel title="Begin" icon="play">
             <p>
               {view.phase === 'lobby'
@@ -65,6 +64,8 @@ export function FacilitatorLobby({ view, joinCode }: { view: FacilitatorView; jo
             {view.phase === 'briefing' ? <PaceControl pace={view.clock.pace} /> : null}
             {view.monitoring.telemetry ? <MonitoringControl mode={view.monitoring.mode} /> : null}
           </Panel>
+          {/* Below the lobby's one job, starting: the exercise's record and earlier actions are read before, not during. */}
+          <ExerciseLobby view={view} />
           <Panel title="Joining and the console" icon="lock">
             <TableSettings view={view} />
             <ConsoleHandover />

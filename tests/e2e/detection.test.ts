@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
-import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openSession, person, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
 
 /**
  * Detection as play (issue 11) in real Chromium: a facilitator opens "The Lagging Replica" with
@@ -9,43 +7,22 @@ import { launchChromium, person, screenshot, startServer, type Person } from './
  * incident from it, the facilitator confirms the declaration in the console, and the debrief draws
  * when each signal came against the team's detection, timed from the declaration.
  */
-const SIZES = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-  projector: { width: 1920, height: 1080 },
-} as const;
-
 describe('detection from dashboards and alerts', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let facilitator: Person;
   let sre: Person;
   let joinCode = '';
 
-  beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('opens a session with the dynamic baseline, and the table sees dashboards and a predictive page', async () => {
-    facilitator = await person(browser, 'facilitator', { viewport: SIZES.laptop });
+    facilitator = await person(env.browser, 'facilitator', { viewport: SIZES.laptop });
     const { page } = facilitator;
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: /The Lagging Replica/ }).check();
-    await page.getByLabel('Monitoring').selectOption('thresholds+baseline');
-    await page.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    joinCode = (await page.locator('.join-code').textContent()) ?? '';
+    joinCode = await openSession(page, env.server.url, /The Lagging Replica/, {
+      before: () => page.getByLabel('Monitoring').selectOption('thresholds+baseline'),
+    });
     await expect.poll(() => page.getByLabel('Monitoring').inputValue()).toBe('thresholds+baseline');
 
-    sre = await person(browser, 'sre', { viewport: SIZES.laptop });
-    await sre.page.goto(`${server.url}/#/join/${joinCode}`);
+    sre = await person(env.browser, 'sre', { viewport: SIZES.laptop });
+    await sre.page.goto(`${env.server.url}/#/join/${joinCode}`);
     await sre.page.getByLabel('Your name').fill('Ana');
     await sre.page.getByRole('button', { name: 'Join' }).click();
     await sre.page
@@ -73,20 +50,17 @@ describe('detection from dashboards and alerts', () => {
   });
 
   it('puts the dashboards on the big screen, and gives a session on fixed rules only no predictive page', async () => {
-    const screen = await person(browser, 'screen', { viewport: SIZES.projector });
-    await screen.page.goto(`${server.url}/#/screen/${joinCode}`);
+    const screen = await person(env.browser, 'screen', { viewport: SIZES.projector });
+    await screen.page.goto(`${env.server.url}/#/screen/${joinCode}`);
     await screen.page.locator('.metric-chart canvas').first().waitFor();
     await screenshot(screen.page, 'detection-big-screen-projector');
 
-    const other = await person(browser, 'other-facilitator', { viewport: SIZES.laptop });
-    await other.page.goto(server.url);
-    await other.page.getByRole('radio', { name: /The Lagging Replica/ }).check();
-    await other.page.getByLabel('Monitoring').selectOption('thresholds');
-    await other.page.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => other.page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    const code = (await other.page.locator('.join-code').textContent()) ?? '';
-    const bo = await person(browser, 'bo', { viewport: SIZES.laptop });
-    await bo.page.goto(`${server.url}/#/join/${code}`);
+    const other = await person(env.browser, 'other-facilitator', { viewport: SIZES.laptop });
+    const code = await openSession(other.page, env.server.url, /The Lagging Replica/, {
+      before: () => other.page.getByLabel('Monitoring').selectOption('thresholds'),
+    });
+    const bo = await person(env.browser, 'bo', { viewport: SIZES.laptop });
+    await bo.page.goto(`${env.server.url}/#/join/${code}`);
     await bo.page.getByLabel('Your name').fill('Bo');
     await bo.page.getByRole('button', { name: 'Join' }).click();
     await bo.page

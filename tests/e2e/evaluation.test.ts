@@ -3,14 +3,22 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { MeMessage, ViewMessage } from '@chaos-quest/engine';
-import type { ChaosServer } from '../../server/src/app.ts';
 import type { EvidenceManifest } from '../../server/src/exports/evidence-pack.ts';
 import { loadLibrary } from '../golden/library.ts';
 import { auditFrames } from '../server/frame-audit.ts';
-import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import {
+  ARTIFACTS,
+  openSession,
+  person,
+  SCREENS,
+  screenshot,
+  serverAndBrowser,
+  SIZES,
+  type Person,
+} from './harness.ts';
 
 /**
  * An exercise in real Chromium: a facilitator, an evaluator and three players play the shipped
@@ -26,8 +34,6 @@ const REASONS = [
   'Snapshots taken before termination',
   'Regulator call drafted, not sent',
 ];
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1280, height: 800 };
 // Loaded as the server loads it: its metric's baseline is a CSV beside the file.
 const SCENARIO = loadLibrary().find((s) => s.file === 'leaked-credentials.yaml')?.scenario;
 
@@ -50,9 +56,7 @@ function messages(frames: readonly string[]): (ViewMessage | MeMessage)[] {
 }
 
 describe('an exercise with an evaluator, in the browser', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let facilitator: Person;
   let evaluator: Person;
   let players: Person[] = [];
@@ -61,27 +65,16 @@ describe('an exercise with an evaluator, in the browser', () => {
   let joinCode = '';
   let evaluatorLink = '';
 
-  beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('opens an exercise with its plan under test and invites an evaluator', async () => {
-    facilitator = await person(browser, 'facilitator', { viewport: LAPTOP });
+    facilitator = await person(env.browser, 'facilitator', { viewport: SIZES.laptop });
     const f = facilitator.page;
-    await f.goto(server.url);
-    await f.getByRole('radio', { name: /Keys in the Wild/ }).check();
-    await f.getByLabel('Team label').fill('Cloud security');
-    await f.getByLabel('Plan', { exact: true }).fill('Incident response plan');
-    await f.getByLabel('Version').fill('4.2');
-    await f.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => f.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    joinCode = (await f.locator('.join-code').textContent()) ?? '';
+    joinCode = await openSession(f, env.server.url, /Keys in the Wild/, {
+      before: async () => {
+        await f.getByLabel('Team label').fill('Cloud security');
+        await f.getByLabel('Plan', { exact: true }).fill('Incident response plan');
+        await f.getByLabel('Version').fill('4.2');
+      },
+    });
     sessionId = decodeURIComponent(new URL(f.url()).hash.split('/')[2] ?? '');
     await f.getByText('Testing Incident response plan, version 4.2.').waitFor();
     await f.getByRole('button', { name: 'Make feedback forms anonymous' }).click();
@@ -90,7 +83,7 @@ describe('an exercise with an evaluator, in the browser', () => {
     evaluatorLink = (await f.locator('.evaluator-url').textContent()) ?? '';
     expect(evaluatorLink).toMatch(/#\/evaluate\/[A-Za-z0-9_-]{40,}$/);
 
-    evaluator = await person(browser, 'evaluator', { viewport: LAPTOP });
+    evaluator = await person(env.browser, 'evaluator', { viewport: SIZES.laptop });
     await evaluator.page.goto(evaluatorLink);
     await evaluator.page.getByLabel('Your name').fill('Eve Evaluator');
     await evaluator.page.getByRole('button', { name: 'Take the evaluator’s seat' }).click();
@@ -99,12 +92,15 @@ describe('an exercise with an evaluator, in the browser', () => {
   });
 
   it('seats three players whose sockets are recorded', async () => {
-    const phone = { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-    players = [await person(browser, 'ana'), await person(browser, 'bo'), await person(browser, 'cy', phone)];
+    players = [
+      await person(env.browser, 'ana'),
+      await person(env.browser, 'bo'),
+      await person(env.browser, 'cy', SCREENS.phone),
+    ];
     const roles = ['Incident Commander', 'Security Engineer', 'Platform Engineer'];
     for (const [i, who] of players.entries()) {
       playerFrames.push(recordFrames(who.page));
-      await who.page.goto(`${server.url}/#/join/${joinCode}`);
+      await who.page.goto(`${env.server.url}/#/join/${joinCode}`);
       await who.page.getByLabel('Your name').fill(['Ana', 'Bo', 'Cy'][i] ?? '');
       await who.page.getByRole('button', { name: 'Join' }).click();
       await roleSlot(who.page, roles[i] ?? '')
@@ -149,9 +145,9 @@ describe('an exercise with an evaluator, in the browser', () => {
       .click();
     await e.locator('.task-met').getByText('Deactivate the leaked access key').waitFor();
     await screenshot(e, 'evaluator-laptop');
-    await e.setViewportSize(PHONE);
+    await e.setViewportSize(SIZES.phone);
     await screenshot(e, 'evaluator-phone');
-    await e.setViewportSize(LAPTOP);
+    await e.setViewportSize(SIZES.laptop);
 
     await f.getByRole('tab', { name: /End/ }).click();
     await f.getByRole('button', { name: 'End the quest…' }).click();
@@ -282,11 +278,11 @@ describe('an exercise with an evaluator, in the browser', () => {
 
   it('prints the report to PDF in Chromium, and its pages are turned into images', async () => {
     const page = await facilitator.context.newPage();
-    await page.setViewportSize(LAPTOP);
-    await page.goto(`${server.url}/#/report/${sessionId}`);
+    await page.setViewportSize(SIZES.laptop);
+    await page.goto(`${env.server.url}/#/report/${sessionId}`);
     await page.getByRole('heading', { name: 'Keys in the Wild' }).waitFor();
     await screenshot(page, 'report-laptop');
-    await page.setViewportSize(PHONE);
+    await page.setViewportSize(SIZES.phone);
     await screenshot(page, 'report-phone');
     await page.emulateMedia({ media: 'print' });
     const pdfPath = join(ARTIFACTS, 'evidence', 'after-action-report.pdf');
@@ -307,7 +303,7 @@ describe('an exercise with an evaluator, in the browser', () => {
 
   it('shows each objective’s rating by game day in the team’s metrics', async () => {
     const f = facilitator.page;
-    await f.goto(`${server.url}/#/metrics`);
+    await f.goto(`${env.server.url}/#/metrics`);
     await f.getByLabel('Team', { exact: true }).selectOption('Cloud security');
     const table = f.locator('table.objective-trend');
     await table

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { ARTIFACTS, openSession, person, screenshot, serverAndBrowser, SIZES } from './harness.ts';
 
 /**
  * Format 1.1 in real Chromium (issue 15): a facilitator opens the threat hunt with practised
@@ -10,50 +8,25 @@ import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person
  * that is theirs, and the console shows the turn, counters, parameters and the dealt chain; the ransomware exercise shows its module, discussion
  * questions and the regulator's deadline with the time left.
  */
-const SIZES = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-  projector: { width: 1920, height: 1080 },
-} as const;
-
 describe('a format 1.1 exercise in the console', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
-  async function open(facilitator: Person, title: RegExp): Promise<string> {
-    const { page } = facilitator;
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: title }).check();
-    return page.url();
-  }
+  const env = serverAndBrowser();
 
   it('opens the hunt with practised procedures, and the analyst rolls the log review', async () => {
-    const facilitator = await person(browser, 'hunt-facilitator', { viewport: SIZES.laptop });
+    const facilitator = await person(env.browser, 'hunt-facilitator', { viewport: SIZES.laptop });
     const { page } = facilitator;
-    await open(facilitator, /Ten Turns to Find Them/);
-    await page.getByLabel('The team has practised these procedures before').selectOption('yes');
-    // The attack chain is dealt at random unless the facilitator fixes it here.
-    const chain = page.getByLabel("The intruder's attack chain (dealt at random unless set)");
-    expect(await chain.inputValue()).toBe('');
-    expect(await chain.locator('option').first().textContent()).toBe('Dealt at random');
-    await screenshot(page, 'format-1-1-create-laptop');
-    await page.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    const joinCode = (await page.locator('.join-code').textContent()) ?? '';
+    const joinCode = await openSession(page, env.server.url, /Ten Turns to Find Them/, {
+      before: async () => {
+        await page.getByLabel('The team has practised these procedures before').selectOption('yes');
+        // The attack chain is dealt at random unless the facilitator fixes it here.
+        const chain = page.getByLabel("The intruder's attack chain (dealt at random unless set)");
+        expect(await chain.inputValue()).toBe('');
+        expect(await chain.locator('option').first().textContent()).toBe('Dealt at random');
+        await screenshot(page, 'format-1-1-create-laptop');
+      },
+    });
 
-    const analyst = await person(browser, 'hunt-analyst', { viewport: SIZES.phone });
-    await analyst.page.goto(`${server.url}/#/join/${joinCode}`);
+    const analyst = await person(env.browser, 'hunt-analyst', { viewport: SIZES.phone });
+    await analyst.page.goto(`${env.server.url}/#/join/${joinCode}`);
     await analyst.page.getByLabel('Your name').fill('Ana');
     await analyst.page.getByRole('button', { name: 'Join' }).click();
     await analyst.page
@@ -111,11 +84,9 @@ describe('a format 1.1 exercise in the console', () => {
   });
 
   it('shows the ransomware exercise module by module, with its questions and the regulator deadline', async () => {
-    const facilitator = await person(browser, 'ransom-facilitator', { viewport: SIZES.laptop });
+    const facilitator = await person(env.browser, 'ransom-facilitator', { viewport: SIZES.laptop });
     const { page } = facilitator;
-    await open(facilitator, /Seventy-Two Hours/);
-    await page.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    await openSession(page, env.server.url, /Seventy-Two Hours/);
     await page.getByRole('button', { name: 'Start the quest' }).click();
     const state = page.getByRole('region', { name: 'Story state' });
     await state.getByText('Module 1 of 3: Detection and first response').waitFor();

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
-import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  openSession,
+  person,
+  SCREENS,
+  screenshot,
+  serverAndBrowser,
+  SIZES,
+  type Person,
+} from './harness.ts';
 import { earlierRuns } from './practice-records.ts';
 
 /**
@@ -17,9 +25,7 @@ const choice = (page: Page, label: string): Locator => page.locator('li.choice')
 const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
 describe('a game day in the browser', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let facilitator: Person;
   let ana: Person;
   let mallory: Person;
@@ -28,43 +34,27 @@ describe('a game day in the browser', () => {
   let joinCode = '';
   const people = () => [facilitator, ana, mallory, bo, screen].filter(Boolean);
 
-  beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('opens a session from the start page', async () => {
-    facilitator = await person(browser, 'facilitator');
+    facilitator = await person(env.browser, 'facilitator');
     const { page } = facilitator;
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: /The TTL Trap/ }).check();
-    await page.getByLabel('Team label').fill('Checkout on-call');
-    await screenshot(page, 'home');
-    await page.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    joinCode = (await page.locator('.join-code').textContent()) ?? '';
+    joinCode = await openSession(page, env.server.url, /The TTL Trap/, {
+      before: async () => {
+        await page.getByLabel('Team label').fill('Checkout on-call');
+        await screenshot(page, 'home');
+      },
+    });
   });
 
   it('lets three players join and take roles; a hostile name shows as text', async () => {
-    ana = await person(browser, 'ana');
-    mallory = await person(browser, 'mallory', { colorScheme: 'dark' });
-    bo = await person(browser, 'bo', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-    });
+    ana = await person(env.browser, 'ana');
+    mallory = await person(env.browser, 'mallory', { colorScheme: 'dark' });
+    bo = await person(env.browser, 'bo', SCREENS.phone);
     for (const [who, name] of [
       [ana, 'Ana'],
       [mallory, XSS_NAME],
       [bo, 'Bo'],
     ] as const) {
-      await who.page.goto(`${server.url}/#/join/${joinCode}`);
+      await who.page.goto(`${env.server.url}/#/join/${joinCode}`);
       await who.page.getByLabel('Your name').fill(name);
       await who.page.getByRole('button', { name: 'Join' }).click();
       await who.page.getByText(`Welcome, ${name}.`).waitFor();
@@ -86,8 +76,8 @@ describe('a game day in the browser', () => {
     await roleSlot(bo.page, 'On-call SRE').getByText('Your role').waitFor();
     await roleSlot(facilitator.page, 'On-call SRE').getByText('Bo', { exact: true }).waitFor();
 
-    const eve = await person(browser, 'eve');
-    await eve.page.goto(`${server.url}/#/join/${joinCode}`);
+    const eve = await person(env.browser, 'eve');
+    await eve.page.goto(`${env.server.url}/#/join/${joinCode}`);
     await eve.page.getByLabel('Your name').fill('Eve');
     await eve.page.getByRole('button', { name: 'Join' }).click();
     await eve.page.getByText('Welcome, Eve.').waitFor();
@@ -102,8 +92,8 @@ describe('a game day in the browser', () => {
   });
 
   it('briefs the table, shows each player only their own secrets, and starts', async () => {
-    screen = await person(browser, 'big screen', { viewport: { width: 1600, height: 1000 } });
-    await screen.page.goto(`${server.url}/#/screen/${joinCode}`);
+    screen = await person(env.browser, 'big screen', { viewport: { width: 1600, height: 1000 } });
+    await screen.page.goto(`${env.server.url}/#/screen/${joinCode}`);
     await screen.page.locator('.big-code').getByText(joinCode).waitFor();
     await screenshot(screen.page, 'big-screen-lobby');
 
@@ -197,7 +187,7 @@ describe('a game day in the browser', () => {
       const key = Object.keys(localStorage).find((k) => k.startsWith('cq.seat.player.'));
       return key ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { playerId: string }).playerId : null;
     });
-    for (const socket of server.io.of('/').sockets.values()) {
+    for (const socket of env.server.io.of('/').sockets.values()) {
       if (socket.data.viewer.kind === 'player' && socket.data.viewer.playerId === anaId) socket.conn.close();
     }
     await ana.page.locator('.connection-banner').waitFor();
@@ -263,13 +253,13 @@ describe('a game day in the browser', () => {
   it('lists the run in the metrics beside earlier runs, filtered by team', async () => {
     // History for the trends: records of earlier sessions (opened for real, their records seeded).
     for (const record of earlierRuns(Date.now())) {
-      const response = await fetch(`${server.url}/api/sessions`, {
+      const response = await fetch(`${env.server.url}/api/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ scenarioId: 'dns-ttl-trap', team: record.team }),
       });
       const { sessionId } = (await response.json()) as { sessionId: string };
-      await server.store.putIncidentRecord(sessionId, { ...record, sessionId });
+      await env.server.store.putIncidentRecord(sessionId, { ...record, sessionId });
     }
     const f = facilitator.page;
     await f.getByRole('link', { name: 'Metrics' }).click();
@@ -299,7 +289,7 @@ describe('a game day in the browser', () => {
     await expect.poll(() => mtbf.getByRole('row', { name: /^checkout 2 / }).count()).toBe(1);
     expect(await mtbf.getByRole('row', { name: /^api / }).count()).toBe(0);
     await screenshot(f, 'metrics');
-    await f.setViewportSize({ width: 390, height: 844 });
+    await f.setViewportSize(SIZES.phone);
     await screenshot(f, 'metrics-phone');
     await f.setViewportSize(LAPTOP);
     const [download] = await Promise.all([

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 import { CLIENT_DIST } from './build-client.ts';
 
@@ -51,11 +52,57 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The screens a browser test photographs: a phone, a laptop and a projector. */
+/** The server and the browser a describe block shares: theirs once its beforeAll has run. */
+export interface ServerAndBrowser {
+  readonly server: ChaosServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the beforeAll that starts the server and Chromium, and the afterAll that closes both,
+ * then runs `after` (a file's own clean-up, once nothing uses what it removes). `options` may be a
+ * function when they exist only once beforeAll runs (a temporary scenarios folder).
+ */
+export function serverAndBrowser(
+  options: CreateServerOptions | (() => CreateServerOptions) = {},
+  { after }: { after?: () => void | Promise<void> } = {},
+): ServerAndBrowser {
+  let server: ChaosServer | undefined;
+  let stopServer: (() => Promise<void>) | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ({ server, stop: stopServer } = await startServer(typeof options === 'function' ? options() : options));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer?.();
+    await after?.();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('The server starts in beforeAll: use it inside a hook or a test');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium starts in beforeAll: use it inside a hook or a test');
+      return browser;
+    },
+  };
+}
+
+/** The viewports a browser test photographs: a phone, a laptop and the room's projector. */
+export const SIZES = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+  projector: { width: 1920, height: 1080 },
+} as const;
+
+/** The same sizes as whole browser contexts: the phone is a touch screen at twice the pixels. */
 export const SCREENS = {
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-  laptop: { viewport: { width: 1280, height: 800 } },
-  wide: { viewport: { width: 1920, height: 1080 } },
+  phone: { viewport: SIZES.phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  laptop: { viewport: SIZES.laptop },
+  projector: { viewport: SIZES.projector },
 } as const;
 
 /** A page in its own browser context (its own localStorage: one person), watched for trouble. */
@@ -96,4 +143,22 @@ export async function screenshot(page: Page, file: string): Promise<void> {
   // (blank where they stand): two frames let the layout and paint catch up.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: join(ARTIFACTS, `${file}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/**
+ * Opens a session of the scenario whose radio matches `scenario` from the start page at `url`, and
+ * returns its join code; `before` sets up the create form (or checks it) between the two.
+ */
+export async function openSession(
+  page: Page,
+  url: string,
+  scenario: RegExp,
+  { before }: { before?: () => Promise<unknown> } = {},
+): Promise<string> {
+  await page.goto(url);
+  await page.getByRole('radio', { name: scenario }).check();
+  await before?.();
+  await page.getByRole('button', { name: 'Open a session' }).click();
+  await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+  return (await page.locator('.join-code').textContent()) ?? '';
 }

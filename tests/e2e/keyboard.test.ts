@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
-import { launchChromium, person, startServer, type Person } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { person, serverAndBrowser, SIZES, type Person } from './harness.ts';
 
 /** The start page and the lobby with the keyboard alone, and a refusal shown where it happened. */
 describe('keyboard and errors', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let player: Person;
 
   beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-    player = await person(browser, 'keyboard player', { viewport: { width: 390, height: 844 }, isMobile: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
+    player = await person(env.browser, 'keyboard player', { viewport: SIZES.phone, isMobile: true });
   });
 
   /** Tabs (or shift-tabs) until the focused element has this label or text; fails after 40 steps. */
@@ -37,14 +26,14 @@ describe('keyboard and errors', () => {
   }
 
   it('shows a refused join code beside the Join button, then joins with the keyboard alone', async () => {
-    const response = await fetch(`${server.url}/api/sessions`, {
+    const response = await fetch(`${env.server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ scenarioId: 'dns-ttl-trap' }),
     });
     const { joinCode } = (await response.json()) as { joinCode: string };
     const { page } = player;
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('heading', { name: 'Join a quest' }).waitFor();
 
     await tabTo('Join code');

@@ -1,9 +1,8 @@
 import type { IncidentRecord } from '@chaos-quest/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChaosServer } from '../../server/src/app.ts';
 import { TestClient } from '../server/harness.ts';
-import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { person, SCREENS, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
 import { earlierRuns } from './practice-records.ts';
 
 /**
@@ -11,8 +10,6 @@ import { earlierRuns } from './practice-records.ts';
  * practice runs, the definitions on the page, a run left out of the figures with its reason, and a
  * closed run's debrief opened through a read-only link, on a laptop and on a phone.
  */
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const fixture = (name: string) => new URL(`../fixtures/incidents/${name}`, import.meta.url).pathname;
 const TEAM = 'Night shift';
 const REASON = 'Training run for two new hires';
@@ -52,16 +49,13 @@ async function closedRun(server: ChaosServer): Promise<string> {
 }
 
 describe('the metrics page', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let admin: Person;
   let reader: Person;
   let link = '';
 
   beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
+    const { server } = env;
     for (const record of history(Date.now())) {
       const response = await fetch(`${server.url}/api/sessions`, {
         method: 'POST',
@@ -74,16 +68,11 @@ describe('the metrics page', () => {
     await closedRun(server);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('imports real incidents in each documented shape, broken rows named, and shows them beside practice', async () => {
     // The server's own machine: the admin of a server without CQ_ADMIN_KEY.
-    admin = await person(browser, 'admin', { viewport: LAPTOP });
+    admin = await person(env.browser, 'admin', { viewport: SIZES.laptop });
     const page = admin.page;
-    await page.goto(`${server.url}/#/metrics`);
+    await page.goto(`${env.server.url}/#/metrics`);
     await expect.poll(() => page.locator('.metrics-count').textContent()).toMatch(/^6 practice incidents · 0 real/);
     expect(await page.locator('.figure-legend').textContent()).toContain('from the first signal the team could see');
     expect(await page.getByRole('rowheader', { name: /^MTTA/ }).getAttribute('title')).toMatch(/^Wall clock/);
@@ -143,9 +132,9 @@ describe('the metrics page', () => {
     await page.reload();
     await expect.poll(() => page.locator('.excluded-note li').textContent()).toBe(`The TTL Trap: ${REASON}`);
     await screenshot(page, 'metrics-laptop');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(SIZES.phone);
     await screenshot(page, 'metrics-phone');
-    await page.setViewportSize(LAPTOP);
+    await page.setViewportSize(SIZES.laptop);
   });
 
   it('shares a closed run read-only: its debrief opens from the link, with nothing to change', async () => {
@@ -158,7 +147,7 @@ describe('the metrics page', () => {
     link = await field.inputValue();
     expect(await page.locator('.share-links li').count()).toBe(1);
 
-    reader = await person(browser, 'reader', PHONE);
+    reader = await person(env.browser, 'reader', SCREENS.phone);
     await reader.page.goto(link);
     await reader.page.getByRole('heading', { name: 'The TTL Trap' }).waitFor();
     expect(await reader.page.locator('.link-state').textContent()).toBe('Read-only');
@@ -171,7 +160,7 @@ describe('the metrics page', () => {
     await reader.page.getByText('What could have told you').waitFor();
     await reader.page.locator('.metric-plot canvas').first().waitFor();
     await screenshot(reader.page, 'read-only-debrief-phone');
-    await reader.page.setViewportSize(LAPTOP);
+    await reader.page.setViewportSize(SIZES.laptop);
     await screenshot(reader.page, 'read-only-debrief-laptop');
   });
 
@@ -182,7 +171,7 @@ describe('the metrics page', () => {
       .poll(() => page.locator('.share-run').textContent())
       .toContain('No read-only link opens this debrief.');
     const token = link.split('#/debrief/')[1] ?? '';
-    const answer = await fetch(`${server.url}/api/debrief`, { headers: { authorization: `Bearer ${token}` } });
+    const answer = await fetch(`${env.server.url}/api/debrief`, { headers: { authorization: `Bearer ${token}` } });
     expect(answer.status).toBe(404);
   });
 

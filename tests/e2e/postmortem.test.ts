@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
-import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { ARTIFACTS, openSession, person, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
 
 /**
  * The post-mortem half of issue 12 in real Chromium: a facilitator ends "The TTL Trap" early, the
@@ -10,11 +9,6 @@ import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person
  * and priority, the draft carries all of it, and the blameless check offers a rewrite for a
  * sentence that blames a person, without stopping anyone from writing it.
  */
-const SIZES = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-} as const;
-
 const BLAMING = 'Bo forgot to check the resolver before the cutover';
 
 async function join(browser: Browser, url: string, code: string, name: string, role: string, phone = false) {
@@ -38,33 +32,17 @@ async function addNote(page: Page, kind: string, text: string) {
 }
 
 describe('the post-mortem at the debrief', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let facilitator: Person;
   let ana: Person;
   let bo: Person;
 
-  beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('ends a session early and keeps the scenario’s debrief questions', async () => {
-    facilitator = await person(browser, 'facilitator', { viewport: SIZES.laptop });
+    facilitator = await person(env.browser, 'facilitator', { viewport: SIZES.laptop });
     const f = facilitator.page;
-    await f.goto(server.url);
-    await f.getByRole('radio', { name: /The TTL Trap/ }).check();
-    await f.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => f.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    const code = (await f.locator('.join-code').textContent()) ?? '';
-    ana = await join(browser, server.url, code, 'Ana', 'On-call SRE', true);
-    bo = await join(browser, server.url, code, 'Bo', 'Incident Commander');
+    const code = await openSession(f, env.server.url, /The TTL Trap/);
+    ana = await join(env.browser, env.server.url, code, 'Ana', 'On-call SRE', true);
+    bo = await join(env.browser, env.server.url, code, 'Bo', 'Incident Commander');
     await f.getByRole('button', { name: 'Start the quest' }).click();
     await f.getByRole('tab', { name: /End/ }).click();
     await f.getByRole('button', { name: 'End the quest…' }).click();
@@ -124,8 +102,8 @@ describe('the post-mortem at the debrief', () => {
 
   it('lays the debrief out for a laptop and a phone', async () => {
     for (const who of [facilitator, ana]) {
-      for (const [size, viewport] of Object.entries(SIZES)) {
-        await who.page.setViewportSize(viewport);
+      for (const size of ['phone', 'laptop'] as const) {
+        await who.page.setViewportSize(SIZES[size]);
         // The charts take their width from a ResizeObserver after the resize: wait for the page to settle.
         await expect
           .poll(() => who.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {

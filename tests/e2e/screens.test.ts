@@ -1,8 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import {
+  ARTIFACTS,
+  openSession,
+  person,
+  SCREENS,
+  screenshot,
+  serverAndBrowser,
+  SIZES,
+  type Person,
+} from './harness.ts';
 
 /**
  * Every screen, as a facilitator, two players and the room's projector see it: the console inside a
@@ -10,23 +18,20 @@ import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person
  * narration and tally, a page that cannot be missed, critical rolls, and axe-core's accessibility
  * check on every screen. Each screen is saved at phone, laptop and projector sizes.
  */
-const SIZES = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-  wide: { width: 1920, height: 1080 },
-} as const;
-const PHONE = { viewport: SIZES.phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const FIRST_CHOICE = 'Ask support what the failing customers';
 
 const choice = (page: Page, label: string): Locator => page.locator('li.choice').filter({ hasText: label });
 const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
-/** Saves the page at each of the three sizes (the whole page, and what a phone shows first), then puts its own size back. */
+/**
+ * Saves the page at each of the three sizes (the whole page, and what a phone shows first), then puts its own size back.
+ * The projector's files keep the name they have always had, `-wide`: reviewers compare them across runs.
+ */
 async function shootSizes(page: Page, name: string): Promise<void> {
   const own = page.viewportSize();
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
-    await screenshot(page, `screens-${name}-${size}`);
+    await screenshot(page, `screens-${name}-${size === 'projector' ? 'wide' : size}`);
     if (size === 'phone') {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${ARTIFACTS}/screens-${name}-phone-top.png`, animations: 'disabled' });
@@ -75,9 +80,7 @@ async function inViewport(locator: Locator, viewport: { width: number; height: n
 }
 
 describe('every screen at phone, laptop and projector sizes', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let facilitator: Person;
   let pia: Person;
   let lee: Person;
@@ -85,41 +88,30 @@ describe('every screen at phone, laptop and projector sizes', () => {
   let joinCode = '';
   const people = () => [facilitator, pia, lee, screen].filter(Boolean);
 
-  beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('checks the start page and the join page, and opens a session', async () => {
-    facilitator = await person(browser, 'facilitator', { viewport: SIZES.laptop });
+    facilitator = await person(env.browser, 'facilitator', { viewport: SIZES.laptop });
     const f = facilitator.page;
-    await f.goto(server.url);
-    await f.getByRole('radio', { name: /The TTL Trap/ }).check();
-    expect(await seriousViolations(f)).toEqual([]);
-    await shootSizes(f, 'home');
-    await f.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => f.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    joinCode = (await f.locator('.join-code').textContent()) ?? '';
+    joinCode = await openSession(f, env.server.url, /The TTL Trap/, {
+      before: async () => {
+        expect(await seriousViolations(f)).toEqual([]);
+        await shootSizes(f, 'home');
+      },
+    });
 
-    pia = await person(browser, 'pia', PHONE);
-    await pia.page.goto(`${server.url}/#/join/${joinCode}`);
+    pia = await person(env.browser, 'pia', SCREENS.phone);
+    await pia.page.goto(`${env.server.url}/#/join/${joinCode}`);
     await pia.page.getByRole('heading', { name: 'Join a quest' }).waitFor();
     expect(await seriousViolations(pia.page)).toEqual([]);
     await shootSizes(pia.page, 'join');
   });
 
   it('checks the lobby for the facilitator, a player and the big screen', async () => {
-    lee = await person(browser, 'lee', { viewport: SIZES.laptop, colorScheme: 'dark' });
+    lee = await person(env.browser, 'lee', { viewport: SIZES.laptop, colorScheme: 'dark' });
     for (const [who, name] of [
       [pia, 'Pia'],
       [lee, 'Lee'],
     ] as const) {
-      await who.page.goto(`${server.url}/#/join/${joinCode}`);
+      await who.page.goto(`${env.server.url}/#/join/${joinCode}`);
       await who.page.getByLabel('Your name').fill(name);
       await who.page.getByRole('button', { name: 'Join' }).click();
       await who.page.getByText(`Welcome, ${name}.`).waitFor();
@@ -127,8 +119,8 @@ describe('every screen at phone, laptop and projector sizes', () => {
     await roleSlot(pia.page, 'On-call SRE').getByRole('button', { name: 'Take this role' }).click();
     await roleSlot(lee.page, 'Incident Commander').getByRole('button', { name: 'Take this role' }).click();
     await roleSlot(facilitator.page, 'Incident Commander').getByText('Lee', { exact: true }).waitFor();
-    screen = await person(browser, 'big screen', { viewport: SIZES.wide });
-    await screen.page.goto(`${server.url}/#/screen/${joinCode}`);
+    screen = await person(env.browser, 'big screen', { viewport: SIZES.projector });
+    await screen.page.goto(`${env.server.url}/#/screen/${joinCode}`);
     await screen.page.locator('.big-code').getByText(joinCode).waitFor();
     for (const [who, name] of [
       [facilitator, 'lobby-console'],
@@ -232,7 +224,7 @@ describe('every screen at phone, laptop and projector sizes', () => {
     expect(await s.locator('.big-scene h2').textContent()).toContain('Support is drowning');
     expect(await s.locator('.big-scene .narration').textContent()).toContain('#incidents');
     for (const part of ['.big-join-corner', '.big-scene .narration', 'li.choice'])
-      expect(await inViewport(s.locator(part).first(), SIZES.wide), part).toBe(true);
+      expect(await inViewport(s.locator(part).first(), SIZES.projector), part).toBe(true);
     // The back of the room reads the narration and the choices in large type.
     const size = (selector: string) =>
       s

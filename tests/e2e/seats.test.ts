@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
-import { launchChromium, person, SCREENS, screenshot, startServer, type Person } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { openSession, person, SCREENS, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
 
 /**
  * People and seats in real Chromium against the real server: the lobby's roles and ready check, a
@@ -11,22 +10,19 @@ import { launchChromium, person, SCREENS, screenshot, startServer, type Person }
  * (Fourteen people joining from one address is tests/e2e/table.test.ts.)
  */
 const { phone: PHONE, laptop: LAPTOP } = SCREENS;
-const WIDE = SCREENS.wide.viewport;
 
 const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
 /** Screenshots of one page at the laptop and projector widths (it keeps its own size after). */
 async function laptopAndWide(page: Page, file: string): Promise<void> {
   await screenshot(page, `${file}-laptop`);
-  await page.setViewportSize(WIDE);
+  await page.setViewportSize(SIZES.projector);
   await screenshot(page, `${file}-wide`);
   await page.setViewportSize(LAPTOP.viewport);
 }
 
 describe('people and seats at the table', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  const env = serverAndBrowser();
   let facilitator: Person;
   let ana: Person;
   let bo: Person;
@@ -44,29 +40,16 @@ describe('people and seats at the table', () => {
     await who.page.getByText(arrived).first().waitFor();
   };
   const someone = async (name: string, options: BrowserContextOptions = LAPTOP) => {
-    const who = await person(browser, name, options);
+    const who = await person(env.browser, name, options);
     people.push(who);
     return who;
   };
 
-  beforeAll(async () => {
-    ({ server, stop: stopServer } = await startServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('shows role descriptions, open roles and a visible choice to share a role, then a ready check', async () => {
     facilitator = await someone('facilitator');
     const f = facilitator.page;
-    await f.goto(server.url);
-    await f.getByRole('radio', { name: /The TTL Trap/ }).check();
-    await f.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => f.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    joinLink = `${server.url}/#/join/${(await f.locator('.join-code').textContent()) ?? ''}`;
+    const code = await openSession(f, env.server.url, /The TTL Trap/);
+    joinLink = `${env.server.url}/#/join/${code}`;
     consoleUrl = f.url();
     // The answer to the puzzle stays covered on a console that may be screen-shared.
     expect(await f.getByText('Stale').count()).toBe(0);
@@ -145,7 +128,7 @@ describe('people and seats at the table', () => {
     expect(shown).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await laptopAndWide(f, 'seats-handover-code-console');
     tablet = await someone('tablet');
-    await tablet.page.goto(server.url);
+    await tablet.page.goto(env.server.url);
     await tablet.page.getByRole('heading', { name: 'Take over a console' }).waitFor();
     await tablet.page.getByText('The console’s device is gone').click();
     await laptopAndWide(tablet.page, 'seats-take-console-home');

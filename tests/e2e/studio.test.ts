@@ -2,11 +2,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChaosServer } from '../../server/src/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { person, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
 
 /**
  * The scenario studio (issue 17) in real Chromium against a real server started with CQ_STUDIO=1 on
@@ -14,11 +13,6 @@ import { launchChromium, person, screenshot, startServer, type Person } from './
  * message, save, read the graph, run tests and simulate; and see a change made on disk arrive.
  */
 const SHIPPED = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const SIZES = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-  projector: { width: 1920, height: 1080 },
-} as const;
 
 /** A small scenario with a typo in one goto: the studio must say so and how to fix it. */
 const FIRST_QUEST = `format: chaos-quest/1
@@ -59,28 +53,24 @@ endings:
 `;
 
 describe('the scenario studio', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
   let dir: string;
   const people: Person[] = [];
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cq-studio-e2e-'));
-    copyFileSync(join(SHIPPED, 'dns-ttl-trap.yaml'), join(dir, 'dns-ttl-trap.yaml'));
-    ({ server, stop: stopServer } = await startServer({ scenariosDir: dir, env: { CQ_STUDIO: '1' } }));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-    rmSync(dir, { recursive: true, force: true });
-    for (const p of people) expect(p.errors).toEqual([]);
-  });
+  const env = serverAndBrowser(
+    () => {
+      dir = mkdtempSync(join(tmpdir(), 'cq-studio-e2e-'));
+      copyFileSync(join(SHIPPED, 'dns-ttl-trap.yaml'), join(dir, 'dns-ttl-trap.yaml'));
+      return { scenariosDir: dir, env: { CQ_STUDIO: '1' } };
+    },
+    {
+      after: () => {
+        rmSync(dir, { recursive: true, force: true });
+        for (const p of people) expect(p.errors).toEqual([]);
+      },
+    },
+  );
 
   async function studio(name: string, viewport: { width: number; height: number }): Promise<Person> {
-    const who = await person(browser, name, { viewport });
+    const who = await person(env.browser, name, { viewport });
     people.push(who);
     return who;
   }
@@ -90,7 +80,7 @@ describe('the scenario studio', () => {
 
   it('writes a new scenario from an empty file, fixes a diagnostic by its message, saves, and runs its tests and simulate', async () => {
     const { page } = await studio('author', SIZES.laptop);
-    await page.goto(`${server.url}/#/studio`);
+    await page.goto(`${env.server.url}/#/studio`);
     await page.getByRole('textbox', { name: 'New file' }).fill('first-quest');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/#\/studio\/first-quest\.yaml$/);
@@ -178,7 +168,7 @@ describe('the scenario studio', () => {
   it('follows a change made on disk, and asks before leaving unsaved edits', async () => {
     const author = await studio('disk-author', SIZES.projector);
     const { page } = author;
-    await page.goto(`${server.url}/#/studio/dns-ttl-trap.yaml`);
+    await page.goto(`${env.server.url}/#/studio/dns-ttl-trap.yaml`);
     await expect.poll(() => editorText(page)).toContain('title: The TTL Trap');
     await page.getByRole('region', { name: 'Scenario graph' }).locator('.studio-node').first().waitFor();
     await screenshot(page, 'studio-projector');
@@ -261,7 +251,7 @@ describe('the scenario studio', () => {
 
   it('says clearly on a phone that it needs a wider screen', async () => {
     const { page } = await studio('phone-author', SIZES.phone);
-    await page.goto(`${server.url}/#/studio/dns-ttl-trap.yaml`);
+    await page.goto(`${env.server.url}/#/studio/dns-ttl-trap.yaml`);
     await page.getByRole('note').getByText('The studio needs a wider screen').waitFor();
     expect(await page.locator('.studio-editor').isVisible()).toBe(false);
     await screenshot(page, 'studio-phone');

@@ -1,18 +1,15 @@
 import { create } from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ChaosServer } from '../../server/src/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { JOIN_FAILURES } from '../../server/src/http/limits.ts';
-import { ARTIFACTS, launchChromium, person, screenshot, startServer, type Person } from './harness.ts';
+import { ARTIFACTS, openSession, person, SCREENS, screenshot, serverAndBrowser, type Person } from './harness.ts';
 
 /**
  * The game day at the table, in real Chromium against the real server with its default join limits:
  * the join link and QR code, fourteen people joining from one address (as an office does behind one
  * router), and a pause that every screen shows, with a vote refused in words people understand.
  */
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const LAPTOP = { viewport: { width: 1280, height: 800 } };
-const WIDE = { viewport: { width: 1920, height: 1080 } };
+const { phone: PHONE, laptop: LAPTOP } = SCREENS;
 const FIRST_CHOICE = 'Ask support what the failing customers';
 const PAUSED_VOTE = 'Voting is paused until the facilitator resumes the game.';
 
@@ -31,9 +28,8 @@ async function drawnModules(qr: Locator): Promise<number> {
 }
 
 describe('the game day at the table', () => {
-  let server: ChaosServer;
-  let stopServer: () => Promise<void>;
-  let browser: Browser;
+  // The product's own join limits (the harness raises them for the other browser tests).
+  const env = serverAndBrowser({ joinLimit: JOIN_FAILURES });
   let facilitator: Person;
   let phone: Person;
   let held: Person;
@@ -45,27 +41,12 @@ describe('the game day at the table', () => {
   let holdViews = false;
   const others: Person[] = [];
 
-  beforeAll(async () => {
-    // The product's own join limits (the harness raises them for the other browser tests).
-    ({ server, stop: stopServer } = await startServer({ joinLimit: JOIN_FAILURES }));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   it('shows the join code with the join link and its QR code in the console', async () => {
-    facilitator = await person(browser, 'facilitator', LAPTOP);
+    facilitator = await person(env.browser, 'facilitator', LAPTOP);
     const { page } = facilitator;
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: /The TTL Trap/ }).check();
-    await page.getByRole('button', { name: 'Open a session' }).click();
-    await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
-    joinCode = (await page.locator('.join-code').textContent()) ?? '';
+    joinCode = await openSession(page, env.server.url, /The TTL Trap/);
     // The server listens on 127.0.0.1 here, so its own answer to "where do players join" is that address.
-    joinLink = `http://127.0.0.1:${server.port}/#/join/${joinCode}`;
+    joinLink = `http://127.0.0.1:${env.server.port}/#/join/${joinCode}`;
     await expect.poll(() => page.locator('.join-url .url').textContent()).toBe(joinLink);
     const qr = page.locator('.join-info svg.qr-code');
     expect(await qr.getAttribute('aria-label')).toBe(`QR code of the join link ${joinLink}`);
@@ -75,8 +56,8 @@ describe('the game day at the table', () => {
   });
 
   it('puts the code and the QR code on the big screen', async () => {
-    screen = await person(browser, 'big screen', WIDE);
-    await screen.page.goto(`${server.url}/#/screen/${joinCode}`);
+    screen = await person(env.browser, 'big screen', SCREENS.projector);
+    await screen.page.goto(`${env.server.url}/#/screen/${joinCode}`);
     await screen.page.locator('.big-code').getByText(joinCode).waitFor();
     const qr = screen.page.locator('.big-lobby svg.qr-code');
     await expect.poll(() => qr.getAttribute('aria-label')).toBe(`QR code of the join link ${joinLink}`);
@@ -86,7 +67,7 @@ describe('the game day at the table', () => {
   });
 
   it('opens the join form with the code filled in from the join link, not the start page', async () => {
-    phone = await person(browser, 'phone', PHONE);
+    phone = await person(env.browser, 'phone', PHONE);
     await phone.page.goto(joinLink);
     await phone.page.getByRole('heading', { name: 'Join a quest' }).waitFor();
     expect(await phone.page.getByLabel('Join code').inputValue()).toBe(joinCode);
@@ -101,7 +82,7 @@ describe('the game day at the table', () => {
   });
 
   it('seats fourteen people joining from one address', async () => {
-    held = await person(browser, 'held', LAPTOP);
+    held = await person(env.browser, 'held', LAPTOP);
     await held.page.routeWebSocket(/socket\.io/, (ws) => {
       const upstream = ws.connectToServer();
       upstream.onMessage((message) => {
@@ -121,7 +102,7 @@ describe('the game day at the table', () => {
     // Four at a time: a dozen Chromium pages at once would only measure this 2-core machine.
     for (let i = 0; i < names.length; i += 4) {
       const batch = await Promise.all(
-        names.slice(i, i + 4).map((name) => person(browser, name, { viewport: { width: 800, height: 600 } })),
+        names.slice(i, i + 4).map((name) => person(env.browser, name, { viewport: { width: 800, height: 600 } })),
       );
       await Promise.all(batch.map((who) => join(who, who.name)));
       others.push(...batch);

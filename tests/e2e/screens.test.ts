@@ -223,7 +223,7 @@ describe('every screen at phone, laptop and projector sizes', () => {
     expect(await s.locator('.big-join-corner svg.qr-code').isVisible()).toBe(true);
     expect(await s.locator('.big-scene h2').textContent()).toContain('Support is drowning');
     expect(await s.locator('.big-scene .narration').textContent()).toContain('#incidents');
-    for (const part of ['.big-join-corner', '.big-scene .narration', 'li.choice'])
+    for (const part of ['.big-join-corner', '.big-scene .narration', 'li.choice', '.big-grid .dashboards'])
       expect(await inViewport(s.locator(part).first(), SIZES.projector), part).toBe(true);
     // The back of the room reads the narration and the choices in large type.
     const size = (selector: string) =>

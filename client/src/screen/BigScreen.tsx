@@ -139,6 +139,8 @@ function Board({ view }: { view: View }) {
             large
           />
         </Panel>
+      </div>
+      <div className="big-dash">
         <LazyDashboards view={view} />
       </div>
       <div className="big-world">

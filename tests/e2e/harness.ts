@@ -75,9 +75,12 @@ export function serverAndBrowser(
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await stopServer?.();
-    await after?.();
+    try {
+      await browser?.close();
+      await stopServer?.();
+    } finally {
+      await after?.();
+    }
   });
   return {
     get server() {

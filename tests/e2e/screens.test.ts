@@ -95,6 +95,10 @@ describe('every screen at phone, laptop and projector sizes', () => {
       before: async () => {
         expect(await seriousViolations(f)).toEqual([]);
         await shootSizes(f, 'home');
+        // A dozen scenarios: on a laptop the button waits at the foot of the screen, naming what it opens.
+        await f.evaluate(() => window.scrollTo(0, 0));
+        expect(await inViewport(f.getByRole('button', { name: 'Open a session' }), SIZES.laptop)).toBe(true);
+        expect(await f.locator('.create-chosen').textContent()).toBe('The TTL Trap');
       },
     });
 

@@ -41,6 +41,8 @@ export function CreateSessionForm() {
 
   const chosen = selected ?? (library.state === 'ready' ? (library.scenarios.find((s) => s.valid)?.id ?? null) : null);
   const declared = library.state === 'ready' ? library.scenarios.find((s) => s.id === chosen)?.parameters : undefined;
+  const chosenSummary = library.state === 'ready' ? library.scenarios.find((s) => s.id === chosen) : undefined;
+  const chosenTitle = chosenSummary ? (chosenSummary.title ?? chosenSummary.id) : null;
   const picked = Object.fromEntries(Object.entries(parameters).filter(([k]) => declared?.some((p) => p.id === k)));
 
   async function submit(event: FormEvent) {
@@ -160,10 +162,11 @@ export function CreateSessionForm() {
           <small>The same seed rolls the same dice: for rehearsals and demos.</small>
         </label>
       </details>
-      <div className="form-actions">
+      <div className="form-actions create-actions">
         <button type="submit" className="button primary" disabled={busy || !chosen} aria-busy={busy}>
           Open a session
         </button>
+        {chosenTitle ? <span className="create-chosen">{chosenTitle}</span> : null}
         <FieldError message={error} />
       </div>
       {needsKey ? <AdminKeyField onSaved={() => (setNeedsKey(false), setError(null))} /> : null}

@@ -7,6 +7,7 @@ import type { CorrectiveAction, Observation, Rating, RatingEntry } from './exerc
 import { objectiveViews, type ObjectiveView } from './exercise-view.ts';
 import { consolidatedRating } from './ratings.ts';
 import { utcDateTime } from './utc.ts';
+import { plural } from '../postmortem/summary.ts';
 
 /**
  * The after-action report and improvement plan (HSEEP AAR/IP) of one session, as data: the Markdown
@@ -173,11 +174,15 @@ function executiveSummary(report: Omit<AfterActionReport, 'summary'>, detected: 
   const areas = report.objectives.reduce((n, o) => n + o.areas.length, 0);
   const high = report.improvementPlan.filter((a) => a.priority === 'high').length;
   const plan = report.plan ? `${report.plan.name} (version ${report.plan.version})` : 'the incident response plan';
+  const players = report.participants.filter((p) => p.kind === 'player').length;
+  const evaluators = report.participants.filter((p) => p.kind === 'evaluator').length;
+  const exercised = report.objectives.length;
+  const actions = report.improvementPlan.length;
   return [
-    `This exercise tested ${plan} against the scenario "${report.scenario.title}"${report.played.from ? ` on ${report.played.from}` : ''}, with ${report.participants.filter((p) => p.kind === 'player').length} players and ${report.participants.filter((p) => p.kind === 'evaluator').length} evaluators.`,
-    `${report.objectives.length} objectives were exercised; ${rated.length} were rated${counts.length ? ` (${counts.join(', ')})` : ''}.`,
-    `Evaluators recorded ${strengths} strengths and ${areas} areas for improvement; the improvement plan holds ${report.improvementPlan.length} corrective actions, ${high} of them high priority.`,
-    `Outcome: ${report.outcome ?? 'not reached'}; the team detected the incident ${detected ? `at ${detected} on the game clock` : 'never'}.`,
+    `This exercise tested ${plan} against the scenario "${report.scenario.title}"${report.played.from ? ` on ${report.played.from}` : ''}, with ${plural(players, 'player')} and ${plural(evaluators, 'evaluator')}.`,
+    `${plural(exercised, 'objective')} ${exercised === 1 ? 'was' : 'were'} exercised; ${rated.length} ${rated.length === 1 ? 'was' : 'were'} rated${counts.length ? ` (${counts.join(', ')})` : ''}.`,
+    `Evaluators recorded ${plural(strengths, 'strength')} and ${areas} ${areas === 1 ? 'area' : 'areas'} for improvement; the improvement plan holds ${plural(actions, 'corrective action')}, ${high} of them high priority.`,
+    `Outcome: ${report.outcome ?? 'not reached'}; the team ${detected ? `detected the incident at ${detected} on the game clock` : 'never detected the incident'}.`,
   ];
 }
 

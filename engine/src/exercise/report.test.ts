@@ -55,6 +55,16 @@ describe('the after-action report', () => {
     ]);
   });
 
+  it('counts in its executive summary as a reader would write them, one or many', () => {
+    const summary = afterActionReport(exerciseScenario(), exercise().state, 's1').summary.join('\n');
+    expect(summary).toContain('with 3 players and 2 evaluators.');
+    expect(summary).toContain('2 objectives were exercised; 2 were rated (1 S, 1 U).');
+    expect(summary).toContain(
+      'Evaluators recorded 1 strength and 1 area for improvement; the improvement plan holds 0 corrective actions, 0 of them high priority.',
+    );
+    expect(summary).toContain('Outcome: partial; the team detected the incident at 02:05 on the game clock.');
+  });
+
   it('has every HSEEP section, and typed text renders as itself', () => {
     const markdown = afterActionMarkdown(afterActionReport(exerciseScenario(), exercise().state, 's1'));
     for (const heading of [

@@ -48,8 +48,6 @@ export function StudioPage({ file }: { file: string | null }) {
   const [busy, setBusy] = useState<'simulate' | 'tests' | 'save' | null>(null);
   const [runs, setRuns] = useState(200);
   const [fitGraph, setFitGraph] = useState(true);
-  /** How many texts have been checked: the list's `data-checks`, which the studio bench watches. */
-  /** Likewise for the deep checks (`data-deep-checks`), and whether one is under way. */
   /** The playtest's path, as test steps: kept across reloads of the file, replayed on each new version. */
   const [steps, setSteps] = useState<TestStep[]>([]);
   const [path, setPath] = useState<string[]>([]);

@@ -4,18 +4,20 @@ import type { UpdateSample } from './load-step.ts';
 import { median } from './stats.ts';
 
 /** One system's figures over the rounds: medians of each round's figure, missed updates summed. */
-export interface BurstSummary {
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  missed: number;
-  refused: number;
-  serverCpuMsPerCommand: number;
-  serverWritesPerCommand: number;
-  clientCpuMsPerCommand: number;
+export interface BurstSummary extends Pick<
+  BurstResult,
+  | 'p50Ms'
+  | 'p99Ms'
+  | 'maxMs'
+  | 'missed'
+  | 'refused'
+  | 'serverCpuMsPerCommand'
+  | 'serverWritesPerCommand'
+  | 'clientCpuMsPerCommand'
+  | 'failure'
+> {
   /** Each round's p99, in the order run. */
   p99sMs: number[];
-  failure: string | null;
 }
 
 export interface ComparedBurst {

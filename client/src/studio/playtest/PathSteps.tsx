@@ -2,19 +2,17 @@ import { useId } from 'react';
 import type { TestStep } from '@chaos-quest/engine';
 import { describeStep } from '@chaos-quest/engine';
 
+interface StepsProps {
+  steps: readonly TestStep[];
+  fitting: number;
+  onBack(index: number): void;
+}
+
 /**
  * The path so far, one step a row, each with "Back to here" (keeps the path up to and including that
  * step, so the author can take another branch after it). Steps past `fitting` no longer replay.
  */
-export function PathSteps({
-  steps,
-  fitting,
-  onBack,
-}: {
-  steps: readonly TestStep[];
-  fitting: number;
-  onBack(index: number): void;
-}) {
+export function PathSteps({ steps, fitting, onBack }: StepsProps) {
   const id = useId();
   return (
     <section className="playtest-path" aria-labelledby={id}>
@@ -28,15 +26,7 @@ export function PathSteps({
   );
 }
 
-function Steps({
-  steps,
-  fitting,
-  onBack,
-}: {
-  steps: readonly TestStep[];
-  fitting: number;
-  onBack(index: number): void;
-}) {
+function Steps({ steps, fitting, onBack }: StepsProps) {
   return (
     <ol className="playtest-steps">
       {steps.map((s, i) => (

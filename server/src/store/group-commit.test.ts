@@ -85,4 +85,25 @@ describe('GroupCommit with a durability barrier', () => {
     await writer.settled();
     db.close();
   });
+
+  it("lets each write's caller run to its end before the next write of the batch settles", async () => {
+    const db = table();
+    const { gates, barrier } = manualBarriers();
+    const writer = new GroupCommit(db, 1000, barrier);
+    const order: string[] = [];
+    // A caller that goes on through several awaits, as a command's views and ack do after its append.
+    const caller = async (n: number) => {
+      await writer.submit(() => db.prepare(`INSERT INTO t VALUES (${n})`).run());
+      order.push(`settled ${n}`);
+      for (let hop = 0; hop < 5; hop++) await Promise.resolve();
+      order.push(`done ${n}`);
+    };
+    const callers = [1, 2, 3].map(caller);
+    await tick();
+    expect(gates).toHaveLength(1);
+    gates[0]?.open();
+    await Promise.all(callers);
+    expect(order).toEqual(['settled 1', 'done 1', 'settled 2', 'done 2', 'settled 3', 'done 3']);
+    db.close();
+  });
 });

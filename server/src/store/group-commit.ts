@@ -129,12 +129,35 @@ export class GroupCommit {
       for (const job of batch) job.reject(error);
       return;
     }
-    const settle = () => batch.forEach((job, i) => (failures.has(i) ? job.reject(failures.get(i)) : job.resolve()));
-    if (!this.#barrier) return settle();
+    const settle = () => settleInTurn(batch, failures);
+    if (!this.#barrier) {
+      void settle();
+      return;
+    }
     const durable = this.#durable(this.#barrier);
     // The next batch may commit while this one's fsync runs; acks still go out in commit order.
     this.#settled = Promise.all([this.#settled, durable]).then(settle, (error: unknown) => {
       for (const job of batch) job.reject(error);
     });
   }
+}
+
+/**
+ * Settles a batch's jobs in order, each in an immediate of its own. Settled all at once, their
+ * continuations would run interleaved, a step of each in turn, so the first write's caller (a
+ * command's views and ack) would finish only when the last one's did. Node runs every pending
+ * microtask between two immediates of one turn, so each caller runs to its end before the next
+ * job settles, and all of them still settle in this turn of the event loop. Resolves once the last
+ * job is settled.
+ */
+function settleInTurn(batch: readonly Job[], failures: Map<number, unknown>): Promise<void> {
+  return new Promise((done) => {
+    batch.forEach((job, i) =>
+      setImmediate(() => {
+        if (failures.has(i)) job.reject(failures.get(i));
+        else job.resolve();
+        if (i === batch.length - 1) done();
+      }),
+    );
+  });
 }

@@ -1,7 +1,7 @@
 import { step, typedText, type Actor, type Command, type CommandAck, type LoggedCommand } from '@chaos-quest/engine';
 import { DuplicateCommandError, LeaseLostError, SeqConflictError } from '../store/store.ts';
 import { afterAccept } from './after-effects.ts';
-import { catchUp, payloadOf } from './catch-up.ts';
+import { catchUp, samePayload } from './catch-up.ts';
 import type { HubContext } from './hub-context.ts';
 import { actorKey, type LiveSession } from './live-session.ts';
 
@@ -23,17 +23,16 @@ export async function applyCommand(
   command: Command,
 ): Promise<CommandAck> {
   const commandKey = `${actorKey(actor)}:${command.id}`;
-  const payload = payloadOf(command);
   for (let attempt = 0; ; attempt++) {
     const recent = session.recent.get(commandKey);
-    if (recent !== undefined) return duplicate(ctx, command, recent.seq, recent.payload === payload);
+    if (recent !== undefined) return duplicate(ctx, command, recent.seq, samePayload(recent.command, command));
     const before = session.state;
     const entry: LoggedCommand = { seq: before.seq + 1, at: Math.max(ctx.now(), before.lastAt), actor, command };
     const result = step(session.scenario, before, entry);
     if (!result.ok) {
       // An old retry must get its first ack, not a refusal from the state the session is in now.
       const applied = await appliedCommand(ctx, session, commandKey);
-      if (applied !== null) return duplicate(ctx, command, applied.seq, applied.payload === payload);
+      if (applied !== null) return duplicate(ctx, command, applied.seq, samePayload(applied.command, command));
       count(ctx, command, result.error.code);
       return { ok: false, error: result.error };
     }
@@ -54,7 +53,7 @@ export async function applyCommand(
       const applied = error instanceof DuplicateCommandError ? await appliedCommand(ctx, session, commandKey) : null;
       // Applied here long ago, or just now by another writer (then catch up to it first).
       if (applied !== null && (applied.seq <= session.state.seq || (await catchUp(ctx, session)) !== null)) {
-        return duplicate(ctx, command, applied.seq, applied.payload === payload);
+        return duplicate(ctx, command, applied.seq, samePayload(applied.command, command));
       }
       if (error instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES && (await catchUp(ctx, session)) !== null)
         continue;
@@ -66,9 +65,9 @@ export async function applyCommand(
       return { ok: false, error: { code: 'internal', message: notSaved(ctx) } };
     }
     session.state = result.state;
-    session.recent.set(commandKey, { seq: entry.seq, payload });
+    session.recent.set(commandKey, { seq: entry.seq, command });
     ctx.placement?.publish(session.id, [{ ...entry, commandKey }]);
-    session.logged(payload.length);
+    session.logged(JSON.stringify(command).length);
     count(ctx, command, 'ok');
     await afterAccept(ctx, session, before, entry);
     return { ok: true, seq: entry.seq };
@@ -83,17 +82,17 @@ export function notSaved(ctx: HubContext): string {
     : 'The command could not be saved, so nothing changed. Try again.';
 }
 
-/** The seq and payload the store holds `commandKey` with, or null; a store that cannot answer counts as not knowing it. */
+/** The seq and command the store holds `commandKey` with, or null; a store that cannot answer counts as not knowing it. */
 async function appliedCommand(
   ctx: HubContext,
   session: LiveSession,
   commandKey: string,
-): Promise<{ seq: number; payload: string } | null> {
+): Promise<{ seq: number; command: Command } | null> {
   try {
     const seq = await ctx.store.findCommand(session.id, commandKey);
     if (seq === null) return null;
     const [entry] = await ctx.store.readLog(session.id, seq - 1);
-    return entry?.seq === seq ? { seq, payload: payloadOf(entry.command) } : null;
+    return entry?.seq === seq ? { seq, command: entry.command } : null;
   } catch (error) {
     ctx.log.error(
       { err: error, sessionId: session.id },

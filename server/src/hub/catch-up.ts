@@ -9,6 +9,11 @@ export function payloadOf(command: Command): string {
   return stableStringify(rest);
 }
 
+/** Whether two commands with one id ask for the same thing: a retry, not a reused id. */
+export function samePayload(a: Command, b: Command): boolean {
+  return a === b || payloadOf(a) === payloadOf(b);
+}
+
 /**
  * Brings the cached state up to the log that another writer extended (another node appended, or
  * held the session before this one): replays `known` when it continues the state exactly, else
@@ -28,6 +33,6 @@ export async function catchUp(
   const result = replay(session.scenario, session.row.seed, tail, options, session.state);
   if (!result.ok) return null;
   session.state = result.state;
-  for (const e of tail) session.recent.set(e.commandKey, { seq: e.seq, payload: payloadOf(e.command) });
+  for (const e of tail) session.recent.set(e.commandKey, { seq: e.seq, command: e.command });
   return tail;
 }

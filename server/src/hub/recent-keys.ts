@@ -1,7 +1,9 @@
-/** What a recently accepted command key was applied as: its seq and its payload (stableStringify, without the id). */
+import type { Command } from '@chaos-quest/engine';
+
+/** What a recently accepted command key was applied as: its seq and the command, to tell a retry from a reused id. */
 export interface RecentCommand {
   seq: number;
-  payload: string;
+  command: Command;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Command } from '@chaos-quest/engine';
 import { RecentKeys } from './recent-keys.ts';
 import { SerialQueue } from './serial-queue.ts';
 
@@ -34,9 +35,10 @@ describe('SerialQueue', () => {
 describe('RecentKeys', () => {
   it('forgets the oldest key beyond its limit', () => {
     const keys = new RecentKeys(2);
-    keys.set('a', { seq: 1, payload: 'a' });
-    keys.set('b', { seq: 2, payload: 'b' });
-    keys.set('c', { seq: 3, payload: 'c' });
+    const command = (id: string) => ({ id, type: 'hand.raise' }) as unknown as Command;
+    keys.set('a', { seq: 1, command: command('a') });
+    keys.set('b', { seq: 2, command: command('b') });
+    keys.set('c', { seq: 3, command: command('c') });
     expect([keys.get('a'), keys.get('b'), keys.get('c')].map((k) => k?.seq)).toEqual([undefined, 2, 3]);
   });
 });

@@ -3,8 +3,9 @@ import type { GameSocket } from './socket-types.ts';
 import { writeView } from './view-packets.ts';
 
 /**
- * The hub's handle on one socket. Its room is the Socket.IO room it is in, read back from the socket
- * itself, so membership is held in one place: the transport's.
+ * The hub's handle on one socket. Its room is the Socket.IO room it joined, for as long as it is
+ * connected: only `joinRoom` moves it, and a disconnect takes it out of every room. (Asking the
+ * adapter instead costs a lookup per member of every broadcast.)
  */
 export function connectionOf(socket: GameSocket): Connection {
   let room: string | null = null;
@@ -13,7 +14,7 @@ export function connectionOf(socket: GameSocket): Connection {
     viewer: socket.data.viewer,
     console: socket.data.console,
     get room() {
-      return room !== null && socket.rooms.has(room) ? room : null;
+      return socket.connected ? room : null;
     },
     joinRoom: (next) => {
       if (room) void socket.leave(room);

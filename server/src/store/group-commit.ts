@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { settleInTurn } from './settle-in-turn.ts';
 
 /**
  * Group commit for a better-sqlite3 connection. With `synchronous=FULL` every COMMIT costs an
@@ -129,7 +130,8 @@ export class GroupCommit {
       for (const job of batch) job.reject(error);
       return;
     }
-    const settle = () => settleInTurn(batch, failures);
+    const settle = () =>
+      settleInTurn(batch.map((job, i) => (failures.has(i) ? () => job.reject(failures.get(i)) : job.resolve)));
     if (!this.#barrier) {
       void settle();
       return;
@@ -140,24 +142,4 @@ export class GroupCommit {
       for (const job of batch) job.reject(error);
     });
   }
-}
-
-/**
- * Settles a batch's jobs in order, each in an immediate of its own. Settled all at once, their
- * continuations would run interleaved, a step of each in turn, so the first write's caller (a
- * command's views and ack) would finish only when the last one's did. Node runs every pending
- * microtask between two immediates of one turn, so each caller runs to its end before the next
- * job settles, and all of them still settle in this turn of the event loop. Resolves once the last
- * job is settled.
- */
-function settleInTurn(batch: readonly Job[], failures: Map<number, unknown>): Promise<void> {
-  return new Promise((done) => {
-    batch.forEach((job, i) =>
-      setImmediate(() => {
-        if (failures.has(i)) job.reject(failures.get(i));
-        else job.resolve();
-        if (i === batch.length - 1) done();
-      }),
-    );
-  });
 }

@@ -1,4 +1,5 @@
 import type { LogRow } from './log-codec.ts';
+import { settleInTurn } from './settle-in-turn.ts';
 
 /**
  * Group commit for PostgreSQL appends. One INSERT per append costs a round trip and a WAL flush
@@ -104,7 +105,7 @@ export class PgAppendGroup {
     }
     try {
       await this.#sendGroup(group);
-      for (const waiting of group) waiting.resolve();
+      await settleInTurn(group.map((waiting) => waiting.resolve));
     } catch (error) {
       if (!this.#isRefusal(error)) {
         for (const waiting of group) waiting.reject(error);

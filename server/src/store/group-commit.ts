@@ -5,8 +5,7 @@ import { settleInTurn } from './settle-in-turn.ts';
  * Group commit for a better-sqlite3 connection. With `synchronous=FULL` every COMMIT costs an
  * fsync, so a write per transaction caps the whole server at the disk's fsync rate. Writes
  * submitted in the same event-loop turn (from any number of sessions) instead run in one
- * transaction, flushed on `setImmediate` (or, if a batch's barrier passes first, just before that
- * batch's writes resolve), and share one fsync.
+ * transaction, flushed on `setImmediate`, and share one fsync.
  *
  * Each write runs inside its own SAVEPOINT, so one failing write (a seq conflict, say) rolls back
  * only itself and rejects only its own promise; the rest of the batch still commits. A promise
@@ -131,11 +130,8 @@ export class GroupCommit {
       for (const job of batch) job.reject(error);
       return;
     }
-    const settle = () => {
-      // What arrived during the fsync commits first, so that its fsync runs while this batch's callers do.
-      this.#flushOnce();
-      return settleInTurn(batch.map((job, i) => (failures.has(i) ? () => job.reject(failures.get(i)) : job.resolve)));
-    };
+    const settle = () =>
+      settleInTurn(batch.map((job, i) => (failures.has(i) ? () => job.reject(failures.get(i)) : job.resolve)));
     if (!this.#barrier) {
       void settle();
       return;

@@ -1,23 +1,19 @@
 /**
- * Runs `settlers` (each resolves or rejects one caller's promise) in order, each once the caller
- * before it has run as far as it can, and resolves once the last has run. A group commit settles
- * many callers at once: settled in one loop, their continuations would run interleaved, a step of
- * each in turn (the microtask queue is first in, first out), so the first caller (a command's views
- * and ack) would finish only when the last one's did.
- *
- * Node runs every queued `nextTick` before it drains the microtask queue, and drains it whole: the
- * next settler's tick, queued from a microtask, therefore runs only once the previous caller's
- * microtasks have all run, and ticks that caller queued (the corked sockets' writes) run with it.
- * All of it happens before the event loop moves on, so nothing waits for the next turn.
+ * Runs `settlers` (each resolves or rejects one caller's promise) in order, each in an immediate of
+ * its own, and resolves once the last has run. A group commit settles many callers at once:
+ * settled in one loop, their continuations would run interleaved, a step of each in turn, so the
+ * first caller (a command's views and ack) would finish only when the last one's did. Node runs
+ * every pending microtask between two immediates of one turn, so each caller runs to its end before
+ * the next is settled, and all of them still settle in this turn of the event loop.
  */
 export function settleInTurn(settlers: readonly (() => void)[]): Promise<void> {
+  if (settlers.length === 0) return Promise.resolve();
   return new Promise((done) => {
-    let i = 0;
-    const next = (): void => {
-      if (i === settlers.length) return done();
-      (settlers[i++] as () => void)();
-      queueMicrotask(() => process.nextTick(next));
-    };
-    next();
+    settlers.forEach((settle, i) =>
+      setImmediate(() => {
+        settle();
+        if (i === settlers.length - 1) done();
+      }),
+    );
   });
 }

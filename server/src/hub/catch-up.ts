@@ -4,7 +4,7 @@ import type { HubContext } from './hub-context.ts';
 import type { LiveSession } from './live-session.ts';
 
 /** What a command asks for, whatever its id: a retry carries the same; a reused id something else. */
-export function payloadOf(command: Command): string {
+function payloadOf(command: Command): string {
   const { id: _id, ...rest } = command;
   return stableStringify(rest);
 }

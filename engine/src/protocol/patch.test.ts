@@ -50,6 +50,27 @@ describe('view patches', () => {
     expect(applyPatch(before, { set: {}, append: {}, drop: { timeline: VIEW_WINDOWS.timeline + 1 } })).toBeNull();
   });
 
+  it('compare a field as its JSON reads: keys holding undefined do not count, key order does', () => {
+    const t = new Table(scenario, 'patch').seatAndStart(['sre']);
+    const view = projectionFor(scenario, t.state, sre);
+    const clock = view.clock as unknown as Record<string, unknown>;
+    const withHole = (extra: Record<string, unknown>) => ({
+      ...view,
+      clock: { ...clock, ...extra } as typeof view.clock,
+    });
+    const changed = (after: Projection) => Object.keys((diffProjection(view, after) as ViewPatch).set);
+    expect(changed(withHole({ hint: undefined }))).toEqual([]);
+    expect(changed({ ...view, clock: { hint: undefined, ...clock } as typeof view.clock })).toEqual([]);
+    expect(changed(withHole({ hint: 'later' }))).toEqual(['clock']);
+    const [first, ...rest] = Object.keys(clock);
+    const reordered = Object.fromEntries([...rest, first as string].map((k) => [k, clock[k]]));
+    expect(changed({ ...view, clock: reordered as typeof view.clock })).toEqual(['clock']);
+    const { [first as string]: _dropped, ...fewer } = clock;
+    expect(changed({ ...view, clock: { ...fewer, [first as string]: undefined } as typeof view.clock })).toEqual([
+      'clock',
+    ]);
+  });
+
   it('are empty when nothing the audience sees changed', () => {
     const t = new Table(scenario, 'patch').seatAndStart(['sre', 'ic']);
     const before = projectionFor(scenario, t.state, { kind: 'observer' });

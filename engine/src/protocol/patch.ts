@@ -36,6 +36,8 @@ export function diffProjection(before: Projection, after: Projection): ViewPatch
     if (!Object.hasOwn(old, key)) return null;
     const was = old[key];
     const now = next[key];
+    // A part built once and shared by both projections (see shared-parts.ts) has not changed.
+    if (was === now) continue;
     const moved = ENTRY_LISTS.has(key) && Array.isArray(was) && Array.isArray(now) ? slide(was, now) : null;
     if (moved) {
       if (moved.drop > 0) (patch.drop ??= {})[key] = moved.drop;
@@ -70,14 +72,18 @@ function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
     return true;
   }
-  const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  for (let i = 0; i < ak.length; i++) {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao);
+  const bk = Object.keys(bo);
+  // Keys holding undefined are skipped, as JSON leaves them out; the rest must match in order.
+  for (let i = 0, j = 0; ; i++, j++) {
+    while (i < ak.length && ao[ak[i] as string] === undefined) i++;
+    while (j < bk.length && bo[bk[j] as string] === undefined) j++;
+    if (i === ak.length || j === bk.length) return i === ak.length && j === bk.length;
     const k = ak[i] as string;
-    if (k !== bk[i] || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+    if (k !== bk[j] || !sameJson(ao[k], bo[k])) return false;
   }
-  return true;
 }
 
 /**

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, Table, player } from '../testing/table.ts';
 import { asRoleId } from '../protocol/ids.ts';
+import { diffProjection } from '../protocol/patch.ts';
 import { projectionFor, timelinePage } from './view-for.ts';
-import type { ViewAudience } from './view.ts';
+import { VIEW_WINDOWS, type ViewAudience } from './view.ts';
 
 const scenario = exampleScenario();
 const audiences: ViewAudience[] = [
@@ -11,17 +12,23 @@ const audiences: ViewAudience[] = [
   { kind: 'role', role: asRoleId('comms') },
   { kind: 'role', role: null },
   { kind: 'observer' },
+  { kind: 'facilitator' },
 ];
 
-/** What a role sees of the whole timeline, counted afresh. */
+/** What an audience sees of the whole timeline, counted afresh. */
 const counted = (t: Table, audience: ViewAudience) => timelinePage(t.state, audience, Infinity, Infinity).length;
+/** The newest entries an audience sees, found afresh: what its view's timeline window must hold. */
+const windowOf = (t: Table, audience: ViewAudience) => timelinePage(t.state, audience, Infinity, VIEW_WINDOWS.timeline);
 
-describe('timelineCount', () => {
-  it('counts what each audience sees along a run, after stepping back, and along another branch', () => {
+describe('timeline window and count', () => {
+  it('hold what each audience sees along a run, after stepping back, and along another branch', () => {
     const t = new Table(scenario, 'count').seatAndStart(['sre', 'ic']);
     const check = () => {
-      for (const audience of audiences)
-        expect(projectionFor(scenario, t.state, audience).timelineCount).toBe(counted(t, audience));
+      for (const audience of audiences) {
+        const projection = projectionFor(scenario, t.state, audience);
+        expect(projection.timelineCount).toBe(counted(t, audience));
+        expect(projection.timeline).toEqual(windowOf(t, audience));
+      }
     };
     check();
     const fork = t.state;
@@ -42,5 +49,25 @@ describe('timelineCount', () => {
     check();
     t.state = end;
     check();
+    // Past the window's length, the oldest entries leave it.
+    for (let i = 0; i < VIEW_WINDOWS.timeline + 5; i++)
+      t.must(player('p1'), { type: 'timeline.post', text: `Line ${i}` });
+    check();
+  });
+
+  it('keeps the very same window while the timeline is unchanged, so a patch leaves it out', () => {
+    const t = new Table(scenario, 'same').seatAndStart(['sre', 'ic']);
+    t.must(FACILITATOR, { type: 'timeline.post', text: 'Dashboards are red' });
+    const before = audiences.map((audience) => projectionFor(scenario, t.state, audience));
+    const lines = t.state.timeline;
+    t.must(player('p1'), { type: 'choice.vote', choiceId: 'look' });
+    expect(t.state.timeline).toBe(lines);
+    audiences.forEach((audience, i) => {
+      const after = projectionFor(scenario, t.state, audience);
+      expect(after.timeline).toBe(before[i]?.timeline);
+      const patch = diffProjection(before[i] as typeof after, after);
+      expect(patch?.append).not.toHaveProperty('timeline');
+      expect(patch?.set).not.toHaveProperty('timeline');
+    });
   });
 });

@@ -97,17 +97,21 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
       : null,
     choices,
     health: healthWithTelemetry(scenario, state, context.health),
-    injects: newest(state.revealed, VIEW_WINDOWS.injects, (r) => canSee(r.to === null ? 'all' : { roles: r.to }, seen)),
+    injects: windowOf(state.revealed, VIEW_WINDOWS.injects, `injects ${seenKey(seen)}`, (r) =>
+      canSee(r.to === null ? 'all' : { roles: r.to }, seen),
+    ),
     ...timelineOf(state, seen),
     players: playerList(state.players),
-    proposals: newest(state.proposals, VIEW_WINDOWS.proposals),
-    declarations: newest(state.declarations, VIEW_WINDOWS.declarations),
+    proposals: windowOf(state.proposals, VIEW_WINDOWS.proposals, 'proposals'),
+    declarations: windowOf(state.declarations, VIEW_WINDOWS.declarations, 'declarations'),
     milestones: milestonesSeen(state.milestones, debriefing || seen.facilitator),
-    decisions: newest(state.decisions, VIEW_WINDOWS.decisions),
-    rolls: seen.facilitator ? newest(state.rolls, VIEW_WINDOWS.rolls) : newest(state.rolls, VIEW_WINDOWS.rolls, shown),
+    decisions: windowOf(state.decisions, VIEW_WINDOWS.decisions, 'decisions'),
+    rolls: seen.facilitator
+      ? windowOf(state.rolls, VIEW_WINDOWS.rolls, 'rolls')
+      : windowOf(state.rolls, VIEW_WINDOWS.rolls, 'rolls shown', shown),
     ending,
-    actionItems: newest(state.actionItems, VIEW_WINDOWS.actionItems),
-    debriefNotes: newest(state.debriefNotes, VIEW_WINDOWS.debriefNotes),
+    actionItems: windowOf(state.actionItems, VIEW_WINDOWS.actionItems, 'actionItems'),
+    debriefNotes: windowOf(state.debriefNotes, VIEW_WINDOWS.debriefNotes, 'debriefNotes'),
     map: scenarioMap(game, state, seen.facilitator),
     ...withDefined('hotwash', hotwashView(state)),
   };
@@ -130,43 +134,78 @@ function newest<T>(list: readonly T[], limit: number, keep?: (item: T) => boolea
   return found.reverse();
 }
 
-function timelineOf(state: SessionState, seen: Seen): Pick<PublicView, 'timeline' | 'timelineCount'> {
-  const visible = (t: TimelineEntry) => canSee(t.audience, seen);
-  const timeline = newest(state.timeline, VIEW_WINDOWS.timeline, visible);
-  const count = seen.facilitator ? state.timeline.length : visibleCount(state.timeline, seen.role, visible);
-  return { timeline, timelineCount: count };
+/** Names what an audience may see of the lists (see windowOf): the observers and players without a role see alike. */
+const seenKey = (seen: Seen): string => (seen.facilitator ? 'f' : `r:${seen.role ?? ''}`);
+
+/** Per list and window (see windowOf): the window last made of it, and the list's length then. */
+const windows = new WeakMap<readonly unknown[], Map<string, { length: number; window: unknown[] }>>();
+
+/**
+ * `newest(list, limit, keep)`, and the very same array as last time while the list is the same:
+ * a part of the view that no command touched keeps its identity, so the next patch skips it
+ * without comparing its entries. `key` names the window (the field, and what `keep` lets
+ * through). A list changes by being replaced, except while a log replays, when it grows in place
+ * (draft.ts): its length tells that apart.
+ */
+function windowOf<T>(list: readonly T[], limit: number, key: string, keep?: (item: T) => boolean): T[] {
+  let byKey = windows.get(list);
+  const known = byKey?.get(key);
+  if (known && known.length === list.length) return known.window as T[];
+  const window = newest(list, limit, keep);
+  if (!byKey) windows.set(list, (byKey = new Map()));
+  byKey.set(key, { length: list.length, window });
+  return window;
 }
 
-interface KnownCount {
+interface KnownTimeline {
   length: number;
   last: TimelineEntry;
+  /** The newest entries the audience sees (its view's window), and how many it sees in all. */
+  window: TimelineEntry[];
   count: number;
 }
 
-/** Per timeline (known by its first entry, which every later state's timeline shares) and role: how many entries of its first `length` the role sees. */
-const visibleCounts = new WeakMap<TimelineEntry, Map<RoleId | null, KnownCount>>();
+/** Per timeline (known by its first entry, which every later state's timeline shares) and audience: what was last made of it. */
+const knownTimelines = new WeakMap<TimelineEntry, Map<string, KnownTimeline>>();
 
 /**
- * How many timeline entries a role sees. The timeline only grows, and each state's copy holds the
- * very entries of the one before, so the count carries on from the last one taken for the same
- * timeline: one view costs the new entries, not a pass over up to SESSION_LIMITS.timeline of them.
+ * The timeline window an audience sees, and how many entries it sees in all. The timeline only
+ * grows, and each state's copy holds the very entries of the one before, so both carry on from the
+ * last ones made for the same timeline and audience: one view costs the new entries, not a walk
+ * over the window or a pass over up to SESSION_LIMITS.timeline entries, and a command that added
+ * none gives the very same window again (which its patch then skips).
  */
-function visibleCount(
-  list: readonly TimelineEntry[],
-  role: RoleId | null,
-  visible: (entry: TimelineEntry) => boolean,
-): number {
+function timelineOf(state: SessionState, seen: Seen): Pick<PublicView, 'timeline' | 'timelineCount'> {
+  const list = state.timeline;
   const first = list[0];
-  if (first === undefined) return 0;
-  let byRole = visibleCounts.get(first);
-  if (!byRole) visibleCounts.set(first, (byRole = new Map()));
-  const known = byRole.get(role);
+  if (first === undefined) return { timeline: [], timelineCount: 0 };
+  let byKey = knownTimelines.get(first);
+  if (!byKey) knownTimelines.set(first, (byKey = new Map()));
+  const key = seenKey(seen);
+  const known = byKey.get(key);
   // The same entry at the known length's end: the list goes on from it (another branch would differ there).
   const goesOn = known !== undefined && known.length <= list.length && list[known.length - 1] === known.last;
-  let count = goesOn ? known.count : 0;
-  for (let i = goesOn ? known.length : 0; i < list.length; i++) if (visible(list[i] as TimelineEntry)) count += 1;
-  byRole.set(role, { length: list.length, last: list[list.length - 1] as TimelineEntry, count });
-  return count;
+  if (goesOn && known.length === list.length) return { timeline: known.window, timelineCount: known.count };
+  const visible = (t: TimelineEntry) => canSee(t.audience, seen);
+  const limit = VIEW_WINDOWS.timeline;
+  let window: TimelineEntry[];
+  let count: number;
+  if (goesOn) {
+    const added: TimelineEntry[] = [];
+    for (let i = known.length; i < list.length; i++) {
+      const entry = list[i] as TimelineEntry;
+      if (visible(entry)) added.push(entry);
+    }
+    window = added.length === 0 ? known.window : [...known.window, ...added];
+    if (window.length > limit) window = window.slice(window.length - limit);
+    count = known.count + added.length;
+  } else {
+    window = newest(list, limit, visible);
+    count = 0;
+    for (const entry of list) if (visible(entry)) count += 1;
+  }
+  byKey.set(key, { length: list.length, last: list[list.length - 1] as TimelineEntry, window, count });
+  return { timeline: window, timelineCount: count };
 }
 
 /**
@@ -240,7 +279,7 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     roleRequests: Object.values(state.players).flatMap((p) =>
       p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [],
     ),
-    coaching: newest(state.coaching, VIEW_WINDOWS.coaching),
+    coaching: windowOf(state.coaching, VIEW_WINDOWS.coaching, 'coaching'),
     fault: statics.fault,
     flags: state.game.context.flags,
     ...withDefined('exercise', exerciseView(scenario, state)),

@@ -31,6 +31,39 @@ function placeIn(
 }
 
 /**
+ * Places every connection of `session` (see placeIn): the audiences that have members, and the
+ * connections that moved. An audience follows from the viewer and the players' seats alone, so
+ * while the seats are the same record and every connection is still in the room it was put in,
+ * the last placement holds and nobody moved: most commands cost no look at each connection's role.
+ */
+function placeAll(session: LiveSession): {
+  audiences: ReadonlyMap<string, ViewAudience>;
+  moved: { connection: Connection; room: string }[];
+} {
+  const last = session.placed;
+  if (last && last.players === session.state.players && last.rooms.size === session.connections.size) {
+    let holds = true;
+    for (const connection of session.connections.values())
+      if (last.rooms.get(connection.id) !== connection.room) {
+        holds = false;
+        break;
+      }
+    if (holds) return { audiences: last.audiences, moved: [] };
+  }
+  const audiences = new Map<string, ViewAudience>();
+  const rooms = new Map<string, string>();
+  const moved: { connection: Connection; room: string }[] = [];
+  for (const connection of session.connections.values()) {
+    const placed = placeIn(session, connection);
+    audiences.set(placed.room, placed.audience);
+    rooms.set(connection.id, placed.room);
+    if (placed.moved) moved.push({ connection, room: placed.room });
+  }
+  session.placed = { players: session.state.players, rooms, audiences };
+  return { audiences, moved };
+}
+
+/**
  * Sends every connection of `session` the current state, tagged with its `seq` (DESIGN step 5):
  * each audience's projection is built once and sent once to its room, so the transport encodes it
  * once however many players share the role, and it goes as a patch against the projection the
@@ -40,13 +73,7 @@ function placeIn(
  */
 export function broadcastViews(session: LiveSession, rooms: RoomSender): void {
   const seq = session.state.seq;
-  const audiences = new Map<string, ViewAudience>();
-  const moved: { connection: Connection; room: string }[] = [];
-  for (const connection of session.connections.values()) {
-    const placed = placeIn(session, connection);
-    audiences.set(placed.room, placed.audience);
-    if (placed.moved) moved.push({ connection, room: placed.room });
-  }
+  const { audiences, moved } = placeAll(session);
   const updates = new Map<string, { view: ViewMessage; patch: PatchMessage | null }>();
   for (const [room, audience] of audiences) {
     const projection = projectionFor(session.scenario, session.state, audience);
@@ -74,24 +101,30 @@ function sendChangedMe(session: LiveSession, seq: number): void {
   session.meBasis = basis;
   // A timeline line, a roll, an inject, the clock: most commands leave every player's `me` as sent.
   if (last && basis.every((input, i) => input === last[i])) return;
-  const byPlayer = new Map<PlayerId, Connection[]>();
+  // Each player's `me` is decided once, however many of their connections are open.
+  const decided = new Map<PlayerId, MeMessage | null>();
   for (const connection of session.connections.values()) {
     if (connection.viewer.kind !== 'player') continue;
-    const list = byPlayer.get(connection.viewer.playerId) ?? [];
-    list.push(connection);
-    byPlayer.set(connection.viewer.playerId, list);
+    const { playerId } = connection.viewer;
+    let message = decided.get(playerId);
+    if (message === undefined) {
+      message = changedMe(session, playerId, seq);
+      decided.set(playerId, message);
+    }
+    if (message) connection.sendMe(message);
   }
-  for (const [playerId, connections] of byPlayer) {
-    const sent = session.sentMe.get(playerId);
-    const inputs = meInputs(session.state, playerId);
-    // Most commands leave a player's seat, vote and coaching alone: then their `me` is as sent.
-    if (sent && inputs.every((input, i) => input === sent.inputs[i])) continue;
-    const message = meMessage(session, playerId, seq);
-    const json = JSON.stringify(message.me);
-    session.sentMe.set(playerId, { json, inputs });
-    if (sent?.json === json) continue;
-    for (const connection of connections) connection.sendMe(message);
-  }
+}
+
+/** `playerId`'s `me` when it differs from the one their connections hold, else null. */
+function changedMe(session: LiveSession, playerId: PlayerId, seq: number): MeMessage | null {
+  const sent = session.sentMe.get(playerId);
+  const inputs = meInputs(session.state, playerId);
+  // Most commands leave a player's seat, vote and coaching alone: then their `me` is as sent.
+  if (sent && inputs.every((input, i) => input === sent.inputs[i])) return null;
+  const message = meMessage(session, playerId, seq);
+  const json = JSON.stringify(message.me);
+  session.sentMe.set(playerId, { json, inputs });
+  return sent?.json === json ? null : message;
 }
 
 function meMessage(session: LiveSession, playerId: PlayerId, seq: number): MeMessage {

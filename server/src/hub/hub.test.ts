@@ -243,6 +243,41 @@ describe('SessionHub', () => {
     expect(a.views.at(-1)?.seq).toBe(7);
   });
 
+  it('patches a room whose first member connected between two commands that left the seats alone', async () => {
+    const { hub } = hubOn(new MemoryStore());
+    const { sessionId } = await hub.create(start, { seed: 's', team: null });
+    const ana = await hub.join(sessionId, 'Ana');
+    if (!ana.ok) throw new Error('join failed');
+    const asAna: Actor = { kind: 'player', playerId: ana.playerId };
+    const a = recorder('a', asAna);
+    await hub.connect(sessionId, a.connection);
+    const ok = { ok: true, seq: expect.any(Number) };
+    expect(await hub.submit(sessionId, asAna, { id: 'r', type: 'role.take', role: asRoleId('sre') })).toEqual(ok);
+    expect(await hub.submit(sessionId, facilitator, { id: 'go', type: 'session.start' })).toEqual(ok);
+    expect(await hub.submit(sessionId, facilitator, { id: 'l1', type: 'timeline.post', text: 'One' })).toEqual(ok);
+    // The seats are as they were: a new audience's room must still be patched from now on.
+    const f = recorder('f', facilitator);
+    const o = recorder('o', { kind: 'observer' });
+    await hub.connect(sessionId, f.connection);
+    await hub.connect(sessionId, o.connection);
+    expect(await hub.submit(sessionId, facilitator, { id: 'l2', type: 'timeline.post', text: 'Two' })).toEqual(ok);
+    expect(await hub.submit(sessionId, facilitator, { id: 'l3', type: 'timeline.post', text: 'Three' })).toEqual(ok);
+    const session = await hub.get(sessionId);
+    if (!session) throw new Error('session gone');
+    for (const [r, audience] of [
+      [f, { kind: 'facilitator' }],
+      [o, { kind: 'observer' }],
+      [a, { kind: 'role', role: asRoleId('sre') }],
+    ] as const) {
+      expect(r.views.at(-1)?.seq).toBe(session.state.seq);
+      expect(r.misfits).toEqual([]);
+      expect(JSON.stringify(r.views.at(-1)?.view)).toBe(
+        JSON.stringify(projectionFor(scenario, session.state, audience)),
+      );
+    }
+    expect(f.patches.map((m) => m.seq)).toEqual([session.state.seq - 1, session.state.seq]);
+  });
+
   it('revokes a removed player and closes their connections', async () => {
     const store = new MemoryStore();
     const { hub } = hubOn(store);

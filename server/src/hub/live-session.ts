@@ -10,6 +10,7 @@ import {
   type Scenario,
   type SessionId,
   type SessionState,
+  type ViewAudience,
   type ViewMessage,
   type Viewer,
 } from '@chaos-quest/engine';
@@ -65,6 +66,12 @@ export class LiveSession {
   readonly sentMe = new Map<string, { json: string; inputs: readonly unknown[] }>();
   /** What every `me` was made from at the last broadcast (meBasis): while it holds, no player's `me` changed. */
   meBasis: readonly unknown[] | null = null;
+  /** The last placement of the connections in their audience rooms, and the seats it was made from (see placeAll). */
+  placed: {
+    players: SessionState['players'];
+    rooms: ReadonlyMap<string, string>;
+    audiences: ReadonlyMap<string, ViewAudience>;
+  } | null = null;
   readonly recent = new RecentKeys();
   /** Each player's budget of text and timeline entries per minute (PLAYER_MINUTE_BUDGET). */
   private readonly typing = new Map<string, TypingBudget>();

@@ -63,8 +63,7 @@ function openWebSocket(socket: GameSocket): RawWebSocket | null {
 
 /** One unmasked, final text frame (RFC 6455 §5.2): a server's frames carry no mask. */
 export function textFrame(text: string): Buffer {
-  const payload = Buffer.from(text);
-  const length = payload.length;
+  const length = Buffer.byteLength(text);
   const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(headerLength + length);
   frame[0] = 0x81;
@@ -76,7 +75,7 @@ export function textFrame(text: string): Buffer {
     frame[1] = 127;
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
-  payload.copy(frame, headerLength);
+  frame.write(text, headerLength);
   return frame;
 }
 

@@ -227,8 +227,16 @@ describe('every screen at phone, laptop and projector sizes', () => {
     expect(await s.locator('.big-join-corner svg.qr-code').isVisible()).toBe(true);
     expect(await s.locator('.big-scene h2').textContent()).toContain('Support is drowning');
     expect(await s.locator('.big-scene .narration').textContent()).toContain('#incidents');
-    for (const part of ['.big-join-corner', '.big-scene .narration', 'li.choice', '.big-grid .dashboards'])
+    for (const part of [
+      '.big-join-corner',
+      '.big-scene .narration',
+      'li.choice',
+      '.big-grid .dashboards',
+      '.big-timeline',
+    ])
       expect(await inViewport(s.locator(part).first(), SIZES.projector), part).toBe(true);
+    // Nobody scrolls a projector: the whole board fits the screen, the newest timeline lines with it.
+    expect(await s.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES.projector.height);
     // The back of the room reads the narration and the choices in large type.
     const size = (selector: string) =>
       s

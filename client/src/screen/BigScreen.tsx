@@ -150,7 +150,7 @@ function Board({ view }: { view: View }) {
         <Panel title="Escalation path" icon="escalate">
           <EscalationPath steps={view.scenario.escalation} elapsed={escalationElapsed(view)} />
         </Panel>
-        <Panel title="Timeline" icon="list">
+        <Panel title="Timeline" icon="list" className="big-timeline">
           <Timeline entries={view.timeline} clock={view.clock} limit={5} />
         </Panel>
       </div>

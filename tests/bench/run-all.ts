@@ -45,6 +45,17 @@ const BENCHES: Bench[] = [
     ],
   },
   {
+    name: 'hub',
+    file: 'hub.bench.ts',
+    rows: (f) => [
+      [
+        `hub path per command, ${f.sessions} sessions in process (median)`,
+        `${f.hubMicrosPerCommand} µs`,
+        `${f.hubOverStep}× the engine's step on the same commands`,
+      ],
+    ],
+  },
+  {
     name: 'store',
     file: 'store.bench.ts',
     rows: (f) => [

@@ -294,6 +294,27 @@ describe('engine properties', () => {
     );
   });
 
+  it('projects each state as a copy of it that shares no object, for every audience after any sequence', () => {
+    // The views keep what they made per list, timeline and game snapshot: a copy finds none of it.
+    fc.assert(
+      fc.property(programArb, (program) => {
+        const audiences: ViewAudience[] = [
+          { kind: 'facilitator' },
+          { kind: 'observer' },
+          ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const),
+        ];
+        play(program, 'fresh', (state) => {
+          const copy = structuredClone(state);
+          for (const audience of audiences)
+            expect(JSON.stringify(projectionFor(scenario, state, audience))).toBe(
+              JSON.stringify(projectionFor(scenario, copy, audience)),
+            );
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives the same me whenever what meInputs names is the same, after any sequence', () => {
     fc.assert(
       fc.property(programArb, (program) => {

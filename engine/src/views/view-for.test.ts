@@ -71,3 +71,38 @@ describe('timeline window and count', () => {
     });
   });
 });
+
+describe('view parts made once per game snapshot', () => {
+  it('match a projection made afresh after every kind of command, and are shared while nothing they read changed', () => {
+    const t = new Table(scenario, 'parts').seatAndStart(['sre', 'ic']);
+    const all: ViewAudience[] = [...audiences, { kind: 'role', role: asRoleId('ic') }];
+    // A copy of the state shares no object with it, so nothing made for the state is found for it.
+    const check = () => {
+      for (const audience of all)
+        expect(projectionFor(scenario, t.state, audience)).toEqual(
+          projectionFor(scenario, structuredClone(t.state), audience),
+        );
+    };
+    check();
+    const steps: [Parameters<Table['must']>[0], Parameters<Table['must']>[1]][] = [
+      [player('p1'), { type: 'choice.vote', choiceId: 'look' }],
+      [player('p2'), { type: 'choice.vote', choiceId: 'hold' }],
+      [FACILITATOR, { type: 'clock.advance', minutes: 7 }],
+      [FACILITATOR, { type: 'inject.reveal', injectId: 'exec' }],
+      [player('p1'), { type: 'hand.raise', raised: true }],
+      [FACILITATOR, { type: 'scene.goto', sceneId: 'dashboards' }],
+      [FACILITATOR, { type: 'clock.advance', minutes: 30 }],
+      [player('p2'), { type: 'timeline.post', text: 'Still red' }],
+    ];
+    for (const [who, command] of steps) {
+      t.must(who, command);
+      check();
+    }
+    const before = projectionFor(scenario, t.state, { kind: 'facilitator' });
+    t.must(player('p1'), { type: 'timeline.post', text: 'A line changes no clock, scene or choice' });
+    const after = projectionFor(scenario, t.state, { kind: 'facilitator' });
+    for (const part of ['clock', 'scene', 'choices', 'injectPlan', 'monitoring'] as const)
+      expect(after[part], part).toBe(before[part]);
+    expect(projectionFor(scenario, t.state, { kind: 'observer' }).clock).toBe(after.clock);
+  });
+});

@@ -10,7 +10,7 @@ import { phaseOf, sceneOf } from '../session/phase.ts';
 import { renderText, showsDays } from '../session/template.ts';
 import { storyView } from './story-view.ts';
 import { milestonesSeen, playerList, scenarioPart, staticsOf } from './shared-parts.ts';
-import type { Audience, RollRecord, SessionState, TimelineEntry } from '../session/state.ts';
+import type { Audience, GameSnapshot, RollRecord, SessionState, TimelineEntry } from '../session/state.ts';
 import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
 import { healthWithTelemetry } from '../telemetry/health.ts';
@@ -45,19 +45,7 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
   const context = state.game.context;
   const sceneId = sceneOf(state);
   const scene = sceneId ? game.scenes.get(sceneId) : undefined;
-  const votes = Object.values(state.votes);
-  const everywhere = new Set(scenario.actions ?? []);
-  const choices: ChoiceView[] = availableChoices(game, state).map((c) => ({
-    id: c.id,
-    label: c.label,
-    ...(everywhere.has(c) ? { everywhere: true as const } : {}),
-    ...(c.decided_by || c.check?.rolled_by ? { decidedBy: (c.decided_by ?? c.check?.rolled_by) as string } : {}),
-    takes: c.takes,
-    check: c.check
-      ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) }
-      : null,
-    votes: votes.filter((v) => v === c.id).length,
-  }));
+  const choices = perSnapshot(madeChoices, state, [state.votes], () => choiceViews(game, state));
   const ending = context.outcome
     ? (() => {
         const e = context.ending ? game.endings.get(context.ending) : undefined;
@@ -79,22 +67,24 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     team: state.team,
     phase,
     autoPaused: state.autoPaused !== null,
-    clock: {
+    clock: perSnapshot(madeClocks, state, [state.pace], () => ({
       minutes: context.clock,
       label: gameTimeLabel(scenario.clock.start, context.clock, showsDays(game, context)),
       timebox: scenario.clock.timebox,
       pace: state.pace,
       start: scenario.clock.start,
       days: showsDays(game, context),
-    },
-    scene: scene
-      ? {
-          id: scene.id,
-          title: scene.title ?? scene.id,
-          narration: renderText(game, context, scene.narration),
-          ...(is1_1(scenario) ? { visit: state.path.length } : {}),
-        }
-      : null,
+    })),
+    scene: perSnapshot(madeScenes, state, [state.path.length], () =>
+      scene
+        ? {
+            id: scene.id,
+            title: scene.title ?? scene.id,
+            narration: renderText(game, context, scene.narration),
+            ...(is1_1(scenario) ? { visit: state.path.length } : {}),
+          }
+        : null,
+    ),
     choices,
     health: healthWithTelemetry(scenario, state, context.health),
     injects: windowOf(state.revealed, VIEW_WINDOWS.injects, `injects ${seenKey(seen)}`, (r) =>
@@ -115,6 +105,56 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     map: scenarioMap(game, state, seen.facilitator),
     ...withDefined('hotwash', hotwashView(state)),
   };
+}
+
+interface Made<T> {
+  also: readonly unknown[];
+  value: T;
+}
+
+/**
+ * A part of the view made from the game's snapshot and the few other fields `also` names, made
+ * once per snapshot: a snapshot is never changed in place (see availableChoices), so while a
+ * session's commands leave it alone (a line, a vote, a raised hand) every projection, of every
+ * audience, gets the very same part, and the next patch skips it without comparing. `also` must
+ * hold everything else of the state that `make` reads (a list by its length too: a replay grows
+ * lists in place).
+ */
+function perSnapshot<T>(
+  made: WeakMap<GameSnapshot, Made<T>>,
+  state: SessionState,
+  also: readonly unknown[],
+  make: () => T,
+): T {
+  const known = made.get(state.game);
+  if (known && known.also.length === also.length && known.also.every((value, i) => value === also[i]))
+    return known.value;
+  const value = make();
+  made.set(state.game, { also, value });
+  return value;
+}
+
+const madeChoices = new WeakMap<GameSnapshot, Made<ChoiceView[]>>();
+const madeClocks = new WeakMap<GameSnapshot, Made<PublicView['clock']>>();
+const madeScenes = new WeakMap<GameSnapshot, Made<PublicView['scene']>>();
+const madePlans = new WeakMap<GameSnapshot, Made<InjectPlan[]>>();
+const madeMonitoring = new WeakMap<GameSnapshot, Made<FacilitatorView['monitoring']>>();
+
+/** The choices open now, with their checks' modifiers and the votes each has. */
+function choiceViews(game: Game, state: SessionState): ChoiceView[] {
+  const votes = Object.values(state.votes);
+  const everywhere = new Set(game.scenario.actions ?? []);
+  return availableChoices(game, state).map((c) => ({
+    id: c.id,
+    label: c.label,
+    ...(everywhere.has(c) ? { everywhere: true as const } : {}),
+    ...(c.decided_by || c.check?.rolled_by ? { decidedBy: (c.decided_by ?? c.check?.rolled_by) as string } : {}),
+    takes: c.takes,
+    check: c.check
+      ? { dice: c.check.dice, target: c.check.target, modifiers: activeModifiers(game, state, c.check) }
+      : null,
+    votes: votes.filter((v) => v === c.id).length,
+  }));
 }
 
 /** Whether the table may see a roll: every roll but one the facilitator keeps hidden. */
@@ -272,10 +312,15 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
     ...base,
     notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
     scenes: statics.scenes,
-    injectPlan: injectPlan(game, state),
+    injectPlan: perSnapshot(madePlans, state, [state.revealed, state.revealed.length, state.module?.id], () =>
+      injectPlan(game, state),
+    ),
     roles: statics.roles,
     votesByPlayer: state.votes,
-    monitoring: { mode: state.monitoring, telemetry: scenario.telemetry !== undefined },
+    monitoring: perSnapshot(madeMonitoring, state, [state.monitoring], () => ({
+      mode: state.monitoring,
+      telemetry: scenario.telemetry !== undefined,
+    })),
     roleRequests: Object.values(state.players).flatMap((p) =>
       p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [],
     ),

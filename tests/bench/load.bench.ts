@@ -70,6 +70,7 @@ async function main(): Promise<void> {
       sessions: s.sessions,
       p99Ms: s.p99Ms,
       errors: s.errors,
+      failure: s.failure,
       holds: holds(s, P99_LIMIT_MS),
     })),
     p99LimitMs: P99_LIMIT_MS,
@@ -154,7 +155,12 @@ function printSummary(steps: ComparedStep[], search: SearchResult, f: ReturnType
     ],
     [
       'search probes (S: p99, errors)',
-      search.probes.map((p) => `${p.sessions}: ${ms(p.p99Ms)}, ${p.errors}${p.holds ? ' ✓' : ' ✗'}`).join('; '),
+      search.probes
+        .map(
+          (p) =>
+            `${p.sessions}: ${p.failure ? `failed (${p.failure})` : ms(p.p99Ms)}, ${p.errors}${p.holds ? ' ✓' : ' ✗'}`,
+        )
+        .join('; '),
     ],
     ['wall time', `${f.seconds} s`],
   ]);

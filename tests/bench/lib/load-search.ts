@@ -6,6 +6,8 @@ export interface Probe {
   sessions: number;
   p99Ms: number;
   errors: number;
+  /** Why the probe could not run to its end (tables that would not open, say), or null. */
+  failure: string | null;
   holds: boolean;
 }
 
@@ -61,6 +63,7 @@ export async function searchCapacity(options: SearchOptions): Promise<SearchResu
       sessions: next,
       p99Ms: result.p99Ms,
       errors: result.errors,
+      failure: result.failure,
       holds: holds(result, options.p99LimitMs),
     });
   }

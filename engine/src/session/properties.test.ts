@@ -107,6 +107,13 @@ const commandArb: fc.Arbitrary<Payload> = fc.oneof(
   fc.record({ type: fc.constant('debrief.note'), kind: fc.constantFrom('went-well', 'hard', 'lucky'), text: word }),
 ) as fc.Arbitrary<Payload>;
 
+/** Every audience a projection is made for, an unknown role's included. */
+const audiences: ViewAudience[] = [
+  { kind: 'facilitator' },
+  { kind: 'observer' },
+  ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const),
+];
+
 /** A random game: usually players seated in random roles and the game started, then random commands. */
 const programArb = fc.record({
   // Sessions logged before rules were versioned, and new ones on the current rules.
@@ -243,11 +250,6 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(programArb, (program) => {
         play(program, 'entries', (state) => {
-          const audiences: ViewAudience[] = [
-            { kind: 'facilitator' },
-            { kind: 'observer' },
-            ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const),
-          ];
           for (const audience of audiences) {
             const projection = projectionFor(scenario, state, audience) as unknown as Record<string, unknown>;
             for (const field of ENTRY_LIST_FIELDS) {
@@ -268,11 +270,6 @@ describe('engine properties', () => {
   it('patches every projection into the next, byte for byte, for every audience after any sequence', () => {
     fc.assert(
       fc.property(programArb, (program) => {
-        const audiences: ViewAudience[] = [
-          { kind: 'facilitator' },
-          { kind: 'observer' },
-          ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const),
-        ];
         let held = audiences.map((audience) => projectionFor(scenario, new Table(scenario, 'patch').state, audience));
         play(program, 'patch', (state) => {
           held = audiences.map((audience, i) => {
@@ -298,11 +295,6 @@ describe('engine properties', () => {
     // The views keep what they made per list, timeline and game snapshot: a copy finds none of it.
     fc.assert(
       fc.property(programArb, (program) => {
-        const audiences: ViewAudience[] = [
-          { kind: 'facilitator' },
-          { kind: 'observer' },
-          ...roleIds.map((role) => ({ kind: 'role', role: asRoleId(role) }) as const),
-        ];
         play(program, 'fresh', (state) => {
           const copy = structuredClone(state);
           for (const audience of audiences)

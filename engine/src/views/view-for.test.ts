@@ -4,7 +4,7 @@ import { FACILITATOR, Table, player } from '../testing/table.ts';
 import { asRoleId } from '../protocol/ids.ts';
 import { diffProjection } from '../protocol/patch.ts';
 import { projectionFor, timelinePage } from './view-for.ts';
-import { VIEW_WINDOWS, type ViewAudience } from './view.ts';
+import { VIEW_WINDOWS, type FacilitatorView, type ViewAudience } from './view.ts';
 
 const scenario = exampleScenario();
 const audiences: ViewAudience[] = [
@@ -98,9 +98,9 @@ describe('view parts made once per game snapshot', () => {
       t.must(who, command);
       check();
     }
-    const before = projectionFor(scenario, t.state, { kind: 'facilitator' });
+    const before = projectionFor(scenario, t.state, { kind: 'facilitator' }) as FacilitatorView;
     t.must(player('p1'), { type: 'timeline.post', text: 'A line changes no clock, scene or choice' });
-    const after = projectionFor(scenario, t.state, { kind: 'facilitator' });
+    const after = projectionFor(scenario, t.state, { kind: 'facilitator' }) as FacilitatorView;
     for (const part of ['clock', 'scene', 'choices', 'injectPlan', 'monitoring'] as const)
       expect(after[part], part).toBe(before[part]);
     expect(projectionFor(scenario, t.state, { kind: 'observer' }).clock).toBe(after.clock);

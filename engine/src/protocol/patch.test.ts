@@ -17,11 +17,42 @@ describe('view patches', () => {
     t.must(player('p1'), { type: 'hand.raise', raised: true });
     const after = projectionFor(scenario, t.state, sre);
     const patch = diffProjection(before, after) as ViewPatch;
-    expect(Object.keys(patch.set).sort()).toEqual(['players', 'timelineCount']);
+    // Player 1 is the first of two: only their item of the players list goes.
+    expect(Object.keys(patch.set).sort()).toEqual(['players/0', 'timelineCount']);
     expect(Object.keys(patch.append)).toEqual(['timeline']);
     expect(patch.append['timeline']).toHaveLength(1);
     expect(JSON.stringify(patch).length).toBeLessThan(JSON.stringify(after).length / 4);
     expect(applyPatch(before, patch)).toEqual(after);
+  });
+
+  it('carry only the items of a list that changed, by index, while they are at most half of it', () => {
+    const seats = Array.from({ length: 10 }, (_, i) => (i % 2 ? 'ic' : 'sre'));
+    const t = new Table(scenario, 'patch').seatAndStart(seats);
+    const before = projectionFor(scenario, t.state, sre);
+    t.must(player('p4'), { type: 'hand.raise', raised: true });
+    const after = projectionFor(scenario, t.state, sre);
+    const patch = diffProjection(before, after) as ViewPatch;
+    expect(patch.set).toEqual({ 'players/3': after.players[3] });
+    expect(JSON.stringify(patch).length).toBeLessThan(JSON.stringify(after.players).length / 4);
+    const applied = applyPatch(before, patch);
+    expect(applied).toEqual(after);
+    // The list is copied, not changed in place: the viewer's last projection stays as it was.
+    expect(before.players[3]?.hand).toBe(false);
+    expect(applied?.players[0]).toBe(before.players[0]);
+
+    const hands = ['p1', 'p2', 'p3', 'p5', 'p6', 'p7'];
+    for (const id of hands) t.must(player(id), { type: 'hand.raise', raised: true });
+    const many = diffProjection(after, projectionFor(scenario, t.state, sre)) as ViewPatch;
+    expect(Object.keys(many.set)).toEqual(['players']);
+  });
+
+  it('do not fit a projection whose list has no item at the path', () => {
+    const t = new Table(scenario, 'patch').seatAndStart(['sre', 'ic']);
+    const view = projectionFor(scenario, t.state, sre);
+    const item = view.players[0];
+    for (const path of ['players/2', 'players/-1', 'players/x', 'players/', 'phase/0', 'nothing/0'])
+      expect(applyPatch(view, { set: { [path]: item }, append: {} }), path).toBeNull();
+    expect(applyPatch(view, { set: { 'players/1': item }, append: {} })?.players).toEqual([item, item]);
   });
 
   it('send a list whole when it did not only grow or move on', () => {

@@ -6,12 +6,16 @@ import type { PatchMessage } from './wire.ts';
  * or two to the timeline and touch a field or two, so a patch is a few hundred bytes where the
  * whole view is kilobytes and grows all game long.
  *
- * `set` holds every field whose value changed, whole; `append` holds, for an entry list
- * (ENTRY_LIST_FIELDS) that only grew, the entries added at its end, and `drop` how many of its
- * oldest entries left the view's window to make room. Pure and dependency-free, so
- * the client applies patches with the very code the server's patches are checked against.
+ * `set` holds the new value of every field that changed, by its name; for a list of as many items
+ * as before with at most half of them changed (a raised hand in the players, a vote in the
+ * choices), each changed item by its path instead, `field/index`, so a table of ten raising a hand
+ * costs one player's bytes, not ten. `append` holds, for an entry list (ENTRY_LIST_FIELDS) that
+ * only grew, the entries added at its end, and `drop` how many of its oldest entries left the
+ * view's window to make room. Pure and dependency-free, so the client applies patches with the
+ * very code the server's patches are checked against.
  */
 export interface ViewPatch {
+  /** New values by field name, or by `field/index` for one item of a list field (see above). */
   set: Record<string, unknown>;
   append: Record<string, unknown[]>;
   /** For an entry list whose window moved on (VIEW_WINDOWS): how many entries fell off its start. */
@@ -42,11 +46,36 @@ export function diffProjection(before: Projection, after: Projection): ViewPatch
     if (moved) {
       if (moved.drop > 0) (patch.drop ??= {})[key] = moved.drop;
       if (moved.added.length > 0) patch.append[key] = moved.added;
-    } else if (!sameJson(was, now)) {
+    } else if (
+      !(Array.isArray(was) && Array.isArray(now) && setItems(patch.set, key, was, now)) &&
+      !sameJson(was, now)
+    ) {
       patch.set[key] = now;
     }
   }
   return patch;
+}
+
+/**
+ * Puts in `set` each item of `list` that differs from the one at its index in `was`, by its path,
+ * when the two are as long and at most half the items differ; false (nothing put) otherwise, and
+ * the caller compares the lists whole. A list with nothing changed is true with nothing put.
+ */
+function setItems(
+  set: Record<string, unknown>,
+  key: string,
+  was: readonly unknown[],
+  list: readonly unknown[],
+): boolean {
+  if (was.length !== list.length || list.length < 2) return false;
+  let changed: number[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    if (sameJson(was[i], list[i])) continue;
+    (changed ??= []).push(i);
+    if (changed.length * 2 > list.length) return false;
+  }
+  if (changed) for (const i of changed) set[`${key}/${i}`] = list[i];
+  return true;
 }
 
 /**
@@ -94,9 +123,22 @@ function sameJson(a: unknown, b: unknown): boolean {
 export function applyPatch<P extends Projection>(before: P, patch: ViewPatch): P | null {
   const old = before as unknown as Record<string, unknown>;
   const next: Record<string, unknown> = { ...old };
-  for (const [key, value] of Object.entries(patch.set)) {
-    if (!Object.hasOwn(old, key)) return null;
-    next[key] = value;
+  for (const [path, value] of Object.entries(patch.set)) {
+    const slash = path.indexOf('/');
+    if (slash === -1) {
+      if (!Object.hasOwn(old, path)) return null;
+      next[path] = value;
+      continue;
+    }
+    const key = path.slice(0, slash);
+    const at = path.slice(slash + 1);
+    const index = Number(at);
+    const list = old[key];
+    if (!Object.hasOwn(old, key) || !Array.isArray(list) || String(index) !== at || index < 0 || index >= list.length)
+      return null;
+    // The list is copied once, however many of its items the patch sets; `before` keeps its own.
+    if (next[key] === list) next[key] = [...list];
+    (next[key] as unknown[])[index] = value;
   }
   for (const [key, count] of Object.entries(patch.drop ?? {})) {
     const list = old[key];

@@ -31,7 +31,7 @@ export { activeModifiers, availableChoices } from './session/choices.ts';
 export { distribution, formatOdds, successOdds } from './dice/odds.ts';
 export { sha256, stableStringify, stateHash } from './session/hash.ts';
 export * from './views/view.ts';
-export { audienceOf, meBasis, meFor, meInputs, projectionFor, timelinePage, viewFor } from './views/view-for.ts';
+export { audienceOf, sameAudiences, meBasis, meFor, meInputs, projectionFor, timelinePage, viewFor } from './views/view-for.ts';
 export { SESSION_LIMITS, typedText } from './session/limits.ts';
 export { own } from './session/own.ts';
 export { baseName, distinctName, namesakes } from './session/namesakes.ts';

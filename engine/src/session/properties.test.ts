@@ -6,7 +6,7 @@ import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, SYSTEM, Table, player, type Payload } from '../testing/table.ts';
 import { applyPatch, diffProjection, type ViewPatch } from '../protocol/patch.ts';
 import { ENTRY_LIST_FIELDS, type Projection, type ViewAudience } from '../views/view.ts';
-import { audienceOf, meFor, meInputs, projectionFor, viewFor } from '../views/view-for.ts';
+import { audienceOf, meFor, meInputs, projectionFor, sameAudiences, viewFor } from '../views/view-for.ts';
 import { stateHash } from './hash.ts';
 import { replay } from './replay.ts';
 import type { SessionState } from './state.ts';
@@ -325,6 +325,31 @@ describe('engine properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('gives every viewer the same audience whenever sameAudiences says so, after any sequence', () => {
+    const viewers = [
+      ...[...playerIds, 'nobody'].map((id) => ({ kind: 'player', playerId: asPlayerId(id) }) as const),
+      { kind: 'facilitator' } as const,
+      { kind: 'observer' } as const,
+    ];
+    let held = 0;
+    fc.assert(
+      fc.property(programArb, (program) => {
+        let before: SessionState | null = null;
+        play(program, 'audiences', (state) => {
+          if (before && sameAudiences(before, state)) {
+            if (before.players !== state.players) held += 1;
+            for (const viewer of viewers)
+              expect(audienceOf(scenario, state, viewer)).toEqual(audienceOf(scenario, before, viewer));
+          }
+          before = state;
+        });
+      }),
+      { numRuns: 100 },
+    );
+    // The players changed without a seat moving (a raised hand, a ready flag): the case it is for.
+    expect(held).toBeGreaterThan(0);
   });
 
   it('never throws on garbage and never changes the state for it', () => {

@@ -257,6 +257,22 @@ export function audienceOf(scenario: Scenario, state: SessionState, viewer: View
 }
 
 /**
+ * Whether `audienceOf` gives every viewer the same audience in both states of one session: an
+ * audience follows from the viewer and the seated players' roles alone, so a raised hand or a
+ * ready flag (a new players record) leaves everyone where they were. Pure.
+ */
+export function sameAudiences(before: SessionState, after: SessionState): boolean {
+  if (before.players === after.players) return true;
+  const ids = Object.keys(after.players);
+  if (ids.length !== Object.keys(before.players).length) return false;
+  for (const id of ids) {
+    const was = own(before.players, id as PlayerId);
+    if (was === undefined || was.role !== after.players[id as PlayerId]?.role) return false;
+  }
+  return true;
+}
+
+/**
  * The part of the session one audience may see, shared by everyone in it: the facilitator's whole
  * view, the observers' public one, or the view every player of one role gets, without their `me`.
  * Never includes anything the audience may not see (see `viewFor`). Pure; never throws.

@@ -5,6 +5,7 @@ import {
   meFor,
   meInputs,
   projectionFor,
+  sameAudiences,
   type MeMessage,
   type PatchMessage,
   type PlayerId,
@@ -32,23 +33,26 @@ function placeIn(
 
 /**
  * Places every connection of `session` (see placeIn): the audiences that have members, and the
- * connections that moved. An audience follows from the viewer and the players' seats alone, so
- * while the seats are the same record and every connection is still in the room it was put in,
- * the last placement holds and nobody moved: most commands cost no look at each connection's role.
+ * connections that moved. While every viewer's audience is as it was (sameAudiences: no player
+ * took or left a role) and every connection is still in the room it was put in, the last
+ * placement holds and nobody moved: most commands cost no look at each connection's role.
  */
 function placeAll(session: LiveSession): {
   audiences: ReadonlyMap<string, ViewAudience>;
   moved: { connection: Connection; room: string }[];
 } {
   const last = session.placed;
-  if (last && last.players === session.state.players && last.rooms.size === session.connections.size) {
+  if (last && last.rooms.size === session.connections.size && sameAudiences(last.state, session.state)) {
     let holds = true;
     for (const connection of session.connections.values())
       if (last.rooms.get(connection.id) !== connection.room) {
         holds = false;
         break;
       }
-    if (holds) return { audiences: last.audiences, moved: [] };
+    if (holds) {
+      last.state = session.state;
+      return { audiences: last.audiences, moved: [] };
+    }
   }
   const audiences = new Map<string, ViewAudience>();
   const rooms = new Map<string, string>();
@@ -59,7 +63,7 @@ function placeAll(session: LiveSession): {
     rooms.set(connection.id, placed.room);
     if (placed.moved) moved.push({ connection, room: placed.room });
   }
-  session.placed = { players: session.state.players, rooms, audiences };
+  session.placed = { state: session.state, rooms, audiences };
   return { audiences, moved };
 }
 

@@ -66,9 +66,9 @@ export class LiveSession {
   readonly sentMe = new Map<string, { json: string; inputs: readonly unknown[] }>();
   /** What every `me` was made from at the last broadcast (meBasis): while it holds, no player's `me` changed. */
   meBasis: readonly unknown[] | null = null;
-  /** The last placement of the connections in their audience rooms, and the seats it was made from (see placeAll). */
+  /** The last placement of the connections in their audience rooms, and the state it was made from (see placeAll). */
   placed: {
-    players: SessionState['players'];
+    state: SessionState;
     rooms: ReadonlyMap<string, string>;
     audiences: ReadonlyMap<string, ViewAudience>;
   } | null = null;

@@ -41,7 +41,18 @@ function canSee(audience: Audience, seen: Seen): boolean {
   return seen.role !== null && audience.roles.includes(seen.role);
 }
 
-function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicView, 'viewer'> {
+/**
+ * Everything an audience sees that is not the facilitator's alone, as the projection `viewer` gets
+ * it. Made in one object literal with no spread: every projection of every command is made anew,
+ * and one literal is one allocation where a spread adds its fields one by one, growing the
+ * object's store as it goes (a facilitator's view made by spreads cost ~4 KB of garbage).
+ */
+function publicPart<V extends PublicView['viewer']>(
+  game: Game,
+  state: SessionState,
+  seen: Seen,
+  viewer: V,
+): PublicView & { viewer: V } {
   const { scenario } = game;
   const context = state.game.context;
   const sceneId = sceneOf(state);
@@ -62,7 +73,9 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     : null;
   const phase = phaseOf(state);
   const debriefing = phase === 'debrief' || phase === 'ended';
-  return {
+  const { window: timeline, count: timelineCount } = timelineOf(state, seen);
+  const view: PublicView & { viewer: V } = {
+    viewer,
     // The fault's true cause is the answer to the puzzle: the table learns it in the debrief.
     scenario: scenarioPart(game, seen.facilitator || debriefing),
     team: state.team,
@@ -91,7 +104,8 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     injects: windowOf(state.revealed, VIEW_WINDOWS.injects, `injects ${seenKey(seen)}`, (r) =>
       canSee(r.to === null ? 'all' : { roles: r.to }, seen),
     ),
-    ...timelineOf(state, seen),
+    timeline,
+    timelineCount,
     players: playerList(state.players),
     proposals: windowOf(state.proposals, VIEW_WINDOWS.proposals, 'proposals'),
     declarations: windowOf(state.declarations, VIEW_WINDOWS.declarations, 'declarations'),
@@ -104,8 +118,10 @@ function publicPart(game: Game, state: SessionState, seen: Seen): Omit<PublicVie
     actionItems: windowOf(state.actionItems, VIEW_WINDOWS.actionItems, 'actionItems'),
     debriefNotes: windowOf(state.debriefNotes, VIEW_WINDOWS.debriefNotes, 'debriefNotes'),
     map: scenarioMap(game, state, seen.facilitator),
-    ...withDefined('hotwash', hotwashView(state)),
   };
+  const hotwash = hotwashView(state);
+  if (hotwash !== undefined) view.hotwash = hotwash;
+  return view;
 }
 
 const madeChoices = new WeakMap<GameSnapshot, Made<ChoiceView[]>>();
@@ -138,11 +154,8 @@ const shown = (roll: RollRecord): boolean => !roll.hidden;
 const seenKey = (seen: Seen): string => (seen.facilitator ? 'f' : `r:${seen.role ?? ''}`);
 
 /** The timeline window an audience sees, and how many entries it sees in all (see timelineWindow). */
-function timelineOf(state: SessionState, seen: Seen): Pick<PublicView, 'timeline' | 'timelineCount'> {
-  const { window, count } = timelineWindow(state.timeline, VIEW_WINDOWS.timeline, seenKey(seen), (t) =>
-    canSee(t.audience, seen),
-  );
-  return { timeline: window, timelineCount: count };
+function timelineOf(state: SessionState, seen: Seen): { window: TimelineEntry[]; count: number } {
+  return timelineWindow(state.timeline, VIEW_WINDOWS.timeline, seenKey(seen), (t) => canSee(t.audience, seen));
 }
 
 /**
@@ -192,21 +205,81 @@ function injectPlan(game: Game, state: SessionState): InjectPlan[] {
   });
 }
 
-/** Roles no seated player holds: what reaches them reaches the facilitator alone. */
+/** Roles no seated player holds: what reaches them reaches the facilitator alone. Kept per list of roles present. */
 function emptyRoles(game: Game, state: SessionState): string[] {
-  const held = new Set(state.game.context.rolesPresent);
-  return game.scenario.roles.filter((r) => !held.has(r.id)).map((r) => r.id);
+  const present = state.game.context.rolesPresent;
+  let empty = madeEmptyRoles.get(present);
+  if (!empty) {
+    const held = new Set(present);
+    empty = game.scenario.roles.filter((r) => !held.has(r.id)).map((r) => r.id);
+    madeEmptyRoles.set(present, empty);
+  }
+  return empty;
 }
 
+const madeEmptyRoles = new WeakMap<readonly string[], string[]>();
+
+/** The players' open requests for a role and their seat claims: made once per players record, as most commands leave it alone. */
+function seatAsks(players: SessionState['players']): Pick<FacilitatorView, 'roleRequests' | 'seatClaims'> {
+  let asks = madeSeatAsks.get(players);
+  if (!asks) {
+    const seated = Object.values(players).filter((p) => !p.removed);
+    asks = {
+      roleRequests: seated.flatMap((p) => (p.requestedRole ? [{ playerId: p.id, role: p.requestedRole }] : [])),
+      seatClaims: seated.flatMap((p) => (p.claims ? [{ playerId: p.id, claims: p.claims }] : [])),
+    };
+    madeSeatAsks.set(players, asks);
+  }
+  return asks;
+}
+
+const madeSeatAsks = new WeakMap<SessionState['players'], Pick<FacilitatorView, 'roleRequests' | 'seatClaims'>>();
+
+/** Keys of the injects in the window sent only to roles nobody holds: kept while the window and the empty roles are the same. */
+function unheldOf(injects: PublicView['injects'], empty: readonly string[]): string[] {
+  const known = madeUnheld.get(injects);
+  if (known && known.empty === empty) return known.keys;
+  const keys = injects.filter((r) => r.to !== null && r.to.every((role) => empty.includes(role))).map((r) => r.key);
+  madeUnheld.set(injects, { empty, keys });
+  return keys;
+}
+
+const madeUnheld = new WeakMap<PublicView['injects'], { empty: readonly string[]; keys: string[] }>();
+
+/**
+ * The facilitator's whole view: the public part's fields and the facilitator's own, named one by
+ * one in one literal (see publicPart for why no spread).
+ */
 function facilitatorView(game: Game, state: SessionState): FacilitatorView {
   const { scenario } = game;
   const statics = staticsOf(game);
   const sceneId = sceneOf(state);
-  const base = publicPart(game, state, { facilitator: true });
+  const base = publicPart(game, state, { facilitator: true }, 'facilitator');
   const empty = emptyRoles(game, state);
-  return {
+  const asks = seatAsks(state.players);
+  const view: FacilitatorView = {
     viewer: 'facilitator',
-    ...base,
+    scenario: base.scenario,
+    team: base.team,
+    phase: base.phase,
+    autoPaused: base.autoPaused,
+    clock: base.clock,
+    scene: base.scene,
+    choices: base.choices,
+    health: base.health,
+    injects: base.injects,
+    timeline: base.timeline,
+    timelineCount: base.timelineCount,
+    players: base.players,
+    proposals: base.proposals,
+    declarations: base.declarations,
+    milestones: base.milestones,
+    decisions: base.decisions,
+    rolls: base.rolls,
+    ending: base.ending,
+    actionItems: base.actionItems,
+    debriefNotes: base.debriefNotes,
+    map: base.map,
     notes: sceneId ? (game.scenes.get(sceneId)?.facilitator_notes ?? null) : null,
     scenes: statics.scenes,
     injectPlan: perSnapshot(madePlans, state, [state.revealed, state.revealed.length, state.module?.id], () =>
@@ -218,29 +291,28 @@ function facilitatorView(game: Game, state: SessionState): FacilitatorView {
       mode: state.monitoring,
       telemetry: scenario.telemetry !== undefined,
     })),
-    roleRequests: Object.values(state.players).flatMap((p) =>
-      p.requestedRole && !p.removed ? [{ playerId: p.id, role: p.requestedRole }] : [],
-    ),
+    roleRequests: asks.roleRequests,
     coaching: windowOf(state.coaching, VIEW_WINDOWS.coaching, 'coaching'),
     fault: statics.fault,
     flags: state.game.context.flags,
-    ...withDefined('exercise', exerciseView(scenario, state)),
     table: state.table,
-    seatClaims: Object.values(state.players).flatMap((p) =>
-      p.claims && !p.removed ? [{ playerId: p.id, claims: p.claims }] : [],
-    ),
+    seatClaims: asks.seatClaims,
     emptyRoles: empty,
-    unheld: base.injects.filter((r) => r.to !== null && r.to.every((role) => empty.includes(role))).map((r) => r.key),
+    unheld: unheldOf(base.injects, empty),
     story: storyView(game, state),
   };
+  if (base.hotwash !== undefined) view.hotwash = base.hotwash;
+  const exercise = exerciseView(scenario, state);
+  if (exercise !== undefined) view.exercise = exercise;
+  return view;
 }
 
 function observerView(game: Game, state: SessionState): ObserverView {
-  return { viewer: 'observer', ...publicPart(game, state, { facilitator: false, role: null }) };
+  return publicPart(game, state, { facilitator: false, role: null }, 'observer');
 }
 
 function sharedPlayerView(game: Game, state: SessionState, role: RoleId | null): SharedPlayerView {
-  return { viewer: 'player', ...publicPart(game, state, { facilitator: false, role }) };
+  return publicPart(game, state, { facilitator: false, role }, 'player');
 }
 
 /** A player's role as their view knows it: a role the scenario does not define counts as none, as on their role card. */

@@ -83,8 +83,7 @@ export function timelineWindow(
       const entry = list[i] as TimelineEntry;
       if (visible(entry)) added.push(entry);
     }
-    window = added.length === 0 ? known.window : [...known.window, ...added];
-    if (window.length > limit) window = window.slice(window.length - limit);
+    window = added.length === 0 ? known.window : movedOn(known.window, added, limit);
     count = known.count + added.length;
   } else {
     window = newest(list, limit, visible);
@@ -94,6 +93,15 @@ export function timelineWindow(
   const made = { length: list.length, last: list[list.length - 1] as TimelineEntry, window, count };
   byKey.set(key, made);
   return made;
+}
+
+/** The last `limit` of `window` followed by `added`, copied once: a full window moves on with every line. */
+function movedOn<T>(window: readonly T[], added: readonly T[], limit: number): T[] {
+  const length = Math.min(limit, window.length + added.length);
+  const next = new Array<T>(length);
+  for (let i = length - 1, j = added.length - 1, k = window.length - 1; i >= 0; i--)
+    next[i] = (j >= 0 ? added[j--] : window[k--]) as T;
+  return next;
 }
 
 export interface Made<T> {

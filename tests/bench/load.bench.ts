@@ -20,6 +20,7 @@ import { compareStep, ourStep, type ComparedStep } from './lib/load-compare.ts';
 import { holds, searchCapacity, type SearchResult } from './lib/load-search.ts';
 import type { StepOptions } from './lib/load-step.ts';
 import { printTable } from './lib/stats.ts';
+import { MAX_LIVE_SESSIONS } from '../../server/src/http/limits.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,7 +42,8 @@ const TARGET_STEP = quick ? 20 : 100;
 const STEPS = quick ? [5, TARGET_STEP, 40] : [10, TARGET_STEP, 200];
 const ROUNDS = Number(values.rounds ?? (quick ? 1 : 3));
 const SEARCH_BUDGET_MS = Number(values['search-minutes'] ?? (quick ? 0.25 : 6)) * 60_000;
-const SEARCH_CAP = quick ? 80 : 1000;
+/** The server refuses more live sessions than its budget (503), so the search stops there and says so. */
+const SEARCH_CAP = quick ? 80 : Math.min(1000, MAX_LIVE_SESSIONS);
 const stepOptions = (sessions: number, measureMs = quick ? 4000 : 15_000): StepOptions => ({
   sessions,
   players: PLAYERS,
@@ -110,6 +112,13 @@ function headline(steps: ComparedStep[], search: SearchResult, seconds: number) 
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x} ms` : 'n/a');
+
+function stopReason(search: SearchResult): string {
+  if (search.stoppedBy !== 'cap') return search.stoppedBy;
+  return SEARCH_CAP === MAX_LIVE_SESSIONS
+    ? `the server's budget of ${MAX_LIVE_SESSIONS} live sessions, held`
+    : `the search's cap of ${SEARCH_CAP} sessions, held`;
+}
 const kb = (x: number) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KB` : 'n/a');
 
 function printStep(s: ComparedStep): void {
@@ -151,7 +160,7 @@ function printSummary(steps: ComparedStep[], search: SearchResult, f: ReturnType
     [`errors at ${f.largestStepSockets} sockets (target 0)`, `${f.largestStepErrors}`],
     [
       `largest S×${PLAYERS} with p99 < ${P99_LIMIT_MS} ms`,
-      `${f.maxSessionsUnder100MsP99} sessions, ${f.maxSocketsUnder100MsP99} sockets (search stopped: ${search.stoppedBy})`,
+      `${f.maxSessionsUnder100MsP99} sessions, ${f.maxSocketsUnder100MsP99} sockets (search stopped: ${stopReason(search)})`,
     ],
     [
       'search probes (S: p99, errors)',

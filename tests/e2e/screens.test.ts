@@ -309,6 +309,10 @@ describe('every screen at phone, laptop and projector sizes', () => {
 
     await f.getByLabel('Jump to').selectOption({ label: 'Calling the ISPs' });
     await f.getByRole('button', { name: 'Go', exact: true }).click();
+    // A roll from an earlier scene is history: the timeline keeps it, the story column lets it go.
+    await screen.page.locator('.big-scene h2').getByText('Calling the ISPs').waitFor();
+    expect(await screen.page.locator('.roll-card').count()).toBe(0);
+    expect(await pia.page.locator('.roll-card').count()).toBe(0);
     const noc = choice(f, 'Escalate through our transit provider');
     await noc.getByLabel('Table dice (optional)').fill('1');
     await noc.getByRole('button', { name: 'Apply' }).click();
@@ -317,10 +321,17 @@ describe('every screen at phone, laptop and projector sizes', () => {
       const card = who.page.locator('.roll-card.critical-failure');
       await card.waitFor();
       expect(await card.locator('.roll-verdict').textContent()).toBe('Critical failure');
-      expect(await card.locator('.roll-narration').textContent()).toBe(told);
+      // The roll entered this scene: the scene's lead-in tells its outcome, once.
       await who.page.locator('.lead-in').getByText(told).waitFor();
+      expect(await card.locator('.roll-narration').count()).toBe(0);
     }
     await f.locator('.scene-card .lead-in').getByText(told).waitFor();
+    // Five choices, a long narration and the roll: the projector still shows one whole screen, the
+    // verdict and the dashboards on it.
+    const s = screen.page;
+    expect(await s.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES.projector.height);
+    for (const part of ['.big-story .roll-verdict', '.big-scene .narration', '.big-grid .dashboards', 'li.choice'])
+      expect(await inViewport(s.locator(part).last(), SIZES.projector), part).toBe(true);
     expect(await seriousViolations(screen.page)).toEqual([]);
     await shootSizes(screen.page, 'big-screen-roll');
     await shootSizes(pia.page, 'player-roll');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '@chaos-quest/engine';
-import { closingNarration, criticalOf, narrationAt, sceneLeadIn } from './outcome.ts';
+import type { RollRecord, TimelineEntry } from '@chaos-quest/engine';
+import { closingNarration, criticalOf, currentRoll, narrationAt, sceneLeadIn } from './outcome.ts';
 
 const entry = (seq: number, kind: TimelineEntry['kind'], text: string): TimelineEntry => ({
   seq,
@@ -39,6 +39,47 @@ describe('outcome narration', () => {
   it('leads the current scene with the narration of the move that entered it', () => {
     expect(sceneLeadIn(timeline)).toBe('The rollback times out.');
     expect(sceneLeadIn([...timeline, entry(12, 'scene', 'Jumped')])).toBeNull();
+  });
+});
+
+describe('the roll beside the scene', () => {
+  const roll = (seq: number): RollRecord => ({
+    seq,
+    label: 'Roll back the DNS change',
+    choice: null,
+    dice: 'd20',
+    natural: 6,
+    modifiers: [],
+    total: 6,
+    target: 12,
+    success: false,
+    physical: false,
+    at: { game: seq, wall: seq },
+  });
+  const timeline = [
+    entry(3, 'scene', 'Triage'),
+    entry(5, 'roll', 'd20 15 = 15 vs 10: success'),
+    entry(5, 'narration', 'The cache empties.'),
+    entry(7, 'roll', 'd20 6 = 6 vs 12: failure'),
+    entry(7, 'narration', 'The rollback times out.'),
+    entry(7, 'scene', 'Dashboards'),
+  ];
+
+  it('shows the roll that entered the scene without telling its outcome twice', () => {
+    expect(currentRoll({ rolls: [roll(5), roll(7)], timeline })).toEqual({ roll: roll(7), narration: null });
+  });
+
+  it('tells the outcome of a roll made within the scene', () => {
+    const within = [...timeline.slice(0, 3)];
+    expect(currentRoll({ rolls: [roll(5)], timeline: within })).toEqual({
+      roll: roll(5),
+      narration: 'The cache empties.',
+    });
+  });
+
+  it('leaves a roll from an earlier scene to the timeline', () => {
+    expect(currentRoll({ rolls: [roll(5), roll(7)], timeline: [...timeline, entry(9, 'scene', 'Jumped')] })).toBeNull();
+    expect(currentRoll({ rolls: [], timeline })).toBeNull();
   });
 });
 

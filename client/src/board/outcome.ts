@@ -17,6 +17,22 @@ export function sceneLeadIn(timeline: readonly TimelineEntry[]): string | null {
   return entered ? narrationAt(timeline, entered.seq) : null;
 }
 
+/**
+ * The roll a screen shows beside the scene: the last one, while it belongs to this scene (it was
+ * rolled in it, or on the move that entered it; an older one is history, kept by the timeline),
+ * with what it told unless that is the scene's lead-in, which the scene already shows. Pure.
+ */
+export function currentRoll(
+  view: Pick<View, 'rolls' | 'timeline'>,
+): { roll: RollRecord; narration: string | null } | null {
+  const roll = view.rolls[view.rolls.length - 1];
+  if (!roll) return null;
+  const entered = view.timeline.findLast((e) => e.kind === 'scene');
+  if (entered && roll.seq < entered.seq) return null;
+  const narration = narrationAt(view.timeline, roll.seq);
+  return { roll, narration: narration !== null && narration === sceneLeadIn(view.timeline) ? null : narration };
+}
+
 /** A natural 20 or a natural 1 on a d20: the moments the table remembers. */
 export type Critical = 'critical-success' | 'critical-failure' | null;
 

@@ -6,7 +6,7 @@ import { EscalationPath, escalationElapsed } from '../board/EscalationPath.tsx';
 import { awaitsAck, InjectFeed } from '../board/InjectFeed.tsx';
 import { LazyDashboards } from '../board/LazyDashboards.tsx';
 import { namesOf } from '../board/names.ts';
-import { narrationAt, sceneLeadIn } from '../board/outcome.ts';
+import { currentRoll, sceneLeadIn } from '../board/outcome.ts';
 import { RollCard } from '../board/RollCard.tsx';
 import { SceneCard } from '../board/SceneCard.tsx';
 import { SystemDiagram } from '../board/SystemDiagram.tsx';
@@ -29,7 +29,7 @@ import { SeatNotices } from './SeatNotices.tsx';
 export function PlayerScreen({ view }: { view: PlayerView }) {
   const { me } = view;
   const { roleNames, playerNames } = namesOf(view);
-  const lastRoll = view.rolls[view.rolls.length - 1];
+  const shown = currentRoll(view);
   const waitingPages = view.injects.filter((i) => awaitsAck(i, me.playerId));
   const [alarm, setAlarm] = usePageAlarmSetting();
   usePageAlarm(
@@ -71,7 +71,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
       <div className="player-grid">
         <div className="area-story">
           <SceneCard scene={view.scene} paused={view.phase === 'paused'} leadIn={sceneLeadIn(view.timeline)} />
-          {lastRoll ? <RollCard roll={lastRoll} narration={narrationAt(view.timeline, lastRoll.seq)} /> : null}
+          {shown ? <RollCard roll={shown.roll} narration={shown.narration} /> : null}
           <Panel title="What does the team do?" icon="check">
             <ChoiceList
               choices={view.choices}

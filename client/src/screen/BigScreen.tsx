@@ -4,7 +4,7 @@ import { PausedBanner } from '../app/PausedBanner.tsx';
 import { ClockFace } from '../board/ClockFace.tsx';
 import { ChoiceList } from '../board/ChoiceList.tsx';
 import { EscalationPath, escalationElapsed } from '../board/EscalationPath.tsx';
-import { closingNarration, narrationAt, sceneLeadIn } from '../board/outcome.ts';
+import { closingNarration, currentRoll, sceneLeadIn } from '../board/outcome.ts';
 import { InjectFeed } from '../board/InjectFeed.tsx';
 import { namesOf } from '../board/names.ts';
 import { PhaseBadge } from '../board/PhaseBadge.tsx';
@@ -16,6 +16,7 @@ import { RunTimes } from '../debrief/RunTimes.tsx';
 import { QrCode } from '../join/QrCode.tsx';
 import { useJoinLink } from '../join/join-address.ts';
 import { SessionProvider, useSessionState } from '../session/SessionProvider.tsx';
+import { FitHeight } from '../ui/FitHeight.tsx';
 import { Panel } from '../ui/Panel.tsx';
 
 function Lobby({ view, joinCode }: { view: View; joinCode: string }) {
@@ -42,7 +43,7 @@ function Lobby({ view, joinCode }: { view: View; joinCode: string }) {
 }
 
 function Scene({ view }: { view: View }) {
-  const lastRoll = view.rolls[view.rolls.length - 1];
+  const shown = currentRoll(view);
   const leadIn = sceneLeadIn(view.timeline);
   return (
     <>
@@ -53,7 +54,7 @@ function Scene({ view }: { view: View }) {
           <p className="narration">{view.scene.narration}</p>
         </section>
       ) : null}
-      {lastRoll ? <RollCard roll={lastRoll} narration={narrationAt(view.timeline, lastRoll.seq)} large /> : null}
+      {shown ? <RollCard roll={shown.roll} narration={shown.narration} large /> : null}
     </>
   );
 }
@@ -123,11 +124,8 @@ function Board({ view }: { view: View }) {
   const ended = view.phase === 'debrief' || view.phase === 'ended';
   return (
     <div className="big-grid">
-      <div className="big-story">
-        <ClockFace clock={view.clock} phase={view.phase} large />
-        {ended ? <Outcome view={view} /> : <Scene view={view} />}
-      </div>
-      <div className="big-team">
+      <FitHeight className="big-story">{ended ? <Outcome view={view} /> : <Scene view={view} />}</FitHeight>
+      <FitHeight className="big-team">
         {ended ? <Lessons view={view} /> : <Choices view={view} />}
         <Panel title="Injects" icon="mail">
           <InjectFeed
@@ -139,7 +137,7 @@ function Board({ view }: { view: View }) {
             large
           />
         </Panel>
-      </div>
+      </FitHeight>
       <div className="big-dash">
         <LazyDashboards view={view} />
       </div>
@@ -191,13 +189,18 @@ function Live({ joinCode }: { joinCode: string }) {
   }
   const lobby = view.phase === 'lobby' || view.phase === 'briefing';
   return (
-    <main className="big-screen">
+    <main className={`big-screen${lobby ? '' : ' in-play'}`}>
       <ConnectionBanner />
       <header className="big-head">
         <h1>{view.scenario.title}</h1>
         {view.team ? <span className="team">{view.team}</span> : null}
         <PhaseBadge phase={view.phase} />
-        {lobby ? null : <JoinCorner joinCode={joinCode} />}
+        {lobby ? null : (
+          <div className="big-head-end">
+            <ClockFace clock={view.clock} phase={view.phase} large />
+            <JoinCorner joinCode={joinCode} />
+          </div>
+        )}
       </header>
       <PausedBanner view={view} />
       {lobby ? <Lobby view={view} joinCode={joinCode} /> : <Board view={view} />}

@@ -161,4 +161,25 @@ describe('ScenarioLibrary', () => {
       library.close();
     }
   });
+
+  it('reads a file written and reloaded once, not again when the watcher sees the same write', async () => {
+    writeFileSync(join(dir, 'dns-ttl-trap.yaml'), fixture);
+    const loads: string[] = [];
+    const log = { info: (_: object, message: string) => loads.push(message), warn: () => {} };
+    const library = await ScenarioLibrary.open(dir, { watch: true, log });
+    try {
+      // What a studio save does: write, then reload at once.
+      writeFileSync(join(dir, 'dns-ttl-trap.yaml'), fixture.replace('title: The TTL Trap', 'title: Saved'));
+      await library.reload();
+      expect(loads).toHaveLength(2);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(loads).toHaveLength(2);
+      // A write the library has not read is still followed.
+      writeFileSync(join(dir, 'dns-ttl-trap.yaml'), fixture.replace('title: The TTL Trap', 'title: Edited'));
+      await until(() => library.get('dns-ttl-trap')?.scenario.title === 'Edited');
+      expect(loads).toHaveLength(3);
+    } finally {
+      library.close();
+    }
+  });
 });

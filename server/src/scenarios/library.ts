@@ -1,5 +1,5 @@
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import {
   isTestsFile,
   parseScenarioWith,
@@ -47,6 +47,8 @@ export class ScenarioLibrary {
   private watcher: FSWatcher | null = null;
   private reloadTimer: NodeJS.Timeout | null = null;
   private reloading: Promise<void> = Promise.resolve();
+  /** The folder as it was when last read (see stamp). */
+  private readStamp: string | null = null;
   private readonly dir: string;
   private readonly log: LibraryLog;
 
@@ -77,14 +79,42 @@ export class ScenarioLibrary {
 
   /** Re-reads the folder; resolves when the new entries are in place. Never rejects. */
   reload(): Promise<void> {
+    return this.load(false);
+  }
+
+  /**
+   * `whenChanged`: only if a file was added, removed or written since the last read. A studio save
+   * reloads at once (new sessions see it even where watching is off), and the watcher then fires
+   * for the same write: that second read would parse every scenario again for nothing.
+   */
+  private load(whenChanged: boolean): Promise<void> {
     this.reloading = this.reloading.then(() => {
+      // Taken before reading, so a write during the read makes the next look differ.
+      const stamp = this.stamp();
+      if (whenChanged && stamp !== null && stamp === this.readStamp) return;
       this.entries = this.readAll();
+      this.readStamp = stamp;
       this.log.info(
         { scenariosDir: this.dir, scenarios: this.entries.length },
         `Loaded ${this.entries.length} scenario file(s) from ${this.dir}`,
       );
     });
     return this.reloading;
+  }
+
+  /** Each entry of the folder with its size, time and inode; null when the folder cannot be listed. */
+  private stamp(): string | null {
+    try {
+      return readdirSync(this.dir)
+        .sort()
+        .map((name) => {
+          const stat = lstatSync(join(this.dir, name), { throwIfNoEntry: false });
+          return stat ? `${name}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}` : name;
+        })
+        .join('\n');
+    } catch {
+      return null;
+    }
   }
 
   close(): void {
@@ -98,7 +128,7 @@ export class ScenarioLibrary {
       this.watcher = watch(this.dir, () => {
         // Editors write a file in several steps; one reload after they settle is enough.
         if (this.reloadTimer) clearTimeout(this.reloadTimer);
-        this.reloadTimer = setTimeout(() => void this.reload(), 150);
+        this.reloadTimer = setTimeout(() => void this.load(true), 150);
       });
       this.watcher.on('error', (error) => this.log.warn({ err: error }, `Stopped watching ${this.dir}`));
     } catch (error) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleScenario } from '../testing/example-scenario.ts';
 import { FACILITATOR, SYSTEM, Table, player } from '../testing/table.ts';
-import { meFor, projectionFor } from '../views/view-for.ts';
+import { projectionFor } from '../views/view-for.ts';
+import { meFor } from '../views/me-view.ts';
 import type { FacilitatorView } from '../views/view.ts';
 import { stateHash } from './hash.ts';
 import { SESSION_LIMITS } from './limits.ts';

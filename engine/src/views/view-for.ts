@@ -5,7 +5,6 @@ import { activeModifiers, availableChoices } from '../session/choices.ts';
 import { debriefPrompts } from '../session/debrief-prompts.ts';
 import { is1_1 } from '../compile/story-1-1.ts';
 import { gameTimeLabel } from '../session/game-clock.ts';
-import { dueMinute } from '../session/inject-timing.ts';
 import { phaseOf, sceneOf } from '../session/phase.ts';
 import { renderText, showsDays } from '../session/template.ts';
 import { storyView } from './story-view.ts';
@@ -16,13 +15,14 @@ import { own } from '../session/own.ts';
 import { scenarioMap } from './map.ts';
 import { healthWithTelemetry } from '../telemetry/health.ts';
 import { VIEW_WINDOWS } from './view.ts';
-import { exerciseView, hotwashMe, hotwashView } from '../exercise/exercise-view.ts';
+import { exerciseView, hotwashView } from '../exercise/exercise-view.ts';
+import { emptyRoles, injectPlan, seatAsks, unheldOf } from './facilitator-parts.ts';
+import { meFor } from './me-view.ts';
 import type {
   ChoiceView,
   FacilitatorView,
   InjectPlan,
   ObserverView,
-  PlayerMe,
   PlayerView,
   Projection,
   PublicView,
@@ -172,80 +172,6 @@ export function timelinePage(state: SessionState, audience: ViewAudience, end: n
   return visible.slice(Math.max(0, stop - limit), stop);
 }
 
-function injectPlan(game: Game, state: SessionState): InjectPlan[] {
-  const current = sceneOf(state);
-  const context = state.game.context;
-  return [...game.injects.values()].map((held) => {
-    const { inject, scene, module } = held;
-    const revealed = state.revealed.find((r) => r.injectId === inject.id);
-    const timed = dueMinute(game, context, held);
-    const due = timed ?? inject.at ?? null;
-    const status = revealed
-      ? 'revealed'
-      : context.missed?.includes(inject.id)
-        ? 'missed'
-        : due !== null && due <= context.clock
-          ? 'waiting'
-          : 'upcoming';
-    return {
-      id: inject.id,
-      scene,
-      ...(module !== null ? { module } : {}),
-      at: inject.at ?? null,
-      to: inject.to ?? null,
-      page: inject.page,
-      text: renderText(game, context, inject.text),
-      notes: inject.facilitator_notes ?? null,
-      revealed: revealed !== undefined,
-      available: (scene === null && (module === null || module === state.module?.id)) || scene === current,
-      status,
-      // 1.0 names a due minute only once it has passed; 1.1 knows it ahead for relative injects too.
-      due: revealed ? (revealed.due ?? null) : status === 'waiting' || timed !== null ? due : null,
-    };
-  });
-}
-
-/** Roles no seated player holds: what reaches them reaches the facilitator alone. Kept per list of roles present. */
-function emptyRoles(game: Game, state: SessionState): string[] {
-  const present = state.game.context.rolesPresent;
-  let empty = madeEmptyRoles.get(present);
-  if (!empty) {
-    const held = new Set(present);
-    empty = game.scenario.roles.filter((r) => !held.has(r.id)).map((r) => r.id);
-    madeEmptyRoles.set(present, empty);
-  }
-  return empty;
-}
-
-const madeEmptyRoles = new WeakMap<readonly string[], string[]>();
-
-/** The players' open requests for a role and their seat claims: made once per players record, as most commands leave it alone. */
-function seatAsks(players: SessionState['players']): Pick<FacilitatorView, 'roleRequests' | 'seatClaims'> {
-  let asks = madeSeatAsks.get(players);
-  if (!asks) {
-    const seated = Object.values(players).filter((p) => !p.removed);
-    asks = {
-      roleRequests: seated.flatMap((p) => (p.requestedRole ? [{ playerId: p.id, role: p.requestedRole }] : [])),
-      seatClaims: seated.flatMap((p) => (p.claims ? [{ playerId: p.id, claims: p.claims }] : [])),
-    };
-    madeSeatAsks.set(players, asks);
-  }
-  return asks;
-}
-
-const madeSeatAsks = new WeakMap<SessionState['players'], Pick<FacilitatorView, 'roleRequests' | 'seatClaims'>>();
-
-/** Keys of the injects in the window sent only to roles nobody holds: kept while the window and the empty roles are the same. */
-function unheldOf(injects: PublicView['injects'], empty: readonly string[]): string[] {
-  const known = madeUnheld.get(injects);
-  if (known && known.empty === empty) return known.keys;
-  const keys = injects.filter((r) => r.to !== null && r.to.every((role) => empty.includes(role))).map((r) => r.key);
-  madeUnheld.set(injects, { empty, keys });
-  return keys;
-}
-
-const madeUnheld = new WeakMap<PublicView['injects'], { empty: readonly string[]; keys: string[] }>();
-
 /**
  * The facilitator's whole view: the public part's fields and the facilitator's own, named one by
  * one in one literal (see publicPart for why no spread).
@@ -357,56 +283,6 @@ export function projectionFor(scenario: Scenario, state: SessionState, audience:
 }
 
 /**
- * What only `playerId` sees: their seat, their own role card (with its secrets), their vote, hand
- * and the facilitator's coaching to them. An unknown player id gets an empty seat. Pure; never throws.
- */
-export function meFor(scenario: Scenario, state: SessionState, playerId: PlayerId): PlayerMe {
-  const player = own(state.players, playerId);
-  const role = player?.role ? gameOf(scenario).roles.get(player.role) : undefined;
-  // In the lobby players choose freely, so a role's secrets wait until the facilitator briefs the table.
-  const secrets = role && phaseOf(state) !== 'lobby' ? (role.secrets ?? []) : [];
-  return {
-    playerId,
-    name: player?.name ?? '',
-    role: role
-      ? { id: role.id, name: role.name, brief: role.brief, secrets, canApplyChoices: role.can_apply_choices }
-      : null,
-    requestedRole: player?.requestedRole ?? null,
-    vote: own(state.votes, playerId) ?? null,
-    hand: player?.hand ?? false,
-    coaching: state.coaching.filter((c) => c.playerId === playerId),
-    ...withDefined('hotwash', hotwashMe(state, playerId)),
-    audience: player?.audience === true,
-    ready: player?.ready === true,
-    claims: player?.claims ?? null,
-  };
-}
-
-/**
- * Everything of the state that `meFor(…, playerId)` reads. Entries of two states that are the
- * same objects (states share what a command did not change) give the same `me`, so a server can
- * skip building and comparing it. Pure.
- */
-export function meInputs(state: SessionState, playerId: PlayerId): readonly unknown[] {
-  return [
-    own(state.players, playerId),
-    own(state.votes, playerId),
-    state.coaching,
-    phaseOf(state) === 'lobby',
-    state.exercise?.hotwash,
-  ];
-}
-
-/**
- * Everything of the state that `meFor` reads for any player: the records and lists `meInputs`
- * picks each player's entries from. When two states share all of it (most commands touch none of
- * it), every player's `me` is the same in both, and a server can skip looking at each. Pure.
- */
-export function meBasis(state: SessionState): readonly unknown[] {
-  return [state.players, state.votes, state.coaching, phaseOf(state) === 'lobby', state.exercise?.hotwash];
-}
-
-/**
  * What `viewer` may see of the session: projected on the server so that nothing a viewer may not
  * see is ever sent. A player never gets another role's secrets, facilitator notes, unrevealed
  * injects, unvisited scenes, the seed or dice state; nobody gets the seed. A player's view is
@@ -422,9 +298,4 @@ export function viewFor(scenario: Scenario, state: SessionState, viewer: Viewer)
     me: meFor(scenario, state, viewer.playerId),
   };
   return view;
-}
-
-/** `{ [key]: value }`, or nothing when value is undefined: optional view fields stay absent, not undefined. */
-function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -11,16 +11,17 @@ const entry = (seq: number, kind: TimelineEntry['kind'], text: string): Timeline
   audience: 'all',
 });
 
-describe('outcome narration', () => {
-  const timeline = [
-    entry(3, 'scene', 'Triage'),
-    entry(7, 'choice', 'Roll back the DNS change'),
-    entry(7, 'roll', 'd20 6 = 6 vs 12: failure'),
-    entry(7, 'narration', 'The rollback times out.'),
-    entry(7, 'scene', 'Dashboards'),
-    entry(9, 'clock', '+5 min'),
-  ];
+/** A failed roll at seq 7 moves the party from Triage into Dashboards. */
+const timeline = [
+  entry(3, 'scene', 'Triage'),
+  entry(7, 'choice', 'Roll back the DNS change'),
+  entry(7, 'roll', 'd20 6 = 6 vs 12: failure'),
+  entry(7, 'narration', 'The rollback times out.'),
+  entry(7, 'scene', 'Dashboards'),
+  entry(9, 'clock', '+5 min'),
+];
 
+describe('outcome narration', () => {
   it('finds the narration told with a roll', () => {
     expect(narrationAt(timeline, 7)).toBe('The rollback times out.');
     expect(narrationAt(timeline, 3)).toBeNull();
@@ -56,29 +57,20 @@ describe('the roll beside the scene', () => {
     physical: false,
     at: { game: seq, wall: seq },
   });
-  const timeline = [
-    entry(3, 'scene', 'Triage'),
-    entry(5, 'roll', 'd20 15 = 15 vs 10: success'),
-    entry(5, 'narration', 'The cache empties.'),
-    entry(7, 'roll', 'd20 6 = 6 vs 12: failure'),
-    entry(7, 'narration', 'The rollback times out.'),
-    entry(7, 'scene', 'Dashboards'),
-  ];
-
   it('shows the roll that entered the scene without telling its outcome twice', () => {
-    expect(currentRoll({ rolls: [roll(5), roll(7)], timeline })).toEqual({ roll: roll(7), narration: null });
+    expect(currentRoll({ rolls: [roll(7)], timeline })).toEqual({ roll: roll(7), narration: null });
   });
 
   it('tells the outcome of a roll made within the scene', () => {
-    const within = [...timeline.slice(0, 3)];
-    expect(currentRoll({ rolls: [roll(5)], timeline: within })).toEqual({
-      roll: roll(5),
-      narration: 'The cache empties.',
+    const within = [...timeline, entry(11, 'roll', 'd20 15 = 15 vs 10: success'), entry(11, 'narration', 'It holds.')];
+    expect(currentRoll({ rolls: [roll(7), roll(11)], timeline: within })).toEqual({
+      roll: roll(11),
+      narration: 'It holds.',
     });
   });
 
   it('leaves a roll from an earlier scene to the timeline', () => {
-    expect(currentRoll({ rolls: [roll(5), roll(7)], timeline: [...timeline, entry(9, 'scene', 'Jumped')] })).toBeNull();
+    expect(currentRoll({ rolls: [roll(7)], timeline: [...timeline, entry(9, 'scene', 'Jumped')] })).toBeNull();
     expect(currentRoll({ rolls: [], timeline })).toBeNull();
   });
 });

@@ -19,10 +19,11 @@ export function FitHeight({ className, children }: { className: string; children
     const inner = content.current;
     if (!outer || !inner) return;
     const fit = () => {
-      const room = outer.clientHeight + 0.5;
+      // The box may be sized by its content too (a grid row as tall as its content up to a limit):
+      // what fits is read again at each size.
       const fitsAt = (zoom: number) => {
         inner.style.zoom = String(zoom);
-        return inner.getBoundingClientRect().height <= room;
+        return inner.getBoundingClientRect().height <= outer.clientHeight + 0.5;
       };
       let clipped = false;
       // Smaller type wraps into fewer lines, so the size is searched for rather than worked out.

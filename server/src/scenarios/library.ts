@@ -89,10 +89,11 @@ export class ScenarioLibrary {
    */
   private load(whenChanged: boolean): Promise<void> {
     this.reloading = this.reloading.then(() => {
-      // Taken before reading, so a write during the read makes the next look differ.
-      const stamp = this.stamp();
+      // Listed and stamped before reading, so a write during the read makes the next look differ.
+      const names = this.names();
+      const stamp = names === null ? null : this.stamp(names);
       if (whenChanged && stamp !== null && stamp === this.readStamp) return;
-      this.entries = this.readAll();
+      this.entries = this.readAll(names);
       this.readStamp = stamp;
       this.log.info(
         { scenariosDir: this.dir, scenarios: this.entries.length },
@@ -102,19 +103,24 @@ export class ScenarioLibrary {
     return this.reloading;
   }
 
-  /** Each entry of the folder with its size, time and inode; null when the folder cannot be listed. */
-  private stamp(): string | null {
+  /** The folder's entries; null when it cannot be listed. */
+  private names(): string[] | null {
     try {
-      return readdirSync(this.dir)
-        .sort()
-        .map((name) => {
-          const stat = lstatSync(join(this.dir, name), { throwIfNoEntry: false });
-          return stat ? `${name}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}` : name;
-        })
-        .join('\n');
+      return readdirSync(this.dir);
     } catch {
       return null;
     }
+  }
+
+  /** Each entry of the folder with its size, time and inode. */
+  private stamp(names: readonly string[]): string {
+    return [...names]
+      .sort()
+      .map((name) => {
+        const stat = lstatSync(join(this.dir, name), { throwIfNoEntry: false });
+        return stat ? `${name}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}` : name;
+      })
+      .join('\n');
   }
 
   close(): void {
@@ -137,11 +143,8 @@ export class ScenarioLibrary {
   }
 
   /** Synchronous, like each read: see readRegularFile for why nothing here may use the thread pool. */
-  private readAll(): ScenarioEntry[] {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
+  private readAll(names: readonly string[] | null): ScenarioEntry[] {
+    if (names === null) {
       this.log.warn({ scenariosDir: this.dir }, `No scenario folder at ${this.dir}`);
       return [];
     }

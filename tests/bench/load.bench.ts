@@ -112,6 +112,7 @@ function headline(steps: ComparedStep[], search: SearchResult, seconds: number) 
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x} ms` : 'n/a');
+const kb = (x: number) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KB` : 'n/a');
 
 function stopReason(search: SearchResult): string {
   if (search.stoppedBy !== 'cap') return search.stoppedBy;
@@ -119,7 +120,6 @@ function stopReason(search: SearchResult): string {
     ? `the server's budget of ${MAX_LIVE_SESSIONS} live sessions, held`
     : `the search's cap of ${SEARCH_CAP} sessions, held`;
 }
-const kb = (x: number) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KB` : 'n/a');
 
 function printStep(s: ComparedStep): void {
   printTable(

@@ -29,8 +29,8 @@ export function currentRoll(
   if (!roll) return null;
   const entered = view.timeline.findLast((e) => e.kind === 'scene');
   if (entered && roll.seq < entered.seq) return null;
-  const narration = narrationAt(view.timeline, roll.seq);
-  return { roll, narration: narration !== null && narration === sceneLeadIn(view.timeline) ? null : narration };
+  // Rolled on the move that entered the scene: what it told is the scene's lead-in.
+  return { roll, narration: entered?.seq === roll.seq ? null : narrationAt(view.timeline, roll.seq) };
 }
 
 /** A natural 20 or a natural 1 on a d20: the moments the table remembers. */

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { IncidentRecord, ReadOnlyLink, RealIncident, RunAnnotation, TrackedAction } from '@chaos-quest/engine';
 import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec.ts';
@@ -19,9 +17,9 @@ import {
   type TokenDbRow,
 } from './row-codec.ts';
 import { assertAnnotation, decodeAnnotation, decodeLink, type AnnotationDbRow, type LinkDbRow } from './run-rows.ts';
-import { migrate } from './sqlite-schema.ts';
-import { prepareStatements, type Statements } from './sqlite-statements.ts';
-import { asDamage, checkIntegrity, isDamage, isStoreFailure, StoreDamagedError } from './store-damage.ts';
+import { openSqlite, WalSync, type SqliteStoreOptions } from './sqlite-open.ts';
+import type { Statements } from './sqlite-statements.ts';
+import { isDamage, isStoreFailure } from './store-damage.ts';
 import {
   DuplicateCommandError,
   JoinCodeTakenError,
@@ -34,21 +32,8 @@ import {
   type Store,
   type StoreHealth,
 } from './store.ts';
-import { scanWal } from './wal-check.ts';
 
-export interface SqliteStoreOptions {
-  /**
-   * `FULL` (the default): an acknowledged command survives a power cut. SQLite commits without
-   * syncing (synchronous=NORMAL) and the write resolves only after an fsync of the WAL that runs
-   * on libuv's thread pool, so the event loop (and every socket's fan-out) never waits on the
-   * disk. `OFF` leaves flushing to the OS; it exists only so the benchmark can measure the ceiling.
-   */
-  synchronous?: 'FULL' | 'OFF';
-  /** Most writes one group commit may hold (default 1000); 1 turns group commit off. */
-  maxBatch?: number;
-  /** How long a write waits for another process's lock before failing (default 5 s). */
-  busyTimeoutMs?: number;
-}
+export type { SqliteStoreOptions } from './sqlite-open.ts';
 
 /**
  * The embedded Store: one SQLite file in WAL mode, written through a group commit (see
@@ -60,7 +45,8 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #sql: Statements;
   readonly #writer: GroupCommit;
-  #walFd: number | null = null;
+  /** The WAL's fsync off the event loop; null with synchronous=OFF. */
+  readonly #wal: WalSync | null;
   #closed = false;
   /** Why the last write failed, when it failed for a reason other than a refused write; null once one succeeds. */
   #failure: string | null = null;
@@ -68,62 +54,18 @@ export class SqliteStore implements Store {
   #damage: string | null = null;
 
   /**
-   * Opens (creating if needed, directory included), checks and migrates the file. Throws
-   * StoreDamagedError when the WAL holds garbled frames, the file is not a database or
-   * `PRAGMA quick_check` finds damage, naming the files and how to recover; throws a plain Error when
-   * the file was written by a newer release or cannot be put in WAL mode.
+   * Opens (creating if needed, directory included), checks and migrates the file (see openSqlite:
+   * it throws StoreDamagedError for a damaged file, naming the files and how to recover).
    */
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.file = file;
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    // Before SQLite opens it: SQLite would read the WAL up to the damage and quietly drop the rest.
-    const wal = scanWal(`${file}-wal`);
-    if (wal.damage !== null) {
-      const what = `${file}-wal (${wal.bytes} bytes, ${wal.valid} of ${wal.frames} frames valid)`;
-      throw new StoreDamagedError(file, `${what} is damaged: ${wal.damage}.`);
-    }
-    this.#db = new Database(file);
-    try {
-      this.#configure(options);
-      checkIntegrity(this.#db, file);
-      migrate(this.#db, file);
-      this.#sql = prepareStatements(this.#db);
-    } catch (error) {
-      this.#db.close();
-      throw asDamage(file, error);
-    }
+    const opened = openSqlite(file, options);
+    this.#db = opened.db;
+    this.#sql = opened.sql;
     const durable = options.synchronous !== 'OFF';
-    this.#writer = new GroupCommit(this.#db, options.maxBatch ?? 1000, durable ? () => this.#syncWal() : null);
-  }
-
-  /** fsync of the WAL file on the thread pool: it holds every frame committed so far. */
-  #syncWal(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.#walFd === null) {
-        this.#walFd = fs.openSync(`${this.file}-wal`, 'r');
-        // The WAL's directory entry must be durable too, once.
-        const dir = fs.openSync(path.dirname(path.resolve(this.file)), 'r');
-        try {
-          fs.fsyncSync(dir);
-        } finally {
-          fs.closeSync(dir);
-        }
-      }
-      fs.fsync(this.#walFd, (error) => (error ? reject(error) : resolve()));
-    });
-  }
-
-  #configure(options: SqliteStoreOptions): void {
-    const db = this.#db;
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
-    const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal')
-      throw new Error(
-        `${this.file} cannot use WAL (journal mode stays ${String(mode)}); put CQ_DATA_DIR on a local disk.`,
-      );
-    // NORMAL, not FULL: the per-commit WAL fsync happens off the event loop (see #syncWal).
-    db.pragma(`synchronous = ${options.synchronous === 'OFF' ? 'OFF' : 'NORMAL'}`);
-    db.pragma('foreign_keys = ON');
+    this.#wal = durable ? new WalSync(file) : null;
+    const wal = this.#wal;
+    this.#writer = new GroupCommit(this.#db, options.maxBatch ?? 1000, wal ? () => wal.sync() : null);
   }
 
   /**
@@ -388,7 +330,7 @@ export class SqliteStore implements Store {
     this.#writer.drain();
     await this.#writer.settled();
     this.#db.close();
-    if (this.#walFd !== null) fs.closeSync(this.#walFd);
+    this.#wal?.close();
   }
 
   #write(write: () => void): Promise<void> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { decodeRow, type LogRow } from '../store/log-codec.ts';
-import { logColumns } from '../store/pg-store.ts';
+import { logColumns } from '../store/pg-log-append.ts';
 import { decodeIncident, decodeReal, decodeSession, type SessionDbRow } from '../store/row-codec.ts';
 import type { Snapshot } from '../store/store.ts';
 

@@ -26,6 +26,7 @@ import {
   type Snapshot,
   type Store,
   type StoreHealth,
+  unknownSession,
 } from './store.ts';
 
 interface SessionLog {
@@ -306,7 +307,7 @@ export class MemoryStore implements Store {
   #session(id: string): SessionDbRow {
     this.#assertOpen();
     const row = this.#sessions.get(id);
-    if (!row) throw new Error(`Session ${id} does not exist.`);
+    if (!row) throw unknownSession(id);
     return row;
   }
 

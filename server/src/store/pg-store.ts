@@ -3,7 +3,8 @@ import { decodeAction, encodeAction, type EvaluatorSeat } from './exercise-codec
 import { decodeRow, encodeBatch, type LogRow } from './log-codec.ts';
 import { explainPgFailure, isPgFailure, violatedConstraint } from './pg-errors.ts';
 import { migratePg } from './pg-migrations.ts';
-import { PgAppendGroup, type AppendBatch } from './pg-append-group.ts';
+import type { PgAppendGroup } from './pg-append-group.ts';
+import { logAppends } from './pg-log-append.ts';
 import { DEFAULT_POOL_SIZE, PgPool, type PgPoolOptions } from './pg-pool.ts';
 import {
   assertContentHash,
@@ -20,10 +21,7 @@ import {
 } from './row-codec.ts';
 import { assertAnnotation, decodeAnnotation, decodeLink, type AnnotationDbRow, type LinkDbRow } from './run-rows.ts';
 import {
-  DuplicateCommandError,
   JoinCodeTakenError,
-  LeaseLostError,
-  SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
   type ConsoleKind,
@@ -32,16 +30,9 @@ import {
   type Snapshot,
   type Store,
   type StoreHealth,
+  unknownSession,
 } from './store.ts';
 
-/** One INSERT for a whole batch: one round trip, atomic, and durable when it returns (autocommit). */
-const INSERT_LOG = `INSERT INTO log (session_id, seq, command_key, at, actor, command, epoch)
-  SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::bigint[])`;
-/** The same for the batches of several sessions at once (see pg-append-group.ts). */
-const INSERT_LOG_GROUP = `INSERT INTO log (session_id, seq, command_key, at, actor, command, epoch)
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::bigint[])`;
-/** Rows in one grouped INSERT at most: a few hundred kB of parameters. */
-const MAX_GROUP_ROWS = 1000;
 const SESSION_COLUMNS = 'id, scenario_id, scenario_hash, seed, team, join_code, created_at, ended_at';
 
 /**
@@ -57,14 +48,7 @@ export class PgStore implements Store {
 
   private constructor(db: PgPool, poolSize: number) {
     this.#db = db;
-    this.#appends = new PgAppendGroup({
-      sendGroup: (batches) => this.#sendGroup(batches),
-      sendOne: (batch) => this.#sendOne(batch),
-      isRefusal: (error) => violatedConstraint(error) !== null,
-      // Leave connections for reads and other writes; measured by `npm run bench:store`.
-      maxInFlight: Math.max(1, Math.floor(poolSize / 2)),
-      maxRows: MAX_GROUP_ROWS,
-    });
+    this.#appends = logAppends(db, poolSize);
   }
 
   /** Where it points, without credentials, for messages. */
@@ -215,48 +199,6 @@ export class PgStore implements Store {
   /** The connections, for the session leases and the Socket.IO adapter that share this database. */
   get pool(): PgPool {
     return this.#db;
-  }
-
-  async #sendGroup(batches: readonly AppendBatch[]): Promise<void> {
-    const rows = batches.flatMap((b) => b.rows);
-    const sessionIds = batches.flatMap((b) => b.rows.map(() => b.sessionId));
-    const epochs = batches.flatMap((b) => b.rows.map(() => b.epoch));
-    await this.#db.write({
-      name: 'cq-append-group',
-      text: INSERT_LOG_GROUP,
-      values: [sessionIds, ...logColumns(rows), epochs],
-    });
-  }
-
-  async #sendOne({ sessionId, rows, epoch }: AppendBatch): Promise<void> {
-    try {
-      const epochs = rows.map(() => epoch);
-      await this.#db.write({ name: 'cq-append', text: INSERT_LOG, values: [sessionId, ...logColumns(rows), epochs] });
-    } catch (error) {
-      throw await this.#explainAppendFailure(sessionId, rows, error);
-    }
-  }
-
-  /**
-   * Names the conflict behind a failed insert: the first row of the batch whose seq or key is
-   * taken. A unique violation waits for the other writer's commit, so its rows are visible now.
-   */
-  async #explainAppendFailure(sessionId: string, rows: readonly LogRow[], error: unknown): Promise<unknown> {
-    const constraint = violatedConstraint(error);
-    if (constraint === 'log_session_id_fkey') return unknownSession(sessionId);
-    if (constraint === 'log_lease_lost') return new LeaseLostError(sessionId);
-    if (constraint !== 'log_seq_taken' && constraint !== 'log_command_taken') return error;
-    const taken = await this.#db.read<{ seq: number; command_key: string }>(
-      'SELECT seq, command_key FROM log WHERE session_id = $1 AND (seq = ANY($2::bigint[]) OR command_key = ANY($3::text[]))',
-      [sessionId, rows.map((r) => r.seq), rows.map((r) => r.command_key)],
-    );
-    const seqs = new Set(taken.map((t) => t.seq));
-    const keys = new Set(taken.map((t) => t.command_key));
-    for (const row of rows) {
-      if (seqs.has(row.seq)) return new SeqConflictError(sessionId, row.seq);
-      if (keys.has(row.command_key)) return new DuplicateCommandError(sessionId, row.seq, row.command_key);
-    }
-    return error;
   }
 
   async readLog(sessionId: string, afterSeq = 0): Promise<LogEntry[]> {
@@ -450,16 +392,3 @@ export class PgStore implements Store {
 }
 
 const poolSizeOf = (options: PgPoolOptions) => Math.max(1, options.poolSize ?? DEFAULT_POOL_SIZE);
-
-const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);
-
-/** A batch's rows as the column arrays INSERT_LOG unnests. */
-export function logColumns(rows: readonly LogRow[]): unknown[][] {
-  return [
-    rows.map((r) => r.seq),
-    rows.map((r) => r.command_key),
-    rows.map((r) => r.at),
-    rows.map((r) => r.actor),
-    rows.map((r) => r.command),
-  ];
-}

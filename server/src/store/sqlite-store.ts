@@ -31,6 +31,7 @@ import {
   type Snapshot,
   type Store,
   type StoreHealth,
+  unknownSession,
 } from './store.ts';
 
 export type { SqliteStoreOptions } from './sqlite-open.ts';
@@ -370,5 +371,3 @@ export class SqliteStore implements Store {
     if (!this.#sql.sessionExists.get(sessionId)) throw unknownSession(sessionId);
   }
 }
-
-const unknownSession = (id: string) => new Error(`Session ${id} does not exist.`);

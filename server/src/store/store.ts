@@ -49,6 +49,9 @@ export interface Snapshot {
   state: string;
 }
 
+/** The error every store gives for a session id it does not hold. */
+export const unknownSession = (id: string): Error => new Error(`Session ${id} does not exist.`);
+
 /** Thrown by append when another writer already holds one of the sequence numbers. */
 export class SeqConflictError extends Error {
   readonly sessionId: string;

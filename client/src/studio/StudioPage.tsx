@@ -1,25 +1,23 @@
 import './zod-jitless.ts';
-import { formatDiagnostic, type Scenario, type TestStep } from '@chaos-quest/engine';
+import type { Scenario, TestStep } from '@chaos-quest/engine';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HttpError, messageOf } from '../api/http.ts';
-import { AdminKeyField } from '../ui/AdminKeyField.tsx';
-import { formatRoute } from '../app/route.ts';
 import { appendTest } from './append-test.ts';
 import { CodeEditor, type EditorHandle } from './CodeEditor.tsx';
 import { SimulationTable, TestsTable } from './Reports.tsx';
 import { ScenarioGraph } from './ScenarioGraph.tsx';
 import { SoloPlaytest } from './playtest/SoloPlaytest.tsx';
-import { NewFileForm } from './NewFileForm.tsx';
+import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
+import { FileList } from './FileList.tsx';
 import { lineOfNode } from './scenario-graph.ts';
 import * as api from './studio-api.ts';
 import { useDiagnosis } from './use-diagnosis.ts';
+import { useDiskFollow } from './use-disk-follow.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import './studio.css';
 
 /** Light debounce: a parse per pause in typing, not per key. */
 const DIAGNOSE_AFTER_MS = 30;
-/** How often the page asks whether the file changed on disk (one small request; no open connection). */
-const POLL_MS = 1_500;
 const MAX_RUNS = 2_000;
 
 interface Loaded {
@@ -133,29 +131,17 @@ export function StudioPage({ file }: { file: string | null }) {
   }, [file, adopt, refreshList]);
 
   // Changes on disk (another editor, a git checkout): reload when nothing is unsaved, else ask.
-  useEffect(() => {
-    const id = window.setInterval(async () => {
-      // Nothing open, nothing to follow: a studio that is off is not asked again and again.
-      if (!loadedRef.current) return;
-      const list = await refreshList();
-      const current = loadedRef.current;
-      if (!list || !current) return;
-      const entry = list.find((f) => f.name === current.name);
-      if (!entry || entry.mtimeMs === current.mtimeMs) return;
-      const read = await api.readFile(current.name).catch(() => null);
-      if (!read || loadedRef.current?.name !== read.name) return;
-      if (read.hash === loadedRef.current.hash) {
-        loadedRef.current = { ...loadedRef.current, mtimeMs: read.mtimeMs };
-        return;
-      }
+  const onDiskVersion = useCallback(
+    (read: api.StudioFileText) => {
       if (dirtyRef.current) setDiskChanged(read);
       else {
         adopt(read);
         setStatus(`${read.name} changed on disk; reloaded.`);
       }
-    }, POLL_MS);
-    return () => window.clearInterval(id);
-  }, [adopt, refreshList]);
+    },
+    [adopt],
+  );
+  useDiskFollow(loadedRef, refreshList, onDiskVersion);
 
   const onChange = useCallback(
     (next: string) => {
@@ -268,35 +254,7 @@ export function StudioPage({ file }: { file: string | null }) {
       <p className="studio-narrow" role="note">
         The studio needs a wider screen (at least 900 px): open it on a laptop or desktop to edit scenarios.
       </p>
-      <nav className="studio-files" aria-label="Scenario files">
-        <h1>Studio</h1>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {needsKey ? <AdminKeyField onSaved={() => void refreshList()} /> : null}
-        <NewFileForm
-          onCreated={(name) => {
-            void refreshList();
-            window.location.hash = formatRoute({ name: 'studio', file: name });
-          }}
-        />
-        <ul>
-          {(files ?? []).map((f) => (
-            <li key={f.name}>
-              <a
-                href={formatRoute({ name: 'studio', file: f.name })}
-                aria-current={f.name === file ? 'page' : undefined}
-                className={`studio-file ${f.kind}`}
-              >
-                {f.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-        {files && files.length === 0 ? <p className="muted">The scenarios folder is empty.</p> : null}
-      </nav>
+      <FileList files={files} open={file} error={error} needsKey={needsKey} onChanged={() => void refreshList()} />
       {!loaded ? (
         <section className="studio-empty" aria-label="No file open">
           <p>{file ? 'Opening…' : 'Open a file on the left, or start a new one.'}</p>
@@ -376,34 +334,13 @@ export function StudioPage({ file }: { file: string | null }) {
               onChange={onChange}
               onSave={() => void save()}
             />
-            <section
-              className="studio-diagnostics"
-              aria-label="Diagnostics"
-              data-checks={checks}
-              data-deep-checks={deepChecks}
-            >
-              <h3 aria-live="polite">
-                {diagnostics.length === 0
-                  ? 'No problems'
-                  : `${errorCount} error${errorCount === 1 ? '' : 's'}, ${diagnostics.length - errorCount} warning${diagnostics.length - errorCount === 1 ? '' : 's'}`}
-              </h3>
-              <p className="studio-hint studio-deep">
-                {deepPending ? 'Exploring the states the story can reach…' : 'Checked as chaos-quest validate does.'}
-              </p>
-              <ul>
-                {diagnostics.map((d, i) => (
-                  <li key={i} className={d.severity}>
-                    <button
-                      type="button"
-                      className="studio-diagnostic"
-                      onClick={() => (d.file === loaded.name ? goTo(d.line, d.col) : undefined)}
-                    >
-                      {formatDiagnostic(d)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <DiagnosticsPanel
+              diagnostics={diagnostics}
+              checks={checks}
+              deepChecks={deepChecks}
+              deepPending={deepPending}
+              onPick={(d) => (d.file === loaded.name ? goTo(d.line, d.col) : undefined)}
+            />
             <p className="studio-status" role="status">
               {status}
             </p>

@@ -22,19 +22,19 @@ import {
   type SessionId,
   type PlayerId,
 } from '@chaos-quest/engine';
-import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.ts';
+import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
-import { JoinCodeTakenError, LeaseLostError, type LogEntry, type SessionRow, type Store } from '../store/store.ts';
+import { LeaseLostError, type LogEntry, type Store } from '../store/store.ts';
 import { applyCommand, notSaved } from './apply-command.ts';
-import { catchUp } from './catch-up.ts';
-import { broadcastViews, resyncOf, sendPresence, sendView } from './fan-out.ts';
+import { resyncOf, sendPresence, sendView } from './fan-out.ts';
 import type { EventLog, HubContext } from './hub-context.ts';
 import { LiveSession, type Connection, type RoomSender } from './live-session.ts';
-import { loadSession } from './load-session.ts';
+import { loadSession, storeWithJoinCode } from './load-session.ts';
 import { PaceClock } from './pace-clock.ts';
 import { AutoPause } from './auto-pause.ts';
 import { unplaced, type Placement } from './placement.ts';
+import { claimLease, followLog, refreshCopy, releaseLease } from './session-lease.ts';
 
 export interface HubOptions {
   store: Store;
@@ -105,7 +105,19 @@ export class SessionHub {
     const facilitatorToken = newToken();
     const createdAt = this.ctx.now();
     await this.ctx.store.putScenarioText(start.hash, start.text);
-    const row = await this.storeSession(sessionId, start, options, createdAt, hashToken(facilitatorToken));
+    const row = await storeWithJoinCode(
+      this.ctx.store,
+      {
+        id: sessionId,
+        scenarioId: start.scenario.id,
+        scenarioHash: start.hash,
+        seed: options.seed,
+        team: options.team,
+        createdAt,
+        endedAt: null,
+      },
+      hashToken(facilitatorToken),
+    );
     this.ctx.scenarios.remember(start.hash, start.scenario);
     const state = createSession(start.scenario, options.seed, {
       scenarioHash: start.hash,
@@ -195,7 +207,8 @@ export class SessionHub {
       for (let attempt = 0; ; attempt++) {
         try {
           const outcome = await session.queue.run(
-            async () => (await this.claim(session)) ?? applyCommand(this.ctx, session, actor, make(session.state)),
+            async () =>
+              (await claimLease(this.ctx, session)) ?? applyCommand(this.ctx, session, actor, make(session.state)),
           );
           if (!('heldBy' in outcome)) return outcome;
           const { placement } = this.ctx;
@@ -228,7 +241,7 @@ export class SessionHub {
     const session = await this.get(sessionId);
     if (!session) return false;
     // A copy following another node's log may trail the node the client came from by an entry or two.
-    if (heldSeq !== null && heldSeq > session.state.seq && this.ctx.placement) await this.refresh(session);
+    if (heldSeq !== null && heldSeq > session.state.seq && this.ctx.placement) await refreshCopy(this.ctx, session);
     if (heldSeq !== null && heldSeq > session.state.seq) {
       this.ctx.log.error(
         { sessionId, heldSeq, logSeq: session.state.seq, viewer: connection.viewer },
@@ -297,7 +310,9 @@ export class SessionHub {
     this.ctx.autoPause.stopAll();
     for (const session of this.sessions.values()) if (session.idleTimer) clearTimeout(session.idleTimer);
     await Promise.all([...this.sessions.values()].map((s) => s.queue.drain()));
-    await Promise.all(this.held().map(({ id, epoch }) => this.release(id, epoch)));
+    await Promise.all(
+      [...this.sessions.values()].flatMap((s) => (s.epoch === null ? [] : [releaseLease(this.ctx, s, s.epoch)])),
+    );
   }
 
   /** The sessions this node holds the lease of, with their epochs. */
@@ -328,7 +343,7 @@ export class SessionHub {
   async adopt(sessionId: string): Promise<boolean> {
     const session = await this.get(sessionId);
     if (!session) return false;
-    const outcome = await session.queue.run(() => this.claim(session));
+    const outcome = await session.queue.run(() => claimLease(this.ctx, session));
     if (outcome !== null) return false;
     this.ctx.log.info(
       { sessionId, seq: session.state.seq },
@@ -338,70 +353,10 @@ export class SessionHub {
     return true;
   }
 
-  /**
-   * Entries another node appended to a session it holds: a copy loaded here (for sockets connected
-   * to this node) applies them and sends its viewers their views. Entries out of order or missed
-   * are read from the store instead. Never rejects.
-   */
+  /** Entries another node appended to a session it holds, for this node's copy of it (see followLog). */
   follow(sessionId: string, entries: readonly LogEntry[]): void {
     const session = this.sessions.get(sessionId);
-    if (!session || session.epoch !== null) return;
-    void session.queue
-      .run(async () => {
-        if (session.epoch !== null) return;
-        const applied = await catchUp(this.ctx, session, entries);
-        if (applied === null) throw new Error(`the log does not replay after seq ${session.state.seq}`);
-        if (applied.length > 0) this.showApplied(session, applied);
-      })
-      .catch((error: unknown) =>
-        this.ctx.log.error({ err: error, sessionId }, `Session ${sessionId}: could not follow the holder's log`),
-      );
-  }
-
-  /**
-   * Null when this node holds the session's lease (taking it when it is free, and then catching up
-   * with the log its last holder wrote), else who holds it. Must run inside the session's queue.
-   */
-  private async claim(session: LiveSession): Promise<{ heldBy: string; address: string | null } | null> {
-    const { placement } = this.ctx;
-    if (!placement || session.epoch !== null) return null;
-    const lease = await placement.leases.take(session.id);
-    if ('heldBy' in lease) return lease;
-    const applied = await catchUp(this.ctx, session);
-    if (applied === null) {
-      await this.release(session.id, lease.epoch);
-      throw new Error(`Session ${session.id}: the log does not replay after seq ${session.state.seq}.`);
-    }
-    session.epoch = lease.epoch;
-    if (applied.length > 0) this.showApplied(session, applied);
-    this.ctx.pace.sync(session);
-    return null;
-  }
-
-  /** Brings this node's copy of the session up to the log now. Rejects when the store cannot be read. */
-  private async refresh(session: LiveSession): Promise<void> {
-    await session.queue.run(async () => {
-      const applied = session.epoch === null ? await catchUp(this.ctx, session) : [];
-      if (applied?.length) this.showApplied(session, applied);
-    });
-  }
-
-  /** Sends the viewers here what entries applied from the log changed, and closes removed players' sockets. */
-  private showApplied(session: LiveSession, applied: readonly LogEntry[]): void {
-    broadcastViews(session, this.ctx.rooms);
-    for (const { command } of applied)
-      if (command.type === 'player.remove') for (const c of session.connectionsOf(command.playerId)) c.close();
-  }
-
-  private async release(sessionId: string, epoch: number): Promise<void> {
-    const session = this.sessions.get(sessionId);
-    if (session?.epoch === epoch) session.epoch = null;
-    try {
-      await this.ctx.placement?.leases.release(sessionId, epoch);
-    } catch (error) {
-      // It expires by itself; until then, no other node takes the session over.
-      this.ctx.log.warn({ err: error, sessionId }, `Session ${sessionId}: could not release its lease`);
-    }
+    if (session && session.epoch === null) followLog(this.ctx, session, entries);
   }
 
   private async load(sessionId: string): Promise<LiveSession | null> {
@@ -418,34 +373,6 @@ export class SessionHub {
     return session;
   }
 
-  /** Join codes are unique among live sessions; a clash (about one in 10^9 per pair) just draws again. */
-  private async storeSession(
-    id: string,
-    start: StartableScenario,
-    options: { seed: string; team: string | null },
-    createdAt: number,
-    tokenHash: string,
-  ): Promise<SessionRow> {
-    for (let attempt = 0; ; attempt++) {
-      const row: SessionRow = {
-        id,
-        scenarioId: start.scenario.id,
-        scenarioHash: start.hash,
-        seed: options.seed,
-        team: options.team,
-        joinCode: newJoinCode(),
-        createdAt,
-        endedAt: null,
-      };
-      try {
-        await this.ctx.store.createSession(row, tokenHash);
-        return row;
-      } catch (error) {
-        if (!(error instanceof JoinCodeTakenError) || attempt >= 20) throw error;
-      }
-    }
-  }
-
   private scheduleEviction(session: LiveSession): void {
     if (this.closed || session.connections.size > 0 || session.idleTimer) return;
     session.idleTimer = setTimeout(() => {
@@ -455,7 +382,7 @@ export class SessionHub {
       if (busy) this.scheduleEviction(session);
       else {
         this.sessions.delete(session.id);
-        if (session.epoch !== null) void this.release(session.id, session.epoch);
+        if (session.epoch !== null) void releaseLease(this.ctx, session, session.epoch);
       }
     }, this.idleMs);
     session.idleTimer.unref();

@@ -1,7 +1,8 @@
 import { replay } from '@chaos-quest/engine';
 import { stateOfSnapshot } from './snapshots.ts';
 import type { ScenarioCache } from '../scenarios/by-hash.ts';
-import type { Store } from '../store/store.ts';
+import { newJoinCode } from '../auth/tokens.ts';
+import { JoinCodeTakenError, type SessionRow, type Store } from '../store/store.ts';
 import { LiveSession } from './live-session.ts';
 
 /**
@@ -34,4 +35,24 @@ export async function loadSession(
     );
   }
   return new LiveSession(row, scenario, result.state, snapshot?.seq ?? 0);
+}
+
+/**
+ * Stores a new session's row with a join code drawn for it. Join codes are unique among live
+ * sessions; a clash (about one in 10^9 per pair) just draws again.
+ */
+export async function storeWithJoinCode(
+  store: Store,
+  row: Omit<SessionRow, 'joinCode'>,
+  facilitatorTokenHash: string,
+): Promise<SessionRow> {
+  for (let attempt = 0; ; attempt++) {
+    const withCode: SessionRow = { ...row, joinCode: newJoinCode() };
+    try {
+      await store.createSession(withCode, facilitatorTokenHash);
+      return withCode;
+    } catch (error) {
+      if (!(error instanceof JoinCodeTakenError) || attempt >= 20) throw error;
+    }
+  }
 }

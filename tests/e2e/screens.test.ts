@@ -332,6 +332,14 @@ describe('every screen at phone, laptop and projector sizes', () => {
     expect(await s.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES.projector.height);
     for (const part of ['.big-story .roll-verdict', '.big-scene .narration', '.big-grid .dashboards', 'li.choice'])
       expect(await inViewport(s.locator(part).last(), SIZES.projector), part).toBe(true);
+    // Under the deepest system graph and the whole escalation path, the room still reads the newest
+    // timeline lines: two at least end above the middle of the 56 px fade at the panel's foot.
+    const readable = await s.locator('.big-timeline').evaluate((panel) => {
+      const clear = Math.min(panel.getBoundingClientRect().bottom - 28, window.innerHeight);
+      return [...panel.querySelectorAll('.timeline-entry')].filter((e) => e.getBoundingClientRect().bottom <= clear)
+        .length;
+    });
+    expect(readable).toBeGreaterThanOrEqual(2);
     expect(await seriousViolations(screen.page)).toEqual([]);
     await shootSizes(screen.page, 'big-screen-roll');
     await shootSizes(pia.page, 'player-roll');

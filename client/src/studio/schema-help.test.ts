@@ -66,4 +66,39 @@ describe('schema help', () => {
     expect(keyPathAt(text4, offset4)).toEqual(['clock', 'timebox']);
     expect(keyPathAt(text4, text4.indexOf('09'))).toBeNull();
   });
+
+  it('follows flow collections nested in one line, as the shipped scenarios write conditions', () => {
+    const scene = 'scenes:\n  - id: a\n    choices:\n';
+    const [text, offset] = at(`${scene}      - { id: x, when: { not: { fl|`);
+    expect(contextAt(text, offset)).toMatchObject({
+      kind: 'key',
+      path: ['scenes', ITEM, 'choices', ITEM, 'when', 'not'],
+      typed: 'fl',
+    });
+    expect(keysAt(schema, ['scenes', ITEM, 'choices', ITEM, 'when', 'not']).map((k) => k.key)).toContain('flag');
+    // A list in a mapping: each `{` in it is an item, whatever closed before it on the line.
+    const [text2, offset2] = at(`${scene}      - { id: x, when: { all: [{ flag: a }, { not: { flag: b } }, { an|`);
+    expect(contextAt(text2, offset2)).toMatchObject({
+      kind: 'key',
+      path: ['scenes', ITEM, 'choices', ITEM, 'when', 'all', ITEM],
+      typed: 'an',
+    });
+    const [text3, offset3] = at(`${scene}      - { id: x, health: { api: deg|`);
+    expect(contextAt(text3, offset3)).toMatchObject({
+      kind: 'value',
+      path: ['scenes', ITEM, 'choices', ITEM, 'health', 'api'],
+      typed: 'deg',
+    });
+    // A map keyed by the scenario's own ids takes the values its schema gives every key.
+    expect(valuesAt(schema, ['scenes', ITEM, 'choices', ITEM, 'health', 'api'])).toEqual(['ok', 'degraded', 'down']);
+    // Hover: a key at any depth, and nothing for a word inside a quoted string or after the close.
+    const line = `${scene}      - { id: x, label: "a: b", when: { not: { flag: done } }, goto: y }\n`;
+    expect(keyPathAt(line, line.indexOf('flag') + 1)).toEqual(['scenes', ITEM, 'choices', ITEM, 'when', 'not', 'flag']);
+    expect(keyPathAt(line, line.indexOf('not') + 1)).toEqual(['scenes', ITEM, 'choices', ITEM, 'when', 'not']);
+    expect(keyPathAt(line, line.indexOf('goto') + 1)).toEqual(['scenes', ITEM, 'choices', ITEM, 'goto']);
+    expect(docAt(schema, ['scenes', ITEM, 'choices', ITEM, 'when', 'not', 'flag'])).toBeTruthy();
+    expect(keyPathAt(line, line.indexOf('a: b'))).toBeNull();
+    const [text4, offset4] = at(`${scene}      - { id: x, when: { flag: a } } fl|`);
+    expect(contextAt(text4, offset4)).toBeNull();
+  });
 });

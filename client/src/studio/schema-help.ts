@@ -8,6 +8,8 @@ export interface JsonSchema {
   type?: string | string[];
   description?: string;
   properties?: Record<string, JsonSchema>;
+  /** What every key not named in `properties` holds (a map keyed by ids: `health: { api: down }`). */
+  additionalProperties?: boolean | JsonSchema;
   required?: string[];
   items?: JsonSchema;
   enum?: unknown[];
@@ -118,7 +120,12 @@ export function schemaAt(root: JsonSchema, path: readonly PathPart[]): JsonSchem
       const items = here.map((b) => b.items).filter((x): x is JsonSchema => x !== undefined);
       node = items.length === 0 ? null : items.length === 1 ? (items[0] ?? null) : { anyOf: items };
     } else {
-      const found = here.map((b) => b.properties?.[part]).filter((x): x is JsonSchema => x !== undefined);
+      const found = here
+        .map(
+          (b) =>
+            b.properties?.[part] ?? (typeof b.additionalProperties === 'object' ? b.additionalProperties : undefined),
+        )
+        .filter((x): x is JsonSchema => x !== undefined);
       node = found.length === 0 ? null : found.length === 1 ? (found[0] ?? null) : { anyOf: found };
     }
   }
@@ -249,37 +256,77 @@ export function contextAt(text: string, offset: number): CursorContext {
   return flowContext(lines, lineIndex, typedLine, offset);
 }
 
+/** Where a point of a line stands inside its flow collections (`{…}`, `[…]`), see flowAt. */
+interface FlowPoint {
+  /** The path of the innermost collection open there. */
+  path: PathPart[];
+  mapping: boolean;
+  /** In a mapping, the key whose value is being written there; null while a key is. */
+  key: string | null;
+  /** What stands between the last `{`, `[`, `,` or the key's colon and the point. */
+  segment: string;
+}
+
 /**
- * The path of the mapping a `{` at `brace` on line `lineIndex` opens: `key: {` is the key's,
- * `- {` a list item's. Null for anything else before the brace (a nested flow collection).
+ * Where the point `end` of line `lineIndex` stands inside the flow collections the line's value
+ * opens (`key: {`, `- {`, `key: [`), nested as deep as they go: `when: { not: { fl|` is in the
+ * mapping at `when.not`. Null outside any, after the outermost closed, inside a quoted string, or
+ * under a collection whose place in the schema cannot be told (a `{` with no key before it).
  */
-function flowBase(lines: readonly string[], lineIndex: number, line: string, brace: number): PathPart[] | null {
-  const head = /^(\s*)((?:-\s+)*)(?:([A-Za-z_][\w-]*)\s*:\s*)?$/.exec(line.slice(0, brace));
+function flowAt(lines: readonly string[], lineIndex: number, line: string, end: number): FlowPoint | null {
+  const head = /^(\s*)((?:-\s+)*)(?:([A-Za-z_][\w-]*)\s*:\s*)?[{[]/.exec(line);
   if (!head) return null;
   const column = (head[1] ?? '').length + (head[2] ?? '').length;
   const parent = parentPathAt(lines, lineIndex, column, (head[2] ?? '') !== '');
-  return head[3] ? [...parent, head[3]] : parent;
+  const frames: { path: PathPart[] | null; mapping: boolean }[] = [];
+  let key: string | null = head[3] ?? null;
+  let from = head[0].length - 1;
+  for (let i = from; i < end; i++) {
+    const c = line[i];
+    if (c === '"' || c === "'") {
+      const close = line.indexOf(c, i + 1);
+      if (close === -1 || close >= end) return null;
+      i = close;
+    } else if (c === '{' || c === '[') {
+      const outer = frames.at(-1);
+      const base = outer ? outer.path : key === null ? parent : [...parent, key];
+      const path =
+        base === null || !outer ? base : outer.mapping ? (key === null ? null : [...base, key]) : [...base, ITEM];
+      frames.push({ path, mapping: c === '{' });
+      key = null;
+      from = i + 1;
+    } else if (c === '}' || c === ']') {
+      frames.pop();
+      if (frames.length === 0) return null;
+      key = null;
+      from = i + 1;
+    } else if (c === ',') {
+      key = null;
+      from = i + 1;
+    } else if (c === ':' && key === null && frames.at(-1)?.mapping) {
+      // A colon inside a plain value (`at: 09:00`) is the value's own; only the first names the key.
+      key = /^\s*([\w-]+)\s*$/.exec(line.slice(from, i))?.[1] ?? '';
+      from = i + 1;
+    }
+  }
+  const inner = frames.at(-1);
+  if (!inner || inner.path === null || key === '') return null;
+  return { path: inner.path, mapping: inner.mapping, key, segment: line.slice(from, end) };
 }
 
-/** Typing inside a one-line flow mapping: `- { id: look, la|` or `clock: { start: "09:00", time|`. */
+/** Typing inside one-line flow collections: `- { id: look, la|`, `when: { not: { fl|`, `to: [ic, s|`. */
 function flowContext(lines: readonly string[], lineIndex: number, typedLine: string, offset: number): CursorContext {
-  const brace = typedLine.lastIndexOf('{');
-  if (brace === -1 || typedLine.indexOf('}', brace) !== -1) return null;
-  const base = flowBase(lines, lineIndex, typedLine, brace);
-  if (!base) return null;
-  const segment =
-    typedLine
-      .slice(brace + 1)
-      .split(',')
-      .at(-1) ?? '';
-  const key = /^\s*([\w-]*)$/.exec(segment);
-  if (key) return { kind: 'key', path: base, typed: key[1] ?? '', from: offset - (key[1] ?? '').length };
-  const value = /^\s*([A-Za-z_][\w-]*)\s*:\s*([\w./-]*)$/.exec(segment);
-  if (value) {
-    const typed = value[2] ?? '';
-    return { kind: 'value', path: [...base, value[1] ?? ''], typed, from: offset - typed.length };
+  const point = flowAt(lines, lineIndex, typedLine, typedLine.length);
+  if (!point) return null;
+  if (point.mapping && point.key === null) {
+    const key = /^\s*([\w-]*)$/.exec(point.segment);
+    return key ? { kind: 'key', path: point.path, typed: key[1] ?? '', from: offset - (key[1] ?? '').length } : null;
   }
-  return null;
+  const value = /^\s*([\w./-]*)$/.exec(point.segment);
+  if (!value) return null;
+  const typed = value[1] ?? '';
+  const path = point.key === null ? [...point.path, ITEM] : [...point.path, point.key];
+  return { kind: 'value', path, typed, from: offset - typed.length };
 }
 
 /** The path of the key under `offset`, when the cursor is on a key; for hover docs. */
@@ -303,10 +350,8 @@ export function keyPathAt(text: string, offset: number): PathPart[] | null {
     if (col < m.index || col > m.index + m[0].length) continue;
     // A key follows `{` or `,` and precedes `:`; `09` in `"09:00"` does neither.
     if (!/^\s*:/.test(line.slice(m.index + m[0].length)) || !/[{,]\s*$/.test(line.slice(0, m.index))) return null;
-    const brace = line.lastIndexOf('{', m.index);
-    if (brace === -1 || line.lastIndexOf('}', m.index) > brace) return null;
-    const base = flowBase(lines, lineIndex, line, brace);
-    return base ? [...base, m[0]] : null;
+    const point = flowAt(lines, lineIndex, line, m.index);
+    return point?.mapping && point.key === null ? [...point.path, m[0]] : null;
   }
   return null;
 }

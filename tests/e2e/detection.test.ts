@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { openSession, person, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
+import {
+  joinLink,
+  joinTable,
+  openSession,
+  person,
+  type Person,
+  screenshot,
+  serverAndBrowser,
+  SIZES,
+  takeRole,
+} from './harness.ts';
 
 /**
  * Detection as play (issue 11) in real Chromium: a facilitator opens "The Lagging Replica" with
@@ -22,13 +32,8 @@ describe('detection from dashboards and alerts', () => {
     await expect.poll(() => page.getByLabel('Monitoring').inputValue()).toBe('thresholds+baseline');
 
     sre = await person(env.browser, 'sre', { viewport: SIZES.laptop });
-    await sre.page.goto(`${env.server.url}/#/join/${joinCode}`);
-    await sre.page.getByLabel('Your name').fill('Ana');
-    await sre.page.getByRole('button', { name: 'Join' }).click();
-    await sre.page
-      .getByRole('region', { name: 'On-call SRE', exact: true })
-      .getByRole('button', { name: 'Take this role' })
-      .click();
+    await joinTable(sre.page, joinLink(env.server.url, joinCode), 'Ana');
+    await takeRole(sre.page, 'On-call SRE');
     await page.getByRole('button', { name: 'Start the quest' }).click();
 
     // Play began after the fault's onset: the alerts already firing page the table at once.
@@ -60,13 +65,8 @@ describe('detection from dashboards and alerts', () => {
       before: () => other.page.getByLabel('Monitoring').selectOption('thresholds'),
     });
     const bo = await person(env.browser, 'bo', { viewport: SIZES.laptop });
-    await bo.page.goto(`${env.server.url}/#/join/${code}`);
-    await bo.page.getByLabel('Your name').fill('Bo');
-    await bo.page.getByRole('button', { name: 'Join' }).click();
-    await bo.page
-      .getByRole('region', { name: 'On-call SRE', exact: true })
-      .getByRole('button', { name: 'Take this role' })
-      .click();
+    await joinTable(bo.page, joinLink(env.server.url, code), 'Bo');
+    await takeRole(bo.page, 'On-call SRE');
     await other.page.getByRole('button', { name: 'Start the quest' }).click();
     const pages = bo.page.getByRole('alert', { name: 'Pages to acknowledge' });
     await pages.getByText(/orders-api 5xx above 5%/).waitFor();

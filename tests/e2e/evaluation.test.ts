@@ -11,13 +11,17 @@ import { loadLibrary } from '../golden/library.ts';
 import { auditFrames } from '../server/frame-audit.ts';
 import {
   ARTIFACTS,
+  joinLink,
+  joinTable,
   openSession,
   person,
+  type Person,
+  roleSlot,
   SCREENS,
   screenshot,
   serverAndBrowser,
   SIZES,
-  type Person,
+  takeRole,
 } from './harness.ts';
 
 /**
@@ -36,8 +40,6 @@ const REASONS = [
 ];
 // Loaded as the server loads it: its metric's baseline is a CSV beside the file.
 const SCENARIO = loadLibrary().find((s) => s.file === 'leaked-credentials.yaml')?.scenario;
-
-const roleSlot = (page: Page, role: string) => page.getByRole('region', { name: role, exact: true });
 
 /** Every Socket.IO text frame a page receives, as the server sent it. */
 function recordFrames(page: Page): string[] {
@@ -100,12 +102,8 @@ describe('an exercise with an evaluator, in the browser', () => {
     const roles = ['Incident Commander', 'Security Engineer', 'Platform Engineer'];
     for (const [i, who] of players.entries()) {
       playerFrames.push(recordFrames(who.page));
-      await who.page.goto(`${env.server.url}/#/join/${joinCode}`);
-      await who.page.getByLabel('Your name').fill(['Ana', 'Bo', 'Cy'][i] ?? '');
-      await who.page.getByRole('button', { name: 'Join' }).click();
-      await roleSlot(who.page, roles[i] ?? '')
-        .getByRole('button', { name: 'Take this role' })
-        .click();
+      await joinTable(who.page, joinLink(env.server.url, joinCode), ['Ana', 'Bo', 'Cy'][i] ?? '');
+      await takeRole(who.page, roles[i] ?? '');
       await roleSlot(who.page, roles[i] ?? '')
         .getByText('Your role')
         .waitFor();

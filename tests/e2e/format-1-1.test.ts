@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ARTIFACTS, openSession, person, screenshot, serverAndBrowser, SIZES } from './harness.ts';
+import {
+  ARTIFACTS,
+  joinLink,
+  joinTable,
+  openSession,
+  person,
+  screenshot,
+  serverAndBrowser,
+  SIZES,
+  takeRole,
+} from './harness.ts';
 
 /**
  * Format 1.1 in real Chromium (issue 15): a facilitator opens the threat hunt with practised
@@ -26,13 +36,8 @@ describe('a format 1.1 exercise in the console', () => {
     });
 
     const analyst = await person(env.browser, 'hunt-analyst', { viewport: SIZES.phone });
-    await analyst.page.goto(`${env.server.url}/#/join/${joinCode}`);
-    await analyst.page.getByLabel('Your name').fill('Ana');
-    await analyst.page.getByRole('button', { name: 'Join' }).click();
-    await analyst.page
-      .getByRole('region', { name: 'SOC Analyst', exact: true })
-      .getByRole('button', { name: 'Take this role' })
-      .click();
+    await joinTable(analyst.page, joinLink(env.server.url, joinCode), 'Ana');
+    await takeRole(analyst.page, 'SOC Analyst');
     await page.getByRole('button', { name: 'Start the quest' }).click();
     await page.locator('.choice', { hasText: 'Open the hunt' }).getByRole('button', { name: 'Apply' }).click();
     // The analyst's screen offers the procedure the analyst rolls, and only that one among the checks.

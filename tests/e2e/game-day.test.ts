@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
   ARTIFACTS,
+  joinLink,
+  joinTable,
   openSession,
   person,
+  type Person,
+  roleSlot,
   SCREENS,
   screenshot,
   serverAndBrowser,
   SIZES,
-  type Person,
+  takeRole,
 } from './harness.ts';
 import { earlierRuns } from './practice-records.ts';
 
@@ -22,7 +26,6 @@ const LAPTOP = { width: 1440, height: 900 };
 const INCIDENTS_CSV = new URL('../fixtures/incidents/generic.csv', import.meta.url).pathname;
 
 const choice = (page: Page, label: string): Locator => page.locator('li.choice').filter({ hasText: label });
-const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
 describe('a game day in the browser', () => {
   const env = serverAndBrowser();
@@ -54,14 +57,11 @@ describe('a game day in the browser', () => {
       [mallory, XSS_NAME],
       [bo, 'Bo'],
     ] as const) {
-      await who.page.goto(`${env.server.url}/#/join/${joinCode}`);
-      await who.page.getByLabel('Your name').fill(name);
-      await who.page.getByRole('button', { name: 'Join' }).click();
-      await who.page.getByText(`Welcome, ${name}.`).waitFor();
+      await joinTable(who.page, joinLink(env.server.url, joinCode), name);
     }
-    await roleSlot(ana.page, 'Incident Commander').getByRole('button', { name: 'Take this role' }).click();
-    await roleSlot(mallory.page, 'Network Engineer').getByRole('button', { name: 'Take this role' }).click();
-    await roleSlot(bo.page, 'Customer Support Lead').getByRole('button', { name: 'Take this role' }).click();
+    await takeRole(ana.page, 'Incident Commander');
+    await takeRole(mallory.page, 'Network Engineer');
+    await takeRole(bo.page, 'Customer Support Lead');
     await roleSlot(bo.page, 'Customer Support Lead').getByText('Your role').waitFor();
 
     const lobby = facilitator.page;
@@ -77,10 +77,7 @@ describe('a game day in the browser', () => {
     await roleSlot(facilitator.page, 'On-call SRE').getByText('Bo', { exact: true }).waitFor();
 
     const eve = await person(env.browser, 'eve');
-    await eve.page.goto(`${env.server.url}/#/join/${joinCode}`);
-    await eve.page.getByLabel('Your name').fill('Eve');
-    await eve.page.getByRole('button', { name: 'Join' }).click();
-    await eve.page.getByText('Welcome, Eve.').waitFor();
+    await joinTable(eve.page, joinLink(env.server.url, joinCode), 'Eve');
     await facilitator.page.getByRole('button', { name: 'Remove Eve from the table' }).click();
     await facilitator.page.getByRole('button', { name: 'Remove Eve', exact: true }).click();
     await eve.page.locator('.connection-banner.final').waitFor();

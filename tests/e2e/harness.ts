@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createServer, type ChaosServer, type CreateServerOptions } from '../../server/src/app.ts';
 import { CLIENT_DIST } from './build-client.ts';
@@ -164,4 +171,26 @@ export async function openSession(
   await page.getByRole('button', { name: 'Open a session' }).click();
   await expect.poll(() => page.locator('.join-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
   return (await page.locator('.join-code').textContent()) ?? '';
+}
+
+/** The join link of the session with `code` on the server at `url`, as the console shows it. */
+export const joinLink = (url: string, code: string): string => `${url}/#/join/${code}`;
+
+/**
+ * Opens `link` (see joinLink), gives `name` and joins; waits for `arrived`: the table's welcome,
+ * unless the test expects another answer (a table with no role left, a name already seated).
+ */
+export async function joinTable(page: Page, link: string, name: string, arrived = `Welcome, ${name}.`): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByText(arrived).first().waitFor();
+}
+
+/** A role's place in the lobby, found by the role's name. */
+export const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
+
+/** Takes `role` in the lobby. */
+export async function takeRole(page: Page, role: string): Promise<void> {
+  await roleSlot(page, role).getByRole('button', { name: 'Take this role' }).click();
 }

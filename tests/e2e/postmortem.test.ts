@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, openSession, person, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
+import {
+  ARTIFACTS,
+  joinLink,
+  joinTable,
+  openSession,
+  person,
+  type Person,
+  screenshot,
+  serverAndBrowser,
+  SIZES,
+  takeRole,
+} from './harness.ts';
 
 /**
  * The post-mortem half of issue 12 in real Chromium: a facilitator ends "The TTL Trap" early, the
@@ -13,13 +24,8 @@ const BLAMING = 'Bo forgot to check the resolver before the cutover';
 
 async function join(browser: Browser, url: string, code: string, name: string, role: string, phone = false) {
   const who = await person(browser, name, { viewport: phone ? SIZES.phone : SIZES.laptop });
-  await who.page.goto(`${url}/#/join/${code}`);
-  await who.page.getByLabel('Your name').fill(name);
-  await who.page.getByRole('button', { name: 'Join' }).click();
-  await who.page
-    .getByRole('region', { name: role, exact: true })
-    .getByRole('button', { name: 'Take this role' })
-    .click();
+  await joinTable(who.page, joinLink(url, code), name);
+  await takeRole(who.page, role);
   return who;
 }
 

@@ -3,13 +3,17 @@ import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
 import {
   ARTIFACTS,
+  joinLink,
+  joinTable,
   openSession,
   person,
+  type Person,
+  roleSlot,
   SCREENS,
   screenshot,
   serverAndBrowser,
   SIZES,
-  type Person,
+  takeRole,
 } from './harness.ts';
 
 /**
@@ -21,7 +25,6 @@ import {
 const FIRST_CHOICE = 'Ask support what the failing customers';
 
 const choice = (page: Page, label: string): Locator => page.locator('li.choice').filter({ hasText: label });
-const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
 /**
  * Saves the page at each of the three sizes (the whole page, and what a phone shows first), then puts its own size back.
@@ -115,13 +118,10 @@ describe('every screen at phone, laptop and projector sizes', () => {
       [pia, 'Pia'],
       [lee, 'Lee'],
     ] as const) {
-      await who.page.goto(`${env.server.url}/#/join/${joinCode}`);
-      await who.page.getByLabel('Your name').fill(name);
-      await who.page.getByRole('button', { name: 'Join' }).click();
-      await who.page.getByText(`Welcome, ${name}.`).waitFor();
+      await joinTable(who.page, joinLink(env.server.url, joinCode), name);
     }
-    await roleSlot(pia.page, 'On-call SRE').getByRole('button', { name: 'Take this role' }).click();
-    await roleSlot(lee.page, 'Incident Commander').getByRole('button', { name: 'Take this role' }).click();
+    await takeRole(pia.page, 'On-call SRE');
+    await takeRole(lee.page, 'Incident Commander');
     await roleSlot(facilitator.page, 'Incident Commander').getByText('Lee', { exact: true }).waitFor();
     screen = await person(env.browser, 'big screen', { viewport: SIZES.projector });
     await screen.page.goto(`${env.server.url}/#/screen/${joinCode}`);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { openSession, person, SCREENS, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import {
+  joinTable,
+  openSession,
+  person,
+  type Person,
+  roleSlot,
+  SCREENS,
+  screenshot,
+  serverAndBrowser,
+  SIZES,
+} from './harness.ts';
 
 /**
  * People and seats in real Chromium against the real server: the lobby's roles and ready check, a
@@ -10,8 +20,6 @@ import { openSession, person, SCREENS, screenshot, serverAndBrowser, SIZES, type
  * (Fourteen people joining from one address is tests/e2e/table.test.ts.)
  */
 const { phone: PHONE, laptop: LAPTOP } = SCREENS;
-
-const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
 /** Screenshots of one page at the laptop and projector widths (it keeps its own size after). */
 async function laptopAndWide(page: Page, file: string): Promise<void> {
@@ -29,16 +37,11 @@ describe('people and seats at the table', () => {
   let cy: Person;
   let anaAgain: Person;
   let tablet: Person;
-  let joinLink = '';
+  let link = '';
   let consoleUrl = '';
   const people: Person[] = [];
 
-  const join = async (who: Person, name: string, arrived: string) => {
-    await who.page.goto(joinLink);
-    await who.page.getByLabel('Your name').fill(name);
-    await who.page.getByRole('button', { name: 'Join' }).click();
-    await who.page.getByText(arrived).first().waitFor();
-  };
+  const join = (who: Person, name: string, arrived?: string) => joinTable(who.page, link, name, arrived);
   const someone = async (name: string, options: BrowserContextOptions = LAPTOP) => {
     const who = await person(env.browser, name, options);
     people.push(who);
@@ -49,7 +52,7 @@ describe('people and seats at the table', () => {
     facilitator = await someone('facilitator');
     const f = facilitator.page;
     const code = await openSession(f, env.server.url, /The TTL Trap/);
-    joinLink = `${env.server.url}/#/join/${code}`;
+    link = `${env.server.url}/#/join/${code}`;
     consoleUrl = f.url();
     // The answer to the puzzle stays covered on a console that may be screen-shared.
     expect(await f.getByText('Stale').count()).toBe(0);

@@ -2,7 +2,17 @@ import { create } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { JOIN_FAILURES } from '../../server/src/http/limits.ts';
-import { ARTIFACTS, openSession, person, SCREENS, screenshot, serverAndBrowser, type Person } from './harness.ts';
+import {
+  ARTIFACTS,
+  joinTable,
+  openSession,
+  person,
+  type Person,
+  roleSlot,
+  SCREENS,
+  screenshot,
+  serverAndBrowser,
+} from './harness.ts';
 
 /**
  * The game day at the table, in real Chromium against the real server with its default join limits:
@@ -14,7 +24,6 @@ const FIRST_CHOICE = 'Ask support what the failing customers';
 const PAUSED_VOTE = 'Voting is paused until the facilitator resumes the game.';
 
 const choice = (page: Page, label: string): Locator => page.locator('li.choice').filter({ hasText: label });
-const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
 /** The number of dark modules a QR code of `text` has: the drawn SVG must have exactly as many squares. */
 function darkModules(text: string): number {
@@ -35,7 +44,7 @@ describe('the game day at the table', () => {
   let held: Person;
   let screen: Person;
   let joinCode = '';
-  let joinLink = '';
+  let link = '';
   // While true, the held player's browser gets no view or patch from the server: its screen still shows
   // the game running after the facilitator paused, so its vote reaches the server and is refused there.
   let holdViews = false;
@@ -46,11 +55,11 @@ describe('the game day at the table', () => {
     const { page } = facilitator;
     joinCode = await openSession(page, env.server.url, /The TTL Trap/);
     // The server listens on 127.0.0.1 here, so its own answer to "where do players join" is that address.
-    joinLink = `http://127.0.0.1:${env.server.port}/#/join/${joinCode}`;
-    await expect.poll(() => page.locator('.join-url .url').textContent()).toBe(joinLink);
+    link = `http://127.0.0.1:${env.server.port}/#/join/${joinCode}`;
+    await expect.poll(() => page.locator('.join-url .url').textContent()).toBe(link);
     const qr = page.locator('.join-info svg.qr-code');
-    expect(await qr.getAttribute('aria-label')).toBe(`QR code of the join link ${joinLink}`);
-    expect(await drawnModules(qr)).toBe(darkModules(joinLink));
+    expect(await qr.getAttribute('aria-label')).toBe(`QR code of the join link ${link}`);
+    expect(await drawnModules(qr)).toBe(darkModules(link));
     expect(await qr.isVisible()).toBe(true);
     await screenshot(page, 'table-console-lobby-laptop');
   });
@@ -60,15 +69,15 @@ describe('the game day at the table', () => {
     await screen.page.goto(`${env.server.url}/#/screen/${joinCode}`);
     await screen.page.locator('.big-code').getByText(joinCode).waitFor();
     const qr = screen.page.locator('.big-lobby svg.qr-code');
-    await expect.poll(() => qr.getAttribute('aria-label')).toBe(`QR code of the join link ${joinLink}`);
-    expect(await drawnModules(qr)).toBe(darkModules(joinLink));
+    await expect.poll(() => qr.getAttribute('aria-label')).toBe(`QR code of the join link ${link}`);
+    expect(await drawnModules(qr)).toBe(darkModules(link));
     expect((await qr.boundingBox())?.width).toBeGreaterThanOrEqual(200);
     await screenshot(screen.page, 'table-big-screen-lobby-wide');
   });
 
   it('opens the join form with the code filled in from the join link, not the start page', async () => {
     phone = await person(env.browser, 'phone', PHONE);
-    await phone.page.goto(joinLink);
+    await phone.page.goto(link);
     await phone.page.getByRole('heading', { name: 'Join a quest' }).waitFor();
     expect(await phone.page.getByLabel('Join code').inputValue()).toBe(joinCode);
     expect(await phone.page.getByRole('button', { name: 'Open a session' }).count()).toBe(0);
@@ -91,12 +100,7 @@ describe('the game day at the table', () => {
       });
       ws.onMessage((message) => upstream.send(message));
     });
-    const join = async (who: Person, name: string) => {
-      await who.page.goto(joinLink);
-      await who.page.getByLabel('Your name').fill(name);
-      await who.page.getByRole('button', { name: 'Join' }).click();
-      await who.page.getByText(`Welcome, ${name}.`).waitFor();
-    };
+    const join = (who: Person, name: string) => joinTable(who.page, link, name);
     await join(held, 'Vic');
     const names = Array.from({ length: 12 }, (_, i) => `Guest ${i + 1}`);
     // Four at a time: a dozen Chromium pages at once would only measure this 2-core machine.

@@ -340,6 +340,9 @@ describe('every screen at phone, laptop and projector sizes', () => {
         .length;
     });
     expect(readable).toBeGreaterThanOrEqual(2);
+    // Five long choices stay in large type: each is as tall as its label, with no empty injects panel under them.
+    const zoom = await s.locator('.big-team > div').evaluate((e) => Number((e as HTMLElement).style.zoom || 1));
+    expect(zoom).toBeGreaterThanOrEqual(0.8);
     expect(await seriousViolations(screen.page)).toEqual([]);
     await shootSizes(screen.page, 'big-screen-roll');
     await shootSizes(pia.page, 'player-roll');

@@ -127,16 +127,19 @@ function Board({ view }: { view: View }) {
       <FitHeight className="big-story">{ended ? <Outcome view={view} /> : <Scene view={view} />}</FitHeight>
       <FitHeight className="big-team">
         {ended ? <Lessons view={view} /> : <Choices view={view} />}
-        <Panel title="Injects" icon="mail">
-          <InjectFeed
-            injects={view.injects.slice(-3)}
-            clock={view.clock}
-            roleNames={roleNames}
-            playerNames={playerNames}
-            me={null}
-            large
-          />
-        </Panel>
+        {/* Until the first inject, its panel would only take the choices' room on the projector. */}
+        {view.injects.length > 0 ? (
+          <Panel title="Injects" icon="mail">
+            <InjectFeed
+              injects={view.injects.slice(-3)}
+              clock={view.clock}
+              roleNames={roleNames}
+              playerNames={playerNames}
+              me={null}
+              large
+            />
+          </Panel>
+        ) : null}
       </FitHeight>
       <div className="big-dash">
         <LazyDashboards view={view} />

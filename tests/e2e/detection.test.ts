@@ -5,6 +5,7 @@ import {
   openSession,
   person,
   type Person,
+  readableTimelineLines,
   screenshot,
   serverAndBrowser,
   SIZES,
@@ -58,6 +59,8 @@ describe('detection from dashboards and alerts', () => {
     const screen = await person(env.browser, 'screen', { viewport: SIZES.projector });
     await screen.page.goto(`${env.server.url}/#/screen/${joinCode}`);
     await screen.page.locator('.metric-chart canvas').first().waitFor();
+    // A graph five levels deep shrinks before the timeline's newest line leaves the projector.
+    expect(await readableTimelineLines(screen.page)).toBeGreaterThanOrEqual(1);
     await screenshot(screen.page, 'detection-big-screen-projector');
 
     const other = await person(env.browser, 'other-facilitator', { viewport: SIZES.laptop });

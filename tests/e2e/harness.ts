@@ -190,6 +190,18 @@ export async function joinTable(page: Page, link: string, name: string, arrived 
 /** A role's place in the lobby, found by the role's name. */
 export const roleSlot = (page: Page, role: string): Locator => page.getByRole('region', { name: role, exact: true });
 
+/**
+ * How many of the big screen's timeline lines the room can read: those on the screen that end above
+ * the middle of the 56 px fade at the panel's foot (big-screen.css).
+ */
+export function readableTimelineLines(page: Page): Promise<number> {
+  return page.locator('.big-timeline').evaluate((panel) => {
+    const clear = Math.min(panel.getBoundingClientRect().bottom - 28, window.innerHeight);
+    return [...panel.querySelectorAll('.timeline-entry')].filter((e) => e.getBoundingClientRect().bottom <= clear)
+      .length;
+  });
+}
+
 /** Takes `role` in the lobby. */
 export async function takeRole(page: Page, role: string): Promise<void> {
   await roleSlot(page, role).getByRole('button', { name: 'Take this role' }).click();

@@ -8,6 +8,7 @@ import {
   openSession,
   person,
   type Person,
+  readableTimelineLines,
   roleSlot,
   SCREENS,
   screenshot,
@@ -332,14 +333,8 @@ describe('every screen at phone, laptop and projector sizes', () => {
     expect(await s.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES.projector.height);
     for (const part of ['.big-story .roll-verdict', '.big-scene .narration', '.big-grid .dashboards', 'li.choice'])
       expect(await inViewport(s.locator(part).last(), SIZES.projector), part).toBe(true);
-    // Under the deepest system graph and the whole escalation path, the room still reads the newest
-    // timeline lines: two at least end above the middle of the 56 px fade at the panel's foot.
-    const readable = await s.locator('.big-timeline').evaluate((panel) => {
-      const clear = Math.min(panel.getBoundingClientRect().bottom - 28, window.innerHeight);
-      return [...panel.querySelectorAll('.timeline-entry')].filter((e) => e.getBoundingClientRect().bottom <= clear)
-        .length;
-    });
-    expect(readable).toBeGreaterThanOrEqual(2);
+    // Under the system graph and the whole escalation path, the room still reads the newest timeline lines.
+    expect(await readableTimelineLines(s)).toBeGreaterThanOrEqual(2);
     // Five long choices stay in large type: each is as tall as its label, with no empty injects panel under them.
     const zoom = await s.locator('.big-team > div').evaluate((e) => Number((e as HTMLElement).style.zoom || 1));
     expect(zoom).toBeGreaterThanOrEqual(0.8);

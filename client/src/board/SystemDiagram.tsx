@@ -66,7 +66,7 @@ export function SystemDiagram({ components, health, large = false }: Props) {
   return (
     <figure className={`system-diagram ${large ? 'large' : ''}`}>
       {large ? (
-        drawing({ width: '100%', height: 'auto' })
+        drawing({})
       ) : (
         <ZoomFrame label="System diagram" width={layout.width}>
           {drawing}

@@ -145,7 +145,7 @@ function Board({ view }: { view: View }) {
         <LazyDashboards view={view} />
       </div>
       <div className="big-world">
-        <Panel title="System" icon="pulse">
+        <Panel title="System" icon="pulse" className="big-system">
           <SystemDiagram components={view.scenario.components} health={view.health} large />
         </Panel>
         <Panel title="Escalation path" icon="escalate">

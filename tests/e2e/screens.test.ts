@@ -107,7 +107,7 @@ describe('every screen at phone, laptop and projector sizes', () => {
     });
 
     pia = await person(env.browser, 'pia', SCREENS.phone);
-    await pia.page.goto(`${env.server.url}/#/join/${joinCode}`);
+    await pia.page.goto(joinLink(env.server.url, joinCode));
     await pia.page.getByRole('heading', { name: 'Join a quest' }).waitFor();
     expect(await seriousViolations(pia.page)).toEqual([]);
     await shootSizes(pia.page, 'join');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import {
+  joinLink,
   joinTable,
   openSession,
   person,
@@ -52,7 +53,7 @@ describe('people and seats at the table', () => {
     facilitator = await someone('facilitator');
     const f = facilitator.page;
     const code = await openSession(f, env.server.url, /The TTL Trap/);
-    link = `${env.server.url}/#/join/${code}`;
+    link = joinLink(env.server.url, code);
     consoleUrl = f.url();
     // The answer to the puzzle stays covered on a console that may be screen-shared.
     expect(await f.getByText('Stale').count()).toBe(0);

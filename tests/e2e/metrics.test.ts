@@ -1,8 +1,9 @@
 import type { IncidentRecord } from '@chaos-quest/engine';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChaosServer } from '../../server/src/app.ts';
 import { TestClient } from '../server/harness.ts';
-import { person, SCREENS, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
+import { ARTIFACTS, person, SCREENS, screenshot, serverAndBrowser, SIZES, type Person } from './harness.ts';
 import { earlierRuns } from './practice-records.ts';
 
 /**
@@ -134,6 +135,14 @@ describe('the metrics page', () => {
     await screenshot(page, 'metrics-laptop');
     await page.setViewportSize(SIZES.phone);
     await screenshot(page, 'metrics-phone');
+    // Scrolled to its last column on a phone, the table still says which figure each number is.
+    await figures.evaluate((region) => region.scrollTo({ left: region.scrollWidth }));
+    const region = (await figures.boundingBox())!;
+    const name = (await figures.getByRole('rowheader', { name: /^MTTD/ }).boundingBox())!;
+    expect(region.width).toBeLessThan(SIZES.phone.width);
+    expect(name.x).toBeGreaterThanOrEqual(region.x);
+    expect(name.x + name.width).toBeLessThan(region.x + region.width / 2);
+    await figures.screenshot({ path: join(ARTIFACTS, 'metrics-phone-figures-scrolled.png') });
     await page.setViewportSize(SIZES.laptop);
   });
 

@@ -279,6 +279,15 @@ describe('every screen at phone, laptop and projector sizes', () => {
       expect(await smallestDrawnText(p, '.system-diagram svg'), `${viewport.width} px`).toBeGreaterThanOrEqual(11.99);
     }
     await p.setViewportSize(SIZES.phone);
+    // On a phone the role card sits below the feed: the role's name at the top opens it in view.
+    await p.evaluate(() => window.scrollTo(0, 0));
+    const card = p.locator('.role-card');
+    expect(await card.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await p.getByRole('button', { name: 'You: On-call SRE' }).click();
+    expect(await card.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => inViewport(card.locator('summary'), SIZES.phone)).toBe(true);
+    await card.locator('summary').click();
+    await p.evaluate(() => window.scrollTo(0, 0));
     await shootSizes(p, 'player');
     expect(await seriousViolations(lee.page)).toEqual([]);
     await shootSizes(lee.page, 'player-dark');

@@ -21,7 +21,7 @@ import { DeclarePanel } from './DeclarePanel.tsx';
 import { HandButton } from './HandButton.tsx';
 import { PageAlerts } from './PageAlerts.tsx';
 import { ProposeForm } from './ProposeForm.tsx';
-import { RoleCard } from './RoleCard.tsx';
+import { RoleCard, RoleJump } from './RoleCard.tsx';
 import { AskForRole } from './AskForRole.tsx';
 import { SeatNotices } from './SeatNotices.tsx';
 
@@ -50,6 +50,7 @@ export function PlayerScreen({ view }: { view: PlayerView }) {
   return (
     <main className="page player-screen">
       <SessionBar view={view}>
+        {me.role ? <RoleJump role={me.role} /> : null}
         {waitingPages.length ? (
           <a
             className="page-badge"

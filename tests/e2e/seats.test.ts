@@ -131,7 +131,9 @@ describe('people and seats at the table', () => {
     const shown = (await f.locator('.code-display').textContent()) ?? '';
     expect(shown).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await laptopAndWide(f, 'seats-handover-code-console');
-    tablet = await someone('tablet');
+    expect(await f.getByRole('button', { name: /^Shortcuts/ }).isVisible()).toBe(true);
+    // A touch screen the size of a laptop: it has no keyboard to use the shortcuts with.
+    tablet = await someone('tablet', { ...LAPTOP, hasTouch: true, isMobile: true });
     await tablet.page.goto(env.server.url);
     await tablet.page.getByRole('heading', { name: 'Take over a console' }).waitFor();
     await tablet.page.getByText('The console’s device is gone').click();
@@ -143,6 +145,7 @@ describe('people and seats at the table', () => {
     await tablet.page.getByRole('button', { name: 'Take the console' }).click();
     await tablet.page.getByRole('tab', { name: /People/ }).click();
     await tablet.page.getByRole('heading', { name: 'Joining and the console' }).waitFor();
+    expect(await tablet.page.getByRole('button', { name: /^Shortcuts/ }).isVisible()).toBe(false);
     await f.getByRole('heading', { name: 'The console moved to another device' }).waitFor();
     await screenshot(f, 'seats-console-moved-laptop');
     expect(tablet.page.url()).toBe(consoleUrl);

@@ -31,7 +31,12 @@ export function FacilitatorConsole({ view, joinCode }: { view: FacilitatorView; 
         <a className="button small" href={formatRoute({ name: 'screen', joinCode })} target="_blank" rel="noopener">
           <Icon name="screen" size={14} /> Big screen
         </a>
-        <button type="button" className="button small quiet" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+        <button
+          type="button"
+          className="button small quiet shortcuts-button"
+          onClick={() => setHelp(true)}
+          aria-keyshortcuts="?"
+        >
           Shortcuts <kbd>?</kbd>
         </button>
       </SessionBar>

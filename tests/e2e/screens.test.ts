@@ -365,6 +365,9 @@ describe('every screen at phone, laptop and projector sizes', () => {
     await pia.page.getByRole('button', { name: 'Add', exact: true }).click();
     await screen.page.locator('.big-action-items').getByText('Lower the TTL before any DNS change').waitFor();
     expect(await screen.page.locator('.big-screen').textContent()).toContain('The queue never moves');
+    // The game is over: no countdown to a level nobody will page now.
+    const director = screen.page.locator('.escalation li').filter({ hasText: 'Director of Platform' });
+    expect(await director.locator('.escalation-after').textContent()).toBe('not reached');
     for (const [who, name] of [
       [facilitator, 'debrief-console'],
       [pia, 'debrief-player'],

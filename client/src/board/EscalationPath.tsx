@@ -11,19 +11,38 @@ export function escalationElapsed(view: Pick<View, 'milestones' | 'clock'>): num
 }
 
 /**
+ * What a level says beside its name: reached, how soon it comes (the next one, while the game runs),
+ * not reached (once the game is over: no countdown to a page that will never be sent), or its delay.
+ */
+export function escalationWhen(
+  step: EscalationStep,
+  elapsed: number | null,
+  next: EscalationStep | undefined,
+  over: boolean,
+): string {
+  if (elapsed !== null && step.after <= elapsed) return 'reached';
+  if (over) return 'not reached';
+  if (step === next && elapsed !== null) return `in ${formatGameMinutes(step.after - elapsed)}`;
+  return step.after === 0 ? 'at once' : `after ${formatGameMinutes(step.after)}`;
+}
+
+/**
  * Who to escalate to, in order, and after how long. Given `elapsed` (see escalationElapsed), the
- * levels reached so far light up and the next one says how soon it comes.
+ * levels reached so far light up and the next one says how soon it comes; `over` (the debrief) stops
+ * the countdown.
  */
 export function EscalationPath({
   steps,
   elapsed = null,
+  over = false,
 }: {
   steps: readonly EscalationStep[];
   elapsed?: number | null;
+  over?: boolean;
 }) {
   if (steps.length === 0) return <p className="empty">This scenario has no escalation path.</p>;
   const sorted = [...steps].sort((a, b) => a.level - b.level);
-  const next = elapsed === null ? undefined : sorted.find((s) => s.after > elapsed);
+  const next = elapsed === null || over ? undefined : sorted.find((s) => s.after > elapsed);
   const current = elapsed === null ? undefined : sorted.findLast((s) => s.after <= elapsed);
   return (
     <ol className="escalation">
@@ -42,15 +61,7 @@ export function EscalationPath({
               {s.who}
               {s.contact ? <small>{s.contact}</small> : null}
             </span>
-            <span className="escalation-after">
-              {reached
-                ? 'reached'
-                : s === next && elapsed !== null
-                  ? `in ${formatGameMinutes(s.after - elapsed)}`
-                  : s.after === 0
-                    ? 'at once'
-                    : `after ${formatGameMinutes(s.after)}`}
-            </span>
+            <span className="escalation-after">{escalationWhen(s, elapsed, next, over)}</span>
           </li>
         );
       })}

@@ -149,7 +149,7 @@ function Board({ view }: { view: View }) {
           <SystemDiagram components={view.scenario.components} health={view.health} large />
         </Panel>
         <Panel title="Escalation path" icon="escalate">
-          <EscalationPath steps={view.scenario.escalation} elapsed={escalationElapsed(view)} />
+          <EscalationPath steps={view.scenario.escalation} elapsed={escalationElapsed(view)} over={ended} />
         </Panel>
         <Panel title="Timeline" icon="list" className="big-timeline">
           <Timeline entries={view.timeline} clock={view.clock} limit={5} />

@@ -127,6 +127,12 @@ describe('people and seats at the table', () => {
 
   it('hands the console to a second browser with a one-time code; the first one lets go', async () => {
     const f = facilitator.page;
+    // A co-facilitator code shown and then taken back: the code goes, and the console says what happened.
+    await f.getByRole('button', { name: 'Invite a co-facilitator' }).click();
+    await f.locator('.code-display').waitFor();
+    await f.getByRole('button', { name: 'Dismiss co-facilitators' }).click();
+    await f.getByRole('status').getByText('Co-facilitators dismissed').waitFor();
+    expect(await f.locator('.code-display').count()).toBe(0);
     await f.getByRole('button', { name: 'Hand over the console' }).click();
     const shown = (await f.locator('.code-display').textContent()) ?? '';
     expect(shown).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);

@@ -166,6 +166,8 @@ describe('people and seats', () => {
       // The facilitator's own seat stays where it was.
       expect(await facilitator.send({ type: 'session.resume' })).toMatchObject({ ok: true });
       const coSeat = watchSeat(co);
+      // A second code, shown but not yet used when the facilitator dismisses co-facilitators.
+      const unused = await consoleCode(server, created.sessionId, created.facilitatorToken, 'co-facilitator');
       const dismissed = await fetch(`${server.url}/api/sessions/${created.sessionId}/co-facilitators/dismiss`, {
         method: 'POST',
         headers: { authorization: `Bearer ${created.facilitatorToken}` },
@@ -173,6 +175,7 @@ describe('people and seats', () => {
       expect(dismissed.status).toBe(204);
       await until(coSeat.closed);
       expect(await connectError(server.url, { token: taken.body.token })).toMatch(/not valid/);
+      expect((await postJson(`${server.url}/api/console`, { code: unused.body.code })).status).toBe(404);
       facilitator.close();
     });
   });

@@ -16,6 +16,7 @@ export function ConsoleHandover() {
   const [code, setCode] = useState<ConsoleCodeResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
   if (!seat) return null;
   if (seat.co) {
     return (
@@ -28,6 +29,7 @@ export function ConsoleHandover() {
   const call = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
+    setDismissed(false);
     try {
       await work();
     } catch (e) {
@@ -48,6 +50,8 @@ export function ConsoleHandover() {
   const dismiss = () =>
     call(async () => {
       await request(`/api/sessions/${seat.sessionId}/co-facilitators/dismiss`, { method: 'POST', token: seat.token });
+      setCode((shown) => (shown?.kind === 'co-facilitator' ? null : shown));
+      setDismissed(true);
     });
   return (
     <div className="console-handover">
@@ -78,6 +82,11 @@ export function ConsoleHandover() {
           Dismiss co-facilitators
         </button>
       </div>
+      {dismissed ? (
+        <p className="muted small" role="status">
+          Co-facilitators dismissed: their consoles closed, and a code not yet used no longer works.
+        </p>
+      ) : null}
       <FieldError message={error} />
     </div>
   );

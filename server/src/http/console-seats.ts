@@ -21,7 +21,8 @@ type Params = { Params: { id: string } };
  * Moving the console between devices (a dead laptop must not lose the game day):
  * - `POST /api/sessions/:id/console-code` `{ kind }`, facilitator token: a one-time code for a
  *   handover (`facilitator`) or a co-facilitator seat; only the facilitator, never a co-facilitator.
- * - `POST /api/sessions/:id/co-facilitators/dismiss`, facilitator token: every co-facilitator seat closes.
+ * - `POST /api/sessions/:id/co-facilitators/dismiss`, facilitator token: every co-facilitator seat closes,
+ *   and a co-facilitator code not yet used stops working.
  * - `POST /api/console` `{ code }`: the code's seat, on the device that sends it. A handover revokes
  *   the old facilitator token and closes its sockets. Wrong codes count against the address as
  *   wrong join codes do.
@@ -48,6 +49,7 @@ export function registerConsoleSeats(app: FastifyInstance, deps: ApiDeps): void 
 
   app.post<Params>('/api/sessions/:id/co-facilitators/dismiss', async (request, reply) => {
     if (!(await facilitator(request, reply))) return reply;
+    codes.revoke(request.params.id, 'co-facilitator');
     await deps.store.revokeConsoleTokens(request.params.id, 'co-facilitator');
     const live = await deps.hub.get(request.params.id);
     for (const connection of live?.consoleConnections('co-facilitator') ?? []) {

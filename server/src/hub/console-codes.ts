@@ -30,13 +30,18 @@ export class ConsoleCodes {
   /** A new code for the session's `kind` seat; the session's previous code of that kind stops working. */
   issue(sessionId: string, kind: ConsoleKind): ConsoleCodeResponse {
     this.sweep();
-    for (const [code, pending] of this.byCode)
-      if (pending.sessionId === sessionId && pending.kind === kind) this.byCode.delete(code);
+    this.revoke(sessionId, kind);
     let code = '';
     for (let i = 0; i < CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
     const expiresAt = this.now() + CONSOLE_CODE_TTL_MS;
     this.byCode.set(code, { sessionId, kind, expiresAt });
     return { code, kind, expiresAt };
+  }
+
+  /** The session's `kind` code, if one waits, stops working. */
+  revoke(sessionId: string, kind: ConsoleKind): void {
+    for (const [code, pending] of this.byCode)
+      if (pending.sessionId === sessionId && pending.kind === kind) this.byCode.delete(code);
   }
 
   /** The seat a typed code opens, spending the code; null for an unknown, used or expired code. */

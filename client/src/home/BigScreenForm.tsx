@@ -20,6 +20,7 @@ export function BigScreenForm() {
           <span>Join code</span>
           <input
             className="code-input"
+            placeholder="K7QF2M"
             value={code}
             onChange={(e) => setCode(e.target.value.toUpperCase())}
             required

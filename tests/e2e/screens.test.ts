@@ -381,6 +381,10 @@ describe('every screen at phone, laptop and projector sizes', () => {
       expect(await smallestDrawnText(pia.page, '.scenario-map svg'), `${viewport.width} px`).toBeGreaterThanOrEqual(
         11.99,
       );
+      // The milestone line is laid out at its panel's width, so its labels are not scaled down with it.
+      await expect
+        .poll(() => smallestDrawnText(pia.page, '.milestone-strip svg'), { message: `${viewport.width} px` })
+        .toBeGreaterThanOrEqual(11.99);
     }
     await pia.page.setViewportSize(SIZES.phone);
     // The phone's debrief fits its width.

@@ -3,6 +3,7 @@ import { textWidth } from '../graph/layout.ts';
 import { formatWallTime, gameClockAt } from '../time/format.ts';
 import { labelLanes } from './label-lanes.ts';
 import { declaredText } from '../board/declared-text.ts';
+import { useWidth } from '../ui/use-width.ts';
 
 export const MILESTONE_NAMES: Record<string, string> = {
   started: 'Fault began',
@@ -21,15 +22,26 @@ interface Props {
   injects?: readonly { key: string; text: string }[];
 }
 
-const W = 760;
 const PAD = 24;
 const LANE = 17;
+/** Room between a label's baseline and the top of its mark's dot, for descenders. */
+const LABEL_GAP = 14;
 
-/** The milestones on the game clock as a line, and the same as a table with both clocks. */
+/**
+ * The milestones on the game clock as a line, and the same as a table with both clocks. The line is
+ * laid out at the panel's own width, so its labels are drawn at 12 px on a phone as on a projector
+ * (a narrow panel stacks them in more lanes rather than shrinking them).
+ */
 export function MilestoneStrip({ milestones, clock, injects = [] }: Props) {
+  const { ref, width: W } = useWidth<HTMLDivElement>(760);
   const alertText = (key: string) => injects.find((i) => i.key === key)?.text ?? null;
   const entries = Object.entries(milestones).sort(([, a], [, b]) => a.game - b.game || a.wall - b.wall);
-  if (entries.length === 0) return <p className="empty">No milestones were reached.</p>;
+  if (entries.length === 0)
+    return (
+      <div className="milestone-strip" ref={ref}>
+        <p className="empty">No milestones were reached.</p>
+      </div>
+    );
   const lo = Math.min(0, ...entries.map(([, m]) => m.game));
   const hi = Math.max(clock.minutes, ...entries.map(([, m]) => m.game), lo + 1);
   const x = (game: number) => PAD + ((game - lo) / (hi - lo)) * (W - 2 * PAD);
@@ -39,9 +51,9 @@ export function MilestoneStrip({ milestones, clock, injects = [] }: Props) {
     W,
   );
   const lanes = Math.max(1, ...placed.map((p) => p.lane + 1));
-  const axis = 14 + lanes * LANE;
+  const axis = LABEL_GAP + 4 + lanes * LANE;
   return (
-    <div className="milestone-strip">
+    <div className="milestone-strip" ref={ref}>
       <svg viewBox={`0 0 ${W} ${axis + 30}`} aria-hidden="true">
         <line x1={PAD} x2={W - PAD} y1={axis} y2={axis} className="axis" />
         <text x={PAD} y={axis + 24} className="axis-label">
@@ -52,7 +64,7 @@ export function MilestoneStrip({ milestones, clock, injects = [] }: Props) {
         </text>
         {entries.map(([name, m], i) => {
           const at = placed[i] ?? { left: 0, lane: 0 };
-          const y = axis - 10 - at.lane * LANE;
+          const y = axis - LABEL_GAP - at.lane * LANE;
           return (
             <g key={name} className={`milestone-mark m-${name}`}>
               <line x1={x(m.game)} x2={x(m.game)} y1={y + 3} y2={axis} />

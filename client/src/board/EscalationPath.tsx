@@ -47,11 +47,11 @@ export function EscalationPath({
   return (
     <ol className="escalation">
       {sorted.map((s) => {
-        const reached = elapsed !== null && s.after <= elapsed;
+        const when = escalationWhen(s, elapsed, next, over);
         return (
           <li
             key={`${s.level}-${s.who}`}
-            className={reached ? 'reached' : s === next ? 'next' : ''}
+            className={when === 'reached' ? 'reached' : s === next ? 'next' : ''}
             aria-current={s === current ? 'step' : undefined}
           >
             <span className="escalation-level">
@@ -61,7 +61,7 @@ export function EscalationPath({
               {s.who}
               {s.contact ? <small>{s.contact}</small> : null}
             </span>
-            <span className="escalation-after">{escalationWhen(s, elapsed, next, over)}</span>
+            <span className="escalation-after">{when}</span>
           </li>
         );
       })}

@@ -98,6 +98,7 @@ export function TakeConsoleForm() {
               <span>Join code</span>
               <input
                 className="code-input"
+                placeholder="K7QF2M"
                 value={joinCode}
                 onChange={(e) => setJoinCode(e.target.value.toUpperCase())}
                 required

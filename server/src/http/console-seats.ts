@@ -30,7 +30,7 @@ type Params = { Params: { id: string } };
  *   admin key (CQ_ADMIN_KEY); without one set, only from the machine the server runs on.
  */
 export function registerConsoleSeats(app: FastifyInstance, deps: ApiDeps): void {
-  const codes = new ConsoleCodes(Date.now);
+  const codes = new ConsoleCodes(deps.store, Date.now);
   const facilitator = (request: FastifyRequest<Params>, reply: FastifyReply) =>
     checkFacilitator(deps.store, request, reply, request.params.id);
 
@@ -44,12 +44,12 @@ export function registerConsoleSeats(app: FastifyInstance, deps: ApiDeps): void 
         'invalid',
         'Send { kind: "facilitator" } (a handover) or { kind: "co-facilitator" }.',
       );
-    return reply.code(201).send(codes.issue(request.params.id, parsed.data.kind));
+    return reply.code(201).send(await codes.issue(request.params.id, parsed.data.kind));
   });
 
   app.post<Params>('/api/sessions/:id/co-facilitators/dismiss', async (request, reply) => {
     if (!(await facilitator(request, reply))) return reply;
-    codes.revoke(request.params.id, 'co-facilitator');
+    await codes.revoke(request.params.id, 'co-facilitator');
     await deps.store.revokeConsoleTokens(request.params.id, 'co-facilitator');
     const live = await deps.hub.get(request.params.id);
     for (const connection of live?.consoleConnections('co-facilitator') ?? []) {
@@ -67,7 +67,7 @@ export function registerConsoleSeats(app: FastifyInstance, deps: ApiDeps): void 
       const message = `Too many wrong codes from this address. Wait ${waitS} s, then ask for a new code.`;
       return sendError(reply.header('retry-after', String(waitS)), 429, 'rate-limited', message);
     }
-    const found = codes.redeem(parsed.data.code);
+    const found = await codes.redeem(parsed.data.code);
     if (!found) {
       deps.joinLimiter.fail(request.ip);
       return sendError(

@@ -7,10 +7,12 @@ import {
   decodeIncident,
   decodeReal,
   encodeReal,
+  decodeConsoleCode,
   decodeSeat,
   decodeSession,
   encodeIncident,
   encodeSession,
+  type ConsoleCodeDbRow,
   type SessionDbRow,
 } from './row-codec.ts';
 import { assertAnnotation } from './run-rows.ts';
@@ -20,7 +22,9 @@ import {
   SeqConflictError,
   SNAPSHOTS_KEPT,
   type LogEntry,
+  type ConsoleCodeRow,
   type ConsoleKind,
+  type ConsoleSeat,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -52,6 +56,8 @@ export class MemoryStore implements Store {
   readonly #texts = new Map<string, string>();
   readonly #sessions = new Map<string, SessionDbRow>();
   readonly #tokens = new Map<string, TokenRow>();
+  /** By code hash. */
+  readonly #consoleCodes = new Map<string, ConsoleCodeDbRow>();
   readonly #logs = new Map<string, SessionLog>();
   readonly #snapshots = new Map<string, Snapshot[]>();
   readonly #incidents = new Map<string, string>();
@@ -151,6 +157,30 @@ export class MemoryStore implements Store {
     for (const token of this.#tokens.values()) {
       if (token.session_id === sessionId && token.kind === kind) token.revoked = true;
     }
+  }
+
+  async issueConsoleCode(code: ConsoleCodeRow, now: number): Promise<void> {
+    this.#session(code.sessionId);
+    for (const [hash, row] of this.#consoleCodes) if (row.expires_at <= now) this.#consoleCodes.delete(hash);
+    const held = this.#consoleCodes.get(code.codeHash);
+    if (held && (held.session_id !== code.sessionId || held.kind !== code.kind))
+      throw new Error(`Console code hash for session ${code.sessionId} is already in use.`);
+    await this.revokeConsoleCode(code.sessionId, code.kind);
+    this.#consoleCodes.set(code.codeHash, { session_id: code.sessionId, kind: code.kind, expires_at: code.expiresAt });
+  }
+
+  async revokeConsoleCode(sessionId: string, kind: ConsoleKind): Promise<void> {
+    this.#assertOpen();
+    for (const [hash, row] of this.#consoleCodes)
+      if (row.session_id === sessionId && row.kind === kind) this.#consoleCodes.delete(hash);
+  }
+
+  async redeemConsoleCode(codeHash: string, now: number): Promise<ConsoleSeat | null> {
+    this.#assertOpen();
+    const row = this.#consoleCodes.get(codeHash);
+    if (!row) return null;
+    this.#consoleCodes.delete(codeHash);
+    return decodeConsoleCode(row, now);
   }
 
   async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {

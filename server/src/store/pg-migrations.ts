@@ -196,6 +196,21 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     CREATE INDEX corrective_actions_team ON corrective_actions (team, ord);
     `,
   },
+  {
+    version: 7,
+    name: 'console codes',
+    sql: `
+    -- One-time console codes, by their hash: one per session and kind, swept once expired. In the
+    -- database, so that a code shown by one node opens its seat on whichever node it is typed into.
+    CREATE TABLE console_codes (
+      session_id TEXT NOT NULL REFERENCES sessions(id),
+      kind TEXT NOT NULL CHECK (kind IN ('facilitator', 'co-facilitator')),
+      code_hash TEXT NOT NULL UNIQUE,
+      expires_at BIGINT NOT NULL,
+      PRIMARY KEY (session_id, kind)
+    );
+    `,
+  },
 ];
 
 /** The advisory lock's first key: every Chaos Quest migration holds (this, hash of the schema). */

@@ -9,6 +9,7 @@ import { DEFAULT_POOL_SIZE, PgPool, type PgPoolOptions } from './pg-pool.ts';
 import {
   assertContentHash,
   assertSnapshot,
+  decodeConsoleCode,
   decodeIncident,
   decodeReal,
   decodeSeat,
@@ -16,6 +17,7 @@ import {
   encodeIncident,
   encodeReal,
   encodeSession,
+  type ConsoleCodeDbRow,
   type SessionDbRow,
   type TokenDbRow,
 } from './row-codec.ts';
@@ -24,7 +26,9 @@ import {
   JoinCodeTakenError,
   SNAPSHOTS_KEPT,
   type LogEntry,
+  type ConsoleCodeRow,
   type ConsoleKind,
+  type ConsoleSeat,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -187,6 +191,32 @@ export class PgStore implements Store {
       SELECT 1 FROM sessions WHERE id = $1`;
     const result = await this.#db.write(sql, [sessionId, kind]);
     if (result.rowCount === 0) throw unknownSession(sessionId);
+  }
+
+  async issueConsoleCode(code: ConsoleCodeRow, now: number): Promise<void> {
+    // The sweep commits on its own, before the upsert: in one statement (a CTE) the upsert would still
+    // see the swept rows' hashes as taken, and in one transaction two nodes issuing at once could
+    // deadlock on each other's expired rows. Sweeping is housekeeping: it needs no atomicity.
+    await this.#db.write('DELETE FROM console_codes WHERE expires_at <= $1', [now]);
+    const sql = `INSERT INTO console_codes (session_id, kind, code_hash, expires_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (session_id, kind) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at`;
+    await this.#db.write(sql, [code.sessionId, code.kind, code.codeHash, code.expiresAt], (c) => {
+      if (c === 'console_codes_session_id_fkey') return unknownSession(code.sessionId);
+      if (c === 'console_codes_code_hash_key')
+        return new Error(`Console code hash for session ${code.sessionId} is already in use.`);
+      return null;
+    });
+  }
+
+  async revokeConsoleCode(sessionId: string, kind: ConsoleKind): Promise<void> {
+    await this.#db.write('DELETE FROM console_codes WHERE session_id = $1 AND kind = $2', [sessionId, kind]);
+  }
+
+  async redeemConsoleCode(codeHash: string, now: number): Promise<ConsoleSeat | null> {
+    // The DELETE takes the row's lock: of two nodes redeeming one code, the second finds it gone.
+    const sql = 'DELETE FROM console_codes WHERE code_hash = $1 RETURNING session_id, kind, expires_at';
+    const spent = (await this.#db.write(sql, [codeHash])).rows[0] as ConsoleCodeDbRow | undefined;
+    return spent ? decodeConsoleCode(spent, now) : null;
   }
 
   async append(sessionId: string, entries: readonly LogEntry[], epoch?: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { IncidentRecord, RealIncident } from '@chaos-quest/engine';
 import { sha256Hex } from '../sha256.ts';
-import type { Seat, SessionRow, Snapshot } from './store.ts';
+import type { ConsoleSeat, Seat, SessionRow, Snapshot } from './store.ts';
 
 /**
  * Rows as both stores keep them, and the checks that stop a damaged row from turning into a
@@ -65,6 +65,19 @@ export function decodeSeat(row: TokenDbRow): Seat {
   throw new Error(
     `Corrupt token row for session ${row.session_id}: kind ${row.kind} with player ${String(row.player_id)}.`,
   );
+}
+
+export interface ConsoleCodeDbRow {
+  session_id: string;
+  kind: string;
+  expires_at: number;
+}
+
+/** The seat a spent console code opens, or null when it had expired by `now`. Throws for a corrupt row. */
+export function decodeConsoleCode(row: ConsoleCodeDbRow, now: number): ConsoleSeat | null {
+  if ((row.kind !== 'facilitator' && row.kind !== 'co-facilitator') || !Number.isSafeInteger(row.expires_at))
+    throw new Error(`Corrupt console code row for session ${row.session_id}: kind ${row.kind}.`);
+  return row.expires_at > now ? { sessionId: row.session_id, kind: row.kind } : null;
 }
 
 /**

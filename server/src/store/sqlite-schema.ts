@@ -127,6 +127,17 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX corrective_actions_team ON corrective_actions(team);
   `,
+  `
+  -- One-time console codes, by their hash: one per session and kind, swept once expired. Kept in the
+  -- store so that a code survives a restart (and, on PostgreSQL, works on any node).
+  CREATE TABLE console_codes (
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    kind TEXT NOT NULL CHECK (kind IN ('facilitator', 'co-facilitator')),
+    code_hash TEXT NOT NULL UNIQUE,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, kind)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

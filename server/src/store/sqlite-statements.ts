@@ -36,6 +36,21 @@ export function prepareStatements(db: Database) {
     revokePlayer: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND player_id = ?'),
     revokeKind: db.prepare<[string, string]>('UPDATE tokens SET revoked = 1 WHERE session_id = ? AND kind = ?'),
 
+    sweepConsoleCodes: db.prepare<[number]>('DELETE FROM console_codes WHERE expires_at <= ?'),
+    consoleCodeTaken: db
+      .prepare<[string, string, string], number>(
+        'SELECT 1 FROM console_codes WHERE code_hash = ? AND NOT (session_id = ? AND kind = ?)',
+      )
+      .pluck(),
+    putConsoleCode: db.prepare<[string, string, string, number]>(
+      `INSERT INTO console_codes (session_id, kind, code_hash, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id, kind) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at`,
+    ),
+    revokeConsoleCode: db.prepare<[string, string]>('DELETE FROM console_codes WHERE session_id = ? AND kind = ?'),
+    redeemConsoleCode: db.prepare<[string], unknown>(
+      'DELETE FROM console_codes WHERE code_hash = ? RETURNING session_id, kind, expires_at',
+    ),
+
     insertLog: db.prepare<[string, number, string, number, string, string]>(
       'INSERT INTO log (session_id, seq, command_key, at, actor, command) VALUES (?, ?, ?, ?, ?, ?)',
     ),

@@ -9,10 +9,12 @@ import {
   decodeIncident,
   decodeReal,
   encodeReal,
+  decodeConsoleCode,
   decodeSeat,
   decodeSession,
   encodeIncident,
   encodeSession,
+  type ConsoleCodeDbRow,
   type SessionDbRow,
   type TokenDbRow,
 } from './row-codec.ts';
@@ -25,7 +27,9 @@ import {
   JoinCodeTakenError,
   SeqConflictError,
   type LogEntry,
+  type ConsoleCodeRow,
   type ConsoleKind,
+  type ConsoleSeat,
   type Seat,
   type SessionRow,
   type Snapshot,
@@ -169,6 +173,30 @@ export class SqliteStore implements Store {
       this.#assertSession(sessionId);
       this.#sql.revokeKind.run(sessionId, kind);
     });
+  }
+
+  async issueConsoleCode(code: ConsoleCodeRow, now: number): Promise<void> {
+    await this.#write(() => {
+      const sql = this.#sql;
+      this.#assertSession(code.sessionId);
+      sql.sweepConsoleCodes.run(now);
+      if (sql.consoleCodeTaken.get(code.codeHash, code.sessionId, code.kind))
+        throw new Error(`Console code hash for session ${code.sessionId} is already in use.`);
+      sql.putConsoleCode.run(code.sessionId, code.kind, code.codeHash, code.expiresAt);
+    });
+  }
+
+  async revokeConsoleCode(sessionId: string, kind: ConsoleKind): Promise<void> {
+    await this.#write(() => void this.#sql.revokeConsoleCode.run(sessionId, kind));
+  }
+
+  async redeemConsoleCode(codeHash: string, now: number): Promise<ConsoleSeat | null> {
+    let spent: ConsoleCodeDbRow | undefined;
+    // A write, not a read: the code is spent in the transaction that finds it, so it opens its seat once.
+    await this.#write(() => {
+      spent = this.#sql.redeemConsoleCode.get(codeHash) as ConsoleCodeDbRow | undefined;
+    });
+    return spent ? decodeConsoleCode(spent, now) : null;
   }
 
   async append(sessionId: string, entries: readonly LogEntry[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JoinCodeTakenError, SeqConflictError, type Store } from './store.ts';
 import { entries, entry, incident, SCENARIO_HASH, SCENARIO_TEXT, seedSession, sessionRow } from './store-fixtures.ts';
+import { consoleCodeContract } from './store-contract-console-codes.ts';
 import { logContract } from './store-contract-log.ts';
 import { realIncidentContract } from './store-contract-real.ts';
 import { exerciseContract } from './store-contract-exercise.ts';
@@ -152,6 +153,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    consoleCodeContract(current);
     logContract(current);
     realIncidentContract(current);
     exerciseContract(current);

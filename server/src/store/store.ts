@@ -32,7 +32,21 @@ export interface SessionRow {
 /** The console's seats: the facilitator's own, and co-facilitators' (the same game powers, a separate token). */
 export type { ConsoleKind };
 
-export type Seat = { sessionId: string; kind: ConsoleKind } | { sessionId: string; kind: 'player'; playerId: string };
+export type ConsoleSeat = { sessionId: string; kind: ConsoleKind };
+
+export type Seat = ConsoleSeat | { sessionId: string; kind: 'player'; playerId: string };
+
+/**
+ * A one-time console code as stored: the SHA-256 of the code, never the code, since redeeming it
+ * takes a console seat (a leaked database opens none, as with tokens). At most one per session and kind.
+ */
+export interface ConsoleCodeRow {
+  sessionId: string;
+  kind: ConsoleKind;
+  codeHash: string;
+  /** Epoch ms; the code opens nothing from then on. */
+  expiresAt: number;
+}
 
 /** One accepted command with the key that makes a retried command land once. */
 export interface LogEntry extends LoggedCommand {
@@ -147,6 +161,20 @@ export interface Store {
   addConsoleToken(sessionId: string, kind: ConsoleKind, tokenHash: string, replace: boolean): Promise<void>;
   /** Revokes every token of `kind` in the session. Rejects for an unknown session. */
   revokeConsoleTokens(sessionId: string, kind: ConsoleKind): Promise<void>;
+
+  /**
+   * Stores a console code, replacing the session's code of that kind, and drops every code expired
+   * by `now`, so the codes kept follow the live sessions. Rejects for an unknown session or a hash
+   * another session's code holds.
+   */
+  issueConsoleCode(code: ConsoleCodeRow, now: number): Promise<void>;
+  /** The session's code of `kind`, if one waits, stops working; none waiting (or no such session) is no error. */
+  revokeConsoleCode(sessionId: string, kind: ConsoleKind): Promise<void>;
+  /**
+   * Spends the code with this hash and resolves to the seat it opens; null for an unknown, spent or
+   * (by `now`) expired code. Atomic: of two redeems of one code, on any nodes, at most one gets the seat.
+   */
+  redeemConsoleCode(codeHash: string, now: number): Promise<ConsoleSeat | null>;
 
   /**
    * Appends entries atomically and durably (all or none), in seq order. Throws SeqConflictError

@@ -392,6 +392,25 @@ describe('every screen at phone, laptop and projector sizes', () => {
     await expect.poll(() => overflowing(pia.page)).toEqual([]);
     expect(await pia.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIZES.phone.width);
 
+    // The whole scenario is wider than the debrief's column on a laptop: it opens legible and
+    // scrolls, and "Fit" shows all of it (it used to stop at the drawn size and still scroll).
+    await f.setViewportSize(SIZES.laptop);
+    const map = f.locator('.map-panel .scenario-map');
+    const fit = map.getByRole('button', { name: 'Fit' });
+    const whole = () =>
+      map
+        .locator('.zoom-scroll')
+        .evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1);
+    await expect.poll(whole).toBe(false);
+    expect(await fit.getAttribute('aria-pressed')).toBe('false');
+    await fit.click();
+    await expect.poll(whole).toBe(true);
+    expect(await fit.getAttribute('aria-pressed')).toBe('true');
+    await map.screenshot({ path: `${ARTIFACTS}/screens-debrief-path-fit-laptop.png`, animations: 'disabled' });
+    await map.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(whole).toBe(false);
+    expect(await fit.getAttribute('aria-pressed')).toBe('false');
+
     await f.getByRole('link', { name: 'Metrics' }).click();
     await f.locator('.metrics-count').waitFor();
     // The one run never reached the figure shown: a sentence says so, where an empty grid had a time axis of years.

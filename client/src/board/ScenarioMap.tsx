@@ -56,19 +56,25 @@ function NodeBox({ node, x, y, width, height }: { node: MapBox; x: number; y: nu
 export function ScenarioMap({ map }: { map: { nodes: readonly MapNode[]; edges: readonly MapEdge[] } }) {
   const { layout, nodes, edges } = useMemo(() => mapLayout(map), [map]);
   const scroller = useRef<HTMLDivElement>(null);
-  const currentBox = layout.nodes.get(nodes.find((n) => n.current)?.id ?? '');
+  // A large map scrolls: keep the party's scene in view, or once the game is over without an
+  // ending, the scene the path starts from, which the bold arrows lead on from.
+  const focusBox = layout.nodes.get((nodes.find((n) => n.current) ?? nodes.find((n) => n.visited))?.id ?? '');
   useEffect(() => {
-    // A large map scrolls: keep the party's scene in view.
     const el = scroller.current?.querySelector<HTMLElement>('.zoom-scroll');
-    if (!el || !currentBox) return;
-    el.scrollTo({ left: currentBox.x - el.clientWidth / 2, top: currentBox.y - el.clientHeight / 2 });
-  }, [currentBox]);
+    const svg = el?.querySelector('svg');
+    if (!el || !svg || !focusBox) return;
+    const scale = svg.clientWidth / layout.width;
+    el.scrollTo({
+      left: focusBox.x * scale - el.clientWidth / 2,
+      top: focusBox.y * scale - el.clientHeight / 2,
+    });
+  }, [focusBox, layout.width]);
   if (nodes.length === 0) return <p className="empty">The map fills in as the party moves.</p>;
   const current = nodes.find((n) => n.current);
   const path = nodes.filter((n) => n.visited).map((n) => n.label);
   return (
     <div className="scenario-map" ref={scroller}>
-      <ZoomFrame label="Scenario map" width={layout.width}>
+      <ZoomFrame label="Scenario map" width={layout.width} height={layout.height + 8}>
         {(size) => (
           <svg
             viewBox={`0 0 ${layout.width} ${layout.height + 8}`}

@@ -68,7 +68,7 @@ export function SystemDiagram({ components, health, large = false }: Props) {
       {large ? (
         drawing({})
       ) : (
-        <ZoomFrame label="System diagram" width={layout.width}>
+        <ZoomFrame label="System diagram" width={layout.width} height={layout.height}>
           {drawing}
         </ZoomFrame>
       )}

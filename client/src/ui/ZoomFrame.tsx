@@ -1,34 +1,52 @@
-import { useState, type CSSProperties, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 const STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+/** Larger than this the drawing only gets coarser, not clearer. */
+const MAX_FIT = 1.5;
+/** An overview smaller than this is a shape with no words: start legible and let the reader zoom out. */
+const MIN_OVERVIEW = 0.5;
+
+/**
+ * How the drawing is sized: `legible` fills the box's width but never shrinks below its own size
+ * (its text stays as drawn, 12 px and up; the box scrolls); `overview` shows it whole when that
+ * keeps it at MIN_OVERVIEW or more, else legibly; `fit` shows it whole; a number is a zoom.
+ */
+type Zoom = 'legible' | 'overview' | 'fit' | number;
 
 interface Props {
   /** What the drawing is, for the scroll region and its buttons. */
   label: string;
-  /** The drawing's own width in px: at zoom 1 its text is the size it was drawn at (12 px and up). */
+  /** The drawing's own size in px: at zoom 1 its text is the size it was drawn at (12 px and up). */
   width: number;
+  height: number;
   className?: string;
   /** Draws the SVG at the size given. */
   children: (size: CSSProperties) => ReactNode;
-  /** Start by fitting the panel's width (never smaller than the drawing's own size) rather than at 1. */
-  fit?: boolean;
+  start?: 'legible' | 'overview';
 }
 
 /**
  * A drawing that can be zoomed (the buttons) and panned (its box scrolls, by touch, wheel or keys).
- * Fitted, it fills the panel's width but never shrinks below its own size, so its text stays legible
- * on a phone; the box scrolls instead.
+ * "Fit" shows the whole drawing in the box, and is pressed whenever the whole drawing is what shows.
  */
-export function ZoomFrame({ label, width, className = '', children, fit = true }: Props) {
-  const [zoom, setZoom] = useState<number | 'fit'>(fit ? 'fit' : 1);
-  const size: CSSProperties =
-    zoom === 'fit'
-      ? { width: '100%', minWidth: width, maxWidth: width * 1.5, height: 'auto' }
-      : { width: width * zoom, maxWidth: 'none', height: 'auto' };
+export function ZoomFrame({ label, width, height, className = '', children, start = 'legible' }: Props) {
+  const [zoom, setZoom] = useState<Zoom>(start);
+  const { ref, room } = useRoom<HTMLDivElement>();
+  const fitted = Math.min(room.width / width, room.height / height, MAX_FIT);
+  const legible = Math.min(Math.max(room.width / width, 1), MAX_FIT);
+  const scale =
+    zoom === 'fit' || (zoom === 'overview' && fitted >= MIN_OVERVIEW)
+      ? fitted
+      : typeof zoom === 'number'
+        ? zoom
+        : legible;
+  const whole = scale <= fitted + 0.001;
   const step = (by: 1 | -1) => {
-    const at = zoom === 'fit' ? STEPS.indexOf(1) : STEPS.findIndex((s) => s >= zoom);
-    setZoom(STEPS[Math.min(STEPS.length - 1, Math.max(0, at + by))] ?? 1);
+    const next = by > 0 ? STEPS.find((s) => s > scale + 0.01) : [...STEPS].reverse().find((s) => s < scale - 0.01);
+    setZoom(next ?? scale);
   };
+  // Whole pixels: a fraction over the box would bring a scrollbar, which narrows the box, which refits.
+  const size: CSSProperties = { width: Math.floor(width * scale), maxWidth: 'none', height: 'auto' };
   return (
     <div className={`zoom-frame ${className}`}>
       <div className="zoom-bar" role="group" aria-label={`Zoom the ${label.toLowerCase()}`}>
@@ -39,7 +57,8 @@ export function ZoomFrame({ label, width, className = '', children, fit = true }
           type="button"
           className="button small quiet"
           onClick={() => setZoom('fit')}
-          aria-pressed={zoom === 'fit'}
+          aria-pressed={whole}
+          title="Show the whole drawing"
         >
           Fit
         </button>
@@ -47,9 +66,35 @@ export function ZoomFrame({ label, width, className = '', children, fit = true }
           +
         </button>
       </div>
-      <div className="zoom-scroll" tabIndex={0} role="region" aria-label={`${label} (scrolls)`}>
+      <div className="zoom-scroll" ref={ref} tabIndex={0} role="region" aria-label={`${label} (scrolls)`}>
         {children(size)}
       </div>
     </div>
   );
+}
+
+/**
+ * The room a drawing has inside a scrolling box: its content width, and the height its max-height
+ * leaves (unbounded without one), kept current as the box resizes.
+ */
+function useRoom<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [room, setRoom] = useState({ width: Infinity, height: Infinity });
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const style = getComputedStyle(element);
+      const px = (value: string) => parseFloat(value) || 0;
+      const width = element.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
+      const maxHeight = parseFloat(style.maxHeight);
+      const height = Number.isFinite(maxHeight) ? maxHeight - px(style.paddingTop) - px(style.paddingBottom) : Infinity;
+      if (width > 0) setRoom((r) => (r.width === width && r.height === height ? r : { width, height }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, room };
 }

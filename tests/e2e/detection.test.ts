@@ -116,7 +116,7 @@ describe('detection from dashboards and alerts', () => {
     await story.waitFor();
     expect(await story.textContent()).toMatch(
       new RegExp(
-        `You detected it at ${declaredAt} \\(monitoring\\)\\. The dynamic baseline flagged it at \\d\\d:\\d\\d, \\d+ minutes before you\\.`,
+        `You detected it at ${declaredAt} \\(monitoring\\)\\. The dynamic baseline flagged Replication lag at \\d\\d:\\d\\d, \\d+ minutes before you\\.`,
       ),
     );
     // The fault began three minutes before play; the declaration came five minutes into it.

@@ -54,7 +54,13 @@ export default function Dashboards({ view }: Props) {
   const story = telemetry.story;
   return (
     <Panel title={story ? 'What could have told you' : 'Dashboards'} icon="pulse">
-      {story ? <StorySentence story={story} clockAt={clockAt} /> : null}
+      {story ? (
+        <StorySentence
+          story={story}
+          clockAt={clockAt}
+          metricName={(id) => telemetry.metrics.find((m) => m.id === id)?.name ?? id}
+        />
+      ) : null}
       <div className="dashboards">
         {telemetry.metrics.map((metric) => (
           <MetricChart
@@ -85,8 +91,20 @@ function storyMarks(story: DetectionStory, metric: string): Mark[] {
 }
 
 /** The detection picture in words, the way the post-mortem says it. */
-function StorySentence({ story, clockAt }: { story: DetectionStory; clockAt: (minute: number) => string }) {
+function StorySentence({
+  story,
+  clockAt,
+  metricName,
+}: {
+  story: DetectionStory;
+  clockAt: (minute: number) => string;
+  metricName: (id: string) => string;
+}) {
   const { baseline, detected } = story;
+  // What it flagged, by name: a scenario's early signs may come before the fault's own onset, and
+  // "flagged it" ten minutes before "the fault began" would read as a contradiction.
+  const flagged =
+    baseline && `The dynamic baseline flagged ${metricName(baseline.metric)} at ${clockAt(baseline.minute)}`;
   const detection = detected
     ? `You detected it at ${clockAt(detected.minute)} (${detected.source}).`
     : 'The team never detected it.';
@@ -94,10 +112,10 @@ function StorySentence({ story, clockAt }: { story: DetectionStory; clockAt: (mi
     baseline === null
       ? 'The dynamic baseline did not flag it.'
       : baseline.leadMinutes === null
-        ? `The dynamic baseline flagged it at ${clockAt(baseline.minute)}.`
+        ? `${flagged}.`
         : baseline.leadMinutes > 0
-          ? `The dynamic baseline flagged it at ${clockAt(baseline.minute)}, ${baseline.leadMinutes} minutes before you.`
-          : `The dynamic baseline flagged it at ${clockAt(baseline.minute)}, ${-baseline.leadMinutes} minutes after you.`;
+          ? `${flagged}, ${baseline.leadMinutes} minutes before you.`
+          : `${flagged}, ${-baseline.leadMinutes} minutes after you.`;
   const impact = story.impact === story.onset ? '' : ` Users felt it from ${clockAt(story.impact)}.`;
   const early =
     baseline && baseline.beforeImpact > 0 ? ` That was ${baseline.beforeImpact} minutes before users felt it.` : '';

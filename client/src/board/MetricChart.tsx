@@ -18,7 +18,8 @@ const THRESHOLD = '#b42318';
 
 /**
  * One metric over game minutes, drawn by uPlot (canvas, fast with many series and points), with its
- * fixed alert lines dashed and the given moments marked. Resizes with its box.
+ * fixed alert lines dashed and the given moments marked. Takes its box's size and font size from
+ * the stylesheet, so the big screen can draw it larger, and resizes with its box.
  */
 export function MetricChart({ metric, clockAt, marks = [], range }: Props) {
   const box = useRef<HTMLDivElement>(null);
@@ -40,16 +41,26 @@ export function MetricChart({ metric, clockAt, marks = [], range }: Props) {
         points: { show: false },
       });
     }
+    const size = () => ({ width: Math.max(240, element.clientWidth), height: Math.max(120, element.clientHeight) });
+    const fontPx = parseFloat(getComputedStyle(element).fontSize) || 12;
+    const font = `${fontPx}px system-ui`;
     const plot = new uPlot(
       {
-        width: Math.max(240, element.clientWidth),
-        height: 170,
+        ...size(),
         series,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         axes: [
-          { values: (_u, splits) => splits.map((m) => clockAt(m)), font: '12px system-ui', size: 34 },
-          { font: '12px system-ui', size: 52, label: metric.unit, labelFont: '12px system-ui', labelSize: 16 },
+          // Ticks at least three and a half characters' width apart, so that larger labels never touch.
+          { values: (_u, splits) => splits.map((m) => clockAt(m)), font, size: fontPx * 2.8, space: fontPx * 3.5 },
+          {
+            font,
+            size: fontPx * 4.4,
+            space: fontPx * 2.5,
+            label: metric.unit,
+            labelFont: font,
+            labelSize: fontPx * 1.4,
+          },
         ],
         scales: { x: { time: false, range: [range[0], Math.max(range[1], range[0] + 1)] } },
         hooks: {
@@ -68,12 +79,13 @@ export function MetricChart({ metric, clockAt, marks = [], range }: Props) {
                 ctx.lineTo(x, u.bbox.top + u.bbox.height);
                 ctx.stroke();
                 ctx.fillStyle = mark.color;
-                ctx.font = `${12 * px}px system-ui`;
+                ctx.font = `${fontPx * px}px system-ui`;
                 // Marks close together would print over each other: stagger the labels, and near the
                 // right edge put them left of their line.
                 const nearRight = x > u.bbox.left + u.bbox.width * 0.7;
                 ctx.textAlign = nearRight ? 'right' : 'left';
-                ctx.fillText(mark.label, x + (nearRight ? -4 : 4) * px, u.bbox.top + (14 + 14 * (i % 4)) * px);
+                const line = fontPx + 2;
+                ctx.fillText(mark.label, x + (nearRight ? -4 : 4) * px, u.bbox.top + (line + line * (i % 4)) * px);
               });
               ctx.restore();
             },
@@ -83,7 +95,7 @@ export function MetricChart({ metric, clockAt, marks = [], range }: Props) {
       data,
       element,
     );
-    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(240, element.clientWidth), height: 170 }));
+    const resize = new ResizeObserver(() => plot.setSize(size()));
     resize.observe(element);
     return () => {
       resize.disconnect();

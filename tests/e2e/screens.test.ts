@@ -246,6 +246,21 @@ describe('every screen at phone, laptop and projector sizes', () => {
         .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(await size('.big-scene .narration')).toBeGreaterThanOrEqual(24);
     expect(await size('.choice-label')).toBeGreaterThanOrEqual(24);
+    // The charts' axes are drawn at their box's font size, and they take the height under the story
+    // down to the foot of the board rather than leave it empty.
+    expect(await size('.big-dash .metric-plot')).toBeGreaterThanOrEqual(16);
+    const bottom = (selector: string) =>
+      s
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(await bottom('.big-dash .panel')).toBeGreaterThan((await bottom('.big-world .big-timeline')) - 4);
+    expect(
+      await s
+        .locator('.big-dash .metric-plot canvas')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().height),
+    ).toBeGreaterThan(170);
     expect(await seriousViolations(s)).toEqual([]);
     await shootSizes(s, 'big-screen');
   });

@@ -156,7 +156,7 @@ describe('the scenario studio', () => {
     expect(await tests.getByRole('row', { name: /waiting loses the day passed/ }).count()).toBe(1);
 
     await page.getByLabel('Runs').fill('50');
-    await page.getByRole('button', { name: 'Run simulate' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
     const report = page.getByRole('region', { name: 'Simulation report' });
     await report.getByText('Simulation: 50 runs').waitFor();
     const rows = await report.getByRole('row').allInnerTexts();

@@ -298,7 +298,7 @@ export function StudioPage({ file }: { file: string | null }) {
                     onClick={() => void runSimulate()}
                     disabled={busy !== null || dirty}
                   >
-                    Run simulate
+                    Simulate
                   </button>
                   <button
                     type="button"

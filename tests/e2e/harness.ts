@@ -202,6 +202,24 @@ export function readableTimelineLines(page: Page): Promise<number> {
   });
 }
 
+/**
+ * The smallest text, in CSS px as drawn, in the SVG drawings matching `selector`: scaled by their
+ * viewBox as it fits their box (a box of another shape letterboxes the drawing, the smaller scale wins).
+ */
+export function smallestDrawnText(page: Page, selector: string): Promise<number> {
+  return page.evaluate((css) => {
+    const sizes = [...document.querySelectorAll<SVGSVGElement>(css)]
+      .filter((svg) => svg.getBoundingClientRect().width > 0)
+      .flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        const { width, height } = svg.viewBox.baseVal;
+        const scale = Math.min(box.width / width, box.height / height);
+        return [...svg.querySelectorAll('text')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
+      });
+    return sizes.length ? Math.min(...sizes) : 0;
+  }, selector);
+}
+
 /** Takes `role` in the lobby. */
 export async function takeRole(page: Page, role: string): Promise<void> {
   await roleSlot(page, role).getByRole('button', { name: 'Take this role' }).click();

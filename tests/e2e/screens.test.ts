@@ -9,6 +9,7 @@ import {
   person,
   type Person,
   readableTimelineLines,
+  smallestDrawnText,
   roleSlot,
   SCREENS,
   screenshot,
@@ -56,19 +57,6 @@ function overflowing(page: Page): Promise<string[]> {
       .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && !clipped(el))
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
   });
-}
-
-/** The smallest text, in CSS px as drawn, in the SVG drawings matching `selector` (scaled by their viewBox). */
-function smallestDrawnText(page: Page, selector: string): Promise<number> {
-  return page.evaluate((css) => {
-    const sizes = [...document.querySelectorAll<SVGSVGElement>(css)]
-      .filter((svg) => svg.getBoundingClientRect().width > 0)
-      .flatMap((svg) => {
-        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        return [...svg.querySelectorAll('text')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
-      });
-    return sizes.length ? Math.min(...sizes) : 0;
-  }, selector);
 }
 
 /** Whether the element lies wholly inside the viewport as it stands, without scrolling. */

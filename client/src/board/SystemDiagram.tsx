@@ -1,6 +1,6 @@
-import { useMemo, type CSSProperties } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Component, Health } from '@chaos-quest/engine';
-import { pathOf } from '../graph/layout.ts';
+import { pathOf, type Layout } from '../graph/layout.ts';
 import { ArrowMarker } from './ArrowMarker.tsx';
 import { SYSTEM_FONT, SYSTEM_LINE_HEIGHT, systemLayout } from '../graph/system-layout.ts';
 import { IconGlyph } from '../ui/Icon.tsx';
@@ -14,12 +14,23 @@ interface Props {
   large?: boolean;
 }
 
-/** The system as boxes and dependency arrows; each box shows its health as colour, icon and word. */
+/** Laid out across only when that draws it this much larger: down the page is how it reads best. */
+const ACROSS_GAIN = 1.1;
+
+/**
+ * The system as boxes and dependency arrows; each box shows its health as colour, icon and word.
+ * Large (the big screen), it has no zoom, and where the board bounds its height (a projector) a deep
+ * graph is laid out left to right when that draws it larger than top to bottom.
+ */
 export function SystemDiagram({ components, health, large = false }: Props) {
-  const { layout, nodes } = useMemo(() => systemLayout(components, health), [components, health]);
+  const down = useMemo(() => systemLayout(components, health), [components, health]);
+  const across = useMemo(() => (large ? systemLayout(components, health, 'LR') : null), [components, health, large]);
+  const { ref, acrossWins } = useAcross(down.layout, across?.layout ?? null);
+  const { layout, nodes } = across && acrossWins ? across : down;
   const summary = nodes.map((n) => `${n.lines.join(' ')}: ${HEALTH_LOOK[n.health].text}`).join('; ');
   const drawing = (size: CSSProperties) => (
     <svg
+      ref={ref}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       style={size}
       role="img"
@@ -74,4 +85,36 @@ export function SystemDiagram({ components, health, large = false }: Props) {
       )}
     </figure>
   );
+}
+
+/**
+ * Whether the `across` layout wins in the box the drawing gets: measured while `down` shows, since
+ * then the box is as wide as the panel and as tall as the board lets it be (a drawing that fits its
+ * height is drawn at the panel's width). While across shows, the box's height is its own, so the
+ * answer stands until the width changes, when down is shown and measured again.
+ */
+function useAcross(down: Layout, across: Layout | null) {
+  const ref = useRef<SVGSVGElement>(null);
+  const [decided, setDecided] = useState<{ width: number; across: boolean } | null>(null);
+  const acrossShown = decided?.across ?? false;
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || !across) return;
+    const measure = () => {
+      const width = element.clientWidth;
+      const height = element.clientHeight;
+      if (width === 0 || height === 0) return;
+      setDecided((last) => {
+        if (last?.across) return last.width === width ? last : null;
+        const scale = (l: Layout) => Math.min(width / l.width, height / l.height);
+        const wins = scale(across) > scale(down) * ACROSS_GAIN;
+        return last && last.width === width && last.across === wins ? last : { width, across: wins };
+      });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [down, across, acrossShown]);
+  return { ref, acrossWins: acrossShown };
 }

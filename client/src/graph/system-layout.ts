@@ -13,12 +13,13 @@ export interface SystemNode {
 
 /**
  * The system diagram's layout: each component a box, an arrow from a component to each component
- * it depends on, so dependencies sit below their dependents. Health comes from the live view and
- * falls back to the component's declared health. Pure.
+ * it depends on, so dependencies sit below their dependents (`TB`) or to their right (`LR`). Health
+ * comes from the live view and falls back to the component's declared health. Pure.
  */
 export function systemLayout(
   components: readonly Component[],
   health: Readonly<Record<string, Health>>,
+  rankdir: 'TB' | 'LR' = 'TB',
 ): { layout: Layout; nodes: SystemNode[] } {
   const nodes: SystemNode[] = components.map((c) => ({
     id: c.id,
@@ -36,7 +37,7 @@ export function systemLayout(
   const edges = components.flatMap((c) =>
     (c.depends_on ?? []).map((d) => ({ id: `${c.id}->${d}`, from: c.id, to: d })),
   );
-  return { layout: layoutGraph(boxes, edges, { nodesep: 14, ranksep: 30 }), nodes };
+  return { layout: layoutGraph(boxes, edges, { rankdir, nodesep: 14, ranksep: 30 }), nodes };
 }
 
 export const SYSTEM_LINE_HEIGHT = LINE;

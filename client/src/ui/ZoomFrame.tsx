@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
+import { useRoom } from './use-width.ts';
 
 const STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 /** Larger than this the drawing only gets coarser, not clearer. */
@@ -71,30 +72,4 @@ export function ZoomFrame({ label, width, height, className = '', children, star
       </div>
     </div>
   );
-}
-
-/**
- * The room a drawing has inside a scrolling box: its content width, and the height its max-height
- * leaves (unbounded without one), kept current as the box resizes.
- */
-function useRoom<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  const [room, setRoom] = useState({ width: Infinity, height: Infinity });
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => {
-      const style = getComputedStyle(element);
-      const px = (value: string) => parseFloat(value) || 0;
-      const width = element.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
-      const maxHeight = parseFloat(style.maxHeight);
-      const height = Number.isFinite(maxHeight) ? maxHeight - px(style.paddingTop) - px(style.paddingBottom) : Infinity;
-      if (width > 0) setRoom((r) => (r.width === width && r.height === height ? r : { width, height }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, room };
 }

@@ -175,6 +175,10 @@ describe('every screen at phone, laptop and projector sizes', () => {
       expect(await seriousViolations(f), `the ${tab} tab`).toEqual([]);
     }
     await f.getByRole('tab', { name: /^Injects/ }).click();
+    // Four injects can be revealed now; one button stands out, the next one's, as on the run sheet.
+    const reveal = f.locator('.inject-plan').getByRole('button', { name: 'Reveal now' });
+    expect(await reveal.count()).toBeGreaterThan(1);
+    expect(await f.locator('.inject-plan .button.primary').count()).toBe(1);
     await shootSizes(f, 'console');
   });
 

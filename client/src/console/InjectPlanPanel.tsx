@@ -33,6 +33,8 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
         below.
       </p>
     );
+  // One primary button, as on the run sheet: the next inject due. A column of them says nothing.
+  const next = plan.find((inject) => inject.available);
   return (
     <ul className="inject-plan">
       {plan.map((inject) => (
@@ -59,7 +61,7 @@ export function InjectPlanPanel({ view }: { view: FacilitatorView }) {
             <CommandButton
               control={`inject.reveal:${inject.id}`}
               command={{ type: 'inject.reveal', injectId: inject.id }}
-              variant="primary"
+              variant={inject === next ? 'primary' : 'secondary'}
             >
               Reveal now
             </CommandButton>

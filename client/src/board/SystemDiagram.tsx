@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { Component, Health } from '@chaos-quest/engine';
 import { pathOf, type Layout } from '../graph/layout.ts';
 import { ArrowMarker } from './ArrowMarker.tsx';
@@ -6,6 +6,7 @@ import { SYSTEM_FONT, SYSTEM_LINE_HEIGHT, systemLayout } from '../graph/system-l
 import { IconGlyph } from '../ui/Icon.tsx';
 import { HEALTH_LOOK } from './health-look.ts';
 import { ZoomFrame } from '../ui/ZoomFrame.tsx';
+import { useMeasured } from '../ui/use-width.ts';
 
 interface Props {
   components: readonly Component[];
@@ -94,27 +95,21 @@ export function SystemDiagram({ components, health, large = false }: Props) {
  * answer stands until the width changes, when down is shown and measured again.
  */
 function useAcross(down: Layout, across: Layout | null) {
-  const ref = useRef<SVGSVGElement>(null);
   const [decided, setDecided] = useState<{ width: number; across: boolean } | null>(null);
   const acrossShown = decided?.across ?? false;
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element || !across) return;
-    const measure = () => {
+  const ref = useMeasured<SVGSVGElement>(
+    (element) => {
       const width = element.clientWidth;
       const height = element.clientHeight;
-      if (width === 0 || height === 0) return;
+      if (!across || width === 0 || height === 0) return;
       setDecided((last) => {
         if (last?.across) return last.width === width ? last : null;
         const scale = (l: Layout) => Math.min(width / l.width, height / l.height);
         const wins = scale(across) > scale(down) * ACROSS_GAIN;
         return last && last.width === width && last.across === wins ? last : { width, across: wins };
       });
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [down, across, acrossShown]);
+    },
+    [down, across, acrossShown],
+  );
   return { ref, acrossWins: acrossShown };
 }

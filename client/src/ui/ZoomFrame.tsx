@@ -4,15 +4,13 @@ import { useRoom } from './use-width.ts';
 const STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 /** Larger than this the drawing only gets coarser, not clearer. */
 const MAX_FIT = 1.5;
-/** An overview smaller than this is a shape with no words: start legible and let the reader zoom out. */
-const MIN_OVERVIEW = 0.5;
 
 /**
- * How the drawing is sized: `legible` fills the box's width but never shrinks below its own size
- * (its text stays as drawn, 12 px and up; the box scrolls); `overview` shows it whole when that
- * keeps it at MIN_OVERVIEW or more, else legibly; `fit` shows it whole; a number is a zoom.
+ * How the drawing is sized: `legible` (the start) fills the box's width but never shrinks below its
+ * own size (its text stays as drawn, 12 px and up; the box scrolls); `fit` shows it whole; a number
+ * is a zoom.
  */
-type Zoom = 'legible' | 'overview' | 'fit' | number;
+type Zoom = 'legible' | 'fit' | number;
 
 interface Props {
   /** What the drawing is, for the scroll region and its buttons. */
@@ -23,24 +21,18 @@ interface Props {
   className?: string;
   /** Draws the SVG at the size given. */
   children: (size: CSSProperties) => ReactNode;
-  start?: 'legible' | 'overview';
 }
 
 /**
  * A drawing that can be zoomed (the buttons) and panned (its box scrolls, by touch, wheel or keys).
  * "Fit" shows the whole drawing in the box, and is pressed whenever the whole drawing is what shows.
  */
-export function ZoomFrame({ label, width, height, className = '', children, start = 'legible' }: Props) {
-  const [zoom, setZoom] = useState<Zoom>(start);
+export function ZoomFrame({ label, width, height, className = '', children }: Props) {
+  const [zoom, setZoom] = useState<Zoom>('legible');
   const { ref, room } = useRoom<HTMLDivElement>();
   const fitted = Math.min(room.width / width, room.height / height, MAX_FIT);
   const legible = Math.min(Math.max(room.width / width, 1), MAX_FIT);
-  const scale =
-    zoom === 'fit' || (zoom === 'overview' && fitted >= MIN_OVERVIEW)
-      ? fitted
-      : typeof zoom === 'number'
-        ? zoom
-        : legible;
+  const scale = zoom === 'fit' ? fitted : zoom === 'legible' ? legible : zoom;
   const whole = scale <= fitted + 0.001;
   const step = (by: 1 | -1) => {
     const next = by > 0 ? STEPS.find((s) => s > scale + 0.01) : [...STEPS].reverse().find((s) => s < scale - 0.01);

@@ -1,4 +1,22 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type DependencyList } from 'react';
+
+/**
+ * Calls `measure` with the element `ref` is attached to before the first paint and whenever it
+ * resizes, until `deps` change (then with the new `measure`) or it unmounts.
+ */
+export function useMeasured<T extends Element>(measure: (element: T) => void, deps: DependencyList) {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    measure(element);
+    const observer = new ResizeObserver(() => measure(element));
+    observer.observe(element);
+    return () => observer.disconnect();
+    // The caller's deps stand for `measure`'s inputs.
+  }, deps);
+  return ref;
+}
 
 /**
  * The rendered width of the element `ref` is attached to, kept current as it resizes; `fallback`
@@ -6,18 +24,9 @@ import { useLayoutEffect, useRef, useState } from 'react';
  * size it is set in rather than scaled with the box.
  */
 export function useWidth<T extends HTMLElement>(fallback: number) {
-  const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => {
-      if (element.clientWidth > 0) setWidth(element.clientWidth);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
+  const ref = useMeasured<T>((element) => {
+    if (element.clientWidth > 0) setWidth(element.clientWidth);
   }, []);
   return { ref, width };
 }
@@ -27,23 +36,14 @@ export function useWidth<T extends HTMLElement>(fallback: number) {
  * max-height leaves (unbounded without one), kept current as the element resizes.
  */
 export function useRoom<T extends Element>() {
-  const ref = useRef<T>(null);
   const [room, setRoom] = useState({ width: Infinity, height: Infinity });
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => {
-      const style = getComputedStyle(element);
-      const px = (value: string) => parseFloat(value) || 0;
-      const width = element.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
-      const maxHeight = parseFloat(style.maxHeight);
-      const height = Number.isFinite(maxHeight) ? maxHeight - px(style.paddingTop) - px(style.paddingBottom) : Infinity;
-      if (width > 0) setRoom((r) => (r.width === width && r.height === height ? r : { width, height }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
+  const ref = useMeasured<T>((element) => {
+    const style = getComputedStyle(element);
+    const px = (value: string) => parseFloat(value) || 0;
+    const width = element.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
+    const maxHeight = parseFloat(style.maxHeight);
+    const height = Number.isFinite(maxHeight) ? maxHeight - px(style.paddingTop) - px(style.paddingBottom) : Infinity;
+    if (width > 0) setRoom((r) => (r.width === width && r.height === height ? r : { width, height }));
   }, []);
   return { ref, room };
 }

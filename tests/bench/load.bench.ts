@@ -208,6 +208,9 @@ async function burstMain(started: number, serverNodeArgs: string[] | undefined):
   if (values.json) console.log(JSON.stringify({ quick, burst: true, rounds: ROUNDS, bursts, steps, seconds }));
 }
 
+const slowest = (x: ComparedBurst['ours']) =>
+  x.slowestBursts.map((round) => round.map((b) => `${b.worstMs} (${b.serverCpuMs})`).join(', ')).join(' · ');
+
 function printBurst(s: ComparedBurst): void {
   const row = (x: ComparedBurst['ours']) =>
     `${ms(x.p50Ms)} / ${ms(x.p99Ms)} / ${ms(x.maxMs)}; missed ${x.missed}, refused ${x.refused}; server CPU ${x.serverCpuMsPerCommand} ms and ${x.serverWritesPerCommand} write calls per command, generator CPU ${x.clientCpuMsPerCommand} ms; p99 per round ${x.p99sMs.join(', ')}${x.failure ? `; FAILED ${x.failure}` : ''}`;
@@ -220,6 +223,8 @@ function printBurst(s: ComparedBurst): void {
       ['p99 ÷ colyseus p99 (goal ≤ 1)', `${s.p99OverColyseus}`],
       ['p99 ÷ bare p99', `${s.p99OverBare}`],
       ['server CPU per command ÷ colyseus', `${s.cpuOverColyseus}`],
+      ['our slowest bursts per round: worst ms (server CPU ms)', slowest(s.ours)],
+      ['colyseus slowest bursts per round', slowest(s.colyseus)],
       ['our event loop over the bursts', s.eventLoop ? JSON.stringify(s.eventLoop) : 'n/a'],
     ],
   );

@@ -18,6 +18,8 @@ export interface BurstSummary extends Pick<
 > {
   /** Each round's p99, in the order run. */
   p99sMs: number[];
+  /** Each round's slowest bursts (see BurstResult), in the order run. */
+  slowestBursts: BurstResult['slowestBursts'][];
 }
 
 export interface ComparedBurst {
@@ -106,6 +108,7 @@ function summarize(runs: BurstResult[]): BurstSummary {
     serverWritesPerCommand: m((r) => r.serverWritesPerCommand),
     clientCpuMsPerCommand: m((r) => r.clientCpuMsPerCommand),
     p99sMs: runs.map((r) => r.p99Ms),
+    slowestBursts: runs.map((r) => r.slowestBursts),
     failure: runs.map((r) => r.failure && `${r.system}: ${r.failure}`).find(Boolean) ?? null,
   };
 }

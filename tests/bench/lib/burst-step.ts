@@ -60,9 +60,17 @@ export interface BurstResult {
   serverWritesPerCommand: number;
   /** CPU of the load generator (this process: every client socket's parsing) per command. */
   clientCpuMsPerCommand: number;
+  /**
+   * The measured bursts slowest first, at most SLOWEST_BURSTS: each one's worst session latency and
+   * the server's CPU over it (10 ms ticks). A run's p99 lies within its few slowest bursts, so this
+   * says whether they were slow for work done (CPU) or for waiting.
+   */
+  slowestBursts: { worstMs: number; serverCpuMs: number }[];
   report: Record<string, number> | null;
   failure: string | null;
 }
+
+const SLOWEST_BURSTS = 3;
 
 /** How long a burst's command may take to reach every player before its missing ones count as missed. */
 const BURST_TIMEOUT_MS = 10_000;
@@ -87,6 +95,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
     serverCpuMsPerCommand: Number.NaN,
     serverWritesPerCommand: Number.NaN,
     clientCpuMsPerCommand: Number.NaN,
+    slowestBursts: [],
     report: null,
     failure: null,
   };
@@ -103,6 +112,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
   let cpuBefore = Number.NaN;
   let writesBefore = Number.NaN;
   let clientBefore = process.cpuUsage();
+  const perBurst: { worstMs: number; serverCpuMs: number }[] = [];
   for (let burst = 0; burst < options.warmup + options.bursts; burst++) {
     const recording = burst >= options.warmup;
     if (burst === options.warmup) {
@@ -112,13 +122,18 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
       clientBefore = process.cpuUsage();
     }
     const draws = tables.map((t) => t.script.next(random));
+    const burstCpu = cpuMs(system.pid);
     const start = performance.now();
     const outcomes = await Promise.all(tables.map((t, i) => deliver(t, draws[i] as Draw, start)));
-    for (const o of outcomes) {
-      if (!recording) continue;
-      if (o.refused) refused += 1;
-      missed += o.missed;
-      if (o.latencyMs !== null) latencies.push(o.latencyMs);
+    if (recording) {
+      let worstMs = 0;
+      for (const o of outcomes) {
+        if (o.refused) refused += 1;
+        missed += o.missed;
+        if (o.latencyMs !== null) latencies.push(o.latencyMs);
+        worstMs = Math.max(worstMs, o.latencyMs ?? 0);
+      }
+      perBurst.push({ worstMs: round(worstMs), serverCpuMs: cpuMs(system.pid) - burstCpu });
     }
     await sleep(options.gapMs);
   }
@@ -137,6 +152,7 @@ export async function runBurst(system: BurstSystem, options: BurstOptions): Prom
     serverCpuMsPerCommand: round(cpu / (options.bursts * options.sessions)),
     serverWritesPerCommand: round(writes / (options.bursts * options.sessions)),
     clientCpuMsPerCommand: round((client.user + client.system) / 1000 / (options.bursts * options.sessions)),
+    slowestBursts: perBurst.sort((a, b) => b.worstMs - a.worstMs).slice(0, SLOWEST_BURSTS),
     report,
   };
 }

@@ -1,9 +1,25 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_SCENARIO_BYTES, type ApiError, type ScenarioSummary } from '@chaos-quest/engine';
+import {
+  MAX_SCENARIO_BYTES,
+  type ApiError,
+  type ScenarioSummary,
+  type StudioFile,
+  type StudioFileText,
+} from '@chaos-quest/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newerOnDisk } from '../../client/src/studio/use-disk-follow.ts';
 import type { CreateServerOptions } from '../../server/src/app.ts';
 import { withServer } from './harness.ts';
 
@@ -62,6 +78,28 @@ describe('the studio API', () => {
       const saved = await put(server.url, 'dns-ttl-trap.yaml', edited);
       expect(saved.status).toBe(200);
       expect(readFileSync(join(dir, 'dns-ttl-trap.yaml'), 'utf8')).toBe(edited);
+    }, on());
+  });
+
+  it('reads a file with the time and size the list gives, so the page sees a rewrite that kept the time', async () => {
+    await withServer(async (server) => {
+      const path = join(dir, 'dns-ttl-trap.yaml');
+      // Whole seconds, as a file system with a coarse clock keeps them.
+      const second = 1_700_000_000;
+      utimesSync(path, second, second);
+      const listed = async () =>
+        ((await (await fetch(`${server.url}/api/studio/files`)).json()) as { files: StudioFile[] }).files.find(
+          (f) => f.name === 'dns-ttl-trap.yaml',
+        ) as StudioFile;
+      const read = (await (await fetch(`${server.url}/api/studio/files/dns-ttl-trap.yaml`)).json()) as StudioFileText;
+      expect(read.size).toBe(Buffer.byteLength(read.text));
+      expect(read.mtimeMs).toBe(second * 1000);
+      expect(newerOnDisk(await listed(), read)).toBe(false);
+      // Another editor rewrites it in place within the same tick of the clock: same time, new text.
+      writeFileSync(path, read.text.replace('title: The TTL Trap', 'title: The TTL Trap Returns'));
+      utimesSync(path, second, second);
+      expect((await listed()).mtimeMs).toBe(read.mtimeMs);
+      expect(newerOnDisk(await listed(), read)).toBe(true);
     }, on());
   });
 

@@ -25,7 +25,9 @@ interface Loaded {
   /** The text as last read from or written to disk. */
   saved: string;
   hash: string;
+  /** The file's time and size on disk for that text, as the folder's listing gives them. */
   mtimeMs: number;
+  size: number;
   /** Bumps on every load from disk, so the editor starts a fresh document. */
   version: number;
 }
@@ -89,6 +91,7 @@ export function StudioPage({ file }: { file: string | null }) {
         saved: read.text,
         hash: read.hash,
         mtimeMs: read.mtimeMs,
+        size: read.size,
         version: (loadedRef.current?.version ?? 0) + 1,
       };
       loadedRef.current = next;
@@ -133,7 +136,14 @@ export function StudioPage({ file }: { file: string | null }) {
   // Changes on disk (another editor, a git checkout): reload when nothing is unsaved, else ask.
   const onDiskVersion = useCallback(
     (read: api.StudioFileText) => {
-      if (dirtyRef.current) setDiskChanged(read);
+      const current = loadedRef.current;
+      if (!current) return;
+      if (read.hash === current.hash) {
+        // Touched, same text: only its stamp moved.
+        const next = { ...current, mtimeMs: read.mtimeMs, size: read.size };
+        loadedRef.current = next;
+        setLoaded(next);
+      } else if (dirtyRef.current) setDiskChanged(read);
       else {
         adopt(read);
         setStatus(`${read.name} changed on disk; reloaded.`);
@@ -160,7 +170,7 @@ export function StudioPage({ file }: { file: string | null }) {
       setBusy('save');
       try {
         const saved = await api.saveFile(current.name, content, current.hash);
-        const next = { ...current, saved: content, hash: saved.hash, mtimeMs: saved.mtimeMs };
+        const next = { ...current, saved: content, hash: saved.hash, mtimeMs: saved.mtimeMs, size: saved.size };
         loadedRef.current = next;
         setLoaded(next);
         setDirty(text.current !== content);
@@ -187,7 +197,7 @@ export function StudioPage({ file }: { file: string | null }) {
     const current = loadedRef.current;
     setDiskChanged(null);
     if (!current || current.name !== read.name) return;
-    const next = { ...current, saved: read.text, hash: read.hash, mtimeMs: read.mtimeMs };
+    const next = { ...current, saved: read.text, hash: read.hash, mtimeMs: read.mtimeMs, size: read.size };
     loadedRef.current = next;
     setLoaded(next);
     setDirty(text.current !== read.text);

@@ -4,15 +4,31 @@ import * as api from './studio-api.ts';
 /** How often the page asks whether the file changed on disk (one small request; no open connection). */
 const POLL_MS = 1_500;
 
+/** A file's time and size on disk, as the folder's listing and a read give them. */
+export interface DiskStamp {
+  mtimeMs: number;
+  size: number;
+}
+
 /**
- * Follows the open file on disk: while one is open, asks every POLL_MS whether its time changed,
- * and hands a new version (another text) to `onNewVersion`. A file touched with the same text only
- * moves the time kept in `loaded`.
+ * Whether the folder lists another version than the one held. The size counts as well as the time:
+ * a file's time may move in coarse steps (a kernel clock tick; whole seconds on some file systems and
+ * shares), so an editor that empties a file and writes it again can leave it with the time of the
+ * empty one that a read happened to catch.
  */
-export function useDiskFollow<T extends { name: string; hash: string; mtimeMs: number }>(
+export function newerOnDisk(listed: DiskStamp, held: DiskStamp): boolean {
+  return listed.mtimeMs !== held.mtimeMs || listed.size !== held.size;
+}
+
+/**
+ * Follows the open file on disk: while one is open, asks every POLL_MS whether its time or size
+ * changed, and if so reads it and hands it to `onRead`, which keeps the new stamp (else the file is
+ * read again at every poll) and decides what another text means.
+ */
+export function useDiskFollow<T extends { name: string; hash: string } & DiskStamp>(
   loaded: MutableRefObject<T | null>,
   refreshList: () => Promise<api.StudioFile[] | null>,
-  onNewVersion: (read: api.StudioFileText) => void,
+  onRead: (read: api.StudioFileText) => void,
 ): void {
   useEffect(() => {
     const id = window.setInterval(async () => {
@@ -22,15 +38,10 @@ export function useDiskFollow<T extends { name: string; hash: string; mtimeMs: n
       const current = loaded.current;
       if (!list || !current) return;
       const entry = list.find((f) => f.name === current.name);
-      if (!entry || entry.mtimeMs === current.mtimeMs) return;
+      if (!entry || !newerOnDisk(entry, current)) return;
       const read = await api.readFile(current.name).catch(() => null);
-      if (!read || loaded.current?.name !== read.name) return;
-      if (read.hash === loaded.current.hash) {
-        loaded.current = { ...loaded.current, mtimeMs: read.mtimeMs };
-        return;
-      }
-      onNewVersion(read);
+      if (read && loaded.current?.name === read.name) onRead(read);
     }, POLL_MS);
     return () => window.clearInterval(id);
-  }, [loaded, refreshList, onNewVersion]);
+  }, [loaded, refreshList, onRead]);
 }

@@ -15,7 +15,9 @@ export interface StudioFileText {
   kind: StudioFileKind;
   text: string;
   hash: string;
+  /** The file's time before it was read, and the bytes read: compared with the listing's to see a newer version. */
   mtimeMs: number;
+  size: number;
 }
 
 export interface SavedFile {

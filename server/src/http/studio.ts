@@ -80,13 +80,13 @@ export function registerStudio(app: FastifyInstance, deps: ApiDeps): void {
       if (read.kind === 'gone')
         return sendError(reply, 404, 'not-found', `There is no file '${name}' in the scenarios folder.`);
       if (read.kind === 'refused') return sendError(reply, 422, 'refused', read.diagnostic.message);
-      const stat = lstatSync(join(dir, name), { throwIfNoEntry: false });
       const file: StudioFileText = {
         name,
         kind: kindOf(name),
         text: read.text,
         hash: sha256Hex(read.text),
-        mtimeMs: stat?.mtimeMs ?? 0,
+        mtimeMs: read.mtimeMs,
+        size: read.size,
       };
       return file;
     });

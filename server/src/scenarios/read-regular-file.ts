@@ -2,8 +2,16 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type St
 import { join } from 'node:path';
 import { fileTooLarge, MAX_SCENARIO_BYTES, type Diagnostic } from '@chaos-quest/engine';
 
-/** What reading one folder entry gave: its text, a refusal to show the author, or nothing (it went away). */
-export type EntryRead = { kind: 'text'; text: string } | { kind: 'refused'; diagnostic: Diagnostic } | { kind: 'gone' };
+/**
+ * What reading one folder entry gave: its text, a refusal to show the author, or nothing (it went
+ * away). With the text, the file's time as it was before the read and the bytes read: a write that
+ * lands during the read leaves the file newer than that time, or another size, so a reader that
+ * compares both with the folder's listing reads it again.
+ */
+export type EntryRead =
+  | { kind: 'text'; text: string; mtimeMs: number; size: number }
+  | { kind: 'refused'; diagnostic: Diagnostic }
+  | { kind: 'gone' };
 
 const SYMLINK_MESSAGE = 'symbolic links are not followed: copy the file in.';
 
@@ -39,8 +47,8 @@ export function readRegularFile(dir: string, name: string): EntryRead {
     return refused(name, `cannot be opened (${code}); check its permissions.`);
   }
   try {
-    const late = refusal(name, fstatSync(fd));
-    return late ?? readCapped(fd, name);
+    const stats = fstatSync(fd);
+    return refusal(name, stats) ?? readCapped(fd, name, stats.mtimeMs);
   } finally {
     closeSync(fd);
   }
@@ -55,7 +63,7 @@ function refusal(name: string, stats: Stats): EntryRead | null {
 }
 
 /** Reads at most one byte past the cap, so a file that grew after fstat is still refused, not read whole. */
-function readCapped(fd: number, name: string): EntryRead {
+function readCapped(fd: number, name: string, mtimeMs: number): EntryRead {
   // Unzeroed: only the bytes read are ever decoded.
   const buffer = Buffer.allocUnsafe(MAX_SCENARIO_BYTES + 1);
   let length = 0;
@@ -65,7 +73,7 @@ function readCapped(fd: number, name: string): EntryRead {
     length += read;
     if (length === buffer.length) return { kind: 'refused', diagnostic: fileTooLarge(name, length) };
   }
-  return { kind: 'text', text: buffer.toString('utf8', 0, length) };
+  return { kind: 'text', text: buffer.toString('utf8', 0, length), mtimeMs, size: length };
 }
 
 function kindOf(stats: Stats): string {

@@ -98,8 +98,9 @@ describe('the studio API', () => {
       // Another editor rewrites it in place within the same tick of the clock: same time, new text.
       writeFileSync(path, read.text.replace('title: The TTL Trap', 'title: The TTL Trap Returns'));
       utimesSync(path, second, second);
-      expect((await listed()).mtimeMs).toBe(read.mtimeMs);
-      expect(newerOnDisk(await listed(), read)).toBe(true);
+      const rewritten = await listed();
+      expect(rewritten.mtimeMs).toBe(read.mtimeMs);
+      expect(newerOnDisk(rewritten, read)).toBe(true);
     }, on());
   });
 

@@ -1,5 +1,5 @@
 import type { Scenario } from '@chaos-quest/engine';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { layoutGraph, pathOf, textWidth, wrapLabel } from '../graph/layout.ts';
 import { studioGraph, type StudioGraphNode } from './scenario-graph.ts';
 
@@ -122,5 +122,44 @@ export function ScenarioGraph(props: { scenario: Scenario; path: readonly string
         );
       })}
     </svg>
+  );
+}
+
+/**
+ * The studio's graph panel: the last scenario without errors drawn fitted to the panel, or at actual
+ * size (scrolling) at the author's choice, and why nothing is drawn when nothing is.
+ */
+export function GraphPanel(props: {
+  scenario: Scenario | null;
+  isScenario: boolean;
+  hasErrors: boolean;
+  path: readonly string[];
+  onPick(id: string): void;
+}) {
+  const { scenario, isScenario, hasErrors, path, onPick } = props;
+  const [fit, setFit] = useState(true);
+  return (
+    <section className="studio-graph-panel" aria-label="Scenario graph">
+      <div className="studio-graph-bar">
+        <h2>Graph</h2>
+        {scenario ? (
+          <button type="button" className="button small quiet" aria-pressed={!fit} onClick={() => setFit((f) => !f)}>
+            Actual size
+          </button>
+        ) : null}
+      </div>
+      {scenario ? (
+        <>
+          {hasErrors ? <p className="studio-hint">Showing the last version without errors.</p> : null}
+          <div className={`studio-graph${fit ? ' fit' : ''}`}>
+            <ScenarioGraph scenario={scenario} path={path} onPick={onPick} />
+          </div>
+        </>
+      ) : (
+        <p className="muted">
+          {isScenario ? 'The graph appears once the file has no errors.' : 'Only scenario files have a graph.'}
+        </p>
+      )}
+    </section>
   );
 }

@@ -5,7 +5,7 @@ import { HttpError, messageOf } from '../api/http.ts';
 import { appendTest } from './append-test.ts';
 import { CodeEditor, type EditorHandle } from './CodeEditor.tsx';
 import { SimulationTable, TestsTable } from './Reports.tsx';
-import { ScenarioGraph } from './ScenarioGraph.tsx';
+import { GraphPanel } from './ScenarioGraph.tsx';
 import { SoloPlaytest } from './playtest/SoloPlaytest.tsx';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { FileList } from './FileList.tsx';
@@ -32,6 +32,13 @@ interface Loaded {
   version: number;
 }
 
+/** What a read or a save says of the version on disk: its hash, time and size. */
+const stampOf = (file: { hash: string; mtimeMs: number; size: number }) => ({
+  hash: file.hash,
+  mtimeMs: file.mtimeMs,
+  size: file.size,
+});
+
 /** The scenario studio: files, editor with live diagnostics, graph, and simulate/tests reports. */
 export function StudioPage({ file }: { file: string | null }) {
   const [files, setFiles] = useState<api.StudioFile[] | null>(null);
@@ -47,7 +54,6 @@ export function StudioPage({ file }: { file: string | null }) {
   const [testReport, setTestReport] = useState<api.TestsReport | null>(null);
   const [busy, setBusy] = useState<'simulate' | 'tests' | 'save' | null>(null);
   const [runs, setRuns] = useState(200);
-  const [fitGraph, setFitGraph] = useState(true);
   /** The playtest's path, as test steps: kept across reloads of the file, replayed on each new version. */
   const [steps, setSteps] = useState<TestStep[]>([]);
   const [path, setPath] = useState<string[]>([]);
@@ -56,6 +62,11 @@ export function StudioPage({ file }: { file: string | null }) {
   const timer = useRef<number | null>(null);
   const loadedRef = useRef<Loaded | null>(null);
   loadedRef.current = loaded;
+  /** The ref answers at once (the poll and the handlers read it between renders); the state redraws. */
+  const keep = useCallback((next: Loaded) => {
+    loadedRef.current = next;
+    setLoaded(next);
+  }, []);
   const dirtyRef = useRef(false);
   dirtyRef.current = dirty;
 
@@ -86,17 +97,8 @@ export function StudioPage({ file }: { file: string | null }) {
   const adopt = useCallback(
     (read: api.StudioFileText) => {
       const previous = loadedRef.current;
-      const next: Loaded = {
-        name: read.name,
-        saved: read.text,
-        hash: read.hash,
-        mtimeMs: read.mtimeMs,
-        size: read.size,
-        version: (loadedRef.current?.version ?? 0) + 1,
-      };
-      loadedRef.current = next;
+      keep({ name: read.name, saved: read.text, ...stampOf(read), version: (previous?.version ?? 0) + 1 });
       text.current = read.text;
-      setLoaded(next);
       setDirty(false);
       setDiskChanged(null);
       const sameFile = previous?.name === read.name;
@@ -111,7 +113,7 @@ export function StudioPage({ file }: { file: string | null }) {
         setLiveScenario(scenario);
       }
     },
-    [diagnoseNow, setLiveScenario],
+    [diagnoseNow, setLiveScenario, keep],
   );
 
   // Open the file the route names.
@@ -140,16 +142,14 @@ export function StudioPage({ file }: { file: string | null }) {
       if (!current) return;
       if (read.hash === current.hash) {
         // Touched, same text: only its stamp moved.
-        const next = { ...current, mtimeMs: read.mtimeMs, size: read.size };
-        loadedRef.current = next;
-        setLoaded(next);
+        keep({ ...current, ...stampOf(read) });
       } else if (dirtyRef.current) setDiskChanged(read);
       else {
         adopt(read);
         setStatus(`${read.name} changed on disk; reloaded.`);
       }
     },
-    [adopt],
+    [adopt, keep],
   );
   useDiskFollow(loadedRef, refreshList, onDiskVersion);
 
@@ -170,9 +170,7 @@ export function StudioPage({ file }: { file: string | null }) {
       setBusy('save');
       try {
         const saved = await api.saveFile(current.name, content, current.hash);
-        const next = { ...current, saved: content, hash: saved.hash, mtimeMs: saved.mtimeMs, size: saved.size };
-        loadedRef.current = next;
-        setLoaded(next);
+        keep({ ...current, saved: content, ...stampOf(saved) });
         setDirty(text.current !== content);
         const parsed = parse(current.name, content);
         if (parsed) setSavedScenario(parsed);
@@ -189,19 +187,20 @@ export function StudioPage({ file }: { file: string | null }) {
         setBusy(null);
       }
     },
-    [parse, refreshList],
+    [parse, refreshList, keep],
   );
 
   /** The author read the disk's version and keeps theirs: the next save is based on the disk's, so it overwrites it. */
-  const keepMine = useCallback((read: api.StudioFileText) => {
-    const current = loadedRef.current;
-    setDiskChanged(null);
-    if (!current || current.name !== read.name) return;
-    const next = { ...current, saved: read.text, hash: read.hash, mtimeMs: read.mtimeMs, size: read.size };
-    loadedRef.current = next;
-    setLoaded(next);
-    setDirty(text.current !== read.text);
-  }, []);
+  const keepMine = useCallback(
+    (read: api.StudioFileText) => {
+      const current = loadedRef.current;
+      setDiskChanged(null);
+      if (!current || current.name !== read.name) return;
+      keep({ ...current, saved: read.text, ...stampOf(read) });
+      setDirty(text.current !== read.text);
+    },
+    [keep],
+  );
 
   const goTo = useCallback((line: number, col = 1) => editor.current?.goTo(line, col), []);
 
@@ -358,40 +357,16 @@ export function StudioPage({ file }: { file: string | null }) {
             {testReport ? <TestsTable report={testReport} onGoTo={goTo} /> : null}
           </section>
           <aside className="studio-side" aria-label="Graph and playtest">
-            <section className="studio-graph-panel" aria-label="Scenario graph">
-              <div className="studio-graph-bar">
-                <h2>Graph</h2>
-                {liveScenario ? (
-                  <button
-                    type="button"
-                    className="button small quiet"
-                    aria-pressed={!fitGraph}
-                    onClick={() => setFitGraph((f) => !f)}
-                  >
-                    Actual size
-                  </button>
-                ) : null}
-              </div>
-              {liveScenario ? (
-                <>
-                  {errorCount > 0 ? <p className="studio-hint">Showing the last version without errors.</p> : null}
-                  <div className={`studio-graph${fitGraph ? ' fit' : ''}`}>
-                    <ScenarioGraph
-                      scenario={liveScenario}
-                      path={path}
-                      onPick={(id) => {
-                        const line = lineOfNode(text.current, id);
-                        if (line !== null) goTo(line);
-                      }}
-                    />
-                  </div>
-                </>
-              ) : (
-                <p className="muted">
-                  {isScenario ? 'The graph appears once the file has no errors.' : 'Only scenario files have a graph.'}
-                </p>
-              )}
-            </section>
+            <GraphPanel
+              scenario={liveScenario}
+              isScenario={isScenario}
+              hasErrors={errorCount > 0}
+              path={path}
+              onPick={(id) => {
+                const line = lineOfNode(text.current, id);
+                if (line !== null) goTo(line);
+              }}
+            />
             {isScenario ? (
               <SoloPlaytest
                 scenario={savedScenario}
